@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the machine packages the tests use (idempotent). Debian only; skipped elsewhere.
+set -euo pipefail
+need=()
+command -v openssl >/dev/null || need+=(openssl)
+if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "setup: missing ${need[*]}; install them with apt-get (needs root)" >&2
+  fi
+fi

@@ -1,0 +1,117 @@
+package org.sunbid.identity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.identity.internal.AccountRecord;
+import org.sunbid.identity.internal.Accounts;
+import org.sunbid.platform.ProblemException;
+
+/** Creates and manages login accounts: member accounts at registration, platform accounts by an administrator. */
+@Service
+@Transactional
+public class AccountManagement {
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountManagement(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A summary of an account without secrets. */
+    public record AccountView(UUID id, String username, Role role, Optional<UUID> memberId, String displayName,
+            boolean enabled) {
+        static AccountView of(AccountRecord r) {
+            return new AccountView(r.id(), r.username(), r.role(), Optional.ofNullable(r.memberId()), r.displayName(),
+                    r.enabled());
+        }
+    }
+
+    /** Creates the login of a member (bidder, tenderee, agent or expert). */
+    public UUID createMemberAccount(String username, String password, Role role, UUID memberId, String displayName) {
+        if (!role.isMemberRole()) {
+            throw ProblemException.invalid("role", "identity.role.not-member", role);
+        }
+        return create(username, password, role, memberId, displayName, null);
+    }
+
+    /** Creates a platform account (staff, regulator, custodian, admin); {@code by} is the admin who asks. */
+    public UUID createPlatformAccount(String username, String password, Role role, String displayName, UUID by) {
+        if (role.isMemberRole()) {
+            throw ProblemException.invalid("role", "identity.role.member-only", role);
+        }
+        return create(username, password, role, null, displayName, by);
+    }
+
+    private UUID create(String username, String password, Role role, UUID memberId, String displayName, UUID by) {
+        checkUsername(username);
+        PasswordPolicy.check("password", password);
+        if (accounts.usernameTaken(username)) {
+            throw ProblemException.conflict("duplicate-username", "username", "identity.username.taken", username);
+        }
+        UUID id = UUID.randomUUID();
+        var now = clock.instant();
+        accounts.insert(new AccountRecord(id, username, passwords.encode(password), role, memberId, displayName, true,
+                0, 0, null, now), now);
+        events.publishEvent(new AccountEvents.AccountCreated(id, username, role, memberId, by, now));
+        return id;
+    }
+
+    public static void checkUsername(String username) {
+        if (username == null || !username.matches("[A-Za-z0-9][A-Za-z0-9_.@-]{2,63}")) {
+            throw ProblemException.invalid("username", "identity.username.format");
+        }
+    }
+
+    public void changePassword(UUID accountId, String currentPassword, String newPassword) {
+        AccountRecord account = accounts.find(accountId).orElseThrow(() -> ProblemException.notFound("account", accountId));
+        if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+            throw ProblemException.invalid("currentPassword", "identity.password.wrong");
+        }
+        PasswordPolicy.check("newPassword", newPassword);
+        var now = clock.instant();
+        accounts.changePassword(accountId, passwords.encode(newPassword), now);
+        accounts.revokeRefreshTokens(accountId, now);
+        events.publishEvent(new AccountEvents.PasswordChanged(accountId, now));
+    }
+
+    /** Suspending a member disables its logins and revokes its tokens; approval enables them again. */
+    public void setMemberEnabled(UUID memberId, boolean enabled) {
+        accounts.setEnabledForMember(memberId, enabled);
+        if (!enabled) {
+            accounts.findByMember(memberId).forEach(a -> accounts.revokeRefreshTokens(a.id(), clock.instant()));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountView> find(UUID accountId) {
+        return accounts.find(accountId).map(AccountView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccountView> accountsOfMember(UUID memberId) {
+        return accounts.findByMember(memberId).stream().map(AccountView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccountView> platformAccounts() {
+        return accounts.findPlatformAccounts().stream().map(AccountView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean usernameTaken(String username) {
+        return accounts.usernameTaken(username);
+    }
+}

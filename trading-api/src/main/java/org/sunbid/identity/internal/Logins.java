@@ -1,0 +1,166 @@
+package org.sunbid.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.identity.AccountEvents;
+import org.sunbid.identity.CertificateDirectory;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.signing.certs.ChallengeSignatures;
+
+/** Password and certificate-challenge login, with lockout after repeated failures; every attempt is recorded. */
+@Service
+@Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = ProblemException.class)
+public class Logins {
+
+    public static final int MAX_FAILURES = 5;
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
+    public static final Duration CHALLENGE_TTL = Duration.ofMinutes(2);
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwords;
+    private final Tokens tokens;
+    private final List<CertificateDirectory> certificates;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** Spent on unknown user names too, so timing does not reveal which names exist. */
+    private final String dummyHash;
+
+    Logins(Accounts accounts, PasswordEncoder passwords, Tokens tokens, List<CertificateDirectory> certificates,
+            ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.certificates = certificates;
+        this.events = events;
+        this.clock = clock;
+        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    public Tokens.TokenPair withPassword(String username, String password, String clientIp) {
+        Instant now = clock.instant();
+        Optional<AccountRecord> found = accounts.findByUsername(String.valueOf(username));
+        if (found.isEmpty()) {
+            passwords.matches(String.valueOf(password), dummyHash);
+            fail(username, null, "PASSWORD", "unknown-user", clientIp, now);
+        }
+        AccountRecord account = found.get();
+        refuseLockedOrDisabled(account, "PASSWORD", clientIp, now);
+        if (password == null || !passwords.matches(password, account.passwordHash())) {
+            failAndCount(account, "PASSWORD", "bad-password", clientIp, now);
+        }
+        return succeed(account, "PASSWORD", clientIp, now);
+    }
+
+    /** The challenge a client must sign: its id, the exact text to sign, and when it expires. */
+    public record Challenge(UUID id, String challenge, Instant expiresAt) {
+    }
+
+    public Challenge challenge(String username) {
+        Instant now = clock.instant();
+        AccountRecord account = accounts.findByUsername(String.valueOf(username)).filter(a -> a.memberId() != null)
+                .orElseThrow(() -> ProblemException.invalid("username", "identity.challenge.unknown-user"));
+        byte[] nonce = new byte[32];
+        random.nextBytes(nonce);
+        UUID id = UUID.randomUUID();
+        accounts.storeChallenge(id, nonce, account.id(), now, now.plus(CHALLENGE_TTL));
+        return new Challenge(id, challengeText(id, nonce), now.plus(CHALLENGE_TTL));
+    }
+
+    static String challengeText(UUID id, byte[] nonce) {
+        return "sunbid-login:" + id + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+    }
+
+    public Tokens.TokenPair withCertificate(UUID challengeId, byte[] signature, ChallengeSignatures.Format format,
+            String clientIp) {
+        Instant now = clock.instant();
+        Accounts.ChallengeRecord challenge = accounts.findChallenge(challengeId)
+                .orElseThrow(() -> ProblemException.invalid("challengeId", "identity.challenge.unknown"));
+        AccountRecord account = accounts.find(challenge.accountId()).orElseThrow();
+        if (challenge.usedAt() != null) {
+            fail(account.username(), account.id(), "CERTIFICATE", "replayed-nonce", clientIp, now);
+        }
+        if (!challenge.expiresAt().isAfter(now)) {
+            fail(account.username(), account.id(), "CERTIFICATE", "expired-nonce", clientIp, now);
+        }
+        if (!accounts.useChallenge(challengeId, now)) {
+            fail(account.username(), account.id(), "CERTIFICATE", "replayed-nonce", clientIp, now);
+        }
+        refuseLockedOrDisabled(account, "CERTIFICATE", clientIp, now);
+        byte[] message = challengeText(challenge.id(), challenge.nonce()).getBytes(StandardCharsets.UTF_8);
+        List<X509Certificate> bound = certificates.stream()
+                .flatMap(d -> d.certificatesOf(account.memberId()).stream()).toList();
+        Optional<X509Certificate> signer = bound.stream()
+                .filter(c -> ChallengeSignatures.verify(c, message, signature, format)).findFirst();
+        if (signer.isEmpty()) {
+            failAndCount(account, "CERTIFICATE", "bad-signature", clientIp, now);
+        }
+        try {
+            signer.get().checkValidity(Date.from(now));
+        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+            fail(account.username(), account.id(), "CERTIFICATE", "certificate-not-valid", clientIp, now);
+        }
+        return succeed(account, "CERTIFICATE", clientIp, now);
+    }
+
+    private void refuseLockedOrDisabled(AccountRecord account, String method, String clientIp, Instant now) {
+        if (!account.enabled()) {
+            fail(account.username(), account.id(), method, "disabled", clientIp, now);
+        }
+        if (account.lockedAt(now)) {
+            accounts.recordAttempt(account.username(), account.id(), method, false, "locked", clientIp, now);
+            events.publishEvent(new AccountEvents.LoginFailed(account.username(), account.id(), method, "locked",
+                    clientIp, now));
+            throw new ProblemException(HttpStatus.LOCKED, "account-locked", "username", "identity.login.locked",
+                    java.util.Map.of("lockedUntil", account.lockedUntil().toString()));
+        }
+    }
+
+    private void failAndCount(AccountRecord account, String method, String reason, String clientIp, Instant now) {
+        accounts.recordFailure(account.id(), MAX_FAILURES, now.plus(LOCKOUT));
+        if (account.failedAttempts() + 1 >= MAX_FAILURES) {
+            events.publishEvent(new AccountEvents.AccountLocked(account.id(), now.plus(LOCKOUT)));
+        }
+        fail(account.username(), account.id(), method, reason, clientIp, now);
+    }
+
+    private void fail(String username, UUID accountId, String method, String reason, String clientIp, Instant now) {
+        accounts.recordAttempt(String.valueOf(username), accountId, method, false, reason, clientIp, now);
+        events.publishEvent(new AccountEvents.LoginFailed(username, accountId, method, reason, clientIp, now));
+        String key = switch (reason) {
+            case "replayed-nonce" -> "identity.challenge.replayed";
+            case "expired-nonce" -> "identity.challenge.expired";
+            case "bad-signature" -> "identity.challenge.bad-signature";
+            case "certificate-not-valid" -> "identity.challenge.certificate-not-valid";
+            case "disabled" -> "identity.login.disabled";
+            default -> "identity.login.failed";
+        };
+        String field = method.equals("CERTIFICATE") ? "signature" : "password";
+        throw new ProblemException(HttpStatus.UNAUTHORIZED, "login-failed", field, key);
+    }
+
+    private Tokens.TokenPair succeed(AccountRecord account, String method, String clientIp, Instant now) {
+        accounts.recordSuccess(account.id());
+        accounts.recordAttempt(account.username(), account.id(), method, true, "ok", clientIp, now);
+        events.publishEvent(new AccountEvents.LoggedIn(account.id(), method, clientIp, now));
+        return tokens.issue(account);
+    }
+}

@@ -1,0 +1,105 @@
+package org.sunbid.platform.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+import org.sunbid.platform.PlatformProperties;
+
+/**
+ * Starts a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url} is configured.
+ * Its data directory persists under {@code sunbid.data-dir}/pg, so a restart keeps everything.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(PlatformProperties properties) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setPGStartupWait(Duration.ofSeconds(60));
+        if (properties.database().port() > 0) {
+            builder.setPort(properties.database().port());
+        }
+        if (!properties.database().ephemeral()) {
+            Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("pg");
+            Files.createDirectories(dir);
+            stopOrphanedPostmaster(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            log.info("Embedded PostgreSQL data directory: {}", dir);
+        }
+        return builder.start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(20);
+        config.setPoolName("sunbid-embedded");
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * After a {@code kill -9} of the JVM the embedded postmaster outlives it and holds the data directory:
+     * ask it to shut down (SIGINT, fast shutdown) and wait for it before starting our own.
+     */
+    static void stopOrphanedPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> postmaster = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream()
+                .findFirst().map(String::trim).filter(s -> s.matches("\\d+")).map(Long::parseLong)
+                .flatMap(ProcessHandle::of)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        ProcessHandle process = postmaster.get();
+        log.warn("Stopping orphaned embedded PostgreSQL (pid {}) left by an earlier run", process.pid());
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (process.isAlive() && Instant.now().isBefore(deadline)) {
+                process.onExit().get(1, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // fall through: the check below decides
+        }
+        if (process.isAlive()) {
+            throw new IllegalStateException("PostgreSQL pid " + process.pid() + " still holds " + dataDir);
+        }
+    }
+
+    static class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

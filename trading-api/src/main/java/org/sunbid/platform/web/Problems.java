@@ -1,0 +1,43 @@
+package org.sunbid.platform.web;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/** Builds problem+json bodies with stable type URIs and localised details. */
+@Component
+public class Problems {
+
+    public static final String TYPE_BASE = "https://sunbid.org/problems/";
+
+    private final MessageSource messages;
+
+    Problems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public ProblemDetail build(HttpStatusCode status, String type, String field, String messageKey, Object[] args,
+            Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(message("problem." + type + ".title", new Object[0], locale, type));
+        problem.setDetail(message(messageKey, args, locale, messageKey));
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+
+    public String message(String key, Object[] args, Locale locale, String fallback) {
+        try {
+            return messages.getMessage(key, args, locale);
+        } catch (NoSuchMessageException e) {
+            return fallback;
+        }
+    }
+}
