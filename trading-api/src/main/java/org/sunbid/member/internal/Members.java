@@ -65,30 +65,34 @@ public class Members {
         return jdbc.sql("select count(*) from member").query(Long.class).single();
     }
 
+    private static final String COLUMNS = """
+            status, name, uscc, legal_rep_name, legal_rep_id_number, controller_name, controller_uscc, contacts,
+            address, region_code, business_scope, bank_name, bank_account, id_number, employer_uscc, specialties,
+            title, years_in_field, phone, status_reason, reviewed_by, reviewed_at, approved_by, approved_at,
+            updated_at""";
+    private static final String VALUES = """
+            :status, :name, :uscc, :legalRepName, :legalRepId, :controllerName, :controllerUscc,
+            cast(:contacts as jsonb), :address, :region, :scope, :bankName, :bankAccount, :idNumber, :employer,
+            cast(:specialties as varchar(20)[]), :title, :years, :phone, :reason, :reviewedBy, :reviewedAt,
+            :approvedBy, :approvedAt, :updatedAt""";
+
     public void insert(Member m) {
-        jdbc.sql("""
-                insert into member (id, role, status, name, registered_at, updated_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(m.id(), m.role().name(), m.status().name(), m.name(), ts(m.registeredAt()), ts(m.updatedAt()))
+        bind(jdbc.sql("insert into member (id, role, registered_at, " + COLUMNS + ") values (:id, :role, :registeredAt, "
+                + VALUES + ")"), m)
+                .param("role", m.role().name())
+                .param("registeredAt", ts(m.registeredAt()))
                 .update();
-        update(m);
     }
 
     /** Writes every field of the member. */
     public void update(Member m) {
+        bind(jdbc.sql("update member set (" + COLUMNS + ") = (" + VALUES + ") where id = :id"), m).update();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Member m) {
         CompanyProfile c = m.company().orElse(null);
         ExpertProfile e = m.expert().orElse(null);
-        jdbc.sql("""
-                update member set status = :status, name = :name,
-                    uscc = :uscc, legal_rep_name = :legalRepName, legal_rep_id_number = :legalRepId,
-                    controller_name = :controllerName, controller_uscc = :controllerUscc,
-                    contacts = cast(:contacts as jsonb), address = :address, region_code = :region,
-                    business_scope = :scope, bank_name = :bankName, bank_account = :bankAccount,
-                    id_number = :idNumber, employer_uscc = :employer, specialties = cast(:specialties as varchar(20)[]),
-                    title = :title, years_in_field = :years, phone = :phone,
-                    status_reason = :reason, reviewed_by = :reviewedBy, reviewed_at = :reviewedAt,
-                    approved_by = :approvedBy, approved_at = :approvedAt, updated_at = :updatedAt
-                where id = :id""")
+        return sql
                 .param("id", m.id())
                 .param("status", m.status().name())
                 .param("name", m.name())
@@ -115,8 +119,7 @@ public class Members {
                 .param("reviewedAt", ts(m.reviewedAt().orElse(null)))
                 .param("approvedBy", m.approvedBy().orElse(null))
                 .param("approvedAt", ts(m.approvedAt().orElse(null)))
-                .param("updatedAt", ts(m.updatedAt()))
-                .update();
+                .param("updatedAt", ts(m.updatedAt()));
     }
 
     /** Staff search; every criterion optional. */
