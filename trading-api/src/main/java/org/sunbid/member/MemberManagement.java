@@ -405,7 +405,10 @@ public class MemberManagement {
         Instant now = clock.instant();
         act(() -> m.approve(staff, now));
         members.update(m);
-        accounts.setMemberEnabled(memberId, true);
+        // Enabling bumps the token version (logging the member out): do it only for logins that are disabled.
+        if (accounts.accountsOfMember(memberId).stream().anyMatch(a -> !a.enabled())) {
+            accounts.setMemberEnabled(memberId, true);
+        }
         history.append(memberId, now, staff, "APPROVED", null, Map.of("status", m.status().name()));
         events.publishEvent(new MemberEvents.MemberApproved(memberId, staff, now));
         return MemberViews.MemberDetails.of(m);

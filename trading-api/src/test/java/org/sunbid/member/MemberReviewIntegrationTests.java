@@ -89,6 +89,19 @@ class MemberReviewIntegrationTests {
     }
 
     @Test
+    void aPendingMembersSessionSurvivesItsApproval() throws Exception {
+        var form = MemberFixtures.company(Role.TENDEREE, "会话保持有限公司");
+        var r = pendingBidder(form);
+        String token = Api.login(mvc, form.username(), MemberFixtures.PASSWORD);
+        mvc.perform(get("/api/members/me").header("Authorization", bearer(token)))
+                .andExpect(jsonPath("$.status").value("PENDING"));
+        members.approve(r.id(), staffId);
+        mvc.perform(get("/api/members/me").header("Authorization", bearer(token)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED"));
+    }
+
+    @Test
     void illegalTransitionsAreRefusedWith409NamingTheState() throws Exception {
         var r = pendingBidder(MemberFixtures.company(Role.BIDDER, "状态机有限公司"));
         mvc.perform(post("/api/members/" + r.id() + "/suspension").header("Authorization", bearer(staffToken))
