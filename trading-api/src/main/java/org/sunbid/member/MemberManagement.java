@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -473,7 +474,9 @@ public class MemberManagement {
 
     private static ProblemException illegalState(IllegalTransitionException e) {
         return new ProblemException(HttpStatus.CONFLICT, "illegal-member-state", "status", "member.status.illegal",
-                Map.of("status", e.status().name()), e.status().name(), e.action());
+                Map.of("status", e.status().name()),
+                new DefaultMessageSourceResolvable(new String[] { "member.status." + e.status().name() }, e.status().name()),
+                new DefaultMessageSourceResolvable(new String[] { "member.action." + e.action() }, e.action()));
     }
 
     // self-service
@@ -554,7 +557,7 @@ public class MemberManagement {
     public MemberViews.Certificate bindCertificate(UUID memberId, String encoded, UUID actor) {
         Member m = lock(memberId);
         if (m.status() == MemberStatus.CANCELLED || m.status() == MemberStatus.SUSPENDED) {
-            throw illegalState(new IllegalTransitionException(m.status(), "given a certificate"));
+            throw illegalState(new IllegalTransitionException(m.status(), "certificate-bound"));
         }
         X509Certificate certificate = parseCertificate(encoded);
         String algorithm;
@@ -637,8 +640,31 @@ public class MemberManagement {
         MemberStatus status = members.status(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
         if (status != MemberStatus.APPROVED) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "member-not-approved", null, "member.not-approved",
-                    Map.of("status", status.name()), status.name());
+                    Map.of("status", status.name()),
+                    new DefaultMessageSourceResolvable(new String[] { "member.status." + status.name() }, status.name()));
         }
+    }
+
+    /** An expert who may be drawn: approved, eight or more years in the field, a senior title. */
+    public record PoolExpert(UUID id, String name, String employerUscc, List<String> specialties, ExpertTitle title,
+            int yearsInField) {
+    }
+
+    /**
+     * The expert pool (for the expert draw): approved experts eligible under the Bidding Law, optionally only those
+     * with a specialty code starting with {@code specialtyPrefix}. The employer code lets the draw apply avoidance.
+     */
+    @Transactional(readOnly = true)
+    public List<PoolExpert> poolExperts(String specialtyPrefix) {
+        String prefix = specialtyPrefix == null ? "" : specialtyPrefix.strip();
+        return members.approvedExperts().stream()
+                .filter(m -> m.expert().orElseThrow().eligibleForPool())
+                .filter(m -> m.expert().orElseThrow().specialties().stream().anyMatch(s -> s.startsWith(prefix)))
+                .map(m -> {
+                    ExpertProfile e = m.expert().orElseThrow();
+                    return new PoolExpert(m.id(), e.name(), e.employer() == null ? null : e.employer().value(),
+                            e.specialties(), e.title(), e.yearsInField());
+                }).toList();
     }
 
     @Transactional(readOnly = true)

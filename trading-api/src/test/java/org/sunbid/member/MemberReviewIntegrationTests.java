@@ -109,7 +109,8 @@ class MemberReviewIntegrationTests {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://sunbid.org/problems/illegal-member-state"))
                 .andExpect(jsonPath("$.field").value("status"))
-                .andExpect(jsonPath("$.status").value("PENDING"));
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.detail").value("会员当前状态为待审核，不能暂停"));
         mvc.perform(post("/api/members/" + r.id() + "/return").header("Authorization", bearer(staffToken))
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of())))
                 .andExpect(status().isBadRequest())
@@ -271,6 +272,21 @@ class MemberReviewIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == '" + c.id() + "')].name").value(tag + "丙招标代理有限公司"))
                 .andExpect(jsonPath("$[?(@.id == '" + a.id() + "')]").isEmpty());
+    }
+
+    @Test
+    void thePoolHoldsOnlyApprovedSeniorExpertsWithEightYearsInTheAskedSpecialty() {
+        var eligible = members.registerExpert(MemberFixtures.expert("SENIOR", 8));
+        members.approve(eligible.id(), staffId);
+        var tooJunior = members.registerExpert(MemberFixtures.expert("INTERMEDIATE", 25));
+        members.approve(tooJunior.id(), staffId);
+        var tooNew = members.registerExpert(MemberFixtures.expert("ASSOCIATE_SENIOR", 7));
+        members.approve(tooNew.id(), staffId);
+        var pending = members.registerExpert(MemberFixtures.expert("SENIOR", 20));
+
+        var pool = members.poolExperts("A01").stream().map(MemberManagement.PoolExpert::id).toList();
+        assertThat(pool).contains(eligible.id()).doesNotContain(tooJunior.id(), tooNew.id(), pending.id());
+        assertThat(members.poolExperts("Z9").stream().map(MemberManagement.PoolExpert::id)).doesNotContain(eligible.id());
     }
 
     @Test

@@ -47,6 +47,13 @@ public class Members {
         return jdbc.sql("select * from member where id = ? for update").param(id).query(Members::map).optional();
     }
 
+    /** Approved experts with a senior title and eight or more years (the rest of the rule is checked by the caller). */
+    public List<Member> approvedExperts() {
+        return jdbc.sql("""
+                select * from member where role = 'EXPERT' and status = 'APPROVED' and years_in_field >= 8
+                and title in ('SENIOR', 'ASSOCIATE_SENIOR') order by name, id""").query(Members::map).list();
+    }
+
     public Optional<UUID> idByUscc(UnifiedSocialCreditCode uscc) {
         return jdbc.sql("select id from member where uscc = ?").param(uscc.value()).query(UUID.class).optional();
     }
