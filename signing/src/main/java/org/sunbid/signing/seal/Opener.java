@@ -114,6 +114,14 @@ public final class Opener {
         }
     }
 
+    /**
+     * Opens into a caller's stream, for small in-memory secrets. The stream receives plaintext BEFORE the tag is
+     * checked: the caller must discard everything written unless the result is {@link OpenResult.Opened}.
+     */
+    public static OpenResult openUnverifiedInto(InputStream sealed, SigningKey key, OutputStream out) {
+        return decrypt(new BufferedInputStream(sealed, BUFFER), key, out);
+    }
+
     private static OpenResult decrypt(InputStream in, SigningKey key, OutputStream out) {
         try {
             return doDecrypt(in, key, out);
