@@ -234,6 +234,16 @@ class MemberReviewIntegrationTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(parent.id(), MemberViews.Relation.CONTROLLED_BY));
         assertThat(members.relatedMembers(stranger.id())).isEmpty();
 
+        var template = MemberFixtures.expert("SENIOR", 10);
+        var employee = members.registerExpert(new MemberForms.ExpertRegistration(template.username(),
+                template.password(), "赵工", template.idNumber(), parentUscc, template.specialties(), template.title(),
+                template.yearsInField(), template.phone()));
+        assertThat(members.relatedMembers(employee.id())).extracting(MemberViews.RelatedMember::id,
+                MemberViews.RelatedMember::relation)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(parent.id(), MemberViews.Relation.EMPLOYER));
+        assertThat(members.relatedMembers(parent.id())).extracting(MemberViews.RelatedMember::relation)
+                .contains(MemberViews.Relation.EMPLOYEE);
+
         mvc.perform(get("/api/members/" + parent.id() + "/related").header("Authorization", bearer(staffToken)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(2));
