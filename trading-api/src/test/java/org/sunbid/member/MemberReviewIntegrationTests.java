@@ -246,7 +246,8 @@ class MemberReviewIntegrationTests {
 
         mvc.perform(get("/api/members/" + parent.id() + "/related").header("Authorization", bearer(staffToken)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(2));
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[?(@.id == '" + employee.id() + "')].relation").value("EMPLOYEE"));
     }
 
     @Test
