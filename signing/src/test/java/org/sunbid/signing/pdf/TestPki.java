@@ -37,6 +37,7 @@ final class TestPki {
 
     final KeyPair rootKey;
     final X509Certificate root;
+    X509Certificate lastTsaCertificate;
 
     TestPki() throws Exception {
         rootKey = ec();
@@ -63,6 +64,7 @@ final class TestPki {
         X509Certificate cert = certificate("CN=Sunbid Test TSA,O=Sunbid", key, "CN=Sunbid Test Root,O=Sunbid", rootKey,
                 false, KeyPurposeId.id_kp_timeStamping, Instant.now().minus(Duration.ofDays(1)),
                 Instant.now().plus(Duration.ofDays(365)));
+        lastTsaCertificate = cert;
         TimeStampTokenGenerator generator = new TimeStampTokenGenerator(
                 new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", key.getPrivate(), cert),
                 new JcaDigestCalculatorProviderBuilder().build().get(
