@@ -9,7 +9,6 @@ import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +30,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.internal.Json;
+import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.signing.pdf.TimestampSource;
 
 /**
@@ -60,10 +61,9 @@ public final class ArchivePackage {
      * @param chain signer certificate first, then intermediates, the root last
      * @param tsaCertificate the TSA's certificate, written for {@code openssl ts -verify -untrusted}
      */
-    public record Signer(PrivateKey privateKey, List<X509Certificate> chain, X509Certificate tsaCertificate,
-            TimestampSource timestamps) {
-        public Signer {
-            chain = List.copyOf(chain);
+    public record Signer(SigningKey key, X509Certificate tsaCertificate, TimestampSource timestamps) {
+        List<X509Certificate> chain() {
+            return key.chain();
         }
     }
 
@@ -174,7 +174,7 @@ public final class ArchivePackage {
             }
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().build()).build(builder.build(signer.privateKey()), certificate));
+                    new JcaDigestCalculatorProviderBuilder().build()).build(builder.build(signer.key().privateKey()), certificate));
             generator.addCertificates(new JcaCertStore(signer.chain()));
             return generator.generate(new CMSProcessableByteArray(content), false).toASN1Structure()
                     .getEncoded(ASN1Encoding.DER);

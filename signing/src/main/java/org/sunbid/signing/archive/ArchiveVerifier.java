@@ -5,24 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.TrustAnchor;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -35,6 +27,8 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.internal.Chains;
+import org.sunbid.signing.internal.Json;
 
 /**
  * Checks an archive package offline: the manifest's CMS signature and RFC 3161 timestamp, both chained to the trust
@@ -139,8 +133,8 @@ public final class ArchiveVerifier {
                 }
             }
             return new LinkedHashMap<>((Map<String, Object>) map);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableArchiveException("manifest.json is " + e.getMessage());
+        } catch (Json.JsonException e) {
+            throw new UnreadableArchiveException("manifest.json is not valid JSON: " + e.getMessage());
         }
     }
 
@@ -224,22 +218,7 @@ public final class ArchiveVerifier {
 
     static boolean chains(X509Certificate certificate, List<X509Certificate> intermediates,
             Collection<X509Certificate> anchors, Instant at) {
-        if (anchors.isEmpty()) {
-            return false;
-        }
-        try {
-            Set<TrustAnchor> trust = anchors.stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toSet());
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(certificate);
-            PKIXBuilderParameters parameters = new PKIXBuilderParameters(trust, target);
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(Date.from(at));
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(intermediates)));
-            CertPathBuilder.getInstance("PKIX").build(parameters);
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+        return !anchors.isEmpty() && Chains.validate(certificate, intermediates, anchors, at).isEmpty();
     }
 
     private static byte[] read(ZipFile zip, String name, long max) throws IOException {

@@ -18,7 +18,6 @@ import java.util.Calendar;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.Loader;
@@ -68,6 +67,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.keys.SigningKey;
 
 /**
  * Signs PDFs with PAdES baseline signatures (ETSI EN 319 142): a CAdES detached CMS with the signing-certificate-v2
@@ -83,21 +83,6 @@ public final class PadesSigner {
             .withZone(ZoneId.of("Asia/Shanghai"));
 
     private PadesSigner() {
-    }
-
-    /** The signer's private key and certificate chain (signer first). */
-    public record SignerKey(PrivateKey privateKey, List<X509Certificate> chain) {
-        public SignerKey {
-            Objects.requireNonNull(privateKey, "privateKey");
-            chain = List.copyOf(chain);
-            if (chain.isEmpty()) {
-                throw new IllegalArgumentException("certificate chain is empty");
-            }
-        }
-
-        X509Certificate certificate() {
-            return chain.get(0);
-        }
     }
 
     /**
@@ -126,7 +111,7 @@ public final class PadesSigner {
      * @param timestamps the TSA for a B-T signature, or {@code null} for B-B
      * @param signingTime the time put in /M and shown in the appearance
      */
-    public static void sign(Path pdf, OutputStream out, SignerKey key, TimestampSource timestamps,
+    public static void sign(Path pdf, OutputStream out, SigningKey key, TimestampSource timestamps,
             Appearance appearance, Instant signingTime) {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBufferedFile(pdf.toFile()))) {
             if (document.isEncrypted()) {
@@ -243,7 +228,7 @@ public final class PadesSigner {
     }
 
     /** A detached CAdES SignedData over the byte ranges, streamed, with the B-T timestamp when available. */
-    static byte[] cms(InputStream content, SignerKey key, TimestampSource timestamps) throws IOException {
+    static byte[] cms(InputStream content, SigningKey key, TimestampSource timestamps) throws IOException {
         try {
             X509Certificate certificate = key.certificate();
             String algorithm = switch (Certificates.algorithmOf(certificate)) {

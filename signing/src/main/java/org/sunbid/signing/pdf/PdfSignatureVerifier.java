@@ -7,12 +7,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.TrustAnchor;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +15,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
@@ -47,6 +39,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Store;
 import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.internal.Chains;
 
 /**
  * Checks every signature of a PDF — ours or a bidder's — and names each finding: the byte range covers the file but
@@ -258,19 +251,7 @@ public final class PdfSignatureVerifier {
 
     private static boolean chains(X509Certificate certificate, List<X509Certificate> intermediates,
             Collection<X509Certificate> anchors, Instant at) {
-        try {
-            Set<TrustAnchor> trust = anchors.stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toSet());
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(certificate);
-            PKIXBuilderParameters parameters = new PKIXBuilderParameters(trust, target);
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(Date.from(at));
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(intermediates)));
-            CertPathBuilder.getInstance("PKIX").build(parameters);
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+        return Chains.validate(certificate, intermediates, anchors, at).isEmpty();
     }
 
     /** Returns the decoded /Contents if the gap between the two ranges is exactly one hex string, else null. */

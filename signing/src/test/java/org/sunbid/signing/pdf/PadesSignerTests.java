@@ -56,7 +56,7 @@ class PadesSignerTests {
         return pdf;
     }
 
-    Path sign(Path pdf, String name, PadesSigner.SignerKey key, String sealText) throws IOException {
+    Path sign(Path pdf, String name, org.sunbid.signing.keys.SigningKey key, String sealText) throws IOException {
         Path signed = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(signed)) {
             PadesSigner.sign(pdf, out, key, tsa, PadesSigner.Appearance.lastPage(sealText, "阳光招采交易中心", "开标记录签章"),

@@ -26,7 +26,7 @@ public final class PdfTestPki {
     }
 
     public ArchivePackage.Signer archiveSigner() throws Exception {
-        PadesSigner.SignerKey key = pki.signer("CN=阳光招采 归档签名,O=Sunbid");
-        return new ArchivePackage.Signer(key.privateKey(), key.chain(), tsaCertificate, tsa);
+        org.sunbid.signing.keys.SigningKey key = pki.signer("CN=阳光招采 归档签名,O=Sunbid");
+        return new ArchivePackage.Signer(key, tsaCertificate, tsa);
     }
 }

@@ -51,11 +51,11 @@ final class TestPki {
         return g.generateKeyPair();
     }
 
-    PadesSigner.SignerKey signer(String subject) throws Exception {
+    org.sunbid.signing.keys.SigningKey signer(String subject) throws Exception {
         KeyPair key = ec();
         X509Certificate cert = certificate(subject, key, "CN=Sunbid Test Root,O=Sunbid", rootKey, false, null,
                 Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(365)));
-        return new PadesSigner.SignerKey(key.getPrivate(), List.of(cert, root));
+        return new org.sunbid.signing.keys.SigningKey(key.getPrivate(), List.of(cert, root));
     }
 
     /** A TSA whose tokens carry its certificate (EKU timeStamping, critical). */
