@@ -122,16 +122,37 @@ public final class Opener {
         return decrypt(new BufferedInputStream(sealed, BUFFER), key, out);
     }
 
-    private static OpenResult decrypt(InputStream in, SigningKey key, OutputStream out) {
+    /** An output write failed: distinct from the input's (parse) IOExceptions. */
+    private static final class OutputFailure extends RuntimeException {
+        OutputFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private static OpenResult decrypt(InputStream in, SigningKey key, OutputStream target) {
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] { (byte) b }, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                try {
+                    target.write(b, off, len);
+                } catch (IOException e) {
+                    throw new OutputFailure(e);
+                }
+            }
+        };
         try {
             return doDecrypt(in, key, out);
         } catch (SealFailure f) {
             return new OpenResult.Failed(f.failure, f.getMessage());
+        } catch (OutputFailure e) {
+            return new OpenResult.Failed(OpenResult.Failure.IO_ERROR, "cannot write the output: " + e.getMessage());
         } catch (IOException e) {
-            if (e instanceof java.io.EOFException || e.getClass().getName().startsWith("org.bouncycastle")) {
-                return new OpenResult.Failed(OpenResult.Failure.MALFORMED, "truncated or malformed sealed file");
-            }
-            return new OpenResult.Failed(OpenResult.Failure.IO_ERROR, e.getMessage());
+            return new OpenResult.Failed(OpenResult.Failure.MALFORMED, "truncated or malformed sealed file (" + e.getMessage() + ")");
         } catch (RuntimeException | StackOverflowError e) {
             return new OpenResult.Failed(OpenResult.Failure.MALFORMED, "not a CMS sealed file: " + e.getClass().getSimpleName());
         }

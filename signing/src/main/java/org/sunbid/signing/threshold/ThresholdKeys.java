@@ -85,7 +85,7 @@ public final class ThresholdKeys {
         for (Share s : list) {
             if (!s.splitId().equals(first.splitId())) {
                 throw new ShareException(ShareException.Reason.FROM_ANOTHER_SPLIT,
-                        "share #" + s.index() + " belongs to split " + s.splitId() + ", not " + first.splitId());
+                        "share #" + s.index() + " is from another split (" + s.splitId() + ", not " + first.splitId() + ")");
             }
             if (!s.intact()) {
                 throw new ShareException(ShareException.Reason.CORRUPTED, "share #" + s.index() + " does not match its commitment");
