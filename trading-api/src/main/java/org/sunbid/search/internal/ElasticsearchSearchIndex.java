@@ -24,7 +24,6 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -46,7 +45,9 @@ import org.sunbid.search.SearchResult;
 /**
  * Elasticsearch through the official Java client. Documents live in a concrete index ({@code <alias>-<n>}) behind an
  * alias; a rebuild fills a fresh index and swaps the alias atomically, so searches never see a half-built index.
- * The mapping is explicit ({@code search/elasticsearch-notices.json}, CJK bigram analysis, strict).
+ * The mapping is explicit and strict ({@code search/elasticsearch-notices.json}); text uses the built-in standard
+ * analyzer (Chinese as single characters, words lower-cased) so it runs on any distribution, and every query piece
+ * is a phrase, which gives the same "contiguous string" semantics as the Lucene bigrams.
  */
 public final class ElasticsearchSearchIndex implements SearchIndex {
 
@@ -253,8 +254,16 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         if (text.isEmpty()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        return Query.of(q -> q.multiMatch(m -> m.query(text).fields("title^2", "body").type(TextQueryType.CrossFields)
-                .operator(Operator.And)));
+        List<String> pieces = QueryText.pieces(text);
+        if (pieces.isEmpty()) {
+            return Query.of(q -> q.matchNone(m -> m));
+        }
+        return Query.of(q -> q.bool(b -> {
+            for (String piece : pieces) {
+                b.must(m -> m.multiMatch(mm -> mm.query(piece).fields("title^2", "body").type(TextQueryType.Phrase)));
+            }
+            return b;
+        }));
     }
 
     private static List<Query> filters(SearchQuery q) {

@@ -8,15 +8,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -60,21 +56,20 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
 import org.sunbid.search.SearchDocument;
 import org.sunbid.search.SearchIndex;
 import org.sunbid.search.SearchQuery;
 import org.sunbid.search.SearchResult;
 
 /**
- * Embedded Lucene: smartcn analysis (Chinese words, English words stemmed), point fields for ranges, sorted-set doc
+ * Embedded Lucene: CJK bigram analysis (Chinese phrases, English words; see {@link BigramAnalyzer}), point fields for ranges, sorted-set doc
  * values for facets, the unified highlighter for snippets and search-after for deep pages.
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
-    private static final int MAX_TERMS = 32;
-
     private final FSDirectory directory;
-    private final Analyzer analyzer = new SmartChineseAnalyzer();
+    private final Analyzer analyzer = new BigramAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final FacetsConfig facets = new FacetsConfig();
@@ -219,7 +214,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
         Query query = all.build();
         Sort sort = sort(q.sort());
-        FieldDoc after = q.after().map(c -> after(c, q.sort())).orElse(null);
+        int maxDoc = Math.max(1, searcher.getIndexReader().maxDoc());
+        FieldDoc after = q.after().map(c -> after(c, q.sort(), maxDoc)).orElse(null);
         int want = after != null ? q.size() : (q.page() + 1) * q.size();
         FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query, want,
                 sort, q.sort() == SearchQuery.Sort.RELEVANCE, new FacetsCollectorManager());
@@ -309,27 +305,25 @@ public final class LuceneSearchIndex implements SearchIndex {
         return state;
     }
 
-    private Query textQuery(String text) throws IOException {
+    private Query textQuery(String text) {
         if (text.isEmpty()) {
             return new MatchAllDocsQuery();
         }
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream ts = analyzer.tokenStream("body", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken() && terms.size() < MAX_TERMS) {
-                terms.add(term.toString());
-            }
-            ts.end();
-        }
-        if (terms.isEmpty()) {
+        List<String> pieces = QueryText.pieces(text);
+        if (pieces.isEmpty()) {
             return new MatchNoDocsQuery("no searchable words");
         }
+        QueryBuilder builder = new QueryBuilder(analyzer);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) {
+        for (String piece : pieces) {
+            Query title = builder.createPhraseQuery("title", piece);
+            Query body = builder.createPhraseQuery("body", piece);
+            if (title == null || body == null) {
+                return new MatchNoDocsQuery("a piece without searchable words");
+            }
             BooleanQuery.Builder either = new BooleanQuery.Builder();
-            either.add(new BoostQuery(new TermQuery(new Term("title", t)), 2f), Occur.SHOULD);
-            either.add(new TermQuery(new Term("body", t)), Occur.SHOULD);
+            either.add(new BoostQuery(title, 2f), Occur.SHOULD);
+            either.add(body, Occur.SHOULD);
             b.add(either.build(), Occur.MUST);
         }
         return b.build();
@@ -380,7 +374,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         };
     }
 
-    private static FieldDoc after(String cursor, SearchQuery.Sort sort) {
+    private static FieldDoc after(String cursor, SearchQuery.Sort sort, int maxDoc) {
         List<Object> values = Cursors.decode(cursor, 2);
         Object first = values.get(0);
         boolean ok = sort == SearchQuery.Sort.RELEVANCE ? first instanceof Float : first instanceof Long;
@@ -388,7 +382,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             throw org.sunbid.platform.ProblemException.invalid("after", "search.after.invalid");
         }
         float score = first instanceof Float f ? f : Float.NaN;
-        return new FieldDoc(Integer.MAX_VALUE, score, new Object[] { first, new BytesRef(id) });
+        return new FieldDoc(maxDoc - 1, score, new Object[] { first, new BytesRef(id) });
     }
 
     @Override
