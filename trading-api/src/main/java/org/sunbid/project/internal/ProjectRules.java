@@ -70,10 +70,12 @@ public record ProjectRules(Map<Procedure, Integer> bidPeriodDays, Map<Procedure,
         return estimate.multiply(depositPercent).movePointLeft(2);
     }
 
-    /** The deadline after a bid-affecting clarification issued at {@code issuedAt}: unchanged or pushed out. */
+    /** The deadline after a bid-affecting clarification issued at {@code issuedAt}: unchanged or pushed out (to a whole minute). */
     public Instant deadlineAfterClarification(Instant deadline, Instant issuedAt) {
-        Instant earliest = issuedAt.plus(Duration.ofDays(clarificationDays));
-        return deadline.isBefore(earliest) ? earliest : deadline;
+        Instant exact = issuedAt.plus(Duration.ofDays(clarificationDays));
+        Instant minute = exact.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant earliest = minute.equals(exact) ? exact : minute.plusSeconds(60); // whole minutes, never earlier
+        return deadline.isBefore(exact) ? earliest : deadline;
     }
 
     public Instant objectionsCloseAt(Instant deadline) {
