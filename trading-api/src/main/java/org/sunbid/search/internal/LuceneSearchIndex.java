@@ -231,7 +231,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (!q.text().isEmpty() && pageDocs.length > 0) {
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
-                    .withMaxLength(100_000).build();
+                    .withMaxLength(100_000).withMaxNoHighlightPassages(0).build();
             bodySnippets = highlighter.highlight("body", text, page, 2);
             titleSnippets = highlighter.highlight("title", text, page, 1);
         }

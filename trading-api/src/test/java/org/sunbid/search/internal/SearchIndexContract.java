@@ -101,6 +101,14 @@ abstract class SearchIndexContract {
     }
 
     @Test
+    void highlightsTheTitleWhenOnlyTheTitleMatches() {
+        SearchResult r = index.search(SearchQuery.text("施工"));
+        assertThat(ids(r)).containsExactly("1");
+        assertThat(r.hits().get(0).snippet()).contains("<em>");
+        assertThat(r.hits().get(0).snippet().replaceAll("</?em>", "")).contains("施工招标");
+    }
+
+    @Test
     void snippetsEscapeMarkupFromTheText() {
         index.index(List.of(doc("7", "TENDER_ANNOUNCEMENT", "CONSTRUCTION", "330106", List.of("B01"), "1.00", 6,
                 "杭州市西湖区", null, "脚本测试公告", "<script>alert(1)</script> 脚本测试")));
