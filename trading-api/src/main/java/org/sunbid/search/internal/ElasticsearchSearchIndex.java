@@ -113,6 +113,9 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     }
 
     private void bulk(String target, List<SearchDocument> documents, Refresh refresh) {
+        if (documents.isEmpty()) {
+            return;
+        }
         call(() -> {
             BulkRequest.Builder b = new BulkRequest.Builder().index(target).refresh(refresh);
             for (SearchDocument d : documents) {

@@ -256,6 +256,21 @@ abstract class SearchIndexContract {
     }
 
     @Test
+    void rebuildWithNothingEmptiesTheIndexAndAThousandIsOneFullBatch() {
+        index.rebuild(List.of());
+        assertThat(index.count()).isZero();
+        assertThat(index.search(SearchQuery.text("道路")).hits()).isEmpty();
+        List<SearchDocument> many = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add(doc("m" + i, "AWARD", "CONSTRUCTION", "330106", List.of("B01"), "1.00", i % 30, "杭州市西湖区", null,
+                    "批量公告" + i, "批量"));
+        }
+        index.rebuild(many);
+        assertThat(index.count()).isEqualTo(1000);
+        assertThat(index.search(SearchQuery.text("批量")).total()).isEqualTo(1000);
+    }
+
+    @Test
     void returnsHitFieldsForDisplay() {
         SearchResult.Hit hit = index.search(SearchQuery.text("污水")).hits().get(0);
         assertThat(hit.publicId()).isEqualTo("N20263");
