@@ -7,4 +7,4 @@ N="${1:-100000}"
 ./mvnw -q -B -o -pl trading-api -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath
 CP="trading-api/target/test-classes:trading-api/target/classes:$(cat trading-api/target/bench.classpath)"
-exec java -Xmx1g -Dn="$N" -cp "$CP" org.sunbid.search.internal.SearchBenchmark
+exec java -Xmx1g -Dn="$N" ${SUNBID_BENCH_OPTS:-} -cp "$CP" org.sunbid.search.internal.SearchBenchmark

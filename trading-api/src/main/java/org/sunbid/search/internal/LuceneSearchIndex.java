@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -30,6 +31,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -67,6 +69,9 @@ import org.sunbid.search.SearchResult;
  * values for facets, the unified highlighter for snippets and search-after for deep pages.
  */
 public final class LuceneSearchIndex implements SearchIndex {
+
+    /** Stored text with offsets in the postings, so the highlighter need not analyse the text again. */
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private final FSDirectory directory;
     private final Analyzer analyzer = new BigramAnalyzer();
@@ -176,9 +181,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         keyword(doc, "tenderee", d.tenderee(), false);
         keyword(doc, "agency", d.agency(), false);
         keyword(doc, "winner", d.winner(), false);
-        doc.add(new TextField("title", d.title(), Field.Store.YES));
-        doc.add(new TextField("body", d.body(), Field.Store.YES));
+        doc.add(new Field("title", d.title(), TEXT_WITH_OFFSETS));
+        doc.add(new Field("body", d.body(), TEXT_WITH_OFFSETS));
         return doc;
+    }
+
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     private static void keyword(Document doc, String field, String value, boolean facet) {

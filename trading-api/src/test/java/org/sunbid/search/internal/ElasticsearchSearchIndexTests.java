@@ -37,6 +37,20 @@ class ElasticsearchSearchIndexTests extends SearchIndexContract {
         return new ElasticsearchSearchIndex(uris, "sunbid-test-" + UUID.randomUUID());
     }
 
+    @org.junit.jupiter.api.Test
+    void reportsTheClusterHealthForTheHealthIndicator() {
+        var status = ((ElasticsearchSearchIndex) index).health();
+        org.assertj.core.api.Assertions.assertThat(status.jsonValue()).isIn("green", "yellow");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnreachableClusterIsAServiceUnavailableProblemNotAnEngineException() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new ElasticsearchSearchIndex(List.of(URI.create("http://127.0.0.1:9")), "sunbid-nowhere"))
+                .isInstanceOf(ElasticsearchSearchIndex.SearchUnavailableException.class)
+                .extracting("type").isEqualTo("search-unavailable");
+    }
+
     @AfterEach
     void dropIndex() {
         if (index instanceof ElasticsearchSearchIndex es) {

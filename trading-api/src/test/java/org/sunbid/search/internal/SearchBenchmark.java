@@ -51,7 +51,8 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(System.getProperty("n", "100000"));
-        int queries = Integer.parseInt(System.getProperty("queries", "2000"));
+        int queries = Integer.parseInt(System.getProperty("queries", "1000"));
+        Set<String> engines = Set.of(System.getProperty("engines", "lucene,elasticsearch,postgresql").split(","));
         String es = System.getenv("SUNBID_TEST_ELASTICSEARCH_URIS");
         System.out.printf(Locale.ROOT, "search benchmark: N=%d notices, %d timed queries (+%d warm-up), single client thread, seed 42%n",
                 n, queries, queries / 5);
@@ -59,11 +60,15 @@ public final class SearchBenchmark {
         List<SearchQuery> mix = queryMix(queries + queries / 5);
         List<String> rows = new ArrayList<>();
 
-        Path folder = Files.createTempDirectory("sunbid-bench-lucene");
-        try (SearchIndex lucene = new LuceneSearchIndex(folder)) {
-            rows.add(run("Lucene 9.12 (embedded)", lucene, docs, mix, queries));
+        if (engines.contains("lucene")) {
+            Path folder = Files.createTempDirectory("sunbid-bench-lucene");
+            try (SearchIndex lucene = new LuceneSearchIndex(folder)) {
+                rows.add(run("Lucene 9.12 (embedded)", lucene, docs, mix, queries));
+            }
         }
-        if (es != null && !es.isBlank()) {
+        if (!engines.contains("elasticsearch")) {
+            // not requested
+        } else if (es != null && !es.isBlank()) {
             List<URI> uris = Arrays.stream(es.split(",")).map(String::strip).map(URI::create).toList();
             try (ElasticsearchSearchIndex index = new ElasticsearchSearchIndex(uris, "sunbid-bench-" + UUID.randomUUID())) {
                 try {
@@ -75,7 +80,9 @@ public final class SearchBenchmark {
         } else {
             rows.add("| Elasticsearch | skipped: SUNBID_TEST_ELASTICSEARCH_URIS not set | | | |");
         }
-        rows.add(postgres(docs, mix, queries));
+        if (engines.contains("postgresql")) {
+            rows.add(postgres(docs, mix, queries));
+        }
 
         System.out.println();
         System.out.println("| engine | index time | p50 | p99 | QPS |");
