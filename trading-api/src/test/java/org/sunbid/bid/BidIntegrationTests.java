@@ -37,6 +37,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberFixtures;
+import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.signing.DigestAlgorithm;
@@ -59,7 +61,7 @@ import org.sunbid.signing.timestamp.TimestampVerifier;
 import org.sunbid.support.Api;
 import org.sunbid.support.FixtureCertificates;
 import org.sunbid.support.PlatformTest;
-import org.sunbid.support.TestClock;
+import org.sunbid.support.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /** A lot's whole sealed-bid life: keys, signed and sealed uploads with receipts, the deadline, threshold opening. */
@@ -78,7 +80,10 @@ class BidIntegrationTests {
     FixtureCertificates certificates;
 
     @Autowired
-    TestClock clock;
+    MemberManagement members;
+
+    @Autowired
+    MutableClock clock;
 
     @Autowired
     PlatformTrust trust;
@@ -104,13 +109,24 @@ class BidIntegrationTests {
     }
 
     Person member(Role role, String name) throws Exception {
-        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID member = UUID.randomUUID();
-        accounts.createMemberAccount(username, PASSWORD, role, member, name);
+        String username;
+        UUID member;
+        String password;
+        if (role == Role.BIDDER) {
+            MemberFixtures.Approved approved = MemberFixtures.approved(members, role);
+            username = approved.username();
+            member = approved.memberId();
+            password = MemberFixtures.PASSWORD;
+        } else {
+            username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            member = UUID.randomUUID();
+            password = PASSWORD;
+            accounts.createMemberAccount(username, password, role, member, name);
+        }
         SigningKey key = CertificateIssuer.selfSigned("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
         certificates.bind(member, key.certificate());
-        return new Person(Api.login(mvc, username, PASSWORD), member, key);
+        return new Person(Api.login(mvc, username, password), member, key);
     }
 
     MockHttpServletRequestBuilder as(String token, MockHttpServletRequestBuilder request) {
