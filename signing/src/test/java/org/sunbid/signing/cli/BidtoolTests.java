@@ -178,6 +178,8 @@ class BidtoolTests {
         assertThat(run("ts-verify", "--token", p("r.tsr"), "--file", p("tender.bin"), "--trust", p("ca/root-ca.pem")).ok().out())
                 .contains("digest: SHA256 " + sha).contains("Sunbid Time Stamping Authority");
         run("ts-verify", "--token", p("r.tsr"), "--digest", sha, "--trust", p("ca/root-ca.pem")).ok();
+        run("ts-verify", "--token", p("r.tsr"), "--digest", sha, "--trust", p("ca/tsa.pem")).ok();
+        assertThat(run("ts-verify", "--token", p("r.tsr"), "--digest", sha).ok().out()).contains("NOT CHECKED");
         run("ts-verify", "--token", p("r.tsr"), "--file", p("pw"), "--trust", p("ca/root-ca.pem")).failsWithOneLine("IMPRINT_MISMATCH");
         run("ts-verify", "--token", p("tender.bin"), "--file", p("pw")).failsWithOneLine("MALFORMED");
 
