@@ -55,7 +55,7 @@ function render(hit) {
   const meta = document.createElement('p');
   meta.className = 'meta';
   const kindKey = 'kind.' + (hit.kind || '').toLowerCase().replace(/_/g, '-');
-  meta.textContent = [t(kindKey), hit.tenderee, dateTime(hit.publishedAt),
+  meta.textContent = [t(kindKey), hit.projectType ? t('type.' + hit.projectType) : null, hit.tenderee, dateTime(hit.publishedAt),
     hit.amount != null ? money(hit.amount) + ' 元' : null].filter(Boolean).join(' · ');
   const snippet = document.createElement('p');
   highlighted(snippet, hit.snippet);
@@ -77,7 +77,8 @@ function renderFacets(all, params) {
       const li = document.createElement('li');
       const button = document.createElement('button');
       button.type = 'button';
-      const label = field === 'kind' ? t('kind.' + value.toLowerCase().replace(/_/g, '-')) : value;
+      const label = field === 'kind' ? t('kind.' + value.toLowerCase().replace(/_/g, '-'))
+        : field === 'projectType' ? t('type.' + value) : value;
       button.textContent = `${label} (${count})`;
       button.onclick = () => navigate({ ...Object.fromEntries(params), [field]: field === 'kind' ? value.toLowerCase().replace(/_/g, '-') : value });
       li.append(button);
