@@ -1,0 +1,19 @@
+package org.sunbid.supervision;
+
+import java.time.Instant;
+
+/** A filter over the supervision log; null fields do not filter. Page from 0, size 1–500. */
+public record LogQuery(String subject, String actor, String action, Instant from, Instant to, int page, int size) {
+
+    public LogQuery {
+        if (page < 0) {
+            throw org.sunbid.platform.ProblemException.invalid("page", "supervision.query.page");
+        }
+        if (size < 1 || size > 500) {
+            throw org.sunbid.platform.ProblemException.invalid("size", "supervision.query.size");
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw org.sunbid.platform.ProblemException.invalid("to", "supervision.query.range");
+        }
+    }
+}
