@@ -199,6 +199,29 @@ public class SupervisionLog {
         out.write('\n');
     }
 
+    /**
+     * Checks an inclusion proof (signing-module JSON) against the platform's own signed head of the proof's tree
+     * size: malformed JSON is a 400, a proof that does not lead to the signed root is a 422.
+     */
+    public SignedTreeHead checkInclusion(String proofJson) {
+        InclusionProof proof;
+        try {
+            proof = InclusionProof.fromJson(proofJson == null ? "" : proofJson);
+        } catch (org.sunbid.signing.merkle.ProofFormatException | IllegalArgumentException e) {
+            throw ProblemException.invalid("proof", "supervision.proof.malformed", String.valueOf(e.getMessage()));
+        }
+        SignedTreeHead head = heads.find(proof.treeSize())
+                .orElseThrow(() -> ProblemException.invalid("treeSize", "supervision.tree-size.unsigned",
+                        proof.treeSize()));
+        boolean storedLeaf = proof.leafIndex() < writer.tree().size()
+                && java.util.Arrays.equals(writer.tree().leafHash(proof.leafIndex()), proof.leafHash());
+        if (!storedLeaf || !proof.verify(proof.leafHash(),
+                new org.sunbid.signing.merkle.TreeHead(head.treeSize(), head.rootHashBytes()))) {
+            throw ProblemException.rule("proof-invalid", "proof", "supervision.proof.invalid");
+        }
+        return head;
+    }
+
     /** Recomputes the tree from the stored entries and compares it with every signed head. */
     public VerificationReport verify() {
         flush();

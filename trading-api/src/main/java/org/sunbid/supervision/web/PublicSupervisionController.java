@@ -31,6 +31,13 @@ class PublicSupervisionController {
         return log.latestTreeHead().orElseThrow(() -> ProblemException.notFound("tree-head", "latest"));
     }
 
+    @org.springframework.web.bind.annotation.PostMapping(value = "/inclusion-check",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "核验包含证明 Check an inclusion proof against the signed tree head of its size")
+    SignedTreeHead check(@org.springframework.web.bind.annotation.RequestBody String proofJson) {
+        return log.checkInclusion(proofJson);
+    }
+
     @GetMapping(value = "/certificate", produces = "application/x-pem-file")
     @Operation(summary = "监察日志签名证书 Certificate of the key that signs tree heads (PEM)")
     ResponseEntity<String> certificate() {
