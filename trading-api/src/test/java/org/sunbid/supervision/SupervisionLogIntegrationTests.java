@@ -129,6 +129,7 @@ class SupervisionLogIntegrationTests {
         assertThat(proof.verify(new TreeHead(a, HexFormat.of().parseHex(first.get("rootHash").asText())),
                 new TreeHead(b, HexFormat.of().parseHex(second.get("rootHash").asText())))).isTrue();
         assertSignatureValid(second);
+        assertTimestampValid(second);
     }
 
     @Test
@@ -210,6 +211,31 @@ class SupervisionLogIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("truncate supervision_entry").update()).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from supervision_tree_head").update())
                 .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Autowired
+    org.sunbid.platform.PlatformProperties properties;
+
+    /** The RFC 3161 token covers SHA-256 of the signed text and chains to the demo root: checked in Java and by openssl. */
+    void assertTimestampValid(JsonNode head) throws Exception {
+        assertThat(head.get("timestampToken").isNull()).as("tree head carries an RFC 3161 token").isFalse();
+        byte[] token = Base64.getDecoder().decode(head.get("timestampToken").asText());
+        String text = SignedTreeHead.signedText(head.get("treeSize").asLong(), head.get("rootHash").asText(),
+                java.time.Instant.parse(head.get("timestamp").asText()));
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        java.nio.file.Path ca = properties.dataDir().resolve("keys/demo-ca/root-ca.pem");
+        X509Certificate root = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(java.nio.file.Files.newInputStream(ca));
+        assertThat(org.sunbid.signing.timestamp.TimestampVerifier.verify(token, digest, java.util.List.of(root))
+                .isValid()).isTrue();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sth-");
+        java.nio.file.Files.write(dir.resolve("token.der"), token);
+        java.nio.file.Files.writeString(dir.resolve("head.txt"), text);
+        Process p = new ProcessBuilder("openssl", "ts", "-verify", "-token_in", "-in", dir.resolve("token.der").toString(),
+                "-data", dir.resolve("head.txt").toString(), "-CAfile", ca.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("Verification: OK");
     }
 
     static void assertSignatureValid(JsonNode head) throws Exception {

@@ -97,6 +97,9 @@ public class LogVerification {
             if (!signatureValid(head)) {
                 throw new Failure(lastGoodHead[0], "tree-head-signature-invalid");
             }
+            if (head.timestampToken() != null && !timestampValid(head)) {
+                throw new Failure(lastGoodHead[0], "tree-head-timestamp-invalid");
+            }
             byte[] root = MerkleTree.root(recomputed, head.treeSize());
             if (!Arrays.equals(root, HexFormat.of().parseHex(head.rootHash()))) {
                 throw new Failure(lastGoodHead[0], "tree-head-mismatch");
@@ -114,6 +117,17 @@ public class LogVerification {
             s.update(head.signedText().getBytes(StandardCharsets.UTF_8));
             return s.verify(head.signatureBytes());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The token must cover SHA-256 of the signed text; whom to trust for it is the reader's choice (the CA pem). */
+    static boolean timestampValid(SignedTreeHead head) {
+        try {
+            byte[] digest = sha256().digest(head.signedText().getBytes(StandardCharsets.UTF_8));
+            return org.sunbid.signing.timestamp.TimestampVerifier
+                    .verifyWithoutTrust(Base64.getDecoder().decode(head.timestampToken()), digest).isValid();
+        } catch (RuntimeException e) {
             return false;
         }
     }
