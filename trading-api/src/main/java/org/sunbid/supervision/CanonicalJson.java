@@ -119,6 +119,15 @@ public final class CanonicalJson {
         out.append('}');
     }
 
+    /** Appends {@code s} as a JSON string, or {@code null}. */
+    public static void appendString(StringBuilder out, String s) {
+        if (s == null) {
+            out.append("null");
+        } else {
+            string(out, s);
+        }
+    }
+
     private static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {

@@ -31,31 +31,59 @@ public class Entries {
         this.template = template;
     }
 
-    /** Inserts a batch of entries with their leaf hashes, in one round trip per batch. */
+    /**
+     * Inserts a batch of entries with their leaf hashes as one statement over parallel arrays (one round trip and one
+     * plan per batch, several times faster than a JDBC batch of single-row inserts).
+     */
     void insert(List<LogEntry> entries, List<byte[]> leafHashes) {
-        template.batchUpdate("insert into supervision_entry (" + COLUMNS + ", leaf_hash) values (?,?,?,?,?,?,?,?,?,?,?)",
-                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        LogEntry e = entries.get(i);
-                        ps.setLong(1, e.seq());
-                        ps.setTimestamp(2, Timestamp.from(e.at()));
-                        ps.setString(3, e.actor());
-                        ps.setString(4, e.actorRole());
-                        ps.setString(5, e.action());
-                        ps.setString(6, e.subject());
-                        ps.setString(7, e.details());
-                        ps.setBytes(8, e.detailsSha256());
-                        ps.setString(9, e.clientIp());
-                        ps.setString(10, e.deviceFingerprint());
-                        ps.setBytes(11, leafHashes.get(i));
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return entries.size();
-                    }
-                });
+        int n = entries.size();
+        Long[] seq = new Long[n];
+        Timestamp[] at = new Timestamp[n];
+        String[] actor = new String[n];
+        String[] role = new String[n];
+        String[] action = new String[n];
+        String[] subject = new String[n];
+        String[] details = new String[n];
+        byte[][] detailsHash = new byte[n][];
+        String[] ip = new String[n];
+        String[] device = new String[n];
+        byte[][] leaf = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            LogEntry e = entries.get(i);
+            seq[i] = e.seq();
+            at[i] = Timestamp.from(e.at());
+            actor[i] = e.actor();
+            role[i] = e.actorRole();
+            action[i] = e.action();
+            subject[i] = e.subject();
+            details[i] = e.details();
+            detailsHash[i] = e.detailsSha256();
+            ip[i] = e.clientIp();
+            device[i] = e.deviceFingerprint();
+            leaf[i] = leafHashes.get(i);
+        }
+        template.execute((java.sql.Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement("insert into supervision_entry (" + COLUMNS
+                    + ", leaf_hash) select * from unnest(?::bigint[], ?::timestamptz[], ?::varchar[], ?::varchar[], "
+                    + "?::varchar[], ?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::varchar[], ?::bytea[])")) {
+                ps.setArray(1, con.createArrayOf("bigint", seq));
+                ps.setArray(2, con.createArrayOf("timestamptz", at));
+                ps.setArray(3, con.createArrayOf("varchar", actor));
+                ps.setArray(4, con.createArrayOf("varchar", role));
+                ps.setArray(5, con.createArrayOf("varchar", action));
+                ps.setArray(6, con.createArrayOf("varchar", subject));
+                ps.setArray(7, con.createArrayOf("text", details));
+                ps.setArray(8, con.createArrayOf("bytea", detailsHash));
+                ps.setArray(9, con.createArrayOf("varchar", ip));
+                ps.setArray(10, con.createArrayOf("varchar", device));
+                ps.setArray(11, con.createArrayOf("bytea", leaf));
+                int inserted = ps.executeUpdate();
+                if (inserted != n) {
+                    throw new IllegalStateException("inserted " + inserted + " of " + n + " log entries");
+                }
+            }
+            return null;
+        });
     }
 
     /** Locks the log for one writer across all application nodes, until the transaction ends. */

@@ -42,6 +42,19 @@ public class LogWriter implements SmartLifecycle {
     private long enqueued;
     private long written;
     private volatile boolean running;
+    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder batchNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder insertNanos = new java.util.concurrent.atomic.LongAdder();
+
+    /** Counters for monitoring and benchmarks: batches written, entries written, time in batches and in the insert. */
+    public record Stats(long batches, long entries, double batchSeconds, double insertSeconds) {
+    }
+
+    public Stats stats() {
+        synchronized (progress) {
+            return new Stats(batches.sum(), written, batchNanos.sum() / 1e9, insertNanos.sum() / 1e9);
+        }
+    }
     private Thread thread;
 
     LogWriter(Entries entries, TransactionTemplate transactions) {
@@ -140,6 +153,7 @@ public class LogWriter implements SmartLifecycle {
     }
 
     private synchronized void writeBatch(List<Pending> batch) {
+        long started = System.nanoTime();
         List<LogEntry> numbered = new ArrayList<>(batch.size());
         List<byte[]> hashes = new ArrayList<>(batch.size());
         transactions.executeWithoutResult(status -> {
@@ -157,11 +171,15 @@ public class LogWriter implements SmartLifecycle {
                 numbered.add(e);
                 hashes.add(MerkleTree.leafHash(e.leafBytes()));
             }
+            long insertStarted = System.nanoTime();
             entries.insert(numbered, hashes);
+            insertNanos.add(System.nanoTime() - insertStarted);
         });
         for (byte[] h : hashes) {
             cache.append(h);
         }
+        batches.increment();
+        batchNanos.add(System.nanoTime() - started);
     }
 
     static byte[] sha256(byte[] data) {

@@ -75,6 +75,7 @@ public final class SupervisionLogBenchmark {
             throw new IllegalStateException("writer did not catch up");
         }
         double appendSeconds = (System.nanoTime() - t0) / 1e9;
+        LogWriter.Stats stats = writer.stats();
         Arrays.sort(publishNanos);
         double p50 = publishNanos[n / 2] / 1e6;
         double p99 = publishNanos[(int) (n * 0.99)] / 1e6;
@@ -134,11 +135,14 @@ public final class SupervisionLogBenchmark {
         System.out.printf("""
                 supervision log benchmark (%d new entries, tree size %d, root %s…)
                 appends:       %.1f s, %.0f entries/s (group commit, tree maintained)
+                writer:        %d batches (avg %.0f entries), %.1f s in batch transactions, %.1f s of it in the insert
                 publish cost:  p50 %.4f ms, p99 %.4f ms, p99.9 %.4f ms, max %.2f ms (on the publishing thread)
                 verify:        %.2f s for %d entries (%.0f entries/s)
                 sha256sum:     %.2f s over the same %d bytes (%.1f MB) -> verify/sha256sum = %.1fx
                 1000 proofs:   %.2f s via SupervisionLog.entry (DB read, proof, self-check, read logged); %.4f s bare generate+verify
                 %n""", n, size, java.util.HexFormat.of().formatHex(root).substring(0, 16), appendSeconds, n / appendSeconds,
+                stats.batches(), (double) stats.entries() / Math.max(1, stats.batches()), stats.batchSeconds(),
+                stats.insertSeconds(),
                 p50, p99, p999, max, report.seconds(), report.entriesChecked(),
                 report.entriesChecked() / report.seconds(), shaSeconds, total[0], total[0] / 1e6,
                 report.seconds() / shaSeconds, facadeSeconds, bareSeconds);
