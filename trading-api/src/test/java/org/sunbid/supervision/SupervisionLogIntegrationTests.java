@@ -175,6 +175,26 @@ class SupervisionLogIntegrationTests {
     }
 
     @Test
+    void listsByActorActionAndTimeRangeAndRefusesBadPaging() throws Exception {
+        log.flush();
+        java.time.Instant from = java.time.Instant.now().minusSeconds(600);
+        java.time.Instant to = java.time.Instant.now().plusSeconds(60);
+        JsonNode mine = getJson("/api/supervision/entries?action=identity.logged-in&actor=" + regulatorId + "&from="
+                + from + "&to=" + to);
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).get("subject").asText()).isEqualTo(regulatorId.toString());
+        JsonNode none = getJson("/api/supervision/entries?action=identity.logged-in&actor=" + regulatorId + "&to="
+                + from);
+        assertThat(none).isEmpty();
+        mvc.perform(get("/api/supervision/entries?from=" + to + "&to=" + from).header("Authorization",
+                bearer(regulator))).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("to"));
+        mvc.perform(get("/api/supervision/entries?size=0").header("Authorization", bearer(regulator)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("size"));
+        mvc.perform(get("/api/supervision/entries?from=yesterday").header("Authorization", bearer(regulator)))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void membersAndAnonymousCallersCannotReadTheLog() throws Exception {
         mvc.perform(get("/api/supervision/entries")).andExpect(status().isUnauthorized());
         String staffName = "staff-" + UUID.randomUUID().toString().substring(0, 8);

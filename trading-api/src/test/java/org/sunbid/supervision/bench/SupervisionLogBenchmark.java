@@ -105,10 +105,13 @@ public final class SupervisionLogBenchmark {
                 }
             });
         }
-        sha256sum(bytes); // warm the page cache
+        digest(bytes, "sha256sum"); // warm the page cache
         long s0 = System.nanoTime();
-        sha256sum(bytes);
+        digest(bytes, "sha256sum");
         double shaSeconds = (System.nanoTime() - s0) / 1e9;
+        long o0 = System.nanoTime();
+        digest(bytes, "openssl", "dgst", "-sha256");
+        double opensslSeconds = (System.nanoTime() - o0) / 1e9;
 
         // 3. 1,000 inclusion proofs: through the API facade (DB read + proof + self-check + read logged),
         //    and the bare proof generation from the in-memory subtree cache.
@@ -139,20 +142,23 @@ public final class SupervisionLogBenchmark {
                 publish cost:  p50 %.4f ms, p99 %.4f ms, p99.9 %.4f ms, max %.2f ms (on the publishing thread)
                 verify:        %.2f s for %d entries (%.0f entries/s)
                 sha256sum:     %.2f s over the same %d bytes (%.1f MB) -> verify/sha256sum = %.1fx
+                openssl dgst:  %.2f s over the same bytes -> verify/openssl = %.1fx
                 1000 proofs:   %.2f s via SupervisionLog.entry (DB read, proof, self-check, read logged); %.4f s bare generate+verify
                 %n""", n, size, java.util.HexFormat.of().formatHex(root).substring(0, 16), appendSeconds, n / appendSeconds,
                 stats.batches(), (double) stats.entries() / Math.max(1, stats.batches()), stats.batchSeconds(),
                 stats.insertSeconds(),
                 p50, p99, p999, max, report.seconds(), report.entriesChecked(),
                 report.entriesChecked() / report.seconds(), shaSeconds, total[0], total[0] / 1e6,
-                report.seconds() / shaSeconds, facadeSeconds, bareSeconds);
+                report.seconds() / shaSeconds, opensslSeconds, report.seconds() / opensslSeconds, facadeSeconds, bareSeconds);
     }
 
-    static void sha256sum(Path file) throws Exception {
-        Process p = new ProcessBuilder("sha256sum", file.toString()).redirectErrorStream(true).start();
+    static void digest(Path file, String... command) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+        args.add(file.toString());
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("sha256sum failed");
+            throw new IllegalStateException(String.join(" ", command) + " failed");
         }
     }
 }
