@@ -27,7 +27,18 @@ public final class CanonicalJson {
     private static final Set<String> SECRET_NAMES = Set.of("password", "newpassword", "currentpassword", "secret",
             "token", "accesstoken", "refreshtoken", "privatekey", "passphrase", "nonce", "share");
 
+    /** Byte arrays up to this size are inlined as Base64; larger ones are replaced by their SHA-256 and size. */
+    public static final int MAX_INLINE_BYTES = 1024;
+
     private CanonicalJson() {
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A record's components as a plain map, with secrets replaced by "[redacted]". */
@@ -82,7 +93,9 @@ public final class CanonicalJson {
                 || value instanceof java.time.Duration || value instanceof java.net.URI) {
             string(out, value instanceof Enum<?> e ? e.name() : value.toString());
         } else if (value instanceof byte[] bytes) {
-            string(out, Base64.getEncoder().encodeToString(bytes));
+            // Large binaries (documents, sealed files) enter the log by digest only, to keep entries small.
+            string(out, bytes.length <= MAX_INLINE_BYTES ? Base64.getEncoder().encodeToString(bytes)
+                    : "sha256:" + java.util.HexFormat.of().formatHex(sha256(bytes)) + ";size=" + bytes.length);
         } else if (value instanceof Map<?, ?> map) {
             TreeMap<String, Object> sorted = new TreeMap<>();
             map.forEach((k, v) -> sorted.put(String.valueOf(k), v));

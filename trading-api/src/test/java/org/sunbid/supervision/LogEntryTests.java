@@ -56,6 +56,14 @@ class LogEntryTests {
     }
 
     @Test
+    void largeBinariesEnterTheDetailsByDigestOnly() throws Exception {
+        byte[] big = new byte[4096];
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(big));
+        assertThat(CanonicalJson.write(Map.of("doc", big, "small", new byte[] { 1, 2 })))
+                .isEqualTo("{\"doc\":\"sha256:" + digest + ";size=4096\",\"small\":\"AQI=\"}");
+    }
+
+    @Test
     void canonicalDetailsSortKeysAndRedactSecrets() {
         UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
         String json = CanonicalJson.write(CanonicalJson.componentsOf(
