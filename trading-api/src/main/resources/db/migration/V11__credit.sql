@@ -50,7 +50,10 @@ create index credit_correction_request_record_idx on credit_correction_request (
 
 create table credit_ban (
     id              uuid         primary key,
-    member_id       uuid         not null,
+    member_id       uuid,
+    -- the banned party's unified social credit code (or ID number), so registration can be refused before a
+    -- member id exists, and bans decided elsewhere (e.g. a national list) can be entered for non-members
+    party_code      varchar(18),
     kind            varchar(40)  not null,
     scope           varchar(20)  not null,
     reason          text         not null,
@@ -65,6 +68,8 @@ create table credit_ban (
     revoked_by      uuid,
     revoke_reason   text,
     constraint credit_ban_scope check (scope in ('ALL', 'CONSTRUCTION', 'PROCUREMENT')),
-    constraint credit_ban_dates check (ends_on > starts_on)
+    constraint credit_ban_dates check (ends_on > starts_on),
+    constraint credit_ban_party check (member_id is not null or party_code is not null)
 );
 create index credit_ban_member_idx on credit_ban (member_id, starts_on, ends_on);
+create index credit_ban_party_idx on credit_ban (party_code, starts_on, ends_on);

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A ban (黑名单) on a member taking part in tenders of {@code scope} from {@code startsOn} until before {@code endsOn}. */
-public record Ban(UUID id, UUID memberId, BanKind kind, BanScope scope, String reason, String legalBasis,
+/**
+ * A ban (黑名单) on a party taking part in tenders of {@code scope} from {@code startsOn} until before {@code endsOn}.
+ * The party is a member id, a unified social credit code / ID number ({@code partyCode}), or both.
+ */
+public record Ban(UUID id, UUID memberId, String partyCode, BanKind kind, BanScope scope, String reason, String legalBasis,
         LocalDate startsOn, LocalDate endsOn, String authority, String decisionSha256, Instant createdAt,
         Instant revokedAt, String revokeReason) {
 

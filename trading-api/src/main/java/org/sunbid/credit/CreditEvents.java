@@ -21,7 +21,7 @@ public final class CreditEvents {
     public record CorrectionRequested(UUID member, UUID request, UUID record, String reason, UUID by) {
     }
 
-    public record BanImposed(UUID member, UUID ban, BanKind kind, BanScope scope, LocalDate startsOn,
+    public record BanImposed(UUID member, UUID ban, String partyCode, BanKind kind, BanScope scope, LocalDate startsOn,
             LocalDate endsOn, String decisionSha256, UUID by) {
     }
 

@@ -83,12 +83,21 @@ public class CreditManagement implements CreditCheck {
         }
     }
 
-    /** A ban as decided. {@code endsOn} is the first day the member may take part again. */
-    public record NewBan(UUID memberId, BanKind kind, BanScope scope, String reason, String legalBasis,
+    /**
+     * A ban as decided. The party is a member id, a unified social credit code / ID number, or both (at least one).
+     * {@code endsOn} is the first day the party may take part again.
+     */
+    public record NewBan(UUID memberId, String partyCode, BanKind kind, BanScope scope, String reason, String legalBasis,
             String authority, LocalDate startsOn, LocalDate endsOn, Document decision) {
 
         public NewBan {
-            require(memberId, "memberId");
+            partyCode = partyCode == null || partyCode.isBlank() ? null : partyCode.strip().toUpperCase(java.util.Locale.ROOT);
+            if (memberId == null && partyCode == null) {
+                throw ProblemException.invalid("memberId", "credit.ban.party-required");
+            }
+            if (partyCode != null && !partyCode.matches("[0-9A-Z]{18}")) {
+                throw ProblemException.invalid("partyCode", "credit.ban.party-code");
+            }
             require(kind, "kind");
             require(scope, "scope");
             reason = text(reason, "reason", 4000);
@@ -193,8 +202,15 @@ public class CreditManagement implements CreditCheck {
             throw ProblemException.rule("ban-length", "endsOn", "credit.ban.length", b.kind().minYears(),
                     b.kind().maxYears());
         }
-        store.lockMember(b.memberId());
-        for (Ban existing : store.bansOf(b.memberId())) {
+        store.lockBans();
+        List<Ban> sameParty = new ArrayList<>();
+        if (b.memberId() != null) {
+            sameParty.addAll(store.bansOf(b.memberId()));
+        }
+        if (b.partyCode() != null) {
+            sameParty.addAll(store.bansOfCode(b.partyCode()));
+        }
+        for (Ban existing : sameParty) {
             boolean datesOverlap = existing.startsOn().isBefore(b.endsOn()) && b.startsOn().isBefore(existing.endsOn());
             boolean scopesOverlap = existing.scope().covers(b.scope()) || b.scope().covers(existing.scope());
             if (existing.revokedAt() == null && datesOverlap && scopesOverlap) {
@@ -204,10 +220,10 @@ public class CreditManagement implements CreditCheck {
         }
         Instant now = clock.instant();
         String sha = store.storeDocument(b.decision().content(), b.decision().filename(), b.decision().mediaType(), now);
-        Ban ban = new Ban(UUID.randomUUID(), b.memberId(), b.kind(), b.scope(), b.reason(), b.legalBasis(),
+        Ban ban = new Ban(UUID.randomUUID(), b.memberId(), b.partyCode(), b.kind(), b.scope(), b.reason(), b.legalBasis(),
                 b.startsOn(), b.endsOn(), b.authority(), sha, now.truncatedTo(ChronoUnit.MICROS), null, null);
         store.insert(ban, by);
-        events.publishEvent(new CreditEvents.BanImposed(ban.memberId(), ban.id(), ban.kind(), ban.scope(),
+        events.publishEvent(new CreditEvents.BanImposed(ban.memberId(), ban.id(), ban.partyCode(), ban.kind(), ban.scope(),
                 ban.startsOn(), ban.endsOn(), sha, by));
         return ban;
     }
@@ -266,8 +282,22 @@ public class CreditManagement implements CreditCheck {
             throw new IllegalArgumentException("member, scope and time are required");
         }
         LocalDate day = LocalDate.ofInstant(at, ZONE);
+        return judge(store.bansOf(memberId), store.recordsOf(memberId), scope, day);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Standing standingOfCode(String partyCode, BanScope scope, Instant at) {
+        if (partyCode == null || scope == null || at == null) {
+            throw new IllegalArgumentException("code, scope and time are required");
+        }
+        LocalDate day = LocalDate.ofInstant(at, ZONE);
+        return judge(store.bansOfCode(partyCode.strip().toUpperCase(java.util.Locale.ROOT)), List.of(), scope, day);
+    }
+
+    private static Standing judge(List<Ban> bans, List<CreditRecord> records, BanScope scope, LocalDate day) {
         List<Ban> other = new ArrayList<>();
-        for (Ban ban : store.bansOf(memberId)) {
+        for (Ban ban : bans) {
             if (ban.inForceOn(day)) {
                 if (ban.scope().covers(scope)) {
                     return new Standing.Banned(ban);
@@ -275,7 +305,7 @@ public class CreditManagement implements CreditCheck {
                 other.add(ban);
             }
         }
-        List<CreditRecord> published = store.recordsOf(memberId).stream().filter(r -> r.publishedOn(day)).toList();
+        List<CreditRecord> published = records.stream().filter(r -> r.publishedOn(day)).toList();
         if (published.isEmpty() && other.isEmpty()) {
             return new Standing.Clear();
         }

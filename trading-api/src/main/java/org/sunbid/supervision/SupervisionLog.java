@@ -222,6 +222,26 @@ public class SupervisionLog {
         return head;
     }
 
+    /**
+     * Cheap start-up check: the tree rebuilt from the stored leaf hashes must still have the root of the latest
+     * signed head (catches truncation and replaced leaf hashes; the full verification also re-reads every entry).
+     */
+    public boolean latestHeadMatchesStoredLeaves() {
+        Optional<SignedTreeHead> latest = heads.latest();
+        if (latest.isEmpty()) {
+            return true;
+        }
+        LeafSource tree = writer.tree();
+        long size = latest.get().treeSize();
+        boolean ok = tree.size() >= size
+                && java.util.Arrays.equals(MerkleTree.root(tree, size), latest.get().rootHashBytes());
+        if (!ok) {
+            events.publishEvent(new SupervisionEvents.TamperingDetected(null,
+                    "stored leaves do not match signed tree head " + size));
+        }
+        return ok;
+    }
+
     /** Recomputes the tree from the stored entries and compares it with every signed head. */
     public VerificationReport verify() {
         flush();

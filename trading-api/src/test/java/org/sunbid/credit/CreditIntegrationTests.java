@@ -246,6 +246,37 @@ class CreditIntegrationTests {
     }
 
     @Test
+    void aBanByCreditCodeRefusesRegistrationBeforeAMemberIdExists() throws Exception {
+        String code = ("91110000" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toUpperCase();
+        Map<String, Object> byCode = ban(member, "FRAUD", "ALL", today, today.plusYears(2));
+        byCode.remove("memberId");
+        byCode.put("partyCode", code.toLowerCase());
+        JsonNode created = Api.body(postAs(regulator, "/api/credit/bans", byCode).andExpect(status().isCreated())
+                .andReturn());
+        assertThat(created.get("partyCode").asText()).isEqualTo(code);
+        Instant now = Instant.now();
+        assertThat(check.standingOfCode(code, BanScope.CONSTRUCTION, now)).isInstanceOf(Standing.Banned.class);
+        assertThatThrownBy(() -> check.refuseIfCodeBanned(code, BanScope.ALL, now, "uscc"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.field()).isEqualTo("uscc"));
+        assertThat(check.standingOfCode("91110000MA00000000", BanScope.ALL, now)).isInstanceOf(Standing.Clear.class);
+
+        Map<String, Object> sameCodeWithMember = ban(UUID.randomUUID(), "FRAUD", "CONSTRUCTION", today.plusYears(1),
+                today.plusYears(3));
+        sameCodeWithMember.put("partyCode", code);
+        postAs(regulator, "/api/credit/bans", sameCodeWithMember).andExpect(status().isConflict());
+
+        long before = count("credit_ban");
+        Map<String, Object> nobody = ban(member, "FRAUD", "ALL", today, today.plusYears(2));
+        nobody.remove("memberId");
+        postAs(regulator, "/api/credit/bans", nobody).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("memberId"));
+        nobody.put("partyCode", "not-a-code");
+        postAs(regulator, "/api/credit/bans", nobody).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("partyCode"));
+        assertThat(count("credit_ban")).isEqualTo(before);
+    }
+
+    @Test
     void creditDecisionsLandInTheSupervisionLogUnderTheMember() throws Exception {
         postAs(regulator, "/api/credit/bans", ban(member, "FRAUD", "ALL", today, today.plusYears(1)))
                 .andExpect(status().isCreated());

@@ -20,7 +20,7 @@ class CreditScoreTests {
     }
 
     static Ban ban(BanScope scope, LocalDate from, LocalDate to) {
-        return new Ban(UUID.randomUUID(), MEMBER, BanKind.FRAUD, scope, "r", "b", from, to, "a", "00", Instant.EPOCH,
+        return new Ban(UUID.randomUUID(), MEMBER, null, BanKind.FRAUD, scope, "r", "b", from, to, "a", "00", Instant.EPOCH,
                 null, null);
     }
 

@@ -121,16 +121,16 @@ public class CreditStore {
                 .list();
     }
 
-    /** Serialises ban decisions per member so two overlapping bans cannot both pass the overlap check. */
-    public void lockMember(UUID member) {
-        jdbc.sql("select pg_advisory_xact_lock(7301002, hashtext(?))").param(member.toString()).query().singleValue();
+    /** Serialises ban decisions (rare) so two overlapping bans cannot both pass the overlap check. */
+    public void lockBans() {
+        jdbc.sql("select pg_advisory_xact_lock(7301002, 0)").query().singleValue();
     }
 
     public void insert(Ban b, UUID by) {
         jdbc.sql("""
-                insert into credit_ban (id, member_id, kind, scope, reason, legal_basis, starts_on, ends_on, authority,
-                  decision_sha256, created_by, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(b.id(), b.memberId(), b.kind().name(), b.scope().name(), b.reason(), b.legalBasis(),
+                insert into credit_ban (id, member_id, party_code, kind, scope, reason, legal_basis, starts_on, ends_on,
+                  authority, decision_sha256, created_by, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                .params(b.id(), b.memberId(), b.partyCode(), b.kind().name(), b.scope().name(), b.reason(), b.legalBasis(),
                         b.startsOn(), b.endsOn(), b.authority(), HexFormat.of().parseHex(b.decisionSha256()), by,
                         Timestamp.from(b.createdAt()))
                 .update();
@@ -141,7 +141,7 @@ public class CreditStore {
                 + "and revoked_at is null").params(Timestamp.from(at), by, reason, id).update() == 1;
     }
 
-    private static final String BAN = "select id, member_id, kind, scope, reason, legal_basis, starts_on, ends_on, "
+    private static final String BAN = "select id, member_id, party_code, kind, scope, reason, legal_basis, starts_on, ends_on, "
             + "authority, decision_sha256, created_at, revoked_at, revoke_reason from credit_ban";
 
     public Optional<Ban> ban(UUID id) {
@@ -153,17 +153,23 @@ public class CreditStore {
                 .list();
     }
 
+    public List<Ban> bansOfCode(String code) {
+        return jdbc.sql(BAN + " where party_code = ? order by starts_on desc").param(code).query((rs, n) -> ban(rs))
+                .list();
+    }
+
     public List<Ban> bansInForce(LocalDate day) {
         return jdbc.sql(BAN + " where revoked_at is null and starts_on <= ? and ends_on > ? order by starts_on desc")
                 .params(day, day).query((rs, n) -> ban(rs)).list();
     }
 
     private static Ban ban(ResultSet rs) throws SQLException {
-        Timestamp revoked = rs.getTimestamp(12);
-        return new Ban(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), BanKind.valueOf(rs.getString(3)),
-                BanScope.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
-                rs.getObject(8, LocalDate.class), rs.getString(9), HexFormat.of().formatHex(rs.getBytes(10)),
-                rs.getTimestamp(11).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getString(13));
+        Timestamp revoked = rs.getTimestamp(13);
+        return new Ban(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                BanKind.valueOf(rs.getString(4)), BanScope.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getString(10),
+                HexFormat.of().formatHex(rs.getBytes(11)), rs.getTimestamp(12).toInstant(),
+                revoked == null ? null : revoked.toInstant(), rs.getString(14));
     }
 
     static byte[] sha256(byte[] data) {

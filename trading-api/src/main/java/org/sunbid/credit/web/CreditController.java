@@ -55,12 +55,12 @@ class CreditController {
         }
     }
 
-    record BanBody(UUID memberId, BanKind kind, BanScope scope, String reason, String legalBasis, String authority,
+    record BanBody(UUID memberId, String partyCode, BanKind kind, BanScope scope, String reason, String legalBasis, String authority,
             LocalDate startsOn, LocalDate endsOn, String decisionDocument, String decisionFilename,
             String decisionMediaType) {
 
         CreditManagement.NewBan toNew() {
-            return new CreditManagement.NewBan(memberId, kind, scope, reason, legalBasis, authority, startsOn, endsOn,
+            return new CreditManagement.NewBan(memberId, partyCode, kind, scope, reason, legalBasis, authority, startsOn, endsOn,
                     document(decisionDocument, decisionFilename, decisionMediaType));
         }
     }
