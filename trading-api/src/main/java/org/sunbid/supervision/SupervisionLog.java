@@ -223,23 +223,16 @@ public class SupervisionLog {
     }
 
     /**
-     * Cheap start-up check: the tree rebuilt from the stored leaf hashes must still have the root of the latest
-     * signed head (catches truncation and replaced leaf hashes; the full verification also re-reads every entry).
+     * Cheap start-up check: the tree rebuilt from the stored leaf hashes must still have the root of every signed
+     * head (catches truncation, deleted rows and replaced leaf hashes; the full verification also re-reads every
+     * entry). Returns the size of the first head that no longer matches; a mismatch is itself logged.
      */
-    public boolean latestHeadMatchesStoredLeaves() {
-        Optional<SignedTreeHead> latest = heads.latest();
-        if (latest.isEmpty()) {
-            return true;
-        }
-        LeafSource tree = writer.tree();
-        long size = latest.get().treeSize();
-        boolean ok = tree.size() >= size
-                && java.util.Arrays.equals(MerkleTree.root(tree, size), latest.get().rootHashBytes());
-        if (!ok) {
-            events.publishEvent(new SupervisionEvents.TamperingDetected(null,
-                    "stored leaves do not match signed tree head " + size));
-        }
-        return ok;
+    public Optional<Long> firstHeadNotMatchingStoredLeaves() {
+        flush();
+        Optional<Long> bad = verification.firstHeadNotMatchingStoredLeaves();
+        bad.ifPresent(size -> events.publishEvent(new SupervisionEvents.TamperingDetected(null,
+                "stored leaf hashes no longer produce signed tree head " + size)));
+        return bad;
     }
 
     /** Recomputes the tree from the stored entries and compares it with every signed head. */

@@ -53,6 +53,7 @@ class SupervisionTamperingIntegrationTests {
         VerificationReport report = log.verify();
         assertThat(report.intact()).as(report.toString()).isTrue();
         assertThat(report.headsChecked()).isPositive();
+        assertThat(log.firstHeadNotMatchingStoredLeaves()).isEmpty();
     }
 
     @Test
@@ -91,6 +92,24 @@ class SupervisionTamperingIntegrationTests {
     }
 
     @Test
+    void aReplacedLeafHashIsCaughtByTheQuickCheckAgainstSignedHeads() {
+        long last = appendSome(3);
+        long victim = last - 1;
+        byte[] original = jdbc.sql("select leaf_hash from supervision_entry where seq = ?").param(victim)
+                .query(byte[].class).single();
+        try {
+            behindTheBack("update supervision_entry set leaf_hash = ? where seq = ?", new byte[32], victim);
+            assertThat(log.firstHeadNotMatchingStoredLeaves()).isPresent();
+            VerificationReport report = log.verify();
+            assertThat(report.firstBadSeq()).isEqualTo(victim);
+            assertThat(report.reason()).isEqualTo("entry-altered");
+        } finally {
+            behindTheBack("update supervision_entry set leaf_hash = ? where seq = ?", original, victim);
+        }
+        assertThat(log.firstHeadNotMatchingStoredLeaves()).isEmpty();
+    }
+
+    @Test
     void aDeletedRowNamesTheMissingSequenceNumber() {
         long last = appendSome(5);
         long victim = last - 3;
@@ -122,6 +141,8 @@ class SupervisionTamperingIntegrationTests {
             VerificationReport report = log.verify();
             assertThat(report.firstBadSeq()).isEqualTo(last);
             assertThat(report.reason()).isEqualTo("missing-entry");
+            long signedSize = jdbc.sql("select max(tree_size) from supervision_tree_head").query(Long.class).single();
+            assertThat(log.firstHeadNotMatchingStoredLeaves()).isPresent().get().isEqualTo(signedSize);
         } finally {
             jdbc.sql("""
                     insert into supervision_entry (seq, at, actor, actor_role, action, subject, details, details_sha256,

@@ -108,6 +108,36 @@ public class LogVerification {
         }
     }
 
+    /**
+     * A cheaper check for start-up: rebuilds the tree from the stored leaf hashes only (32 bytes a row) and compares
+     * it with every signed head; returns the size of the first head that no longer matches, if any.
+     */
+    public java.util.Optional<Long> firstHeadNotMatchingStoredLeaves() {
+        Deque<SignedTreeHead> pending = new ArrayDeque<>(heads.all());
+        SubtreeCache rebuilt = new SubtreeCache();
+        long[] bad = { -1 };
+        java.util.function.Consumer<Void> compare = v -> {
+            while (bad[0] < 0 && !pending.isEmpty() && pending.peekFirst().treeSize() <= rebuilt.size()) {
+                SignedTreeHead head = pending.removeFirst();
+                if (!Arrays.equals(MerkleTree.root(rebuilt, head.treeSize()), head.rootHashBytes())) {
+                    bad[0] = head.treeSize();
+                }
+            }
+        };
+        compare.accept(null);
+        entries.leafHashes(0, (seq, hash) -> {
+            if (bad[0] >= 0 || seq != rebuilt.size()) {
+                return;
+            }
+            rebuilt.append(hash);
+            compare.accept(null);
+        });
+        if (bad[0] < 0 && !pending.isEmpty()) {
+            bad[0] = pending.peekFirst().treeSize();
+        }
+        return bad[0] < 0 ? java.util.Optional.empty() : java.util.Optional.of(bad[0]);
+    }
+
     static boolean signatureValid(SignedTreeHead head) {
         try {
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")

@@ -38,9 +38,8 @@ class SupervisionTimers {
 
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void checkAtStart() {
-        if (!supervision.latestHeadMatchesStoredLeaves()) {
-            log.error("SUPERVISION LOG TAMPERED: the stored leaves no longer produce the latest signed tree head");
-        }
+        supervision.firstHeadNotMatchingStoredLeaves().ifPresent(size -> log.error(
+                "SUPERVISION LOG TAMPERED: the stored leaves no longer produce signed tree head {}", size));
     }
 
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "${sunbid.supervision.verify-interval:PT6H}")
