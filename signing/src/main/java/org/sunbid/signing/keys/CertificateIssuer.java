@@ -51,8 +51,16 @@ public final class CertificateIssuer {
     /** A self-signed CA. */
     public static SigningKey selfSignedCa(String subject, KeyAlgorithm algorithm, Duration validity) {
         KeyPair pair = KeyPairs.generate(algorithm);
-        X509Certificate cert = build(new X500Name(subject), pair.getPublic(), new X500Name(subject), pair, null, algorithm,
+        X509Certificate cert = build(name(subject), pair.getPublic(), name(subject), pair, null, algorithm,
                 Profile.CA, validity);
+        return new SigningKey(pair.getPrivate(), List.of(cert));
+    }
+
+    /** A self-signed end-entity (member) certificate, for users without a CA. */
+    public static SigningKey selfSigned(String subject, KeyAlgorithm algorithm, Duration validity) {
+        KeyPair pair = KeyPairs.generate(algorithm);
+        X509Certificate cert = build(name(subject), pair.getPublic(), name(subject), pair, null, algorithm,
+                Profile.MEMBER, validity);
         return new SigningKey(pair.getPrivate(), List.of(cert));
     }
 
@@ -65,8 +73,17 @@ public final class CertificateIssuer {
     /** A certificate for someone else's public key. */
     public static X509Certificate certify(SigningKey issuer, String subject, PublicKey publicKey, Profile profile, Duration validity) {
         X500Name issuerName = X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
-        return build(new X500Name(subject), publicKey, issuerName, new KeyPair(issuer.certificate().getPublicKey(), issuer.privateKey()),
+        return build(name(subject), publicKey, issuerName, new KeyPair(issuer.certificate().getPublicKey(), issuer.privateKey()),
                 issuer.certificate(), issuer.algorithm(), profile, validity);
+    }
+
+    /** Parses an RFC 4514 name the way openssl and the JDK do (the rightmost RDN is the first in the encoding). */
+    static X500Name name(String subject) {
+        try {
+            return X500Name.getInstance(new javax.security.auth.x500.X500Principal(subject).getEncoded());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a distinguished name: " + subject, e);
+        }
     }
 
     private static List<X509Certificate> chain(X509Certificate leaf, SigningKey issuer) {
