@@ -111,6 +111,15 @@ class SupervisionLogIntegrationTests {
 
         mvc.perform(post("/api/public/supervision/inclusion-check").contentType(MediaType.APPLICATION_JSON)
                 .content(body.get("inclusionProof").toString())).andExpect(status().isOk());
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("inclusion-", ".json");
+        java.nio.file.Files.writeString(file, body.get("inclusionProof").toString());
+        java.io.StringWriter out = new java.io.StringWriter();
+        var cli = org.sunbid.signing.cli.Bidtool.commandLine(new org.sunbid.signing.cli.Bidtool(Map.of()));
+        cli.setOut(new java.io.PrintWriter(out));
+        int exit = cli.execute("proof-verify", "--inclusion", file.toString(), "--root", head.get("rootHash").asText());
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("inclusion proof OK");
     }
 
     @Test
@@ -130,6 +139,15 @@ class SupervisionLogIntegrationTests {
                 new TreeHead(b, HexFormat.of().parseHex(second.get("rootHash").asText())))).isTrue();
         assertSignatureValid(second);
         assertTimestampValid(second);
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("consistency-", ".json");
+        java.nio.file.Files.writeString(file, body.get("consistencyProof").toString());
+        java.io.StringWriter out = new java.io.StringWriter();
+        var cli = org.sunbid.signing.cli.Bidtool.commandLine(new org.sunbid.signing.cli.Bidtool(Map.of()));
+        cli.setOut(new java.io.PrintWriter(out));
+        assertThat(cli.execute("proof-verify", "--consistency", file.toString(), "--root",
+                second.get("rootHash").asText())).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("consistency proof OK");
     }
 
     @Test
@@ -234,7 +252,7 @@ class SupervisionLogIntegrationTests {
     }
 
     @Autowired
-    org.sunbid.platform.PlatformProperties properties;
+    org.sunbid.platform.PlatformTrust trust;
 
     /** The RFC 3161 token covers SHA-256 of the signed text and chains to the demo root: checked in Java and by openssl. */
     void assertTimestampValid(JsonNode head) throws Exception {
@@ -243,12 +261,15 @@ class SupervisionLogIntegrationTests {
         String text = SignedTreeHead.signedText(head.get("treeSize").asLong(), head.get("rootHash").asText(),
                 java.time.Instant.parse(head.get("timestamp").asText()));
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        java.nio.file.Path ca = properties.dataDir().resolve("keys/demo-ca/root-ca.pem");
-        X509Certificate root = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(java.nio.file.Files.newInputStream(ca));
+        X509Certificate root = trust.root();
         assertThat(org.sunbid.signing.timestamp.TimestampVerifier.verify(token, digest, java.util.List.of(root))
                 .isValid()).isTrue();
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sth-");
+        java.nio.file.Path ca = dir.resolve("root.pem");
+        java.nio.file.Files.writeString(ca, org.sunbid.signing.certs.Certificates.toPem(root));
+        X509Certificate signer = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(head.get("certificate").asText())));
+        signer.verify(root.getPublicKey());
         java.nio.file.Files.write(dir.resolve("token.der"), token);
         java.nio.file.Files.writeString(dir.resolve("head.txt"), text);
         Process p = new ProcessBuilder("openssl", "ts", "-verify", "-token_in", "-in", dir.resolve("token.der").toString(),

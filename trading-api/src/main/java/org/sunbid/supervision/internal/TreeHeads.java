@@ -16,12 +16,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.platform.PlatformProperties;
-import org.sunbid.signing.keys.PlatformKeyStore;
 import org.sunbid.signing.merkle.MerkleTree;
 import org.sunbid.supervision.SignedTreeHead;
 
-/** Issues and stores signed tree heads; the key is the platform's "supervision" entry in its keystore. */
+/**
+ * Issues and stores signed tree heads, signed (ECDSA P-256, SHA-256, JDK) by the platform document signer of
+ * {@link org.sunbid.platform.PlatformTrust}, whose certificate chains to the platform root.
+ */
 @Component
 public class TreeHeads {
 
@@ -30,18 +31,16 @@ public class TreeHeads {
     private final JdbcClient jdbc;
     private final LogWriter writer;
     private final Clock clock;
-    private final PlatformKeyStore.KeyEntry key;
+    private final org.sunbid.signing.keys.SigningKey key;
     private final TimestampSource timestamps;
 
-    TreeHeads(JdbcClient jdbc, LogWriter writer, Clock clock, PlatformProperties properties,
+    TreeHeads(JdbcClient jdbc, LogWriter writer, Clock clock, org.sunbid.platform.PlatformTrust trust,
             TimestampSource timestamps) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.clock = clock;
         this.timestamps = timestamps;
-        this.key = PlatformKeyStore.loadOrCreate(properties.keystoreFile(),
-                properties.keys().passphrase().toCharArray(), "supervision",
-                "CN=Sunbid supervision log,O=Sunbid", Duration.ofDays(3650));
+        this.key = trust.documentSigner();
     }
 
     /** The supervision key's certificate, for verifiers. */
