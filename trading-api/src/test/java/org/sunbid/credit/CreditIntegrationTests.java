@@ -55,6 +55,7 @@ class CreditIntegrationTests {
     String regulator;
     UUID member;
     String bidder;
+    String bidderName;
     LocalDate today;
 
     @BeforeEach
@@ -64,7 +65,8 @@ class CreditIntegrationTests {
         regulator = Api.login(mvc, "creg-" + suffix, PASSWORD);
         member = UUID.randomUUID();
         accounts.createMemberAccount("bidder-" + suffix, PASSWORD, Role.BIDDER, member, "某建设有限公司");
-        bidder = Api.login(mvc, "bidder-" + suffix, PASSWORD);
+        bidderName = "bidder-" + suffix;
+        bidder = Api.login(mvc, bidderName, PASSWORD);
         today = LocalDate.now(CreditManagement.ZONE);
     }
 
@@ -285,6 +287,24 @@ class CreditIntegrationTests {
                 + "and subject = ?").param(member.toString()).query(Long.class).single();
         assertThat(entries).isEqualTo(1L);
         assertThat(check.standing(member, BanScope.ALL, Instant.now())).isInstanceOf(Standing.Banned.class);
+
+        // Login stays allowed for a banned member, with a visible notice in the login response.
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("username", bidderName, "password", PASSWORD))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accessToken").isNotEmpty())
+                .andExpect(jsonPath("$.notices[0]").value(org.hamcrest.Matchers.containsString("禁入期")));
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
+                .content(json(Map.of("username", bidderName, "password", PASSWORD))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notices[0]").value(org.hamcrest.Matchers.containsString("banned until")));
+    }
+
+    @Test
+    void aMemberInGoodStandingLogsInWithoutNotices() throws Exception {
+        mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("username", bidderName, "password", PASSWORD))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.notices").isEmpty());
     }
 
     @Test
