@@ -150,6 +150,23 @@ class SupervisionLogIntegrationTests {
         assertThat(out.toString()).contains("consistency proof OK");
     }
 
+    record SomethingChanged(UUID thing) {
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void theTimerSignsANewHeadOnlyWhenTheLogHasGrown() {
+        SignedTreeHead first = log.issueTreeHead().orElseThrow();
+        assertThat(log.issueTreeHead().orElseThrow().treeSize()).isEqualTo(first.treeSize());
+        events.publishEvent(new SomethingChanged(UUID.randomUUID()));
+        log.flush();
+        SignedTreeHead grown = log.issueTreeHead().orElseThrow();
+        assertThat(grown.treeSize()).isGreaterThan(first.treeSize());
+        assertThat(grown.timestampToken()).isNotNull();
+    }
+
     @Test
     void readingTheLogIsItselfLoggedWithTheReader() throws Exception {
         String subject = UUID.randomUUID().toString();
