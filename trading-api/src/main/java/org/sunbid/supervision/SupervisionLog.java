@@ -144,7 +144,8 @@ public class SupervisionLog {
     public List<LogEntry> list(LogQuery query, UUID reader) {
         flush();
         List<LogEntry> found = entries.list(query);
-        events.publishEvent(new SupervisionEvents.LogRead(reader, query.subject(),
+        events.publishEvent(new SupervisionEvents.LogRead(reader,
+                query.subject() != null ? query.subject() : query.mentions(),
                 "list actor=" + query.actor() + " action=" + query.action() + " page=" + query.page()));
         return found;
     }

@@ -167,6 +167,25 @@ class SupervisionLogIntegrationTests {
         assertThat(grown.timestampToken()).isNotNull();
     }
 
+    record LotOpened(UUID lot, UUID project) {
+    }
+
+    @Test
+    void aProjectFilterFindsEntriesThatMentionTheProjectAnywhere() throws Exception {
+        UUID project = UUID.randomUUID();
+        events.publishEvent(new LotOpened(UUID.randomUUID(), project));
+        events.publishEvent(new SomethingChanged(project));
+        log.flush();
+        JsonNode found = getJson("/api/supervision/entries?mentions=" + project);
+        assertThat(found).hasSize(2);
+        mvc.perform(get("/api/supervision/entries?mentions=project-1").header("Authorization", bearer(regulator)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("mentions"));
+        log.flush();
+        Long reads = jdbc.sql("select count(*) from supervision_entry where action = 'supervision.log-read' "
+                + "and subject = ?").param(project.toString()).query(Long.class).single();
+        assertThat(reads).isEqualTo(1L);
+    }
+
     @Test
     void readingTheLogIsItselfLoggedWithTheReader() throws Exception {
         String subject = UUID.randomUUID().toString();

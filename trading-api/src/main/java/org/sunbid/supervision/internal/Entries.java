@@ -153,6 +153,11 @@ public class Entries {
             sql.append(" and subject = ?");
             params.add(q.subject());
         }
+        if (q.mentions() != null) {
+            sql.append(" and (subject = ? or strpos(details, ?) > 0)");
+            params.add(q.mentions());
+            params.add(q.mentions());
+        }
         if (q.actor() != null) {
             sql.append(" and actor = ?");
             params.add(q.actor());

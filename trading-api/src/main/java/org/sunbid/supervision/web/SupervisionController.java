@@ -67,12 +67,13 @@ class SupervisionController {
 
     @GetMapping("/entries")
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
-    @Operation(summary = "按项目、操作人、动作、时间查询日志 Filtered listing")
+    @Operation(summary = "按对象、涉及的项目、操作人、动作、时间查询日志 Filtered listing (mentions = any id, e.g. a project)")
     List<LogEntry> list(CurrentUser user, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String mentions,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return log.list(new LogQuery(blank(subject), blank(actor), blank(action), from, to, page, size),
+        return log.list(new LogQuery(blank(subject), blank(mentions), blank(actor), blank(action), from, to, page, size),
                 user.accountId());
     }
 
