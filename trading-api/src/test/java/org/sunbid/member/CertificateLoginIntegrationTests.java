@@ -39,9 +39,7 @@ class CertificateLoginIntegrationTests {
     @Autowired
     MutableClock clock;
 
-    /** The member registry's directory; tests elsewhere add a fixture directory beside it. */
     @Autowired
-    @org.springframework.beans.factory.annotation.Qualifier("memberCertificates")
     CertificateDirectory directory;
 
     MemberFixtures.Approved bidder;
