@@ -21,7 +21,7 @@ create index supervision_entry_actor_idx on supervision_entry (actor, seq);
 create index supervision_entry_action_idx on supervision_entry (action, seq);
 create index supervision_entry_at_idx on supervision_entry (at);
 
--- Signed tree heads: size, root, time, ECDSA signature by the platform's supervision key over the canonical
+-- Signed tree heads: size, root, time, ECDSA signature by the platform document signer over the canonical
 -- tree-head bytes, and an RFC 3161 timestamp token over the same bytes when a TSA is available.
 create table supervision_tree_head (
     tree_size       bigint       primary key,

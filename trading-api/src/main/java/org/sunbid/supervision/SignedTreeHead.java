@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A tree head signed by the platform's supervision key. {@link #signedText()} is what the signature covers: the
+ * A tree head signed by the platform document signer. {@link #signedText()} is what the signature covers: the
  * canonical JSON {@code {"log":"sunbid-supervision","rootHash":"<hex>","timestamp":"<ISO-8601>","treeSize":N}}.
  *
  * @param treeSize       number of entries covered
@@ -15,7 +15,7 @@ import java.util.Map;
  * @param timestamp      when the platform signed it
  * @param signature      ECDSA P-256 / SHA-256 signature (DER), Base64
  * @param signatureAlgorithm JCA name of the signature algorithm
- * @param certificate    the supervision key's X.509 certificate (DER), Base64
+ * @param certificate    the signer's X.509 certificate (DER), Base64; it chains to the platform root
  * @param timestampToken RFC 3161 timestamp token over the signed text (DER, Base64), or null when none was obtained
  */
 public record SignedTreeHead(long treeSize, String rootHash, Instant timestamp, String signature,

@@ -246,7 +246,7 @@ public class SupervisionLog {
         return report;
     }
 
-    /** The supervision key's certificate, DER. */
+    /** The certificate of the key that signs tree heads (the platform document signer), DER. */
     public byte[] certificate() {
         try {
             return heads.certificate().getEncoded();

@@ -43,7 +43,7 @@ public class TreeHeads {
         this.key = trust.documentSigner();
     }
 
-    /** The supervision key's certificate, for verifiers. */
+    /** The signer's certificate, for verifiers. */
     public java.security.cert.X509Certificate certificate() {
         return key.certificate();
     }
