@@ -74,7 +74,7 @@ class BidGateIntegrationTests extends BidScenario {
         var registered = members.registerCompany(form, java.util.Map.of());
         members.approve(registered.id(), null);
         SigningKey key = CertificateIssuer.selfSigned("CN=" + form.name(), Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
-        certificates.bind(registered.id(), key.certificate());
+        members.bindCertificate(registered.id(), Certificates.toPem(key.certificate()), null);
         return new Person(Api.login(mvc, form.username(), MemberFixtures.PASSWORD), registered.id(), key);
     }
 }

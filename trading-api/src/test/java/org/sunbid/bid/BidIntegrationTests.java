@@ -59,7 +59,7 @@ import org.sunbid.signing.threshold.ThresholdKeys;
 import org.sunbid.signing.timestamp.TimestampCheck;
 import org.sunbid.signing.timestamp.TimestampVerifier;
 import org.sunbid.support.Api;
-import org.sunbid.support.FixtureCertificates;
+
 import org.sunbid.support.PlatformTest;
 import org.sunbid.support.MutableClock;
 import tools.jackson.databind.JsonNode;

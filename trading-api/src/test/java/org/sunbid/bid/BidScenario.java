@@ -59,7 +59,6 @@ import org.sunbid.signing.threshold.ThresholdKeys;
 import org.sunbid.signing.timestamp.TimestampCheck;
 import org.sunbid.signing.timestamp.TimestampVerifier;
 import org.sunbid.support.Api;
-import org.sunbid.support.FixtureCertificates;
 import org.sunbid.support.PlatformTest;
 import org.sunbid.support.MutableClock;
 import tools.jackson.databind.JsonNode;
@@ -75,9 +74,6 @@ abstract class BidScenario {
 
     @Autowired
     AccountManagement accounts;
-
-    @Autowired
-    FixtureCertificates certificates;
 
     @Autowired
     MemberManagement members;
@@ -125,7 +121,9 @@ abstract class BidScenario {
         }
         SigningKey key = CertificateIssuer.selfSigned("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
-        certificates.bind(member, key.certificate());
+        if (role == Role.BIDDER) {
+            members.bindCertificate(member, Certificates.toPem(key.certificate()), null);
+        }
         return new Person(Api.login(mvc, username, password), member, key);
     }
 
