@@ -3,6 +3,7 @@ package org.sunbid.scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -182,8 +183,9 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
     }
 
     @Override
-    public FiringRecord schedule(String kind, String subject, Instant at) {
-        check(kind, subject, at);
+    public FiringRecord schedule(String kind, String subject, Instant dueAt) {
+        check(kind, subject, dueAt);
+        Instant at = dueAt.truncatedTo(ChronoUnit.MILLIS); // the job store keeps milliseconds
         return tx.execute(status -> {
             Instant now = clock.instant();
             Optional<FiringRecord> same = history.find(kind, subject, at);
@@ -203,8 +205,9 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
     }
 
     @Override
-    public FiringRecord reschedule(String kind, String subject, Instant at) {
-        check(kind, subject, at);
+    public FiringRecord reschedule(String kind, String subject, Instant dueAt) {
+        check(kind, subject, dueAt);
+        Instant at = dueAt.truncatedTo(ChronoUnit.MILLIS);
         return tx.execute(status -> {
             FiringRecord pending = history.open(kind, subject)
                     .orElseThrow(() -> new NoSuchElementException("No pending " + kind + " job for " + subject));
@@ -326,8 +329,10 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         List<Duration> backoff = settings.retryBackoff();
         int tried = history.attempts(kind, subject, due);
         boolean last = tried >= backoff.size() || !handlers().containsKey(kind);
-        Optional<Integer> attempt = newTx.execute(status -> history.recordFailure(kind, subject, due, last, firedAt,
-                clock.instant(), lateness, node, message));
+        Optional<Integer> attempt = newTx.execute(status -> {
+            history.lockForFiring(kind, subject, due, firedAt); // the row may have been born in the rolled-back attempt
+            return history.recordFailure(kind, subject, due, last, firedAt, clock.instant(), lateness, node, message);
+        });
         if (attempt == null || attempt.isEmpty()) {
             return; // cancelled or completed meanwhile
         }

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +39,6 @@ import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
 
 @PlatformTest
-@RecordApplicationEvents
 class SchedulerIntegrationTests {
 
     @Autowired
@@ -51,7 +48,7 @@ class SchedulerIntegrationTests {
     @Autowired
     TestTasks.Flaky testFlaky;
     @Autowired
-    ApplicationEvents events;
+    TestTasks.SchedulerEvents events;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -78,7 +75,7 @@ class SchedulerIntegrationTests {
         assertThat(done.status()).isEqualTo(FiringStatus.FIRED);
         assertThat(done.latenessMillis()).isNotNull().isGreaterThanOrEqualTo(0);
         await().ignoreExceptions().atMost(Duration.ofSeconds(5))
-                .until(() -> events.stream(JobFired.class).anyMatch(e -> e.subject().equals(subject)));
+                .until(() -> events.of(JobFired.class).anyMatch(e -> e.subject().equals(subject)));
         // scheduling the same due time again after it fired changes nothing
         assertThat(jobs.schedule("test-record", subject, due).status()).isEqualTo(FiringStatus.FIRED);
         sleep(2500);
@@ -142,7 +139,9 @@ class SchedulerIntegrationTests {
         assertThat(Duration.between(attempts.get(0).firedAt(), attempts.get(1).firedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(history(subject).get(0).attempts()).isEqualTo(2);
-        assertThat(events.stream(JobAttemptFailed.class).filter(e -> e.subject().equals(subject))).singleElement()
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> events.of(JobAttemptFailed.class).anyMatch(e -> e.subject().equals(subject)));
+        assertThat(events.of(JobAttemptFailed.class).filter(e -> e.subject().equals(subject))).singleElement()
                 .satisfies(e -> assertThat(e.error()).contains("simulated failure of attempt 1"));
     }
 
@@ -156,7 +155,7 @@ class SchedulerIntegrationTests {
         assertThat(testFlaky.attemptsOf(subject)).hasSize(3);
         assertThat(history(subject).get(0).lastError()).contains("simulated failure of attempt 3");
         await().ignoreExceptions().atMost(Duration.ofSeconds(5))
-                .until(() -> events.stream(JobFailed.class).anyMatch(e -> e.subject().equals(subject)));
+                .until(() -> events.of(JobFailed.class).anyMatch(e -> e.subject().equals(subject)));
 
         String regulator = ScheduleFixtures.platformUser(mvc, "REGULATOR");
         mvc.perform(get("/api/schedule/firings").header(HttpHeaders.AUTHORIZATION, Api.bearer(regulator)))

@@ -62,6 +62,26 @@ public class TestTasks {
         }
     }
 
+    /** Collects the scheduler's events, which are published on Quartz threads (not seen by @RecordApplicationEvents). */
+    public static final class SchedulerEvents {
+        public final List<Object> seen = new CopyOnWriteArrayList<>();
+
+        @org.springframework.context.event.EventListener({ org.sunbid.scheduler.JobFired.class,
+                org.sunbid.scheduler.JobAttemptFailed.class, org.sunbid.scheduler.JobFailed.class })
+        void on(Object event) {
+            seen.add(event);
+        }
+
+        public <T> java.util.stream.Stream<T> of(Class<T> type) {
+            return seen.stream().filter(type::isInstance).map(type::cast);
+        }
+    }
+
+    @Bean
+    SchedulerEvents schedulerEvents() {
+        return new SchedulerEvents();
+    }
+
     @Bean
     Recording testRecord() {
         return new Recording("test-record");
