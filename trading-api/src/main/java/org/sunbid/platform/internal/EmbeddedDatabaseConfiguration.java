@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -46,7 +45,12 @@ class EmbeddedDatabaseConfiguration {
             Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("pg");
             Files.createDirectories(dir);
             stopOrphanedPostmaster(dir);
-            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            // zonky starts PostgreSQL with -F and synchronous_commit=off for speed; a platform that promises never
+            // to lose an accepted bid needs both back on (later -c options override the earlier flags).
+            builder.setDataDirectory(dir).setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
             log.info("Embedded PostgreSQL data directory: {}", dir);
         }
         return builder.start();
@@ -82,14 +86,11 @@ class EmbeddedDatabaseConfiguration {
         log.warn("Stopping orphaned embedded PostgreSQL (pid {}) left by an earlier run", process.pid());
         try {
             new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (process.isAlive() && Instant.now().isBefore(deadline)) {
-                process.onExit().get(1, java.util.concurrent.TimeUnit.SECONDS);
-            }
+            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // fall through: the check below decides
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the check below decides
         }
         if (process.isAlive()) {
             throw new IllegalStateException("PostgreSQL pid " + process.pid() + " still holds " + dataDir);

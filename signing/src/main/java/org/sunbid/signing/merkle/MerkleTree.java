@@ -1,0 +1,98 @@
+package org.sunbid.signing.merkle;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/**
+ * RFC 9162 §2.1.1 hashing: {@code leaf = SHA-256(0x00 || data)}, {@code node = SHA-256(0x01 || left || right)}, and the
+ * Merkle tree hash (root) of any number of leaves; the empty tree's root is {@code SHA-256("")}.
+ */
+public final class MerkleTree {
+
+    public static final int HASH_LENGTH = 32;
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private MerkleTree() {
+    }
+
+    /** {@code SHA-256(0x00 || data)}. */
+    public static byte[] leafHash(byte[] data) {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        d.update((byte) 0x00);
+        d.update(data);
+        return d.digest();
+    }
+
+    /** {@code SHA-256(0x01 || left || right)}. */
+    public static byte[] nodeHash(byte[] left, byte[] right) {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        d.update((byte) 0x01);
+        d.update(left);
+        d.update(right);
+        return d.digest();
+    }
+
+    /** {@code SHA-256("")}, the root of the empty tree. */
+    public static byte[] emptyRoot() {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        return d.digest();
+    }
+
+    /** The root over the given leaf hashes. */
+    public static byte[] root(List<byte[]> leafHashes) {
+        return root(LeafSource.of(leafHashes));
+    }
+
+    /** The root over all leaves of {@code source}. */
+    public static byte[] root(LeafSource source) {
+        return root(source, source.size());
+    }
+
+    /** The root over the first {@code treeSize} leaves of {@code source}. */
+    public static byte[] root(LeafSource source, long treeSize) {
+        checkSize(source, treeSize);
+        return treeSize == 0 ? emptyRoot() : hash(source, 0, treeSize);
+    }
+
+    /** The tree head over the first {@code treeSize} leaves of {@code source}. */
+    public static TreeHead treeHead(LeafSource source, long treeSize) {
+        return new TreeHead(treeSize, root(source, treeSize));
+    }
+
+    /** The tree head over all leaves of {@code source}. */
+    public static TreeHead treeHead(LeafSource source) {
+        return treeHead(source, source.size());
+    }
+
+    /** MTH(D[start:end]) for a non-empty range reached by the RFC 9162 recursion (start aligned to the split). */
+    static byte[] hash(LeafSource source, long start, long end) {
+        long n = end - start;
+        if (Long.bitCount(n) == 1 && start % n == 0) {
+            return source.completeSubtreeHash(start, Long.numberOfTrailingZeros(n));
+        }
+        long k = largestPowerOfTwoBelow(n);
+        return nodeHash(hash(source, start, start + k), hash(source, start + k, end));
+    }
+
+    /** The largest power of two strictly smaller than {@code n} (n ≥ 2). */
+    static long largestPowerOfTwoBelow(long n) {
+        return Long.highestOneBit(n - 1);
+    }
+
+    static void checkSize(LeafSource source, long treeSize) {
+        if (treeSize < 0 || treeSize > source.size()) {
+            throw new IllegalArgumentException("tree size " + treeSize + " outside 0.." + source.size());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.sunbid;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** Feature packages talk only through each other's APIs; crypto library types stay in the signing module. */
+class ModularityTests {
+
+    /** The signing and scheduler libraries share the base package but are separate Maven modules, not features. */
+    static final ApplicationModules MODULES = ApplicationModules.of(SunbidApplication.class,
+            JavaClass.Predicates.resideInAnyPackage("org.sunbid.signing..", "org.sunbid.scheduler.."));
+
+    @Test
+    void featuresUseOnlyEachOthersPublicApi() {
+        MODULES.verify();
+    }
+
+    @Test
+    void bouncyCastleAndPdfBoxStayInsideTheSigningModule() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.sunbid");
+        noClasses().that().resideOutsideOfPackage("org.sunbid.signing..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..", "org.apache.pdfbox..")
+                .because("callers see Sunbid's own types (SealedFile, SignatureCheck, Receipt), never the crypto library's")
+                .check(classes);
+    }
+}
