@@ -114,6 +114,8 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(Math.max(1000, settings.idleWait().toMillis())));
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(settings.batchSize()));
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow",
+                Long.toString(settings.batchWindow().toMillis()));
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "sunbid-scheduler");
@@ -291,6 +293,7 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         String subject = data.containsKey(SUBJECT) ? data.getString(SUBJECT) : context.getJobDetail().getKey().getName();
         Instant due = data.containsKey(DUE) ? Instant.ofEpochMilli(Long.parseLong(data.getString(DUE)))
                 : context.getScheduledFireTime().toInstant();
+        waitUntil(due);
         Instant firedAt = clock.instant();
         long lateness = Math.max(0, Duration.between(due, firedAt).toMillis());
         ScheduledTask task = handlers().get(kind);
@@ -320,6 +323,18 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
             }
         } catch (RuntimeException e) {
             failed(context, kind, subject, due, firedAt, lateness, e instanceof HandlerFailure h ? h.getCause() : e);
+        }
+    }
+
+    /** A batch may hand a trigger over slightly early: a job never acts before its due time. */
+    private void waitUntil(Instant due) {
+        long early = Duration.between(clock.instant(), due).toMillis();
+        if (early > 0) {
+            try {
+                Thread.sleep(early);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -31,7 +31,11 @@ public final class SchedulerNode {
 
     /** Settings shared by the nodes and by the test that schedules their jobs. */
     static SchedulerSettings settings(int threads, int batch) {
-        return new SchedulerSettings(CLUSTER, true, threads, batch, Duration.ofSeconds(1), Duration.ofSeconds(1),
+        return settings(threads, batch, Duration.ofMillis(500));
+    }
+
+    static SchedulerSettings settings(int threads, int batch, Duration batchWindow) {
+        return new SchedulerSettings(CLUSTER, true, threads, batch, batchWindow, Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 
@@ -113,9 +117,10 @@ public final class SchedulerNode {
         String node = args[1];
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : threads;
+        Duration window = Duration.ofMillis(args.length > 4 ? Long.parseLong(args[4]) : 500);
         HikariDataSource dataSource = dataSource(url, threads + 4);
         QuartzJobScheduler scheduler = new QuartzJobScheduler(dataSource, new DataSourceTransactionManager(dataSource),
-                () -> tasks(dataSource, node), e -> { }, Clock.systemUTC(), settings(threads, batch));
+                () -> tasks(dataSource, node), e -> { }, Clock.systemUTC(), settings(threads, batch, window));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             scheduler.close();
             dataSource.close();

@@ -16,12 +16,13 @@ import org.sunbid.scheduler.SchedulerSettings;
 @ConfigurationProperties("sunbid.scheduler")
 public record SchedulerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("sunbid") String name,
         @DefaultValue("true") boolean clustered, @DefaultValue("10") int threads, @DefaultValue("10") int batchSize,
+        @DefaultValue("500ms") Duration batchWindow,
         @DefaultValue("5s") Duration idleWait, @DefaultValue("7500ms") Duration clusterCheckin,
         @DefaultValue("60s") Duration misfireThreshold, @DefaultValue({ "10s", "60s", "5m" }) List<Duration> retryBackoff,
         @DefaultValue("1m") Duration testProjectDay) {
 
     SchedulerSettings settings() {
-        return new SchedulerSettings(name, clustered, threads, batchSize, idleWait, clusterCheckin, misfireThreshold,
+        return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
                 retryBackoff);
     }
 }
