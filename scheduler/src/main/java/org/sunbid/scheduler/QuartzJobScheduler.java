@@ -65,6 +65,11 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
     private final SchedulerFactoryBean factory;
     private final Scheduler scheduler;
     private final String node;
+    private final String name;
+    private final long createdMillis;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Scheduler names in use in this JVM: Quartz registers data sources JVM-wide by scheduler name. */
+    private static final Set<String> LIVE_NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public QuartzJobScheduler(DataSource dataSource, PlatformTransactionManager transactions,
             Supplier<List<? extends ScheduledTask>> tasks, ApplicationEventPublisher events, Clock clock,
@@ -77,8 +82,20 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         this.tx = new TransactionTemplate(transactions);
         this.newTx = new TransactionTemplate(transactions);
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        long createStart = System.nanoTime();
         this.factory = new SchedulerFactoryBean();
-        factory.setSchedulerName(settings.name());
+        String wanted = settings.name();
+        String unique = wanted;
+        while (!LIVE_NAMES.add(unique)) {
+            // a second scheduler in one JVM (only tests do that) must not take over the first one's data source
+            unique = wanted + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        }
+        if (!unique.equals(wanted)) {
+            log.warn("Scheduler name {} is already in use in this JVM; this one is {} (a separate cluster)", wanted,
+                    unique);
+        }
+        this.name = unique;
+        factory.setSchedulerName(unique);
         factory.setDataSource(dataSource);
         factory.setTransactionManager(transactions);
         factory.setQuartzProperties(quartzProperties(settings));
@@ -89,7 +106,9 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
             factory.afterPropertiesSet();
             this.scheduler = factory.getScheduler();
             this.node = scheduler.getSchedulerInstanceId();
+            this.createdMillis = (System.nanoTime() - createStart) / 1_000_000;
         } catch (Exception e) {
+            LIVE_NAMES.remove(unique);
             throw new IllegalStateException("Quartz scheduler could not be created", e);
         }
     }
@@ -135,6 +154,7 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
      * @throws IllegalStateException naming the kinds when stored jobs have no handler
      */
     public void start() {
+        long startStart = System.nanoTime();
         Set<String> unknown = storedKinds();
         unknown.removeAll(handlers().keySet());
         if (!unknown.isEmpty()) {
@@ -146,7 +166,8 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz scheduler could not start", e);
         }
-        log.info("Scheduler {} started on node {} with kinds {}", settings.name(), node, new TreeSet<>(handlers().keySet()));
+        log.info("Scheduler {} started on node {} with kinds {} (created in {} ms, started in {} ms)", name, node,
+                new TreeSet<>(handlers().keySet()), createdMillis, (System.nanoTime() - startStart) / 1_000_000);
     }
 
     /** The job kinds stored in the job store, whether or not a handler exists. */
@@ -172,10 +193,15 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             factory.destroy();
         } catch (SchedulerException e) {
             log.warn("Quartz scheduler did not shut down cleanly", e);
+        } finally {
+            LIVE_NAMES.remove(name);
         }
     }
 

@@ -216,6 +216,9 @@ class ScheduleIntegrationTests {
         jobs.schedule("test-close-submissions", lot.toString(), opening);
         jobs.schedule("test-open-bids", lot.toString(), opening);
 
+        // another test may have re-initialised logging JVM-wide; the notification adapter logs at INFO
+        org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader()).setLogLevel(
+                "org.sunbid.schedule.internal.LogNotificationAdapter", org.springframework.boot.logging.LogLevel.INFO);
         Instant newDeadline = opening.plus(Duration.ofDays(7));
         Instant newOpening = newDeadline.plus(Duration.ofMinutes(30));
         DeadlineMove move = schedule.moveDeadline(lot, newDeadline, newOpening, "test-close-submissions",
