@@ -27,6 +27,15 @@ public interface JobScheduler {
      */
     FiringRecord reschedule(String kind, String subject, Instant at);
 
+    /**
+     * Runs a {@link FiringStatus#FAILED} firing again now (staff fixed the cause), with a fresh set of retries. The
+     * handler is told the original due time.
+     *
+     * @throws java.util.NoSuchElementException if there is no such firing
+     * @throws IllegalStateException if the firing is not failed, or the job has another pending due time
+     */
+    FiringRecord retry(long firingId);
+
     /** Cancels the pending job (kind, subject); false if nothing was pending. */
     boolean cancel(String kind, String subject);
 

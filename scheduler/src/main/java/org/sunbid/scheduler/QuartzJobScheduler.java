@@ -247,6 +247,26 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
     }
 
     @Override
+    public FiringRecord retry(long firingId) {
+        return tx.execute(status -> {
+            FiringRecord row = history.byId(firingId)
+                    .orElseThrow(() -> new NoSuchElementException("No firing " + firingId));
+            if (row.status() != FiringStatus.FAILED) {
+                throw new IllegalStateException("Firing " + firingId + " is " + row.status() + ", not FAILED");
+            }
+            requireKnown(row.kind());
+            history.open(row.kind(), row.subject()).ifPresent(other -> {
+                throw new IllegalStateException("Job " + row.kind() + " " + row.subject() + " is pending at "
+                        + other.dueAt() + "; cancel it first");
+            });
+            history.reopen(firingId);
+            store(row.kind(), row.subject(), clock.instant(), row.dueAt());
+            events.publishEvent(new JobScheduled(row.kind(), row.subject(), row.dueAt()));
+            return history.byId(firingId).orElseThrow();
+        });
+    }
+
+    @Override
     public boolean cancel(String kind, String subject) {
         requireKnown(kind);
         return Boolean.TRUE.equals(tx.execute(status -> {

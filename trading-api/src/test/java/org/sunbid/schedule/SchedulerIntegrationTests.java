@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -146,8 +147,8 @@ class SchedulerIntegrationTests {
     }
 
     @Test
-    void reportsAFiringThatFailsEveryAttemptToStaffAndRegulators() throws Exception {
-        String subject = "fail-always-" + UUID.randomUUID();
+    void reportsAFiringThatFailsEveryAttemptToStaffWhoCanRunItAgain() throws Exception {
+        String subject = "fail-3-" + UUID.randomUUID();
         jobs.schedule("test-flaky", subject, Instant.now().plusMillis(500));
 
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> history(subject).get(0).status() == FiringStatus.FAILED);
@@ -165,6 +166,20 @@ class SchedulerIntegrationTests {
         mvc.perform(get("/api/schedule/firings").param("status", "BOGUS")
                 .header(HttpHeaders.AUTHORIZATION, Api.bearer(regulator))).andExpect(status().isBadRequest());
         mvc.perform(get("/api/schedule/firings")).andExpect(status().isUnauthorized());
+
+        long id = history(subject).get(0).id();
+        mvc.perform(post("/api/schedule/firings/{id}/retry", id).header(HttpHeaders.AUTHORIZATION, Api.bearer(regulator)))
+                .andExpect(status().isForbidden());
+        String staff = ScheduleFixtures.platformUser(mvc, "STAFF");
+        mvc.perform(post("/api/schedule/firings/{id}/retry", id).header(HttpHeaders.AUTHORIZATION, Api.bearer(staff)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETRYING"));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(20))
+                .until(() -> history(subject).get(0).status() == FiringStatus.FIRED);
+        assertThat(testFlaky.attemptsOf(subject)).hasSize(4);
+        mvc.perform(post("/api/schedule/firings/{id}/retry", id).header(HttpHeaders.AUTHORIZATION, Api.bearer(staff)))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/schedule/firings/{id}/retry", 987_654_321L)
+                .header(HttpHeaders.AUTHORIZATION, Api.bearer(staff))).andExpect(status().isNotFound());
     }
 
     @Test

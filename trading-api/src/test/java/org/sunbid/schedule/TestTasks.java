@@ -39,7 +39,7 @@ public class TestTasks {
         }
     }
 
-    /** Fails while the subject says so: {@code fail-N-...} fails the first N attempts, {@code fail-always-...} always. */
+    /** Fails while the subject says so: {@code fail-N-...} fails its first N runs, {@code fail-always-...} always. */
     public static final class Flaky implements ScheduledTask {
         public final List<Firing> attempts = new CopyOnWriteArrayList<>();
 
@@ -52,7 +52,7 @@ public class TestTasks {
         public void run(Firing firing) throws Exception {
             attempts.add(firing);
             String[] parts = firing.subject().split("-");
-            if (parts[1].equals("always") || firing.attempt() <= Integer.parseInt(parts[1])) {
+            if (parts[1].equals("always") || attemptsOf(firing.subject()).size() <= Integer.parseInt(parts[1])) {
                 throw new java.io.IOException("simulated failure of attempt " + firing.attempt());
             }
         }

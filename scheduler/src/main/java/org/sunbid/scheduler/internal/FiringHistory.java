@@ -56,6 +56,17 @@ public final class FiringHistory {
                 .query(FiringHistory::map).optional();
     }
 
+    public Optional<FiringRecord> byId(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM scheduler_firing WHERE id = :id FOR UPDATE").param("id", id)
+                .query(FiringHistory::map).optional();
+    }
+
+    /** Re-opens a failed row for another round of attempts. */
+    public void reopen(long id) {
+        jdbc.sql("UPDATE scheduler_firing SET status = 'RETRYING', attempts = 0 WHERE id = :id AND status = 'FAILED'")
+                .param("id", id).update();
+    }
+
     /** Locks the row for a firing (inserting it if the job store knew a due time the history did not). */
     public FiringRecord lockForFiring(String kind, String subject, Instant dueAt, Instant now) {
         jdbc.sql("""

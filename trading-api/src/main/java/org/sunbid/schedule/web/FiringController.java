@@ -2,12 +2,15 @@ package org.sunbid.schedule.web;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +29,19 @@ class FiringController {
 
     FiringController(JobScheduler jobs) {
         this.jobs = jobs;
+    }
+
+    @PostMapping("/{id}/retry")
+    @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
+    @Operation(summary = "重新执行失败的定时任务 Run a failed firing again now")
+    FiringRecord retry(@PathVariable long id) {
+        try {
+            return jobs.retry(id);
+        } catch (NoSuchElementException e) {
+            throw ProblemException.notFound("firing", id);
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict("firing-not-failed", null, "schedule.firings.not-retryable", id);
+        }
     }
 
     @GetMapping
