@@ -29,8 +29,9 @@ public record PlatformProperties(
     /**
      * @param keystore   PKCS#12 file with the platform keys; generated at first start when absent
      * @param passphrase protects the keystore
+     * @param caDir      folder of PKCS#12 files for the root, document signer and TSA; a demo CA is created when absent
      */
-    public record Keys(Path keystore, @DefaultValue("change-me-sunbid") String passphrase) {
+    public record Keys(Path keystore, @DefaultValue("change-me-sunbid") String passphrase, Path caDir) {
     }
 
     /** The first administrator account. */

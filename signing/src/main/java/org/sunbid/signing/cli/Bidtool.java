@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
 @Command(name = "bidtool", mixinStandardHelpOptions = true, version = "bidtool 0.1.0",
         description = "Sign, seal, open, verify and split keys for Sunbid e-bidding files.",
         subcommands = { KeygenCommand.class, SignCommand.class, SealCommand.class, OpenCommand.class, VerifyCommand.class,
-                DigestCommand.class, SplitCommand.class, CombineCommand.class, TsVerifyCommand.class, ProofVerifyCommand.class })
+                DigestCommand.class, SplitCommand.class, CombineCommand.class, TsVerifyCommand.class, ProofVerifyCommand.class,
+                PdfSignCommand.class, PdfVerifyCommand.class, ArchiveVerifyCommand.class, PackageCommand.class,
+                ManifestCommand.class })
 public final class Bidtool implements Runnable {
 
     static final String PASSWORD_ENV = "BIDTOOL_PASSWORD";

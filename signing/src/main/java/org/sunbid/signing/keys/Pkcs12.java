@@ -50,6 +50,7 @@ public final class Pkcs12 {
         if (pkcs12 == null || pkcs12.length == 0) {
             throw new KeyFileException(KeyFileException.Reason.MALFORMED, "key file is empty");
         }
+        IterationGuard.check(pkcs12);
         KeyStore store;
         try {
             store = KeyStore.getInstance("PKCS12", Certificates.provider());

@@ -89,7 +89,12 @@ public final class TimeStampAuthority {
             } catch (IOException | RuntimeException e) {
                 return responses.generateRejectedResponse(new TSPException("bad request")).getEncoded();
             }
-            TimeStampResponse response = responses.generate(request, serial(), Date.from(clock.instant()));
+            TimeStampResponse response;
+            try {
+                response = responses.generate(request, serial(), Date.from(clock.instant()));
+            } catch (RuntimeException e) {
+                return responses.generateRejectedResponse(new TSPException("bad request")).getEncoded();
+            }
             return response.getEncoded();
         } catch (TSPException | IOException e) {
             throw new IllegalStateException("time-stamping failed", e);

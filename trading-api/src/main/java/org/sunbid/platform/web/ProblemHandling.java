@@ -146,7 +146,10 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         };
     }
 
-    private static String fieldOf(Exception e) {
+    static String fieldOf(Exception e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return uploadFieldOf(e);
+        }
         if (e instanceof MissingServletRequestParameterException m) {
             return m.getParameterName();
         }
@@ -159,6 +162,25 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         }
         if (e instanceof HttpMessageNotReadableException) {
             return JsonPaths.fieldOf(e);
+        }
+        return null;
+    }
+
+    /**
+     * The multipart field whose file broke the container's size limit: the servlet container's own exception (Tomcat's
+     * {@code FileSizeLimitExceededException}) carries it; read reflectively so the platform does not bind to one
+     * container.
+     */
+    private static String uploadFieldOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            try {
+                Object name = t.getClass().getMethod("getFieldName").invoke(t);
+                if (name instanceof String s && !s.isBlank()) {
+                    return s;
+                }
+            } catch (ReflectiveOperationException | RuntimeException ignored) {
+                // not a container size exception; look further down the chain
+            }
         }
         return null;
     }

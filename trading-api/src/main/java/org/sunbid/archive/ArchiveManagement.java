@@ -1,0 +1,156 @@
+package org.sunbid.archive;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.archive.internal.ArchivePackages;
+import org.sunbid.identity.CurrentUser;
+import org.sunbid.platform.PlatformProperties;
+import org.sunbid.platform.PlatformTrust;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.signing.archive.ArchiveEntry;
+import org.sunbid.signing.archive.ArchivePackage;
+import org.sunbid.signing.pdf.TimestampSource;
+
+/**
+ * Builds and keeps archive packages: collects a project's records from every {@link ArchiveSources}, writes the signed,
+ * timestamped ZIP durably (fsync, then atomic move), and catalogues it. There is no update or delete; reading is logged.
+ */
+@Service
+@Transactional
+public class ArchiveManagement {
+
+    /** Retention in years by project type; government procurement files are kept at least 15 years. */
+    static final Map<String, Integer> RETENTION_YEARS = Map.of("GOVERNMENT_PROCUREMENT", 15, "CONSTRUCTION", 15,
+            "LAND_USE_RIGHTS", 30, "MINING_RIGHTS", 30, "STATE_PROPERTY", 15);
+    static final int DEFAULT_RETENTION_YEARS = 15;
+
+    private final ArchivePackages packages;
+    private final List<ArchiveSources> sources;
+    private final PlatformTrust trust;
+    private final PlatformProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ArchiveManagement(ArchivePackages packages, List<ArchiveSources> sources, PlatformTrust trust,
+            PlatformProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.packages = packages;
+        this.sources = sources;
+        this.trust = trust;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public ArchivePackageInfo build(UUID projectId, ArchiveReason reason, UUID by) {
+        ArchiveSubject subject = sources.stream().map(s -> s.describe(projectId)).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> ProblemException.rule("unknown-project", "projectId", "archive.project.unknown", projectId));
+        List<ArchiveEntry> entries = new ArrayList<>();
+        for (ArchiveSources source : sources) {
+            entries.addAll(source.entriesFor(projectId));
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        String relative = "archives/" + now.atZone(ZoneOffset.UTC).getYear() + "/" + id + ".zip";
+        Path target = properties.dataDir().resolve(relative);
+        ArchivePackage.Written written;
+        String zipHash;
+        long size;
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".archive-", ".tmp");
+            MessageDigest digest = sha256();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
+                ArchivePackage.Signer signer = new ArchivePackage.Signer(trust.documentSigner(),
+                        trust.timestamps().key().certificate(), TimestampSource.of(trust.timestamps()));
+                written = ArchivePackage.write(subject.projectCode(), subject.title(), entries, now, signer, out);
+            }
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            zipHash = HexFormat.of().formatHex(digest.digest());
+            size = Files.size(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write archive package", e);
+        }
+        int years = RETENTION_YEARS.getOrDefault(subject.projectType(), DEFAULT_RETENTION_YEARS);
+        Instant completed = subject.completedAt() != null ? subject.completedAt() : now;
+        ArchivePackageInfo info = new ArchivePackageInfo(id, projectId, subject.projectCode(), subject.title(),
+                subject.projectType(), subject.tenderee(), reason, completed, now,
+                completed.atZone(ZoneOffset.UTC).plus(Period.ofYears(years)).toInstant(), entries.size(), size, zipHash,
+                written.manifestSha256());
+        packages.insert(info, by, relative);
+        events.publishEvent(new ArchiveEvents.ArchivePackageCreated(id, projectId, reason, zipHash, by, now));
+        return info;
+    }
+
+    /** The package file for {@code reader}; the read is recorded first. */
+    public Path open(UUID packageId, CurrentUser reader) {
+        ArchivePackageInfo info = packages.find(packageId).orElseThrow(() -> ProblemException.notFound("archive", packageId));
+        Instant now = clock.instant();
+        packages.recordRead(packageId, reader.accountId(), reader.role().name(), now);
+        events.publishEvent(new ArchiveEvents.ArchivePackageRead(packageId, info.projectId(), reader.accountId(), now));
+        return properties.dataDir().resolve(packages.file(packageId).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ArchivePackageInfo> find(UUID id) {
+        return packages.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ArchivePackageInfo> search(String projectCode, String tenderee, String projectType, Instant from,
+            Instant to, int page, int size) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ProblemException.invalid("to", "archive.search.range");
+        }
+        if (page < 0 || page > 10_000) {
+            throw ProblemException.invalid("page", "archive.search.page");
+        }
+        if (size < 1 || size > 200) {
+            throw ProblemException.invalid("size", "archive.search.size");
+        }
+        return packages.search(blankToNull(projectCode), blankToNull(tenderee), blankToNull(projectType), from, to, size,
+                page * size);
+    }
+
+    @Transactional(readOnly = true)
+    public int reads(UUID packageId) {
+        return packages.reads(packageId);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.sunbid.archive;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sunbid.signing.archive.ArchiveEntry;
+
+/**
+ * Port: features that hold a project's records implement this, so the archive collects them without reaching into
+ * their tables. {@link #describe} is answered by the feature that owns projects; others return empty.
+ */
+public interface ArchiveSources {
+
+    default Optional<ArchiveSubject> describe(UUID projectId) {
+        return Optional.empty();
+    }
+
+    /** The documents this feature holds for the project, with paths unique to the feature (e.g. {@code bids/…}). */
+    List<ArchiveEntry> entriesFor(UUID projectId);
+}

@@ -1,0 +1,409 @@
+package org.sunbid.bid;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.bid.internal.BidStore;
+import org.sunbid.bid.internal.Lots;
+import org.sunbid.document.DocumentKind;
+import org.sunbid.document.DocumentManagement;
+import org.sunbid.document.PlatformDocuments;
+import org.sunbid.document.Visibility;
+import org.sunbid.identity.AccountManagement;
+import org.sunbid.identity.CertificateDirectory;
+import org.sunbid.identity.CurrentUser;
+import org.sunbid.platform.PlatformProperties;
+import org.sunbid.platform.PlatformTrust;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.signing.DigestAlgorithm;
+import org.sunbid.signing.cms.CmsSigner;
+import org.sunbid.signing.cms.CmsVerifier;
+import org.sunbid.signing.cms.SignatureCheck;
+import org.sunbid.signing.cms.VerifyOptions;
+import org.sunbid.signing.seal.SealedFiles;
+import org.sunbid.signing.timestamp.Timestamp;
+
+/**
+ * Sealed submission: resumable streamed uploads, the gate, the platform's deadline, and an instant signed and
+ * timestamped receipt once the file and its row are durable. A bidder sees only its own bids.
+ */
+@Service
+@Transactional
+public class BidManagement {
+
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    static final long MAX_SIZE = 4L * 1024 * 1024 * 1024;
+    static final int MAX_MANIFEST = 64 * 1024;
+
+    private final BidStore store;
+    private final Lots lots;
+    private final OpeningKeys keys;
+    private final List<BidderEligibility> gates;
+    private final List<CertificateDirectory> certificates;
+    private final DocumentManagement documents;
+    private final AccountManagement accounts;
+    private final PlatformTrust trust;
+    private final PlatformProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    BidManagement(BidStore store, Lots lots, OpeningKeys keys, List<BidderEligibility> gates,
+            List<CertificateDirectory> certificates, DocumentManagement documents, AccountManagement accounts,
+            PlatformTrust trust, PlatformProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.lots = lots;
+        this.keys = keys;
+        this.gates = gates;
+        this.certificates = certificates;
+        this.documents = documents;
+        this.accounts = accounts;
+        this.trust = trust;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** An upload in progress: where to continue. */
+    public record UploadState(UUID uploadId, UUID lotId, long size, long received, boolean complete) {
+    }
+
+    public UploadState startUpload(CurrentUser bidder, UUID projectId, UUID lotId, long size, String sha256) {
+        UUID member = bidder.requireMember();
+        if (size <= 0 || size > MAX_SIZE) {
+            throw ProblemException.invalid("size", "bid.upload.size", MAX_SIZE);
+        }
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw ProblemException.invalid("sha256", "bid.upload.sha256");
+        }
+        Lots.Lot lot = lots.published(projectId, lotId);
+        Instant now = clock.instant();
+        refuseAfterDeadline(lot, now, member);
+        keys.certificate(lotId);
+        gate(member, lot, now);
+        UUID id = UUID.randomUUID();
+        String file = "bids/" + lotId + "/uploads/" + id + ".part";
+        try {
+            Path path = properties.dataDir().resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.createFile(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store.insertUpload(new BidStore.UploadRow(id, lotId, projectId, member, bidder.accountId(), size, sha256, 0, file,
+                null), now);
+        return new UploadState(id, lotId, size, 0, false);
+    }
+
+    @Transactional(readOnly = true)
+    public UploadState uploadState(CurrentUser bidder, UUID uploadId) {
+        BidStore.UploadRow u = ownUpload(bidder, store.upload(uploadId), uploadId);
+        return new UploadState(u.id(), u.lot(), u.expectedSize(), u.received(), u.completedBid() != null);
+    }
+
+    /**
+     * Appends bytes at {@code offset}, which must be exactly what the platform has so far (a resumed upload asks
+     * first). Bytes arriving after the deadline are refused.
+     */
+    public UploadState append(CurrentUser bidder, UUID uploadId, long offset, InputStream body) {
+        BidStore.UploadRow u = ownUpload(bidder, store.lockUpload(uploadId), uploadId);
+        if (u.completedBid() != null) {
+            throw ProblemException.conflict("upload-complete", "uploadId", "bid.upload.complete");
+        }
+        if (offset != u.received()) {
+            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "offset-mismatch", "offset",
+                    "bid.upload.offset", Map.of("expectedOffset", u.received()), offset, u.received());
+        }
+        Lots.Lot lot = lots.published(u.project(), u.lot());
+        refuseAfterDeadline(lot, clock.instant(), u.member());
+        Path path = properties.dataDir().resolve(u.file());
+        long written = 0;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.truncate(offset);
+            channel.position(offset);
+            OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                if (offset + written + n > u.expectedSize()) {
+                    throw ProblemException.invalid("body", "bid.upload.too-long", u.expectedSize());
+                }
+                out.write(buffer, 0, n);
+                written += n;
+            }
+            out.flush();
+            channel.force(false);
+        } catch (IOException e) {
+            // A dropped connection keeps what arrived; the client resumes from the stored offset.
+            try {
+                written = Files.size(path) - offset;
+            } catch (IOException ignored) {
+                written = 0;
+            }
+        }
+        Instant arrived = clock.instant();
+        refuseAfterDeadline(lot, arrived, u.member());
+        long received = offset + Math.max(0, written);
+        store.setReceived(uploadId, received);
+        if (received == u.expectedSize()) {
+            store.setLastByte(uploadId, arrived);
+        }
+        return new UploadState(uploadId, u.lot(), u.expectedSize(), received, false);
+    }
+
+    /**
+     * Completes an upload with the bidder's signed submission manifest (a CMS SignedData, base64, whose content is the
+     * JSON {@code {"lot":…,"sha256":…,"size":…,"clientTime":…,"fingerprint":{…}}}) and returns the receipt.
+     */
+    public Receipt complete(CurrentUser bidder, UUID uploadId, String manifestBase64, String clientIp) {
+        BidStore.UploadRow u = ownUpload(bidder, store.lockUpload(uploadId), uploadId);
+        if (u.completedBid() != null) {
+            return receipt(bidder, u.completedBid());
+        }
+        if (u.received() != u.expectedSize()) {
+            throw ProblemException.rule("upload-incomplete", "uploadId", "bid.upload.incomplete", u.received(),
+                    u.expectedSize());
+        }
+        Lots.Lot lot = lots.published(u.project(), u.lot());
+        Instant lastByte = store.lastByte(uploadId).orElseThrow();
+        if (lastByte.isAfter(lot.bidDeadline())) {
+            throw refused(u.member(), lot, "deadline-passed", "bid.deadline-passed");
+        }
+        Path part = properties.dataDir().resolve(u.file());
+        String actual = sha256(part);
+        if (!actual.equals(u.expectedSha256())) {
+            throw ProblemException.rule("hash-mismatch", "sha256", "bid.upload.hash-mismatch", actual);
+        }
+        X509Certificate openingCertificate = keys.certificate(u.lot());
+        SealedFiles.Inspection inspection = SealedFiles.inspect(part, openingCertificate);
+        if (inspection.kind() == SealedFiles.Kind.NOT_SEALED) {
+            throw ProblemException.rule("not-sealed", "body", "bid.not-sealed");
+        }
+        if (!inspection.addressedTo()) {
+            throw ProblemException.rule("wrong-opening-key", "body", "bid.wrong-opening-key");
+        }
+        Manifest manifest = manifest(u.member(), manifestBase64);
+        if (!u.lot().toString().equals(manifest.fields().get("lot")) || !actual.equals(manifest.fields().get("sha256"))
+                || !(manifest.fields().get("size") instanceof Number n && n.longValue() == u.expectedSize())) {
+            throw ProblemException.rule("manifest-mismatch", "manifest", "bid.manifest-mismatch");
+        }
+        gate(u.member(), lot, clock.instant());
+
+        UUID bidId = UUID.randomUUID();
+        String file = "bids/" + u.lot() + "/" + bidId + ".sealed";
+        Path target = properties.dataDir().resolve(file);
+        try {
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+                dir.force(true);
+            } catch (IOException directoryNotSyncable) {
+                // some file systems cannot fsync a directory; the file itself was forced at each append
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, HexFormat.of().parseHex(actual));
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("type", "sunbid-bid-receipt/1");
+        statement.put("bid", bidId.toString());
+        statement.put("project", u.project().toString());
+        statement.put("lot", u.lot().toString());
+        statement.put("member", u.member().toString());
+        statement.put("sha256", actual);
+        statement.put("size", u.expectedSize());
+        statement.put("receivedAt", lastByte.toString());
+        statement.put("timestampSerial", stamp.serialNumber().toString(16));
+        String statementJson = JSON.writeValueAsString(statement);
+        byte[] signature = new CmsSigner(trust.documentSigner()).sign(statementJson.getBytes(StandardCharsets.UTF_8), true);
+        String bidderName = accounts.accountsOfMember(u.member()).stream().findFirst()
+                .map(AccountManagement.AccountView::displayName).orElse(u.member().toString());
+        var pdf = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, bidId, u.member(),
+                Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(lot.transactionCode(),
+                        lot.projectName(), lot.lotName(), bidderName, "", bidId, actual, u.expectedSize(), lastByte,
+                        stamp.time(), stamp.serialNumber().toString(16)))));
+        store.liveBidOf(u.lot(), u.member()).ifPresent(previous -> {
+            store.markReplaced(previous.id(), bidId);
+            events.publishEvent(new BidEvents.BidReplaced(previous.id(), bidId, u.lot(), u.member(), lastByte));
+        });
+        BidStore.BidRow row = new BidStore.BidRow(bidId, u.lot(), u.project(), u.member(), "RECEIVED", actual,
+                u.expectedSize(), file, manifest.signed(), lastByte, statementJson, signature, stamp.token(), pdf.id(),
+                null, null);
+        store.insertBid(row, clientIp, String.valueOf(manifest.fields().get("fingerprint")));
+        store.completeUpload(uploadId, bidId);
+        events.publishEvent(new BidEvents.BidSubmitted(bidId, u.lot(), u.member(), actual, u.expectedSize(), clientIp,
+                String.valueOf(manifest.fields().get("fingerprint")), lastByte));
+        return toReceipt(row);
+    }
+
+    /** Withdraws a live bid before the deadline; {@code signatureBase64} is a detached CMS signature over {@code sunbid-withdraw:<bid id>}. */
+    public BidView withdraw(CurrentUser bidder, UUID bidId, String signatureBase64) {
+        BidStore.BidRow bid = ownBid(bidder, bidId);
+        Lots.Lot lot = lots.published(bid.project(), bid.lot());
+        Instant now = clock.instant();
+        refuseAfterDeadline(lot, now, bid.member());
+        byte[] signature = base64("signature", signatureBase64, MAX_MANIFEST);
+        byte[] content = ("sunbid-withdraw:" + bidId).getBytes(StandardCharsets.UTF_8);
+        if (verifiedBy(bid.member(), signature, content).isEmpty()) {
+            throw ProblemException.rule("bad-signature", "signature", "bid.withdraw.bad-signature");
+        }
+        if (!store.markWithdrawn(bidId, now)) {
+            throw ProblemException.conflict("not-live", "bidId", "bid.withdraw.not-live");
+        }
+        events.publishEvent(new BidEvents.BidWithdrawn(bidId, bid.lot(), bid.member(), now));
+        return store.bid(bidId).orElseThrow().view();
+    }
+
+    @Transactional(readOnly = true)
+    public List<BidView> mine(CurrentUser bidder, UUID lotId) {
+        return store.bidsOf(bidder.requireMember(), lotId).stream().map(BidStore.BidRow::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Receipt receipt(CurrentUser bidder, UUID bidId) {
+        return toReceipt(ownBid(bidder, bidId));
+    }
+
+    /** Staff mark a bidder's deposit as secured for a lot (until the deposit feature answers this port). */
+    public void clearDeposit(CurrentUser staff, UUID projectId, UUID lotId, UUID member) {
+        lots.published(projectId, lotId);
+        store.clearDeposit(lotId, member, staff.accountId(), clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean depositSecured(UUID lotId, UUID member) {
+        return store.depositCleared(lotId, member);
+    }
+
+    private Receipt toReceipt(BidStore.BidRow row) {
+        return new Receipt(row.id(), row.lot(), row.sha256(), row.size(), row.receivedAt(), row.receipt(),
+                Base64.getEncoder().encodeToString(row.receiptSignature()),
+                Base64.getEncoder().encodeToString(row.receiptTimestamp()), row.receiptDocument());
+    }
+
+    private BidStore.BidRow ownBid(CurrentUser bidder, UUID bidId) {
+        UUID member = bidder.requireMember();
+        return store.bid(bidId).filter(b -> b.member().equals(member))
+                .orElseThrow(() -> ProblemException.notFound("bid", bidId));
+    }
+
+    private static BidStore.UploadRow ownUpload(CurrentUser bidder, Optional<BidStore.UploadRow> upload, UUID id) {
+        UUID member = bidder.requireMember();
+        return upload.filter(u -> u.member().equals(member)).orElseThrow(() -> ProblemException.notFound("upload", id));
+    }
+
+    private void refuseAfterDeadline(Lots.Lot lot, Instant now, UUID member) {
+        if (now.isAfter(lot.bidDeadline())) {
+            throw refused(member, lot, "deadline-passed", "bid.deadline-passed");
+        }
+    }
+
+    private void gate(UUID member, Lots.Lot lot, Instant now) {
+        List<UUID> others = store.otherLiveBidders(lot.lotId(), member);
+        for (BidderEligibility g : gates) {
+            Optional<BidderEligibility.Refusal> refusal = g.check(member, lot.projectId(), lot.lotId(), others);
+            if (refusal.isPresent()) {
+                throw refused(member, lot, refusal.get().rule(), refusal.get().messageKey());
+            }
+        }
+        if (!store.depositCleared(lot.lotId(), member)) {
+            throw refused(member, lot, "deposit-not-secured", "bid.deposit-not-secured");
+        }
+    }
+
+    private ProblemException refused(UUID member, Lots.Lot lot, String rule, String key) {
+        events.publishEvent(new BidEvents.BidRefused(lot.lotId(), member, rule, clock.instant()));
+        return ProblemException.rule(rule, "lotId", key);
+    }
+
+    private record Manifest(byte[] signed, Map<String, Object> fields) {
+    }
+
+    private Manifest manifest(UUID member, String base64) {
+        byte[] signed = base64("manifest", base64, MAX_MANIFEST);
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        Optional<X509Certificate> signer = Optional.empty();
+        for (X509Certificate candidate : registered(member)) {
+            content.reset();
+            SignatureCheck check = CmsVerifier.verify(new ByteArrayInputStream(signed), null, content,
+                    VerifyOptions.expecting(candidate));
+            if (check instanceof SignatureCheck.Valid) {
+                signer = Optional.of(candidate);
+                break;
+            }
+        }
+        if (signer.isEmpty()) {
+            throw ProblemException.rule("bad-signature", "manifest", "bid.manifest.bad-signature");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = JSON.readValue(content.toString(StandardCharsets.UTF_8), Map.class);
+            return new Manifest(signed, fields);
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("manifest", "bid.manifest.not-json");
+        }
+    }
+
+    private Optional<X509Certificate> verifiedBy(UUID member, byte[] signature, byte[] content) {
+        for (X509Certificate candidate : registered(member)) {
+            if (CmsVerifier.verify(signature, content, VerifyOptions.expecting(candidate)) instanceof SignatureCheck.Valid) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    List<X509Certificate> registered(UUID member) {
+        return certificates.stream().flatMap(d -> d.certificatesOf(member).stream()).toList();
+    }
+
+    private static byte[] base64(String field, String value, int max) {
+        if (value == null || value.isBlank() || value.length() > max * 4 / 3 + 8) {
+            throw ProblemException.invalid(field, "bid.base64", max);
+        }
+        try {
+            return Base64.getMimeDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "bid.base64", max);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[256 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.sunbid.bid;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.bid.internal.BidStore;
+import org.sunbid.bid.internal.Lots;
+import org.sunbid.identity.CurrentUser;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.project.ProjectEvents;
+import org.sunbid.project.ProjectView;
+import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.keys.CertificateIssuer;
+import org.sunbid.signing.keys.SigningKey;
+import org.sunbid.signing.threshold.Share;
+import org.sunbid.signing.threshold.ThresholdKeys;
+
+/**
+ * Per-lot opening keys: made when a project is published, the certificate kept and published, the private key split
+ * k-of-n among the custodians and each share sealed to its custodian; the private key itself is never stored.
+ */
+@Service
+@Transactional
+public class OpeningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(OpeningKeys.class);
+    static final int MAX_CUSTODIANS = 16;
+
+    private final BidStore store;
+    private final Lots lots;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OpeningKeys(BidStore store, Lots lots, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.lots = lots;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A custodian binds the certificate its shares will be sealed to. */
+    public String bindCustodianCertificate(CurrentUser custodian, byte[] encoded) {
+        X509Certificate certificate;
+        try {
+            certificate = Certificates.parse(encoded);
+            certificate.checkValidity(java.util.Date.from(clock.instant()));
+        } catch (Certificates.InvalidCertificateException e) {
+            throw ProblemException.invalid("certificate", "bid.custodian.certificate-invalid", e.getMessage());
+        } catch (java.security.cert.CertificateException e) {
+            throw ProblemException.invalid("certificate", "bid.custodian.certificate-not-valid-now");
+        }
+        String fingerprint = Certificates.fingerprint(certificate);
+        if (store.fingerprintTakenByOther(fingerprint, custodian.accountId())) {
+            throw ProblemException.conflict("duplicate-certificate", "certificate", "bid.custodian.certificate-taken");
+        }
+        try {
+            store.bindCustodian(custodian.accountId(), certificate.getEncoded(), fingerprint, clock.instant());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw ProblemException.invalid("certificate", "bid.custodian.certificate-invalid", e.getMessage());
+        }
+        events.publishEvent(new BidEvents.CustodianCertificateBound(custodian.accountId(), fingerprint, clock.instant()));
+        return fingerprint;
+    }
+
+    /** Publication makes the lots' opening keys, in the same transaction: no published lot is left without one. */
+    @EventListener
+    public void onPublished(ProjectEvents.ProjectPublished published) {
+        createFor(published.projectId());
+    }
+
+    /** Creates the missing opening keys of a published project's lots; returns how many were made. */
+    public int createFor(UUID projectId) {
+        ProjectView project = lots.project(projectId);
+        List<BidStore.CustodianCert> custodians = store.custodians();
+        if (custodians.size() < 2) {
+            log.warn("Project {} published but only {} custodian(s) have certificates: no opening keys made; bids "
+                    + "will be refused until staff create them", project.transactionCode(), custodians.size());
+            return 0;
+        }
+        List<BidStore.CustodianCert> chosen = custodians.subList(0, Math.min(custodians.size(), MAX_CUSTODIANS));
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (BidStore.CustodianCert c : chosen) {
+            certificates.add(Certificates.parse(c.der()));
+        }
+        int threshold = chosen.size() >= 3 ? Math.max(2, chosen.size() / 2 + 1) : 2;
+        int made = 0;
+        Instant now = clock.instant();
+        for (ProjectView.LotView lot : project.lots()) {
+            if (store.openingKey(lot.id()).isPresent()) {
+                continue;
+            }
+            SigningKey key = CertificateIssuer.selfSigned("CN=Opening key " + project.transactionCode() + " lot "
+                    + lot.number() + ",O=Sunbid", Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(730));
+            byte[] secret = key.privateKey().getEncoded();
+            try {
+                List<Share> shares = ThresholdKeys.split(secret, threshold, chosen.size());
+                store.insertOpeningKey(new BidStore.OpeningKeyRow(lot.id(), project.id(), key.certificate().getEncoded(),
+                        shares.get(0).splitId(), threshold, chosen.size()), now);
+                for (Share share : shares) {
+                    store.insertShare(lot.id(), share.index(), chosen.get(share.index() - 1).account(),
+                            ThresholdKeys.seal(share, certificates.get(share.index() - 1)));
+                }
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                Arrays.fill(secret, (byte) 0);
+            }
+            events.publishEvent(new BidEvents.OpeningKeyCreated(lot.id(), project.id(), threshold, chosen.size(), now));
+            made++;
+        }
+        return made;
+    }
+
+    @Transactional(readOnly = true)
+    public String certificatePem(UUID lotId) {
+        return store.openingKey(lotId).map(k -> Certificates.toPem(Certificates.parse(k.certificate())))
+                .orElseThrow(() -> ProblemException.notFound("opening key", lotId));
+    }
+
+    @Transactional(readOnly = true)
+    public X509Certificate certificate(UUID lotId) {
+        return store.openingKey(lotId).map(k -> Certificates.parse(k.certificate()))
+                .orElseThrow(() -> ProblemException.rule("no-opening-key", "lotId", "bid.no-opening-key"));
+    }
+
+    /** A custodian's sealed shares, to open with its own key offline (bidtool open). */
+    public record SealedShare(UUID projectId, UUID lotId, int index, String sealedBase64) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<SealedShare> sharesOf(CurrentUser custodian) {
+        return store.sharesOf(custodian.accountId()).stream()
+                .map(s -> new SealedShare(s.project(), s.lot(), s.index(),
+                        java.util.Base64.getEncoder().encodeToString(s.sealed())))
+                .toList();
+    }
+}

@@ -1,0 +1,294 @@
+package org.sunbid.bid.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.sunbid.bid.BidView;
+
+/** Every table of sealed bidding, in hand-written SQL. */
+@Repository
+public class BidStore {
+
+    private final JdbcClient jdbc;
+
+    BidStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    // custodians
+
+    public void bindCustodian(UUID account, byte[] der, String fingerprint, Instant at) {
+        jdbc.sql("""
+                insert into custodian_certificate (account_id, certificate, fingerprint, bound_at) values (?, ?, ?, ?)
+                on conflict (account_id) do update set certificate = excluded.certificate,
+                    fingerprint = excluded.fingerprint, bound_at = excluded.bound_at""")
+                .params(account, der, fingerprint, ts(at)).update();
+    }
+
+    public boolean fingerprintTakenByOther(String fingerprint, UUID account) {
+        return jdbc.sql("select count(*) from custodian_certificate where fingerprint = ? and account_id <> ?")
+                .params(fingerprint, account).query(Integer.class).single() > 0;
+    }
+
+    public record CustodianCert(UUID account, byte[] der) {
+    }
+
+    public List<CustodianCert> custodians() {
+        return jdbc.sql("select account_id, certificate from custodian_certificate order by bound_at, account_id")
+                .query((rs, n) -> new CustodianCert(rs.getObject(1, UUID.class), rs.getBytes(2))).list();
+    }
+
+    public Optional<byte[]> custodianCertificate(UUID account) {
+        return jdbc.sql("select certificate from custodian_certificate where account_id = ?").param(account)
+                .query(byte[].class).optional();
+    }
+
+    // opening keys
+
+    public record OpeningKeyRow(UUID lot, UUID project, byte[] certificate, UUID splitId, int threshold, int total) {
+    }
+
+    public boolean insertOpeningKey(OpeningKeyRow k, Instant at) {
+        return jdbc.sql("""
+                insert into opening_key (lot_id, project_id, certificate, split_id, threshold, total, created_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (lot_id) do nothing""")
+                .params(k.lot(), k.project(), k.certificate(), k.splitId(), k.threshold(), k.total(), ts(at)).update() == 1;
+    }
+
+    public void insertShare(UUID lot, int index, UUID custodian, byte[] sealed) {
+        jdbc.sql("insert into opening_key_share (lot_id, idx, custodian_id, sealed_share) values (?, ?, ?, ?)")
+                .params(lot, index, custodian, sealed).update();
+    }
+
+    public Optional<OpeningKeyRow> openingKey(UUID lot) {
+        return jdbc.sql("select * from opening_key where lot_id = ?").param(lot)
+                .query((rs, n) -> new OpeningKeyRow(rs.getObject("lot_id", UUID.class), rs.getObject("project_id", UUID.class),
+                        rs.getBytes("certificate"), rs.getObject("split_id", UUID.class), rs.getInt("threshold"),
+                        rs.getInt("total")))
+                .optional();
+    }
+
+    public record SealedShareRow(UUID lot, UUID project, int index, byte[] sealed) {
+    }
+
+    public List<SealedShareRow> sharesOf(UUID custodian) {
+        return jdbc.sql("""
+                select s.lot_id, k.project_id, s.idx, s.sealed_share from opening_key_share s
+                join opening_key k on k.lot_id = s.lot_id where s.custodian_id = ? order by k.created_at""")
+                .param(custodian)
+                .query((rs, n) -> new SealedShareRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        rs.getBytes(4)))
+                .list();
+    }
+
+    public Optional<UUID> shareHolder(UUID lot, int index) {
+        return jdbc.sql("select custodian_id from opening_key_share where lot_id = ? and idx = ?").params(lot, index)
+                .query(UUID.class).optional();
+    }
+
+    // deposits
+
+    public void clearDeposit(UUID lot, UUID member, UUID by, Instant at) {
+        jdbc.sql("""
+                insert into deposit_clearance (lot_id, member_id, set_by, set_at) values (?, ?, ?, ?)
+                on conflict (lot_id, member_id) do nothing""").params(lot, member, by, ts(at)).update();
+    }
+
+    public boolean depositCleared(UUID lot, UUID member) {
+        return jdbc.sql("select count(*) from deposit_clearance where lot_id = ? and member_id = ?").params(lot, member)
+                .query(Integer.class).single() > 0;
+    }
+
+    // uploads
+
+    public record UploadRow(UUID id, UUID lot, UUID project, UUID member, UUID account, long expectedSize,
+            String expectedSha256, long received, String file, UUID completedBid) {
+    }
+
+    public void insertUpload(UploadRow u, Instant at) {
+        jdbc.sql("""
+                insert into bid_upload (id, lot_id, project_id, member_id, account_id, expected_size, expected_sha256,
+                    received, file, created_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                .params(u.id(), u.lot(), u.project(), u.member(), u.account(), u.expectedSize(), u.expectedSha256(),
+                        u.file(), ts(at))
+                .update();
+    }
+
+    public Optional<UploadRow> lockUpload(UUID id) {
+        return jdbc.sql("select * from bid_upload where id = ? for update").param(id).query(BidStore::upload).optional();
+    }
+
+    public Optional<UploadRow> upload(UUID id) {
+        return jdbc.sql("select * from bid_upload where id = ?").param(id).query(BidStore::upload).optional();
+    }
+
+    public void setReceived(UUID id, long received) {
+        jdbc.sql("update bid_upload set received = ? where id = ?").params(received, id).update();
+    }
+
+    public void setLastByte(UUID id, Instant at) {
+        jdbc.sql("update bid_upload set last_byte_at = ? where id = ?").params(ts(at), id).update();
+    }
+
+    public Optional<Instant> lastByte(UUID id) {
+        return jdbc.sql("select last_byte_at from bid_upload where id = ?").param(id)
+                .query((rs, n) -> instant(rs, "last_byte_at")).optional();
+    }
+
+    public void completeUpload(UUID id, UUID bid) {
+        jdbc.sql("update bid_upload set completed_bid = ? where id = ?").params(bid, id).update();
+    }
+
+    private static UploadRow upload(ResultSet rs, int n) throws SQLException {
+        return new UploadRow(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class),
+                rs.getObject("project_id", UUID.class), rs.getObject("member_id", UUID.class),
+                rs.getObject("account_id", UUID.class), rs.getLong("expected_size"), rs.getString("expected_sha256"),
+                rs.getLong("received"), rs.getString("file"), rs.getObject("completed_bid", UUID.class));
+    }
+
+    // bids
+
+    public record BidRow(UUID id, UUID lot, UUID project, UUID member, String status, String sha256, long size,
+            String file, byte[] manifest, Instant receivedAt, String receipt, byte[] receiptSignature,
+            byte[] receiptTimestamp, UUID receiptDocument, Instant withdrawnAt, UUID replacedBy) {
+        public BidView view() {
+            return new BidView(id, project, lot, status, sha256, size, receivedAt, withdrawnAt, replacedBy);
+        }
+    }
+
+    public void insertBid(BidRow b, String clientIp, String fingerprint) {
+        jdbc.sql("""
+                insert into bid (id, lot_id, project_id, member_id, status, sha256, size, file, manifest, client_ip,
+                    fingerprint, received_at, receipt, receipt_signature, receipt_timestamp, receipt_document)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(b.id(), b.lot(), b.project(), b.member(), b.status(), b.sha256(), b.size(), b.file(), b.manifest(),
+                        clientIp, fingerprint, ts(b.receivedAt()), b.receipt(), b.receiptSignature(), b.receiptTimestamp(),
+                        b.receiptDocument())
+                .update();
+    }
+
+    public Optional<BidRow> bid(UUID id) {
+        return jdbc.sql("select * from bid where id = ?").param(id).query(BidStore::bidRow).optional();
+    }
+
+    public List<BidRow> bidsOf(UUID member, UUID lot) {
+        if (lot == null) {
+            return jdbc.sql("select * from bid where member_id = ? order by received_at").param(member)
+                    .query(BidStore::bidRow).list();
+        }
+        return jdbc.sql("select * from bid where member_id = ? and lot_id = ? order by received_at").params(member, lot)
+                .query(BidStore::bidRow).list();
+    }
+
+    public List<BidRow> liveBids(UUID lot) {
+        return jdbc.sql("select * from bid where lot_id = ? and status = 'RECEIVED' order by received_at").param(lot)
+                .query(BidStore::bidRow).list();
+    }
+
+    public List<UUID> otherLiveBidders(UUID lot, UUID member) {
+        return jdbc.sql("select distinct member_id from bid where lot_id = ? and status = 'RECEIVED' and member_id <> ?")
+                .params(lot, member).query(UUID.class).list();
+    }
+
+    public Optional<BidRow> liveBidOf(UUID lot, UUID member) {
+        return jdbc.sql("select * from bid where lot_id = ? and member_id = ? and status = 'RECEIVED' for update")
+                .params(lot, member).query(BidStore::bidRow).optional();
+    }
+
+    public void markReplaced(UUID id, UUID by) {
+        jdbc.sql("update bid set status = 'REPLACED', replaced_by = ? where id = ? and status = 'RECEIVED'").params(by, id)
+                .update();
+    }
+
+    public boolean markWithdrawn(UUID id, Instant at) {
+        return jdbc.sql("update bid set status = 'WITHDRAWN', withdrawn_at = ? where id = ? and status = 'RECEIVED'")
+                .params(ts(at), id).update() == 1;
+    }
+
+    private static BidRow bidRow(ResultSet rs, int n) throws SQLException {
+        return new BidRow(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class),
+                rs.getObject("project_id", UUID.class), rs.getObject("member_id", UUID.class), rs.getString("status"),
+                rs.getString("sha256"), rs.getLong("size"), rs.getString("file"), rs.getBytes("manifest"),
+                instant(rs, "received_at"), rs.getString("receipt"), rs.getBytes("receipt_signature"),
+                rs.getBytes("receipt_timestamp"), rs.getObject("receipt_document", UUID.class), instant(rs, "withdrawn_at"),
+                rs.getObject("replaced_by", UUID.class));
+    }
+
+    // openings
+
+    public record SessionRow(UUID lot, UUID project, String status, Instant startedAt, Instant openedAt, UUID record) {
+    }
+
+    public boolean insertSession(UUID lot, UUID project, String status, Instant at) {
+        return jdbc.sql("""
+                insert into opening_session (lot_id, project_id, status, started_at) values (?, ?, ?, ?)
+                on conflict (lot_id) do nothing""").params(lot, project, status, ts(at)).update() == 1;
+    }
+
+    public Optional<SessionRow> lockSession(UUID lot) {
+        return jdbc.sql("select * from opening_session where lot_id = ? for update").param(lot).query(BidStore::session)
+                .optional();
+    }
+
+    public Optional<SessionRow> session(UUID lot) {
+        return jdbc.sql("select * from opening_session where lot_id = ?").param(lot).query(BidStore::session).optional();
+    }
+
+    public void finishSession(UUID lot, String status, Instant at, UUID record) {
+        jdbc.sql("update opening_session set status = ?, opened_at = ?, record_document = ? where lot_id = ?")
+                .params(status, ts(at), record, lot).update();
+    }
+
+    private static SessionRow session(ResultSet rs, int n) throws SQLException {
+        return new SessionRow(rs.getObject("lot_id", UUID.class), rs.getObject("project_id", UUID.class),
+                rs.getString("status"), instant(rs, "started_at"), instant(rs, "opened_at"),
+                rs.getObject("record_document", UUID.class));
+    }
+
+    public boolean recordRelease(UUID lot, int index, UUID custodian, byte[] signature, Instant at) {
+        return jdbc.sql("""
+                insert into share_release (lot_id, idx, custodian_id, signature, released_at) values (?, ?, ?, ?, ?)
+                on conflict (lot_id, idx) do nothing""").params(lot, index, custodian, signature, ts(at)).update() == 1;
+    }
+
+    public List<Integer> releasedIndexes(UUID lot) {
+        return jdbc.sql("select idx from share_release where lot_id = ? order by idx").param(lot).query(Integer.class).list();
+    }
+
+    public record ResultRow(UUID bid, UUID member, String decryption, String signature, String hashCheck,
+            java.math.BigDecimal price, String duration, String bidForm) {
+    }
+
+    public void insertResult(UUID lot, ResultRow r, Instant at) {
+        jdbc.sql("""
+                insert into opening_result (bid_id, lot_id, member_id, decryption, signature, hash_check, price, duration,
+                    bid_form, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (bid_id) do nothing""")
+                .params(r.bid(), lot, r.member(), r.decryption(), r.signature(), r.hashCheck(), r.price(), r.duration(),
+                        r.bidForm(), ts(at))
+                .update();
+    }
+
+    public List<ResultRow> results(UUID lot) {
+        return jdbc.sql("select * from opening_result where lot_id = ? order by opened_at, bid_id").param(lot)
+                .query((rs, n) -> new ResultRow(rs.getObject("bid_id", UUID.class), rs.getObject("member_id", UUID.class),
+                        rs.getString("decryption"), rs.getString("signature"), rs.getString("hash_check"),
+                        rs.getBigDecimal("price"), rs.getString("duration"), rs.getString("bid_form")))
+                .list();
+    }
+}

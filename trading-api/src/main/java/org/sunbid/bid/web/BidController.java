@@ -1,0 +1,179 @@
+package org.sunbid.bid.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.bid.BidManagement;
+import org.sunbid.bid.BidView;
+import org.sunbid.bid.OpeningKeys;
+import org.sunbid.bid.OpeningManagement;
+import org.sunbid.bid.Receipt;
+import org.sunbid.identity.CurrentUser;
+
+/** Sealed submission, receipts, custodians' keys and the opening hall. */
+@RestController
+@Tag(name = "bids", description = "投标与开标 Sealed bids and opening")
+class BidController {
+
+    private final BidManagement bids;
+    private final OpeningKeys keys;
+    private final OpeningManagement openings;
+
+    BidController(BidManagement bids, OpeningKeys keys, OpeningManagement openings) {
+        this.bids = bids;
+        this.keys = keys;
+        this.openings = openings;
+    }
+
+    record StartUpload(@NotNull UUID projectId, @NotNull UUID lotId, @NotNull Long size, @NotBlank String sha256) {
+    }
+
+    record Complete(@NotBlank String manifest) {
+    }
+
+    record Withdrawal(@NotBlank String signature) {
+    }
+
+    record CustodianCertificate(@NotBlank String certificate) {
+    }
+
+    record ShareRelease(@NotBlank String share, @NotBlank String signature) {
+    }
+
+    // ---- custodians and opening keys
+
+    @PostMapping("/api/custodians/me/certificate")
+    @PreAuthorize("hasRole('CUSTODIAN')")
+    @Operation(summary = "保管人绑定证书 A custodian binds the certificate its key shares are sealed to")
+    Map<String, String> bindCertificate(CurrentUser user, @Valid @RequestBody CustodianCertificate body) {
+        return Map.of("fingerprint", keys.bindCustodianCertificate(user, body.certificate().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @GetMapping("/api/custodians/me/shares")
+    @PreAuthorize("hasRole('CUSTODIAN')")
+    @Operation(summary = "我的密封份额 The caller's sealed key shares, to open offline with its own key")
+    List<OpeningKeys.SealedShare> shares(CurrentUser user) {
+        return keys.sharesOf(user);
+    }
+
+    @PostMapping("/api/projects/{projectId}/opening-keys")
+    @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
+    @Operation(summary = "补建开标密钥 Create missing opening keys of a published project")
+    Map<String, Integer> createKeys(@PathVariable UUID projectId) {
+        return Map.of("created", keys.createFor(projectId));
+    }
+
+    @GetMapping(path = "/api/public/projects/{projectId}/lots/{lotId}/opening-certificate", produces = "application/x-pem-file")
+    @Operation(summary = "标段开标证书（加密投标文件用） The lot's opening certificate, to seal tenders to")
+    String openingCertificate(@PathVariable UUID projectId, @PathVariable UUID lotId) {
+        openings.requirePublished(projectId, lotId);
+        return keys.certificatePem(lotId);
+    }
+
+    @PostMapping("/api/projects/{projectId}/lots/{lotId}/deposits/{memberId}/clearance")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
+    @Operation(summary = "确认保证金 Mark a bidder's deposit as secured for a lot")
+    void clearDeposit(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId, @PathVariable UUID memberId) {
+        bids.clearDeposit(user, projectId, lotId, memberId);
+    }
+
+    // ---- submission
+
+    @PostMapping("/api/bids/uploads")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "开始上传密封投标文件 Start a resumable upload of a sealed tender")
+    BidManagement.UploadState start(CurrentUser user, @Valid @RequestBody StartUpload body) {
+        return bids.startUpload(user, body.projectId(), body.lotId(), body.size(), body.sha256());
+    }
+
+    @GetMapping("/api/bids/uploads/{id}")
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "上传进度（断点续传） Where a resumed upload continues")
+    BidManagement.UploadState state(CurrentUser user, @PathVariable UUID id) {
+        return bids.uploadState(user, id);
+    }
+
+    @PutMapping(path = "/api/bids/uploads/{id}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "上传数据块 Append bytes at an offset, streamed")
+    BidManagement.UploadState append(CurrentUser user, @PathVariable UUID id, @RequestParam long offset,
+            HttpServletRequest request) throws IOException {
+        return bids.append(user, id, offset, request.getInputStream());
+    }
+
+    @PostMapping("/api/bids/uploads/{id}/complete")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "提交签名清单并取得回执 Complete with the signed manifest; returns the receipt")
+    Receipt complete(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Complete body, HttpServletRequest request) {
+        return bids.complete(user, id, body.manifest(), request.getRemoteAddr());
+    }
+
+    @GetMapping("/api/bids")
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "我的投标 The caller's own bids")
+    List<BidView> mine(CurrentUser user, @RequestParam(required = false) UUID lotId) {
+        return bids.mine(user, lotId);
+    }
+
+    @GetMapping("/api/bids/{id}/receipt")
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "投标回执 A bid's receipt (404 for anyone but its bidder)")
+    Receipt receipt(CurrentUser user, @PathVariable UUID id) {
+        return bids.receipt(user, id);
+    }
+
+    @PostMapping("/api/bids/{id}/withdrawal")
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "撤回投标（需签名） Withdraw before the deadline with a signed withdrawal")
+    BidView withdraw(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Withdrawal body) {
+        return bids.withdraw(user, id, body.signature());
+    }
+
+    // ---- opening
+
+    @PostMapping("/api/openings/{projectId}/{lotId}/start")
+    @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
+    @Operation(summary = "开始开标 Start the opening session (after the opening time)")
+    OpeningManagement.SessionView startOpening(@PathVariable UUID projectId, @PathVariable UUID lotId) {
+        return openings.start(projectId, lotId);
+    }
+
+    @PostMapping("/api/openings/{projectId}/{lotId}/shares")
+    @PreAuthorize("hasRole('CUSTODIAN')")
+    @Operation(summary = "释放密钥份额（签名） Release a key share, signed")
+    OpeningManagement.SessionView release(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
+            @Valid @RequestBody ShareRelease body) {
+        openings.requirePublished(projectId, lotId);
+        return openings.release(user, lotId, body.share(), body.signature());
+    }
+
+    @GetMapping("/api/openings/{projectId}/{lotId}")
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','CUSTODIAN','STAFF','REGULATOR','ADMIN')")
+    @Operation(summary = "开标大厅 The opening hall: status, shares released, results when opened")
+    OpeningManagement.SessionView hall(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
+        return openings.view(user, projectId, lotId);
+    }
+}

@@ -1,0 +1,81 @@
+package org.sunbid.document.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.sunbid.platform.PlatformTrust;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.signing.archive.ArchiveVerifier;
+import org.sunbid.signing.pdf.PdfSignatureReport;
+import org.sunbid.signing.pdf.PdfSignatureVerifier;
+
+/** Anyone may drop a signed PDF or an archive package here and see what it proves, checked against the platform root. */
+@RestController
+@Tag(name = "verification", description = "公开核验 Public verification")
+class VerificationController {
+
+    private final PlatformTrust trust;
+
+    VerificationController(PlatformTrust trust) {
+        this.trust = trust;
+    }
+
+    @PostMapping(path = "/api/public/verify/pdf", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "核验签章 PDF Check every signature of a PDF")
+    List<PdfSignatureReport> pdf(@RequestPart("file") MultipartFile file) {
+        Path copy = copy(file, ".pdf");
+        try {
+            return PdfSignatureVerifier.verify(copy, List.of(trust.root()), PdfSignatureVerifier.Limits.DEFAULT);
+        } catch (PdfSignatureVerifier.UnreadablePdfException e) {
+            throw ProblemException.invalid("file", "document.verify.unreadable-pdf", e.getMessage());
+        } finally {
+            delete(copy);
+        }
+    }
+
+    @PostMapping(path = "/api/public/verify/archive", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "核验归档包 Check an archive package")
+    ArchiveVerifier.Report archive(@RequestPart("file") MultipartFile file) {
+        Path copy = copy(file, ".zip");
+        try {
+            return ArchiveVerifier.verify(copy, List.of(trust.root()));
+        } catch (ArchiveVerifier.UnreadableArchiveException e) {
+            throw ProblemException.invalid("file", "document.verify.unreadable-archive", e.getMessage());
+        } finally {
+            delete(copy);
+        }
+    }
+
+    private static Path copy(MultipartFile file, String suffix) {
+        if (file.isEmpty()) {
+            throw ProblemException.invalid("file", "document.verify.empty");
+        }
+        try {
+            Path copy = Files.createTempFile("sunbid-verify-", suffix);
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw ProblemException.invalid("file", "document.verify.unreadable-upload");
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // temporary copy of a public upload
+        }
+    }
+}

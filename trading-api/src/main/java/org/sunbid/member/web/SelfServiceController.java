@@ -1,0 +1,128 @@
+package org.sunbid.member.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberForms;
+import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberViews;
+import org.sunbid.platform.ProblemException;
+
+/** A member's own profile, qualifications and certificates. */
+@RestController
+@RequestMapping("/api/members/me")
+@PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+@Tag(name = "member self-service", description = "会员自助 A member's own data")
+class SelfServiceController {
+
+    private final MemberManagement members;
+
+    SelfServiceController(MemberManagement members) {
+        this.members = members;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "本会员资料 The caller's member record")
+    MemberViews.MemberDetails me(CurrentUser user) {
+        return members.details(user.requireMember());
+    }
+
+    @PutMapping("/profile")
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT')")
+    @Operation(summary = "修改企业资料（核验字段变更需重新审核） Replace the company profile; verified fields send it back to review")
+    MemberViews.MemberDetails changeProfile(CurrentUser user, @RequestBody MemberForms.CompanyProfileInput body) {
+        return members.changeCompanyProfile(user.requireMember(), body, user.accountId());
+    }
+
+    @PutMapping("/expert-profile")
+    @PreAuthorize("hasRole('EXPERT')")
+    @Operation(summary = "修改专家资料 Replace the expert profile")
+    MemberViews.MemberDetails changeExpertProfile(CurrentUser user, @RequestBody MemberForms.ExpertProfileInput body) {
+        return members.changeExpertProfile(user.requireMember(), body, user.accountId());
+    }
+
+    @GetMapping("/history")
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "本会员变更记录 Changes to the caller's member record")
+    List<MemberViews.HistoryEntry> history(CurrentUser user) {
+        return members.history(user.requireMember());
+    }
+
+    @GetMapping("/qualifications")
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "资质证书 Qualification certificates, expired ones flagged")
+    List<MemberViews.Qualification> qualifications(CurrentUser user) {
+        return members.qualifications(user.requireMember());
+    }
+
+    @GetMapping("/qualifications/expiring")
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "即将到期的资质 Qualifications expired or expiring within the given days (30 by default)")
+    List<MemberViews.Qualification> expiring(CurrentUser user, @RequestParam(defaultValue = "30") int days) {
+        return members.expiringQualifications(user.requireMember(), days);
+    }
+
+    @PostMapping(path = "/qualifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "添加资质证书 Add a qualification: part 'qualification' (JSON) and file 'scan'")
+    MemberViews.Qualification addQualification(CurrentUser user,
+            @RequestPart("qualification") MemberForms.QualificationInput qualification,
+            @RequestPart("scan") MultipartFile scan) {
+        return members.addQualification(user.requireMember(), qualification, Uploads.of("scan", scan),
+                user.accountId());
+    }
+
+    @GetMapping("/qualifications/{id}/scan")
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "资质扫描件 The scan of one of the caller's qualifications")
+    ResponseEntity<InputStreamResource> scan(CurrentUser user, @PathVariable UUID id) {
+        return Scans.respond(members.scan(user.requireMember(), id)
+                .orElseThrow(() -> ProblemException.notFound("qualification", id)));
+    }
+
+    @GetMapping("/certificates")
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "已绑定的证书 Bound certificates")
+    List<MemberViews.Certificate> certificates(CurrentUser user) {
+        return members.certificates(user.requireMember());
+    }
+
+    @PostMapping("/certificates")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "绑定数字证书 Bind an X.509 certificate (PEM, or base64 DER): RSA, EC P-256 or SM2")
+    MemberViews.Certificate bind(CurrentUser user, @RequestBody MemberForms.CertificateInput body) {
+        return members.bindCertificate(user.requireMember(), body == null ? null : body.certificate(),
+                user.accountId());
+    }
+
+    @DeleteMapping("/certificates/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "解绑证书 Revoke a bound certificate")
+    void revoke(CurrentUser user, @PathVariable UUID id) {
+        members.revokeCertificate(user.requireMember(), id, user.accountId());
+    }
+}

@@ -1,0 +1,108 @@
+package org.sunbid.notice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.notice.internal.Notices;
+import org.sunbid.platform.ProblemException;
+
+/** Publishes notices (the one door other features use) and reads them back for the public API and open data. */
+@Service
+@Transactional
+public class NoticeManagement {
+
+    /** OCDS prefix of our open contracting ids (ocds-xxxxxx is assigned by OCP; this one is our placeholder). */
+    public static final String OCID_PREFIX = "ocds-sunbid-";
+
+    private final Notices notices;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    NoticeManagement(Notices notices, ApplicationEventPublisher events, Clock clock) {
+        this.notices = notices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes a notice once: a second call with the same idempotency key returns the first notice and raises no
+     * event. A correction names the notice it corrects, which must belong to the same project.
+     */
+    public Notice publish(NoticeDraft draft) {
+        Optional<Notice> existing = notices.findByIdempotencyKey(draft.idempotencyKey());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (draft.correctsId() != null) {
+            Notice corrected = notices.findById(draft.correctsId())
+                    .orElseThrow(() -> ProblemException.invalid("correctsId", "notice.corrects.unknown", draft.correctsId()));
+            if (!corrected.projectId().equals(draft.projectId())) {
+                throw ProblemException.invalid("correctsId", "notice.corrects.other-project", corrected.publicId());
+            }
+        }
+        Instant now = clock.instant();
+        int year = now.atZone(ZoneId.of("Asia/Shanghai")).getYear();
+        Optional<Notice> inserted = notices.insert(UUID.randomUUID(), year, draft, now);
+        if (inserted.isEmpty()) { // lost a race with the same key
+            return notices.findByIdempotencyKey(draft.idempotencyKey()).orElseThrow();
+        }
+        Notice notice = inserted.get();
+        events.publishEvent(new NoticePublished(notice.id(), notice.publicId(), notice.kind(), notice.projectId(),
+                notice.publishedAt()));
+        return notice;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Notice> find(String publicId) {
+        return notices.findByPublicId(publicId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Notice> find(UUID id) {
+        return notices.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Notice> ofProject(UUID projectId) {
+        return notices.ofProject(projectId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Notice> ofTransactionCode(String transactionCode) {
+        return notices.ofTransactionCode(transactionCode);
+    }
+
+    /** Notices with {@code seq > after}, oldest first: the lossless changes feed. */
+    @Transactional(readOnly = true)
+    public List<Notice> changesAfter(long after, int limit) {
+        return notices.after(after, limit);
+    }
+
+    /** Newest first, optionally of one kind and region, strictly before {@code beforeSeq} when given. */
+    @Transactional(readOnly = true)
+    public List<Notice> latest(Optional<NoticeKind> kind, Optional<String> region, Optional<Long> beforeSeq, int limit) {
+        return notices.latest(kind, region, beforeSeq, limit);
+    }
+
+    /** Streams every notice in publication order, in batches (used to rebuild search indexes). */
+    @Transactional(readOnly = true)
+    public void forEach(Consumer<Notice> action) {
+        long after = 0;
+        while (true) {
+            List<Notice> batch = notices.after(after, 1000);
+            batch.forEach(action);
+            if (batch.size() < 1000) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).seq();
+        }
+    }
+}

@@ -1,0 +1,391 @@
+package org.sunbid.search.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.util.NamedValue;
+import org.springframework.http.HttpStatus;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.search.SearchDocument;
+import org.sunbid.search.SearchIndex;
+import org.sunbid.search.SearchQuery;
+import org.sunbid.search.SearchResult;
+
+/**
+ * Elasticsearch through the official Java client. Documents live in a concrete index ({@code <alias>-<n>}) behind an
+ * alias; a rebuild fills a fresh index and swaps the alias atomically, so searches never see a half-built index.
+ * The mapping is explicit and strict ({@code search/elasticsearch-notices.json}); text uses the built-in standard
+ * analyzer (Chinese as single characters, words lower-cased) so it runs on any distribution, and every query piece
+ * is a phrase, which gives the same "contiguous string" semantics as the Lucene bigrams.
+ */
+public final class ElasticsearchSearchIndex implements SearchIndex {
+
+    private static final AtomicLong GENERATION = new AtomicLong();
+
+    private final Rest5Client rest;
+    private final ElasticsearchClient client;
+    private final String alias;
+
+    public ElasticsearchSearchIndex(List<URI> uris, String alias) {
+        this.rest = Rest5Client.builder(uris).build();
+        this.client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
+        this.alias = alias;
+        call(() -> {
+            if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+                String index = createIndex();
+                client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
+            }
+            return null;
+        });
+    }
+
+    public ElasticsearchClient client() {
+        return client;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    @Override
+    public String engine() {
+        return "elasticsearch";
+    }
+
+    /** The cluster health colour, for the health indicator. */
+    public HealthStatus health() {
+        return call(() -> client.cluster().health().status());
+    }
+
+    private String createIndex() throws IOException {
+        String index = alias + "-" + System.currentTimeMillis() + "-" + GENERATION.incrementAndGet();
+        try (Reader mapping = mapping()) {
+            client.indices().create(c -> c.index(index).withJson(mapping));
+        }
+        return index;
+    }
+
+    private static Reader mapping() {
+        InputStream in = ElasticsearchSearchIndex.class.getResourceAsStream("/search/elasticsearch-notices.json");
+        if (in == null) {
+            throw new IllegalStateException("search/elasticsearch-notices.json missing from the class path");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void index(List<SearchDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        bulk(alias, documents, Refresh.True);
+    }
+
+    private void bulk(String target, List<SearchDocument> documents, Refresh refresh) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        call(() -> {
+            BulkRequest.Builder b = new BulkRequest.Builder().index(target).refresh(refresh);
+            for (SearchDocument d : documents) {
+                b.operations(op -> op.index(i -> i.id(d.id()).document(source(d))));
+            }
+            var response = client.bulk(b.build());
+            if (response.errors()) {
+                var failed = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
+                throw new IllegalStateException("Elasticsearch refused document " + failed.id() + ": "
+                        + failed.error().reason());
+            }
+            return null;
+        });
+    }
+
+    private static Map<String, Object> source(SearchDocument d) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", d.id());
+        m.put("publicId", d.publicId());
+        m.put("kind", d.kind());
+        m.put("projectType", d.projectType());
+        m.put("region", d.regionCode());
+        m.put("classification", d.classificationCodes());
+        m.put("amount", d.amount() == null ? null : d.amount().movePointRight(2).longValueExact());
+        m.put("published", d.publishedAt().toEpochMilli());
+        m.put("tenderee", d.tenderee());
+        m.put("agency", d.agency());
+        m.put("winner", d.winner());
+        m.put("title", d.title());
+        m.put("body", d.body());
+        return m;
+    }
+
+    @Override
+    public void delete(String id) {
+        call(() -> client.delete(d -> d.index(alias).id(id).refresh(Refresh.True)));
+    }
+
+    @Override
+    public void rebuild(Iterable<SearchDocument> documents) {
+        call(() -> {
+            String fresh = createIndex();
+            List<SearchDocument> batch = new ArrayList<>();
+            for (SearchDocument d : documents) {
+                batch.add(d);
+                if (batch.size() == 1000) {
+                    bulk(fresh, batch, Refresh.False);
+                    batch.clear();
+                }
+            }
+            bulk(fresh, batch, Refresh.False);
+            client.indices().refresh(r -> r.index(fresh));
+            List<String> old = new ArrayList<>(client.indices().getAlias(g -> g.name(alias)).aliases().keySet());
+            client.indices().updateAliases(u -> {
+                old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias))));
+                return u.actions(a -> a.add(add -> add.index(fresh).alias(alias)));
+            });
+            for (String o : old) {
+                client.indices().delete(d -> d.index(o));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long count() {
+        return call(() -> client.count(c -> c.index(alias)).count());
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public SearchResult search(SearchQuery q) {
+        Query query = Query.of(b -> b.bool(bool -> {
+            bool.must(text(q.text()));
+            filters(q).forEach(bool::filter);
+            return bool;
+        }));
+        List<FieldValue> after = q.after().map(c -> after(c, q.sort())).orElse(null);
+        SearchResponse<Map> response = call(() -> client.search(s -> {
+            s.index(alias).query(query).size(q.size()).trackTotalHits(t -> t.enabled(true)).sort(sort(q.sort()));
+            if (after != null) {
+                s.searchAfter(after);
+            } else {
+                s.from(q.page() * q.size());
+            }
+            if (!q.text().isEmpty()) {
+                s.highlight(h -> h.preTags("<em>").postTags("</em>").encoder(HighlighterEncoder.Html)
+                        .fields(NamedValue.of("body", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(100))),
+                                NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0)))));
+            }
+            for (String facet : FACETS) {
+                s.aggregations(facet, Aggregation.of(a -> a.terms(t -> t.field(facet).size(100))));
+            }
+            return s;
+        }, Map.class));
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            Map<?, ?> src = hit.source();
+            List<String> body = hit.highlight().getOrDefault("body", List.of());
+            List<String> title = hit.highlight().getOrDefault("title", List.of());
+            String snippet = !body.isEmpty() ? String.join("…", body)
+                    : !title.isEmpty() ? title.get(0) : lead((String) src.get("body"));
+            Number amount = (Number) src.get("amount");
+            hits.add(new SearchResult.Hit((String) src.get("id"), (String) src.get("publicId"), (String) src.get("kind"),
+                    (String) src.get("title"), snippet, amount == null ? null : BigDecimal.valueOf(amount.longValue(), 2),
+                    Instant.ofEpochMilli(((Number) src.get("published")).longValue()), (String) src.get("tenderee"),
+                    (String) src.get("winner"), (String) src.get("region"), (String) src.get("projectType")));
+        }
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (StringTermsBucket b : response.aggregations().get(facet).sterms().buckets().array()) {
+                counts.put(b.key().stringValue(), b.docCount());
+            }
+            facets.put(facet, counts);
+        }
+        String next = null;
+        List<Hit<Map>> all = response.hits().hits();
+        if (all.size() == q.size()) {
+            List<Object> values = new ArrayList<>();
+            for (FieldValue v : all.get(all.size() - 1).sort()) {
+                values.add(v.isDouble() ? (Object) v.doubleValue() : v.isLong() ? (Object) v.longValue() : v.isString() ? v.stringValue() : v._toJsonString());
+            }
+            next = Cursors.encode(values);
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResult(total, hits, facets, next);
+    }
+
+    private static String lead(String body) {
+        if (body == null) {
+            return "";
+        }
+        String cut = body.length() > 120 ? body.substring(0, 120) + "…" : body;
+        return cut.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static Query text(String text) {
+        if (text.isEmpty()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        List<String> pieces = QueryText.pieces(text);
+        if (pieces.isEmpty()) {
+            return Query.of(q -> q.matchNone(m -> m));
+        }
+        return Query.of(q -> q.bool(b -> {
+            for (String piece : pieces) {
+                b.must(m -> m.multiMatch(mm -> mm.query(piece).fields("title^2", "body").type(TextQueryType.Phrase)));
+            }
+            return b;
+        }));
+    }
+
+    private static List<Query> filters(SearchQuery q) {
+        List<Query> f = new ArrayList<>();
+        anyOf(f, "kind", q.kinds());
+        anyOf(f, "projectType", q.projectTypes());
+        q.region().ifPresent(r -> f.add(Query.of(x -> x.prefix(p -> p.field("region").value(Cursors.regionPrefix(r))))));
+        q.classificationPrefix().ifPresent(c -> f.add(Query.of(x -> x.prefix(p -> p.field("classification").value(c)))));
+        if (q.minAmount().isPresent() || q.maxAmount().isPresent()) {
+            f.add(Query.of(x -> x.range(r -> r.number(n -> {
+                n.field("amount");
+                q.minAmount().ifPresent(a -> n.gte(Math.ceil(a.movePointRight(2).doubleValue())));
+                q.maxAmount().ifPresent(a -> n.lte(Math.floor(a.movePointRight(2).doubleValue())));
+                return n;
+            }))));
+        }
+        if (q.from().isPresent() || q.to().isPresent()) {
+            f.add(Query.of(x -> x.range(r -> r.number(n -> {
+                n.field("published");
+                q.from().ifPresent(a -> n.gte((double) a.toEpochMilli()));
+                q.to().ifPresent(a -> n.lte((double) a.toEpochMilli()));
+                return n;
+            }))));
+        }
+        q.tenderee().ifPresent(v -> f.add(term("tenderee", v)));
+        q.agency().ifPresent(v -> f.add(term("agency", v)));
+        q.winner().ifPresent(v -> f.add(term("winner", v)));
+        return f;
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(x -> x.term(t -> t.field(field).value(value)));
+    }
+
+    private static void anyOf(List<Query> f, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            List<FieldValue> v = values.stream().map(FieldValue::of).toList();
+            f.add(Query.of(x -> x.terms(t -> t.field(field).terms(tv -> tv.value(v)))));
+        }
+    }
+
+    private static List<SortOptions> sort(SearchQuery.Sort sort) {
+        SortOptions id = SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc)));
+        return switch (sort) {
+            case RELEVANCE -> List.of(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))), id);
+            case DATE -> List.of(SortOptions.of(s -> s.field(f -> f.field("published").order(SortOrder.Desc))), id);
+            case AMOUNT -> List.of(SortOptions.of(s -> s.field(f -> f.field("amount").order(SortOrder.Desc)
+                    .missing("_last"))), id);
+        };
+    }
+
+    private static List<FieldValue> after(String cursor, SearchQuery.Sort sort) {
+        List<Object> values = Cursors.decode(cursor, 2);
+        Object first = values.get(0);
+        boolean ok = sort == SearchQuery.Sort.RELEVANCE ? first instanceof Double : first instanceof Long;
+        if (!ok || !(values.get(1) instanceof String id)) {
+            throw ProblemException.invalid("after", "search.after.invalid");
+        }
+        FieldValue head = first instanceof Double d ? FieldValue.of(d) : FieldValue.of((Long) first);
+        return List.of(head, FieldValue.of(id));
+    }
+
+    @Override
+    public List<String> suggest(String field, String prefix, int limit) {
+        if (!field.equals("tenderee") && !field.equals("winner") && !field.equals("agency")) {
+            throw new IllegalArgumentException("no suggestions for " + field);
+        }
+        SearchResponse<Void> response = call(() -> client.search(s -> s.index(alias).size(0)
+                .query(q -> q.prefix(p -> p.field(field).value(prefix)))
+                .aggregations("values", a -> a.terms(t -> t.field(field).size(limit)
+                        .order(NamedValue.of("_key", SortOrder.Asc)))), Void.class));
+        List<String> out = new ArrayList<>();
+        for (StringTermsBucket b : response.aggregations().get("values").sterms().buckets().array()) {
+            out.add(b.key().stringValue());
+        }
+        return out;
+    }
+
+    /** Removes every index behind the alias (tests clean up after themselves). */
+    public void drop() {
+        call(() -> {
+            if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+                for (String index : client.indices().getAlias(g -> g.name(alias)).aliases().keySet()) {
+                    client.indices().delete(d -> d.index(index));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            rest.close();
+        } catch (IOException e) {
+            // closing a client that is already gone is not worth a failure
+        }
+    }
+
+    interface EsCall<T> {
+        T run() throws IOException;
+    }
+
+    /** Engine and transport failures become a 503 problem; they never leak as stack traces. */
+    private static <T> T call(EsCall<T> call) {
+        try {
+            return call.run();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new SearchUnavailableException(e);
+        }
+    }
+
+    /** The search engine did not answer or refused the request. */
+    public static final class SearchUnavailableException extends ProblemException {
+        SearchUnavailableException(Exception cause) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", null, "search.unavailable");
+            initCause(cause);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Public full-text search over published notices: one port, an embedded Lucene and an Elasticsearch adapter. */
+package org.sunbid.search;

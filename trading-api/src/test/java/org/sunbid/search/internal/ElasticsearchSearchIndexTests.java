@@ -1,0 +1,60 @@
+package org.sunbid.search.internal;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.sunbid.search.SearchIndex;
+
+/**
+ * The search contract against a real Elasticsearch 9. Start one with {@code .ci/elasticsearch.sh} and set
+ * {@code SUNBID_TEST_ELASTICSEARCH_URIS} (environment) or {@code sunbid.test.elasticsearch.uris} (system property);
+ * without it the class is skipped and says so.
+ */
+class ElasticsearchSearchIndexTests extends SearchIndexContract {
+
+    static List<URI> uris;
+
+    @BeforeAll
+    static void requireElasticsearch() {
+        String value = System.getProperty("sunbid.test.elasticsearch.uris", System.getenv("SUNBID_TEST_ELASTICSEARCH_URIS"));
+        if (value == null || value.isBlank()) {
+            System.out.println("SKIPPED ElasticsearchSearchIndexTests: set SUNBID_TEST_ELASTICSEARCH_URIS "
+                    + "(start one with .ci/elasticsearch.sh)");
+        }
+        Assumptions.assumeTrue(value != null && !value.isBlank(),
+                "Elasticsearch contract tests skipped: SUNBID_TEST_ELASTICSEARCH_URIS is not set "
+                        + "(start one with .ci/elasticsearch.sh)");
+        uris = Arrays.stream(value.split(",")).map(String::strip).map(URI::create).toList();
+    }
+
+    @Override
+    SearchIndex newIndex() {
+        return new ElasticsearchSearchIndex(uris, "sunbid-test-" + UUID.randomUUID());
+    }
+
+    @org.junit.jupiter.api.Test
+    void reportsTheClusterHealthForTheHealthIndicator() {
+        var status = ((ElasticsearchSearchIndex) index).health();
+        org.assertj.core.api.Assertions.assertThat(status.jsonValue()).isIn("green", "yellow");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnreachableClusterIsAServiceUnavailableProblemNotAnEngineException() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new ElasticsearchSearchIndex(List.of(URI.create("http://127.0.0.1:9")), "sunbid-nowhere"))
+                .isInstanceOf(ElasticsearchSearchIndex.SearchUnavailableException.class)
+                .extracting("type").isEqualTo("search-unavailable");
+    }
+
+    @AfterEach
+    void dropIndex() {
+        if (index instanceof ElasticsearchSearchIndex es) {
+            es.drop();
+        }
+    }
+}

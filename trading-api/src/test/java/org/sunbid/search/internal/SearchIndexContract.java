@@ -1,0 +1,283 @@
+package org.sunbid.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.search.SearchDocument;
+import org.sunbid.search.SearchIndex;
+import org.sunbid.search.SearchQuery;
+import org.sunbid.search.SearchResult;
+
+/** The behaviour every search engine adapter must show; one subclass per engine. */
+abstract class SearchIndexContract {
+
+    static final Instant T0 = Instant.parse("2026-03-01T02:00:00Z");
+
+    SearchIndex index;
+
+    abstract SearchIndex newIndex();
+
+    @BeforeEach
+    void fill() {
+        index = newIndex();
+        index.index(List.of(
+                doc("1", "TENDER_ANNOUNCEMENT", "CONSTRUCTION", "330106", List.of("B0201"), "12000000.00", 0,
+                        "杭州市西湖区", null, "文三路道路改造工程施工招标公告",
+                        "本工程为文三路道路改造，包括路面翻新、排水管道更换。投标截止时间为2026年4月1日。"),
+                doc("2", "TENDER_ANNOUNCEMENT", "GOVERNMENT_PROCUREMENT", "330102", List.of("A0201"), "850000.00", 1,
+                        "杭州市上城区教育局", "浙江华信招标代理有限公司", "上城区中小学计算机设备采购项目公开招标公告",
+                        "采购台式计算机300台、笔记本电脑50台，含三年质保服务。Laptop computers and desktop PCs."),
+                doc("3", "AWARD", "CONSTRUCTION", "330106", List.of("B0202"), "3400000.00", 2,
+                        "杭州市西湖区", null, "西湖区污水管网改造工程中标结果公告",
+                        "中标人：浙江宏远建设集团有限公司。污水管网改造工程已完成评标。", "浙江宏远建设集团有限公司"),
+                doc("4", "TENDER_ANNOUNCEMENT", "GOVERNMENT_PROCUREMENT", "110105", List.of("C01"), "2000000.00", 3,
+                        "北京市朝阳区政务服务管理局", "北京中招国际招标有限公司", "政务云平台运维服务采购公告",
+                        "政务云平台运维服务，服务期三年。Cloud platform operations and maintenance."),
+                doc("5", "CLARIFICATION", "CONSTRUCTION", "330106", List.of("B0201"), null, 4,
+                        "杭州市西湖区", null, "文三路道路改造工程招标文件澄清",
+                        "对招标文件第三章工程量清单进行澄清，投标截止时间顺延。"),
+                doc("6", "AWARD", "GOVERNMENT_PROCUREMENT", "330102", List.of("A0201"), "799000.00", 5,
+                        "杭州市上城区教育局", "浙江华信招标代理有限公司", "上城区中小学计算机设备采购项目中标公告",
+                        "中标供应商：杭州数码科技有限公司，中标金额79.9万元。", "杭州数码科技有限公司")));
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    static SearchDocument doc(String id, String kind, String type, String region, List<String> classes, String amount,
+            int day, String tenderee, String agency, String title, String body) {
+        return doc(id, kind, type, region, classes, amount, day, tenderee, agency, title, body, null);
+    }
+
+    static SearchDocument doc(String id, String kind, String type, String region, List<String> classes, String amount,
+            int day, String tenderee, String agency, String title, String body, String winner) {
+        return new SearchDocument(id, "N2026" + id, kind, type, region, classes,
+                amount == null ? null : new BigDecimal(amount), T0.plusSeconds(86_400L * day), tenderee, agency, winner,
+                title, body);
+    }
+
+    static List<String> ids(SearchResult r) {
+        return r.hits().stream().map(SearchResult.Hit::id).toList();
+    }
+
+    @Test
+    void findsChineseWordsInTitleAndBody() {
+        assertThat(ids(index.search(SearchQuery.text("道路改造")))).containsExactlyInAnyOrder("1", "5");
+        assertThat(ids(index.search(SearchQuery.text("计算机")))).containsExactlyInAnyOrder("2", "6");
+        assertThat(ids(index.search(SearchQuery.text("污水")))).containsExactly("3");
+    }
+
+    @Test
+    void everyWordOfTheQueryMustMatch() {
+        assertThat(ids(index.search(SearchQuery.text("道路改造 计算机")))).isEmpty();
+        assertThat(ids(index.search(SearchQuery.text("绿化")))).isEmpty();
+    }
+
+    @Test
+    void findsEnglishWords() {
+        assertThat(ids(index.search(SearchQuery.text("laptop")))).containsExactly("2");
+        assertThat(ids(index.search(SearchQuery.text("Cloud maintenance")))).containsExactly("4");
+    }
+
+    @Test
+    void highlightsMatchesInSnippets() {
+        SearchResult r = index.search(SearchQuery.text("污水"));
+        assertThat(r.hits().get(0).snippet()).contains("<em>").contains("</em>");
+        assertThat(r.hits().get(0).snippet().replaceAll("</?em>", "")).contains("污水");
+    }
+
+    @Test
+    void highlightsTheTitleWhenOnlyTheTitleMatches() {
+        SearchResult r = index.search(SearchQuery.text("施工"));
+        assertThat(ids(r)).containsExactly("1");
+        assertThat(r.hits().get(0).snippet()).contains("<em>");
+        assertThat(r.hits().get(0).snippet().replaceAll("</?em>", "")).contains("施工招标");
+    }
+
+    @Test
+    void snippetsEscapeMarkupFromTheText() {
+        index.index(List.of(doc("7", "TENDER_ANNOUNCEMENT", "CONSTRUCTION", "330106", List.of("B01"), "1.00", 6,
+                "杭州市西湖区", null, "脚本测试公告", "<script>alert(1)</script> 脚本测试")));
+        SearchResult r = index.search(SearchQuery.text("脚本"));
+        assertThat(r.hits()).hasSize(1);
+        assertThat(r.hits().get(0).snippet()).doesNotContain("<script>");
+    }
+
+    @Test
+    void filtersByKindTypeRegionAndClassificationPrefix() {
+        assertThat(ids(index.search(SearchQuery.builder().kinds(Set.of("AWARD")).build())))
+                .containsExactlyInAnyOrder("3", "6");
+        assertThat(ids(index.search(SearchQuery.builder().projectTypes(Set.of("CONSTRUCTION")).build())))
+                .containsExactlyInAnyOrder("1", "3", "5");
+        assertThat(ids(index.search(SearchQuery.builder().region("330100").build())))
+                .containsExactlyInAnyOrder("1", "2", "3", "5", "6");
+        assertThat(ids(index.search(SearchQuery.builder().region("110000").build()))).containsExactly("4");
+        assertThat(ids(index.search(SearchQuery.builder().classification("B02").build())))
+                .containsExactlyInAnyOrder("1", "3", "5");
+        assertThat(ids(index.search(SearchQuery.builder().classification("B0201").kinds(Set.of("CLARIFICATION"))
+                .build()))).containsExactly("5");
+    }
+
+    @Test
+    void filtersByAmountRangeInclusive() {
+        assertThat(ids(index.search(SearchQuery.builder().minAmount(new BigDecimal("850000"))
+                .maxAmount(new BigDecimal("3400000.00")).build()))).containsExactlyInAnyOrder("2", "3", "4");
+        assertThat(ids(index.search(SearchQuery.builder().minAmount(new BigDecimal("10000000")).build())))
+                .containsExactly("1");
+    }
+
+    @Test
+    void filtersByPublishDateRange() {
+        assertThat(ids(index.search(SearchQuery.builder().from(T0.plusSeconds(86_400))
+                .to(T0.plusSeconds(86_400 * 3)).build()))).containsExactlyInAnyOrder("2", "3", "4");
+    }
+
+    @Test
+    void filtersByTendereeAgencyAndWinner() {
+        assertThat(ids(index.search(SearchQuery.builder().tenderee("杭州市西湖区").build())))
+                .containsExactlyInAnyOrder("1", "3", "5");
+        assertThat(ids(index.search(SearchQuery.builder().agency("浙江华信招标代理有限公司").build())))
+                .containsExactlyInAnyOrder("2", "6");
+        assertThat(ids(index.search(SearchQuery.builder().winner("杭州数码科技有限公司").build()))).containsExactly("6");
+    }
+
+    @Test
+    void sortsByDateNewestFirstAndByAmountLargestFirstWithMissingLast() {
+        assertThat(ids(index.search(SearchQuery.builder().sort(SearchQuery.Sort.DATE).build())))
+                .containsExactly("6", "5", "4", "3", "2", "1");
+        assertThat(ids(index.search(SearchQuery.builder().sort(SearchQuery.Sort.AMOUNT).build())))
+                .containsExactly("1", "3", "4", "2", "6", "5");
+    }
+
+    @Test
+    void ranksTitleMatchesAboveBodyOnlyMatches() {
+        index.index(List.of(doc("8", "TENDER_ANNOUNCEMENT", "CONSTRUCTION", "330106", List.of("B01"), "1.00", 7,
+                "杭州市西湖区", null, "体育馆屋面维修工程", "屋面防水。附近有排水设施。")));
+        List<String> hits = ids(index.search(SearchQuery.text("排水")));
+        assertThat(hits).contains("1", "8");
+        index.index(List.of(doc("9", "TENDER_ANNOUNCEMENT", "CONSTRUCTION", "330106", List.of("B01"), "1.00", 8,
+                "杭州市西湖区", null, "排水泵站建设工程", "泵站主体结构施工。")));
+        assertThat(ids(index.search(SearchQuery.text("排水"))).get(0)).isEqualTo("9");
+    }
+
+    @Test
+    void countsFacetsOverTheMatchingDocuments() {
+        SearchResult r = index.search(SearchQuery.builder().region("330100").build());
+        assertThat(r.total()).isEqualTo(5);
+        assertThat(r.facets().get("kind")).isEqualTo(Map.of("TENDER_ANNOUNCEMENT", 2L, "AWARD", 2L, "CLARIFICATION", 1L));
+        assertThat(r.facets().get("projectType")).isEqualTo(Map.of("CONSTRUCTION", 3L, "GOVERNMENT_PROCUREMENT", 2L));
+        assertThat(r.facets().get("region")).isEqualTo(Map.of("330106", 3L, "330102", 2L));
+        assertThat(r.facets().get("classification")).isEqualTo(Map.of("B0201", 2L, "B0202", 1L, "A0201", 2L));
+    }
+
+    @Test
+    void pagesByNumberAndByCursorWithoutGapsOrRepeats() {
+        List<String> all = ids(index.search(SearchQuery.builder().sort(SearchQuery.Sort.DATE).size(6).build()));
+        assertThat(ids(index.search(SearchQuery.builder().sort(SearchQuery.Sort.DATE).size(2).page(1).build())))
+                .isEqualTo(all.subList(2, 4));
+        for (SearchQuery.Sort sort : SearchQuery.Sort.values()) {
+            List<String> seen = new ArrayList<>();
+            String after = null;
+            for (int guard = 0; guard < 10; guard++) {
+                SearchResult page = index.search(SearchQuery.builder().text(sort == SearchQuery.Sort.RELEVANCE ? "公告" : "")
+                        .sort(sort).size(2).after(after).build());
+                seen.addAll(ids(page));
+                after = page.next();
+                if (after == null) {
+                    break;
+                }
+            }
+            List<String> expected = ids(index.search(SearchQuery.builder()
+                    .text(sort == SearchQuery.Sort.RELEVANCE ? "公告" : "").sort(sort).size(50).build()));
+            assertThat(seen).as("cursor pages for " + sort).isEqualTo(expected);
+            assertThat(new HashSet<>(seen)).hasSameSizeAs(seen);
+        }
+    }
+
+    @Test
+    void refusesAForgedOrMismatchedCursor() {
+        assertThatThrownBy(() -> index.search(SearchQuery.builder().after("!!not-a-cursor").build()))
+                .isInstanceOf(ProblemException.class).extracting("field").isEqualTo("after");
+        String dateCursor = index.search(SearchQuery.builder().sort(SearchQuery.Sort.DATE).size(1).build()).next();
+        assertThatThrownBy(() -> index.search(SearchQuery.builder().text("公告").sort(SearchQuery.Sort.RELEVANCE)
+                .after(dateCursor).build())).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void treatsQuerySyntaxCharactersAsPlainText() {
+        for (String nasty : List.of("\"", "(道路", "道路)", "AND OR NOT", "+-&&||!(){}[]^~*?:\\/", "title:道路", "*", "道路~2")) {
+            SearchResult r = index.search(SearchQuery.text(nasty));
+            assertThat(r.total()).as(nasty).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(ids(index.search(SearchQuery.text("(道路改造)")))).containsExactlyInAnyOrder("1", "5");
+    }
+
+    @Test
+    void suggestsTendereeAndWinnerNamesByPrefix() {
+        assertThat(index.suggest("tenderee", "杭州市", 10)).containsExactly("杭州市上城区教育局", "杭州市西湖区");
+        assertThat(index.suggest("tenderee", "杭州市", 1)).hasSize(1);
+        assertThat(index.suggest("winner", "浙江", 10)).containsExactly("浙江宏远建设集团有限公司");
+        assertThat(index.suggest("winner", "上海", 10)).isEmpty();
+    }
+
+    @Test
+    void replacesADocumentWithTheSameIdAndDeletes() {
+        index.index(List.of(doc("1", "TENDER_ANNOUNCEMENT", "CONSTRUCTION", "330106", List.of("B0201"), "1.00", 0,
+                "杭州市西湖区", null, "文三路绿化工程", "绿化")));
+        assertThat(index.count()).isEqualTo(6);
+        assertThat(ids(index.search(SearchQuery.text("绿化")))).containsExactly("1");
+        assertThat(ids(index.search(SearchQuery.text("道路改造")))).containsExactly("5");
+        index.delete("5");
+        assertThat(index.count()).isEqualTo(5);
+        assertThat(ids(index.search(SearchQuery.text("道路改造")))).isEmpty();
+    }
+
+    @Test
+    void rebuildReplacesTheWholeContent() {
+        index.rebuild(List.of(doc("20", "TERMINATION", "STATE_PROPERTY", "440300", List.of("D03"), "5.00", 9,
+                "深圳市国资委", null, "国有股权转让项目终止公告", "项目终止。")));
+        assertThat(index.count()).isEqualTo(1);
+        assertThat(ids(index.search(SearchQuery.text("终止")))).containsExactly("20");
+        assertThat(ids(index.search(SearchQuery.text("道路改造")))).isEmpty();
+    }
+
+    @Test
+    void rebuildWithNothingEmptiesTheIndexAndAThousandIsOneFullBatch() {
+        index.rebuild(List.of());
+        assertThat(index.count()).isZero();
+        assertThat(index.search(SearchQuery.text("道路")).hits()).isEmpty();
+        List<SearchDocument> many = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add(doc("m" + i, "AWARD", "CONSTRUCTION", "330106", List.of("B01"), "1.00", i % 30, "杭州市西湖区", null,
+                    "批量公告" + i, "批量"));
+        }
+        index.rebuild(many);
+        assertThat(index.count()).isEqualTo(1000);
+        assertThat(index.search(SearchQuery.text("批量")).total()).isEqualTo(1000);
+    }
+
+    @Test
+    void returnsHitFieldsForDisplay() {
+        SearchResult.Hit hit = index.search(SearchQuery.text("污水")).hits().get(0);
+        assertThat(hit.publicId()).isEqualTo("N20263");
+        assertThat(hit.kind()).isEqualTo("AWARD");
+        assertThat(hit.amount()).isEqualByComparingTo("3400000.00");
+        assertThat(hit.publishedAt()).isEqualTo(T0.plusSeconds(86_400L * 2));
+        assertThat(hit.winner()).isEqualTo("浙江宏远建设集团有限公司");
+        assertThat(hit.regionCode()).isEqualTo("330106");
+    }
+}
