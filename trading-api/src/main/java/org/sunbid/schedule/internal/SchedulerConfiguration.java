@@ -48,8 +48,10 @@ class SchedulerConfiguration {
 
             @Override
             public void stop() {
+                // standby, not shutdown: a stopped context may be started again (Spring pauses idle test contexts);
+                // the bean's destroy method shuts Quartz down for good
                 running = false;
-                scheduler.close();
+                scheduler.standby();
             }
 
             @Override
