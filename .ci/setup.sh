@@ -6,6 +6,8 @@ command -v openssl >/dev/null || need+=(openssl)
 command -v pdfsig >/dev/null || need+=(poppler-utils)      # pdfsig, pdftoppm, pdftotext, pdfinfo, pdffonts
 command -v unzip >/dev/null || need+=(unzip)               # archive packages' VERIFY.txt
 command -v sha256sum >/dev/null || need+=(coreutils)
+command -v curl >/dev/null || need+=(curl)                 # Elasticsearch health checks
+command -v runuser >/dev/null || need+=(util-linux)        # Elasticsearch refuses to run as root
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

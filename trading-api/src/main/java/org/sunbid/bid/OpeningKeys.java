@@ -43,7 +43,17 @@ public class OpeningKeys {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OpeningKeys(BidStore store, Lots lots, ApplicationEventPublisher events, Clock clock) {
+    private final int threshold;
+    private final int total;
+
+    OpeningKeys(BidStore store, Lots lots, ApplicationEventPublisher events, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.opening.threshold:2}") int threshold,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.opening.custodians:3}") int total) {
+        if (threshold < 2 || total < threshold || total > MAX_CUSTODIANS) {
+            throw new IllegalStateException("sunbid.opening.threshold/custodians must satisfy 2 <= k <= n <= 16");
+        }
+        this.threshold = threshold;
+        this.total = total;
         this.store = store;
         this.lots = lots;
         this.events = events;
@@ -83,18 +93,17 @@ public class OpeningKeys {
     /** Creates the missing opening keys of a published project's lots; returns how many were made. */
     public int createFor(UUID projectId) {
         ProjectView project = lots.project(projectId);
-        List<BidStore.CustodianCert> custodians = store.custodians();
-        if (custodians.size() < 2) {
-            log.warn("Project {} published but only {} custodian(s) have certificates: no opening keys made; bids "
-                    + "will be refused until staff create them", project.transactionCode(), custodians.size());
+        List<BidStore.CustodianCert> custodians = store.latestCustodians(total);
+        if (custodians.size() < total) {
+            log.warn("Project {} published but only {} of the {} custodians have certificates: no opening keys "
+                    + "made; bids are refused until staff create them", project.transactionCode(), custodians.size(), total);
             return 0;
         }
-        List<BidStore.CustodianCert> chosen = custodians.subList(0, Math.min(custodians.size(), MAX_CUSTODIANS));
+        List<BidStore.CustodianCert> chosen = custodians;
         List<X509Certificate> certificates = new ArrayList<>();
         for (BidStore.CustodianCert c : chosen) {
             certificates.add(Certificates.parse(c.der()));
         }
-        int threshold = chosen.size() >= 3 ? Math.max(2, chosen.size() / 2 + 1) : 2;
         int made = 0;
         Instant now = clock.instant();
         for (ProjectView.LotView lot : project.lots()) {

@@ -34,6 +34,10 @@ import org.sunbid.document.Visibility;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.notice.NoticeDraft;
+import org.sunbid.notice.NoticeKind;
+import org.sunbid.notice.NoticeManagement;
+import org.sunbid.project.ProjectView;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.signing.certs.Certificates;
@@ -68,10 +72,12 @@ public class OpeningManagement {
     private final PlatformProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final NoticeManagement notices;
 
     OpeningManagement(BidStore store, Lots lots, ReleasedShares released, BidManagement bids,
             DocumentManagement documents, AccountManagement accounts, PlatformProperties properties,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, NoticeManagement notices) {
+        this.notices = notices;
         this.store = store;
         this.lots = lots;
         this.released = released;
@@ -104,6 +110,10 @@ public class OpeningManagement {
         if (store.insertSession(lotId, projectId, tooFew ? "FAILED_TOO_FEW_BIDS" : "WAITING_FOR_SHARES", now)) {
             if (tooFew) {
                 store.finishSession(lotId, "FAILED_TOO_FEW_BIDS", now, null);
+                publishNotice(projectId, lot, NoticeKind.FAILED_TENDER, "流标公告：" + lot.projectName() + " " + lot.lotName(),
+                        "截至投标截止时间，" + lot.lotName() + "递交投标文件的投标人不足 3 家，依法不予开标，本标段招标失败（流标）。"
+                                + "Fewer than three bids were received by the deadline: the lot was not opened and the tender failed.",
+                        "failed:" + lotId);
                 events.publishEvent(new BidEvents.LotFailed(lotId, live.size(), now));
             } else {
                 events.publishEvent(new BidEvents.OpeningStarted(lotId, live.size(), now));
@@ -194,7 +204,22 @@ public class OpeningManagement {
                         lot.projectName(), lot.lotName(), now, lot.openingPlace(), lines,
                         "有效投标 " + valid + " 家 / valid bids: " + valid))));
         store.finishSession(lotId, "OPENED", now, record.id());
+        StringBuilder body = new StringBuilder("开标记录 Bid opening record — " + lot.lotName() + "\n");
+        for (PlatformDocuments.OpeningLine line : lines) {
+            body.append(line.bidder()).append("：投标报价 ").append(line.price()).append(" 元，工期 ").append(line.duration())
+                    .append("，签名").append(line.signature()).append("，").append(line.decryption()).append("\n");
+        }
+        body.append("签章版开标记录 Signed record: /api/public/documents/").append(record.id()).append("/pdf");
+        publishNotice(session.project(), lot, NoticeKind.OPENING_RECORD, "开标记录：" + lot.projectName() + " " + lot.lotName(),
+                body.toString(), "opening:" + lotId);
         events.publishEvent(new BidEvents.LotOpened(lotId, (int) valid, results.size() - (int) valid, record.id(), now));
+    }
+
+    private void publishNotice(UUID projectId, Lots.Lot lot, NoticeKind kind, String title, String body, String key) {
+        ProjectView p = lots.project(projectId);
+        notices.publish(new NoticeDraft(key, kind, projectId, p.transactionCode(), p.name(), p.type().name(),
+                p.procedure().name(), title, body, p.regionCode(), p.classificationCodes(), null, p.tendereeName(),
+                p.agencyName(), null, p.bidDeadline(), p.openingAt(), List.of(), null));
     }
 
     private BidStore.ResultRow openOne(BidStore.BidRow bid, SigningKey key) {

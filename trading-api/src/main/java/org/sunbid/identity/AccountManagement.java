@@ -101,6 +101,11 @@ public class AccountManagement {
     }
 
     @Transactional(readOnly = true)
+    public Optional<AccountView> findByUsername(String username) {
+        return accounts.findByUsername(username).map(AccountView::of);
+    }
+
+    @Transactional(readOnly = true)
     public List<AccountView> accountsOfMember(UUID memberId) {
         return accounts.findByMember(memberId).stream().map(AccountView::of).toList();
     }

@@ -38,6 +38,11 @@ public record PlatformProperties(
     public record Admin(@DefaultValue("admin") String username, @DefaultValue("Admin@Sunbid2026") String password) {
     }
 
+    /** The folder of the CA, document-signer and TSA PKCS#12 files. */
+    public Path caDirectory() {
+        return keys.caDir() != null ? keys.caDir() : dataDir.resolve("keys").resolve("ca");
+    }
+
     public Path keystoreFile() {
         return keys.keystore() != null ? keys.keystore() : dataDir.resolve("keys").resolve("platform.p12");
     }

@@ -37,6 +37,8 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberFixtures;
+import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.signing.DigestAlgorithm;
@@ -57,163 +59,13 @@ import org.sunbid.signing.threshold.ThresholdKeys;
 import org.sunbid.signing.timestamp.TimestampCheck;
 import org.sunbid.signing.timestamp.TimestampVerifier;
 import org.sunbid.support.Api;
-import org.sunbid.support.FixtureCertificates;
+
 import org.sunbid.support.PlatformTest;
-import org.sunbid.support.TestClock;
+import org.sunbid.support.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /** A lot's whole sealed-bid life: keys, signed and sealed uploads with receipts, the deadline, threshold opening. */
-@PlatformTest
-class BidIntegrationTests {
-
-    static final String PASSWORD = "Sunbid@Test2026";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
-    FixtureCertificates certificates;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    PlatformTrust trust;
-
-    @Autowired
-    PlatformProperties properties;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    record Person(String token, UUID member, SigningKey key) {
-    }
-
-    String platform(Role role) throws Exception {
-        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createPlatformAccount(username, PASSWORD, role, role + " 测试", null);
-        return Api.login(mvc, username, PASSWORD);
-    }
-
-    Person member(Role role, String name) throws Exception {
-        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID member = UUID.randomUUID();
-        accounts.createMemberAccount(username, PASSWORD, role, member, name);
-        SigningKey key = CertificateIssuer.selfSigned("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
-                Duration.ofDays(365));
-        certificates.bind(member, key.certificate());
-        return new Person(Api.login(mvc, username, PASSWORD), member, key);
-    }
-
-    MockHttpServletRequestBuilder as(String token, MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", Api.bearer(token)).contentType(MediaType.APPLICATION_JSON);
-    }
-
-    JsonNode call(org.springframework.test.web.servlet.RequestBuilder request, int status) throws Exception {
-        MvcResult r = mvc.perform(request).andReturn();
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(status);
-        String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        return body.isEmpty() || !body.startsWith("{") && !body.startsWith("[") ? null : Api.body(r);
-    }
-
-    /** A published open tender with one lot, as the project feature makes one. */
-    UUID[] publishedProject(String staff, String regulator) throws Exception {
-        Person tenderee = member(Role.TENDEREE, "西湖区城建中心");
-        Instant now = clock.instant();
-        Map<String, Object> lot = new LinkedHashMap<>();
-        lot.put("name", "第一标段 主线道路");
-        lot.put("estimate", "10000000.00");
-        lot.put("deposit", "200000.00");
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("name", "紫金港路提升改造工程");
-        r.put("type", "CONSTRUCTION");
-        r.put("procedure", "OPEN");
-        r.put("estimatedValue", "10000000.00");
-        r.put("fundingSource", "财政资金");
-        r.put("approvalReference", "西发改投资〔2026〕21号");
-        r.put("regionCode", "330106");
-        r.put("classificationCodes", List.of("B0201"));
-        r.put("tendereeName", "杭州市西湖区城市建设发展中心");
-        r.put("evaluationMethod", "综合评估法");
-        r.put("documentsOnSaleFrom", now.plusSeconds(60).toString());
-        r.put("documentsOnSaleUntil", now.plus(Duration.ofDays(7)).toString());
-        r.put("bidDeadline", now.plus(Duration.ofDays(25)).toString());
-        r.put("openingAt", now.plus(Duration.ofDays(25)).plusSeconds(1800).toString());
-        r.put("openingPlace", "西湖区公共资源交易中心第一开标室");
-        r.put("announcement", "紫金港路提升改造工程公开招标。");
-        r.put("lots", List.of(lot));
-        JsonNode p = call(as(tenderee.token(), post("/api/projects")).content(Api.json(r)), 201);
-        UUID project = UUID.fromString(p.get("id").asText());
-        call(as(tenderee.token(), post("/api/projects/{id}/submit", project)), 200);
-        call(as(staff, post("/api/projects/{id}/accept", project)), 200);
-        call(multipart("/api/projects/{id}/documents", project)
-                .file(new MockMultipartFile("file", "招标文件.pdf", "application/pdf", "招标文件".getBytes(StandardCharsets.UTF_8)))
-                .header("Authorization", Api.bearer(tenderee.token())), 201);
-        for (String token : List.of(staff, regulator)) {
-            for (String item : List.of("ANNOUNCEMENT", "TENDER_DOCUMENTS")) {
-                call(as(token, post("/api/projects/{id}/review", project))
-                        .content(Api.json(Map.of("item", item, "version", 1, "decision", "APPROVE"))), 200);
-            }
-        }
-        call(as(tenderee.token(), post("/api/projects/{id}/publish", project)), 200);
-        JsonNode view = call(as(staff, get("/api/projects/{id}", project)), 200);
-        return new UUID[] { project, UUID.fromString(view.get("lots").get(0).get("id").asText()) };
-    }
-
-    /** The bidder's package: bid-form.json and the tender PDF in a ZIP, signed (CMS, attached), then sealed. */
-    static byte[] sealedTender(Person bidder, UUID lot, X509Certificate opening, String price) throws Exception {
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(zip)) {
-            z.putNextEntry(new ZipEntry("bid-form.json"));
-            z.write(("{\"lot\":\"" + lot + "\",\"price\":" + price + ",\"duration\":\"300 日历天\",\"quality\":\"合格\"}")
-                    .getBytes(StandardCharsets.UTF_8));
-            z.putNextEntry(new ZipEntry("tender.pdf"));
-            byte[] pdf = new byte[300_000];
-            new java.util.Random(price.hashCode()).nextBytes(pdf);
-            z.write(pdf);
-        }
-        byte[] signed = new CmsSigner(bidder.key()).sign(zip.toByteArray(), false);
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        Sealer.seal(new ByteArrayInputStream(signed), sealed, List.of(opening, bidder.key().certificate()),
-                ContentCipher.AES_256_GCM);
-        return sealed.toByteArray();
-    }
-
-    static String sha256(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-    }
-
-    String manifest(Person bidder, UUID lot, byte[] sealed) throws Exception {
-        String json = "{\"lot\":\"" + lot + "\",\"sha256\":\"" + sha256(sealed) + "\",\"size\":" + sealed.length
-                + ",\"clientTime\":\"" + Instant.now() + "\",\"fingerprint\":{\"mac\":\"00:16:3e:aa:bb:cc\",\"cpu\":\"BFEBFBFF000906EA\",\"disk\":\"S3Z9NB0K\"}}";
-        return Base64.getEncoder().encodeToString(new CmsSigner(bidder.key()).sign(json.getBytes(StandardCharsets.UTF_8), false));
-    }
-
-    JsonNode startUpload(Person bidder, UUID project, UUID lot, byte[] sealed, int status) throws Exception {
-        return call(as(bidder.token(), post("/api/bids/uploads")).content(Api.json(Map.of("projectId", project, "lotId", lot,
-                "size", sealed.length, "sha256", sha256(sealed)))), status);
-    }
-
-    JsonNode putChunk(Person bidder, String upload, long offset, byte[] chunk, int status) throws Exception {
-        return call(put("/api/bids/uploads/{id}", upload).param("offset", Long.toString(offset))
-                .header("Authorization", Api.bearer(bidder.token())).contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .content(chunk), status);
-    }
-
-    JsonNode submit(Person bidder, UUID project, UUID lot, byte[] sealed) throws Exception {
-        String upload = startUpload(bidder, project, lot, sealed, 201).get("uploadId").asText();
-        putChunk(bidder, upload, 0, sealed, 200);
-        return call(as(bidder.token(), post("/api/bids/uploads/{id}/complete", upload))
-                .content(Api.json(Map.of("manifest", manifest(bidder, lot, sealed)))), 201);
-    }
+class BidIntegrationTests extends BidScenario {
 
     @Test
     void aLotGoesFromSealedUploadsWithReceiptsToAThresholdOpeningAndASignedRecord() throws Exception {
@@ -378,17 +230,5 @@ class BidIntegrationTests {
         String record = session.get("recordDocument").asText();
         byte[] pdf = mvc.perform(get("/api/public/documents/{id}/pdf", record)).andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    }
-
-    /** Every private key the platform keeps on disk: none of them may open a bid. */
-    List<SigningKey> keysAtRest() throws Exception {
-        List<SigningKey> keys = new ArrayList<>();
-        Path ca = properties.dataDir().resolve("keys").resolve("ca");
-        try (var files = Files.list(ca)) {
-            for (Path p12 : files.filter(f -> f.toString().endsWith(".p12")).toList()) {
-                keys.add(Pkcs12.read(p12, properties.keys().passphrase().toCharArray()));
-            }
-        }
-        return keys;
     }
 }

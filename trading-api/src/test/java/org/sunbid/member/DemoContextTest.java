@@ -5,9 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
-import org.sunbid.support.MutableClock;
 import org.sunbid.support.PlatformTest;
 
 /**
@@ -18,6 +16,5 @@ import org.sunbid.support.PlatformTest;
 @Retention(RetentionPolicy.RUNTIME)
 @PlatformTest
 @TestPropertySource(properties = "sunbid.demo=true")
-@Import(MutableClock.Config.class)
 @interface DemoContextTest {
 }

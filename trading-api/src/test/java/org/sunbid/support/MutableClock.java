@@ -7,11 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock tests can move forward (to expire nonces, certificates, deadlines); it follows real time plus an offset. */
+/**
+ * The platform clock in every test context: real time plus an offset a test may move forward (to expire nonces,
+ * certificates, pass deadlines) and must reset afterwards. With no offset it is simply the system clock.
+ */
+@org.springframework.stereotype.Component
+@Primary
 public class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
@@ -37,15 +40,5 @@ public class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return Clock.offset(Clock.system(zone), offset.get());
-    }
-
-    /** Import this to replace the application clock. */
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class Config {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
     }
 }

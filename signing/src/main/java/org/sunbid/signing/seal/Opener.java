@@ -412,9 +412,12 @@ public final class Opener {
                 if (total > MAX_GCM_BYTES) {
                     throw new SealFailure(OpenResult.Failure.UNSUPPORTED_ALGORITHM, "GCM content larger than 64 GiB");
                 }
-                int p = ctr.update(buffer, 0, n, plain, 0);
-                tagger.update(plain, 0, p, scratch, 0);
-                out.write(plain, 0, p);
+                for (int off = 0; off < n; off += EnvelopeWriter.SLICE) {
+                    int len = Math.min(EnvelopeWriter.SLICE, n - off);
+                    int p = ctr.update(buffer, off, len, plain, 0);
+                    tagger.update(plain, 0, p, scratch, 0);
+                    out.write(plain, 0, p);
+                }
             }
             int p = ctr.doFinal(plain, 0);
             if (p > 0) {

@@ -24,16 +24,11 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAlgorithm;
-import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
-import org.bouncycastle.cms.CMSEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.RecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.GenericKey;
-import org.bouncycastle.operator.OutputAEADEncryptor;
-import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.certs.Certificates.KeyAlgorithm;
@@ -51,8 +46,6 @@ public final class Sealer {
     /** GM/T 0010 sm2encrypt: the SM2 public-key encryption algorithm identifier. */
     public static final ASN1ObjectIdentifier SM2_ENCRYPT = new ASN1ObjectIdentifier("1.2.156.10197.1.301.3");
 
-    private static final int BUFFER = 64 * 1024;
-
     private Sealer() {
     }
 
@@ -62,30 +55,11 @@ public final class Sealer {
             throw new IllegalArgumentException("at least one recipient is required");
         }
         try {
-            OutputStream sealing;
-            if (cipher == ContentCipher.AES_256_GCM) {
-                CMSAuthEnvelopedDataStreamGenerator generator = new CMSAuthEnvelopedDataStreamGenerator();
-                for (X509Certificate r : recipients) {
-                    generator.addRecipientInfoGenerator(recipientInfo(r));
-                }
-                OutputEncryptor encryptor = new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build();
-                sealing = generator.open(out, (OutputAEADEncryptor) encryptor);
-            } else {
-                CMSEnvelopedDataStreamGenerator generator = new CMSEnvelopedDataStreamGenerator();
-                for (X509Certificate r : recipients) {
-                    generator.addRecipientInfoGenerator(recipientInfo(r));
-                }
-                JceCMSContentEncryptorBuilder builder = cipher == ContentCipher.SM4_CBC
-                        ? new JceCMSContentEncryptorBuilder(CMSAlgorithm.SM4_CBC).setProvider(Certificates.provider())
-                        : new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC);
-                sealing = generator.open(out, builder.build());
+            java.util.List<RecipientInfoGenerator> generators = new java.util.ArrayList<>();
+            for (X509Certificate r : recipients) {
+                generators.add(recipientInfo(r));
             }
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = content.read(buffer)) > 0) {
-                sealing.write(buffer, 0, n);
-            }
-            sealing.close();
+            EnvelopeWriter.write(content, out, generators, cipher);
         } catch (CMSException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot seal: " + e.getMessage(), e);
         }

@@ -30,7 +30,7 @@ import org.sunbid.signing.keys.SigningKey;
 
 /**
  * An RFC 3161 time-stamping authority: answers DER {@code application/timestamp-query} bodies with DER
- * {@code application/timestamp-reply} bodies, and stamps digests directly. Thread-safe.
+ * {@code application/timestamp-reply} bodies, and stamps digests directly. Thread-safe (signing is serialised).
  */
 public final class TimeStampAuthority {
 
@@ -91,7 +91,10 @@ public final class TimeStampAuthority {
             }
             TimeStampResponse response;
             try {
-                response = responses.generate(request, serial(), Date.from(clock.instant()));
+                // BC's generator signs through one java.security.Signature: serialise (~10k responses/s is plenty).
+                synchronized (responses) {
+                    response = responses.generate(request, serial(), Date.from(clock.instant()));
+                }
             } catch (RuntimeException e) {
                 return responses.generateRejectedResponse(new TSPException("bad request")).getEncoded();
             }

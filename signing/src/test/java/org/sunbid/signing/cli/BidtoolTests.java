@@ -178,6 +178,8 @@ class BidtoolTests {
         assertThat(run("ts-verify", "--token", p("r.tsr"), "--file", p("tender.bin"), "--trust", p("ca/root-ca.pem")).ok().out())
                 .contains("digest: SHA256 " + sha).contains("Sunbid Time Stamping Authority");
         run("ts-verify", "--token", p("r.tsr"), "--digest", sha, "--trust", p("ca/root-ca.pem")).ok();
+        run("ts-verify", "--token", p("r.tsr"), "--digest", sha, "--trust", p("ca/tsa.pem")).ok();
+        assertThat(run("ts-verify", "--token", p("r.tsr"), "--digest", sha).ok().out()).contains("NOT CHECKED");
         run("ts-verify", "--token", p("r.tsr"), "--file", p("pw"), "--trust", p("ca/root-ca.pem")).failsWithOneLine("IMPRINT_MISMATCH");
         run("ts-verify", "--token", p("tender.bin"), "--file", p("pw")).failsWithOneLine("MALFORMED");
 
@@ -212,6 +214,16 @@ class BidtoolTests {
         run("open", "--in", p("tender.bin"), "--p12", p("k.p12"), "--out", p("o.bin"), "--password-file", p("pw"))
                 .failsWithOneLine("not a sealed file");
         assertThat(dir.resolve("o.bin")).doesNotExist();
+        run("seal", "--in", p("tender.bin"), "--recipient", p("k.pem"), "--out", p("t.sealed")).ok();
+        byte[] sealed = Files.readAllBytes(dir.resolve("t.sealed"));
+        Files.write(dir.resolve("truncated.sealed"), java.util.Arrays.copyOf(sealed, sealed.length - 100));
+        run("open", "--in", p("truncated.sealed"), "--p12", p("k.p12"), "--out", p("o.bin"), "--password-file", p("pw"))
+                .failsWithOneLine("not a sealed file");
+        assertThat(dir.resolve("o.bin")).doesNotExist();
+        run("sign", "--in", p("tender.bin"), "--p12", p("k.p12"), "--out", p("s.p7s"), "--password-file", p("pw")).ok();
+        byte[] signature = Files.readAllBytes(dir.resolve("s.p7s"));
+        Files.write(dir.resolve("truncated.p7s"), java.util.Arrays.copyOf(signature, signature.length / 2));
+        run("verify", "--in", p("truncated.p7s")).failsWithOneLine("MALFORMED");
         assertThat(run("frobnicate").exit()).isEqualTo(2);
         run("keygen", "--alg", "dsa", "--subject", "CN=K", "--out", p("d.p12")).failsWithOneLine("--alg");
         run("split", "--in", p("k.p12"), "-k", "1", "-n", "3", "--recipient", p("k.pem"), "--out-dir", p("s")).failsWithOneLine("k <= n");

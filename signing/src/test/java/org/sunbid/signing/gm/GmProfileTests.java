@@ -55,6 +55,18 @@ class GmProfileTests {
     }
 
     @Test
+    void opensslOpensOurEnvelopesToSm2RecipientsWithEveryContentCipher() throws Exception {
+        Pem.write(dir, "sm2", opening);
+        Path content = Files.writeString(dir.resolve("bid.txt"), "国密 sealed bid");
+        for (org.sunbid.signing.seal.ContentCipher cipher : org.sunbid.signing.seal.ContentCipher.values()) {
+            Sealer.seal(content, dir.resolve("bid.sealed"), List.of(opening.certificate()), cipher);
+            OpenSsl.run(dir, "cms", "-decrypt", "-binary", "-inform", "DER", "-in", "bid.sealed", "-recip", "sm2.pem", "-inkey",
+                    "sm2.key", "-out", "bid.out").ok();
+            assertThat(Files.readString(dir.resolve("bid.out"))).as(cipher.name()).isEqualTo("国密 sealed bid");
+        }
+    }
+
+    @Test
     void sm3DigestsMatchOpenssl() throws Exception {
         Path file = Files.writeString(dir.resolve("d.txt"), "abc");
         String ours = HexFormat.of().formatHex(gm.digest().digest(file));

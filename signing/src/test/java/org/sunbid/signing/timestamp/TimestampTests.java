@@ -64,6 +64,24 @@ class TimestampTests {
     }
 
     @Test
+    void stampsCorrectlyFromManyThreadsAtOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                byte[] digest = DigestAlgorithm.SHA256.digest(("bid " + i).getBytes(StandardCharsets.UTF_8));
+                results.add(pool.submit(() -> TimestampVerifier.verify(tsa.stamp(DigestAlgorithm.SHA256, digest).token(), digest,
+                        trust).isValid()));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void usesTheInjectedClockForTheStampedTime() {
         Instant fixed = Instant.parse("2026-03-01T08:00:00Z");
         TimeStampAuthority fixedTsa = new TimeStampAuthority(ca.timeStampingAuthority(), Clock.fixed(fixed, ZoneOffset.UTC));

@@ -49,9 +49,10 @@ public class BidStore {
     public record CustodianCert(UUID account, byte[] der) {
     }
 
-    public List<CustodianCert> custodians() {
-        return jdbc.sql("select account_id, certificate from custodian_certificate order by bound_at, account_id")
-                .query((rs, n) -> new CustodianCert(rs.getObject(1, UUID.class), rs.getBytes(2))).list();
+    /** The {@code n} custodians whose certificates were bound last: a re-appointed set takes effect for new lots. */
+    public List<CustodianCert> latestCustodians(int n) {
+        return jdbc.sql("select account_id, certificate from custodian_certificate order by bound_at desc, account_id limit ?")
+                .param(n).query((rs, row) -> new CustodianCert(rs.getObject(1, UUID.class), rs.getBytes(2))).list();
     }
 
     public Optional<byte[]> custodianCertificate(UUID account) {

@@ -1,6 +1,5 @@
 package org.sunbid.platform.internal;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
@@ -15,9 +14,7 @@ class TrustConfiguration {
 
     @Bean
     PlatformTrust platformTrust(PlatformProperties properties, Clock clock) {
-        Path folder = properties.keys().caDir() != null ? properties.keys().caDir()
-                : properties.dataDir().resolve("keys").resolve("ca");
-        DemoCa ca = DemoCa.loadOrCreate(folder, properties.keys().passphrase().toCharArray());
+        DemoCa ca = DemoCa.loadOrCreate(properties.caDirectory(), properties.keys().passphrase().toCharArray());
         return new PlatformTrust(ca.root().certificate(), ca.documentSigner(),
                 new TimeStampAuthority(ca.timeStampingAuthority(), clock));
     }

@@ -1,0 +1,80 @@
+package org.sunbid.bid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.sunbid.identity.Role;
+import org.sunbid.member.MemberFixtures;
+import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.keys.CertificateIssuer;
+import org.sunbid.signing.keys.SigningKey;
+import org.sunbid.support.Api;
+import tools.jackson.databind.JsonNode;
+
+/** The gate names its rule: unapproved members and related companies are refused; fewer than three bids fail the lot. */
+class BidGateIntegrationTests extends BidScenario {
+
+    @Test
+    void refusesAnUnapprovedMemberAndACompanyRelatedToOneAlreadyOnTheLot() throws Exception {
+        String staff = platform(Role.STAFF);
+        custodians(3);
+        UUID[] ids = publishedProject(staff, platform(Role.REGULATOR));
+        X509Certificate opening = openingCertificate(ids[0], ids[1]);
+
+        Person unapproved = member(Role.TENDEREE, "未审核单位");
+        // a member account whose member is not approved in the registry, acting as a bidder
+        String username = "pending-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID pendingMember = UUID.randomUUID();
+        accounts.createMemberAccount(username, PASSWORD, Role.BIDDER, pendingMember, "待审核公司");
+        Person pending = new Person(Api.login(mvc, username, PASSWORD), pendingMember, unapproved.key());
+        call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], pendingMember)), 204);
+        byte[] tender = sealedTender(pending, ids[1], opening, "100.00");
+        assertThat(startUpload(pending, ids[0], ids[1], tender, 422).get("type").asText()).endsWith("/member-not-approved");
+
+        // two companies with the same legal representative
+        String legalRep = MemberFixtures.idNumber();
+        Person first = registeredBidder(MemberFixtures.company(Role.BIDDER, "关联甲建设有限公司", MemberFixtures.uscc(), legalRep, null));
+        Person second = registeredBidder(MemberFixtures.company(Role.BIDDER, "关联乙建设有限公司", MemberFixtures.uscc(), legalRep, null));
+        for (Person p : new Person[] { first, second }) {
+            call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], p.member())), 204);
+        }
+        submit(first, ids[0], ids[1], sealedTender(first, ids[1], opening, "200.00"));
+        byte[] secondTender = sealedTender(second, ids[1], opening, "210.00");
+        assertThat(startUpload(second, ids[0], ids[1], secondTender, 422).get("type").asText()).endsWith("/related-bidder");
+    }
+
+    @Test
+    void aLotWithFewerThanThreeBidsFailsWithoutOpeningAndPublishesAFailedTenderNotice() throws Exception {
+        String staff = platform(Role.STAFF);
+        custodians(3);
+        UUID[] ids = publishedProject(staff, platform(Role.REGULATOR));
+        X509Certificate opening = openingCertificate(ids[0], ids[1]);
+        for (int i = 0; i < 2; i++) {
+            Person bidder = member(Role.BIDDER, "投标人" + i);
+            call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], bidder.member())), 204);
+            submit(bidder, ids[0], ids[1], sealedTender(bidder, ids[1], opening, (100 + i) + ".00"));
+        }
+        clock.advance(Duration.ofDays(25).plusMinutes(31));
+        JsonNode session = call(as(staff, post("/api/openings/{p}/{l}/start", ids[0], ids[1])), 200);
+        assertThat(session.get("status").asText()).isEqualTo("FAILED_TOO_FEW_BIDS");
+        assertThat(session.get("results")).isEmpty();
+        String notices = mvc.perform(get("/api/public/notices").param("kind", "failed-tender").param("limit", "100"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(notices).contains("流标");
+    }
+
+    Person registeredBidder(org.sunbid.member.MemberForms.CompanyRegistration form) throws Exception {
+        var registered = members.registerCompany(form, java.util.Map.of());
+        members.approve(registered.id(), null);
+        SigningKey key = CertificateIssuer.selfSigned("CN=" + form.name(), Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
+        members.bindCertificate(registered.id(), Certificates.toPem(key.certificate()), null);
+        return new Person(Api.login(mvc, form.username(), MemberFixtures.PASSWORD), registered.id(), key);
+    }
+}
