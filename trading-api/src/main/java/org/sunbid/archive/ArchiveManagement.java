@@ -107,6 +107,12 @@ public class ArchiveManagement {
         return info;
     }
 
+    /** Builds a package in a transaction of its own, for callers reacting after their own transaction committed. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public ArchivePackageInfo buildSeparately(UUID projectId, ArchiveReason reason, UUID by) {
+        return build(projectId, reason, by);
+    }
+
     /** The package file for {@code reader}; the read is recorded first. */
     public Path open(UUID packageId, CurrentUser reader) {
         ArchivePackageInfo info = packages.find(packageId).orElseThrow(() -> ProblemException.notFound("archive", packageId));

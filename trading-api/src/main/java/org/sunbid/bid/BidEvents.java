@@ -37,6 +37,6 @@ public final class BidEvents {
     public record LotOpened(UUID lot, int opened, int failed, UUID record, Instant at) {
     }
 
-    public record LotFailed(UUID lot, int bids, Instant at) {
+    public record LotFailed(UUID lot, UUID project, int bids, Instant at) {
     }
 }

@@ -114,7 +114,7 @@ public class OpeningManagement {
                         "截至投标截止时间，" + lot.lotName() + "递交投标文件的投标人不足 3 家，依法不予开标，本标段招标失败（流标）。"
                                 + "Fewer than three bids were received by the deadline: the lot was not opened and the tender failed.",
                         "failed:" + lotId);
-                events.publishEvent(new BidEvents.LotFailed(lotId, live.size(), now));
+                events.publishEvent(new BidEvents.LotFailed(lotId, projectId, live.size(), now));
             } else {
                 events.publishEvent(new BidEvents.OpeningStarted(lotId, live.size(), now));
             }

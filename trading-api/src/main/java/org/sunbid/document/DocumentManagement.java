@@ -120,6 +120,12 @@ public class DocumentManagement {
         return documents.find(id).filter(d -> mayRead(d, reader)).flatMap(d -> documents.pdf(id));
     }
 
+    /** The PDF regardless of visibility, for the platform's own use (archive packages). Never exposed over HTTP. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> pdfForPlatform(UUID id) {
+        return documents.pdf(id);
+    }
+
     static boolean mayRead(SignedDocument document, CurrentUser reader) {
         if (document.visibility() == Visibility.PUBLIC) {
             return true;

@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
 /** The gate names its rule: unapproved members and related companies are refused; fewer than three bids fail the lot. */
 class BidGateIntegrationTests extends BidScenario {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.sunbid.archive.ArchiveManagement archives;
+
     @Test
     void refusesAnUnapprovedMemberAndACompanyRelatedToOneAlreadyOnTheLot() throws Exception {
         String staff = platform(Role.STAFF);
@@ -68,6 +71,17 @@ class BidGateIntegrationTests extends BidScenario {
         String notices = mvc.perform(get("/api/public/notices").param("kind", "failed-tender").param("limit", "100"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(notices).contains("流标");
+        // the failed project's records are archived at once, and the package verifies offline
+        var packages = archives.search(null, null, null, null, null, 0, 200).stream()
+                .filter(p -> p.projectId().equals(ids[0])).toList();
+        assertThat(packages).hasSize(1);
+        assertThat(packages.get(0).reason()).isEqualTo(org.sunbid.archive.ArchiveReason.FAILED);
+        java.nio.file.Path zip = java.nio.file.Files.createTempFile("failed-", ".zip");
+        java.nio.file.Files.write(zip, mvc.perform(get("/api/archives/{id}/zip", packages.get(0).id())
+                .header("Authorization", Api.bearer(staff))).andReturn().getResponse().getContentAsByteArray());
+        var report = org.sunbid.signing.archive.ArchiveVerifier.verify(zip, java.util.List.of(trust.root()));
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.documents()).isGreaterThanOrEqualTo(8);
     }
 
     Person registeredBidder(org.sunbid.member.MemberForms.CompanyRegistration form) throws Exception {

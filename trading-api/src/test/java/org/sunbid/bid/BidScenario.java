@@ -163,29 +163,9 @@ abstract class BidScenario {
     /** A published open tender with one lot, as the project feature makes one. */
     UUID[] publishedProject(String staff, String regulator) throws Exception {
         Person tenderee = member(Role.TENDEREE, "西湖区城建中心");
-        Instant now = clock.instant();
-        Map<String, Object> lot = new LinkedHashMap<>();
-        lot.put("name", "第一标段 主线道路");
-        lot.put("estimate", "10000000.00");
-        lot.put("deposit", "200000.00");
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("name", "紫金港路提升改造工程");
-        r.put("type", "CONSTRUCTION");
-        r.put("procedure", "OPEN");
-        r.put("estimatedValue", "10000000.00");
-        r.put("fundingSource", "财政资金");
-        r.put("approvalReference", "西发改投资〔2026〕21号");
-        r.put("regionCode", "330106");
-        r.put("classificationCodes", List.of("B0201"));
-        r.put("tendereeName", "杭州市西湖区城市建设发展中心");
-        r.put("evaluationMethod", "综合评估法");
-        r.put("documentsOnSaleFrom", now.plusSeconds(60).toString());
-        r.put("documentsOnSaleUntil", now.plus(Duration.ofDays(7)).toString());
-        r.put("bidDeadline", now.plus(Duration.ofDays(25)).toString());
-        r.put("openingAt", now.plus(Duration.ofDays(25)).plusSeconds(1800).toString());
-        r.put("openingPlace", "西湖区公共资源交易中心第一开标室");
-        r.put("announcement", "紫金港路提升改造工程公开招标。");
-        r.put("lots", List.of(lot));
+        Map<String, Object> r = org.sunbid.project.ProjectFixtures.openTender("紫金港路提升改造工程");
+        r.remove("lots");
+        r.put("lots", List.of(Map.of("name", "第一标段 主线道路", "estimate", "10000000.00", "deposit", "200000.00")));
         JsonNode p = call(as(tenderee.token(), post("/api/projects")).content(Api.json(r)), 201);
         UUID project = UUID.fromString(p.get("id").asText());
         call(as(tenderee.token(), post("/api/projects/{id}/submit", project)), 200);

@@ -11,7 +11,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 
 /** Named factories for project tests: accounts of each role and a valid open-tender registration. */
-final class ProjectFixtures {
+public final class ProjectFixtures {
 
     static final String PASSWORD = "Sunbid@Test2026";
 
@@ -35,7 +35,7 @@ final class ProjectFixtures {
     }
 
     /** An open tender of road works with one lot; deadline 25 days out, documents on sale 7 days from now. */
-    static Map<String, Object> openTender(String name) {
+    public static Map<String, Object> openTender(String name) {
         Instant now = Instant.now();
         Map<String, Object> lot = new HashMap<>();
         lot.put("name", "第一标段 主线道路");

@@ -197,6 +197,16 @@ public class BidStore {
                 .query(BidStore::bidRow).list();
     }
 
+    public List<BidRow> bidsOfProject(UUID project) {
+        return jdbc.sql("select * from bid where project_id = ? order by lot_id, received_at").param(project)
+                .query(BidStore::bidRow).list();
+    }
+
+    public List<SessionRow> sessionsOfProject(UUID project) {
+        return jdbc.sql("select * from opening_session where project_id = ? order by lot_id").param(project)
+                .query(BidStore::session).list();
+    }
+
     public List<BidRow> liveBids(UUID lot) {
         return jdbc.sql("select * from bid where lot_id = ? and status = 'RECEIVED' order by received_at").param(lot)
                 .query(BidStore::bidRow).list();

@@ -1,0 +1,23 @@
+package org.sunbid.bid.internal;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.sunbid.archive.ArchiveManagement;
+import org.sunbid.archive.ArchiveReason;
+import org.sunbid.bid.BidEvents;
+
+/** A failed lot (流标) ends its project's bidding: the project's records are archived once the failure is committed. */
+@Component
+class ArchiveOnFailure {
+
+    private final ArchiveManagement archives;
+
+    ArchiveOnFailure(ArchiveManagement archives) {
+        this.archives = archives;
+    }
+
+    @TransactionalEventListener
+    void onLotFailed(BidEvents.LotFailed failed) {
+        archives.buildSeparately(failed.project(), ArchiveReason.FAILED, null);
+    }
+}
