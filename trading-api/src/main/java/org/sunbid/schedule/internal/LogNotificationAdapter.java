@@ -1,0 +1,29 @@
+package org.sunbid.schedule.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.sunbid.schedule.Notifications;
+
+/** The edge of the world: writes each notification to the log instead of sending SMS or mail. */
+@Component
+class LogNotificationAdapter implements Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(LogNotificationAdapter.class);
+    private final MessageSource messages;
+
+    LogNotificationAdapter(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(List<UUID> recipients, String messageKey, Object... args) {
+        String text = messages.getMessage(messageKey, args, messageKey, Locale.SIMPLIFIED_CHINESE);
+        log.info("NOTIFY {} -> {}", recipients, text);
+    }
+}

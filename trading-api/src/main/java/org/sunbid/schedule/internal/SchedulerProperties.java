@@ -1,0 +1,28 @@
+package org.sunbid.schedule.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.sunbid.scheduler.SchedulerSettings;
+
+/**
+ * {@code sunbid.scheduler.*}: how the clustered Quartz scheduler runs on this node.
+ *
+ * @param enabled        start firing jobs on this node (scheduling still works when off)
+ * @param testProjectDay how long one day lasts for a project flagged as a test project (1 day → 1 minute)
+ */
+@ConfigurationProperties("sunbid.scheduler")
+public record SchedulerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("sunbid") String name,
+        @DefaultValue("true") boolean clustered, @DefaultValue("10") int threads, @DefaultValue("10") int batchSize,
+        @DefaultValue("500ms") Duration batchWindow,
+        @DefaultValue("5s") Duration idleWait, @DefaultValue("7500ms") Duration clusterCheckin,
+        @DefaultValue("60s") Duration misfireThreshold, @DefaultValue({ "10s", "60s", "5m" }) List<Duration> retryBackoff,
+        @DefaultValue("1m") Duration testProjectDay) {
+
+    SchedulerSettings settings() {
+        return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
+                retryBackoff);
+    }
+}

@@ -1,0 +1,152 @@
+package org.sunbid.schedule;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.sunbid.scheduler.QuartzJobScheduler;
+
+/**
+ * Benchmark, not a test: N jobs due within a window, fired by one and then two {@link SchedulerNode} JVMs on one
+ * embedded PostgreSQL; prints lateness (fired − due) p50/p99/max. Run with {@code scripts/bench-scheduler.sh}.
+ * Arguments: jobs (10000), window seconds (60), threads per node (10), batch size (10).
+ */
+public final class SchedulerBenchmark {
+
+    private SchedulerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int windowSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        long window = args.length > 4 ? Long.parseLong(args[4]) : 500;
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
+                .setServerConfig("synchronous_commit", System.getProperty("bench.synchronousCommit", "on")).start();
+                HikariDataSource dataSource = SchedulerNode.dataSource(postgres.getJdbcUrl("postgres", "postgres"), 10)) {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
+                    .migrate();
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            for (String ddl : SchedulerNode.TABLES.split(";")) {
+                if (!ddl.isBlank()) {
+                    jdbc.sql(ddl).update();
+                }
+            }
+            try (QuartzJobScheduler scheduling = new QuartzJobScheduler(dataSource,
+                    new DataSourceTransactionManager(dataSource), () -> SchedulerNode.tasks(dataSource, "bench"),
+                    e -> { }, Clock.systemUTC(), SchedulerNode.settings(threads, batch))) {
+                System.out.printf("scheduler benchmark: %d jobs due within %d s, %d threads, batch %d, window %d ms per node, %s%n",
+                        jobs, windowSeconds, threads, batch, window, Runtime.version());
+                Map<String, Object> one = run(postgres, jdbc, scheduling, "1node", 1, jobs, windowSeconds, threads, batch, window);
+                Map<String, Object> two = run(postgres, jdbc, scheduling, "2nodes", 2, jobs, windowSeconds, threads, batch, window);
+                System.out.printf("ratio p99 two nodes / one node: %.2f%n",
+                        ((Number) two.get("p99")).doubleValue() / Math.max(1, ((Number) one.get("p99")).doubleValue()));
+            }
+        }
+    }
+
+    private static Map<String, Object> run(EmbeddedPostgres postgres, JdbcClient jdbc, QuartzJobScheduler scheduling,
+            String label, int nodes, int jobs, int windowSeconds, int threads, int batch, long window) throws Exception {
+        // Probe the scheduling rate so that every job is stored before the first falls due.
+        long probeStart = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            scheduling.schedule("reliability-count", "probe-" + label + "-" + i, Instant.now().plus(Duration.ofDays(1)));
+        }
+        double perJobMillis = (System.nanoTime() - probeStart) / 1e6 / 100 / 4; // four scheduling threads below
+        for (int i = 0; i < 100; i++) {
+            scheduling.cancel("reliability-count", "probe-" + label + "-" + i);
+        }
+        long leadMillis = 15_000 + (long) (jobs * perJobMillis * 2);
+        Instant first = Instant.now().plusMillis(leadMillis).truncatedTo(ChronoUnit.MILLIS);
+        long spacingMicros = windowSeconds * 1_000_000L / jobs;
+        long scheduleStart = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int offset = t;
+            done.add(pool.submit(() -> {
+                for (int i = offset; i < jobs; i += 4) {
+                    scheduling.schedule("reliability-count", label + "-" + i, first.plus(spacingMicros * i, ChronoUnit.MICROS));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        double scheduleSeconds = (System.nanoTime() - scheduleStart) / 1e9;
+        List<Process> processes = new ArrayList<>();
+        for (int n = 0; n < nodes; n++) {
+            processes.add(startNode(postgres, label + "-n" + n, threads, batch, window));
+        }
+        Instant now = Instant.now();
+        if (now.isAfter(first)) {
+            System.out.printf("WARNING: scheduling (%.1f s) overran the lead; early jobs are late by that%n",
+                    scheduleSeconds);
+        }
+        Instant deadline = first.plusSeconds(windowSeconds + 180);
+        long count = 0;
+        while (Instant.now().isBefore(deadline)
+                && (count = fired(jdbc, label)) < jobs) {
+            Thread.sleep(1000);
+        }
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            p.waitFor();
+        }
+        Map<String, Object> stats = jdbc.sql("""
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lateness_ms) AS p50,
+                       percentile_cont(0.99) WITHIN GROUP (ORDER BY lateness_ms) AS p99,
+                       max(lateness_ms) AS max, count(*) AS n, count(DISTINCT node) AS nodes
+                FROM reliability_firing WHERE subject LIKE :p
+                """).param("p", label + "-%").query().singleRow();
+        long duplicates = jdbc.sql("SELECT count(*) FROM reliability_duplicate WHERE subject LIKE :p")
+                .param("p", label + "-%").query(Long.class).single();
+        System.out.printf("%-7s scheduled %d in %.1f s (%.0f/s); fired %d (duplicates %d) by %s node(s); "
+                + "lateness ms p50 %.0f, p99 %.0f, max %s%n", label, jobs, scheduleSeconds, jobs / scheduleSeconds,
+                count, duplicates, stats.get("nodes"), ((Number) stats.get("p50")).doubleValue(),
+                ((Number) stats.get("p99")).doubleValue(), stats.get("max"));
+        return stats;
+    }
+
+    private static long fired(JdbcClient jdbc, String label) {
+        return jdbc.sql("SELECT count(*) FROM reliability_firing WHERE subject LIKE :p").param("p", label + "-%")
+                .query(Long.class).single();
+    }
+
+    private static Process startNode(EmbeddedPostgres postgres, String name, int threads, int batch, long window) throws Exception {
+        Path log = Path.of("target", "bench-node-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                SchedulerNode.class.getName(), postgres.getJdbcUrl("postgres", "postgres"), name,
+                Integer.toString(threads), Integer.toString(batch), Long.toString(window)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        long until = System.currentTimeMillis() + 60_000;
+        while (!Files.readString(log).contains("READY " + name)) {
+            if (!process.isAlive() || System.currentTimeMillis() > until) {
+                throw new IllegalStateException("node " + name + " did not start: " + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        return process;
+    }
+}
