@@ -24,6 +24,19 @@ class BidGateIntegrationTests extends BidScenario {
     @org.springframework.beans.factory.annotation.Autowired
     org.sunbid.archive.ArchiveManagement archives;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.sunbid.scheduler.JobScheduler scheduler;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    java.util.List<org.sunbid.scheduler.ScheduledTask> tasks;
+
+    org.sunbid.scheduler.ScheduledTask openingJob;
+
+    @org.junit.jupiter.api.BeforeEach
+    void findOpeningJob() {
+        openingJob = tasks.stream().filter(t -> t.kind().equals("open-bids")).findFirst().orElseThrow();
+    }
+
     @Test
     void refusesAnUnapprovedMemberAndACompanyRelatedToOneAlreadyOnTheLot() throws Exception {
         String staff = platform(Role.STAFF);
@@ -64,8 +77,15 @@ class BidGateIntegrationTests extends BidScenario {
             call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], bidder.member())), 204);
             submit(bidder, ids[0], ids[1], sealedTender(bidder, ids[1], opening, (100 + i) + ".00"));
         }
+        // publishing scheduled the opening job at the opening time; at that time it starts the session by itself
+        String subject = ids[0] + ":" + ids[1];
+        var pending = scheduler.pending("open-bids", subject).orElseThrow();
+        JsonNode project = call(as(staff, get("/api/projects/{id}", ids[0])), 200);
+        assertThat(pending.dueAt()).isEqualTo(java.time.Instant.parse(project.get("openingAt").asText())
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         clock.advance(Duration.ofDays(25).plusMinutes(31));
-        JsonNode session = call(as(staff, post("/api/openings/{p}/{l}/start", ids[0], ids[1])), 200);
+        openingJob.run(new org.sunbid.scheduler.Firing("open-bids", subject, pending.dueAt(), clock.instant(), 1, "test"));
+        JsonNode session = call(as(staff, get("/api/openings/{p}/{l}", ids[0], ids[1])), 200);
         assertThat(session.get("status").asText()).isEqualTo("FAILED_TOO_FEW_BIDS");
         assertThat(session.get("results")).isEmpty();
         String notices = mvc.perform(get("/api/public/notices").param("kind", "failed-tender").param("limit", "100"))
