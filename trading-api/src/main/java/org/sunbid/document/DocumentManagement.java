@@ -110,6 +110,11 @@ public class DocumentManagement {
     }
 
     @Transactional(readOnly = true)
+    public List<SignedDocument> ownedBy(UUID memberId) {
+        return documents.ownedBy(memberId);
+    }
+
+    @Transactional(readOnly = true)
     public List<SignedDocument> forSubject(UUID subjectId) {
         return documents.forSubject(subjectId);
     }

@@ -30,6 +30,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.credit.BanScope;
+import org.sunbid.credit.CreditCheck;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.PasswordPolicy;
 import org.sunbid.identity.Role;
@@ -67,9 +69,13 @@ public class MemberManagement {
     private final BlobStore blobs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** The credit feature's gate: banned parties are refused at registration and approval. */
+    private final CreditCheck credit;
 
     MemberManagement(Members members, MemberCertificates certificates, MemberHistory history,
-            AccountManagement accounts, BlobStore blobs, ApplicationEventPublisher events, Clock clock) {
+            AccountManagement accounts, BlobStore blobs, ApplicationEventPublisher events, Clock clock,
+            CreditCheck credit) {
+        this.credit = credit;
         this.members = members;
         this.certificates = certificates;
         this.history = history;
@@ -96,6 +102,7 @@ public class MemberManagement {
         List<QualificationInput> qualifications = form.qualifications() == null ? List.of() : form.qualifications();
         List<CheckedQualification> checked = checkQualifications(qualifications, uploads == null ? Map.of() : uploads);
         refuseDuplicateUscc(profile.uscc(), null);
+        credit.refuseIfCodeBanned(profile.uscc().value(), BanScope.ALL, clock.instant(), "uscc");
         if (accounts.usernameTaken(form.username())) {
             throw ProblemException.conflict("duplicate-username", "username", "identity.username.taken",
                     form.username());
@@ -404,6 +411,8 @@ public class MemberManagement {
     public MemberViews.MemberDetails approve(UUID memberId, UUID staff) {
         Member m = lock(memberId);
         Instant now = clock.instant();
+        credit.refuseIfBanned(memberId, BanScope.ALL, now, "member");
+        m.company().ifPresent(c -> credit.refuseIfCodeBanned(c.uscc().value(), BanScope.ALL, now, "uscc"));
         act(() -> m.approve(staff, now));
         members.update(m);
         // Enabling bumps the token version (logging the member out): do it only for logins that are disabled.

@@ -472,7 +472,7 @@ public class ProjectManagement {
                     rules.objectionDays());
         }
         Projects.Objection o = new Projects.Objection(UUID.randomUUID(), id, member, text.strip(), now,
-                now.plus(Duration.ofDays(rules.objectionAnswerDays())), null, null);
+                now.plus(Duration.ofDays(rules.objectionAnswerDays())), null, null, false);
         projects.addObjection(o);
         events.publishEvent(new ProjectEvents.ObjectionFiled(id, o.id(), member, o.answerDue(), now));
         return o;
@@ -494,7 +494,8 @@ public class ProjectManagement {
     @Transactional(readOnly = true)
     public List<Projects.Objection> objections(CurrentUser user, UUID id) {
         ProjectView p = find(user, id);
-        List<Projects.Objection> all = projects.objections(p.id());
+        Instant now = clock.instant();
+        List<Projects.Objection> all = projects.objections(p.id()).stream().map(o -> o.asOf(now)).toList();
         boolean owner = user.memberId().isPresent() && p.ownedBy(user.memberId().get());
         if (owner || user.is(Role.STAFF) || user.is(Role.REGULATOR) || user.is(Role.ADMIN)) {
             return all;

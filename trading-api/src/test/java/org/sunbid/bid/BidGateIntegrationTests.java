@@ -82,6 +82,20 @@ class BidGateIntegrationTests extends BidScenario {
         var report = org.sunbid.signing.archive.ArchiveVerifier.verify(zip, java.util.List.of(trust.root()));
         assertThat(report.problems()).isEmpty();
         assertThat(report.documents()).isGreaterThanOrEqualTo(8);
+        try (var zipFile = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(zipFile.getEntry("supervision/tree-head.json")).isNotNull();
+            assertThat(zipFile.getEntry("supervision/entries.jsonl")).isNotNull();
+            String firstProof = zipFile.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(n -> n.startsWith("supervision/proofs/")).findFirst().orElseThrow();
+            java.nio.file.Path proof = java.nio.file.Files.createTempFile("proof-", ".json");
+            java.nio.file.Files.write(proof, zipFile.getInputStream(zipFile.getEntry(firstProof)).readAllBytes());
+            var out = new java.io.StringWriter();
+            var err = new java.io.StringWriter();
+            var cli = org.sunbid.signing.cli.Bidtool.commandLine(new org.sunbid.signing.cli.Bidtool(java.util.Map.of()));
+            cli.setOut(new java.io.PrintWriter(out));
+            cli.setErr(new java.io.PrintWriter(err));
+            assertThat(cli.execute("proof-verify", "--inclusion", proof.toString())).as(err.toString()).isZero();
+        }
     }
 
     Person registeredBidder(org.sunbid.member.MemberForms.CompanyRegistration form) throws Exception {

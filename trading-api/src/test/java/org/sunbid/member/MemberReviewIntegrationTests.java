@@ -86,6 +86,17 @@ class MemberReviewIntegrationTests {
                 .andExpect(jsonPath("$[0].action").value("REGISTERED"))
                 .andExpect(jsonPath("$[1].action").value("APPROVED"))
                 .andExpect(jsonPath("$[1].actor").value(staffId.toString()));
+
+        // the member downloads its signed approval certificate
+        String memberToken = Api.login(mvc, form.username(), MemberFixtures.PASSWORD);
+        String mine = mvc.perform(get("/api/documents/mine").header("Authorization", bearer(memberToken)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].kind").value("MEMBER_APPROVAL_CERTIFICATE"))
+                .andReturn().getResponse().getContentAsString();
+        String id = Api.JSON.readTree(mine).get(0).get("id").asText();
+        byte[] pdf = mvc.perform(get("/api/documents/" + id + "/pdf").header("Authorization", bearer(memberToken)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     @Test

@@ -299,6 +299,17 @@ class ProjectLifecycleIntegrationTests {
         assertThat(Instant.parse(objection.get("answerDue").asText()))
                 .isEqualTo(Instant.parse(objection.get("filedAt").asText()).plus(Duration.ofDays(3)));
         assertThat(ok(as(tendereeToken, get("/api/projects/{id}", id)), 200).get("suspended").asBoolean()).isTrue();
+        assertThat(ok(as(tendereeToken, get("/api/projects/{id}/objections", id)), 200).get(0).get("overdue").asBoolean())
+                .isFalse();
+        jdbc.sql("update project_objection set answer_due = :due where id = :o")
+                .param("due", Timestamp.from(Instant.now().minusSeconds(60)))
+                .param("o", UUID.fromString(objection.get("id").asText())).update();
+        assertThat(ok(as(tendereeToken, get("/api/projects/{id}/objections", id)), 200).get(0).get("overdue").asBoolean())
+                .as("unanswered past the 3-day answer period").isTrue();
+        // another bidder does not see this bidder's objection
+        ProjectFixtures.Member other = ProjectFixtures.memberAccount(accounts, Role.BIDDER);
+        String otherToken = Api.login(mvc, other.username(), ProjectFixtures.PASSWORD);
+        assertThat(ok(as(otherToken, get("/api/projects/{id}/objections", id)), 200)).isEmpty();
         ok(as(tendereeToken, post("/api/projects/{id}/objections/{o}/answer", id, objection.get("id").asText()))
                 .content(Api.json(Map.of("answer", "已删除本地业绩要求，详见澄清公告。"))), 204);
         assertThat(ok(as(tendereeToken, get("/api/projects/{id}", id)), 200).get("suspended").asBoolean()).isFalse();

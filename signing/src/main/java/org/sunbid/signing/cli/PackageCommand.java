@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * Builds a tender package: a ZIP of the bid form ({@code bid-form.json}, see {@code docs/bid-form.schema.json}) and the
+ * Builds a tender package: a ZIP of the bid form ({@code bid-form.json}, published at {@code /schemas/bid-form.schema.json}) and the
  * tender PDFs. Sign it with {@code bidtool sign}, seal it with {@code bidtool seal} to the lot's opening certificate and
  * your own, then upload it.
  */

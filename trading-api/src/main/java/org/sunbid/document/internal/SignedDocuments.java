@@ -41,6 +41,11 @@ public class SignedDocuments {
         return jdbc.sql("select pdf from signed_document where id = ?").param(id).query(byte[].class).optional();
     }
 
+    public List<SignedDocument> ownedBy(UUID ownerId) {
+        return jdbc.sql("select " + COLUMNS + " from signed_document where owner_id = ? order by issued_at desc").param(ownerId)
+                .query(SignedDocuments::map).list();
+    }
+
     public List<SignedDocument> forSubject(UUID subjectId) {
         return jdbc.sql("select " + COLUMNS + " from signed_document where subject_id = ? order by issued_at").param(subjectId)
                 .query(SignedDocuments::map).list();

@@ -29,6 +29,13 @@ class DocumentController {
         this.documents = documents;
     }
 
+    @GetMapping("/api/documents/mine")
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
+    @Operation(summary = "我的签章文件 The caller's own documents (approval certificate, receipts)")
+    java.util.List<SignedDocument> mine(CurrentUser user) {
+        return documents.ownedBy(user.requireMember());
+    }
+
     @GetMapping("/api/documents/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "文件信息 A document's metadata")

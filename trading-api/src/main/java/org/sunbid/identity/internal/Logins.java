@@ -44,8 +44,11 @@ public class Logins {
     /** Spent on unknown user names too, so timing does not reveal which names exist. */
     private final String dummyHash;
 
+    private final List<org.sunbid.identity.LoginNotices> notices;
+
     Logins(Accounts accounts, PasswordEncoder passwords, Tokens tokens, List<CertificateDirectory> certificates,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, List<org.sunbid.identity.LoginNotices> notices) {
+        this.notices = notices;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -161,6 +164,22 @@ public class Logins {
         accounts.recordSuccess(account.id());
         accounts.recordAttempt(account.username(), account.id(), method, true, "ok", clientIp, now);
         events.publishEvent(new AccountEvents.LoggedIn(account.id(), method, clientIp, now));
-        return tokens.issue(account);
+        return tokens.issue(account).withNotices(noticesFor(account, now));
+    }
+
+    /** Notices never block a login: a provider that fails is skipped. */
+    private List<String> noticesFor(AccountRecord account, Instant now) {
+        if (account.memberId() == null) {
+            return List.of();
+        }
+        List<String> all = new java.util.ArrayList<>();
+        for (org.sunbid.identity.LoginNotices provider : notices) {
+            try {
+                all.addAll(provider.noticesFor(account.memberId(), now));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Logins.class).warn("login notices skipped: {}", e.toString());
+            }
+        }
+        return all;
     }
 }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -37,7 +38,21 @@ public class Tokens {
     }
 
     /** The pair handed to a client after login or refresh. */
-    public record TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType) {
+    /** The tokens, plus notices to show the user after login (from {@link org.sunbid.identity.LoginNotices}). */
+    public record TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType,
+            List<String> notices) {
+
+        public TokenPair {
+            notices = notices == null ? List.of() : List.copyOf(notices);
+        }
+
+        public TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType) {
+            this(accessToken, refreshToken, expiresIn, tokenType, List.of());
+        }
+
+        public TokenPair withNotices(List<String> more) {
+            return new TokenPair(accessToken, refreshToken, expiresIn, tokenType, more);
+        }
     }
 
     public TokenPair issue(AccountRecord account) {

@@ -179,8 +179,14 @@ public class Projects {
 
     // --- objections and downloads --------------------------------------------------------------------------------
 
+    /** {@code overdue}: unanswered past its due time, or answered late. */
     public record Objection(UUID id, UUID projectId, UUID filedBy, String text, Instant filedAt, Instant answerDue,
-            String answer, Instant answeredAt) {
+            String answer, Instant answeredAt, boolean overdue) {
+
+        public Objection asOf(Instant now) {
+            boolean late = answeredAt == null ? now.isAfter(answerDue) : answeredAt.isAfter(answerDue);
+            return new Objection(id, projectId, filedBy, text, filedAt, answerDue, answer, answeredAt, late);
+        }
     }
 
     public void addObjection(Objection o) {
@@ -195,7 +201,7 @@ public class Projects {
         return jdbc.sql("select * from project_objection where project_id = :p order by filed_at").param("p", projectId)
                 .query((rs, i) -> new Objection(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
                         rs.getObject("filed_by", UUID.class), rs.getString("text"), instant(rs, "filed_at"),
-                        instant(rs, "answer_due"), rs.getString("answer"), instant(rs, "answered_at")))
+                        instant(rs, "answer_due"), rs.getString("answer"), instant(rs, "answered_at"), false))
                 .list();
     }
 

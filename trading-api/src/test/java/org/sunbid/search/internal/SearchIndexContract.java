@@ -55,7 +55,9 @@ abstract class SearchIndexContract {
 
     @AfterEach
     void close() {
-        index.close();
+        if (index != null) {
+            index.close();
+        }
     }
 
     static SearchDocument doc(String id, String kind, String type, String region, List<String> classes, String amount,

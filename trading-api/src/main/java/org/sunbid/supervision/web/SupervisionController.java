@@ -1,0 +1,101 @@
+package org.sunbid.supervision.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.sunbid.identity.CurrentUser;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.supervision.LogEntry;
+import org.sunbid.supervision.LogQuery;
+import org.sunbid.supervision.SignedTreeHead;
+import org.sunbid.supervision.SupervisionLog;
+import org.sunbid.supervision.VerificationReport;
+
+/** The supervision log for regulators and administrators (staff may see tree heads and consistency proofs). */
+@RestController
+@RequestMapping("/api/supervision")
+@Tag(name = "supervision", description = "电子监察 Supervision log")
+class SupervisionController {
+
+    private final SupervisionLog log;
+
+    SupervisionController(SupervisionLog log) {
+        this.log = log;
+    }
+
+    @GetMapping("/tree-head")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN','STAFF')")
+    @Operation(summary = "最新签名树头 Latest signed tree head")
+    SignedTreeHead latest() {
+        return log.latestTreeHead().orElseThrow(() -> ProblemException.notFound("tree-head", "latest"));
+    }
+
+    @PostMapping("/tree-head")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
+    @Operation(summary = "立即签发树头 Sign a tree head now")
+    SignedTreeHead issue(CurrentUser user) {
+        return log.issueTreeHeadNow(user.accountId());
+    }
+
+    @GetMapping("/entries/{seq}")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
+    @Operation(summary = "日志条目及包含证明 An entry with its inclusion proof")
+    SupervisionLog.ProvenEntry entry(CurrentUser user, @PathVariable long seq,
+            @RequestParam(required = false) Long treeSize) {
+        return log.entry(seq, treeSize, user.accountId());
+    }
+
+    @GetMapping("/consistency")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN','STAFF')")
+    @Operation(summary = "两个树头之间的一致性证明 Consistency proof between two signed tree sizes")
+    SupervisionLog.ProvenConsistency consistency(CurrentUser user, @RequestParam long first,
+            @RequestParam long second) {
+        return log.consistency(first, second, user.accountId());
+    }
+
+    @GetMapping("/entries")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
+    @Operation(summary = "按对象、涉及的项目、操作人、动作、时间查询日志 Filtered listing (mentions = any id, e.g. a project)")
+    List<LogEntry> list(CurrentUser user, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String mentions,
+            @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return log.list(new LogQuery(blank(subject), blank(mentions), blank(actor), blank(action), from, to, page, size),
+                user.accountId());
+    }
+
+    @GetMapping(value = "/export", produces = "application/x-ndjson")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
+    @Operation(summary = "导出区间（JSON Lines，含证明） Export [from, to) as JSON lines with proofs")
+    ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam long from, @RequestParam long to) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        log.export(from, to, user.accountId(), buffer);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header("Content-Disposition", "attachment; filename=\"supervision-" + from + "-" + to + ".jsonl\"")
+                .body(out -> buffer.writeTo(out));
+    }
+
+    @PostMapping("/verification")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
+    @Operation(summary = "重新计算并核对整个日志 Recompute and check the whole log")
+    VerificationReport verify() {
+        return log.verify();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

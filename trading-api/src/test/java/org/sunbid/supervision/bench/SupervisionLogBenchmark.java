@@ -1,0 +1,164 @@
+package org.sunbid.supervision.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.UUID;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.sunbid.SunbidApplication;
+import org.sunbid.signing.merkle.InclusionProof;
+import org.sunbid.signing.merkle.MerkleTree;
+import org.sunbid.signing.merkle.TreeHead;
+import org.sunbid.supervision.SignedTreeHead;
+import org.sunbid.supervision.SupervisionLog;
+import org.sunbid.supervision.VerificationReport;
+import org.sunbid.supervision.internal.Entries;
+import org.sunbid.supervision.internal.LogWriter;
+
+/**
+ * Not a test: appends N entries through the real event path into the embedded PostgreSQL, verifies the whole log,
+ * produces 1,000 inclusion proofs, and times {@code sha256sum} over the same bytes in the same run.
+ * Run with {@code trading-api/bench/supervision-bench.sh [entries]}.
+ */
+public final class SupervisionLogBenchmark {
+
+    /** A stand-in feature event of typical size (a bid-like record with ids, amounts and a hash). */
+    public record BenchBidSubmitted(UUID bid, UUID lot, UUID bidder, String sha256, long size, String note) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path dataDir = Files.createTempDirectory("sunbid-bench-");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(SunbidApplication.class)
+                .properties("sunbid.data-dir=" + dataDir, "sunbid.database.ephemeral=true", "server.port=0",
+                        "logging.level.root=WARN", "sunbid.supervision.tree-head-interval=PT24H")
+                .run();
+        try {
+            run(app, n, dataDir);
+        } finally {
+            app.close();
+        }
+    }
+
+    static void run(ConfigurableApplicationContext app, int n, Path dataDir) throws Exception {
+        ApplicationEventPublisher events = app;
+        LogWriter writer = app.getBean(LogWriter.class);
+        SupervisionLog log = app.getBean(SupervisionLog.class);
+        Entries entries = app.getBean(Entries.class);
+        log.flush();
+        long startSize = writer.tree().size();
+        Random random = new Random(42);
+
+        // 1. Appends: the publishing thread's cost per event (what a request pays) and the sustained rate.
+        long[] publishNanos = new long[n];
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            BenchBidSubmitted event = new BenchBidSubmitted(new UUID(random.nextLong(), random.nextLong()),
+                    new UUID(random.nextLong(), random.nextLong()), new UUID(random.nextLong(), random.nextLong()),
+                    Long.toHexString(random.nextLong()).repeat(4), random.nextInt(1 << 24), "投标文件已提交 #" + i);
+            long s = System.nanoTime();
+            events.publishEvent(event);
+            publishNanos[i] = System.nanoTime() - s;
+            if ((i & 0x3fff) == 0 && writer.tree().size() + 200_000 < startSize + i) {
+                writer.flush(Duration.ofMinutes(5)); // keep the queue bounded; not counted in publish latency
+            }
+        }
+        if (!writer.flush(Duration.ofMinutes(30))) {
+            throw new IllegalStateException("writer did not catch up");
+        }
+        double appendSeconds = (System.nanoTime() - t0) / 1e9;
+        LogWriter.Stats stats = writer.stats();
+        Arrays.sort(publishNanos);
+        double p50 = publishNanos[n / 2] / 1e6;
+        double p99 = publishNanos[(int) (n * 0.99)] / 1e6;
+        double p999 = publishNanos[(int) (n * 0.999)] / 1e6;
+        double max = publishNanos[n - 1] / 1e6;
+
+        SignedTreeHead head = log.issueTreeHeadNow(null);
+        long size = head.treeSize();
+
+        // 2. Whole-log verification, and sha256sum over the same bytes (details + leaf bytes of every entry).
+        VerificationReport report = log.verify();
+        if (!report.intact()) {
+            throw new IllegalStateException("verification failed: " + report);
+        }
+        Path bytes = dataDir.resolve("log-bytes.bin");
+        long[] total = { 0 };
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bytes), 1 << 20)) {
+            entries.stream(0, size, (entry, leaf) -> {
+                try {
+                    byte[] d = entry.details().getBytes(StandardCharsets.UTF_8);
+                    byte[] l = entry.leafBytes();
+                    out.write(d);
+                    out.write(l);
+                    total[0] += d.length + l.length;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        digest(bytes, "sha256sum"); // warm the page cache
+        long s0 = System.nanoTime();
+        digest(bytes, "sha256sum");
+        double shaSeconds = (System.nanoTime() - s0) / 1e9;
+        long o0 = System.nanoTime();
+        digest(bytes, "openssl", "dgst", "-sha256");
+        double opensslSeconds = (System.nanoTime() - o0) / 1e9;
+
+        // 3. 1,000 inclusion proofs: through the API facade (DB read + proof + self-check + read logged),
+        //    and the bare proof generation from the in-memory subtree cache.
+        int proofs = 1000;
+        long p0 = System.nanoTime();
+        for (int i = 0; i < proofs; i++) {
+            log.entry((long) (random.nextDouble() * size), size, null);
+        }
+        double facadeSeconds = (System.nanoTime() - p0) / 1e9;
+        TreeHead trusted = new TreeHead(size, head.rootHashBytes());
+        long q0 = System.nanoTime();
+        int ok = 0;
+        for (int i = 0; i < proofs; i++) {
+            long seq = (long) (random.nextDouble() * size);
+            InclusionProof proof = InclusionProof.generate(writer.tree(), seq, size);
+            ok += proof.verify(writer.tree().leafHash(seq), trusted) ? 1 : 0;
+        }
+        double bareSeconds = (System.nanoTime() - q0) / 1e9;
+        if (ok != proofs) {
+            throw new IllegalStateException("proofs failed");
+        }
+        byte[] root = MerkleTree.root(writer.tree(), size);
+
+        System.out.printf("""
+                supervision log benchmark (%d new entries, tree size %d, root %s…)
+                appends:       %.1f s, %.0f entries/s (group commit, tree maintained)
+                writer:        %d batches (avg %.0f entries), %.1f s in batch transactions, %.1f s of it in the insert
+                publish cost:  p50 %.4f ms, p99 %.4f ms, p99.9 %.4f ms, max %.2f ms (on the publishing thread)
+                verify:        %.2f s for %d entries (%.0f entries/s)
+                sha256sum:     %.2f s over the same %d bytes (%.1f MB) -> verify/sha256sum = %.1fx
+                openssl dgst:  %.2f s over the same bytes -> verify/openssl = %.1fx
+                1000 proofs:   %.2f s via SupervisionLog.entry (DB read, proof, self-check, read logged); %.4f s bare generate+verify
+                %n""", n, size, java.util.HexFormat.of().formatHex(root).substring(0, 16), appendSeconds, n / appendSeconds,
+                stats.batches(), (double) stats.entries() / Math.max(1, stats.batches()), stats.batchSeconds(),
+                stats.insertSeconds(),
+                p50, p99, p999, max, report.seconds(), report.entriesChecked(),
+                report.entriesChecked() / report.seconds(), shaSeconds, total[0], total[0] / 1e6,
+                report.seconds() / shaSeconds, opensslSeconds, report.seconds() / opensslSeconds, facadeSeconds, bareSeconds);
+    }
+
+    static void digest(Path file, String... command) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+        args.add(file.toString());
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+}
