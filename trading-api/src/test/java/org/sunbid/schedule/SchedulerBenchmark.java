@@ -54,6 +54,12 @@ public final class SchedulerBenchmark {
                     e -> { }, Clock.systemUTC(), SchedulerNode.settings(threads, batch))) {
                 System.out.printf("scheduler benchmark: %d jobs due within %d s, %d threads, batch %d, window %d ms per node, %s%n",
                         jobs, windowSeconds, threads, batch, window, Runtime.version());
+                if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
+                    // Warm the harness and the database first (JIT, connection pools, table statistics): without it
+                    // the first measured run pays for all of that and reports it as scheduler lateness.
+                    System.out.println("warm-up run (not measured):");
+                    run(postgres, jdbc, scheduling, "warmup", 1, Math.min(2000, jobs), 20, threads, batch, window);
+                }
                 Map<String, Object> one = run(postgres, jdbc, scheduling, "1node", 1, jobs, windowSeconds, threads, batch, window);
                 Map<String, Object> two = run(postgres, jdbc, scheduling, "2nodes", 2, jobs, windowSeconds, threads, batch, window);
                 System.out.printf("ratio p99 two nodes / one node: %.2f%n",
