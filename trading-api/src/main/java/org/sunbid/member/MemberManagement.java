@@ -425,51 +425,53 @@ public class MemberManagement {
     }
 
     public MemberViews.MemberDetails returnForCorrection(UUID memberId, String reason, UUID staff) {
-        String why = FormFields.multiline("reason", reason, 1000, true);
-        Member m = lock(memberId);
-        Instant now = clock.instant();
-        act(() -> m.returnForCorrection(why, staff, now));
-        members.update(m);
-        history.append(memberId, now, staff, "RETURNED", why, Map.of("status", m.status().name()));
-        events.publishEvent(new MemberEvents.MemberReturned(memberId, why, staff, now));
-        return MemberViews.MemberDetails.of(m);
+        return review(memberId, reason, true, staff, "RETURNED", null, (m, why, now) -> m.returnForCorrection(why, staff, now),
+                (why, now) -> new MemberEvents.MemberReturned(memberId, why, staff, now));
     }
 
     /** Suspends an approved member and disables its logins. */
     public MemberViews.MemberDetails suspend(UUID memberId, String reason, UUID staff) {
-        String why = FormFields.multiline("reason", reason, 1000, true);
-        Member m = lock(memberId);
-        Instant now = clock.instant();
-        act(() -> m.suspend(why, staff, now));
-        members.update(m);
-        accounts.setMemberEnabled(memberId, false);
-        history.append(memberId, now, staff, "SUSPENDED", why, Map.of("status", m.status().name()));
-        events.publishEvent(new MemberEvents.MemberSuspended(memberId, why, staff, now));
-        return MemberViews.MemberDetails.of(m);
+        return review(memberId, reason, true, staff, "SUSPENDED", false, (m, why, now) -> m.suspend(why, staff, now),
+                (why, now) -> new MemberEvents.MemberSuspended(memberId, why, staff, now));
     }
 
     public MemberViews.MemberDetails reinstate(UUID memberId, String reason, UUID staff) {
-        String why = FormFields.multiline("reason", reason, 1000, false);
-        Member m = lock(memberId);
-        Instant now = clock.instant();
-        act(() -> m.reinstate(why, staff, now));
-        members.update(m);
-        accounts.setMemberEnabled(memberId, true);
-        history.append(memberId, now, staff, "REINSTATED", why, Map.of("status", m.status().name()));
-        events.publishEvent(new MemberEvents.MemberReinstated(memberId, why, staff, now));
-        return MemberViews.MemberDetails.of(m);
+        return review(memberId, reason, false, staff, "REINSTATED", true, (m, why, now) -> m.reinstate(why, staff, now),
+                (why, now) -> new MemberEvents.MemberReinstated(memberId, why, staff, now));
     }
 
     /** Cancels a member for good and disables its logins. */
     public MemberViews.MemberDetails cancel(UUID memberId, String reason, UUID staff) {
-        String why = FormFields.multiline("reason", reason, 1000, true);
+        return review(memberId, reason, true, staff, "CANCELLED", false, (m, why, now) -> m.cancel(why, staff, now),
+                (why, now) -> new MemberEvents.MemberCancelled(memberId, why, staff, now));
+    }
+
+    /** A staff review step on the aggregate. */
+    private interface ReviewStep {
+        void apply(Member member, String why, Instant now);
+    }
+
+    /** The past-tense event a review step publishes. */
+    private interface ReviewEvent {
+        Object of(String why, Instant now);
+    }
+
+    /**
+     * One review transition: validated reason, the aggregate's own rule, the row, the logins ({@code enableLogins}
+     * null leaves them alone), the history line and the event, in one transaction.
+     */
+    private MemberViews.MemberDetails review(UUID memberId, String reason, boolean reasonRequired, UUID staff,
+            String action, Boolean enableLogins, ReviewStep step, ReviewEvent event) {
+        String why = FormFields.multiline("reason", reason, 1000, reasonRequired);
         Member m = lock(memberId);
         Instant now = clock.instant();
-        act(() -> m.cancel(why, staff, now));
+        act(() -> step.apply(m, why, now));
         members.update(m);
-        accounts.setMemberEnabled(memberId, false);
-        history.append(memberId, now, staff, "CANCELLED", why, Map.of("status", m.status().name()));
-        events.publishEvent(new MemberEvents.MemberCancelled(memberId, why, staff, now));
+        if (enableLogins != null) {
+            accounts.setMemberEnabled(memberId, enableLogins);
+        }
+        history.append(memberId, now, staff, action, why, Map.of("status", m.status().name()));
+        events.publishEvent(event.of(why, now));
         return MemberViews.MemberDetails.of(m);
     }
 
