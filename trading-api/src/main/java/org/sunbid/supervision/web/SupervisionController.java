@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.supervision.LogEntry;
@@ -80,12 +79,12 @@ class SupervisionController {
     @GetMapping(value = "/export", produces = "application/x-ndjson")
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
     @Operation(summary = "导出区间（JSON Lines，含证明） Export [from, to) as JSON lines with proofs")
-    ResponseEntity<StreamingResponseBody> export(CurrentUser user, @RequestParam long from, @RequestParam long to) {
+    ResponseEntity<byte[]> export(CurrentUser user, @RequestParam long from, @RequestParam long to) {
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
         log.export(from, to, user.accountId(), buffer);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header("Content-Disposition", "attachment; filename=\"supervision-" + from + "-" + to + ".jsonl\"")
-                .body(out -> buffer.writeTo(out));
+                .body(buffer.toByteArray());
     }
 
     @PostMapping("/verification")
