@@ -9,6 +9,7 @@ command -v sha256sum >/dev/null || need+=(coreutils)
 command -v curl >/dev/null || need+=(curl)                 # Elasticsearch health checks
 command -v runuser >/dev/null || need+=(util-linux)        # Elasticsearch refuses to run as root
 command -v chromium >/dev/null || need+=(chromium)         # the portal's real-browser tests
+command -v chromedriver >/dev/null || need+=(chromium-driver) # Selenium drives Chromium through it
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

@@ -1,4 +1,5 @@
 // Message bundles: zh-CN by default, English when chosen (remembered in localStorage).
+// The common bundle is /i18n/<lang>.json; each area adds its own /i18n/<area>.<lang>.json so areas never share a file.
 const STORE = 'sunbid.lang';
 let messages = {};
 
@@ -6,24 +7,44 @@ export function language() {
   return localStorage.getItem(STORE) === 'en' ? 'en' : 'zh-CN';
 }
 
-export async function load() {
+export function setLanguage(lang) {
+  localStorage.setItem(STORE, lang === 'en' ? 'en' : 'zh-CN');
+}
+
+/** Loads the common bundle plus the named area bundles, then translates the page. */
+export async function load(...areas) {
   const lang = language();
-  const response = await fetch(`/i18n/${lang}.json`);
-  messages = await response.json();
+  const names = [lang, ...areas.map((area) => `${area}.${lang}`)];
+  const bundles = await Promise.all(names.map(async (name) => {
+    const response = await fetch(`/i18n/${name}.json`);
+    return response.ok ? response.json() : {};
+  }));
+  messages = Object.assign({}, ...bundles);
   document.documentElement.lang = lang;
-  for (const el of document.querySelectorAll('[data-i18n]')) {
-    el.textContent = t(el.dataset.i18n);
-  }
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
-    el.placeholder = t(el.dataset.i18nPlaceholder);
-  }
+  translate(document);
   const toggle = document.getElementById('lang');
   if (toggle) {
     toggle.textContent = t('lang.switch');
     toggle.onclick = () => {
-      localStorage.setItem(STORE, lang === 'en' ? 'zh-CN' : 'en');
+      setLanguage(lang === 'en' ? 'zh-CN' : 'en');
       location.reload();
     };
+  }
+}
+
+/** Translates every element below root that carries data-i18n, data-i18n-placeholder, data-i18n-title or data-i18n-aria-label. */
+export function translate(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-title]')) {
+    el.title = t(el.dataset.i18nTitle);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   }
 }
 

@@ -1,7 +1,8 @@
 // One notice by its public id: its facts, its text, its OCDS release and permalink.
-import { api, dateTime, load, money, t } from './i18n.js';
+import { api, dateTime, money, t } from './i18n.js';
+import { page } from './layout.js';
 
-await load();
+await page();
 const article = document.getElementById('notice');
 const id = new URLSearchParams(location.search).get('id') ?? '';
 

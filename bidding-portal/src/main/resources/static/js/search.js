@@ -1,5 +1,6 @@
 // Public notice search: full text, filters and facets, sort, search-after paging; the URL holds the whole query.
-import { api, dateTime, highlighted, load, money, t } from './i18n.js';
+import { api, dateTime, highlighted, money, t } from './i18n.js';
+import { page } from './layout.js';
 
 const form = document.getElementById('search');
 const hits = document.getElementById('hits');
@@ -119,6 +120,6 @@ window.addEventListener('popstate', () => {
   run(currentQuery(), false);
 });
 
-await load();
+await page();
 fillForm(currentQuery());
 run(currentQuery(), false);

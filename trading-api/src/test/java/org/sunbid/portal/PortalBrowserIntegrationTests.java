@@ -1,9 +1,7 @@
 package org.sunbid.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,59 +9,33 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
 import org.sunbid.notice.NoticeDraft;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
-import org.sunbid.support.TemporaryDataDirectory;
+import org.sunbid.search.SearchManagement;
+import org.sunbid.support.Browser;
+import org.sunbid.support.BrowserTest;
 
-/**
- * The public search page in a real headless Chromium: the page's JavaScript calls the API and shows the highlighted
- * match. Skipped, with a printed reason, where no Chromium is installed ({@code .ci/setup.sh} installs it).
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@ContextConfiguration(initializers = TemporaryDataDirectory.class)
+/** The portal's frame and public search in a real headless Chromium. */
+@BrowserTest
 class PortalBrowserIntegrationTests {
-
-    static Path chromium;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     NoticeManagement notices;
 
     @Autowired
-    org.sunbid.search.SearchManagement search;
-
-    @BeforeAll
-    static void findChromium() {
-        chromium = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").stream().map(Path::of)
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        if (chromium == null) {
-            System.out.println("SKIPPED PortalBrowserIntegrationTests: no Chromium installed (apt-get install chromium)");
-        }
-        assumeTrue(chromium != null, "no Chromium installed");
-    }
+    SearchManagement search;
 
     @Test
-    void aPublicSearchShowsTheHighlightedMatchAndTheFacets() throws Exception {
+    void aPublicSearchShowsTheHighlightedMatchAndTheFacets(Browser browser) throws Exception {
         String marker = "玉泉" + UUID.randomUUID().toString().substring(0, 4);
         notices.publish(new NoticeDraft("portal:" + marker, NoticeKind.TENDER_ANNOUNCEMENT, UUID.randomUUID(),
                 "3301062026B" + String.format("%06d", Math.abs(marker.hashCode()) % 1_000_000), marker + "校区改造工程",
@@ -72,13 +44,27 @@ class PortalBrowserIntegrationTests {
                 Instant.now().plusSeconds(86_400 * 25 + 1800), List.of(), null));
         String query = URLEncoder.encode(marker, StandardCharsets.UTF_8);
         search.processOutbox();
-        awaitIndexed("http://127.0.0.1:" + port + "/api/public/search?q=" + query);
+        awaitIndexed(browser.base() + "/api/public/search?q=" + query);
 
-        String dom = dumpDom("http://127.0.0.1:" + port + "/?q=" + query);
-        assertThat(dom).contains("共找到 1 条公告");
-        assertThat(dom).contains("<em>" + marker + "</em>");
-        assertThat(dom).contains("工程建设 (1)");
-        assertThat(dom).contains("href=\"/notice.html?id=N");
+        browser.open("/?q=" + query);
+        browser.awaitText("#status", "共找到 1 条公告");
+        assertThat(browser.find("#hits em").getText()).isEqualTo(marker);
+        assertThat(browser.find("#facets").getText()).contains("工程建设 (1)");
+        assertThat(browser.find("#hits a").getAttribute("href")).contains("/notice.html?id=N");
+    }
+
+    @Test
+    void aStaffMemberSignsInAndSeesTheStaffNavigationThenSignsOut(Browser browser) {
+        browser.open("/login.html");
+        browser.type("#username", "admin").type("#password", "wrong-password-1");
+        browser.click("#login button[type=submit]");
+        assertThat(browser.await(".field-error, #login-status .error").getText()).isNotBlank();
+
+        browser.signIn("admin", "Admin@Sunbid2026");
+        assertThat(browser.find("header nav").getText()).contains("会员审核");
+        browser.click("#sign-out");
+        browser.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("header nav a[href='/login.html']")).isEmpty());
+        assertThat(browser.script("return sessionStorage.getItem('sunbid.session')")).isNull();
     }
 
     private void awaitIndexed(String url) throws Exception {
@@ -93,24 +79,5 @@ class PortalBrowserIntegrationTests {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         throw new AssertionError("the notice was not indexed within 30 s");
-    }
-
-    private String dumpDom(String url) throws Exception {
-        Path profile = Files.createTempDirectory("sunbid-chromium-");
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--virtual-time-budget=15000", "--dump-dom", url));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        process.getInputStream().transferTo(out);
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("Chromium did not finish");
-        }
-        String dom = out.toString(StandardCharsets.UTF_8);
-        Path target = Path.of("target", "portal");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("search.html"), dom);
-        return dom;
     }
 }

@@ -1,0 +1,94 @@
+// Every page's frame: header with the navigation for the signed-in role, language switch, sign in/out; footer.
+// A page calls `await page('area', ...)` first: it loads the message bundles and draws the frame.
+import { load, t } from './i18n.js';
+import { session, signOut } from './session.js';
+
+const PUBLIC = [
+  ['/', 'nav.home'], ['/search.html', 'nav.search'], ['/open-data.html', 'nav.open-data'],
+  ['/credit.html', 'nav.credit'], ['/verify.html', 'nav.verify'],
+];
+const BY_ROLE = {
+  BIDDER: [['/bidder/projects.html', 'nav.bidder.projects'], ['/bidder/receipts.html', 'nav.bidder.receipts'],
+    ['/bidder/profile.html', 'nav.bidder.profile']],
+  STAFF: [['/staff/members.html', 'nav.staff.members'], ['/staff/projects.html', 'nav.staff.projects'],
+    ['/staff/rooms.html', 'nav.staff.rooms']],
+  ADMIN: [['/staff/members.html', 'nav.staff.members'], ['/staff/projects.html', 'nav.staff.projects'],
+    ['/staff/rooms.html', 'nav.staff.rooms']],
+  REGULATOR: [['/regulator/log.html', 'nav.regulator.log'], ['/regulator/credit.html', 'nav.regulator.credit'],
+    ['/regulator/dashboard.html', 'nav.regulator.dashboard']],
+  CUSTODIAN: [['/hall.html', 'nav.hall']],
+};
+
+function link(href, key) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.dataset.i18n = key;
+  if (location.pathname === href || (href !== '/' && location.pathname.startsWith(href))) {
+    a.setAttribute('aria-current', 'page');
+  }
+  return a;
+}
+
+function header() {
+  const current = session();
+  const bar = document.createElement('header');
+  bar.className = 'bar';
+  const skip = document.createElement('a');
+  skip.href = '#main';
+  skip.className = 'skip';
+  skip.dataset.i18n = 'nav.skip';
+  const brand = link('/', 'brand');
+  brand.className = 'brand';
+  brand.removeAttribute('aria-current');
+  const nav = document.createElement('nav');
+  nav.dataset.i18nAriaLabel = 'nav.label';
+  for (const [href, key] of [...PUBLIC, ...(current ? BY_ROLE[current.role] || [] : [])]) {
+    nav.append(link(href, key));
+  }
+  const lang = document.createElement('button');
+  lang.type = 'button';
+  lang.id = 'lang';
+  lang.className = 'link';
+  nav.append(lang);
+  if (current) {
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.id = 'who';
+    who.textContent = current.displayName || current.username;
+    const out = document.createElement('button');
+    out.type = 'button';
+    out.className = 'link';
+    out.id = 'sign-out';
+    out.dataset.i18n = 'nav.sign-out';
+    out.onclick = async () => {
+      await signOut();
+      location.href = '/';
+    };
+    nav.append(who, out);
+  } else {
+    nav.append(link('/login.html', 'nav.sign-in'), link('/register.html', 'nav.register'));
+  }
+  bar.append(skip, brand, nav);
+  return bar;
+}
+
+function footer() {
+  const bar = document.createElement('footer');
+  bar.className = 'bar small';
+  const text = document.createElement('span');
+  text.dataset.i18n = 'footer';
+  const api = link('/swagger-ui.html', 'nav.api');
+  bar.append(text, api);
+  return bar;
+}
+
+/** Loads the bundles of the given areas and draws header and footer around the page's <main id="main">. */
+export async function page(...areas) {
+  const old = document.querySelector('body > header.bar');
+  if (old) {
+    old.remove();
+  }
+  document.body.prepend(header());
+  document.body.append(footer());
+  await load(...areas);
+}
