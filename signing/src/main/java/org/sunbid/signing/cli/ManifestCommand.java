@@ -2,18 +2,12 @@ package org.sunbid.signing.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import org.sunbid.signing.DigestAlgorithm;
-import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.internal.Files2;
-import org.sunbid.signing.internal.Json;
+import org.sunbid.signing.tender.MachineFingerprint;
+import org.sunbid.signing.tender.SubmissionManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -43,14 +37,8 @@ final class ManifestCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Bidtool.requireFile(in, "sealed tender");
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("lot", lot.toLowerCase());
-        manifest.put("sha256", HexFormat.of().formatHex(DigestAlgorithm.SHA256.digest(in)));
-        manifest.put("size", Files.size(in));
-        manifest.put("clientTime", Instant.now().toString());
-        manifest.put("fingerprint", PackageCommand.fingerprint());
-        byte[] signed = new CmsSigner(tool.key(p12, passwordFile)).sign(Json.write(manifest).getBytes(StandardCharsets.UTF_8), false);
-        String base64 = Base64.getEncoder().encodeToString(signed);
+        String base64 = SubmissionManifest.sign(lot, in, tool.key(p12, passwordFile), Instant.now(),
+                MachineFingerprint.collect());
         Files2.writeAtomically(out, target -> target.write(base64.getBytes(StandardCharsets.US_ASCII)));
         tool.spec.commandLine().getOut().println("manifest " + out + " for " + in);
         return 0;

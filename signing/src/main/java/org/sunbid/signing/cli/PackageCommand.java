@@ -2,21 +2,14 @@ package org.sunbid.signing.cli;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import org.sunbid.signing.internal.Files2;
-import org.sunbid.signing.internal.Json;
+import org.sunbid.signing.tender.BidForm;
+import org.sunbid.signing.tender.MachineFingerprint;
+import org.sunbid.signing.tender.TenderPackage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -73,78 +66,13 @@ final class PackageCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
         }
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("format", "sunbid-bid-form/1");
-        form.put("lot", lot.toLowerCase());
-        form.put("price", price.setScale(2).toPlainString());
-        form.put("currency", "CNY");
-        form.put("duration", duration);
-        form.put("quality", quality);
-        form.put("projectManager", manager);
-        if (depositRef != null) {
-            form.put("depositReference", depositRef);
+        try {
+            TenderPackage.write(new BidForm(lot, price, duration, quality, manager, depositRef, MachineFingerprint.collect()),
+                    pdfs, out);
+        } catch (TenderPackage.NotAPdfException e) {
+            throw new CliFailure(e.getMessage());
         }
-        form.put("fingerprint", fingerprint());
-        List<String> names = new ArrayList<>();
-        for (Path pdf : pdfs) {
-            names.add(pdf.getFileName().toString());
-        }
-        form.put("documents", names);
-        byte[] formBytes = Json.write(form).getBytes(StandardCharsets.UTF_8);
-        Files2.writeAtomically(out, target -> {
-            ZipOutputStream zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
-            zip.putNextEntry(new ZipEntry("bid-form.json"));
-            zip.write(formBytes);
-            zip.closeEntry();
-            for (Path pdf : pdfs) {
-                zip.putNextEntry(new ZipEntry("documents/" + pdf.getFileName()));
-                Files.copy(pdf, zip);
-                zip.closeEntry();
-            }
-            zip.finish();
-        });
         tool.spec.commandLine().getOut().println("package " + out + ": bid form + " + pdfs.size() + " PDF(s)");
         return 0;
-    }
-
-    /** Where the file was prepared: MAC addresses, CPU model and disk serials, as the supervision alerts compare them. */
-    static Map<String, Object> fingerprint() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        List<String> macs = new ArrayList<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                byte[] mac = ni.getHardwareAddress();
-                if (mac != null && mac.length == 6 && !ni.isLoopback()) {
-                    macs.add(HexFormat.ofDelimiter(":").formatHex(mac));
-                }
-            }
-        } catch (IOException e) {
-            // no network information available
-        }
-        f.put("mac", macs);
-        f.put("cpu", firstLine(Path.of("/proc/cpuinfo"), "model name"));
-        List<String> disks = new ArrayList<>();
-        try (var entries = Files.list(Path.of("/sys/block"))) {
-            for (Path block : entries.toList()) {
-                Path serial = block.resolve("device").resolve("serial");
-                if (Files.isReadable(serial)) {
-                    disks.add(Files.readString(serial).strip());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or not readable
-        }
-        f.put("disk", disks);
-        f.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        return f;
-    }
-
-    private static String firstLine(Path file, String key) {
-        try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith(key)).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("");
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
     }
 }
