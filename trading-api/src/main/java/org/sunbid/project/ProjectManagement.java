@@ -27,6 +27,7 @@ import org.sunbid.platform.ProblemException;
 import org.sunbid.project.ProjectEvents.DeadlineMoved;
 import org.sunbid.project.internal.DocumentFiles;
 import org.sunbid.project.internal.ProjectRules;
+import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.project.internal.Projects;
 
 /**
@@ -46,9 +47,11 @@ public class ProjectManagement {
     private final NoticeManagement notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TimeAccelerator accelerator;
 
     ProjectManagement(Projects projects, DocumentFiles files, ProjectRules rules, NoticeManagement notices,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, TimeAccelerator accelerator) {
+        this.accelerator = accelerator;
         this.projects = projects;
         this.files = files;
         this.rules = rules;
@@ -69,8 +72,22 @@ public class ProjectManagement {
 
     /** Registration with a given id and acting member (used by the demo seed; callers check the role). */
     public ProjectView register(UUID projectId, UUID memberId, Role role, UUID accountId, Registration r) {
+        return register(projectId, memberId, role, accountId, r, false);
+    }
+
+    /**
+     * Registers a test project (the demo tender, end-to-end tests): flagged as such, and its statutory minimum periods
+     * are shrunk by the scheduler's {@link TimeAccelerator} (one day lasts {@code sunbid.scheduler.test-project-day}).
+     * Callers check the role, as for the demo seed.
+     */
+    public ProjectView registerTestProject(UUID projectId, UUID memberId, Role role, UUID accountId, Registration r) {
+        return register(projectId, memberId, role, accountId, r, true);
+    }
+
+    private ProjectView register(UUID projectId, UUID memberId, Role role, UUID accountId, Registration r,
+            boolean testProject) {
         Instant now = clock.instant();
-        checkRegistration(r, role, now);
+        checkRegistration(r, role, now, testProject);
         UUID tenderee = role == Role.AGENT ? r.tendereeMemberId() : memberId;
         UUID agency = role == Role.AGENT ? memberId : null;
         String code = "%s%d%c%06d".formatted(r.regionCode(), now.atZone(CHINA).getYear(), r.type().letter(),
@@ -80,6 +97,9 @@ public class ProjectManagement {
                 r.classificationCodes().stream().map(String::strip).distinct().toList(), tenderee, r.tendereeName(),
                 agency, blankToNull(r.agencyName()), accountId, r.evaluationMethod(), r.documentsOnSaleFrom(),
                 r.documentsOnSaleUntil(), r.bidDeadline(), r.openingAt(), r.openingPlace()), now);
+        if (testProject) {
+            projects.markTestProject(projectId);
+        }
         int number = 1;
         for (Registration.LotRegistration lot : r.lots()) {
             projects.insertLot(projectId, UUID.randomUUID(), number++, lot.name(), lot.estimate(), lot.deposit(),
@@ -90,7 +110,7 @@ public class ProjectManagement {
         return projects.find(projectId).orElseThrow();
     }
 
-    private void checkRegistration(Registration r, Role role, Instant now) {
+    private void checkRegistration(Registration r, Role role, Instant now, boolean testProject) {
         if (role == Role.AGENT && r.tendereeMemberId() == null) {
             throw ProblemException.invalid("tendereeMemberId", "project.tenderee.required");
         }
@@ -110,7 +130,7 @@ public class ProjectManagement {
         if (r.documentsOnSaleUntil().isAfter(r.bidDeadline())) {
             throw ProblemException.invalid("documentsOnSaleUntil", "project.sale.after-deadline");
         }
-        checkPeriods(r.procedure(), r.documentsOnSaleFrom(), r.documentsOnSaleUntil(), r.bidDeadline());
+        checkPeriods(r.procedure(), r.documentsOnSaleFrom(), r.documentsOnSaleUntil(), r.bidDeadline(), testProject);
         for (int i = 0; i < r.lots().size(); i++) {
             Registration.LotRegistration lot = r.lots().get(i);
             BigDecimal max = rules.maximumDeposit(lot.estimate());
@@ -125,14 +145,15 @@ public class ProjectManagement {
         }
     }
 
-    private void checkPeriods(Procedure procedure, Instant issue, Instant saleUntil, Instant deadline) {
-        rules.minimumBidPeriod(procedure).ifPresent(min -> {
+    private void checkPeriods(Procedure procedure, Instant issue, Instant saleUntil, Instant deadline,
+            boolean testProject) {
+        rules.minimumBidPeriod(procedure).map(min -> accelerator.scale(min, testProject)).ifPresent(min -> {
             if (Duration.between(issue, deadline).compareTo(min) < 0) {
                 throw ProblemException.rule("bid-period-minimum", "bidDeadline", "project.rule.bid-period-minimum",
                         min.toDays());
             }
         });
-        rules.minimumSalePeriod(procedure).ifPresent(min -> {
+        rules.minimumSalePeriod(procedure).map(min -> accelerator.scale(min, testProject)).ifPresent(min -> {
             if (Duration.between(issue, saleUntil).compareTo(min) < 0) {
                 throw ProblemException.rule("document-sale-minimum", "documentsOnSaleUntil",
                         "project.rule.document-sale-minimum", min.toDays());
@@ -367,7 +388,7 @@ public class ProjectManagement {
         }
         Instant now = clock.instant();
         Instant issue = p.documentsOnSaleFrom().isAfter(now) ? p.documentsOnSaleFrom() : now;
-        checkPeriods(p.procedure(), issue, p.documentsOnSaleUntil(), p.bidDeadline());
+        checkPeriods(p.procedure(), issue, p.documentsOnSaleUntil(), p.bidDeadline(), p.testProject());
         String announcement = projects.latestVersion(p.id(), ReviewItem.ANNOUNCEMENT).map(Projects.Version::body)
                 .orElseThrow();
         Notice notice = notices.publish(draft(p, key, NoticeKind.TENDER_ANNOUNCEMENT,

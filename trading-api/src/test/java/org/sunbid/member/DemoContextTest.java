@@ -15,6 +15,6 @@ import org.sunbid.support.PlatformTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @PlatformTest
-@TestPropertySource(properties = "sunbid.demo=true")
+@TestPropertySource(properties = { "sunbid.demo=true", "sunbid.demo.tender.enabled=false" })
 @interface DemoContextTest {
 }

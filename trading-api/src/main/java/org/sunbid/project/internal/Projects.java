@@ -66,6 +66,11 @@ public class Projects {
                 .param("now", ts(now)).update();
     }
 
+    /** Flags a project as a test project (demo, end-to-end test): its periods run through the time accelerator. */
+    public void markTestProject(UUID projectId) {
+        jdbc.sql("update project set test_project = true where id = :id").param("id", projectId).update();
+    }
+
     public void insertLot(UUID projectId, UUID lotId, int number, String name, BigDecimal estimate, BigDecimal deposit,
             BigDecimal confidentialPrice) {
         jdbc.sql("""
@@ -246,7 +251,8 @@ public class Projects {
                 rs.getString("evaluation_method"), instant(rs, "documents_on_sale_from"),
                 instant(rs, "documents_on_sale_until"), instant(rs, "bid_deadline"), instant(rs, "opening_at"),
                 rs.getString("opening_place"), ProjectStatus.valueOf(rs.getString("status")),
-                rs.getString("return_reason"), instant(rs, "published_at"), rs.getBoolean("suspended"), List.of());
+                rs.getString("return_reason"), instant(rs, "published_at"), rs.getBoolean("suspended"), List.of(),
+                rs.getBoolean("test_project"));
     }
 
     private ProjectView withLots(ProjectView p) {
@@ -259,7 +265,7 @@ public class Projects {
                 p.fundingSource(), p.approvalReference(), p.regionCode(), p.classificationCodes(), p.tendereeMemberId(),
                 p.tendereeName(), p.agencyMemberId(), p.agencyName(), p.evaluationMethod(), p.documentsOnSaleFrom(),
                 p.documentsOnSaleUntil(), p.bidDeadline(), p.openingAt(), p.openingPlace(), p.status(),
-                p.returnReason(), p.publishedAt(), p.suspended(), lots);
+                p.returnReason(), p.publishedAt(), p.suspended(), lots, p.testProject());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

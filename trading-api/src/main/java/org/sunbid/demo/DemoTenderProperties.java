@@ -1,0 +1,42 @@
+package org.sunbid.demo;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code sunbid.demo.tender.*}: the demo tender's people and pace. Only read when {@code sunbid.demo=true}.
+ *
+ * @param enabled        run the demo tender at start (with demo data on)
+ * @param day            how long one statutory day lasts for the demo tender (its 20-day bid period becomes 20 × this);
+ *                       in demo mode this is also the default of {@code sunbid.scheduler.test-project-day}
+ * @param lead           publication happens within this after start; also the slack added to each statutory period
+ * @param bidSpacing     time between two demo bidders' submissions (the first comes one spacing after the sale opens)
+ * @param releaseDelay   time from the opening session's start to each next custodian's share release
+ * @param bidders        the demo bidders' usernames (approved, unrelated to each other; at least three)
+ * @param tenderee       the demo tenderee's username
+ * @param staff          the centre staff account that accepts the project and clears the bidders' deposits
+ * @param regulator      the regulator account that approves the announcement and documents
+ */
+@ConfigurationProperties("sunbid.demo.tender")
+public record DemoTenderProperties(@DefaultValue("true") boolean enabled, @DefaultValue("6s") Duration day,
+        @DefaultValue("5s") Duration lead, @DefaultValue("8s") Duration bidSpacing,
+        @DefaultValue("20s") Duration releaseDelay,
+        @DefaultValue({ "bidder01", "bidder02", "bidder04", "bidder05" }) List<String> bidders,
+        @DefaultValue("tenderee01") String tenderee, @DefaultValue("staff1") String staff,
+        @DefaultValue("regulator1") String regulator) {
+
+    public DemoTenderProperties {
+        if (bidders == null || bidders.size() < 3) {
+            throw new IllegalArgumentException("sunbid.demo.tender.bidders needs at least three bidders (an opening needs three bids)");
+        }
+        bidders = List.copyOf(bidders);
+        for (Duration d : List.of(day, lead, bidSpacing, releaseDelay)) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("sunbid.demo.tender durations must be positive");
+            }
+        }
+    }
+}

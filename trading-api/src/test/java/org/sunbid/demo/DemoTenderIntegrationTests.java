@@ -1,0 +1,183 @@
+package org.sunbid.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.sunbid.bid.BidManagement;
+import org.sunbid.bid.BidView;
+import org.sunbid.bid.OpeningManagement;
+import org.sunbid.bid.Receipt;
+import org.sunbid.demo.internal.DemoBidderFiles;
+import org.sunbid.identity.AccountManagement;
+import org.sunbid.identity.CurrentUser;
+import org.sunbid.identity.Role;
+import org.sunbid.notice.Notice;
+import org.sunbid.notice.NoticeKind;
+import org.sunbid.notice.NoticeManagement;
+import org.sunbid.platform.PlatformProperties;
+import org.sunbid.platform.PlatformTrust;
+import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectView;
+import org.sunbid.signing.DigestAlgorithm;
+import org.sunbid.signing.cms.CmsVerifier;
+import org.sunbid.signing.cms.SignatureCheck;
+import org.sunbid.signing.cms.VerifyOptions;
+import org.sunbid.signing.keys.Pkcs12;
+import org.sunbid.signing.keys.SigningKey;
+import org.sunbid.signing.seal.OpenResult;
+import org.sunbid.signing.seal.Opener;
+import org.sunbid.signing.timestamp.TimestampCheck;
+import org.sunbid.signing.timestamp.TimestampVerifier;
+import org.sunbid.support.Api;
+import org.sunbid.support.PlatformTest;
+
+/**
+ * The demo tender with a very short timing (one statutory day = 200 ms, so the 20-day bid period lasts 4 s): it starts
+ * by itself once the application is ready and is followed here to its opening record, step by step.
+ */
+@PlatformTest
+@TestPropertySource(properties = { "sunbid.demo=true", "sunbid.demo.tender.day=200ms", "sunbid.demo.tender.lead=4s",
+        "sunbid.demo.tender.bid-spacing=300ms", "sunbid.demo.tender.release-delay=700ms" })
+class DemoTenderIntegrationTests {
+
+    static final List<String> BIDDERS = List.of("bidder01", "bidder02", "bidder04", "bidder05");
+
+    @Autowired
+    DemoTender demo;
+    @Autowired
+    ProjectManagement projects;
+    @Autowired
+    BidManagement bids;
+    @Autowired
+    OpeningManagement openings;
+    @Autowired
+    NoticeManagement notices;
+    @Autowired
+    AccountManagement accounts;
+    @Autowired
+    PlatformProperties properties;
+    @Autowired
+    PlatformTrust trust;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    static final CurrentUser STAFF = new CurrentUser(new UUID(0, 7), "test-staff", Role.STAFF, Optional.empty());
+
+    DemoTender.Status awaitEnd() throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(giveUp)) {
+            Optional<DemoTender.Status> s = demo.status();
+            if (s.isPresent() && (s.get().phase().equals("OPENED") || s.get().phase().startsWith("FAILED"))) {
+                return s.get();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the demo tender did not end within 3 minutes: " + demo.status());
+    }
+
+    CurrentUser bidder(String username) {
+        AccountManagement.AccountView a = accounts.findByUsername(username).orElseThrow();
+        return new CurrentUser(a.id(), a.username(), a.role(), a.memberId());
+    }
+
+    @Test
+    void runsByItselfFromPublicationThroughSealedBidsAndTheCustodiansSharesToThePublishedOpeningRecord() throws Exception {
+        DemoTender.Status end = awaitEnd();
+        assertThat(end.phase()).isEqualTo("OPENED");
+        UUID lot = end.lotId();
+
+        // publication: a published test project with an accelerated 20-day bid period and its announcement
+        ProjectView project = projects.find(STAFF, DemoTender.PROJECT);
+        assertThat(project.testProject()).isTrue();
+        assertThat(project.tendereeMemberId()).isEqualTo(accounts.findByUsername("tenderee01").orElseThrow().memberId().orElseThrow());
+        assertThat(Duration.between(project.documentsOnSaleFrom(), project.bidDeadline()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(4)).isLessThan(Duration.ofSeconds(10));
+        List<Notice> projectNotices = notices.ofProject(DemoTender.PROJECT);
+        assertThat(projectNotices).filteredOn(n -> n.kind() == NoticeKind.TENDER_ANNOUNCEMENT).hasSize(1);
+
+        // bids: each demo bidder's sealed tender, received before the deadline with a signed, timestamped receipt
+        for (String username : BIDDERS) {
+            List<BidView> mine = bids.mine(bidder(username), lot);
+            assertThat(mine).as(username).hasSize(1);
+            BidView bid = mine.get(0);
+            assertThat(bid.receivedAt()).isBefore(project.bidDeadline());
+            Receipt receipt = bids.receipt(bidder(username), bid.id());
+            Path sealed = properties.dataDir().resolve("demo-tender").resolve(username).resolve("tender.sealed");
+            String sha256 = HexFormat.of().formatHex(DigestAlgorithm.SHA256.digest(sealed));
+            assertThat(receipt.sha256()).isEqualTo(sha256);
+            assertThat(CmsVerifier.verify(Base64.getDecoder().decode(receipt.signature()),
+                    receipt.statement().getBytes(StandardCharsets.UTF_8), VerifyOptions.trusting(List.of(trust.root()))))
+                    .isInstanceOf(SignatureCheck.Valid.class);
+            assertThat(TimestampVerifier.verify(Base64.getDecoder().decode(receipt.timestampToken()),
+                    HexFormat.of().parseHex(sha256), List.of(trust.root()))).isInstanceOf(TimestampCheck.Valid.class);
+            // sealed to the bidder's own certificate too: its demo key opens it
+            SigningKey key = Pkcs12.read(properties.caDirectory().resolve(DemoBidderFiles.KEY_PREFIX + username + ".p12"),
+                    properties.keys().passphrase().toCharArray());
+            assertThat(Opener.open(sealed, key, sealed.resolveSibling("opened-by-bidder.p7s")))
+                    .isInstanceOf(OpenResult.Opened.class);
+        }
+
+        // the opening: the job started the session, two custodians released signed shares, every bid was opened
+        OpeningManagement.SessionView session = openings.view(STAFF, DemoTender.PROJECT, lot);
+        assertThat(session.status()).isEqualTo("OPENED");
+        assertThat(session.releasedShares()).hasSizeGreaterThanOrEqualTo(session.threshold());
+        assertThat(session.threshold()).isEqualTo(2);
+        assertThat(session.startedAt()).isAfterOrEqualTo(project.openingAt());
+        assertThat(session.results()).hasSize(BIDDERS.size()).allSatisfy(r -> {
+            assertThat(r.decryption()).isEqualTo("DECRYPTED");
+            assertThat(r.signature()).isEqualTo("VALID");
+            assertThat(r.hashCheck()).isEqualTo("MATCHES");
+        });
+        List<BigDecimal> expected = new ArrayList<>();
+        for (int i = 1; i <= BIDDERS.size(); i++) {
+            expected.add(DemoBidderFiles.price(new BigDecimal("8600000.00"), i));
+        }
+        assertThat(session.results()).extracting(OpeningManagement.ResultView::price)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(session.recordDocument()).isNotNull();
+        assertThat(jdbc.sql("select count(*) from share_release where lot_id = :l").param("l", lot)
+                .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+
+        // the opening record notice
+        Notice record = notices.ofProject(DemoTender.PROJECT).stream().filter(n -> n.kind() == NoticeKind.OPENING_RECORD)
+                .findFirst().orElseThrow();
+        assertThat(record.title()).startsWith("开标记录");
+
+        // where to watch it
+        MvcResult r = mvc.perform(get("/api/public/demo-tender")).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        assertThat(Api.body(r).get("hallPath").asText())
+                .isEqualTo("/hall.html?project=" + DemoTender.PROJECT + "&lot=" + lot);
+        assertThat(Api.body(r).get("phase").asText()).isEqualTo("OPENED");
+
+        // a second run (a restart) adds nothing: no second project, bid, share release or notice
+        long noticesBefore = notices.ofProject(DemoTender.PROJECT).size();
+        long bidsBefore = jdbc.sql("select count(*) from bid where lot_id = :l").param("l", lot).query(Long.class).single();
+        assertThat(demo.run().phase()).isEqualTo("OPENED");
+        assertThat(notices.ofProject(DemoTender.PROJECT)).hasSize((int) noticesBefore);
+        assertThat(jdbc.sql("select count(*) from bid where lot_id = :l").param("l", lot).query(Long.class).single())
+                .isEqualTo(bidsBefore);
+        assertThat(jdbc.sql("select count(*) from project where test_project").query(Long.class).single()).isEqualTo(1);
+    }
+}
