@@ -91,6 +91,7 @@ public class DemoTender {
 
     private volatile boolean stopped;
     private volatile Thread runner;
+    private volatile DemoCa demoCa;
 
     public DemoTender(DemoTenderProperties settings, PlatformProperties platform, AccountManagement accounts,
             MemberManagement members, ProjectManagement projects, OpeningKeys openingKeys, BidManagement bids,
@@ -328,7 +329,7 @@ public class DemoTender {
             CurrentUser user = memberUser(username, Role.BIDDER);
             UUID member = user.requireMember();
             String company = account(username).displayName();
-            SigningKey key = DemoBidderFiles.bidderKey(platform.caDirectory(), password, username, company);
+            SigningKey key = DemoBidderFiles.bidderKey(platform.caDirectory(), this::demoCa, password, username, company);
             String fingerprint = Certificates.fingerprint(key.certificate());
             boolean bound = members.certificates(member).stream()
                     .anyMatch(c -> c.fingerprint().equalsIgnoreCase(fingerprint) && c.revokedAt() == null);
@@ -409,7 +410,7 @@ public class DemoTender {
         }
         CurrentUser custodian = new CurrentUser(account.get().id(), account.get().username(), Role.CUSTODIAN, Optional.empty());
         char[] password = platform.keys().passphrase().toCharArray();
-        SigningKey key = DemoCa.loadOrCreate(platform.caDirectory(), password).custodian(n, password);
+        SigningKey key = demoCa().custodian(n, password);
         for (OpeningKeys.SealedShare sealed : openingKeys.sharesOf(custodian)) {
             if (!sealed.lotId().equals(lot) || view.releasedShares().contains(sealed.index())) {
                 continue;
@@ -428,6 +429,16 @@ public class DemoTender {
             }
         }
         return !"OPENED".equals(view.status());
+    }
+
+    /** The demo CA (its files hold the demo custodians' keys); loaded once, as each PKCS#12 costs a slow PBKDF2. */
+    private DemoCa demoCa() {
+        DemoCa ca = demoCa;
+        if (ca == null) {
+            ca = DemoCa.loadOrCreate(platform.caDirectory(), platform.keys().passphrase().toCharArray());
+            demoCa = ca;
+        }
+        return ca;
     }
 
     // ------------------------------------------------------------------------------------------ time

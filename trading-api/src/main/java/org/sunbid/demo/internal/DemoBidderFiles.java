@@ -45,12 +45,13 @@ public final class DemoBidderFiles {
     }
 
     /** Loads the bidder's demo key, or issues one under the demo root and keeps it beside the custodians' keys. */
-    public static SigningKey bidderKey(Path caDirectory, char[] password, String username, String company) {
+    public static SigningKey bidderKey(Path caDirectory, java.util.function.Supplier<DemoCa> demoCa, char[] password,
+            String username, String company) {
         Path file = caDirectory.resolve(KEY_PREFIX + username + ".p12");
         if (Files.exists(file)) {
             return Pkcs12.read(file, password);
         }
-        DemoCa ca = DemoCa.loadOrCreate(caDirectory, password);
+        DemoCa ca = demoCa.get();
         SigningKey key = ca.issueMember("CN=" + company + ",O=" + company + ",C=CN", Certificates.KeyAlgorithm.EC_P256);
         Pkcs12.write(file, key, "key", password);
         return key;
