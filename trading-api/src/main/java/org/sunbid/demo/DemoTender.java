@@ -183,8 +183,9 @@ public class DemoTender {
         ProjectView project = publishedProject(people);
         UUID lot = project.lots().get(0).id();
         Status status = status().orElseThrow();
-        log.info("Demo tender {} 「{}」 ({}): watch the opening at {} — bids close {}, opening at {}", project.transactionCode(),
-                project.name(), status.phase(), status.hallUrl(), project.bidDeadline(), project.openingAt());
+        log.info("Demo tender {} 「{}」 ({}): watch the opening at {} (sign in as {} or {}, demo password) — bids close {}, "
+                + "opening at {}", project.transactionCode(), project.name(), status.phase(), status.hallUrl(),
+                settings.staff(), settings.regulator(), project.bidDeadline(), project.openingAt());
 
         List<Bidder> bidders = bidders(people, project, lot);
         Instant base = later(project.documentsOnSaleFrom(), project.publishedAt());
