@@ -201,7 +201,7 @@ public class DemoTender {
             return status().orElseThrow();
         }
         Instant started = session.startedAt() == null ? clock.instant() : session.startedAt();
-        for (int n = 1; n <= DemoCa.CUSTODIANS; n++) {
+        for (int n = 1; n <= Math.min(DemoCa.CUSTODIANS, settings.custodians().size()); n++) {
             sleepUntil(started.plus(settings.releaseDelay().multipliedBy(n)));
             if (!release(n, project, lot)) {
                 break;
@@ -405,7 +405,8 @@ public class DemoTender {
         if (!"WAITING_FOR_SHARES".equals(view.status())) {
             return false;
         }
-        Optional<AccountManagement.AccountView> account = accounts.findByUsername("custodian" + n);
+        String username = settings.custodians().get(n - 1);
+        Optional<AccountManagement.AccountView> account = accounts.findByUsername(username);
         if (account.isEmpty()) {
             return true;
         }
@@ -422,11 +423,11 @@ public class DemoTender {
                     .encodeToString(new CmsSigner(key).sign(json.getBytes(StandardCharsets.UTF_8), true));
             try {
                 view = openings.release(custodian, lot, json, signature);
-                log.info("Demo tender {}: custodian{} released share {} ({} of {} needed); session {}",
-                        project.transactionCode(), n, sealed.index(), view.releasedShares().size(), view.threshold(),
+                log.info("Demo tender {}: {} released share {} ({} of {} needed); session {}",
+                        project.transactionCode(), username, sealed.index(), view.releasedShares().size(), view.threshold(),
                         view.status());
             } catch (ProblemException e) {
-                log.warn("Demo tender {}: custodian{}'s share was refused: {}", project.transactionCode(), n, e.type());
+                log.warn("Demo tender {}: {}'s share was refused: {}", project.transactionCode(), username, e.type());
             }
         }
         return !"OPENED".equals(view.status());
@@ -444,15 +445,21 @@ public class DemoTender {
 
     // ------------------------------------------------------------------------------------------ time
 
+    /** Sleeps in short slices against the platform clock, so a clock moved forward (tests) is noticed at once. */
     private void sleepUntil(Instant at) {
-        Duration wait = Duration.between(clock.instant(), at);
-        if (!wait.isNegative() && !wait.isZero()) {
-            sleep(wait);
+        while (true) {
+            Duration wait = Duration.between(clock.instant(), at);
+            if (wait.isNegative() || wait.isZero()) {
+                break;
+            }
+            sleep(wait.compareTo(SLICE) < 0 ? wait : SLICE);
         }
         if (stopped) {
             throw new Stopped();
         }
     }
+
+    private static final Duration SLICE = Duration.ofMillis(250);
 
     private void sleep(Duration d) {
         if (stopped) {

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenderee       the demo tenderee's username
  * @param staff          the centre staff account that accepts the project and clears the bidders' deposits
  * @param regulator      the regulator account that approves the announcement and documents
+ * @param custodians     the custodian accounts holding the demo CA's custodian keys 1, 2, 3 (in that order)
  */
 @ConfigurationProperties("sunbid.demo.tender")
 public record DemoTenderProperties(@DefaultValue("true") boolean enabled, @DefaultValue("6s") Duration day,
@@ -26,13 +27,15 @@ public record DemoTenderProperties(@DefaultValue("true") boolean enabled, @Defau
         @DefaultValue("20s") Duration releaseDelay,
         @DefaultValue({ "bidder01", "bidder02", "bidder04", "bidder05" }) List<String> bidders,
         @DefaultValue("tenderee01") String tenderee, @DefaultValue("staff1") String staff,
-        @DefaultValue("regulator1") String regulator) {
+        @DefaultValue("regulator1") String regulator,
+        @DefaultValue({ "custodian1", "custodian2", "custodian3" }) List<String> custodians) {
 
     public DemoTenderProperties {
         if (bidders == null || bidders.size() < 3) {
             throw new IllegalArgumentException("sunbid.demo.tender.bidders needs at least three bidders (an opening needs three bids)");
         }
         bidders = List.copyOf(bidders);
+        custodians = custodians == null ? List.of() : List.copyOf(custodians);
         for (Duration d : List.of(day, lead, bidSpacing, releaseDelay)) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("sunbid.demo.tender durations must be positive");
