@@ -71,8 +71,9 @@ import org.sunbid.signing.threshold.ThresholdKeys;
 @EnableConfigurationProperties(DemoTenderProperties.class)
 public class DemoTender {
 
-    /** The demo tender's project; fixed, so that a second start finds it. */
-    public static final UUID PROJECT = UUID.fromString("5d0b7e00-0000-4000-8000-000000000001");
+    /** The demo tender's project by default; fixed, so that a second start finds it. */
+    public static final String DEFAULT_PROJECT = "5d0b7e00-0000-4000-8000-000000000001";
+    public static final UUID PROJECT = UUID.fromString(DEFAULT_PROJECT);
     private static final BigDecimal ESTIMATE = new BigDecimal("8600000.00");
 
     private static final Logger log = LoggerFactory.getLogger(DemoTender.class);
@@ -119,7 +120,7 @@ public class DemoTender {
     public Optional<Status> status() {
         ProjectView p;
         try {
-            p = projects.find(platformActor(), PROJECT);
+            p = projects.find(platformActor(), settings.project());
         } catch (ProblemException notYet) {
             return Optional.empty();
         }
@@ -259,41 +260,41 @@ public class DemoTender {
     private ProjectView publishedProject(People people) {
         ProjectView p;
         try {
-            p = projects.find(people.staff(), PROJECT);
+            p = projects.find(people.staff(), settings.project());
         } catch (ProblemException absent) {
-            p = projects.registerTestProject(PROJECT, people.tenderee().requireMember(), Role.TENDEREE,
+            p = projects.registerTestProject(settings.project(), people.tenderee().requireMember(), Role.TENDEREE,
                     people.tenderee().accountId(), registration(people.tendereeName()));
             log.info("Demo tender {}: registered as a test project (one statutory day lasts {})", p.transactionCode(),
                     accelerator.scale(Duration.ofDays(1), true));
         }
         if (p.status() == ProjectStatus.DRAFT) {
-            projects.submit(people.tenderee(), PROJECT);
-            p = projects.find(people.staff(), PROJECT);
+            projects.submit(people.tenderee(), settings.project());
+            p = projects.find(people.staff(), settings.project());
         }
         if (p.status() == ProjectStatus.SUBMITTED) {
-            projects.accept(people.staff(), PROJECT);
-            p = projects.find(people.staff(), PROJECT);
+            projects.accept(people.staff(), settings.project());
+            p = projects.find(people.staff(), settings.project());
         }
         if (p.status() == ProjectStatus.ACCEPTED) {
-            ProjectManagement.ReviewSheet sheet = projects.reviewSheet(people.staff(), PROJECT);
+            ProjectManagement.ReviewSheet sheet = projects.reviewSheet(people.staff(), settings.project());
             boolean documents = sheet.items().stream()
                     .anyMatch(i -> i.item() == ReviewItem.TENDER_DOCUMENTS && !i.versions().isEmpty());
             if (!documents) {
-                projects.uploadTenderDocuments(people.tenderee(), PROJECT, "招标文件（演示）.txt", "text/plain",
+                projects.uploadTenderDocuments(people.tenderee(), settings.project(), "招标文件（演示）.txt", "text/plain",
                         new ByteArrayInputStream(("【演示】" + p.name() + " 招标文件：工程量清单、技术标准和要求、合同条款（演示文本）。")
                                 .getBytes(StandardCharsets.UTF_8)));
-                sheet = projects.reviewSheet(people.staff(), PROJECT);
+                sheet = projects.reviewSheet(people.staff(), settings.project());
             }
             for (ProjectManagement.ReviewSheet.ItemHistory item : sheet.items()) {
                 int latest = item.versions().get(item.versions().size() - 1).version();
                 for (CurrentUser reviewer : List.of(people.staff(), people.regulator())) {
                     if (item.missingApprovals().contains(reviewer.role().name())) {
-                        projects.review(reviewer, PROJECT, item.item(), latest, true, "同意发布（演示）");
+                        projects.review(reviewer, settings.project(), item.item(), latest, true, "同意发布（演示）");
                     }
                 }
             }
-            projects.publish(people.tenderee(), PROJECT);
-            p = projects.find(people.staff(), PROJECT);
+            projects.publish(people.tenderee(), settings.project());
+            p = projects.find(people.staff(), settings.project());
             log.info("Demo tender {}: tender announcement published; opening keys made for {} lot(s)",
                     p.transactionCode(), p.lots().size());
         }

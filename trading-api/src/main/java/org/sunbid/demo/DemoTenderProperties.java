@@ -2,6 +2,7 @@ package org.sunbid.demo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staff          the centre staff account that accepts the project and clears the bidders' deposits
  * @param regulator      the regulator account that approves the announcement and documents
  * @param custodians     the custodian accounts holding the demo CA's custodian keys 1, 2, 3 (in that order)
+ * @param project        the demo tender's project id (fixed, so that a second start finds it)
  */
 @ConfigurationProperties("sunbid.demo.tender")
 public record DemoTenderProperties(@DefaultValue("true") boolean enabled, @DefaultValue("6s") Duration day,
@@ -28,7 +30,8 @@ public record DemoTenderProperties(@DefaultValue("true") boolean enabled, @Defau
         @DefaultValue({ "bidder01", "bidder02", "bidder04", "bidder05" }) List<String> bidders,
         @DefaultValue("tenderee01") String tenderee, @DefaultValue("staff1") String staff,
         @DefaultValue("regulator1") String regulator,
-        @DefaultValue({ "custodian1", "custodian2", "custodian3" }) List<String> custodians) {
+        @DefaultValue({ "custodian1", "custodian2", "custodian3" }) List<String> custodians,
+        @DefaultValue(DemoTender.DEFAULT_PROJECT) UUID project) {
 
     public DemoTenderProperties {
         if (bidders == null || bidders.size() < 3) {
@@ -36,6 +39,7 @@ public record DemoTenderProperties(@DefaultValue("true") boolean enabled, @Defau
         }
         bidders = List.copyOf(bidders);
         custodians = custodians == null ? List.of() : List.copyOf(custodians);
+        project = project == null ? DemoTender.PROJECT : project;
         for (Duration d : List.of(day, lead, bidSpacing, releaseDelay)) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("sunbid.demo.tender durations must be positive");

@@ -20,6 +20,6 @@ class DemoTenderController {
     /** The demo tender's project, lot, phase, deadline, opening time and the opening hall's path. */
     @GetMapping("/api/public/demo-tender")
     DemoTender.Status status() {
-        return demo.status().orElseThrow(() -> ProblemException.notFound("demo tender", DemoTender.PROJECT));
+        return demo.status().orElseThrow(() -> ProblemException.notFound("demo tender", "demo-tender"));
     }
 }
