@@ -211,6 +211,9 @@ export async function importPrivateKey(fileBytes) {
   if (label === 'ENCRYPTED PRIVATE KEY') {
     throw new KeyFileError('keys.error.encrypted');
   }
+  if (label && !['PRIVATE KEY', 'EC PRIVATE KEY', 'RSA PRIVATE KEY'].includes(label)) {
+    throw new KeyFileError('keys.error.not-key');
+  }
   let info = bytes;
   if (label === 'EC PRIVATE KEY') {
     info = pkcs8(seq(oid(OID.ecPublicKey), oid(OID.p256)), bytes);
@@ -220,7 +223,8 @@ export async function importPrivateKey(fileBytes) {
   let algorithm;
   try {
     const top = children(info, tlv(info));
-    if (top.length === 3 && top[0].tag === 0x30 && top[1].tag === 0x04) {
+    // PKCS#12 (PFX): SEQUENCE { INTEGER 3, ContentInfo, MacData }; WebCrypto cannot import it
+    if (top[0].tag === 0x02 && info[top[0].start] === 3 && top[1]?.tag === 0x30 && top[2]?.tag === 0x30) {
       throw new KeyFileError('keys.error.pkcs12');
     }
     const algId = children(info, top[1]);

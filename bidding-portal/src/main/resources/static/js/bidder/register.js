@@ -124,6 +124,8 @@ form.addEventListener('submit', async (event) => {
   let bindProblem = null;
   try {
     await passwordLogin(body.username, body.password);
+    // redraw the frame for the signed-in member (page() replaces the header; the old footer goes first)
+    document.querySelector('body > footer.bar')?.remove();
     await page('bidder');
     if (certificate) {
       await json('/api/members/me/certificates', { method: 'POST', json: { certificate: base64(certificate.der) } });

@@ -77,7 +77,7 @@ export function signerPanel(container, { kind, attached = false, command }) {
     </div>
     <div class="how-browser stack">
       <label for="${id('key')}" data-i18n="signer.key"></label>
-      <input type="file" id="${id('key')}" name="keyFile" class="key-file" accept=".pem,.der,.key,.p8,.pk8">
+      <input type="file" id="${id('key')}" name="keyFile" class="key-file" accept=".pem,.der,.key,.p8,.pk8,.p12,.pfx">
       <p class="meta" data-i18n="signer.key.hint"></p>
       <label for="${id('cert')}" class="cert" data-i18n="signer.cert"></label>
       <input type="file" id="${id('cert')}" name="certificateFile" class="cert-file cert" accept=".pem,.crt,.cer,.der">

@@ -198,6 +198,25 @@ class BidderBrowserIntegrationTests {
         browser.click("#bid-" + bidId + " form.withdraw button[type=submit]");
         browser.awaitText("#bid-" + bidId + " .status", "已撤回");
         assertThat(bids.mine(bidder, lot.lot()).get(0).status()).isEqualTo("WITHDRAWN");
+
+        // the profile: the bound certificate, and a qualification expiring soon is flagged (a missing field named)
+        browser.open("/bidder/profile.html");
+        browser.awaitText("#member-status", "已通过");
+        assertThat(browser.await("#certificates tbody").getText()).contains("钱塘建设工程有限公司").contains("有效");
+        Path scan = write("licence.png", MemberFixtures.png(2048));
+        browser.type("#q-number", "D233012345").type("#q-issuer", "浙江省住房和城乡建设厅");
+        browser.script("document.getElementById('q-expires').value = arguments[0]",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(10).toString());
+        browser.find("#q-scan").sendKeys(scan.toString());
+        browser.click("#qualification-form button[type=submit]");
+        assertThat(browser.await("#q-kind + .field-error").getText()).isNotBlank();
+        browser.type("#q-kind", "市政公用工程施工总承包");
+        browser.find("#q-scan").sendKeys(scan.toString());
+        browser.click("#qualification-form button[type=submit]");
+        browser.awaitText("#qualifications tbody", "D233012345");
+        assertThat(browser.find("#qualifications tbody .state").getText()).matches("(9|10) 天后到期");
+        assertThat(browser.await("#expiry-warnings").getText()).contains("市政公用工程施工总承包（D233012345）将在");
+        browser.screenshot("BidderBrowserIntegrationTests.profile");
     }
 
     @Test
