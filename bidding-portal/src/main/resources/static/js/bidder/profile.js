@@ -12,6 +12,15 @@ const status = document.getElementById('profile-status');
 const profileForm = document.getElementById('profile-form');
 let me = null;
 
+function clearProblems(form) {
+  for (const el of form.querySelectorAll('.field-error')) {
+    el.remove();
+  }
+  for (const el of form.querySelectorAll('[aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+  }
+}
+
 function cell(tr, value) {
   const td = document.createElement('td');
   if (value instanceof Node) {
@@ -198,6 +207,7 @@ profileForm.addEventListener('submit', async (event) => {
   try {
     me = await json('/api/members/me/profile', { method: 'PUT', json: body });
     profileForm.hidden = true;
+    clearProblems(profileForm);
     drawMember();
     status.textContent = t('profile.saved', t(`member.status.${me.status}`));
   } catch (error) {
@@ -218,7 +228,7 @@ qForm.addEventListener('submit', async (event) => {
   try {
     await call('/api/members/me/qualifications', { method: 'POST', body: data });
     qForm.reset();
-    showProblem({ message: '', field: null }, qForm, null);
+    clearProblems(qForm);
     await drawQualifications();
   } catch (error) {
     // the API names qualification fields with a prefix (qualification.kind); the form's inputs are bare names
@@ -238,7 +248,7 @@ cForm.addEventListener('submit', async (event) => {
     const certificate = readCertificate(await readFile(file));
     await json('/api/members/me/certificates', { method: 'POST', json: { certificate: base64(certificate.der) } });
     cForm.reset();
-    showProblem({ message: '', field: null }, cForm, null);
+    clearProblems(cForm);
     await drawCertificates();
   } catch (error) {
     const text = error instanceof KeyFileError ? t(error.key) : error.message;

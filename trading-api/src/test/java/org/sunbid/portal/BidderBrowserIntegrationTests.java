@@ -130,6 +130,7 @@ class BidderBrowserIntegrationTests {
         browser.open("/login.html?next=" + java.net.URLEncoder.encode("/bidder/projects.html", StandardCharsets.UTF_8));
         browser.type("#cert-username", username);
         browser.find("#certificate-login input.key-file").sendKeys(privateKey.toString());
+        browser.screenshot("BidderBrowserIntegrationTests.login");
         browser.click("#cert-submit");
         browser.until(d -> d.getCurrentUrl().contains("/bidder/projects.html"));
         assertThat(browser.await("#who").getText()).isEqualTo("钱塘建设工程有限公司");
@@ -217,6 +218,42 @@ class BidderBrowserIntegrationTests {
         assertThat(browser.find("#qualifications tbody .state").getText()).matches("(9|10) 天后到期");
         assertThat(browser.await("#expiry-warnings").getText()).contains("市政公用工程施工总承包（D233012345）将在");
         browser.screenshot("BidderBrowserIntegrationTests.profile");
+    }
+
+    @Test
+    void aBidderSignsInWithASignatureMadeByBidtoolAndPastedIntoTheLoginPage(Browser browser) throws Exception {
+        MemberFixtures.Approved bidder = MemberFixtures.approved(members, Role.BIDDER);
+        SigningKey key = CertificateIssuer.selfSigned("CN=粘贴签名测试,O=粘贴签名测试", Certificates.KeyAlgorithm.EC_P256,
+                Duration.ofDays(365));
+        members.bindCertificate(bidder.memberId(), Certificates.toPem(key.certificate()), null);
+
+        browser.open("/login.html");
+        browser.type("#cert-username", bidder.username());
+        browser.click("#certificate-login input[value=paste]");
+        browser.click("#challenge-request");
+        String challenge = browser.awaitText("#challenge", "sunbid-login:").getText();
+        assertThat(browser.find("#certificate-login pre.command").getText())
+                .contains("printf '%s' '" + challenge + "' > challenge.txt")
+                .contains("bidtool sign --in challenge.txt --p12 company.p12 --detached --out challenge.p7s");
+        browser.screenshot("BidderBrowserIntegrationTests.login-paste");
+
+        // a signature by some other key is refused and named; bidtool's detached CMS by the bound key signs in
+        SigningKey stranger = CertificateIssuer.selfSigned("CN=stranger", Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(1));
+        browser.type("#certificate-login textarea.signature", Base64.getEncoder().encodeToString(
+                new CmsSigner(stranger).sign(challenge.getBytes(StandardCharsets.UTF_8), true)));
+        browser.click("#cert-submit");
+        assertThat(browser.await("#certificate-login textarea.signature + .field-error").getText()).isNotBlank();
+        browser.click("#challenge-request");
+        String second = browser.until(d -> {
+            String text = d.findElement(By.id("challenge")).getText();
+            return text.equals(challenge) ? null : text;
+        });
+        browser.type("#certificate-login textarea.signature", Base64.getEncoder().encodeToString(
+                new CmsSigner(key).sign(second.getBytes(StandardCharsets.UTF_8), true)));
+        browser.click("#cert-submit");
+        browser.until(d -> d.getCurrentUrl().contains("/bidder/projects.html"));
+        browser.await("#sign-out");
+        browser.screenshot("BidderBrowserIntegrationTests.projects");
     }
 
     @Test
