@@ -138,6 +138,7 @@ class BidderBrowserIntegrationTests {
         // the project is listed with its countdown; go to the upload page of its lot
         browser.await("#project-" + lot.project());
         assertThat(browser.find("#project-" + lot.project() + " .countdown").getText()).matches("2[45] 天 .*");
+        browser.screenshot("BidderBrowserIntegrationTests.projects-open");
         browser.click("#project-" + lot.project() + " a.upload");
         browser.until(d -> d.getCurrentUrl().contains("/bidder/upload.html"));
         browser.awaitText("#lot h2", lot.name());
