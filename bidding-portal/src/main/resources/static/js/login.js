@@ -40,6 +40,12 @@ const signer = signerPanel(document.getElementById('signer-slot'), {
     + 'base64 -w0 challenge.p7s',
 });
 let challenge = null;
+// The challenge is shown only for a pasted signature; signing in the browser fetches and signs it in one step.
+const syncMode = () => {
+  document.getElementById('challenge-request').hidden = signer.mode() !== 'paste';
+};
+signer.element.addEventListener('change', syncMode);
+syncMode();
 
 async function requestChallenge() {
   challenge = await json('/api/auth/challenges', { method: 'POST', json: { username: certForm.username.value.trim() },
