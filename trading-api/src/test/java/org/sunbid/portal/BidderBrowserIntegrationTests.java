@@ -222,6 +222,52 @@ class BidderBrowserIntegrationTests {
     }
 
     @Test
+    void anUploadCutByAPageReloadContinuesFromWhatThePlatformAlreadyHas(Browser browser) throws Exception {
+        MemberFixtures.Approved bidder = MemberFixtures.approved(members, Role.BIDDER);
+        SigningKey key = CertificateIssuer.selfSigned("CN=续传测试,O=续传测试", Certificates.KeyAlgorithm.EC_P256,
+                Duration.ofDays(365));
+        members.bindCertificate(bidder.memberId(), Certificates.toPem(key.certificate()), null);
+        Lot lot = publishedLot("断点续传测试工程" + UUID.randomUUID().toString().substring(0, 4));
+        bids.clearDeposit(lot.staff(), lot.project(), lot.lot(), bidder.memberId());
+        byte[] sealed = seal(key, tenderPackage(lot.lot()), openingCertificate(browser, lot));
+        Path sealedFile = write("reload.sealed", sealed);
+        Path manifest = write("reload.manifest", manifest(key, lot.lot(), sealed));
+        String page = "/bidder/upload.html?project=" + lot.project() + "&lot=" + lot.lot();
+
+        browser.signIn(bidder.username(), MemberFixtures.PASSWORD, page);
+        browser.script("localStorage.setItem('sunbid.upload.chunkSize', '16384')");
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setLatency(Duration.ofMillis(150));
+        chrome.setNetworkConditions(slow);
+        browser.open(page);
+        browser.awaitText("#lot h2", lot.name());
+        browser.find("#sealed").sendKeys(sealedFile.toString());
+        browser.find("#manifest").sendKeys(manifest.toString());
+        browser.click("#start");
+        browser.until(d -> progress(browser) > sealed.length / 3);
+        long before = progress(browser);
+
+        // the page is reloaded mid-upload: choosing the same file again continues the same upload
+        browser.open(page);
+        browser.awaitText("#lot h2", lot.name());
+        assertThat(browser.script("return Object.keys(localStorage).filter(k => k.startsWith('sunbid.upload:')).length"))
+                .isEqualTo(1L);
+        browser.find("#sealed").sendKeys(sealedFile.toString());
+        browser.find("#manifest").sendKeys(manifest.toString());
+        browser.click("#start");
+        browser.awaitText("#upload-status", "继续上次的上传");
+        assertThat(progress(browser)).isGreaterThanOrEqualTo(before);
+        chrome.deleteNetworkConditions();
+        browser.await("#receipt");
+        assertThat(browser.find("#receipt .sha").getText()).isEqualTo(sha256(sealed));
+        CurrentUser user = new CurrentUser(bidder.accountId(), bidder.username(), Role.BIDDER,
+                Optional.of(bidder.memberId()));
+        assertThat(bids.mine(user, lot.lot())).singleElement()
+                .satisfies(b -> assertThat(b.size()).isEqualTo(sealed.length));
+    }
+
+    @Test
     void aBidderSignsInWithASignatureMadeByBidtoolAndPastedIntoTheLoginPage(Browser browser) throws Exception {
         MemberFixtures.Approved bidder = MemberFixtures.approved(members, Role.BIDDER);
         SigningKey key = CertificateIssuer.selfSigned("CN=粘贴签名测试,O=粘贴签名测试", Certificates.KeyAlgorithm.EC_P256,
