@@ -253,8 +253,13 @@ class BidderBrowserIntegrationTests {
         browser.awaitText("#lot h2", lot.name());
         assertThat(browser.script("return Object.keys(localStorage).filter(k => k.startsWith('sunbid.upload:')).length"))
                 .isEqualTo(1L);
+        // this time the manifest is signed in the browser (WebCrypto hash and CMS) with the key and certificate files
         browser.find("#sealed").sendKeys(sealedFile.toString());
-        browser.find("#manifest").sendKeys(manifest.toString());
+        browser.click("#upload input[name=manifest-mode][value=browser]");
+        browser.find("#manifest-browser input.key-file").sendKeys(write("reload.key.pem",
+                pem("PRIVATE KEY", key.privateKey().getEncoded())).toString());
+        browser.find("#manifest-browser input.cert-file").sendKeys(write("reload.pem",
+                Certificates.toPem(key.certificate())).toString());
         browser.click("#start");
         browser.awaitText("#upload-status", "继续上次的上传");
         assertThat(progress(browser)).isGreaterThanOrEqualTo(before);
