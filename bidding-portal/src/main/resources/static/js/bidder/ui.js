@@ -39,9 +39,25 @@ export function bytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** Downloads an authenticated resource (or given bytes) as a file. */
+/** The file name a response's Content-Disposition gives (RFC 6266 filename* first), or null. */
+function dispositionName(response) {
+  const header = response.headers.get('Content-Disposition') || '';
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    return decodeURIComponent(extended[1]);
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain ? plain[1] : null;
+}
+
+/** Downloads an authenticated resource (or given bytes) as a file; the server's file name wins over fileName. */
 export async function download(pathOrBlob, fileName) {
-  const blob = pathOrBlob instanceof Blob ? pathOrBlob : await (await call(pathOrBlob)).blob();
+  let blob = pathOrBlob;
+  if (!(pathOrBlob instanceof Blob)) {
+    const response = await call(pathOrBlob);
+    fileName = dispositionName(response) || fileName;
+    blob = await response.blob();
+  }
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
