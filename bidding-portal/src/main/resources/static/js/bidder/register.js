@@ -11,18 +11,6 @@ const form = document.getElementById('register');
 const status = document.getElementById('register-status');
 const list = document.getElementById('qualification-list');
 
-try {
-  const regions = await api('/api/public/regions');
-  const select = form.regionCode;
-  const blank = new Option(t('register.region.choose'), '');
-  select.append(blank);
-  for (const [code, name] of Object.entries(regions)) {
-    select.append(new Option(`${name} (${code})`, code));
-  }
-} catch (error) {
-  status.textContent = error.message;
-}
-
 let count = 0;
 function addQualification() {
   const i = count++;
@@ -166,4 +154,17 @@ function done(registered, body, certificate, bindProblem) {
   status.replaceChildren(box);
   box.dataset.member = registered.id;
   box.focus();
+}
+
+// The region list comes last: every handler is in place before the page is complete.
+try {
+  const regions = await api('/api/public/regions');
+  const select = form.regionCode;
+  const blank = new Option(t('register.region.choose'), '');
+  select.append(blank);
+  for (const [code, name] of Object.entries(regions)) {
+    select.append(new Option(`${name} (${code})`, code));
+  }
+} catch (error) {
+  status.textContent = error.message;
 }

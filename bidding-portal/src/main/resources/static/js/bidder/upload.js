@@ -72,13 +72,6 @@ async function showLot() {
   }
 }
 
-try {
-  await showLot();
-} catch (error) {
-  status.textContent = error.message;
-  form.hidden = true;
-}
-
 const signer = signerPanel(document.getElementById('manifest-browser'), { kind: 'cms', attached: true, command: () => '' });
 signer.element.querySelector('input[value=paste]').closest('label').hidden = true;
 for (const radio of form.querySelectorAll('input[name=manifest-mode]')) {
@@ -280,3 +273,11 @@ form.addEventListener('submit', async (event) => {
     showProblem({ message: error instanceof KeyFileError ? message(error) : error.message, field }, form, status);
   }
 });
+
+// Every handler is in place before the page shows the lot (tests and quick users act as soon as it appears).
+try {
+  await showLot();
+} catch (error) {
+  status.textContent = error.message;
+  form.hidden = true;
+}
