@@ -391,14 +391,21 @@ public class DemoTender {
     /** Waits for the platform's open-bids job to start the session (it fires at the opening time). */
     private OpeningManagement.SessionView awaitSession(ProjectView project, UUID lot) {
         sleepUntil(project.openingAt());
+        Instant giveUp = clock.instant().plus(SESSION_PATIENCE);
         while (true) {
             OpeningManagement.SessionView view = openings.view(platformActor(), project.id(), lot);
-            if (!"NOT_STARTED".equals(view.status())) {
+            if (!"NOT_STARTED".equals(view.status()) || clock.instant().isAfter(giveUp)) {
+                if ("NOT_STARTED".equals(view.status())) {
+                    log.warn("Demo tender {}: the open-bids job has not started the session {} after the opening time "
+                            + "(is sunbid.scheduler.enabled off on every node?)", project.transactionCode(), SESSION_PATIENCE);
+                }
                 return view;
             }
             sleep(Duration.ofMillis(500));
         }
     }
+
+    private static final Duration SESSION_PATIENCE = Duration.ofMinutes(10);
 
     /** Custodian {@code n} releases its share if the session still waits for shares; false once the lot is opened. */
     private boolean release(int n, ProjectView project, UUID lot) {
