@@ -156,7 +156,7 @@ public class ReceiptVerification {
     private static byte[] base64(Map<String, Object> receipt, String field) {
         String s = text(receipt, field, MAX_BASE64);
         try {
-            return Base64.getMimeDecoder().decode(s);
+            return Base64.getDecoder().decode(s.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(field, "bid.receipt-check.not-base64", field);
         }
