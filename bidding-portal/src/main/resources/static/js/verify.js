@@ -12,6 +12,7 @@ const input = document.getElementById('verify-file');
 const result = document.getElementById('verify-result');
 
 document.getElementById('offline-lines').textContent = [
+  `curl -s ${location.origin}/api/public/verify/root-certificate -o sunbid-root.pem`,
   `pdfsig receipt.pdf`,
   `# ${t('pv.offline.receipt')}`,
   `jq -r .statement receipt.json | tr -d '\\n' > statement.json`,

@@ -38,6 +38,10 @@ class ReceiptVerificationIntegrationTests extends BidScenario {
         assertThat(ok.get("signer").asText()).isEqualTo(trust.documentSigner().certificate().getSubjectX500Principal().getName());
         assertThat(ok.get("timestampTime").asText()).isNotBlank();
         assertThat(ok.get("timestampSerial").asText()).isNotBlank();
+        String root = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/api/public/verify/root-certificate")).andReturn().getResponse().getContentAsString();
+        assertThat(org.sunbid.signing.certs.Certificates.parse(root.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isEqualTo(trust.root());
 
         // the visible hash changed, the signed statement not: a field mismatch
         ObjectNode otherHash = (ObjectNode) receipt.deepCopy();
