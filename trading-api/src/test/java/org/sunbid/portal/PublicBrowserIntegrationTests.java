@@ -1,0 +1,313 @@
+package org.sunbid.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sunbid.credit.BanKind;
+import org.sunbid.credit.BanScope;
+import org.sunbid.credit.CreditManagement;
+import org.sunbid.credit.CreditRecord;
+import org.sunbid.document.DocumentKind;
+import org.sunbid.document.DocumentManagement;
+import org.sunbid.document.PlatformDocuments;
+import org.sunbid.document.SignedDocument;
+import org.sunbid.document.Visibility;
+import org.sunbid.notice.Notice;
+import org.sunbid.notice.NoticeDraft;
+import org.sunbid.notice.NoticeKind;
+import org.sunbid.notice.NoticeManagement;
+import org.sunbid.search.SearchManagement;
+import org.sunbid.support.Browser;
+import org.sunbid.support.BrowserTest;
+
+/** The public pages in a real headless Chromium: home, search, notice, credit lists and verification. */
+@BrowserTest
+class PublicBrowserIntegrationTests {
+
+    @Autowired
+    NoticeManagement notices;
+
+    @Autowired
+    SearchManagement search;
+
+    @Autowired
+    DocumentManagement documents;
+
+    @Autowired
+    CreditManagement credit;
+
+    @TempDir
+    Path dir;
+
+    /** A fresh marker word no other notice contains, so counts are exact. */
+    static String marker(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    static String transactionCode() {
+        return "3301062026B" + String.format("%06d", (int) (Math.random() * 1_000_000));
+    }
+
+    Notice publish(String marker, NoticeKind kind, UUID project, String code, String type, String winner, List<NoticeDraft.NoticeLot> lots) {
+        String title = marker + (kind == NoticeKind.AWARD ? "项目中标结果公告" : "项目招标公告");
+        return notices.publish(new NoticeDraft("portal:" + marker + ":" + kind, kind, project, code, marker + "项目",
+                type, "OPEN", title, "本项目为" + marker + "综合改造，欢迎投标。", "330106", List.of("B0201"),
+                new BigDecimal("3200000.00"), "浙江大学", null, winner, Instant.now().plusSeconds(86_400 * 25),
+                Instant.now().plusSeconds(86_400 * 25 + 1800), lots, null));
+    }
+
+    void indexed(Browser browser, String query, int total) throws Exception {
+        search.processOutbox();
+        HttpClient http = HttpClient.newHttpClient();
+        String url = browser.base() + "/api/public/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains("\"total\":" + total + ",")) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("the notices were not indexed within 30 s");
+    }
+
+    @Test
+    void anOldSearchLinkLeadsToTheSearchPageWhereAFacetFilterKeepsTheHighlightedMatch(Browser browser) throws Exception {
+        String marker = marker("玉泉");
+        publish(marker, NoticeKind.TENDER_ANNOUNCEMENT, UUID.randomUUID(), transactionCode(), "CONSTRUCTION", null, List.of());
+        publish(marker, NoticeKind.AWARD, UUID.randomUUID(), transactionCode(), "GOVERNMENT_PROCUREMENT", "杭州江南建设有限公司", List.of());
+        indexed(browser, marker, 2);
+        String query = URLEncoder.encode(marker, StandardCharsets.UTF_8);
+
+        browser.open("/?q=" + query);
+        browser.until(d -> d.getCurrentUrl().contains("/search.html?q="));
+        browser.awaitText("#status", "共找到 2 条公告");
+        assertThat(browser.find("#facets").getText()).contains("工程建设 (1)").contains("政府采购 (1)");
+        assertThat(browser.find("#csv").getAttribute("href")).contains("/api/public/search.csv?q=" + query);
+
+        browser.click("#facets button[data-field=projectType][data-value=CONSTRUCTION]");
+        browser.awaitText("#status", "共找到 1 条公告");
+        assertThat(browser.driver().getCurrentUrl()).contains("projectType=CONSTRUCTION").contains("q=" + query);
+        assertThat(browser.find("#hits em").getText()).isEqualTo(marker);
+        assertThat(browser.find("#hits a").getAttribute("href")).contains("/notice.html?id=N");
+        assertThat(browser.find("#facets button[data-value=CONSTRUCTION]").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.find("#active").getText()).contains("项目类型：工程建设");
+
+        // the filter form: award notices only, sorted by amount; the state is a deep link that reloads the same way
+        browser.click("#more-filters summary");
+        browser.click("#active .chip");
+        browser.awaitText("#status", "共找到 2 条公告");
+        new org.openqa.selenium.support.ui.Select(browser.find("#kind")).selectByValue("award");
+        browser.click("#submit");
+        browser.awaitText("#status", "共找到 1 条公告");
+        assertThat(browser.find("#hits .meta").getText()).contains("中标结果公告").contains("杭州江南建设有限公司");
+        String deepLink = browser.driver().getCurrentUrl();
+        assertThat(deepLink).contains("kind=award");
+        browser.open(deepLink.substring(browser.base().length()));
+        browser.awaitText("#status", "共找到 1 条公告");
+        assertThat(browser.find("#kind").getAttribute("value")).isEqualTo("award");
+    }
+
+    @Test
+    void theSearchPageWorksWithTheKeyboardAlone(Browser browser) throws Exception {
+        String marker = marker("灵隐");
+        publish(marker, NoticeKind.TENDER_ANNOUNCEMENT, UUID.randomUUID(), transactionCode(), "CONSTRUCTION", null, List.of());
+        publish(marker, NoticeKind.TENDER_ANNOUNCEMENT, UUID.randomUUID(), transactionCode(), "STATE_PROPERTY", null, List.of());
+        indexed(browser, marker, 2);
+
+        browser.open("/search.html");
+        browser.await("#q");
+        Actions keys = new Actions(browser.driver());
+        tabUntil(browser, keys, "#q");
+        keys.sendKeys(marker).sendKeys(Keys.ENTER).perform();
+        browser.awaitText("#status", "共找到 2 条公告");
+        assertThat(browser.driver().getCurrentUrl()).contains("q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8));
+
+        tabUntil(browser, keys, "#facets button[data-field=projectType]");
+        WebElement facet = browser.driver().switchTo().activeElement();
+        String value = facet.getAttribute("data-value");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.awaitText("#status", "共找到 1 条公告");
+        assertThat(browser.driver().getCurrentUrl()).contains("projectType=" + value);
+        assertThat(browser.find("#hits .meta").getText()).contains(value.equals("CONSTRUCTION") ? "工程建设" : "国有产权");
+        assertThat(browser.find("#facets button[data-value=" + value + "]").getAttribute("aria-pressed")).isEqualTo("true");
+    }
+
+    /** Presses Tab (at most 60 times) until the focused element matches css; fails if it never does. */
+    private static void tabUntil(Browser browser, Actions keys, String css) {
+        for (int i = 0; i < 60; i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            Object matches = browser.script("return document.activeElement.matches(arguments[0])", css);
+            if (Boolean.TRUE.equals(matches)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + css);
+    }
+
+    @Test
+    void aNoticePageShowsItsFactsAttachmentsRelatedNoticesAndOcdsAndSwitchesToEnglish(Browser browser) throws Exception {
+        String marker = marker("紫金港");
+        UUID project = UUID.randomUUID();
+        String code = transactionCode();
+        UUID lot = UUID.randomUUID();
+        List<NoticeDraft.NoticeLot> lots = List.of(new NoticeDraft.NoticeLot(lot, 1, "第一标段 主线道路",
+                new BigDecimal("10000000.00"), new BigDecimal("200000.00")));
+        Notice tender = publish(marker, NoticeKind.TENDER_ANNOUNCEMENT, project, code, "CONSTRUCTION", null, lots);
+        Notice award = publish(marker, NoticeKind.AWARD, project, code, "CONSTRUCTION", "杭州江南建设有限公司", lots);
+        SignedDocument record = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.OPENING_RECORD, lot, null,
+                Visibility.PUBLIC, receiptContent(code)));
+
+        browser.open("/notice.html?id=" + tender.publicId());
+        browser.awaitText("#notice h1", tender.title());
+        assertThat(browser.find("dl.facts").getText()).contains(code).contains("浙江大学").contains("3,200,000.00 元");
+        assertThat(browser.find("table.data").getText()).contains("第一标段 主线道路");
+        browser.awaitText("#attachments", record.title());
+        assertThat(browser.find("#attachments a").getAttribute("href")).endsWith("/api/public/documents/" + record.id() + "/pdf");
+        assertThat(browser.findAll("#related li")).hasSize(2);
+        assertThat(browser.find("#related").getText()).contains(award.title());
+        assertThat(browser.find("#related a[aria-current=page]").getText()).isEqualTo(tender.title());
+        assertThat(browser.find("#permalink").getAttribute("href")).endsWith("/notice.html?id=" + tender.publicId());
+
+        String ocds = browser.find("#ocds").getAttribute("href");
+        assertThat(ocds).endsWith("/api/public/notices/" + tender.publicId() + "/ocds");
+        String release = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ocds)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(release).contains("\"ocid\"").contains("\"id\":\"" + tender.publicId() + "\"");
+
+        browser.click("#related a:not([aria-current])");
+        browser.awaitText("#notice h1", award.title());
+        assertThat(browser.find("dl.facts").getText()).contains("杭州江南建设有限公司");
+
+        browser.click("#lang");
+        browser.awaitText("#notice", "Notice text");
+        assertThat(browser.find("header nav").getText()).contains("Open data");
+        assertThat(browser.find("dl.facts").getText()).contains("Transaction code");
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
+    }
+
+    @Test
+    void theCreditPageListsBansAndBadRecordsWithSearchAndTabs(Browser browser) {
+        String code = "91330100" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+        LocalDate today = LocalDate.now(CreditManagement.ZONE);
+        CreditManagement.Document decision = new CreditManagement.Document("决定书.pdf", "application/pdf",
+                ("行政处罚决定书 " + code).getBytes(StandardCharsets.UTF_8));
+        credit.imposeBan(new CreditManagement.NewBan(null, code, BanKind.FRAUD, BanScope.CONSTRUCTION, "提供虚假业绩骗取中标",
+                "《招标投标法实施条例》第六十八条", "杭州市西湖区住房和城乡建设局", today.minusDays(3), today.plusYears(2), decision),
+                UUID.randomUUID());
+        UUID member = UUID.randomUUID();
+        String description = "无正当理由放弃中标资格" + code.substring(12);
+        credit.addRecord(new CreditManagement.NewRecord(member, CreditRecord.Kind.BAD, CreditRecord.Severity.SERIOUS,
+                description, "《招标投标法实施条例》第七十四条", "杭州市公共资源交易管理办公室", today.minusDays(2),
+                today.minusDays(2), null, decision), UUID.randomUUID());
+
+        browser.open("/credit.html");
+        browser.awaitText("#credit-status", "显示");
+        browser.type("#credit-q", code.toLowerCase(Locale.ROOT));
+        browser.click("#credit-filter button[type=submit]");
+        browser.awaitText("#credit-status", "显示 1 条");
+        String row = browser.find("#credit-table tbody").getText();
+        assertThat(row).contains(code).contains("弄虚作假、骗取中标").contains("工程建设项目").contains("杭州市西湖区住房和城乡建设局");
+        assertThat(browser.driver().getCurrentUrl()).contains("tab=bans").contains("q=" + code.toLowerCase(Locale.ROOT));
+
+        new org.openqa.selenium.support.ui.Select(browser.find("#credit-kind")).selectByValue("BID_RIGGING_OR_BRIBERY");
+        browser.click("#credit-filter button[type=submit]");
+        browser.awaitText("#credit-status", "没有符合条件的记录");
+
+        browser.click("#tab-records");
+        browser.awaitText("#credit-status", "显示");
+        browser.type("#credit-q", description);
+        browser.click("#credit-filter button[type=submit]");
+        browser.awaitText("#credit-status", "显示 1 条");
+        assertThat(browser.find("#credit-table tbody").getText()).contains(description).contains("较重").contains(member.toString());
+        assertThat(browser.find("#tab-records").getAttribute("aria-selected")).isEqualTo("true");
+    }
+
+    @Test
+    void theVerificationPageAcceptsAPdfThePlatformSignedAndRefusesATamperedCopy(Browser browser) throws Exception {
+        SignedDocument issued = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.OPENING_RECORD,
+                UUID.randomUUID(), null, Visibility.PUBLIC, receiptContent(transactionCode())));
+        byte[] pdf = documents.pdfForPlatform(issued.id()).orElseThrow();
+        Path good = Files.write(dir.resolve("开标记录.pdf"), pdf);
+        byte[] changed = pdf.clone();
+        changed[changed.length / 3] ^= 0x20;
+        Path tampered = Files.write(dir.resolve("tampered.pdf"), changed);
+
+        browser.open("/verify.html");
+        browser.find("#verify-file").sendKeys(good.toAbsolutePath().toString());
+        browser.awaitText("#verdict", "有效");
+        assertThat(browser.find("#verdict").getText()).contains("全部签名有效");
+        String result = browser.find("#verify-result").getText();
+        assertThat(result).contains(issued.sha256()).contains("可信时间戳").contains("Sunbid");
+        browser.screenshot("PublicBrowserIntegrationTests.verifiedPdf");
+
+        browser.find("#verify-file").sendKeys(tampered.toAbsolutePath().toString());
+        browser.awaitText("#verdict", "无效");
+        assertThat(browser.find("#verify-result .findings.bad").getText()).isNotBlank();
+
+        browser.find("#verify-file").sendKeys(Files.writeString(dir.resolve("note.json"), "{\"statement\":\"x\"}").toString());
+        browser.awaitText("#verdict", "无法核验");
+    }
+
+    @Test
+    void theHomePageShowsTheLatestNoticesAndCountsAndFitsANarrowWindow(Browser browser) throws Exception {
+        String marker = marker("钱塘");
+        Notice tender = publish(marker, NoticeKind.TENDER_ANNOUNCEMENT, UUID.randomUUID(), transactionCode(), "CONSTRUCTION", null, List.of());
+        Notice award = publish(marker, NoticeKind.AWARD, UUID.randomUUID(), transactionCode(), "CONSTRUCTION", "浙江钱塘路桥工程有限公司", List.of());
+        indexed(browser, marker, 2);
+
+        browser.open("/");
+        browser.awaitText("#latest-tenders", tender.title());
+        browser.awaitText("#latest-awards", award.title());
+        browser.awaitText("#counts", "中标结果公告");
+        assertThat(browser.find("#counts a[href*='kind=award']").getText()).matches("(?s)[1-9][0-9,]*\\s*中标结果公告");
+
+        browser.driver().manage().window().setSize(new Dimension(390, 900));
+        browser.open("/");
+        browser.awaitText("#latest-awards", award.title());
+        Object overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth");
+        assertThat(overflow).isEqualTo(false);
+        browser.screenshot("PublicBrowserIntegrationTests.homeNarrow");
+        browser.type("#home-q", marker);
+        browser.find("#home-q").sendKeys(Keys.ENTER);
+        browser.awaitText("#status", "共找到 2 条公告");
+        Object searchOverflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth");
+        assertThat(searchOverflow).isEqualTo(false);
+        browser.screenshot("PublicBrowserIntegrationTests.searchNarrow");
+        browser.driver().manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    /** A real opening record as the platform renders and signs it. */
+    private static java.util.function.Function<String, org.sunbid.signing.pdf.DocumentSpec> receiptContent(String code) {
+        return PlatformDocuments.openingRecord(new PlatformDocuments.OpeningRecord(code, "紫金港路提升改造工程",
+                "第一标段 主线道路", Instant.now(), "第一开标室", List.of(
+                        new PlatformDocuments.OpeningLine("杭州江南建设有限公司", "9,876,543.21", "300 日历天", "已缴纳", "有效", "已解密"),
+                        new PlatformDocuments.OpeningLine("浙江钱塘路桥工程有限公司", "9,912,000.00", "280 日历天", "已缴纳", "有效", "已解密"),
+                        new PlatformDocuments.OpeningLine("宁波海港市政建设有限公司", "10,050,000.00", "310 日历天", "已缴纳", "有效", "已解密")),
+                "有效投标 3 家 / valid bids: 3"));
+    }
+}
