@@ -149,9 +149,10 @@ async function verify(file) {
       const report = await response.json();
       body = kind === 'pdf' ? pdfReport(report) : archiveReport(report);
     }
-    result.replaceChildren(el('h2', { text: t('pv.result.' + kind) }),
+    const [verdictLine, ...details] = body.filter(Boolean);
+    result.replaceChildren(el('h2', { text: t('pv.result.' + kind) }), verdictLine,
       facts([['pv.file', file.name], ['pv.file-size', t('pv.bytes', file.size.toLocaleString())], ['pv.file-sha256', code(hash)]]),
-      ...body.filter(Boolean));
+      ...details);
   } catch (e) {
     result.replaceChildren(el('p', { className: 'verdict bad', id: 'verdict', role: 'alert' },
       el('span', { className: 'badge bad', text: t('pv.refused') }), ' ', e.message));
