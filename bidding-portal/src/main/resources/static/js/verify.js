@@ -10,6 +10,25 @@ await page('public');
 const form = document.getElementById('verify-form');
 const input = document.getElementById('verify-file');
 const result = document.getElementById('verify-result');
+const qr = document.getElementById('qr-document');
+let expected = null;
+
+// Arrived from a document's QR code (/verify/documents/<id> redirects here): show what the platform registered.
+const documentId = new URLSearchParams(location.search).get('document');
+if (documentId) {
+  qr.hidden = false;
+  try {
+    if (!/^[0-9a-f-]{36}$/i.test(documentId)) {
+      throw new Error(t('pv.qr.bad-id'));
+    }
+    expected = await json('/api/public/documents/' + documentId, { anonymous: true });
+    qr.replaceChildren(el('h2', { text: t('pv.qr.title') }), el('p', { text: t('pv.qr.text') }),
+      facts([['pv.qr.kind', expected.kindName], ['pv.signer', expected.signer], ['pv.qr.issued', dateTime(expected.issuedAt)],
+        ['pv.file-size', t('pv.bytes', Number(expected.size).toLocaleString())], ['pv.qr.sha256', code(expected.sha256)]]));
+  } catch (e) {
+    qr.replaceChildren(el('p', { className: 'error', id: 'qr-error', text: t('pv.qr.missing', e.message) }));
+  }
+}
 
 document.getElementById('offline-lines').textContent = [
   `curl -s ${location.origin}/api/public/verify/root-certificate -o sunbid-root.pem`,
@@ -150,6 +169,11 @@ async function verify(file) {
       body = kind === 'pdf' ? pdfReport(report) : archiveReport(report);
     }
     const [verdictLine, ...details] = body.filter(Boolean);
+    if (expected) {
+      const same = hash === expected.sha256;
+      details.unshift(el('p', { id: 'qr-match', className: 'verdict ' + (same ? 'ok' : 'bad'),
+        text: same ? t('pv.qr.same') : t('pv.qr.other') }));
+    }
     result.replaceChildren(el('h2', { text: t('pv.result.' + kind) }), verdictLine,
       facts([['pv.file', file.name], ['pv.file-size', t('pv.bytes', file.size.toLocaleString())], ['pv.file-sha256', code(hash)]]),
       ...details);

@@ -50,6 +50,17 @@ class PublicDocumentListIntegrationTests {
     }
 
     @Test
+    void theQrCodeAddressOfADocumentLeadsToItsVerificationPage() throws Exception {
+        SignedDocument record = issue(UUID.randomUUID(), DocumentKind.OPENING_RECORD, Visibility.PUBLIC);
+        String qr = documents.verificationUrl(record.id());
+        mvc.perform(get(java.net.URI.create(qr).getPath()))
+                .andExpect(status().isFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Location", "/verify.html?document=" + record.id()));
+        mvc.perform(get("/verify/documents/not-a-uuid")).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void aSubjectThatIsNotAnIdIsA400() throws Exception {
         mvc.perform(get("/api/public/documents").param("subject", "not-a-uuid"))
                 .andExpect(status().isBadRequest())

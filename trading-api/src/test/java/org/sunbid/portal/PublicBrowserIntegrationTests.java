@@ -256,9 +256,13 @@ class PublicBrowserIntegrationTests {
         changed[changed.length / 3] ^= 0x20;
         Path tampered = Files.write(dir.resolve("tampered.pdf"), changed);
 
-        browser.open("/verify.html");
+        // as if the QR code printed on the PDF was scanned
+        browser.open(URI.create(documents.verificationUrl(issued.id())).getPath());
+        browser.awaitText("#qr-document", issued.sha256());
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/verify.html?document=" + issued.id());
         browser.find("#verify-file").sendKeys(good.toAbsolutePath().toString());
         browser.awaitText("#verdict", "有效");
+        assertThat(browser.find("#qr-match").getText()).contains("完全一致");
         assertThat(browser.find("#verdict").getText()).contains("全部签名有效");
         String result = browser.find("#verify-result").getText();
         assertThat(result).contains(issued.sha256()).contains("可信时间戳").contains("Sunbid");
@@ -267,6 +271,7 @@ class PublicBrowserIntegrationTests {
         browser.find("#verify-file").sendKeys(tampered.toAbsolutePath().toString());
         browser.awaitText("#verdict", "无效");
         assertThat(browser.find("#verify-result .findings.bad").getText()).isNotBlank();
+        assertThat(browser.find("#qr-match").getText()).contains("不一致");
 
         browser.find("#verify-file").sendKeys(Files.writeString(dir.resolve("note.json"), "{\"statement\":\"x\"}").toString());
         browser.awaitText("#verdict", "无法核验");
