@@ -133,7 +133,7 @@ class PublicBrowserIntegrationTests {
 
     @Test
     void theSearchPageWorksWithTheKeyboardAlone(Browser browser) throws Exception {
-        String marker = marker("灵隐");
+        String marker = marker("玉泉");
         publish(marker, NoticeKind.TENDER_ANNOUNCEMENT, UUID.randomUUID(), transactionCode(), "CONSTRUCTION", null, List.of());
         publish(marker, NoticeKind.TENDER_ANNOUNCEMENT, UUID.randomUUID(), transactionCode(), "STATE_PROPERTY", null, List.of());
         indexed(browser, marker, 2);
