@@ -74,7 +74,7 @@ class PublicBrowserIntegrationTests {
 
     Notice publish(String marker, NoticeKind kind, UUID project, String code, String type, String winner, List<NoticeDraft.NoticeLot> lots) {
         String title = marker + (kind == NoticeKind.AWARD ? "项目中标结果公告" : "项目招标公告");
-        return notices.publish(new NoticeDraft("portal:" + marker + ":" + kind, kind, project, code, marker + "项目",
+        return notices.publish(new NoticeDraft("portal:" + marker + ":" + kind + ":" + UUID.randomUUID(), kind, project, code, marker + "项目",
                 type, "OPEN", title, "本项目为" + marker + "综合改造，欢迎投标。", "330106", List.of("B0201"),
                 new BigDecimal("3200000.00"), "浙江大学", null, winner, Instant.now().plusSeconds(86_400 * 25),
                 Instant.now().plusSeconds(86_400 * 25 + 1800), lots, null));
@@ -84,15 +84,16 @@ class PublicBrowserIntegrationTests {
         HttpClient http = HttpClient.newHttpClient();
         String url = browser.base() + "/api/public/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String body = "";
         while (Instant.now().isBefore(deadline)) {
             search.processOutbox(); // the outbox row may be written after publish() returns (an event listener)
-            String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
             if (body.contains("\"total\":" + total + ",")) {
                 return;
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
-        throw new AssertionError("the notices were not indexed within 30 s");
+        throw new AssertionError("the notices were not indexed within 30 s: " + body);
     }
 
     @Test
