@@ -21,6 +21,7 @@ const pager = document.getElementById('pager');
 const csv = document.getElementById('csv');
 const active = document.getElementById('active');
 let classificationNames = null;
+let refocus = null;
 
 for (const [name] of KINDS) {
   form.kind.append(el('option', { value: kindSlug(name), text: kindLabel(name) }));
@@ -65,7 +66,7 @@ function fillForm(s) {
       field.removeAttribute('aria-invalid');
     }
   }
-  if (ADVANCED.some((key) => s[key]) || s.kind || s.projectType) {
+  if (ADVANCED.some((key) => s[key])) {
     document.getElementById('more-filters').open = true;
   }
 }
@@ -94,6 +95,12 @@ async function run() {
     hits.replaceChildren(...result.hits.map(render));
     status.textContent = result.total ? t('ps.found', result.total.toLocaleString()) : t('ps.none');
     await renderFacets(result.facets || {}, s);
+    if (refocus) {
+      // keyboard users stay on the facet they pressed (or land on the results when it is gone)
+      const again = facets.querySelector(`button[data-field="${CSS.escape(refocus[0])}"][data-value="${CSS.escape(refocus[1])}"]`);
+      (again || status).focus();
+      refocus = null;
+    }
     renderActive(s);
     renderPager(result, s);
     document.title = (s.q ? s.q + ' — ' : '') + t('ps.title') + ' — Sunbid';
@@ -167,6 +174,7 @@ async function renderFacets(all, s) {
         'data-field': field, 'data-value': value });
       button.append(el('span', { text: await facetLabel(field, value) }), ' ', el('span', { className: 'count', text: `(${count})` }));
       button.addEventListener('click', () => {
+        refocus = [field, value];
         const next = { ...state() };
         delete next.page;
         delete next.after;

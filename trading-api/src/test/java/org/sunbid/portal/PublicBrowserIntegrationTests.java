@@ -121,6 +121,7 @@ class PublicBrowserIntegrationTests {
         // the filter form: award notices only, sorted by amount; the state is a deep link that reloads the same way
         browser.click("#active .chip");
         browser.awaitText("#status", "共找到 2 条公告");
+        browser.click("#more-filters summary");
         new org.openqa.selenium.support.ui.Select(browser.find("#kind")).selectByValue("award");
         browser.click("#submit");
         browser.awaitText("#status", "共找到 1 条公告");
@@ -155,6 +156,13 @@ class PublicBrowserIntegrationTests {
         assertThat(browser.driver().getCurrentUrl()).contains("projectType=" + value);
         assertThat(browser.find("#hits .meta").getText()).contains(value.equals("CONSTRUCTION") ? "工程建设" : "国有产权");
         assertThat(browser.find("#facets button[data-value=" + value + "]").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.script("return document.activeElement.dataset.value")).as("focus stays on the pressed facet")
+                .isEqualTo(value);
+
+        // Enter again on the same (focused) facet removes the filter
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.awaitText("#status", "共找到 2 条公告");
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("projectType=");
     }
 
     /** Presses Tab (at most 60 times) until the focused element matches css; fails if it never does. */
