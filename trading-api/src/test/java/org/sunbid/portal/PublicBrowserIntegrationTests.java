@@ -314,6 +314,23 @@ class PublicBrowserIntegrationTests {
         browser.driver().manage().window().setSize(new Dimension(1280, 1000));
     }
 
+    @Test
+    void theOpenDataPageGivesWorkingFeedLinksAndCurlLinesForThisServer(Browser browser) throws Exception {
+        browser.open("/open-data.html");
+        browser.awaitText("#mirror-script", browser.base() + "/api/public/changes?cursor=");
+        String atom = browser.find("#atom-links a[href*='kind=award']").getAttribute("href");
+        HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(atom)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+        String changes = browser.find("#changes a").getAttribute("href");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(changes)).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("\"cursor\"").contains("\"hasMore\"");
+        browser.click("#lang");
+        browser.awaitText("h1", "Open data");
+        assertThat(browser.find("#changes").getText()).contains("Mirror every notice with curl and jq");
+    }
+
     /** A real opening record as the platform renders and signs it. */
     private static java.util.function.Function<String, org.sunbid.signing.pdf.DocumentSpec> receiptContent(String code) {
         return PlatformDocuments.openingRecord(new PlatformDocuments.OpeningRecord(code, "紫金港路提升改造工程",
