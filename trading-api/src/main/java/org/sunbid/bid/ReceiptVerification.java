@@ -76,6 +76,10 @@ public class ReceiptVerification {
         if (sig instanceof SignatureCheck.Valid v) {
             signer = v.signer().getSubjectX500Principal().getName();
             signedAt = v.signingTime();
+            // the root also issues other certificates (time-stamping, demo members): only the document signer issues receipts
+            if (!v.signer().equals(trust.documentSigner().certificate())) {
+                problems.add(new Finding("signature.not-the-platform", signer));
+            }
         } else if (sig instanceof SignatureCheck.Invalid i) {
             problems.add(new Finding("signature." + i.failure().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     i.detail()));
