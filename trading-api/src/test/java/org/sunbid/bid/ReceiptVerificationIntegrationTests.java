@@ -61,14 +61,14 @@ class ReceiptVerificationIntegrationTests extends BidScenario {
         assertThat(forged.get("problems").toString()).contains("signature.content-mismatch");
 
         // signed with another key the platform root certified (not the document signer): not a platform receipt
-        org.sunbid.signing.keys.SigningKey other = keysAtRest().stream()
+        org.sunbid.signing.keys.SigningKey otherKey = keysAtRest().stream()
                 .filter(k -> !k.certificate().equals(trust.documentSigner().certificate()))
                 .filter(k -> !k.certificate().equals(trust.root()))
                 .filter(k -> org.sunbid.signing.cms.CmsVerifier.verify(new org.sunbid.signing.cms.CmsSigner(k).sign(new byte[] { 1 }, true),
                         new byte[] { 1 }, org.sunbid.signing.cms.VerifyOptions.trusting(java.util.List.of(trust.root()))).isValid())
                 .findFirst().orElseThrow();
         ObjectNode impostor = (ObjectNode) receipt.deepCopy();
-        impostor.put("signature", java.util.Base64.getEncoder().encodeToString(new org.sunbid.signing.cms.CmsSigner(other)
+        impostor.put("signature", java.util.Base64.getEncoder().encodeToString(new org.sunbid.signing.cms.CmsSigner(otherKey)
                 .sign(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8), true)));
         JsonNode notPlatform = verify(impostor.toString(), 200);
         assertThat(notPlatform.get("valid").asBoolean()).isFalse();
