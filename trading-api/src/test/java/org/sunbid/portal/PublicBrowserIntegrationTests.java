@@ -60,6 +60,9 @@ class PublicBrowserIntegrationTests {
     @Autowired
     CreditManagement credit;
 
+    @Autowired
+    org.sunbid.platform.PlatformTrust trust;
+
     @TempDir
     Path dir;
 
@@ -284,6 +287,62 @@ class PublicBrowserIntegrationTests {
 
         browser.find("#verify-file").sendKeys(Files.writeString(dir.resolve("note.json"), "{\"statement\":\"x\"}").toString());
         browser.awaitText("#verdict", "无法核验");
+    }
+
+    @Test
+    void theVerificationPageExplainsAReceiptAndChecksTheSealedFileInTheBrowser(Browser browser) throws Exception {
+        // a receipt made with the platform's own document key and time-stamp authority, as BidManagement makes them
+        byte[] sealed = new byte[50_000];
+        new java.util.Random(7).nextBytes(sealed);
+        Path sealedFile = Files.write(dir.resolve("tender.sealed"), sealed);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(sealed);
+        String sha256 = java.util.HexFormat.of().formatHex(digest);
+        var stamp = trust.timestamps().stamp(org.sunbid.signing.DigestAlgorithm.SHA256, digest);
+        UUID bid = UUID.randomUUID();
+        UUID lot = UUID.randomUUID();
+        Instant received = Instant.parse("2026-11-20T02:00:00Z");
+        java.util.Map<String, Object> statement = new java.util.LinkedHashMap<>();
+        statement.put("type", "sunbid-bid-receipt/1");
+        statement.put("bid", bid.toString());
+        statement.put("project", UUID.randomUUID().toString());
+        statement.put("lot", lot.toString());
+        statement.put("member", UUID.randomUUID().toString());
+        statement.put("sha256", sha256);
+        statement.put("size", sealed.length);
+        statement.put("receivedAt", received.toString());
+        statement.put("timestampSerial", stamp.serialNumber().toString(16));
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        String statementJson = json.writeValueAsString(statement);
+        byte[] signature = new org.sunbid.signing.cms.CmsSigner(trust.documentSigner())
+                .sign(statementJson.getBytes(StandardCharsets.UTF_8), true);
+        java.util.Map<String, Object> receipt = new java.util.LinkedHashMap<>();
+        receipt.put("bidId", bid.toString());
+        receipt.put("lotId", lot.toString());
+        receipt.put("sha256", sha256);
+        receipt.put("size", sealed.length);
+        receipt.put("receivedAt", received.toString());
+        receipt.put("statement", statementJson);
+        receipt.put("signature", java.util.Base64.getEncoder().encodeToString(signature));
+        receipt.put("timestampToken", java.util.Base64.getEncoder().encodeToString(stamp.token()));
+        Path good = Files.writeString(dir.resolve("receipt-" + bid + ".json"), json.writeValueAsString(receipt));
+        receipt.put("sha256", "0".repeat(64));
+        Path altered = Files.writeString(dir.resolve("altered.json"), json.writeValueAsString(receipt));
+
+        browser.open("/verify.html");
+        browser.find("#verify-file").sendKeys(good.toString());
+        browser.awaitText("#verdict", "回执有效");
+        String result = browser.find("#verify-result").getText();
+        assertThat(result).contains("Sunbid Platform Document Signer").contains(sha256).contains(bid.toString())
+                .contains("50,000 字节").contains(stamp.serialNumber().toString(16));
+        browser.find("#sealed-file").sendKeys(sealedFile.toString());
+        browser.awaitText("#sealed-result", "一致：回执证明的正是这个文件");
+        browser.find("#sealed-file").sendKeys(good.toString());
+        browser.awaitText("#sealed-result", "不一致");
+        browser.screenshot("PublicBrowserIntegrationTests.verifiedReceipt");
+
+        browser.find("#verify-file").sendKeys(altered.toString());
+        browser.awaitText("#verdict", "回执无效");
+        assertThat(browser.find("#verify-result .findings.bad").getText()).contains("文件哈希与签名内容不一致");
     }
 
     @Test
