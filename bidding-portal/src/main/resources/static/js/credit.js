@@ -76,7 +76,11 @@ async function run() {
   const tab = TABS[s.tab];
   for (const name of Object.keys(TABS)) {
     const link = document.getElementById('tab-' + name);
-    link.setAttribute('aria-selected', String(name === s.tab));
+    if (name === s.tab) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
     link.href = href({ tab: name, q: '', kind: '', page: 1 });
   }
   form.q.value = s.q;

@@ -255,7 +255,8 @@ class PublicBrowserIntegrationTests {
         browser.click("#credit-filter button[type=submit]");
         browser.awaitText("#credit-status", "显示 1 条");
         assertThat(browser.find("#credit-table tbody").getText()).contains(description).contains("较重").contains(member.toString());
-        assertThat(browser.find("#tab-records").getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(browser.find("#tab-records").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.find("#tab-bans").getAttribute("aria-current")).isNull();
     }
 
     @Test
