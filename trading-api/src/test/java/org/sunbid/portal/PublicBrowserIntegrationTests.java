@@ -137,6 +137,36 @@ class PublicBrowserIntegrationTests {
     }
 
     @Test
+    void resultsPageByNumberAndBySearchAfterCursorAsDeepLinks(Browser browser) throws Exception {
+        String marker = marker("钱塘");
+        for (int i = 0; i < 23; i++) {
+            publish(marker, NoticeKind.TENDER_ANNOUNCEMENT, UUID.randomUUID(), transactionCode(), "CONSTRUCTION", null, List.of());
+        }
+        indexed(browser, marker, 23);
+        String query = URLEncoder.encode(marker, StandardCharsets.UTF_8);
+
+        browser.open("/search.html?q=" + query + "&sort=date");
+        browser.awaitText("#status", "共找到 23 条公告");
+        assertThat(browser.findAll("#hits > li")).hasSize(20);
+        String firstOfPageOne = browser.find("#hits a").getAttribute("href");
+        assertThat(browser.find("#pager a[aria-current=page]").getText()).isEqualTo("1");
+        browser.click("#pager a[rel=next]");
+        browser.until(d -> d.findElements(By.cssSelector("#hits > li")).size() == 3);
+        assertThat(browser.driver().getCurrentUrl()).contains("page=2").contains("sort=date");
+        assertThat(browser.find("#pager a[aria-current=page]").getText()).isEqualTo("2");
+        assertThat(browser.findAll("#hits a").stream().map(a -> a.getAttribute("href"))).doesNotContain(firstOfPageOne);
+
+        // the same second page through the search-after cursor, as pages beyond the 10 000-hit window are reached
+        String first = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(browser.base()
+                + "/api/public/search?sort=date&size=20&q=" + query)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String cursor = tools.jackson.databind.json.JsonMapper.builder().build().readTree(first).get("next").asText();
+        browser.open("/search.html?q=" + query + "&sort=date&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8) + "&n=2");
+        browser.until(d -> d.findElements(By.cssSelector("#hits > li")).size() == 3);
+        assertThat(browser.find("#pager").getText()).contains("第 2 页").contains("回到第一页");
+        assertThat(browser.findAll("#hits a").stream().map(a -> a.getAttribute("href"))).doesNotContain(firstOfPageOne);
+    }
+
+    @Test
     void theSearchPageWorksWithTheKeyboardAlone(Browser browser) throws Exception {
         String marker = marker("玉泉");
         publish(marker, NoticeKind.TENDER_ANNOUNCEMENT, UUID.randomUUID(), transactionCode(), "CONSTRUCTION", null, List.of());
