@@ -1,0 +1,80 @@
+package org.sunbid.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sunbid.identity.AccountManagement;
+import org.sunbid.identity.Role;
+import org.sunbid.support.Browser;
+import org.sunbid.support.BrowserTest;
+
+/** The regulator's pages in a real headless Chromium: the log with in-browser proof checks, and the dashboard. */
+@BrowserTest
+class RegulatorBrowserIntegrationTests {
+
+    static final String PASSWORD = "Sunbid@Test2026";
+
+    @Autowired
+    AccountManagement accounts;
+
+    String regulator() {
+        String username = "regulator-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createPlatformAccount(username, PASSWORD, Role.REGULATOR, "监管测试员", null);
+        return username;
+    }
+
+    @Test
+    void aRegulatorOpensALogEntryAndTheBrowserVerifiesItsInclusionProofButNotATamperedOne(Browser browser) {
+        browser.signIn(regulator(), PASSWORD, "/regulator/log.html");
+        browser.await("#entries tbody tr");
+        WebElement first = browser.findAll("#entries tbody tr").get(0);
+        String seq = first.getAttribute("data-seq");
+        first.findElement(By.cssSelector("button.open")).click();
+
+        browser.until(d -> d.getCurrentUrl().contains("seq=" + seq));
+        browser.until(d -> "verified".equals(browser.find("#verdict").getAttribute("data-result")));
+        assertThat(browser.find("#verdict").getText()).contains("已验证").contains("第 " + seq + " 号条目");
+        List<WebElement> checks = browser.findAll("#checks li");
+        assertThat(checks).hasSize(5);
+        assertThat(checks).allSatisfy(li -> assertThat(li.findElement(By.cssSelector(".badge")).getText()).isEqualTo("通过"));
+        browser.screenshot("RegulatorBrowserIntegrationTests.verified");
+
+        // one flipped character in the audit path: the root no longer matches the signed tree head
+        browser.click("#debug summary");
+        browser.script("""
+                const input = document.getElementById('proof-input');
+                const proof = JSON.parse(input.value);
+                const flip = (h) => (h[0] === '0' ? '1' : '0') + h.slice(1);
+                if (proof.path.length) { proof.path[0] = flip(proof.path[0]); } else { proof.leafHash = flip(proof.leafHash); }
+                input.value = JSON.stringify(proof, null, 2);""");
+        browser.click("#verify-edited");
+        browser.until(d -> "failed".equals(browser.find("#verdict").getAttribute("data-result")));
+        assertThat(browser.find("#verdict").getText()).contains("验证失败");
+        String failedCheck = browser.find("#checks li .badge.bad").findElement(By.xpath("..")).getAttribute("data-check");
+        assertThat(failedCheck).isIn("check.root", "check.leaf");
+
+        // the original proof verifies again
+        browser.click("#reset-proof");
+        browser.until(d -> "verified".equals(browser.find("#verdict").getAttribute("data-result")));
+    }
+
+    @Test
+    void theLogKeepsItsFiltersInTheAddressAndSwitchesToEnglish(Browser browser) {
+        browser.signIn(regulator(), PASSWORD, "/regulator/log.html?action=identity.logged-in");
+        browser.await("#entries tbody tr");
+        assertThat(browser.find("#f-action").getAttribute("value")).isEqualTo("identity.logged-in");
+        assertThat(browser.findAll("#entries tbody tr td:nth-child(3)"))
+                .allSatisfy(td -> assertThat(td.getText()).isEqualTo("identity.logged-in"));
+        browser.click("#lang");
+        browser.awaitText("main h1", "Supervision log");
+        browser.await("#entries tbody tr");
+        assertThat(browser.find("#f-action").getAttribute("value")).isEqualTo("identity.logged-in");
+        browser.script("localStorage.removeItem('sunbid.lang')");
+    }
+}
