@@ -77,4 +77,18 @@ class RegulatorBrowserIntegrationTests {
         assertThat(browser.find("#f-action").getAttribute("value")).isEqualTo("identity.logged-in");
         browser.script("localStorage.removeItem('sunbid.lang')");
     }
+
+    @Test
+    void theDashboardDrawsItsFourChartsWithoutJavaScriptErrors(Browser browser) {
+        browser.signIn(regulator(), PASSWORD, "/regulator/dashboard.html");
+        browser.until(d -> "drawn".equals(browser.find("body").getAttribute("data-charts")));
+        for (String chart : List.of("#chart-months", "#chart-bids", "#chart-award", "#chart-log")) {
+            WebElement canvas = browser.await(chart + " canvas");
+            assertThat(canvas.getSize().getWidth()).as(chart).isGreaterThan(100);
+            assertThat(canvas.getSize().getHeight()).as(chart).isGreaterThan(100);
+        }
+        assertThat(browser.find("#log-summary").getText()).containsPattern("当前 \\d+ 条");
+        browser.click("#fig-log summary");
+        assertThat(browser.findAll("#fig-log table tbody tr")).isNotEmpty();
+    }
 }
