@@ -93,7 +93,8 @@ async function loadList() {
     open.textContent = t('log.open');
     open.setAttribute('aria-label', t('log.open.entry', e.seq));
     open.addEventListener('click', () => go({ seq: e.seq }));
-    const cells = [String(e.seq), dateTime(e.at), e.action, `${e.actor}${e.actorRole ? ` (${e.actorRole})` : ''}`];
+    const actor = /^[0-9a-f-]{36}$/.test(e.actor) ? `${e.actor.slice(0, 8)}…` : e.actor;
+    const cells = [String(e.seq), dateTime(e.at), e.action, `${actor}${e.actorRole ? ` (${e.actorRole})` : ''}`];
     for (const [i, text] of cells.entries()) {
       const td = document.createElement('td');
       td.textContent = text;
@@ -102,6 +103,7 @@ async function loadList() {
       }
       if (i === 3) {
         td.className = 'mono';
+        td.title = e.actor;
       }
       row.append(td);
     }

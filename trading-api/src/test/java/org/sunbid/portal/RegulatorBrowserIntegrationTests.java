@@ -11,6 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
+import org.sunbid.supervision.SupervisionLog;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
 
@@ -22,6 +23,9 @@ class RegulatorBrowserIntegrationTests {
 
     @Autowired
     AccountManagement accounts;
+
+    @Autowired
+    SupervisionLog log;
 
     String regulator() {
         String username = "regulator-" + UUID.randomUUID().toString().substring(0, 8);
@@ -43,6 +47,7 @@ class RegulatorBrowserIntegrationTests {
         List<WebElement> checks = browser.findAll("#checks li");
         assertThat(checks).hasSize(5);
         assertThat(checks).allSatisfy(li -> assertThat(li.findElement(By.cssSelector(".badge")).getText()).isEqualTo("通过"));
+        browser.script("document.getElementById('verdict').scrollIntoView()");
         browser.screenshot("RegulatorBrowserIntegrationTests.verified");
 
         // one flipped character in the audit path: the root no longer matches the signed tree head
@@ -80,6 +85,7 @@ class RegulatorBrowserIntegrationTests {
 
     @Test
     void theDashboardDrawsItsFourChartsWithoutJavaScriptErrors(Browser browser) {
+        log.issueTreeHeadNow(null);
         browser.signIn(regulator(), PASSWORD, "/regulator/dashboard.html");
         browser.until(d -> "drawn".equals(browser.find("body").getAttribute("data-charts")));
         for (String chart : List.of("#chart-months", "#chart-bids", "#chart-award", "#chart-log")) {
