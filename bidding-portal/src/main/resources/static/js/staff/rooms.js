@@ -105,8 +105,10 @@ async function loadWeek(focusDay) {
     const cell = document.createElement('section');
     cell.className = `day${day === today() ? ' today' : ''}`;
     cell.dataset.date = day;
-    cell.setAttribute('role', 'option');
-    cell.setAttribute('aria-selected', String(day === selectedDay));
+    cell.dataset.selected = String(day === selectedDay);
+    if (day === today()) {
+      cell.setAttribute('aria-current', 'date');
+    }
     cell.tabIndex = day === selectedDay ? 0 : -1;
     const h = document.createElement('h3');
     h.textContent = dayLabel(day);
@@ -219,7 +221,7 @@ week.addEventListener('keydown', (event) => {
   } else if (event.key === 'Enter' || event.key === ' ') {
     event.preventDefault();
     for (const el of week.querySelectorAll('.day')) {
-      el.setAttribute('aria-selected', String(el === cell));
+      el.dataset.selected = String(el === cell);
     }
     document.getElementById('b-start').value = `${date}T09:00`;
     document.getElementById('b-end').value = `${date}T11:00`;
@@ -233,7 +235,7 @@ week.addEventListener('keydown', (event) => {
   if (next) {
     for (const el of week.querySelectorAll('.day')) {
       el.tabIndex = el === next ? 0 : -1;
-      el.setAttribute('aria-selected', String(el === next));
+      el.dataset.selected = String(el === next);
     }
     next.focus();
   } else {
@@ -245,7 +247,7 @@ week.addEventListener('click', (event) => {
   if (cell && !event.target.closest('button')) {
     for (const el of week.querySelectorAll('.day')) {
       el.tabIndex = el === cell ? 0 : -1;
-      el.setAttribute('aria-selected', String(el === cell));
+      el.dataset.selected = String(el === cell);
     }
     cell.focus();
   }
