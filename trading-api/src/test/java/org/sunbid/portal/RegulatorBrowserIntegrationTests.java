@@ -27,6 +27,12 @@ class RegulatorBrowserIntegrationTests {
     @Autowired
     SupervisionLog log;
 
+    @Autowired
+    org.sunbid.member.MemberManagement members;
+
+    @Autowired
+    org.sunbid.credit.CreditCheck credit;
+
     String regulator() {
         String username = "regulator-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createPlatformAccount(username, PASSWORD, Role.REGULATOR, "监管测试员", null);
@@ -96,5 +102,35 @@ class RegulatorBrowserIntegrationTests {
         assertThat(browser.find("#log-summary").getText()).containsPattern("当前 \\d+ 条");
         browser.click("#fig-log summary");
         assertThat(browser.findAll("#fig-log table tbody tr")).isNotEmpty();
+    }
+
+    @Test
+    void aRegulatorFindsAMemberAndBansItThroughTheCreditPage(Browser browser) throws Exception {
+        var member = org.sunbid.member.MemberFixtures.approved(members, Role.BIDDER);
+        String name = members.details(member.memberId()).name();
+        String uscc = members.details(member.memberId()).company().uscc();
+        java.nio.file.Path decision = java.nio.file.Files.createTempFile("decision-", ".pdf");
+        java.nio.file.Files.writeString(decision, "%PDF-1.4\n% 行政处罚决定书\n");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+        browser.signIn(regulator(), PASSWORD, "/regulator/credit.html?q=" + uscc);
+        browser.awaitText("#matches", name);
+        browser.click("#matches a");
+        browser.until(d -> d.getCurrentUrl().contains("member=" + member.memberId()));
+        browser.awaitText("#standing", "无不良");
+
+        browser.type("#b-reason", "与其他投标人串通投标");
+        browser.type("#b-legal", "《招标投标法》第五十三条");
+        browser.type("#b-authority", "杭州市西湖区发展和改革局");
+        browser.script("arguments[0].value = arguments[1]; arguments[2].value = arguments[3];",
+                browser.find("#b-starts"), today.toString(), browser.find("#b-ends"), today.plusYears(1).toString());
+        browser.find("#b-doc").sendKeys(decision.toAbsolutePath().toString());
+        browser.click("#new-ban button[type=submit]");
+        browser.awaitText("#member-status", "禁入决定已保存");
+        browser.awaitText("#standing", "禁入中");
+        assertThat(browser.find("#bans").getText()).contains(name).contains("串通投标或行贿");
+        assertThat(credit.standing(member.memberId(), org.sunbid.credit.BanScope.ALL, java.time.Instant.now()))
+                .isInstanceOf(org.sunbid.credit.Standing.Banned.class);
+        java.nio.file.Files.deleteIfExists(decision);
     }
 }

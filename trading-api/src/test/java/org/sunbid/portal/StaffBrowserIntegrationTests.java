@@ -9,7 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.sunbid.project.ProjectFixtures;
+import org.sunbid.schedule.BookingPurpose;
+import org.sunbid.schedule.BookingRequest;
+import org.sunbid.schedule.Room;
+import org.sunbid.schedule.RoomKind;
+import org.sunbid.schedule.RoomManagement;
+import org.sunbid.schedule.RoomSpec;
+import org.sunbid.schedule.ScheduleManagement;
+import org.sunbid.support.Api;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
@@ -32,6 +52,28 @@ class StaffBrowserIntegrationTests {
 
     @Autowired
     MemberManagement members;
+
+    @Autowired
+    RoomManagement rooms;
+
+    @Autowired
+    ScheduleManagement schedule;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    /** Calls the application's API over HTTP, as a client would; returns the parsed answer. */
+    JsonNode api(Browser browser, String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Api.json(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
+        return response.body().isEmpty() ? null : Api.JSON.readTree(response.body());
+    }
 
     String staff() {
         String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
@@ -101,5 +143,69 @@ class StaffBrowserIntegrationTests {
         browser.awaitText("#decision-status", "已退回");
         assertThat(members.details(member).status()).isEqualTo(MemberStatus.RETURNED);
         assertThat(browser.find("#member-fields").getText()).contains("营业执照扫描件不清晰");
+    }
+
+    @Test
+    void staffAcceptASubmittedProjectAndApproveItsAnnouncementOnTheIntakePage(Browser browser) throws Exception {
+        String tenderee = "tenderee-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createMemberAccount(tenderee, PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区城建中心");
+        String token = api(browser, "POST", "/api/auth/login", null, Map.of("username", tenderee, "password", PASSWORD))
+                .get("accessToken").asText();
+        String name = "受理测试" + UUID.randomUUID().toString().substring(0, 6) + "道路工程";
+        String id = api(browser, "POST", "/api/projects", token, ProjectFixtures.openTender(name)).get("id").asText();
+        api(browser, "POST", "/api/projects/" + id + "/submit", token, null);
+
+        browser.signIn(staff(), PASSWORD, "/staff/projects.html?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        browser.awaitText("#projects tbody", name);
+        assertThat(browser.find("#projects tbody tr").getText()).contains("待受理");
+        browser.click("#projects tbody a");
+        browser.awaitText("#project-title", name);
+        browser.click("#accept");
+        browser.awaitText("#action-status", "已受理进场");
+        assertThat(browser.find("#project-fields").getText()).contains("会审中");
+
+        browser.click(".review-item[data-item=ANNOUNCEMENT] button.approve");
+        browser.awaitText("#action-status", "会审意见已提交");
+        JsonNode sheet = api(browser, "GET", "/api/projects/" + id + "/review", token, null);
+        JsonNode announcement = sheet.get("items").valueStream()
+                .filter(i -> i.get("item").asText().equals("ANNOUNCEMENT")).findFirst().orElseThrow();
+        assertThat(announcement.get("missingApprovals").valueStream().map(JsonNode::asText).toList())
+                .doesNotContain("STAFF");
+        assertThat(browser.find(".review-item[data-item=ANNOUNCEMENT]").getText()).contains("交易中心：同意");
+    }
+
+    @Test
+    void theRoomCalendarShowsABookingAndMovesBetweenDaysAndWeeksByKeyboard(Browser browser) {
+        Room room = rooms.create(new RoomSpec("第" + UUID.randomUUID().toString().substring(0, 4) + "开标室",
+                RoomKind.OPENING_HALL, 40, List.of("投影仪"), false, "交易中心三楼"));
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(15);
+        Instant start = day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        var booking = schedule.book(new BookingRequest(room.id(), UUID.randomUUID(), UUID.randomUUID(),
+                BookingPurpose.OPENING, "键盘测试项目开标", start, start.plus(Duration.ofHours(2)), null), null);
+
+        browser.signIn(staff(), PASSWORD, "/staff/rooms.html?date=" + day);
+        browser.await(".booking[data-id='" + booking.id() + "']");
+        assertThat(browser.find(".day[data-date='" + day + "']").getText()).contains("10:00").contains("键盘测试项目开标");
+
+        browser.script("document.querySelector(\".day[data-date='" + day + "']\").focus()");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        browser.until(d -> day.plusDays(1).toString().equals(focusedDay(browser)));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.HOME);
+        LocalDate monday = day.plusDays(1).with(java.time.DayOfWeek.MONDAY);
+        browser.until(d -> monday.toString().equals(focusedDay(browser)));
+        // leaving the week turns the page: the previous Sunday, with the address following
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        browser.until(d -> d.getCurrentUrl().contains("date=" + monday.minusDays(1)));
+        browser.until(d -> monday.minusDays(1).toString().equals(focusedDay(browser)));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        browser.until(d -> monday.toString().equals(focusedDay(browser)));
+
+        browser.await(".booking[data-id='" + booking.id() + "']").click();
+        browser.awaitText("#booking", "键盘测试项目开标");
+        assertThat(browser.find("#booking").getText()).contains(room.name());
+    }
+
+    private static String focusedDay(Browser browser) {
+        return (String) browser.script("return document.activeElement && document.activeElement.dataset.date || null");
     }
 }
