@@ -81,6 +81,10 @@ class StaffBrowserIntegrationTests {
         return username;
     }
 
+    UUID accountId(String username) {
+        return accounts.findByUsername(username).orElseThrow().id();
+    }
+
     /** A company registered with one qualification and its scan, waiting for review. */
     UUID pendingCompany(String name) {
         MemberForms.CompanyRegistration base = MemberFixtures.company(Role.BIDDER, name);
@@ -180,10 +184,11 @@ class StaffBrowserIntegrationTests {
                 RoomKind.OPENING_HALL, 40, List.of("投影仪"), false, "交易中心三楼"));
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(15);
         Instant start = day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        String staff = staff();
         var booking = schedule.book(new BookingRequest(room.id(), UUID.randomUUID(), UUID.randomUUID(),
-                BookingPurpose.OPENING, "键盘测试项目开标", start, start.plus(Duration.ofHours(2)), null), null);
+                BookingPurpose.OPENING, "键盘测试项目开标", start, start.plus(Duration.ofHours(2)), null), accountId(staff));
 
-        browser.signIn(staff(), PASSWORD, "/staff/rooms.html?date=" + day);
+        browser.signIn(staff, PASSWORD, "/staff/rooms.html?date=" + day);
         browser.await(".booking[data-id='" + booking.id() + "']");
         assertThat(browser.find(".day[data-date='" + day + "']").getText()).contains("10:00").contains("键盘测试项目开标");
 
