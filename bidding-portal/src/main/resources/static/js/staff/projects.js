@@ -234,11 +234,16 @@ async function loadProject(id) {
   }
 }
 
+/** Acts on the selected project; the queue then follows the project to its new status so it stays in view. */
 async function act(path, payload, formEl, doneKey) {
   const id = params().get('id');
   actionStatus.textContent = t('loading');
   try {
-    await json(`/api/projects/${id}/${path}`, { method: 'POST', json: payload });
+    const result = await json(`/api/projects/${id}/${path}`, { method: 'POST', json: payload });
+    const now = result?.status ?? (path === 'publish' ? 'PUBLISHED' : null);
+    if (now && statusFilter() && now !== statusFilter()) {
+      history.replaceState(null, '', `${location.pathname}?${new URLSearchParams({ ...Object.fromEntries(params()), status: now })}`);
+    }
     await render();
     actionStatus.textContent = t(doneKey);
     document.getElementById('project-title').focus();

@@ -182,7 +182,9 @@ class StaffBrowserIntegrationTests {
     void theRoomCalendarShowsABookingAndMovesBetweenDaysAndWeeksByKeyboard(Browser browser) {
         Room room = rooms.create(new RoomSpec("第" + UUID.randomUUID().toString().substring(0, 4) + "开标室",
                 RoomKind.OPENING_HALL, 40, List.of("投影仪"), false, "交易中心三楼"));
-        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(15);
+        // a Wednesday two weeks or more ahead, so the next day is in the same week
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(14)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.WEDNESDAY));
         Instant start = day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
         String staff = staff();
         var booking = schedule.book(new BookingRequest(room.id(), UUID.randomUUID(), UUID.randomUUID(),
@@ -198,12 +200,13 @@ class StaffBrowserIntegrationTests {
         browser.driver().switchTo().activeElement().sendKeys(Keys.HOME);
         LocalDate monday = day.plusDays(1).with(java.time.DayOfWeek.MONDAY);
         browser.until(d -> monday.toString().equals(focusedDay(browser)));
-        // leaving the week turns the page: the previous Sunday, with the address following
+        // leaving the week turns the page: the previous Sunday, with the address following, and back again
         browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
         browser.until(d -> d.getCurrentUrl().contains("date=" + monday.minusDays(1)));
         browser.until(d -> monday.minusDays(1).toString().equals(focusedDay(browser)));
         browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
         browser.until(d -> monday.toString().equals(focusedDay(browser)));
+        browser.until(d -> d.getCurrentUrl().contains("date=" + monday));
 
         browser.await(".booking[data-id='" + booking.id() + "']").click();
         browser.awaitText("#booking", "键盘测试项目开标");
