@@ -277,6 +277,11 @@ async function render() {
   const head = await json('/api/supervision/tree-head').catch(() => null);
   document.getElementById('head').textContent = head
     ? t('log.latest', head.treeSize, dateTime(head.timestamp), head.rootHash) : '';
+  // without filters the log's size gives the last page (entries come oldest first)
+  const unfiltered = ['action', 'actor', 'subject', 'mentions', 'from', 'to'].every((k) => !params().get(k));
+  const last = document.getElementById('last');
+  last.hidden = !(head && unfiltered);
+  last.dataset.page = head ? Math.max(0, Math.floor((head.treeSize - 1) / Number(params().get('size') || 50))) : 0;
 }
 
 form.addEventListener('submit', (event) => {
@@ -296,6 +301,7 @@ document.getElementById('clear').addEventListener('click', () => {
 });
 document.getElementById('prev').addEventListener('click', () => go({ page: Math.max(0, Number(params().get('page') || 0) - 1) || null, seq: null }));
 document.getElementById('next').addEventListener('click', () => go({ page: Number(params().get('page') || 0) + 1, seq: null }));
+document.getElementById('last').addEventListener('click', (event) => go({ page: event.target.dataset.page, seq: null }));
 document.getElementById('verify-edited').addEventListener('click', async () => {
   let edited;
   try {
