@@ -92,7 +92,7 @@ async function loadList() {
     open.className = 'link open';
     open.textContent = t('log.open');
     open.setAttribute('aria-label', t('log.open.entry', e.seq));
-    open.addEventListener('click', () => go({ seq: e.seq }));
+    open.addEventListener('click', () => go({ seq: e.seq }).then(() => document.getElementById('entry-title').focus()));
     const actor = /^[0-9a-f-]{36}$/.test(e.actor) ? `${e.actor.slice(0, 8)}…` : e.actor;
     const cells = [String(e.seq), dateTime(e.at), e.action, `${actor}${e.actorRole ? ` (${e.actorRole})` : ''}`];
     for (const [i, text] of cells.entries()) {

@@ -75,7 +75,7 @@ async function loadList() {
     link.textContent = m.name;
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      go({ id: m.id });
+      go({ id: m.id }).then(() => document.getElementById('member-title').focus());
     });
     name.append(link);
     const uscc = document.createElement('div');

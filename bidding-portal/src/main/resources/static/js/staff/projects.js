@@ -65,7 +65,7 @@ async function loadList() {
     link.textContent = p.name;
     link.addEventListener('click', (event) => {
       event.preventDefault();
-      go({ id: p.id });
+      go({ id: p.id }).then(() => document.getElementById('project-title').focus());
     });
     const code = document.createElement('div');
     code.className = 'meta mono';
