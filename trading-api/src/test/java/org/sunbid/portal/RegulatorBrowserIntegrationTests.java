@@ -133,4 +133,78 @@ class RegulatorBrowserIntegrationTests {
                 .isInstanceOf(org.sunbid.credit.Standing.Banned.class);
         java.nio.file.Files.deleteIfExists(decision);
     }
+
+    /**
+     * The page's JavaScript against the server's Java on the same inputs: the leaf text and hash of entries with
+     * awkward strings, and the root reached from every leaf of trees of 1 to 33 leaves.
+     */
+    @Test
+    void theBrowsersLeafHashesAndAuditPathRootsMatchTheServersExactly(Browser browser) throws Exception {
+        java.util.Random random = new java.util.Random(9162);
+        java.util.List<java.util.Map<String, Object>> entries = new java.util.ArrayList<>();
+        String[] awkward = { "引号\"与\\反斜杠", "换行\n回车\r制表\t退格\b换页\f", "控制\u0001\u001f和\u007f", "表情😀与\u2028",
+                "孤立代理\ud800项", "" };
+        for (int i = 0; i < awkward.length; i++) {
+            byte[] digest = new byte[32];
+            random.nextBytes(digest);
+            var entry = new org.sunbid.supervision.LogEntry(i * 1_000_003L, java.time.Instant.parse("2026-11-27T12:00:00Z")
+                    .plusNanos(i * 1_000_123_000L), "system", i % 2 == 0 ? null : "STAFF", "test." + awkward[i],
+                    i == 3 ? null : awkward[i], "{}", digest, i == 2 ? null : "10.0.0." + i, awkward[(i + 1) % awkward.length]);
+            java.util.Map<String, Object> json = new java.util.HashMap<>();
+            json.put("seq", entry.seq());
+            json.put("at", entry.at().toString());
+            json.put("actor", entry.actor());
+            json.put("actorRole", entry.actorRole());
+            json.put("action", entry.action());
+            json.put("subject", entry.subject());
+            json.put("detailsSha256", java.util.Base64.getEncoder().encodeToString(digest));
+            json.put("clientIp", entry.clientIp());
+            json.put("deviceFingerprint", entry.deviceFingerprint());
+            json.put("expectedLeafJson", entry.leafJson());
+            json.put("expectedLeafHash", java.util.HexFormat.of().formatHex(
+                    org.sunbid.signing.merkle.MerkleTree.leafHash(entry.leafBytes())));
+            entries.add(json);
+        }
+        java.util.List<String> proofs = new java.util.ArrayList<>();
+        for (int size = 1; size <= 33; size++) {
+            java.util.List<byte[]> leaves = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                byte[] leaf = new byte[32];
+                random.nextBytes(leaf);
+                leaves.add(leaf);
+            }
+            for (int index = 0; index < size; index++) {
+                proofs.add(org.sunbid.signing.merkle.InclusionProof.generate(
+                        org.sunbid.signing.merkle.LeafSource.of(leaves), index, size).toJson());
+            }
+        }
+
+        browser.open("/login.html");
+        browser.await("#login");
+        Object result = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const [entries, proofs, done] = arguments;
+                import('/js/regulator/merkle.js').then(async (m) => {
+                  const problems = [];
+                  for (const e of entries) {
+                    const text = m.leafJson(e);
+                    if (text !== e.expectedLeafJson) problems.push('leaf text ' + e.seq + ': ' + text);
+                    const hash = m.hex(await m.leafHash(m.utf8(text)));
+                    if (hash !== e.expectedLeafHash) problems.push('leaf hash ' + e.seq);
+                  }
+                  for (const json of proofs) {
+                    const p = JSON.parse(json);
+                    const r = await m.rootFromPath(p.leafIndex, p.treeSize, m.fromHex(p.leafHash), p.path.map(m.fromHex));
+                    if (r.error || m.hex(r.root) !== p.rootHash) problems.push('root ' + p.leafIndex + '/' + p.treeSize + ' ' + r.error);
+                    if (p.path.length) {
+                      const short = await m.rootFromPath(p.leafIndex, p.treeSize, m.fromHex(p.leafHash), p.path.slice(1).map(m.fromHex));
+                      if (!short.error && m.hex(short.root) === p.rootHash) problems.push('short path accepted ' + p.leafIndex + '/' + p.treeSize);
+                    }
+                  }
+                  done({ checked: entries.length + proofs.length, problems });
+                }).catch((e) => done({ checked: 0, problems: [String(e)] }));""", entries, proofs);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> outcome = (java.util.Map<String, Object>) result;
+        assertThat((java.util.List<?>) outcome.get("problems")).isEmpty();
+        assertThat(((Number) outcome.get("checked")).intValue()).isEqualTo(entries.size() + proofs.size());
+    }
 }
