@@ -58,7 +58,7 @@ function months(stats) {
   chart('chart-months', {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 40, right: 16, top: 40, bottom: 30 },
+    grid: { left: 48, right: 16, top: 44, bottom: 30 },
     xAxis: { type: 'category', data: list },
     yAxis: { type: 'value', minInterval: 1, name: t('dash.projects') },
     series: types.map((type) => ({ name: t(`type.${type}`), type: 'bar', stack: 'all', barMaxWidth: 48,
@@ -93,7 +93,7 @@ function award(stats) {
     ? t('dash.award.none') : t('dash.award.summary', a.averageDays, a.awardedProjects);
   chart('chart-award', {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 40, right: 16, top: 24, bottom: 30 },
+    grid: { left: 48, right: 16, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: a.byType.map((x) => t(`type.${x.type}`)) },
     yAxis: { type: 'value', name: t('dash.days') },
     series: [{ type: 'bar', name: t('dash.days'), barMaxWidth: 48, data: a.byType.map((x) => x.averageDays), label: { show: true, position: 'top' } }],
@@ -110,8 +110,8 @@ function growth(stats) {
     ? t('dash.log.summary', last.treeSize, dateTime(last.at), points.length) : t('dash.empty');
   chart('chart-log', {
     tooltip: { trigger: 'axis' },
-    grid: { left: 60, right: 24, top: 24, bottom: 30 },
-    xAxis: { type: 'time' },
+    grid: { left: 60, right: 24, top: 40, bottom: 30 },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', name: t('dash.entries'), minInterval: 1 },
     series: [{ type: 'line', name: t('dash.entries'), step: 'end', showSymbol: points.length < 40, areaStyle: { opacity: 0.15 },
       data: points.map((p) => [Date.parse(p.at) + BEIJING_OFFSET, p.treeSize]) }],
