@@ -28,6 +28,9 @@ class RegulatorBrowserIntegrationTests {
     SupervisionLog log;
 
     @Autowired
+    org.sunbid.notice.NoticeManagement notices;
+
+    @Autowired
     org.sunbid.member.MemberManagement members;
 
     @Autowired
@@ -90,7 +93,13 @@ class RegulatorBrowserIntegrationTests {
     }
 
     @Test
-    void theDashboardDrawsItsFourChartsWithoutJavaScriptErrors(Browser browser) {
+    void theDashboardDrawsItsFourChartsWithoutJavaScriptErrors(Browser browser) throws Exception {
+        String name = "看板测试" + UUID.randomUUID().toString().substring(0, 6) + "工程";
+        UUID project = UUID.fromString(PortalApi.submittedProject(browser, accounts, name)[0]);
+        notices.publish(new org.sunbid.notice.NoticeDraft("dashboard-test:" + project, org.sunbid.notice.NoticeKind.AWARD,
+                project, "3301062026A999999", name, "CONSTRUCTION", "OPEN", "中标结果公告", "中标人：看板测试建设有限公司",
+                "330106", List.of("B0201"), new java.math.BigDecimal("9000000.00"), "西湖区城建中心", null,
+                "看板测试建设有限公司", null, null, List.of(), null));
         log.issueTreeHeadNow(null);
         browser.signIn(regulator(), PASSWORD, "/regulator/dashboard.html");
         browser.until(d -> "drawn".equals(browser.find("body").getAttribute("data-charts")));
@@ -100,6 +109,9 @@ class RegulatorBrowserIntegrationTests {
             assertThat(canvas.getSize().getHeight()).as(chart).isGreaterThan(100);
         }
         assertThat(browser.find("#log-summary").getText()).containsPattern("当前 \\d+ 条");
+        assertThat(browser.find("#award-summary").getText()).containsPattern("平均 [\\d.]+ 天");
+        browser.click("#fig-months summary");
+        assertThat(browser.find("#fig-months table").getText()).contains("工程建设");
         browser.click("#fig-log summary");
         assertThat(browser.findAll("#fig-log table tbody tr")).isNotEmpty();
     }

@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +16,6 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-import org.sunbid.project.ProjectFixtures;
 import org.sunbid.schedule.BookingPurpose;
 import org.sunbid.schedule.BookingRequest;
 import org.sunbid.schedule.Room;
@@ -28,7 +23,6 @@ import org.sunbid.schedule.RoomKind;
 import org.sunbid.schedule.RoomManagement;
 import org.sunbid.schedule.RoomSpec;
 import org.sunbid.schedule.ScheduleManagement;
-import org.sunbid.support.Api;
 import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.identity.AccountManagement;
@@ -59,20 +53,8 @@ class StaffBrowserIntegrationTests {
     @Autowired
     ScheduleManagement schedule;
 
-    final HttpClient http = HttpClient.newHttpClient();
-
-    /** Calls the application's API over HTTP, as a client would; returns the parsed answer. */
     JsonNode api(Browser browser, String method, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.base() + path))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(Api.json(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
-        return response.body().isEmpty() ? null : Api.JSON.readTree(response.body());
+        return PortalApi.call(browser, method, path, token, body);
     }
 
     String staff() {
@@ -151,13 +133,10 @@ class StaffBrowserIntegrationTests {
 
     @Test
     void staffAcceptASubmittedProjectAndApproveItsAnnouncementOnTheIntakePage(Browser browser) throws Exception {
-        String tenderee = "tenderee-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createMemberAccount(tenderee, PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区城建中心");
-        String token = api(browser, "POST", "/api/auth/login", null, Map.of("username", tenderee, "password", PASSWORD))
-                .get("accessToken").asText();
         String name = "受理测试" + UUID.randomUUID().toString().substring(0, 6) + "道路工程";
-        String id = api(browser, "POST", "/api/projects", token, ProjectFixtures.openTender(name)).get("id").asText();
-        api(browser, "POST", "/api/projects/" + id + "/submit", token, null);
+        String[] submitted = PortalApi.submittedProject(browser, accounts, name);
+        String id = submitted[0];
+        String token = submitted[1];
 
         browser.signIn(staff(), PASSWORD, "/staff/projects.html?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         browser.awaitText("#projects tbody", name);
