@@ -218,7 +218,8 @@ async function verify(proof) {
   if (signature.unsupported) {
     add('check.signature', null, t('check.signature.unsupported', signature.unsupported));
   } else {
-    add('check.signature', signature.ok, signature.ok ? t('check.signature.ok') : t('check.signature.bad'));
+    const fingerprint = hex(await sha256(fromBase64(head.certificate)));
+    add('check.signature', signature.ok, signature.ok ? t('check.signature.ok', fingerprint) : t('check.signature.bad'));
   }
 
   const list = document.getElementById('checks');
