@@ -139,7 +139,11 @@ class OpeningSessionIntegrationTests extends BidScenario {
         }
 
         JsonNode selfDecrypt(Person bidder, byte[] pkg, String key, int status) throws Exception {
-            var request = post("/api/openings/{p}/{l}/bids/{b}/self-decryption", project, lot, bids.get(bidder))
+            return selfDecrypt(bidder, bids.get(bidder), pkg, key, status);
+        }
+
+        JsonNode selfDecrypt(Person bidder, UUID bid, byte[] pkg, String key, int status) throws Exception {
+            var request = post("/api/openings/{p}/{l}/bids/{b}/self-decryption", project, lot, bid)
                     .header("Authorization", Api.bearer(bidder.token())).contentType(MediaType.APPLICATION_OCTET_STREAM)
                     .content(pkg);
             if (key != null) {
@@ -148,7 +152,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
             return call(request, status);
         }
 
-        void runCloseWindowJob() {
+        void runCloseWindowJob() throws Exception {
             String subject = project + ":" + lot;
             closeWindowJob.run(new Firing("close-self-decrypt", subject, clock.instant(), clock.instant(), 1, "test"));
         }
@@ -221,9 +225,10 @@ class OpeningSessionIntegrationTests extends BidScenario {
         assertThat(staffBefore.get("results")).isEmpty();
         assertThat(staffBefore.get("participants")).extracting(p -> p.get("role").asText()).containsExactly("CUSTODIAN");
         assertThat(staffBefore.get("custodians")).hasSize(3);
-        assertThat(staffBefore.get("custodians").get(0).get("joined").asBoolean()).isTrue();
+        assertThat(staffBefore.get("custodians")).filteredOn(c -> c.get("joined").asBoolean()).hasSize(1);
         assertThat(staffBefore.toString()).doesNotContain("开标测试投标人");
-        assertThat(lot.view(lot.bidders.get(1).token(), 200).get("participants")).isEmpty();
+        assertThat(lot.view(lot.bidders.get(1).token(), 200).get("participants")).extracting(p -> p.get("role").asText())
+                .containsExactly("CUSTODIAN");
 
         List<String> listed = new ArrayList<>();
         call(as(bidder.token(), get("/api/openings")), 200).forEach(o -> listed.add(o.get("lotId").asText()));
@@ -290,7 +295,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
         String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, broken.key()));
 
         // another bidder cannot act on it, and what does not match is refused naming the field
-        lot.selfDecrypt(lot.bidders.get(0), decrypted, cek, 404);
+        lot.selfDecrypt(lot.bidders.get(0), lot.bids.get(broken), decrypted, cek, 404);
         byte[] altered = decrypted.clone();
         altered[altered.length / 2] ^= 1;
         JsonNode mismatch = lot.selfDecrypt(broken, altered, cek, 422);
