@@ -129,10 +129,10 @@ class HallBrowserIntegrationTests {
         call("POST", "/api/openings/" + project + "/" + lot + "/start", staff, null, 200);
         browser.awaitText("#status", "等待释放份额");
         browser.awaitText("#bid-count", "4");
-        List<Person> holders = release(custodians, project, lot, 1);
+        assertThat(release(custodians, project, lot, 1)).hasSize(1);
         browser.awaitText("#custodians", "已释放");
         assertThat(browser.findAll("#custodians .badge.ok")).hasSize(1);
-        release(custodians, project, lot, 2);
+        assertThat(release(custodians, project, lot, 2)).hasSize(1);
 
         // decryption ran: the bidder's own bid awaits it, the other bids are shown opened with their prices
         browser.awaitText("#status", "投标人自行解密");
@@ -171,7 +171,6 @@ class HallBrowserIntegrationTests {
         call("POST", "/api/openings/" + project + "/" + lot + "/objections/" + objection + "/answer", staff,
                 Map.of("answer", "经核对投标函，工期为 280 日历天，开标记录无误。"), 200);
         browser.awaitText("#objections", "开标记录无误");
-        assertThat(holders).hasSize(2);
     }
 
     // ---------------------------------------------------------------- people and data, through the API
