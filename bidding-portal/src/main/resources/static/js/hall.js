@@ -224,13 +224,13 @@ function render(v) {
 const base = () => `/api/openings/${encodeURIComponent(project)}/${encodeURIComponent(lot)}`;
 
 /** Performs an action on the session, shows a problem next to the field it names, and re-renders from the answer. */
-async function act(form, path, options) {
+async function act(form, path, options, done = 'hall.done') {
   try {
     render(await json(base() + path, options));
     if (form instanceof HTMLFormElement) {
       form.reset();
     }
-    $('hall-status').textContent = t('hall.done');
+    $('hall-status').textContent = t(done);
     return true;
   } catch (e) {
     showProblem(e, form instanceof HTMLFormElement ? form : null, $('hall-status'));
@@ -248,11 +248,11 @@ function base64(buffer) {
 }
 
 function wire() {
-  $('join').addEventListener('click', () => act(null, '/join', { method: 'POST' }));
-  $('confirm').addEventListener('click', () => act(null, '/confirmation', { method: 'POST' }));
+  $('join').addEventListener('click', () => act(null, '/join', { method: 'POST' }, 'hall.done.join'));
+  $('confirm').addEventListener('click', () => act(null, '/confirmation', { method: 'POST' }, 'hall.done.confirm'));
   $('objection-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    act($('objection-form'), '/objections', { method: 'POST', json: { text: $('text').value } });
+    act($('objection-form'), '/objections', { method: 'POST', json: { text: $('text').value } }, 'hall.done.objection');
   });
   $('self-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -266,7 +266,7 @@ function wire() {
     await act($('self-form'), `/bids/${encodeURIComponent(bid.bidId)}/self-decryption`, {
       method: 'POST', body: pkg,
       headers: { 'Content-Type': 'application/octet-stream', 'X-Content-Key': (await key.text()).trim() },
-    });
+    }, 'hall.done.self');
   });
   $('release-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -278,7 +278,7 @@ function wire() {
     }
     await act($('release-form'), '/shares', {
       method: 'POST', json: { share: (await share.text()).trim(), signature: base64(await signature.arrayBuffer()) },
-    });
+    }, 'hall.done.release');
   });
   $('download-share').addEventListener('click', async () => {
     try {
