@@ -413,4 +413,46 @@ class OpeningSessionIntegrationTests extends BidScenario {
         assertThat(call(as(b.token(), post("/api/openings/{p}/{l}/objections", lot.project, lot.lot))
                 .content(Api.json(Map.of("text", "迟到的异议"))), 422).get("type").asText()).endsWith("/objection-period-over");
     }
+
+    @Test
+    void aSelfDecryptedPackageSignedWithAnotherKeyMatchesButIsRevokedAtOnce() throws Exception {
+        Lot lot = new Lot(4);
+        Person forger = lot.bidders.get(3);
+        // the package inside is signed by a key that is not the bidder's registered certificate
+        Person impostor = new Person(forger.token(), forger.member(), org.sunbid.signing.keys.CertificateIssuer.selfSigned(
+                "CN=Impostor", org.sunbid.signing.certs.Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365)));
+        byte[][] inner = unopenableTender(impostor, lot.lot, lot.opening, "1.00");
+        // re-seal the impostor's signed package to the lookalike opening recipient and the bidder's own certificate
+        byte[][] tender = resealed(inner[1], lot.opening, forger);
+        lot.submit(forger, tender[0]);
+        lot.submitAll();
+        lot.start();
+        assertThat(lot.row(lot.releaseShares(), forger).get("stage").asText()).isEqualTo("AWAITING_BIDDER");
+
+        Path own = Files.write(Files.createTempFile("own-", ".sealed"), tender[0]);
+        String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, forger.key()));
+        JsonNode done = lot.selfDecrypt(forger, tender[1], cek, 200);
+        assertThat(done.get("status").asText()).isEqualTo("OPENED");
+        JsonNode row = lot.row(done, forger);
+        assertThat(row.get("stage").asText()).isEqualTo("REVOKED");
+        assertThat(row.get("reason").asText()).isEqualTo("SIGNATURE_NOT_BY_REGISTERED_CERTIFICATE");
+        assertThat(row.get("price").isNull()).as("an unverified bid form is not read").isTrue();
+        assertThat(jdbc.sql("select status from bid where id = ?").param(lot.bids.get(forger)).query(String.class).single())
+                .isEqualTo("REVOKED");
+    }
+
+    /** Seals an already signed package to a lookalike of the opening certificate and to the bidder's own certificate. */
+    static byte[][] resealed(byte[] signed, X509Certificate opening, Person bidder) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        var keys = generator.generateKeyPair();
+        X509Certificate lookalike = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                opening.getIssuerX500Principal(), opening.getSerialNumber(), opening.getNotBefore(), opening.getNotAfter(),
+                opening.getSubjectX500Principal(), keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+        Sealer.seal(new ByteArrayInputStream(signed), sealed, List.of(lookalike, bidder.key().certificate()),
+                ContentCipher.AES_256_GCM);
+        return new byte[][] { sealed.toByteArray(), signed };
+    }
 }
