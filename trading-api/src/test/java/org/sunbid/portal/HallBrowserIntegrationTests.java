@@ -173,6 +173,80 @@ class HallBrowserIntegrationTests {
         browser.awaitText("#objections", "开标记录无误");
     }
 
+    @Test
+    void aCustodianReleasesItsShareFromTheHallWithTheFilesBidtoolMadeAndStaffFollowTheOpeningFromTheHeader(Browser browser)
+            throws Exception {
+        base = browser.base();
+        String staffUser = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createPlatformAccount(staffUser, PASSWORD, Role.STAFF, "开标主持人", null);
+        String staff = login(staffUser, PASSWORD);
+        List<Person> custodians = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            custodians.add(custodian(i));
+        }
+        UUID[] ids = publishedProject(staff, platform(Role.REGULATOR));
+        UUID project = ids[0];
+        UUID lot = ids[1];
+        X509Certificate opening = Certificates.parse(call("GET", "/api/public/projects/" + project + "/lots/" + lot
+                + "/opening-certificate", null, null, 200).asText().getBytes(StandardCharsets.US_ASCII));
+        for (String name : new String[] { "杭州之江建设有限公司", "浙江富春市政工程有限公司", "绍兴鉴湖路桥有限公司" }) {
+            Person bidder = bidder(name);
+            call("POST", "/api/projects/" + project + "/lots/" + lot + "/deposits/" + bidder.member() + "/clearance", staff,
+                    null, 204);
+            submit(bidder, project, lot, seal(signedPackage(bidder, lot, "7300000.00"),
+                    List.of(opening, bidder.key().certificate())));
+        }
+        clock.advance(Duration.ofDays(25).plusMinutes(31));
+        call("POST", "/api/openings/" + project + "/" + lot + "/start", staff, null, 200);
+        assertThat(release(custodians, project, lot, 1)).hasSize(1);
+
+        // a custodian who has not released yet: what bidtool open and bidtool sign --detached would write
+        Person custodian = null;
+        for (Person c : custodians) {
+            JsonNode hall = call("GET", "/api/openings/" + project + "/" + lot, c.token(), null, 200);
+            for (JsonNode h : hall.get("custodians")) {
+                if (h.get("you").asBoolean() && !h.get("released").asBoolean()) {
+                    custodian = c;
+                }
+            }
+        }
+        assertThat(custodian).isNotNull();
+        String sealedShare = null;
+        for (JsonNode s : call("GET", "/api/custodians/me/shares", custodian.token(), null, 200)) {
+            if (s.get("lotId").asText().equals(lot.toString())) {
+                sealedShare = s.get("sealedBase64").asText();
+            }
+        }
+        String shareJson = ThresholdKeys.open(Base64.getDecoder().decode(sealedShare), custodian.key()).toJson();
+        Path dir = Files.createTempDirectory("custodian-");
+        Path share = Files.writeString(dir.resolve("share.json"), shareJson + "\n");
+        Path signature = Files.write(dir.resolve("share.p7s"),
+                new CmsSigner(custodian.key()).sign(shareJson.getBytes(StandardCharsets.UTF_8), true));
+
+        browser.signIn(custodian.username(), custodian.password(), "/hall.html?project=" + project + "&lot=" + lot);
+        browser.awaitText("#status", "等待释放份额");
+        browser.until(d -> d.findElement(By.id("release")).isDisplayed());
+        assertThat(browser.find("#release-commands").getText()).contains("bidtool open --in share-" + lot + ".sealed",
+                "bidtool sign --in share.json");
+        browser.click("#join");
+        browser.until(d -> d.findElement(By.id("joined")).isDisplayed());
+        browser.find("#share").sendKeys(share.toString());
+        browser.find("#signature").sendKeys(signature.toString());
+        browser.click("#release-form button[type=submit]");
+        browser.awaitText("#status", "已开标");
+        browser.until(d -> d.findElements(By.cssSelector("#bids tbody tr[data-stage=OPENED]")).size() == 3);
+        assertThat(browser.findAll("#custodians .badge.ok")).hasSize(2);
+        assertThat(browser.find("#release").isDisplayed()).isFalse();
+
+        // staff reach the same opening from the header's 开标大厅 link and its list
+        browser.signIn(staffUser, PASSWORD, "/");
+        browser.click("header a[href='/hall.html']");
+        browser.click("#openings a[href*='" + lot + "']");
+        browser.awaitText("#status", "已开标");
+        assertThat(browser.find("#bids").getText()).contains("杭州之江建设有限公司", "7,300,000.00");
+        assertThat(browser.find("#participants").getText()).contains("保管人");
+    }
+
     // ---------------------------------------------------------------- people and data, through the API
 
     JsonNode call(String method, String path, String token, Object body, int expected) throws Exception {
