@@ -4,8 +4,9 @@
 import { page } from '/js/layout.js';
 import { dateTime, money, t } from './i18n.js';
 import { json, requireRole, showProblem } from './session.js';
+import { releaseInBrowser } from './hall-share.js';
 
-await page('hall');
+await page('hall', 'bidder');
 
 const POLL_MS = 1500;
 const params = new URLSearchParams(location.search);
@@ -279,6 +280,33 @@ function wire() {
     await act($('release-form'), '/shares', {
       method: 'POST', json: { share: (await share.text()).trim(), signature: base64(await signature.arrayBuffer()) },
     }, 'hall.done.release');
+  });
+  $('browser-release-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = $('browser-release-form');
+    const keyFile = $('custodianKey').files[0];
+    const certificateFile = $('custodianCertificate').files[0];
+    if (!keyFile || !certificateFile) {
+      showProblem({ message: t('hall.release.browser.missing'), field: !keyFile ? 'custodianKey' : 'custodianCertificate' },
+        form, $('hall-status'));
+      return;
+    }
+    let release;
+    try {
+      const shares = await json('/api/custodians/me/shares');
+      const mine = shares.find((s) => s.lotId === lot);
+      if (!mine) {
+        showProblem({ message: t('hall.release.noShare') }, form, $('hall-status'));
+        return;
+      }
+      release = await releaseInBrowser(mine.sealedBase64, new Uint8Array(await keyFile.arrayBuffer()),
+        new Uint8Array(await certificateFile.arrayBuffer()));
+    } catch (e) {
+      const field = e.key === 'keys.error.not-certificate' ? 'custodianCertificate' : 'custodianKey';
+      showProblem({ message: e.key ? t(e.key) : e.message, field: e.key ? field : undefined }, form, $('hall-status'));
+      return;
+    }
+    await act(form, '/shares', { method: 'POST', json: release }, 'hall.done.release');
   });
   $('download-share').addEventListener('click', async () => {
     try {

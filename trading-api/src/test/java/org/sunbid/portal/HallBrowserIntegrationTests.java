@@ -174,7 +174,7 @@ class HallBrowserIntegrationTests {
     }
 
     @Test
-    void aCustodianReleasesItsShareFromTheHallWithTheFilesBidtoolMadeAndStaffFollowTheOpeningFromTheHeader(Browser browser)
+    void custodiansReleaseTheirSharesFromTheHallWithBidtoolFilesOrInThePageAndStaffFollowTheOpeningFromTheHeader(Browser browser)
             throws Exception {
         base = browser.base();
         String staffUser = "staff-" + UUID.randomUUID().toString().substring(0, 8);
@@ -198,32 +198,22 @@ class HallBrowserIntegrationTests {
         }
         clock.advance(Duration.ofDays(25).plusMinutes(31));
         call("POST", "/api/openings/" + project + "/" + lot + "/start", staff, null, 200);
-        assertThat(release(custodians, project, lot, 1)).hasSize(1);
 
-        // a custodian who has not released yet: what bidtool open and bidtool sign --detached would write
-        Person custodian = null;
-        for (Person c : custodians) {
-            JsonNode hall = call("GET", "/api/openings/" + project + "/" + lot, c.token(), null, 200);
-            for (JsonNode h : hall.get("custodians")) {
-                if (h.get("you").asBoolean() && !h.get("released").asBoolean()) {
-                    custodian = c;
-                }
-            }
-        }
-        assertThat(custodian).isNotNull();
+        // the first custodian uploads what bidtool open and bidtool sign --detached wrote
+        Person first = custodians.get(0);
         String sealedShare = null;
-        for (JsonNode s : call("GET", "/api/custodians/me/shares", custodian.token(), null, 200)) {
+        for (JsonNode s : call("GET", "/api/custodians/me/shares", first.token(), null, 200)) {
             if (s.get("lotId").asText().equals(lot.toString())) {
                 sealedShare = s.get("sealedBase64").asText();
             }
         }
-        String shareJson = ThresholdKeys.open(Base64.getDecoder().decode(sealedShare), custodian.key()).toJson();
+        String shareJson = ThresholdKeys.open(Base64.getDecoder().decode(sealedShare), first.key()).toJson();
         Path dir = Files.createTempDirectory("custodian-");
         Path share = Files.writeString(dir.resolve("share.json"), shareJson + "\n");
         Path signature = Files.write(dir.resolve("share.p7s"),
-                new CmsSigner(custodian.key()).sign(shareJson.getBytes(StandardCharsets.UTF_8), true));
+                new CmsSigner(first.key()).sign(shareJson.getBytes(StandardCharsets.UTF_8), true));
 
-        browser.signIn(custodian.username(), custodian.password(), "/hall.html?project=" + project + "&lot=" + lot);
+        browser.signIn(first.username(), first.password(), "/hall.html?project=" + project + "&lot=" + lot);
         browser.awaitText("#status", "等待释放份额");
         browser.until(d -> d.findElement(By.id("release")).isDisplayed());
         assertThat(browser.find("#release-commands").getText()).contains("bidtool open --in share-" + lot + ".sealed",
@@ -233,6 +223,27 @@ class HallBrowserIntegrationTests {
         browser.find("#share").sendKeys(share.toString());
         browser.find("#signature").sendKeys(signature.toString());
         browser.click("#release-form button[type=submit]");
+        browser.until(d -> d.findElements(By.cssSelector("#custodians .badge.ok")).size() == 1);
+        browser.until(d -> !d.findElement(By.id("release")).isDisplayed());
+
+        // the second custodian opens its sealed share in the page with its PKCS#8 key file: WebCrypto ECDH, KDF,
+        // AES key unwrap and AES-GCM, then a detached CMS signature made in the page
+        Person second = custodians.get(1);
+        Path key = Files.writeString(dir.resolve("custodian2.key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(
+                        second.key().privateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Path certificate = Files.writeString(dir.resolve("custodian2.pem"), Certificates.toPem(second.key().certificate()));
+        Path wrongKey = Files.writeString(dir.resolve("other.key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(
+                        first.key().privateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        browser.signIn(second.username(), second.password(), "/hall.html?project=" + project + "&lot=" + lot);
+        browser.until(d -> d.findElement(By.id("release")).isDisplayed());
+        browser.find("#custodianKey").sendKeys(wrongKey.toString());
+        browser.find("#custodianCertificate").sendKeys(certificate.toString());
+        browser.click("#browser-release-form button[type=submit]");
+        browser.awaitText("#browser-release-form .field-error", "解不开您的份额");
+        browser.find("#custodianKey").sendKeys(key.toString());
+        browser.click("#browser-release-form button[type=submit]");
         browser.awaitText("#status", "已开标");
         browser.until(d -> d.findElements(By.cssSelector("#bids tbody tr[data-stage=OPENED]")).size() == 3);
         assertThat(browser.findAll("#custodians .badge.ok")).hasSize(2);
