@@ -773,9 +773,9 @@ public class OpeningManagement {
         List<ParticipantView> participants = joined.stream()
                 .filter(j -> started || !j.role().equals("BIDDER") || j.account().equals(account))
                 .map(j -> new ParticipantView(j.role(), j.displayName(), j.joinedAt(), j.account().equals(account))).toList();
-        List<ConfirmationView> confirmations = started ? store.confirmations(lotId).stream()
-                .map(c -> new ConfirmationView(names.computeIfAbsent(c.member(), this::bidderName), c.confirmedAt())).toList()
-                : List.of();
+        List<BidStore.ConfirmationRow> confirmationRows = started ? store.confirmations(lotId) : List.of();
+        List<ConfirmationView> confirmations = confirmationRows.stream()
+                .map(c -> new ConfirmationView(names.computeIfAbsent(c.member(), this::bidderName), c.confirmedAt())).toList();
         List<ObjectionView> objections = started ? store.objections(lotId).stream()
                 .map(o -> new ObjectionView(o.id(), names.computeIfAbsent(o.member(), this::bidderName), o.text(), o.raisedAt(),
                         o.answer(), o.answeredAt(), bidder && o.member().equals(member))).toList()
@@ -783,8 +783,7 @@ public class OpeningManagement {
 
         BidStore.SessionRow s = session.orElse(null);
         boolean objectionPeriod = decrypted && (s.objectionsUntil() == null || now.isBefore(s.objectionsUntil()));
-        boolean confirmed = bidder && member != null && confirmations.size() > 0
-                && store.confirmations(lotId).stream().anyMatch(c -> c.member().equals(member));
+        boolean confirmed = bidder && confirmationRows.stream().anyMatch(c -> c.member().equals(member));
         boolean canSelfDecrypt = bidder && "SELF_DECRYPT".equals(status) && now.isBefore(s.selfDecryptUntil())
                 && rows.stream().anyMatch(r -> r.yours() && r.stage().equals("AWAITING_BIDDER"));
         Viewer you = viewer == null ? null : new Viewer(viewer.role().name(), joinedAccounts.contains(account),
