@@ -277,6 +277,12 @@ public class BidManagement {
         return store.bid(bidId).orElseThrow().view();
     }
 
+    /** How many live bids each lot holds (lots without bids are absent); read-only figures for regulators. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Long> liveBidsPerLot() {
+        return store.liveBidCounts();
+    }
+
     @Transactional(readOnly = true)
     public List<BidView> mine(CurrentUser bidder, UUID lotId) {
         return store.bidsOf(bidder.requireMember(), lotId).stream().map(BidStore.BidRow::view).toList();

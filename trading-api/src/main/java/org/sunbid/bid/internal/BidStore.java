@@ -212,6 +212,16 @@ public class BidStore {
                 .query(BidStore::bidRow).list();
     }
 
+    /** Live (received, neither replaced nor withdrawn) bids per lot, for oversight statistics. */
+    public java.util.Map<UUID, Long> liveBidCounts() {
+        java.util.Map<UUID, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("select lot_id, count(*) n from bid where status = 'RECEIVED' group by lot_id order by lot_id")
+                .query(rs -> {
+                    counts.put(rs.getObject("lot_id", UUID.class), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     public List<UUID> otherLiveBidders(UUID lot, UUID member) {
         return jdbc.sql("select distinct member_id from bid where lot_id = ? and status = 'RECEIVED' and member_id <> ?")
                 .params(lot, member).query(UUID.class).list();
