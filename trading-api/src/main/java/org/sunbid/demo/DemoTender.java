@@ -195,6 +195,9 @@ public class DemoTender {
             submit(bidders.get(i), project, lot);
         }
 
+        for (Bidder bidder : bidders) {
+            join(bidder.user(), bidder.username(), project, lot); // 签到: the bidders enter the hall before the opening
+        }
         OpeningManagement.SessionView session = awaitSession(project, lot);
         if (!"WAITING_FOR_SHARES".equals(session.status())) {
             log.info("Demo tender {}: the session is {} — nothing for the custodians to do", project.transactionCode(),
@@ -419,6 +422,7 @@ public class DemoTender {
             return true;
         }
         CurrentUser custodian = new CurrentUser(account.get().id(), account.get().username(), Role.CUSTODIAN, Optional.empty());
+        join(custodian, username, project, lot);
         char[] password = platform.keys().passphrase().toCharArray();
         SigningKey key = demoCa().custodian(n, password);
         for (OpeningKeys.SealedShare sealed : openingKeys.sharesOf(custodian)) {
@@ -449,6 +453,18 @@ public class DemoTender {
             demoCa = ca;
         }
         return ca;
+    }
+
+    /** Enters the opening hall (签到) as a bidder of the lot or a custodian named for it; idempotent. */
+    private void join(CurrentUser user, String username, ProjectView project, UUID lot) {
+        if (user.is(Role.BIDDER) && bids.mine(user, lot).stream().noneMatch(DemoTender::live)) {
+            return;
+        }
+        try {
+            openings.join(user, project.id(), lot);
+        } catch (ProblemException e) {
+            log.warn("Demo tender {}: {} could not join the hall: {}", project.transactionCode(), username, e.type());
+        }
     }
 
     // ------------------------------------------------------------------------------------------ time
