@@ -277,10 +277,13 @@ public class BidManagement {
         return store.bid(bidId).orElseThrow().view();
     }
 
-    /** How many live bids each lot holds (lots without bids are absent); read-only figures for regulators. */
+    /**
+     * How many bids each lot held at its opening, for lots whose opening has started (others are absent: nobody may
+     * learn a lot's bid count before its opening); read-only figures for regulators.
+     */
     @Transactional(readOnly = true)
-    public java.util.Map<UUID, Long> liveBidsPerLot() {
-        return store.liveBidCounts();
+    public java.util.Map<UUID, Long> bidsPerOpenedLot() {
+        return store.openedLotBidCounts();
     }
 
     @Transactional(readOnly = true)

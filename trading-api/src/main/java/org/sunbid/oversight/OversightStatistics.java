@@ -20,7 +20,6 @@ import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.project.ProjectManagement;
-import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectType;
 import org.sunbid.supervision.SupervisionLog;
 
@@ -67,18 +66,21 @@ public class OversightStatistics {
     }
 
     private List<Statistics.LotBids> bidsPerLot(List<ProjectManagement.IntakeFacts> facts) {
-        Map<UUID, Long> counts = bids.liveBidsPerLot();
+        Map<UUID, Long> counts = bids.bidsPerOpenedLot();
         List<Statistics.LotBids> out = new ArrayList<>();
         List<ProjectManagement.IntakeFacts> newestFirst = facts.stream()
-                .filter(p -> p.status() == ProjectStatus.PUBLISHED || p.lots().stream().anyMatch(l -> counts.containsKey(l.id())))
+                .filter(p -> p.lots().stream().anyMatch(l -> counts.containsKey(l.id())))
                 .sorted(Comparator.comparing(ProjectManagement.IntakeFacts::registeredAt).reversed()).toList();
         for (ProjectManagement.IntakeFacts p : newestFirst) {
             for (var lot : p.lots()) {
+                if (!counts.containsKey(lot.id())) {
+                    continue; // not opened yet: its bid count is secret
+                }
                 if (out.size() == Statistics.MAX_LOTS) {
                     return out;
                 }
                 out.add(new Statistics.LotBids(p.id(), p.transactionCode(), p.name(), lot.id(), lot.number(), lot.name(),
-                        counts.getOrDefault(lot.id(), 0L)));
+                        counts.get(lot.id())));
             }
         }
         return out;

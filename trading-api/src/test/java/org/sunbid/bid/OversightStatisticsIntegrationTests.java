@@ -52,6 +52,12 @@ class OversightStatisticsIntegrationTests extends BidScenario {
                 view.get("tendereeName").asText(), null, "杭州统计建设有限公司", null, null, List.of(), null));
         log.issueTreeHeadNow(null);
 
+        // before the opening nobody, regulators included, learns how many bids the lot holds
+        JsonNode early = call(as(regulator, get("/api/oversight/statistics")), 200);
+        assertThat(early.get("bidsPerLot").valueStream().map(l -> l.get("lotId").asText())).doesNotContain(lot.toString());
+
+        clock.advance(java.time.Duration.ofDays(26));
+        call(as(staff, post("/api/openings/{p}/{l}/start", project, lot)), 200);
         JsonNode stats = call(as(regulator, get("/api/oversight/statistics")), 200);
 
         String month = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM")

@@ -213,9 +213,12 @@ public class BidStore {
     }
 
     /** Live (received, neither replaced nor withdrawn) bids per lot, for oversight statistics. */
-    public java.util.Map<UUID, Long> liveBidCounts() {
+    public java.util.Map<UUID, Long> openedLotBidCounts() {
         java.util.Map<UUID, Long> counts = new java.util.LinkedHashMap<>();
-        jdbc.sql("select lot_id, count(*) n from bid where status = 'RECEIVED' group by lot_id order by lot_id")
+        jdbc.sql("""
+                select s.lot_id, count(b.id) n from opening_session s
+                left join bid b on b.lot_id = s.lot_id and b.status in ('RECEIVED', 'REVOKED')
+                group by s.lot_id order by s.lot_id""")
                 .query(rs -> {
                     counts.put(rs.getObject("lot_id", UUID.class), rs.getLong("n"));
                 });
