@@ -226,6 +226,7 @@ public class BidManagement {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Optional<BidStore.BidRow> previous = store.liveBidOf(u.lot(), u.member());
         Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, HexFormat.of().parseHex(actual));
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("type", "sunbid-bid-receipt/1");
@@ -237,6 +238,7 @@ public class BidManagement {
         statement.put("size", u.expectedSize());
         statement.put("receivedAt", lastByte.toString());
         statement.put("timestampSerial", stamp.serialNumber().toString(16));
+        previous.ifPresent(p -> statement.put("replaces", p.id().toString()));
         String statementJson = JSON.writeValueAsString(statement);
         byte[] signature = new CmsSigner(trust.documentSigner()).sign(statementJson.getBytes(StandardCharsets.UTF_8), true);
         String bidderName = accounts.accountsOfMember(u.member()).stream().findFirst()
@@ -245,9 +247,9 @@ public class BidManagement {
                 Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(lot.transactionCode(),
                         lot.projectName(), lot.lotName(), bidderName, "", bidId, actual, u.expectedSize(), lastByte,
                         stamp.time(), stamp.serialNumber().toString(16)))));
-        store.liveBidOf(u.lot(), u.member()).ifPresent(previous -> {
-            store.markReplaced(previous.id(), bidId);
-            events.publishEvent(new BidEvents.BidReplaced(previous.id(), bidId, u.lot(), u.member(), lastByte));
+        previous.ifPresent(p -> {
+            store.markReplaced(p.id(), bidId);
+            events.publishEvent(new BidEvents.BidReplaced(p.id(), bidId, u.lot(), u.member(), lastByte));
         });
         BidStore.BidRow row = new BidStore.BidRow(bidId, u.lot(), u.project(), u.member(), "RECEIVED", actual,
                 u.expectedSize(), file, manifest.signed(), lastByte, statementJson, signature, stamp.token(), pdf.id(),
@@ -259,22 +261,80 @@ public class BidManagement {
         return toReceipt(row);
     }
 
-    /** Withdraws a live bid before the deadline; {@code signatureBase64} is a detached CMS signature over {@code sunbid-withdraw:<bid id>}. */
-    public BidView withdraw(CurrentUser bidder, UUID bidId, String signatureBase64) {
+    /**
+     * Withdraws a live bid before the deadline; {@code signatureBase64} is a detached CMS signature over
+     * {@code sunbid-withdraw:<bid id>}. Answers a withdrawal receipt signed and timestamped like a submission receipt;
+     * a repeated withdrawal of the same bid answers the same receipt.
+     */
+    public WithdrawalReceipt withdraw(CurrentUser bidder, UUID bidId, String signatureBase64) {
         BidStore.BidRow bid = ownBid(bidder, bidId);
-        Lots.Lot lot = lots.published(bid.project(), bid.lot());
-        Instant now = clock.instant();
-        refuseAfterDeadline(lot, now, bid.member());
         byte[] signature = base64("signature", signatureBase64, MAX_MANIFEST);
         byte[] content = ("sunbid-withdraw:" + bidId).getBytes(StandardCharsets.UTF_8);
         if (verifiedBy(bid.member(), signature, content).isEmpty()) {
             throw ProblemException.rule("bad-signature", "signature", "bid.withdraw.bad-signature");
         }
+        Optional<BidStore.WithdrawalRow> earlier = store.withdrawal(bidId);
+        if (earlier.isPresent()) {
+            return toWithdrawalReceipt(bid, earlier.get());
+        }
+        Lots.Lot lot = lots.published(bid.project(), bid.lot());
+        Instant now = clock.instant();
+        refuseAfterDeadline(lot, now, bid.member());
         if (!store.markWithdrawn(bidId, now)) {
             throw ProblemException.conflict("not-live", "bidId", "bid.withdraw.not-live");
         }
+        String withdrawalSha256 = HexFormat.of().formatHex(sha256(signature));
+        Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, sha256(signature));
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("type", "sunbid-bid-withdrawal-receipt/1");
+        statement.put("bid", bidId.toString());
+        statement.put("project", bid.project().toString());
+        statement.put("lot", bid.lot().toString());
+        statement.put("member", bid.member().toString());
+        statement.put("sha256", bid.sha256());
+        statement.put("withdrawalSha256", withdrawalSha256);
+        statement.put("withdrawnAt", now.toString());
+        statement.put("timestampSerial", stamp.serialNumber().toString(16));
+        String statementJson = JSON.writeValueAsString(statement);
+        byte[] platformSignature = new CmsSigner(trust.documentSigner()).sign(statementJson.getBytes(StandardCharsets.UTF_8),
+                true);
+        var pdf = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_WITHDRAWAL_RECEIPT, bidId,
+                bid.member(), Visibility.OWNER, PlatformDocuments.bidWithdrawalReceipt(
+                        new PlatformDocuments.BidWithdrawalReceipt(lot.transactionCode(), lot.projectName(), lot.lotName(),
+                                bidderName(bid.member()), bidId, bid.sha256(), withdrawalSha256, now, stamp.time(),
+                                stamp.serialNumber().toString(16)))));
+        BidStore.WithdrawalRow row = new BidStore.WithdrawalRow(bidId, signature, statementJson, platformSignature,
+                stamp.token(), pdf.id(), now);
+        store.insertWithdrawal(row);
         events.publishEvent(new BidEvents.BidWithdrawn(bidId, bid.lot(), bid.member(), now));
-        return store.bid(bidId).orElseThrow().view();
+        return toWithdrawalReceipt(bid, row);
+    }
+
+    /** A withdrawn bid's receipt, to download again (404 for anyone but its bidder, and for a bid not withdrawn). */
+    @Transactional(readOnly = true)
+    public WithdrawalReceipt withdrawalReceipt(CurrentUser bidder, UUID bidId) {
+        BidStore.BidRow bid = ownBid(bidder, bidId);
+        return store.withdrawal(bidId).map(w -> toWithdrawalReceipt(bid, w))
+                .orElseThrow(() -> ProblemException.notFound("withdrawal receipt", bidId));
+    }
+
+    private static WithdrawalReceipt toWithdrawalReceipt(BidStore.BidRow bid, BidStore.WithdrawalRow w) {
+        return new WithdrawalReceipt(bid.id(), bid.lot(), w.withdrawnAt(), w.statement(),
+                Base64.getEncoder().encodeToString(w.signature()), Base64.getEncoder().encodeToString(w.timestamp()),
+                w.receiptDocument());
+    }
+
+    private String bidderName(UUID member) {
+        return accounts.accountsOfMember(member).stream().findFirst().map(AccountManagement.AccountView::displayName)
+                .orElse(member.toString());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional(readOnly = true)

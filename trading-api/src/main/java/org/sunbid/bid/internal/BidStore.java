@@ -302,4 +302,27 @@ public class BidStore {
                         rs.getBigDecimal("price"), rs.getString("duration"), rs.getString("bid_form")))
                 .list();
     }
+
+    // withdrawal receipts
+
+    public record WithdrawalRow(UUID bid, byte[] signedWithdrawal, String statement, byte[] signature, byte[] timestamp,
+            UUID receiptDocument, Instant withdrawnAt) {
+    }
+
+    public void insertWithdrawal(WithdrawalRow w) {
+        jdbc.sql("""
+                insert into bid_withdrawal (bid_id, signed_withdrawal, statement, signature, timestamp_token,
+                    receipt_document, withdrawn_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(w.bid(), w.signedWithdrawal(), w.statement(), w.signature(), w.timestamp(), w.receiptDocument(),
+                        ts(w.withdrawnAt()))
+                .update();
+    }
+
+    public Optional<WithdrawalRow> withdrawal(UUID bid) {
+        return jdbc.sql("select * from bid_withdrawal where bid_id = ?").param(bid)
+                .query((rs, n) -> new WithdrawalRow(rs.getObject("bid_id", UUID.class), rs.getBytes("signed_withdrawal"),
+                        rs.getString("statement"), rs.getBytes("signature"), rs.getBytes("timestamp_token"),
+                        rs.getObject("receipt_document", UUID.class), instant(rs, "withdrawn_at")))
+                .optional();
+    }
 }
