@@ -125,18 +125,44 @@ public class BidManagement {
         return new UploadState(u.id(), u.lot(), u.expectedSize(), u.received(), u.completedBid() != null);
     }
 
+    /** Appends to one upload run one at a time on this node; the row's compare-and-set guards across nodes. */
+    private final java.util.concurrent.ConcurrentHashMap<UUID, java.util.concurrent.locks.ReentrantLock> appending =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * Appends bytes at {@code offset}, which must be exactly what the platform has so far (a resumed upload asks
-     * first). Bytes arriving after the deadline are refused.
+     * first). Bytes arriving after the deadline are refused. The bytes stream to disk outside any transaction, so a
+     * deadline rush of slow uploads does not hold the database's connections; the received count then moves from
+     * {@code offset} to the new end in one conditional update (and the hash is checked again at completion).
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public UploadState append(CurrentUser bidder, UUID uploadId, long offset, InputStream body) {
-        BidStore.UploadRow u = ownUpload(bidder, store.lockUpload(uploadId), uploadId);
+        var lock = appending.computeIfAbsent(uploadId, id -> new java.util.concurrent.locks.ReentrantLock());
+        try {
+            if (!lock.tryLock(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw ProblemException.conflict("upload-busy", "uploadId", "bid.upload.busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.conflict("upload-busy", "uploadId", "bid.upload.busy");
+        }
+        try {
+            return appendLocked(bidder, uploadId, offset, body);
+        } finally {
+            lock.unlock();
+            if (!lock.hasQueuedThreads()) {
+                appending.remove(uploadId, lock);
+            }
+        }
+    }
+
+    private UploadState appendLocked(CurrentUser bidder, UUID uploadId, long offset, InputStream body) {
+        BidStore.UploadRow u = ownUpload(bidder, store.upload(uploadId), uploadId);
         if (u.completedBid() != null) {
             throw ProblemException.conflict("upload-complete", "uploadId", "bid.upload.complete");
         }
         if (offset != u.received()) {
-            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "offset-mismatch", "offset",
-                    "bid.upload.offset", Map.of("expectedOffset", u.received()), offset, u.received());
+            throw offsetMismatch(offset, u.received());
         }
         Lots.Lot lot = lots.published(u.project(), u.lot());
         refuseAfterDeadline(lot, clock.instant(), u.member());
@@ -168,11 +194,15 @@ public class BidManagement {
         Instant arrived = clock.instant();
         refuseAfterDeadline(lot, arrived, u.member());
         long received = offset + Math.max(0, written);
-        store.setReceived(uploadId, received);
-        if (received == u.expectedSize()) {
-            store.setLastByte(uploadId, arrived);
+        if (!store.advanceReceived(uploadId, offset, received, received == u.expectedSize() ? arrived : null)) {
+            throw offsetMismatch(offset, store.upload(uploadId).map(BidStore.UploadRow::received).orElse(offset));
         }
         return new UploadState(uploadId, u.lot(), u.expectedSize(), received, false);
+    }
+
+    private static ProblemException offsetMismatch(long offset, long received) {
+        return new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "offset-mismatch", "offset",
+                "bid.upload.offset", Map.of("expectedOffset", received), offset, received);
     }
 
     /**

@@ -143,6 +143,14 @@ public class BidStore {
         jdbc.sql("update bid_upload set received = ? where id = ?").params(received, id).update();
     }
 
+    /** Moves the received count from {@code from} to {@code to} unless another append or the completion came first. */
+    public boolean advanceReceived(UUID id, long from, long to, Instant lastByte) {
+        return jdbc.sql("""
+                update bid_upload set received = ?, last_byte_at = coalesce(?, last_byte_at)
+                where id = ? and received = ? and completed_bid is null""")
+                .params(to, ts(lastByte), id, from).update() == 1;
+    }
+
     public void setLastByte(UUID id, Instant at) {
         jdbc.sql("update bid_upload set last_byte_at = ? where id = ?").params(ts(at), id).update();
     }
