@@ -125,6 +125,10 @@ public class BidManagement {
         return new UploadState(u.id(), u.lot(), u.expectedSize(), u.received(), u.completedBid() != null);
     }
 
+    /** For the short transactions around an append's streaming (field-injected to keep the constructor stable). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactions;
+
     /** Appends to one upload run one at a time on this node; the row's compare-and-set guards across nodes. */
     private final java.util.concurrent.ConcurrentHashMap<UUID, java.util.concurrent.locks.ReentrantLock> appending =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -156,16 +160,28 @@ public class BidManagement {
         }
     }
 
+    private record Appending(BidStore.UploadRow upload, Lots.Lot lot) {
+    }
+
     private UploadState appendLocked(CurrentUser bidder, UUID uploadId, long offset, InputStream body) {
-        BidStore.UploadRow u = ownUpload(bidder, store.upload(uploadId), uploadId);
-        if (u.completedBid() != null) {
-            throw ProblemException.conflict("upload-complete", "uploadId", "bid.upload.complete");
-        }
-        if (offset != u.received()) {
-            throw offsetMismatch(offset, u.received());
-        }
-        Lots.Lot lot = lots.published(u.project(), u.lot());
-        refuseAfterDeadline(lot, clock.instant(), u.member());
+        // Each database step runs in its own short transaction: with Spring's transaction synchronisation a query made
+        // directly in this (non-transactional) method would keep its connection bound until the method returns.
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Appending checked = tx.execute(status -> {
+            BidStore.UploadRow u = ownUpload(bidder, store.upload(uploadId), uploadId);
+            if (u.completedBid() != null) {
+                throw ProblemException.conflict("upload-complete", "uploadId", "bid.upload.complete");
+            }
+            if (offset != u.received()) {
+                throw offsetMismatch(offset, u.received());
+            }
+            Lots.Lot lot = lots.published(u.project(), u.lot());
+            refuseAfterDeadline(lot, clock.instant(), u.member());
+            return new Appending(u, lot);
+        });
+        BidStore.UploadRow u = checked.upload();
         Path path = properties.dataDir().resolve(u.file());
         long written = 0;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
@@ -192,12 +208,14 @@ public class BidManagement {
             }
         }
         Instant arrived = clock.instant();
-        refuseAfterDeadline(lot, arrived, u.member());
         long received = offset + Math.max(0, written);
-        if (!store.advanceReceived(uploadId, offset, received, received == u.expectedSize() ? arrived : null)) {
-            throw offsetMismatch(offset, store.upload(uploadId).map(BidStore.UploadRow::received).orElse(offset));
-        }
-        return new UploadState(uploadId, u.lot(), u.expectedSize(), received, false);
+        return tx.execute(status -> {
+            refuseAfterDeadline(checked.lot(), arrived, u.member());
+            if (!store.advanceReceived(uploadId, offset, received, received == u.expectedSize() ? arrived : null)) {
+                throw offsetMismatch(offset, store.upload(uploadId).map(BidStore.UploadRow::received).orElse(offset));
+            }
+            return new UploadState(uploadId, u.lot(), u.expectedSize(), received, false);
+        });
     }
 
     private static ProblemException offsetMismatch(long offset, long received) {
