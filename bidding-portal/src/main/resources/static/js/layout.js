@@ -84,8 +84,7 @@ function footer() {
 
 /** Loads the bundles of the given areas and draws header and footer around the page's <main id="main">. */
 export async function page(...areas) {
-  const old = document.querySelector('body > header.bar');
-  if (old) {
+  for (const old of document.querySelectorAll('body > header.bar, body > footer.bar')) {
     old.remove();
   }
   document.body.prepend(header());

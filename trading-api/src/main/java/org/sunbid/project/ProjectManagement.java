@@ -155,6 +155,18 @@ public class ProjectManagement {
         return user.memberId().map(projects::ofMember).orElse(List.of());
     }
 
+    /**
+     * Published projects whose bid deadline is still ahead, soonest deadline first: what a bidder may bid for.
+     * Suspended projects (an objection waiting for its answer) are included and flagged by {@code suspended}.
+     */
+    @Transactional(readOnly = true)
+    public List<ProjectView> openForBidding() {
+        java.time.Instant now = clock.instant();
+        return projects.withStatus(List.of(ProjectStatus.PUBLISHED)).stream()
+                .filter(p -> p.bidDeadline() != null && p.bidDeadline().isAfter(now))
+                .sorted(java.util.Comparator.comparing(ProjectView::bidDeadline)).toList();
+    }
+
     private static boolean visible(CurrentUser user, ProjectView p) {
         if (user.memberId().isPresent() && p.ownedBy(user.memberId().get())) {
             return true;

@@ -134,7 +134,8 @@ public final class Browser {
         type("#password", password);
         click("#login button[type=submit]");
         until(d -> !d.getCurrentUrl().contains("/login.html"));
-        await("#sign-out");
+        // the header is drawn before its message bundles arrive: wait until it is translated
+        until(d -> !await("#sign-out").getText().isBlank());
         return this;
     }
 

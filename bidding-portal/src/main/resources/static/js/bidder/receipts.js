@@ -1,0 +1,180 @@
+// The bidder's bids: status, receipt JSON and PDF, and before the deadline (with a countdown) replace or withdraw.
+// A withdrawal is a CMS signature over "sunbid-withdraw:<bid id>": made here with the key and certificate files, or
+// pasted from bidtool.
+import { page } from '/js/layout.js';
+import { t, dateTime } from '/js/i18n.js';
+import { json, requireRole, showProblem } from '/js/session.js';
+import { bytes, countdown, download, message, signerPanel } from './ui.js';
+
+await page('bidder');
+requireRole('BIDDER');
+const status = document.getElementById('receipts-status');
+const list = document.getElementById('bids');
+const projects = new Map();
+
+async function project(id) {
+  if (!projects.has(id)) {
+    projects.set(id, json(`/api/projects/${id}`).catch(() => null));
+  }
+  return projects.get(id);
+}
+
+const BADGE = { RECEIVED: 'ok', WITHDRAWN: 'bad', REPLACED: 'warn' };
+
+function withdrawForm(bid, li) {
+  const form = document.createElement('form');
+  form.className = 'withdraw stack';
+  form.noValidate = true;
+  const text = `sunbid-withdraw:${bid.id}`;
+  const intro = document.createElement('p');
+  intro.textContent = t('withdraw.intro', text);
+  form.append(intro);
+  const panel = signerPanel(form, {
+    kind: 'cms',
+    command: (x) => `printf '%s' '${x}' > withdraw.txt\n`
+      + 'bidtool sign --in withdraw.txt --p12 company.p12 --detached --out withdraw.p7s\nbase64 -w0 withdraw.p7s',
+  });
+  panel.setText(text);
+  const submit = document.createElement('button');
+  submit.type = 'submit';
+  submit.className = 'primary';
+  submit.textContent = t('withdraw.confirm');
+  const out = document.createElement('div');
+  out.setAttribute('role', 'status');
+  form.append(submit, out);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    out.textContent = t('loading');
+    try {
+      const { signature } = await panel.sign(new TextEncoder().encode(text));
+      await json(`/api/bids/${bid.id}/withdrawal`, { method: 'POST', json: { signature } });
+      await load();
+      status.textContent = t('withdraw.done');
+    } catch (error) {
+      out.textContent = '';
+      const hidden = panel.mode() === 'browser' && error.field === 'signature';
+      showProblem(error.status && !hidden ? error : { message: message(error), field: null }, form, out);
+    }
+  });
+  li.append(form);
+  form.querySelector('input').focus();
+}
+
+async function card(bid) {
+  const li = document.createElement('li');
+  li.id = `bid-${bid.id}`;
+  const p = await project(bid.projectId);
+  const lot = p?.lots.find((l) => l.id === bid.lotId);
+  const h2 = document.createElement('h2');
+  h2.textContent = p ? `${p.name} — ${t('project.lot.name', lot?.number ?? '?', lot?.name ?? '')}` : bid.lotId;
+  const badge = document.createElement('span');
+  badge.className = `badge status ${BADGE[bid.status] || ''}`;
+  badge.textContent = t(`bid.status.${bid.status}`);
+  h2.append(' ', badge);
+  const dl = document.createElement('dl');
+  dl.className = 'facts';
+  const rows = [['receipt.bid', bid.id], ['receipt.received', dateTime(bid.receivedAt)], ['receipt.size', bytes(bid.size)],
+    ['receipt.sha256', bid.sha256]];
+  if (bid.withdrawnAt) {
+    rows.push(['bid.withdrawn-at', dateTime(bid.withdrawnAt)]);
+  }
+  for (const [key, value] of rows) {
+    const dt = document.createElement('dt');
+    dt.textContent = t(key);
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dl.append(dt, dd);
+  }
+  const open = p && new Date(p.bidDeadline) > new Date();
+  if (p) {
+    const dt = document.createElement('dt');
+    dt.textContent = t('project.deadline');
+    const dd = document.createElement('dd');
+    const left = document.createElement('span');
+    left.className = 'countdown';
+    dd.append(dateTime(p.bidDeadline), ' (', left, ')');
+    countdown(left, p.bidDeadline, () => {
+      for (const b of li.querySelectorAll('.live-only')) {
+        b.hidden = true;
+      }
+    });
+    dl.append(dt, dd);
+  }
+  const actions = document.createElement('p');
+  actions.className = 'actions';
+  const button = (key, cls, onClick) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = cls;
+    b.textContent = t(key);
+    b.addEventListener('click', onClick);
+    actions.append(b);
+    return b;
+  };
+  const note = document.createElement('span');
+  note.setAttribute('role', 'status');
+  const fail = (error) => {
+    note.className = 'error';
+    note.textContent = error.message;
+  };
+  button('receipt.json', 'receipt-json', async () => {
+    try {
+      const receipt = await json(`/api/bids/${bid.id}/receipt`);
+      await download(new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }), `receipt-${bid.id}.json`);
+    } catch (error) {
+      fail(error);
+    }
+  });
+  button('receipt.pdf', 'receipt-pdf', async () => {
+    try {
+      const receipt = await json(`/api/bids/${bid.id}/receipt`);
+      await download(`/api/documents/${receipt.receiptDocument}/pdf`, `receipt-${bid.id}.pdf`);
+    } catch (error) {
+      fail(error);
+    }
+  });
+  button('receipt.show', 'receipt-show', async () => {
+    let details = li.querySelector('details.receipt');
+    if (!details) {
+      details = document.createElement('details');
+      details.className = 'receipt';
+      details.open = true;
+      const summary = document.createElement('summary');
+      summary.textContent = t('receipt.statement');
+      const pre = document.createElement('pre');
+      pre.textContent = JSON.stringify(await json(`/api/bids/${bid.id}/receipt`), null, 2);
+      details.append(summary, pre);
+      li.append(details);
+    }
+    details.open = true;
+  });
+  if (bid.status === 'RECEIVED' && open) {
+    const replace = document.createElement('a');
+    replace.className = 'button live-only replace';
+    replace.href = `/bidder/upload.html?project=${bid.projectId}&lot=${bid.lotId}`;
+    replace.textContent = t('bid.replace');
+    actions.append(replace);
+    const withdraw = button('bid.withdraw', 'live-only withdraw', () => {
+      withdraw.disabled = true;
+      withdrawForm(bid, li);
+    });
+  }
+  actions.append(note);
+  li.append(h2, dl, actions);
+  return li;
+}
+
+async function load() {
+  const bids = await json('/api/bids');
+  bids.sort((a, b) => (b.receivedAt || '').localeCompare(a.receivedAt || ''));
+  status.textContent = bids.length ? t('receipts.count', bids.length) : t('receipts.none');
+  list.replaceChildren(...await Promise.all(bids.map(card)));
+}
+
+try {
+  status.textContent = t('loading');
+  await load();
+} catch (error) {
+  status.textContent = error.message;
+  status.className = 'error';
+}
