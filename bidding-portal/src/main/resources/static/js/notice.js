@@ -1,47 +1,147 @@
-// One notice by its public id: its facts, its text, its OCDS release and permalink.
-import { api, dateTime, money, t } from './i18n.js';
-import { page } from './layout.js';
+// One notice by its public id: facts, lots, text, public signed documents, OCDS downloads, permalink, and the
+// other notices of the same project (from the project's OCDS record package).
+import { page } from '/js/layout.js';
+import { dateTime, t } from '/js/i18n.js';
+import { json } from '/js/session.js';
+import { el, kindLabel, typeLabel, yuan } from '/js/public.js';
 
-await page();
+await page('public');
+
 const article = document.getElementById('notice');
 const id = new URLSearchParams(location.search).get('id') ?? '';
 
-function row(dl, label, value) {
-  const dt = document.createElement('dt');
-  dt.textContent = t(label);
-  const dd = document.createElement('dd');
-  dd.textContent = value ?? '—';
-  dl.append(dt, dd);
+function facts(n) {
+  const dl = el('dl', { className: 'facts' });
+  const row = (key, value) => {
+    if (value !== null && value !== undefined && value !== '') {
+      dl.append(el('dt', { text: t(key) }), el('dd', { text: value }));
+    }
+  };
+  row('pn.kind', kindLabel(n.kind));
+  row('pn.project', n.projectName);
+  row('pn.code', n.transactionCode);
+  row('pn.type', typeLabel(n.projectType));
+  row('pn.tenderee', n.tenderee);
+  row('pn.agency', n.agency);
+  row('pn.winner', n.winner);
+  row('pn.amount', yuan(n.amount));
+  row('pn.region', n.regionCode);
+  row('pn.classification', (n.classificationCodes || []).join('、'));
+  row('pn.published', dateTime(n.publishedAt));
+  row('pn.deadline', n.bidDeadline ? dateTime(n.bidDeadline) : null);
+  row('pn.opening', n.openingAt ? dateTime(n.openingAt) : null);
+  return dl;
+}
+
+function lots(n) {
+  if (!n.lots?.length) {
+    return null;
+  }
+  const body = el('tbody');
+  for (const lot of n.lots) {
+    body.append(el('tr', {}, el('td', { text: String(lot.number) }), el('td', { text: lot.name }),
+      el('td', { text: yuan(lot.estimate) ?? '—' }), el('td', { text: yuan(lot.deposit) ?? '—' })));
+  }
+  return el('section', { 'aria-labelledby': 'lots-title' }, el('h2', { id: 'lots-title', text: t('pn.lots') }),
+    el('div', { className: 'table-scroll' }, el('table', { className: 'data' },
+      el('thead', {}, el('tr', {}, ...['pn.lot.number', 'pn.lot.name', 'pn.lot.estimate', 'pn.lot.deposit']
+        .map((key) => el('th', { scope: 'col', text: t(key) })))), body)));
+}
+
+async function attachments(n) {
+  const subjects = [n.projectId, ...(n.lots || []).map((lot) => lot.id)].filter(Boolean);
+  const list = el('ul', { id: 'attachments', className: 'attachments' });
+  const section = el('section', { 'aria-labelledby': 'attachments-title' },
+    el('h2', { id: 'attachments-title', text: t('pn.attachments') }), list);
+  try {
+    const query = subjects.map((s) => 'subject=' + encodeURIComponent(s)).join('&');
+    const documents = subjects.length ? await json('/api/public/documents?' + query, { anonymous: true }) : [];
+    if (!documents.length) {
+      list.append(el('li', { className: 'meta', text: t('pn.attachments.none') }));
+    }
+    for (const d of documents) {
+      list.append(el('li', {},
+        el('a', { href: '/api/public/documents/' + d.id + '/pdf', text: d.title || d.kind, type: 'application/pdf' }),
+        el('span', { className: 'meta', text: ' · ' + dateTime(d.issuedAt) + ' · ' + t('pn.size', Math.ceil(d.size / 1024)) }),
+        el('br'), el('code', { className: 'hash', text: 'SHA-256 ' + d.sha256 }),
+        ' ', el('a', { href: '/verify.html', text: t('pn.verify') })));
+    }
+  } catch (e) {
+    list.append(el('li', { className: 'error', text: t('pn.attachments.failed', e.message) }));
+  }
+  return section;
+}
+
+function releaseTitle(release) {
+  const docs = release.awards?.[0]?.documents || release.tender?.documents || [];
+  return docs[0]?.title || release.id;
+}
+
+async function related(n) {
+  const list = el('ol', { id: 'related', className: 'notice-list' });
+  const section = el('section', { 'aria-labelledby': 'related-title' },
+    el('h2', { id: 'related-title', text: t('pn.related') }), list);
+  try {
+    const record = await json('/api/public/projects/' + encodeURIComponent(n.transactionCode) + '/ocds', { anonymous: true });
+    const releases = (record.records?.[0]?.releases || []).slice().sort((a, b) => a.date.localeCompare(b.date));
+    for (const r of releases) {
+      const current = r.id === n.publicId;
+      const link = el('a', { href: '/notice.html?id=' + encodeURIComponent(r.id), text: releaseTitle(r) });
+      if (current) {
+        link.setAttribute('aria-current', 'page');
+      }
+      list.append(el('li', {}, link, el('p', { className: 'meta', text: dateTime(r.date) + (current ? ' · ' + t('pn.this') : '') })));
+    }
+  } catch (e) {
+    list.append(el('li', { className: 'error', text: e.message }));
+  }
+  return section;
+}
+
+function links(n) {
+  const permalink = location.origin + '/notice.html?id=' + encodeURIComponent(n.publicId);
+  const copy = el('button', { type: 'button', id: 'copy', className: 'link', text: t('pn.copy') });
+  const copied = el('span', { role: 'status', className: 'meta' });
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(permalink);
+      copied.textContent = t('pn.copied');
+    } catch {
+      copied.textContent = permalink;
+    }
+  });
+  return el('section', { className: 'panel', 'aria-labelledby': 'data-title' },
+    el('h2', { id: 'data-title', text: t('pn.data') }),
+    el('p', {}, el('span', { text: t('pn.permalink') + '：' }),
+      el('a', { id: 'permalink', href: permalink, text: permalink }), ' ', copy, ' ', copied),
+    el('p', { className: 'links' },
+      el('a', { id: 'ocds', href: '/api/public/notices/' + encodeURIComponent(n.publicId) + '/ocds',
+        download: n.publicId + '.ocds.json', type: 'application/json', text: t('pn.ocds') }),
+      el('a', { id: 'ocds-record', href: '/api/public/projects/' + encodeURIComponent(n.transactionCode) + '/ocds',
+        download: n.transactionCode + '.record.json', type: 'application/json', text: t('pn.ocds.record') }),
+      el('a', { href: '/api/public/notices/' + encodeURIComponent(n.publicId), type: 'application/json', text: t('pn.json') })));
 }
 
 try {
-  const n = await api('/api/public/notices/' + encodeURIComponent(id));
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) {
+    throw new Error(t('pn.bad-id'));
+  }
+  const n = await json('/api/public/notices/' + encodeURIComponent(id), { anonymous: true });
   document.title = n.title + ' — Sunbid';
-  const h1 = document.createElement('h1');
-  h1.textContent = n.title;
-  const dl = document.createElement('dl');
-  row(dl, 'notice.project', n.projectName);
-  row(dl, 'notice.code', n.transactionCode);
-  row(dl, 'notice.tenderee', n.tenderee);
-  row(dl, 'notice.amount', n.amount != null ? money(n.amount) : null);
-  row(dl, 'notice.published', dateTime(n.publishedAt));
-  row(dl, 'notice.deadline', dateTime(n.bidDeadline));
-  row(dl, 'notice.opening', dateTime(n.openingAt));
-  const body = document.createElement('pre');
-  body.textContent = n.body;
-  const links = document.createElement('p');
-  const ocds = document.createElement('a');
-  ocds.href = '/api/public/notices/' + encodeURIComponent(n.publicId) + '/ocds';
-  ocds.textContent = t('notice.ocds');
-  const permalink = document.createElement('a');
-  permalink.href = '/notice.html?id=' + encodeURIComponent(n.publicId);
-  permalink.textContent = t('notice.permalink') + ' ' + n.publicId;
-  permalink.style.marginLeft = '1rem';
-  links.append(ocds, permalink);
-  article.replaceChildren(h1, dl, body, links);
+  const header = el('header', { className: 'notice-head' },
+    el('p', {}, el('span', { className: 'badge kind', text: kindLabel(n.kind) }), ' ',
+      el('span', { className: 'meta', text: n.publicId })),
+    el('h1', { text: n.title }));
+  const text = el('section', { 'aria-labelledby': 'text-title' }, el('h2', { id: 'text-title', text: t('pn.text') }),
+    el('div', { className: 'notice-body', text: n.body }));
+  const [docs, others] = await Promise.all([attachments(n), related(n)]);
+  const main = el('div', { className: 'notice-main' }, facts(n), lots(n), text, docs);
+  const side = el('div', { className: 'notice-side' }, links(n), others);
+  article.replaceChildren(header, el('div', { className: 'notice-grid' }, main, side));
 } catch (e) {
-  const p = document.createElement('p');
-  p.className = 'error';
-  p.textContent = t('notice.missing') + '：' + e.message;
-  article.replaceChildren(p);
+  document.title = t('pn.missing') + ' — Sunbid';
+  article.replaceChildren(el('h1', { text: t('pn.missing') }), el('p', { className: 'error', text: e.message }),
+    el('p', {}, el('a', { href: '/search.html', text: t('pn.back') })));
+} finally {
+  article.removeAttribute('aria-busy');
 }

@@ -1,125 +1,304 @@
-// Public notice search: full text, filters and facets, sort, search-after paging; the URL holds the whole query.
-import { api, dateTime, highlighted, money, t } from './i18n.js';
-import { page } from './layout.js';
+// Public notice search: full text, filters and facets, sort, page numbers and search-after for deep pages.
+// The URL holds the whole query, so every result page is a deep link; the CSV link repeats the same query.
+import { page } from '/js/layout.js';
+import { dateTime, highlighted, t } from '/js/i18n.js';
+import { json, showProblem } from '/js/session.js';
+import { KINDS, PROJECT_TYPES, el, kindLabel, kindName, kindSlug, typeLabel, yuan } from '/js/public.js';
+
+await page('public');
+
+const SIZE = 20;
+const WINDOW = 10000;
+const FIELDS = ['q', 'kind', 'projectType', 'region', 'classification', 'from', 'to', 'minAmount', 'maxAmount', 'sort'];
+const ADVANCED = ['region', 'from', 'to', 'minAmount', 'maxAmount', 'sort'];
+const FACETS = ['kind', 'projectType', 'region', 'classification'];
 
 const form = document.getElementById('search');
 const hits = document.getElementById('hits');
 const status = document.getElementById('status');
 const facets = document.getElementById('facets');
-const more = document.getElementById('more');
-const FILTERS = ['kind', 'projectType', 'region'];
-let next = null;
+const pager = document.getElementById('pager');
+const csv = document.getElementById('csv');
+const active = document.getElementById('active');
+let classificationNames = null;
+let refocus = null;
 
-function currentQuery() {
+for (const [name] of KINDS) {
+  form.kind.append(el('option', { value: kindSlug(name), text: kindLabel(name) }));
+}
+for (const type of PROJECT_TYPES) {
+  form.projectType.append(el('option', { value: type, text: typeLabel(type) }));
+}
+
+/** The search state as the URL says it. */
+function state() {
   const params = new URLSearchParams(location.search);
+  const s = {};
+  for (const key of [...FIELDS, 'page', 'after', 'n']) {
+    const value = params.get(key);
+    if (value !== null && value.trim() !== '') {
+      s[key] = value.trim();
+    }
+  }
+  return s;
+}
+
+function toQuery(s, keys = Object.keys(s)) {
+  const params = new URLSearchParams();
+  for (const key of keys) {
+    if (s[key] !== undefined && s[key] !== '') {
+      params.set(key, s[key]);
+    }
+  }
   return params;
 }
 
-function fillForm(params) {
-  form.q.value = params.get('q') ?? '';
-  form.kind.value = params.get('kind') ?? '';
-  form.sort.value = params.get('sort') ?? '';
+function href(s) {
+  const query = toQuery(s).toString();
+  return '/search.html' + (query ? '?' + query : '');
 }
 
-async function run(params, append) {
-  const query = new URLSearchParams(params);
-  query.set('size', '20');
-  if (append && next) {
-    query.set('after', next);
+function fillForm(s) {
+  for (const key of FIELDS) {
+    const field = form.elements.namedItem(key);
+    if (field) {
+      field.value = key === 'kind' && s.kind ? kindSlug(s.kind) : (s[key] ?? '');
+      field.removeAttribute('aria-invalid');
+    }
   }
+  if (ADVANCED.some((key) => s[key])) {
+    document.getElementById('more-filters').open = true;
+  }
+}
+
+function navigate(s) {
+  history.pushState(null, '', href(s));
+  run();
+}
+
+async function run() {
+  const s = state();
+  fillForm(s);
+  const query = toQuery(s, FIELDS);
+  query.set('size', String(SIZE));
+  if (s.after) {
+    query.set('after', s.after);
+  } else if (s.page && Number(s.page) > 1) {
+    query.set('page', String(Number(s.page) - 1));
+  }
+  csv.href = '/api/public/search.csv?' + toQuery(s, FIELDS);
+  status.className = '';
   status.textContent = t('loading');
+  form.setAttribute('aria-busy', 'true');
   try {
-    const result = await api('/api/public/search?' + query);
-    if (!append) {
-      hits.replaceChildren();
+    const result = await json('/api/public/search?' + query, { anonymous: true });
+    hits.replaceChildren(...result.hits.map(render));
+    status.textContent = result.total ? t('ps.found', result.total.toLocaleString()) : t('ps.none');
+    await renderFacets(result.facets || {}, s);
+    if (refocus) {
+      // keyboard users stay on the facet they pressed (or land on the results when it is gone)
+      const again = facets.querySelector(`button[data-field="${CSS.escape(refocus[0])}"][data-value="${CSS.escape(refocus[1])}"]`);
+      (again || status).focus();
+      refocus = null;
     }
-    for (const hit of result.hits) {
-      hits.append(render(hit));
-    }
-    next = result.next;
-    more.hidden = !next;
-    status.textContent = result.total ? t('search.found', result.total) : t('search.none');
-    renderFacets(result.facets || {}, params);
+    renderActive(s);
+    renderPager(result, s);
+    document.title = (s.q ? s.q + ' — ' : '') + t('ps.title') + ' — Sunbid';
   } catch (e) {
-    status.textContent = t('search.failed', e.message);
+    hits.replaceChildren();
+    pager.replaceChildren();
     status.className = 'error';
+    status.textContent = t('ps.failed', e.message);
+    if (e.field) {
+      showProblem(e, form, null);
+    }
+  } finally {
+    form.removeAttribute('aria-busy');
   }
 }
 
 function render(hit) {
-  const li = document.createElement('li');
-  const h3 = document.createElement('h3');
-  const a = document.createElement('a');
-  a.href = '/notice.html?id=' + encodeURIComponent(hit.publicId);
-  a.textContent = hit.title;
-  h3.append(a);
-  const meta = document.createElement('p');
-  meta.className = 'meta';
-  const kindKey = 'kind.' + (hit.kind || '').toLowerCase().replace(/_/g, '-');
-  meta.textContent = [t(kindKey), hit.projectType ? t('type.' + hit.projectType) : null, hit.tenderee, dateTime(hit.publishedAt),
-    hit.amount != null ? money(hit.amount) + ' 元' : null].filter(Boolean).join(' · ');
-  const snippet = document.createElement('p');
+  const title = el('h2', {}, el('a', { href: '/notice.html?id=' + encodeURIComponent(hit.publicId), text: hit.title }));
+  const meta = el('p', { className: 'meta' },
+    el('span', { className: 'badge kind', text: kindLabel(hit.kind) }), ' ',
+    [typeLabel(hit.projectType), hit.tenderee, hit.winner ? t('ps.winner', hit.winner) : null, dateTime(hit.publishedAt),
+      yuan(hit.amount), hit.regionCode].filter(Boolean).join(' · '));
+  const snippet = el('p', { className: 'snippet' });
   highlighted(snippet, hit.snippet);
-  li.append(h3, meta, snippet);
-  return li;
+  return el('li', {}, title, meta, snippet);
 }
 
-function renderFacets(all, params) {
-  facets.replaceChildren();
-  for (const field of FILTERS) {
+async function facetLabel(field, value) {
+  if (field === 'kind') {
+    return kindLabel(value);
+  }
+  if (field === 'projectType') {
+    return typeLabel(value);
+  }
+  if (field === 'classification') {
+    if (classificationNames === null) {
+      classificationNames = {};
+      try {
+        const en = document.documentElement.lang === 'en';
+        for (const c of await json('/api/public/classification-codes', { anonymous: true })) {
+          classificationNames[c.code] = en ? c.nameEn : c.nameZh;
+        }
+      } catch {
+        // codes stay unnamed
+      }
+    }
+    return classificationNames[value] ? `${value} ${classificationNames[value]}` : value;
+  }
+  return value;
+}
+
+function isActive(field, value, s) {
+  if (!s[field]) {
+    return false;
+  }
+  return field === 'kind' ? kindName(s.kind) === kindName(value) : s[field] === value;
+}
+
+async function renderFacets(all, s) {
+  const groups = [];
+  for (const field of FACETS) {
     const counts = all[field];
     if (!counts || !Object.keys(counts).length) {
       continue;
     }
-    const h2 = document.createElement('h2');
-    h2.textContent = t('facet.' + field);
-    const ul = document.createElement('ul');
-    for (const [value, count] of Object.entries(counts)) {
-      const li = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      const label = field === 'kind' ? t('kind.' + value.toLowerCase().replace(/_/g, '-'))
-        : field === 'projectType' ? t('type.' + value) : value;
-      button.textContent = `${label} (${count})`;
-      button.onclick = () => navigate({ ...Object.fromEntries(params), [field]: field === 'kind' ? value.toLowerCase().replace(/_/g, '-') : value });
-      li.append(button);
-      ul.append(li);
+    const list = el('ul');
+    const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, field === 'classification' ? 12 : 30);
+    for (const [value, count] of entries) {
+      const on = isActive(field, value, s);
+      const button = el('button', { type: 'button', className: 'facet', 'aria-pressed': on ? 'true' : 'false',
+        'data-field': field, 'data-value': value });
+      button.append(el('span', { text: await facetLabel(field, value) }), ' ', el('span', { className: 'count', text: `(${count})` }));
+      button.addEventListener('click', () => {
+        refocus = [field, value];
+        const next = { ...state() };
+        delete next.page;
+        delete next.after;
+        delete next.n;
+        if (on) {
+          delete next[field];
+        } else {
+          next[field] = field === 'kind' ? kindSlug(value) : value;
+        }
+        navigate(next);
+      });
+      list.append(el('li', {}, button));
     }
-    facets.append(h2, ul);
+    groups.push(el('section', { className: 'facet-group' }, el('h2', { text: t('ps.facet.' + field) }), list));
   }
-  if (FILTERS.some(f => params.get(f))) {
-    const clear = document.createElement('button');
-    clear.type = 'button';
-    clear.textContent = t('facet.clear');
-    clear.onclick = () => navigate({ q: params.get('q') ?? '' });
-    facets.append(clear);
-  }
+  facets.replaceChildren(...groups);
 }
 
-function navigate(values) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) {
-    if (v) {
-      params.set(k, v);
+function renderActive(s) {
+  const chips = [];
+  for (const field of FIELDS.filter((f) => f !== 'q' && f !== 'sort')) {
+    if (!s[field]) {
+      continue;
     }
+    let label = s[field];
+    if (field === 'kind') {
+      label = kindLabel(s.kind);
+    } else if (field === 'projectType') {
+      label = typeLabel(s.projectType);
+    }
+    const remove = el('button', { type: 'button', className: 'chip',
+      'aria-label': t('ps.remove', t('ps.' + field), label) }, `${t('ps.' + field)}：${label} ✕`);
+    remove.addEventListener('click', () => {
+      const next = { ...state() };
+      delete next[field];
+      delete next.page;
+      delete next.after;
+      delete next.n;
+      navigate(next);
+    });
+    chips.push(remove);
   }
-  history.pushState(null, '', '/?' + params);
-  next = null;
-  run(params, false);
+  if (chips.length > 1) {
+    const clear = el('button', { type: 'button', className: 'link', text: t('ps.clear') });
+    clear.addEventListener('click', () => navigate(s.q ? { q: s.q } : {}));
+    chips.push(clear);
+  }
+  active.replaceChildren(...chips);
 }
 
-form.addEventListener('submit', event => {
+function pageLink(s, number, text, current) {
+  const target = { ...s, page: number > 1 ? String(number) : undefined };
+  delete target.after;
+  delete target.n;
+  const a = el('a', { href: href(target), text: text ?? String(number) });
+  if (current) {
+    a.setAttribute('aria-current', 'page');
+  }
+  return a;
+}
+
+function renderPager(result, s) {
+  const items = [];
+  if (s.after) {
+    // beyond the numbered window: search-after cursors, forward only
+    const ordinal = Number(s.n) || 0;
+    items.push(pageLink(s, 1, t('ps.first')));
+    if (ordinal) {
+      items.push(el('span', { className: 'current', text: t('ps.page', ordinal) }));
+    }
+    if (result.next) {
+      items.push(el('a', { href: href({ ...s, after: result.next, n: ordinal ? String(ordinal + 1) : undefined }),
+        rel: 'next', text: t('ps.next') }));
+    }
+  } else {
+    const current = Math.max(1, Number(s.page) || 1);
+    const pages = Math.ceil(Math.min(result.total, WINDOW) / SIZE);
+    if (current > 1) {
+      items.push(pageLink(s, current - 1, t('ps.previous')));
+    }
+    const from = Math.max(1, current - 3);
+    const to = Math.min(pages, current + 3);
+    if (from > 1) {
+      items.push(pageLink(s, 1), el('span', { text: '…' }));
+    }
+    for (let p = from; p <= to; p++) {
+      items.push(pageLink(s, p, String(p), p === current));
+    }
+    if (to < pages) {
+      items.push(el('span', { text: '…' }), pageLink(s, pages));
+    }
+    if (current < pages) {
+      const next = pageLink(s, current + 1, t('ps.next'));
+      next.rel = 'next';
+      items.push(next);
+    } else if (result.next && result.total > WINDOW) {
+      items.push(el('a', { href: href({ ...s, page: undefined, after: result.next, n: String(current + 1) }), rel: 'next',
+        text: t('ps.next') }));
+    }
+  }
+  pager.replaceChildren(...(items.length > 1 || s.after ? items : []));
+}
+
+form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const params = currentQuery();
-  navigate({ ...Object.fromEntries(params), q: form.q.value.trim(), kind: form.kind.value, sort: form.sort.value });
-});
-more.addEventListener('click', () => run(currentQuery(), true));
-window.addEventListener('popstate', () => {
-  fillForm(currentQuery());
-  next = null;
-  run(currentQuery(), false);
+  const next = {};
+  for (const key of FIELDS) {
+    const field = form.elements.namedItem(key);
+    if (field && field.value.trim() !== '') {
+      next[key] = field.value.trim();
+    }
+  }
+  navigate(next);
 });
 
-await page();
-fillForm(currentQuery());
-run(currentQuery(), false);
+pager.addEventListener('click', (event) => {
+  const a = event.target.closest('a');
+  if (a && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+    event.preventDefault();
+    history.pushState(null, '', a.getAttribute('href'));
+    run();
+    document.getElementById('main').scrollIntoView();
+  }
+});
+
+window.addEventListener('popstate', run);
+run();

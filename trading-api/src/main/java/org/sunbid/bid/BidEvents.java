@@ -39,4 +39,37 @@ public final class BidEvents {
 
     public record LotFailed(UUID lot, UUID project, int bids, Instant at) {
     }
+
+    public record OpeningJoined(UUID lot, UUID account, String role, Instant at) {
+    }
+
+    /** A bid's checks at the opening, as the hall shows them; never its price. */
+    public record BidChecked(UUID bid, UUID lot, String decryption, String signature, String hashCheck, Instant at) {
+    }
+
+    public record SelfDecryptWindowOpened(UUID lot, UUID project, int bids, Instant until, Instant at) {
+    }
+
+    public record BidSelfDecrypted(UUID bid, UUID lot, UUID member, String packageSha256, String signature, Instant at) {
+    }
+
+    public record SelfDecryptRefused(UUID bid, UUID lot, UUID member, String rule, String packageSha256, Instant at) {
+    }
+
+    /** 撤销: the bid failed at the opening by its bidder's fault (bad signature, wrong recipient, corrupt package). */
+    public record BidRevokedAtOpening(UUID bid, UUID lot, UUID member, String cause, Instant at) {
+    }
+
+    /** 撤回: the bid could not be opened for a cause that is not its bidder's. */
+    public record BidWithdrawnAtOpening(UUID bid, UUID lot, UUID member, String cause, Instant at) {
+    }
+
+    public record OpeningRecordConfirmed(UUID lot, UUID member, Instant at) {
+    }
+
+    public record OpeningObjectionRaised(UUID objection, UUID lot, UUID member, Instant at) {
+    }
+
+    public record OpeningObjectionAnswered(UUID objection, UUID lot, UUID by, Instant at) {
+    }
 }

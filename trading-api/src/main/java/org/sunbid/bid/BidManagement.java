@@ -385,6 +385,15 @@ public class BidManagement {
         }
     }
 
+    /**
+     * How many bids each lot held at its opening, for lots whose opening has started (others are absent: nobody may
+     * learn a lot's bid count before its opening); read-only figures for regulators.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Long> bidsPerOpenedLot() {
+        return store.openedLotBidCounts();
+    }
+
     @Transactional(readOnly = true)
     public List<BidView> mine(CurrentUser bidder, UUID lotId) {
         return store.bidsOf(bidder.requireMember(), lotId).stream().map(BidStore.BidRow::view).toList();

@@ -140,6 +140,17 @@ public class ProjectManagement {
         });
     }
 
+    /** A project's intake facts for oversight figures: no texts, no prices beyond the lots' public estimates. */
+    public record IntakeFacts(UUID id, String transactionCode, String name, ProjectType type, ProjectStatus status,
+            Instant registeredAt, Instant publishedAt, List<ProjectView.LotView> lots) {
+    }
+
+    /** Every project past the draft stage, oldest registration first (read-only, for regulators' statistics). */
+    @Transactional(readOnly = true)
+    public List<IntakeFacts> intakeFacts() {
+        return projects.intakeFacts();
+    }
+
     @Transactional(readOnly = true)
     public ProjectView find(CurrentUser user, UUID id) {
         return projects.find(id).filter(p -> visible(user, p)).orElseThrow(() -> ProblemException.notFound("project", id));

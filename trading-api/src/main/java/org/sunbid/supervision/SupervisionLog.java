@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,15 @@ public class SupervisionLog {
 
     public Optional<SignedTreeHead> latestTreeHead() {
         return heads.latest();
+    }
+
+    /** A signed tree head's size and time, without its signature: how the log grew. */
+    public record TreeSizeAt(Instant at, long treeSize) {
+    }
+
+    /** Every signed tree head's size and time, smallest first. */
+    public List<TreeSizeAt> growth() {
+        return heads.all().stream().map(h -> new TreeSizeAt(h.timestamp(), h.treeSize())).toList();
     }
 
     /** Signs a head now if the log has grown since the last one (a scheduled timer calls this too). */

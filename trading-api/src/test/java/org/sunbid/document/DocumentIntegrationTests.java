@@ -38,6 +38,9 @@ class DocumentIntegrationTests {
     @Autowired
     AccountManagement accounts;
 
+    @Autowired
+    org.sunbid.platform.PlatformProperties properties;
+
     @TempDir
     Path dir;
 
@@ -74,6 +77,30 @@ class DocumentIntegrationTests {
         mvc.perform(multipart("/api/public/verify/pdf").file(new MockMultipartFile("file", "r.pdf", "application/pdf", pdf)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].problems").isNotEmpty());
+    }
+
+    @Test
+    void aSignatureByAMemberKeyThatChainsToTheRootIsNotTakenForThePlatforms() throws Exception {
+        UUID bidder = UUID.randomUUID();
+        SignedDocument receipt = receiptFor(bidder);
+        byte[] pdf = mvc.perform(get("/api/documents/{id}/pdf", receipt.id()).header("Authorization", bearer(bidderToken(bidder))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Path original = Files.write(dir.resolve("platform-signed.pdf"), pdf);
+        org.sunbid.signing.keys.SigningKey member = org.sunbid.signing.keys.DemoCa
+                .loadOrCreate(properties.caDirectory(), properties.keys().passphrase().toCharArray())
+                .issueMember("CN=冒充平台的会员,O=Someone", org.sunbid.signing.certs.Certificates.KeyAlgorithm.EC_P256);
+        java.io.ByteArrayOutputStream countersigned = new java.io.ByteArrayOutputStream();
+        org.sunbid.signing.pdf.PadesSigner.sign(original, countersigned, member, null,
+                org.sunbid.signing.pdf.PadesSigner.Appearance.lastPage("会员", "冒充平台的会员", "test"), java.time.Instant.now());
+
+        mvc.perform(multipart("/api/public/verify/pdf")
+                        .file(new MockMultipartFile("file", "r.pdf", "application/pdf", countersigned.toByteArray())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].problems").isEmpty())
+                .andExpect(jsonPath("$[1].signer").value(org.hamcrest.Matchers.containsString("冒充平台的会员")))
+                .andExpect(jsonPath("$[1].problems[0]").value(
+                        org.hamcrest.Matchers.containsString("not the platform's document signer")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.sunbid.signing.cli;
 import java.nio.file.Path;
 
 import org.sunbid.signing.keys.SigningKey;
+import org.sunbid.signing.seal.ContentKeyException;
 import org.sunbid.signing.seal.OpenResult;
 import org.sunbid.signing.seal.Opener;
 
@@ -28,6 +29,10 @@ final class OpenCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--password-file")
     Path passwordFile;
 
+    @Option(names = "--export-cek", description = "Also write the content-encryption key (Base64) that this key unwraps, "
+            + "for the platform's self-decryption check (开标自行解密). Keep it private until you upload it.")
+    Path exportCek;
+
     @Override
     public Integer call() {
         Bidtool.requireFile(in, "sealed file");
@@ -44,6 +49,22 @@ final class OpenCommand implements java.util.concurrent.Callable<Integer> {
             });
         }
         OpenResult.Opened o = (OpenResult.Opened) result;
+        if (exportCek != null) {
+            byte[] cek;
+            try {
+                cek = Opener.recoverContentKey(in, key);
+            } catch (ContentKeyException e) {
+                throw new CliFailure("cannot recover the content key of " + in + ": " + e.getMessage());
+            }
+            try {
+                java.nio.file.Files.writeString(exportCek, java.util.Base64.getEncoder().encodeToString(cek) + "\n");
+            } catch (java.io.IOException e) {
+                throw new CliFailure("cannot write " + exportCek + ": " + e.getMessage());
+            } finally {
+                java.util.Arrays.fill(cek, (byte) 0);
+            }
+            tool.spec.commandLine().getOut().println("content key written to " + exportCek);
+        }
         tool.spec.commandLine().getOut().println("opened " + in + " -> " + out + " (" + o.bytes() + " bytes, " + o.cipher() + ")");
         return 0;
     }

@@ -84,6 +84,76 @@ public final class Opener {
 
     /** Opens {@code sealed} into {@code output}; on any failure {@code output} is left untouched. */
     public static OpenResult open(InputStream sealed, SigningKey key, Path output) {
+        return openTo(sealed, recipient(key), key.certificate(), output);
+    }
+
+    /**
+     * Opens {@code sealed} with a content-encryption key that one of its recipients recovered and handed over (see
+     * {@link #recoverContentKey}); the GCM tag (or CBC padding) proves the key belongs to this file's ciphertext. The
+     * {@link OpenResult.Opened#recipient()} of the result is null: no recipient key was used.
+     */
+    public static OpenResult openWithContentKey(Path sealed, byte[] contentKey, Path output) {
+        if (contentKey == null || contentKey.length == 0) {
+            return new OpenResult.Failed(OpenResult.Failure.WRONG_KEY, "no content key");
+        }
+        try (InputStream in = Files.newInputStream(sealed)) {
+            return openTo(in, given(contentKey), null, output);
+        } catch (IOException e) {
+            return new OpenResult.Failed(OpenResult.Failure.IO_ERROR, "cannot read " + sealed.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Recovers the content-encryption key that {@code key}'s recipient info wraps, reading only the envelope's header.
+     * A recipient hands it to a party who must check that a decrypted file it received is this sealed file's content.
+     * The caller owns the returned array and should wipe it after use.
+     *
+     * @throws ContentKeyException naming why the key could not be recovered
+     */
+    public static byte[] recoverContentKey(Path sealed, SigningKey key) throws ContentKeyException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(sealed), BUFFER)) {
+            ASN1StreamParser parser = new ASN1StreamParser(in);
+            if (!(parser.readObject() instanceof ASN1SequenceParser seq)) {
+                throw new SealFailure(OpenResult.Failure.MALFORMED, "not a CMS ContentInfo");
+            }
+            ContentInfoParser contentInfo = new ContentInfoParser(seq);
+            ASN1ObjectIdentifier type = contentInfo.getContentType();
+            boolean authenticated = CMSObjectIdentifiers.authEnvelopedData.equals(type);
+            if (!authenticated && !CMSObjectIdentifiers.envelopedData.equals(type)) {
+                throw new SealFailure(OpenResult.Failure.MALFORMED, "not an EnvelopedData or AuthEnvelopedData (" + type + ")");
+            }
+            if (!(contentInfo.getContent(BERTags.SEQUENCE) instanceof ASN1SequenceParser body)) {
+                throw new SealFailure(OpenResult.Failure.MALFORMED, "missing content");
+            }
+            List<RecipientInfo> recipients;
+            EncryptedContentInfoParser eci;
+            if (authenticated) {
+                AuthEnvelopedDataParser auth = new AuthEnvelopedDataParser(body);
+                auth.getOriginatorInfo();
+                recipients = readRecipients(auth.getRecipientInfos());
+                eci = auth.getAuthEncryptedContentInfo();
+            } else {
+                EnvelopedDataParser enveloped = new EnvelopedDataParser(body);
+                enveloped.getOriginatorInfo();
+                recipients = readRecipients(enveloped.getRecipientInfos());
+                eci = enveloped.getEncryptedContentInfo();
+            }
+            if (eci == null) {
+                throw new SealFailure(OpenResult.Failure.MALFORMED, "no encrypted content");
+            }
+            AlgorithmIdentifier contentAlg = eci.getContentEncryptionAlgorithm();
+            cipherOf(contentAlg.getAlgorithm(), authenticated);
+            return unwrapContentKey(recipients, contentAlg, key);
+        } catch (SealFailure f) {
+            throw new ContentKeyException(f.failure, f.getMessage());
+        } catch (IOException e) {
+            throw new ContentKeyException(OpenResult.Failure.MALFORMED, "truncated or malformed sealed file (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            throw new ContentKeyException(OpenResult.Failure.MALFORMED, "not a CMS sealed file: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static OpenResult openTo(InputStream sealed, KeySource key, X509Certificate recipient, Path output) {
         Path parent = output.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -92,7 +162,7 @@ public final class Opener {
             OpenResult result;
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
-                result = decrypt(new BufferedInputStream(sealed, BUFFER), key, out);
+                result = decrypt(new BufferedInputStream(sealed, BUFFER), key, recipient, out);
                 if (result.isOpened()) {
                     channel.force(true);
                 }
@@ -129,7 +199,25 @@ public final class Opener {
         }
     }
 
+    /** Where the content-encryption key comes from: a recipient's private key, or a key handed over by a recipient. */
+    @FunctionalInterface
+    private interface KeySource {
+        byte[] contentKey(List<RecipientInfo> recipients, AlgorithmIdentifier contentAlg) throws SealFailure, IOException;
+    }
+
+    private static KeySource recipient(SigningKey key) {
+        return (recipients, contentAlg) -> unwrapContentKey(recipients, contentAlg, key);
+    }
+
+    private static KeySource given(byte[] contentKey) {
+        return (recipients, contentAlg) -> contentKey.clone();
+    }
+
     private static OpenResult decrypt(InputStream in, SigningKey key, OutputStream target) {
+        return decrypt(in, recipient(key), key.certificate(), target);
+    }
+
+    private static OpenResult decrypt(InputStream in, KeySource key, X509Certificate recipient, OutputStream target) {
         OutputStream out = new OutputStream() {
             @Override
             public void write(int b) {
@@ -146,7 +234,7 @@ public final class Opener {
             }
         };
         try {
-            return doDecrypt(in, key, out);
+            return doDecrypt(in, key, recipient, out);
         } catch (SealFailure f) {
             return new OpenResult.Failed(f.failure, f.getMessage());
         } catch (OutputFailure e) {
@@ -158,7 +246,8 @@ public final class Opener {
         }
     }
 
-    private static OpenResult doDecrypt(InputStream in, SigningKey key, OutputStream out) throws IOException, SealFailure {
+    private static OpenResult doDecrypt(InputStream in, KeySource key, X509Certificate recipient, OutputStream out)
+            throws IOException, SealFailure {
         ASN1StreamParser parser = new ASN1StreamParser(in);
         ASN1Encodable first = parser.readObject();
         if (!(first instanceof ASN1SequenceParser seq)) {
@@ -187,13 +276,13 @@ public final class Opener {
             recipientSet = auth.getRecipientInfos();
             List<RecipientInfo> recipients = readRecipients(recipientSet);
             eci = auth.getAuthEncryptedContentInfo();
-            return decryptContent(recipients, eci, auth, key, out);
+            return decryptContent(recipients, eci, auth, key, recipient, out);
         }
         EnvelopedDataParser enveloped = new EnvelopedDataParser(bodySeq);
         enveloped.getOriginatorInfo();
         List<RecipientInfo> recipients = readRecipients(enveloped.getRecipientInfos());
         eci = enveloped.getEncryptedContentInfo();
-        return decryptContent(recipients, eci, null, key, out);
+        return decryptContent(recipients, eci, null, key, recipient, out);
     }
 
     private static List<RecipientInfo> readRecipients(ASN1SetParser set) throws IOException, SealFailure {
@@ -212,14 +301,14 @@ public final class Opener {
     }
 
     private static OpenResult decryptContent(List<RecipientInfo> recipients, EncryptedContentInfoParser eci,
-            AuthEnvelopedDataParser auth, SigningKey key, OutputStream out) throws IOException, SealFailure {
+            AuthEnvelopedDataParser auth, KeySource key, X509Certificate recipient, OutputStream out) throws IOException, SealFailure {
         if (eci == null) {
             throw new SealFailure(OpenResult.Failure.MALFORMED, "no encrypted content");
         }
         AlgorithmIdentifier contentAlg = eci.getContentEncryptionAlgorithm();
         ContentCipher cipher = cipherOf(contentAlg.getAlgorithm(), auth != null);
-        byte[] cek = unwrapContentKey(recipients, contentAlg, key);
-        if (cipher != ContentCipher.SM4_CBC && cek.length != 32) {
+        byte[] cek = key.contentKey(recipients, contentAlg);
+        if (cipher == ContentCipher.SM4_CBC ? cek.length != 16 : cek.length != 32) {
             throw new SealFailure(OpenResult.Failure.WRONG_KEY, "content key has the wrong length");
         }
         ASN1Encodable encrypted = eci.getEncryptedContent(BERTags.OCTET_STRING);
@@ -236,7 +325,7 @@ public final class Opener {
         } finally {
             Arrays.fill(cek, (byte) 0);
         }
-        return new OpenResult.Opened(bytes, cipher, key.certificate());
+        return new OpenResult.Opened(bytes, cipher, recipient);
     }
 
     private static ContentCipher cipherOf(ASN1ObjectIdentifier oid, boolean authenticated) throws SealFailure {

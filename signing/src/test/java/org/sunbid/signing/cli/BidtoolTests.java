@@ -103,6 +103,21 @@ class BidtoolTests {
     }
 
     @Test
+    void openExportsTheContentKeyThatOpensTheSealedFileForTheSelfDecryptionCheck() throws Exception {
+        run("keygen", "--alg", "ec", "--subject", "CN=A", "--out", p("a.p12"), "--password-file", p("pw")).ok();
+        run("keygen", "--alg", "ec", "--subject", "CN=Opening", "--out", p("o.p12"), "--password-file", p("pw")).ok();
+        run("seal", "--in", p("tender.bin"), "--recipient", p("o.pem"), "--recipient", p("a.pem"), "--out", p("t.sealed")).ok();
+        run("open", "--in", p("t.sealed"), "--p12", p("a.p12"), "--out", p("a.out"), "--password-file", p("pw"),
+                "--export-cek", p("a.cek")).ok();
+        byte[] cek = java.util.Base64.getDecoder().decode(Files.readString(dir.resolve("a.cek")).trim());
+        assertThat(cek).hasSize(32);
+        assertThat(org.sunbid.signing.seal.Opener.openWithContentKey(dir.resolve("t.sealed"), cek, dir.resolve("k.out")).isOpened())
+                .isTrue();
+        assertThat(Files.readAllBytes(dir.resolve("k.out"))).isEqualTo(Files.readAllBytes(dir.resolve("tender.bin")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("a.out")));
+    }
+
+    @Test
     void sealAndOpenWithGcmAndCbcForSeveralRecipientsAndOpensslOpensThem() throws Exception {
         run("keygen", "--alg", "ec", "--subject", "CN=A", "--ca", p("ca/root-ca.p12"), "--out", p("a.p12"), "--password-file", p("pw")).ok();
         run("keygen", "--alg", "rsa", "--subject", "CN=B", "--out", p("b.p12"), "--password-file", p("pw")).ok();

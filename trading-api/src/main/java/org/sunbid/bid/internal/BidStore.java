@@ -220,6 +220,19 @@ public class BidStore {
                 .query(BidStore::bidRow).list();
     }
 
+    /** Live (received, neither replaced nor withdrawn) bids per lot, for oversight statistics. */
+    public java.util.Map<UUID, Long> openedLotBidCounts() {
+        java.util.Map<UUID, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select s.lot_id, count(b.id) n from opening_session s
+                left join bid b on b.lot_id = s.lot_id and b.status in ('RECEIVED', 'REVOKED')
+                group by s.lot_id order by s.lot_id""")
+                .query(rs -> {
+                    counts.put(rs.getObject("lot_id", UUID.class), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     public List<UUID> otherLiveBidders(UUID lot, UUID member) {
         return jdbc.sql("select distinct member_id from bid where lot_id = ? and status = 'RECEIVED' and member_id <> ?")
                 .params(lot, member).query(UUID.class).list();
@@ -251,7 +264,8 @@ public class BidStore {
 
     // openings
 
-    public record SessionRow(UUID lot, UUID project, String status, Instant startedAt, Instant openedAt, UUID record) {
+    public record SessionRow(UUID lot, UUID project, String status, Instant startedAt, Instant openedAt, UUID record,
+            Instant selfDecryptUntil, Instant objectionsUntil) {
     }
 
     public boolean insertSession(UUID lot, UUID project, String status, Instant at) {
@@ -277,7 +291,7 @@ public class BidStore {
     private static SessionRow session(ResultSet rs, int n) throws SQLException {
         return new SessionRow(rs.getObject("lot_id", UUID.class), rs.getObject("project_id", UUID.class),
                 rs.getString("status"), instant(rs, "started_at"), instant(rs, "opened_at"),
-                rs.getObject("record_document", UUID.class));
+                rs.getObject("record_document", UUID.class), instant(rs, "self_decrypt_until"), instant(rs, "objections_until"));
     }
 
     public boolean recordRelease(UUID lot, int index, UUID custodian, byte[] signature, Instant at) {
@@ -309,6 +323,166 @@ public class BidStore {
                         rs.getString("decryption"), rs.getString("signature"), rs.getString("hash_check"),
                         rs.getBigDecimal("price"), rs.getString("duration"), rs.getString("bid_form")))
                 .list();
+    }
+
+    public void updateResult(UUID lot, ResultRow r, Instant at) {
+        jdbc.sql("""
+                insert into opening_result (bid_id, lot_id, member_id, decryption, signature, hash_check, price, duration,
+                    bid_form, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (bid_id) do update set decryption = excluded.decryption, signature = excluded.signature,
+                    hash_check = excluded.hash_check, price = excluded.price, duration = excluded.duration,
+                    bid_form = excluded.bid_form""")
+                .params(r.bid(), lot, r.member(), r.decryption(), r.signature(), r.hashCheck(), r.price(), r.duration(),
+                        r.bidForm(), ts(at))
+                .update();
+    }
+
+    // the opening session
+
+    public void openSelfDecryptWindow(UUID lot, Instant until) {
+        jdbc.sql("update opening_session set status = 'SELF_DECRYPT', self_decrypt_until = ? where lot_id = ?")
+                .params(ts(until), lot).update();
+    }
+
+    public void finishOpened(UUID lot, Instant at, UUID record, Instant objectionsUntil) {
+        jdbc.sql("""
+                update opening_session set status = 'OPENED', opened_at = ?, record_document = ?, objections_until = ?
+                where lot_id = ?""").params(ts(at), record, ts(objectionsUntil), lot).update();
+    }
+
+    /** Ends a bid at the opening: {@code REVOKED} (撤销, the bidder's fault) or {@code WITHDRAWN} (撤回, another cause). */
+    public boolean endAtOpening(UUID bid, String status, String cause, Instant at) {
+        return jdbc.sql("""
+                update bid set status = ?, opening_cause = ?, withdrawn_at = ? where id = ? and status = 'RECEIVED'""")
+                .params(status, cause, ts(at), bid).update() == 1;
+    }
+
+    public boolean isCustodianOf(UUID lot, UUID account) {
+        return jdbc.sql("select count(*) from opening_key_share where lot_id = ? and custodian_id = ?").params(lot, account)
+                .query(Integer.class).single() > 0;
+    }
+
+    /** The member bid on the lot and its bid is still in the opening: live, or ended by the opening itself. */
+    public boolean isBidderOf(UUID lot, UUID member) {
+        return jdbc.sql("""
+                select count(*) from bid b where b.lot_id = ? and b.member_id = ?
+                and (b.status in ('RECEIVED', 'REVOKED') or exists (select 1 from opening_progress p where p.bid_id = b.id))""")
+                .params(lot, member).query(Integer.class).single() > 0;
+    }
+
+    public record ShareHolderRow(int index, UUID custodian, Instant releasedAt) {
+    }
+
+    public List<ShareHolderRow> shareHolders(UUID lot) {
+        return jdbc.sql("""
+                select s.idx, s.custodian_id, r.released_at from opening_key_share s
+                left join share_release r on r.lot_id = s.lot_id and r.idx = s.idx where s.lot_id = ? order by s.idx""")
+                .param(lot).query((rs, n) -> new ShareHolderRow(rs.getInt(1), rs.getObject(2, UUID.class), instant(rs, "released_at")))
+                .list();
+    }
+
+    public record ParticipantRow(UUID account, String role, UUID member, String displayName, Instant joinedAt) {
+    }
+
+    public boolean join(UUID lot, ParticipantRow p) {
+        return jdbc.sql("""
+                insert into opening_participant (lot_id, account_id, role, member_id, display_name, joined_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (lot_id, account_id) do nothing""")
+                .params(lot, p.account(), p.role(), p.member(), p.displayName(), ts(p.joinedAt())).update() == 1;
+    }
+
+    public List<ParticipantRow> participants(UUID lot) {
+        return jdbc.sql("select * from opening_participant where lot_id = ? order by joined_at").param(lot)
+                .query((rs, n) -> new ParticipantRow(rs.getObject("account_id", UUID.class), rs.getString("role"),
+                        rs.getObject("member_id", UUID.class), rs.getString("display_name"), instant(rs, "joined_at")))
+                .list();
+    }
+
+    public record ProgressRow(UUID bid, UUID member, String stage, String reason, Instant updatedAt) {
+    }
+
+    public void progress(UUID lot, UUID bid, UUID member, String stage, String reason, Instant at) {
+        jdbc.sql("""
+                insert into opening_progress (bid_id, lot_id, member_id, stage, reason, updated_at) values (?, ?, ?, ?, ?, ?)
+                on conflict (bid_id) do update set stage = excluded.stage, reason = excluded.reason,
+                    updated_at = excluded.updated_at""")
+                .params(bid, lot, member, stage, reason, ts(at)).update();
+    }
+
+    public List<ProgressRow> progress(UUID lot) {
+        return jdbc.sql("select * from opening_progress where lot_id = ? order by bid_id").param(lot)
+                .query((rs, n) -> new ProgressRow(rs.getObject("bid_id", UUID.class), rs.getObject("member_id", UUID.class),
+                        rs.getString("stage"), rs.getString("reason"), instant(rs, "updated_at")))
+                .list();
+    }
+
+    public void recordAttempt(UUID bid, UUID lot, UUID account, String outcome, String sha256, Long size, Instant at) {
+        jdbc.sql("""
+                insert into self_decrypt_attempt (id, bid_id, lot_id, account_id, outcome, package_sha256, package_size,
+                    attempted_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), bid, lot, account, outcome, sha256, size, ts(at)).update();
+    }
+
+    public boolean confirm(UUID lot, UUID member, UUID account, Instant at) {
+        return jdbc.sql("""
+                insert into opening_confirmation (lot_id, member_id, account_id, confirmed_at) values (?, ?, ?, ?)
+                on conflict (lot_id, member_id) do nothing""").params(lot, member, account, ts(at)).update() == 1;
+    }
+
+    public record ConfirmationRow(UUID member, Instant confirmedAt) {
+    }
+
+    public List<ConfirmationRow> confirmations(UUID lot) {
+        return jdbc.sql("select member_id, confirmed_at from opening_confirmation where lot_id = ? order by confirmed_at")
+                .param(lot).query((rs, n) -> new ConfirmationRow(rs.getObject(1, UUID.class), instant(rs, "confirmed_at")))
+                .list();
+    }
+
+    public record ObjectionRow(UUID id, UUID member, String text, Instant raisedAt, String answer, UUID answeredBy,
+            Instant answeredAt) {
+    }
+
+    public void object(UUID id, UUID lot, UUID member, UUID account, String text, Instant at) {
+        jdbc.sql("""
+                insert into opening_objection (id, lot_id, member_id, account_id, text, raised_at) values (?, ?, ?, ?, ?, ?)""")
+                .params(id, lot, member, account, text, ts(at)).update();
+    }
+
+    public List<ObjectionRow> objections(UUID lot) {
+        return jdbc.sql("select * from opening_objection where lot_id = ? order by raised_at, id").param(lot)
+                .query((rs, n) -> new ObjectionRow(rs.getObject("id", UUID.class), rs.getObject("member_id", UUID.class),
+                        rs.getString("text"), instant(rs, "raised_at"), rs.getString("answer"),
+                        rs.getObject("answered_by", UUID.class), instant(rs, "answered_at")))
+                .list();
+    }
+
+    public boolean answer(UUID lot, UUID objection, String answer, UUID by, Instant at) {
+        return jdbc.sql("""
+                update opening_objection set answer = ?, answered_by = ?, answered_at = ?
+                where id = ? and lot_id = ? and answer is null""").params(answer, by, ts(at), objection, lot).update() == 1;
+    }
+
+    public record LotRef(UUID lot, UUID project) {
+    }
+
+    /** Lots with an opening key, newest first: every published lot, or those a custodian or a bidder is part of. */
+    public List<LotRef> lotsFor(UUID custodian, UUID bidderMember, int limit) {
+        if (custodian != null) {
+            return jdbc.sql("""
+                    select k.lot_id, k.project_id from opening_key k where exists (select 1 from opening_key_share s
+                    where s.lot_id = k.lot_id and s.custodian_id = ?) order by k.created_at desc limit ?""")
+                    .params(custodian, limit).query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                    .list();
+        }
+        if (bidderMember != null) {
+            return jdbc.sql("""
+                    select b.lot_id, b.project_id, max(b.received_at) from bid b where b.member_id = ?
+                    group by b.lot_id, b.project_id order by max(b.received_at) desc limit ?""")
+                    .params(bidderMember, limit).query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                    .list();
+        }
+        return jdbc.sql("select lot_id, project_id from opening_key order by created_at desc limit ?").param(limit)
+                .query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
     }
 
     // withdrawal receipts

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,6 +60,12 @@ class BidController {
     }
 
     record ShareRelease(@NotBlank String share, @NotBlank String signature) {
+    }
+
+    record Objection(String text) {
+    }
+
+    record Answer(String answer) {
     }
 
     // ---- custodians and opening keys
@@ -178,10 +185,60 @@ class BidController {
         return openings.release(user, lotId, body.share(), body.signature());
     }
 
+    @GetMapping("/api/openings")
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','CUSTODIAN','STAFF','REGULATOR','ADMIN')")
+    @Operation(summary = "我可参加的开标 Today's and upcoming openings the caller can follow")
+    List<OpeningManagement.OpeningSummary> openings(CurrentUser user) {
+        return openings.openings(user);
+    }
+
     @GetMapping("/api/openings/{projectId}/{lotId}")
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','CUSTODIAN','STAFF','REGULATOR','ADMIN')")
-    @Operation(summary = "开标大厅 The opening hall: status, shares released, results when opened")
+    @Operation(summary = "开标大厅 The opening hall: countdown, who joined, custodians' shares, per-bid progress, record, "
+            + "objections (poll it every second or two to follow the opening live)")
     OpeningManagement.SessionView hall(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
         return openings.view(user, projectId, lotId);
+    }
+
+    @PostMapping("/api/openings/{projectId}/{lotId}/join")
+    @PreAuthorize("hasAnyRole('BIDDER','CUSTODIAN')")
+    @Operation(summary = "进入开标大厅（签到） A bidder of the lot or a custodian named for it joins the session")
+    OpeningManagement.SessionView join(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
+        return openings.join(user, projectId, lotId);
+    }
+
+    @PostMapping(path = "/api/openings/{projectId}/{lotId}/bids/{bidId}/self-decryption",
+            consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "投标人自行解密 Upload the signed package decrypted with the bidder's own key (body) and the "
+            + "content-encryption key it recovered (header X-Content-Key, Base64, from bidtool open --export-cek)")
+    OpeningManagement.SessionView selfDecrypt(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
+            @PathVariable UUID bidId, @RequestHeader(name = "X-Content-Key", required = false) String contentKey,
+            HttpServletRequest request) throws IOException {
+        return openings.selfDecrypt(user, projectId, lotId, bidId, contentKey, request.getInputStream());
+    }
+
+    @PostMapping("/api/openings/{projectId}/{lotId}/confirmation")
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "确认开标记录 A bidder confirms the opening record")
+    OpeningManagement.SessionView confirm(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
+        return openings.confirm(user, projectId, lotId);
+    }
+
+    @PostMapping("/api/openings/{projectId}/{lotId}/objections")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "对开标提出异议 A bidder objects to the opening during the session")
+    OpeningManagement.SessionView object(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
+            @RequestBody Objection body) {
+        return openings.object(user, projectId, lotId, body.text());
+    }
+
+    @PostMapping("/api/openings/{projectId}/{lotId}/objections/{objectionId}/answer")
+    @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
+    @Operation(summary = "答复开标异议 Staff answer an objection; the answer is recorded")
+    OpeningManagement.SessionView answer(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
+            @PathVariable UUID objectionId, @RequestBody Answer body) {
+        return openings.answer(user, projectId, lotId, objectionId, body.answer());
     }
 }

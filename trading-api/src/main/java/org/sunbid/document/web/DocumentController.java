@@ -1,5 +1,6 @@
 package org.sunbid.document.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,9 +13,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.document.SignedDocument;
+import org.sunbid.document.Visibility;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
 
@@ -55,6 +58,17 @@ class DocumentController {
     @Operation(summary = "下载公开的签章 PDF Download a public signed PDF")
     ResponseEntity<byte[]> publicPdf(@PathVariable UUID id) {
         return pdfResponse(id, documents.pdfFor(id, null).orElseThrow(() -> ProblemException.notFound("document", id)));
+    }
+
+    @GetMapping("/api/public/documents")
+    @Operation(summary = "公开文件列表 Public signed documents of projects or lots (e.g. opening records), newest first")
+    List<SignedDocument> publicDocuments(@RequestParam List<UUID> subject) {
+        if (subject.isEmpty() || subject.size() > 50) {
+            throw ProblemException.invalid("subject", "document.subjects.range", 50);
+        }
+        return subject.stream().distinct().flatMap(s -> documents.forSubject(s).stream())
+                .filter(d -> d.visibility() == Visibility.PUBLIC)
+                .sorted(java.util.Comparator.comparing(SignedDocument::issuedAt).reversed()).toList();
     }
 
     /** What the QR code leads to: enough to check a copy in hand (hash, kind, time), nothing of its content. */

@@ -19,7 +19,10 @@ import org.sunbid.signing.archive.ArchiveVerifier;
 import org.sunbid.signing.pdf.PdfSignatureReport;
 import org.sunbid.signing.pdf.PdfSignatureVerifier;
 
-/** Anyone may drop a signed PDF or an archive package here and see what it proves, checked against the platform root. */
+/**
+ * Anyone may drop a signed PDF or an archive package here and see what it proves: signed by the platform's document
+ * signer, whose certificate chains to the platform root.
+ */
 @RestController
 @Tag(name = "verification", description = "公开核验 Public verification")
 class VerificationController {
@@ -35,7 +38,8 @@ class VerificationController {
     List<PdfSignatureReport> pdf(@RequestPart("file") MultipartFile file) {
         Path copy = copy(file, ".pdf");
         try {
-            return PdfSignatureVerifier.verify(copy, List.of(trust.root()), PdfSignatureVerifier.Limits.DEFAULT);
+            return PdfSignatureVerifier.verify(copy, List.of(trust.root()), PdfSignatureVerifier.Limits.DEFAULT).stream()
+                    .map(this::requirePlatformSigner).toList();
         } catch (PdfSignatureVerifier.UnreadablePdfException e) {
             throw ProblemException.invalid("file", "document.verify.unreadable-pdf", e.getMessage());
         } finally {
@@ -48,12 +52,40 @@ class VerificationController {
     ArchiveVerifier.Report archive(@RequestPart("file") MultipartFile file) {
         Path copy = copy(file, ".zip");
         try {
-            return ArchiveVerifier.verify(copy, List.of(trust.root()));
+            ArchiveVerifier.Report report = ArchiveVerifier.verify(copy, List.of(trust.root()));
+            if (report.signer() == null || report.signer().equals(platformSigner())) {
+                return report;
+            }
+            return new ArchiveVerifier.Report(report.project(), report.signer(), report.timestamp(), report.documents(),
+                    notThePlatform(report.problems(), report.signer()), report.badPaths(), report.notes());
         } catch (ArchiveVerifier.UnreadableArchiveException e) {
             throw ProblemException.invalid("file", "document.verify.unreadable-archive", e.getMessage());
         } finally {
             delete(copy);
         }
+    }
+
+    /**
+     * The root also certifies members' and custodians' keys (their certificates chain to it), so chaining alone does
+     * not prove the platform signed: a signature by anyone but the platform's document signer is named as a problem.
+     */
+    private PdfSignatureReport requirePlatformSigner(PdfSignatureReport report) {
+        if (report.signer() == null || report.signer().equals(platformSigner())) {
+            return report;
+        }
+        return new PdfSignatureReport(report.field(), report.signer(), report.claimedTime(), report.timestampTime(),
+                report.coversWholeDocument(), report.subFilter(), notThePlatform(report.problems(), report.signer()),
+                report.notes());
+    }
+
+    private String platformSigner() {
+        return trust.documentSigner().certificate().getSubjectX500Principal().getName();
+    }
+
+    private static List<String> notThePlatform(List<String> problems, String signer) {
+        List<String> all = new java.util.ArrayList<>(problems);
+        all.add("signer is not the platform's document signer: " + signer);
+        return all;
     }
 
     private static Path copy(MultipartFile file, String suffix) {

@@ -229,6 +229,25 @@ public class Projects {
                         rs.getTimestamp(2).toInstant(), rs.getLong(3))).list();
     }
 
+    /** Every project past the draft stage with its registration time and lots, oldest first (oversight figures). */
+    public List<org.sunbid.project.ProjectManagement.IntakeFacts> intakeFacts() {
+        java.util.Map<UUID, List<ProjectView.LotView>> lots = new java.util.HashMap<>();
+        jdbc.sql("select * from project_lot order by project_id, lot_no").query(rs -> {
+            lots.computeIfAbsent(rs.getObject("project_id", UUID.class), k -> new java.util.ArrayList<>())
+                    .add(new ProjectView.LotView(rs.getObject("id", UUID.class), rs.getInt("lot_no"), rs.getString("name"),
+                            rs.getBigDecimal("estimate"), rs.getBigDecimal("deposit"),
+                            rs.getBigDecimal("confidential_reference_price") != null));
+        });
+        return jdbc.sql("""
+                select id, transaction_code, name, type, status, created_at, published_at from project
+                where status <> 'DRAFT' order by created_at, id""")
+                .query((rs, i) -> new org.sunbid.project.ProjectManagement.IntakeFacts(rs.getObject("id", UUID.class),
+                        rs.getString("transaction_code"), rs.getString("name"), ProjectType.valueOf(rs.getString("type")),
+                        ProjectStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
+                        instant(rs, "published_at"), List.copyOf(lots.getOrDefault(rs.getObject("id", UUID.class), List.of()))))
+                .list();
+    }
+
     // --- mapping ---------------------------------------------------------------------------------------------------
 
     private static final String SELECT = """

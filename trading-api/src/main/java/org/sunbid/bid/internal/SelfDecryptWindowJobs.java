@@ -1,0 +1,45 @@
+package org.sunbid.bid.internal;
+
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.sunbid.bid.BidEvents;
+import org.sunbid.bid.OpeningManagement;
+import org.sunbid.scheduler.Firing;
+import org.sunbid.scheduler.JobScheduler;
+import org.sunbid.scheduler.ScheduledTask;
+
+/**
+ * Closes a lot's self-decryption window when it ends: bids still awaiting their bidders are revoked or withdrawn and
+ * the opening record is issued. Scheduled when the window opens; idempotent.
+ */
+@Component
+class SelfDecryptWindowJobs implements ScheduledTask {
+
+    static final String KIND = "close-self-decrypt";
+
+    private final JobScheduler scheduler;
+    private final OpeningManagement openings;
+
+    SelfDecryptWindowJobs(JobScheduler scheduler, OpeningManagement openings) {
+        this.scheduler = scheduler;
+        this.openings = openings;
+    }
+
+    @EventListener
+    void onWindowOpened(BidEvents.SelfDecryptWindowOpened opened) {
+        scheduler.schedule(KIND, opened.project() + ":" + opened.lot(), opened.until());
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void run(Firing firing) {
+        String[] ids = firing.subject().split(":");
+        openings.closeSelfDecryptWindow(UUID.fromString(ids[0]), UUID.fromString(ids[1]));
+    }
+}

@@ -1,0 +1,458 @@
+package org.sunbid.bid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.sunbid.identity.Role;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.scheduler.Firing;
+import org.sunbid.scheduler.JobScheduler;
+import org.sunbid.scheduler.ScheduledTask;
+import org.sunbid.signing.cms.CmsSigner;
+import org.sunbid.signing.seal.ContentCipher;
+import org.sunbid.signing.seal.OpenResult;
+import org.sunbid.signing.seal.Opener;
+import org.sunbid.signing.seal.Sealer;
+import org.sunbid.signing.threshold.Share;
+import org.sunbid.signing.threshold.ThresholdKeys;
+import org.sunbid.support.Api;
+import tools.jackson.databind.JsonNode;
+
+/** The opening session (开标大厅): joining, the hidden count, live rows, self-decryption, the window, confirmations and objections. */
+class OpeningSessionIntegrationTests extends BidScenario {
+
+    @Autowired
+    JobScheduler scheduler;
+
+    @Autowired
+    List<ScheduledTask> tasks;
+
+    ScheduledTask closeWindowJob;
+
+    @BeforeEach
+    void findJob() {
+        closeWindowJob = tasks.stream().filter(t -> t.kind().equals("close-self-decrypt")).findFirst().orElseThrow();
+    }
+
+    /** A published lot, its custodians and staff, and bidders with cleared deposits. */
+    final class Lot {
+        final String staff;
+        final List<Person> custodians;
+        final UUID project;
+        final UUID lot;
+        final X509Certificate opening;
+        final List<Person> bidders = new ArrayList<>();
+        final Map<Person, UUID> bids = new java.util.HashMap<>();
+        final Map<Person, byte[]> sealed = new java.util.HashMap<>();
+
+        Lot(int bidders) throws Exception {
+            staff = platform(Role.STAFF);
+            custodians = custodians(3);
+            UUID[] ids = publishedProject(staff, platform(Role.REGULATOR));
+            project = ids[0];
+            lot = ids[1];
+            opening = openingCertificate(project, lot);
+            for (int i = 0; i < bidders; i++) {
+                Person bidder = member(Role.BIDDER, "开标测试投标人" + i);
+                call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", project, lot, bidder.member())), 204);
+                this.bidders.add(bidder);
+            }
+        }
+
+        void submit(Person bidder, byte[] tender) throws Exception {
+            JsonNode receipt = OpeningSessionIntegrationTests.this.submit(bidder, project, lot, tender);
+            bids.put(bidder, UUID.fromString(receipt.get("bidId").asText()));
+            sealed.put(bidder, tender);
+        }
+
+        void submitAll() throws Exception {
+            for (int i = 0; i < bidders.size(); i++) {
+                if (!bids.containsKey(bidders.get(i))) {
+                    submit(bidders.get(i), sealedTender(bidders.get(i), lot, opening, (5_000_000 + i * 1000) + ".00"));
+                }
+            }
+        }
+
+        JsonNode view(String token, int status) throws Exception {
+            return call(as(token, get("/api/openings/{p}/{l}", project, lot)), status);
+        }
+
+        JsonNode start() throws Exception {
+            clock.advance(Duration.ofDays(25).plusMinutes(31));
+            return call(as(staff, post("/api/openings/{p}/{l}/start", project, lot)), 200);
+        }
+
+        /** Each custodian opens its sealed share offline and releases it, signed, until the threshold is reached. */
+        JsonNode releaseShares() throws Exception {
+            JsonNode session = null;
+            int released = 0;
+            for (Person custodian : custodians) {
+                for (JsonNode s : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
+                    if (!s.get("lotId").asText().equals(lot.toString()) || released >= 2) {
+                        continue;
+                    }
+                    Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
+                    String json = share.toJson();
+                    String signature = Base64.getEncoder().encodeToString(
+                            new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true));
+                    session = call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", project, lot))
+                            .content(Api.json(Map.of("share", json, "signature", signature))), 200);
+                    released++;
+                }
+            }
+            assertThat(released).isEqualTo(2);
+            return session;
+        }
+
+        JsonNode row(JsonNode view, Person bidder) {
+            for (JsonNode r : view.get("results")) {
+                if (r.get("bidId").asText().equals(bids.get(bidder).toString())) {
+                    return r;
+                }
+            }
+            throw new AssertionError("no row for " + bids.get(bidder) + " in " + view);
+        }
+
+        JsonNode selfDecrypt(Person bidder, byte[] pkg, String key, int status) throws Exception {
+            return selfDecrypt(bidder, bids.get(bidder), pkg, key, status);
+        }
+
+        JsonNode selfDecrypt(Person bidder, UUID bid, byte[] pkg, String key, int status) throws Exception {
+            var request = post("/api/openings/{p}/{l}/bids/{b}/self-decryption", project, lot, bid)
+                    .header("Authorization", Api.bearer(bidder.token())).contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .content(pkg);
+            if (key != null) {
+                request.header("X-Content-Key", key);
+            }
+            return call(request, status);
+        }
+
+        void runCloseWindowJob() throws Exception {
+            String subject = project + ":" + lot;
+            closeWindowJob.run(new Firing("close-self-decrypt", subject, clock.instant(), clock.instant(), 1, "test"));
+        }
+    }
+
+    /**
+     * A tender the platform cannot open though it names the lot's opening certificate: the first recipient carries the
+     * opening certificate's issuer and serial number but another key (as a broken bidding tool might write it); the
+     * bidder's own recipient is sound. Returns the sealed file and the signed package inside it.
+     */
+    static byte[][] unopenableTender(Person bidder, UUID lot, X509Certificate opening, String price) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        var keys = generator.generateKeyPair();
+        X509Certificate lookalike = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                opening.getIssuerX500Principal(), opening.getSerialNumber(), opening.getNotBefore(), opening.getNotAfter(),
+                opening.getSubjectX500Principal(), keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("bid-form.json"));
+            z.write(("{\"lot\":\"" + lot + "\",\"price\":" + price + ",\"duration\":\"280 日历天\"}").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] signed = new CmsSigner(bidder.key()).sign(zip.toByteArray(), false);
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+        Sealer.seal(new ByteArrayInputStream(signed), sealed, List.of(lookalike, bidder.key().certificate()),
+                ContentCipher.AES_256_GCM);
+        return new byte[][] { sealed.toByteArray(), signed };
+    }
+
+    Path bidFile(UUID bid) {
+        return properties.dataDir().resolve(jdbc.sql("select file from bid where id = ?").param(bid).query(String.class).single());
+    }
+
+    void awaitLogged(String action, UUID subject) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (jdbc.sql("select count(*) from supervision_entry where action = ? and subject = ?")
+                    .params(action, subject.toString()).query(Integer.class).single() > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(action + " for " + subject + " was not logged");
+    }
+
+    @Test
+    void onlyTheLotsBiddersAndCustodiansJoinAndNobodySeesTheBidCountBeforeTheOpening() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        Person bidder = lot.bidders.get(0);
+        Person outsider = member(Role.BIDDER, "未投标公司");
+        Person strangerCustodian = custodians(1).get(0);
+
+        call(as(outsider.token(), post("/api/openings/{p}/{l}/join", lot.project, lot.lot)), 404);
+        lot.view(outsider.token(), 404);
+        call(as(strangerCustodian.token(), post("/api/openings/{p}/{l}/join", lot.project, lot.lot)), 404);
+        call(as(lot.staff, post("/api/openings/{p}/{l}/join", lot.project, lot.lot)), 403);
+
+        JsonNode joined = call(as(bidder.token(), post("/api/openings/{p}/{l}/join", lot.project, lot.lot)), 200);
+        assertThat(joined.get("status").asText()).isEqualTo("NOT_STARTED");
+        assertThat(joined.get("bids").isNull()).isTrue();
+        assertThat(joined.get("you").get("joined").asBoolean()).isTrue();
+        assertThat(Instant.parse(joined.get("openingAt").asText())).isAfter(Instant.parse(joined.get("serverTime").asText()));
+        call(as(lot.custodians.get(0).token(), post("/api/openings/{p}/{l}/join", lot.project, lot.lot)), 200);
+        call(as(bidder.token(), post("/api/openings/{p}/{l}/join", lot.project, lot.lot)), 200); // idempotent
+
+        // before the opening not even staff learn how many bids or which bidders are waiting
+        JsonNode staffBefore = lot.view(lot.staff, 200);
+        assertThat(staffBefore.get("bids").isNull()).isTrue();
+        assertThat(staffBefore.get("results")).isEmpty();
+        assertThat(staffBefore.get("participants")).extracting(p -> p.get("role").asText()).containsExactly("CUSTODIAN");
+        assertThat(staffBefore.get("custodians")).hasSize(3);
+        assertThat(staffBefore.get("custodians")).filteredOn(c -> c.get("joined").asBoolean()).hasSize(1);
+        assertThat(staffBefore.toString()).doesNotContain("开标测试投标人");
+        assertThat(lot.view(lot.bidders.get(1).token(), 200).get("participants")).extracting(p -> p.get("role").asText())
+                .containsExactly("CUSTODIAN");
+
+        List<String> listed = new ArrayList<>();
+        call(as(bidder.token(), get("/api/openings")), 200).forEach(o -> listed.add(o.get("lotId").asText()));
+        assertThat(listed).contains(lot.lot.toString());
+        listed.clear();
+        call(as(outsider.token(), get("/api/openings")), 200).forEach(o -> listed.add(o.get("lotId").asText()));
+        assertThat(listed).doesNotContain(lot.lot.toString());
+        listed.clear();
+        call(as(lot.custodians.get(1).token(), get("/api/openings")), 200).forEach(o -> listed.add(o.get("lotId").asText()));
+        assertThat(listed).contains(lot.lot.toString());
+
+        lot.start();
+        JsonNode staffAfter = lot.view(lot.staff, 200);
+        assertThat(staffAfter.get("status").asText()).isEqualTo("WAITING_FOR_SHARES");
+        assertThat(staffAfter.get("bids").asInt()).isEqualTo(3);
+        assertThat(staffAfter.get("participants")).extracting(p -> p.get("role").asText()).contains("BIDDER", "CUSTODIAN");
+
+        JsonNode opened = lot.releaseShares();
+        assertThat(opened.get("status").asText()).isEqualTo("OPENED");
+        assertThat(opened.get("results")).hasSize(3).allSatisfy(r -> {
+            assertThat(r.get("stage").asText()).isEqualTo("OPENED");
+            assertThat(r.get("signature").asText()).isEqualTo("VALID");
+        });
+        assertThat(opened.get("custodians")).filteredOn(c -> c.get("released").asBoolean()).hasSize(2);
+        JsonNode bidderView = lot.view(bidder.token(), 200);
+        assertThat(bidderView.get("results")).hasSize(3);
+        assertThat(lot.row(bidderView, bidder).get("yours").asBoolean()).isTrue();
+        assertThat(lot.row(bidderView, bidder).get("price").decimalValue()).isEqualByComparingTo("5000000.00");
+        awaitLogged("bid.opening-joined", lot.lot);
+        awaitLogged("bid.bid-checked", lot.bids.get(bidder));
+    }
+
+    @Test
+    void aBidThePlatformCannotOpenIsSelfDecryptedByItsBidderWhileOthersSeeOnlyTheirOwnRowBefore() throws Exception {
+        Lot lot = new Lot(4);
+        Person broken = lot.bidders.get(3);
+        byte[][] tender = unopenableTender(broken, lot.lot, lot.opening, "4321000.00");
+        lot.submit(broken, tender[0]);
+        lot.submitAll();
+        lot.start();
+        // during share release a bidder sees no rows at all
+        assertThat(lot.view(lot.bidders.get(0).token(), 200).get("results")).isEmpty();
+
+        JsonNode session = lot.releaseShares();
+        assertThat(session.get("status").asText()).isEqualTo("SELF_DECRYPT");
+        Duration window = Duration.between(Instant.parse(session.get("serverTime").asText()),
+                Instant.parse(session.get("selfDecryptUntil").asText()));
+        assertThat(window).as("the default window is 30 minutes").isBetween(Duration.ofMinutes(29), Duration.ofMinutes(30));
+        JsonNode row = lot.row(session, broken);
+        assertThat(row.get("stage").asText()).isEqualTo("AWAITING_BIDDER");
+        assertThat(row.get("reason").asText()).isEqualTo("FAILED_WRONG_KEY");
+        assertThat(scheduler.pending("close-self-decrypt", lot.project + ":" + lot.lot)).isPresent();
+
+        JsonNode mine = lot.view(broken.token(), 200);
+        assertThat(mine.get("you").get("canSelfDecrypt").asBoolean()).isTrue();
+        assertThat(lot.view(lot.bidders.get(0).token(), 200).get("you").get("canSelfDecrypt").asBoolean()).isFalse();
+
+        // the bidder opens its own copy with its own key and recovers the content key from its recipient info
+        Path own = Files.write(Files.createTempFile("own-", ".sealed"), tender[0]);
+        Path pkg = own.resolveSibling(own.getFileName() + ".p7m");
+        assertThat(Opener.open(own, broken.key(), pkg)).isInstanceOf(OpenResult.Opened.class);
+        byte[] decrypted = Files.readAllBytes(pkg);
+        assertThat(decrypted).isEqualTo(tender[1]);
+        String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, broken.key()));
+
+        // another bidder cannot act on it, and what does not match is refused naming the field
+        lot.selfDecrypt(lot.bidders.get(0), lot.bids.get(broken), decrypted, cek, 404);
+        byte[] altered = decrypted.clone();
+        altered[altered.length / 2] ^= 1;
+        JsonNode mismatch = lot.selfDecrypt(broken, altered, cek, 422);
+        assertThat(mismatch.get("type").asText()).endsWith("/package-mismatch");
+        assertThat(mismatch.get("field").asText()).isEqualTo("package");
+        byte[] wrongKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(wrongKey);
+        JsonNode badKey = lot.selfDecrypt(broken, decrypted, Base64.getEncoder().encodeToString(wrongKey), 422);
+        assertThat(badKey.get("type").asText()).endsWith("/content-key-mismatch");
+        assertThat(badKey.get("field").asText()).isEqualTo("contentKey");
+        assertThat(lot.selfDecrypt(broken, decrypted, "not base64!", 400).get("field").asText()).isEqualTo("contentKey");
+        assertThat(lot.selfDecrypt(broken, new byte[0], cek, 400).get("field").asText()).isEqualTo("package");
+        awaitLogged("bid.self-decrypt-refused", lot.bids.get(broken));
+
+        JsonNode done = lot.selfDecrypt(broken, decrypted, cek, 200);
+        assertThat(done.get("status").asText()).isEqualTo("OPENED");
+        JsonNode joined = lot.row(done, broken);
+        assertThat(joined.get("stage").asText()).isEqualTo("SELF_DECRYPTED");
+        assertThat(joined.get("signature").asText()).isEqualTo("VALID");
+        assertThat(joined.get("price").decimalValue()).isEqualByComparingTo("4321000.00");
+        assertThat(done.get("recordDocument").isNull()).isFalse();
+        String record = mvc.perform(get("/api/public/notices").param("kind", "opening-record").param("limit", "100"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(record).contains("投标人自行解密");
+        assertThat(jdbc.sql("select outcome from self_decrypt_attempt where bid_id = ? order by attempted_at")
+                .param(lot.bids.get(broken)).query(String.class).list())
+                .contains("package-mismatch", "content-key-mismatch", "ACCEPTED");
+        awaitLogged("bid.bid-self-decrypted", lot.bids.get(broken));
+        // once opened there is nothing left to self-decrypt
+        assertThat(lot.selfDecrypt(broken, decrypted, cek, 409).get("type").asText()).endsWith("/self-decrypt-not-open");
+    }
+
+    @Test
+    void windowExpiryRevokesABidderCausedFailureAndWithdrawsOneThePlatformCaused() throws Exception {
+        Lot lot = new Lot(5);
+        Person broken = lot.bidders.get(3);
+        Person unlucky = lot.bidders.get(4);
+        byte[][] tender = unopenableTender(broken, lot.lot, lot.opening, "4000000.00");
+        lot.submit(broken, tender[0]);
+        lot.submitAll();
+        // the platform cannot write where it decrypts unlucky's bid: a platform fault, not the bidder's
+        Path sealed = bidFile(lot.bids.get(unlucky));
+        Files.createDirectories(sealed.resolveSibling(lot.bids.get(unlucky) + ".signed").resolve("in-the-way"));
+        lot.start();
+        JsonNode session = lot.releaseShares();
+        assertThat(session.get("status").asText()).isEqualTo("SELF_DECRYPT");
+        assertThat(lot.row(session, unlucky).get("reason").asText()).isEqualTo("FAILED_IO_ERROR");
+        assertThat(lot.row(session, broken).get("stage").asText()).isEqualTo("AWAITING_BIDDER");
+
+        assertThatThrownBy(lot::runCloseWindowJob).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.type()).isEqualTo("self-decrypt-window-open"));
+
+        clock.advance(Duration.ofMinutes(31));
+        Path own = Files.write(Files.createTempFile("own-", ".sealed"), tender[0]);
+        String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, broken.key()));
+        assertThat(lot.selfDecrypt(broken, tender[1], cek, 422).get("type").asText()).endsWith("/self-decrypt-window-closed");
+
+        lot.runCloseWindowJob();
+        JsonNode closed = lot.view(lot.staff, 200);
+        assertThat(closed.get("status").asText()).isEqualTo("OPENED");
+        assertThat(lot.row(closed, broken).get("stage").asText()).isEqualTo("REVOKED");
+        assertThat(lot.row(closed, unlucky).get("stage").asText()).isEqualTo("WITHDRAWN");
+        assertThat(lot.row(closed, lot.bidders.get(0)).get("stage").asText()).isEqualTo("OPENED");
+        assertThat(jdbc.sql("select status from bid where id = ?").param(lot.bids.get(broken)).query(String.class).single())
+                .isEqualTo("REVOKED");
+        assertThat(jdbc.sql("select status from bid where id = ?").param(lot.bids.get(unlucky)).query(String.class).single())
+                .isEqualTo("WITHDRAWN");
+        awaitLogged("bid.bid-revoked-at-opening", lot.bids.get(broken));
+        awaitLogged("bid.bid-withdrawn-at-opening", lot.bids.get(unlucky));
+        lot.runCloseWindowJob(); // a second firing changes nothing
+        assertThat(lot.view(lot.staff, 200).get("recordDocument").asText()).isEqualTo(closed.get("recordDocument").asText());
+    }
+
+    @Test
+    void biddersConfirmOrObjectDuringTheSessionAndStaffAnswersAreRecorded() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        Person a = lot.bidders.get(0);
+        Person b = lot.bidders.get(1);
+        lot.start();
+        assertThat(call(as(a.token(), post("/api/openings/{p}/{l}/confirmation", lot.project, lot.lot)), 422).get("type").asText())
+                .endsWith("/opening-record-not-ready");
+        lot.releaseShares();
+
+        JsonNode confirmed = call(as(a.token(), post("/api/openings/{p}/{l}/confirmation", lot.project, lot.lot)), 200);
+        assertThat(confirmed.get("you").get("confirmed").asBoolean()).isTrue();
+        assertThat(confirmed.get("confirmations")).hasSize(1);
+        assertThat(call(as(b.token(), post("/api/openings/{p}/{l}/objections", lot.project, lot.lot))
+                .content(Api.json(Map.of("text", " "))), 400).get("field").asText()).isEqualTo("text");
+        JsonNode objected = call(as(b.token(), post("/api/openings/{p}/{l}/objections", lot.project, lot.lot))
+                .content(Api.json(Map.of("text", "我方报价唱标有误，应为 5,001,000.00 元"))), 201);
+        JsonNode objection = objected.get("objections").get(0);
+        assertThat(objection.get("yours").asBoolean()).isTrue();
+        assertThat(objection.get("answer").isNull()).isTrue();
+        Person outsider = member(Role.BIDDER, "旁观公司");
+        call(as(outsider.token(), post("/api/openings/{p}/{l}/objections", lot.project, lot.lot))
+                .content(Api.json(Map.of("text", "我也有意见"))), 404);
+
+        String id = objection.get("id").asText();
+        call(as(b.token(), post("/api/openings/{p}/{l}/objections/{o}/answer", lot.project, lot.lot, id))
+                .content(Api.json(Map.of("answer", "自己答复"))), 403);
+        JsonNode answered = call(as(lot.staff, post("/api/openings/{p}/{l}/objections/{o}/answer", lot.project, lot.lot, id))
+                .content(Api.json(Map.of("answer", "经核对开标记录与投标函一致：5,001,000.00 元，已更正唱标。"))), 200);
+        assertThat(answered.get("objections").get(0).get("answer").asText()).contains("已更正唱标");
+        call(as(lot.staff, post("/api/openings/{p}/{l}/objections/{o}/answer", lot.project, lot.lot, id))
+                .content(Api.json(Map.of("answer", "再答复"))), 409);
+        JsonNode seenByA = lot.view(a.token(), 200);
+        assertThat(seenByA.get("objections").get(0).get("yours").asBoolean()).isFalse();
+        assertThat(seenByA.get("objections").get(0).get("answer").asText()).contains("已更正唱标");
+        awaitLogged("bid.opening-objection-raised", UUID.fromString(id));
+        awaitLogged("bid.opening-objection-answered", UUID.fromString(id));
+        awaitLogged("bid.opening-record-confirmed", lot.lot);
+
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(call(as(b.token(), post("/api/openings/{p}/{l}/objections", lot.project, lot.lot))
+                .content(Api.json(Map.of("text", "迟到的异议"))), 422).get("type").asText()).endsWith("/objection-period-over");
+    }
+
+    @Test
+    void aSelfDecryptedPackageSignedWithAnotherKeyMatchesButIsRevokedAtOnce() throws Exception {
+        Lot lot = new Lot(4);
+        Person forger = lot.bidders.get(3);
+        // the package inside is signed by a key that is not the bidder's registered certificate
+        Person impostor = new Person(forger.token(), forger.member(), org.sunbid.signing.keys.CertificateIssuer.selfSigned(
+                "CN=Impostor", org.sunbid.signing.certs.Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365)));
+        byte[][] inner = unopenableTender(impostor, lot.lot, lot.opening, "1.00");
+        // re-seal the impostor's signed package to the lookalike opening recipient and the bidder's own certificate
+        byte[][] tender = resealed(inner[1], lot.opening, forger);
+        lot.submit(forger, tender[0]);
+        lot.submitAll();
+        lot.start();
+        assertThat(lot.row(lot.releaseShares(), forger).get("stage").asText()).isEqualTo("AWAITING_BIDDER");
+
+        Path own = Files.write(Files.createTempFile("own-", ".sealed"), tender[0]);
+        String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, forger.key()));
+        JsonNode done = lot.selfDecrypt(forger, tender[1], cek, 200);
+        assertThat(done.get("status").asText()).isEqualTo("OPENED");
+        JsonNode row = lot.row(done, forger);
+        assertThat(row.get("stage").asText()).isEqualTo("REVOKED");
+        assertThat(row.get("reason").asText()).isEqualTo("SIGNATURE_NOT_BY_REGISTERED_CERTIFICATE");
+        assertThat(row.get("price").isNull()).as("an unverified bid form is not read").isTrue();
+        assertThat(jdbc.sql("select status from bid where id = ?").param(lot.bids.get(forger)).query(String.class).single())
+                .isEqualTo("REVOKED");
+    }
+
+    /** Seals an already signed package to a lookalike of the opening certificate and to the bidder's own certificate. */
+    static byte[][] resealed(byte[] signed, X509Certificate opening, Person bidder) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        var keys = generator.generateKeyPair();
+        X509Certificate lookalike = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                opening.getIssuerX500Principal(), opening.getSerialNumber(), opening.getNotBefore(), opening.getNotAfter(),
+                opening.getSubjectX500Principal(), keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+        Sealer.seal(new ByteArrayInputStream(signed), sealed, List.of(lookalike, bidder.key().certificate()),
+                ContentCipher.AES_256_GCM);
+        return new byte[][] { sealed.toByteArray(), signed };
+    }
+}
