@@ -89,15 +89,18 @@ public final class SealedBidBenchmark extends BidScenario {
         Path dataDir = Files.createTempDirectory("sunbid-bidbench-");
         Path work = Files.createTempDirectory("sunbid-bidbench-files-");
         // command-line arguments: they outrank application.yml (whose server.port would otherwise be 8080)
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SunbidApplication.class)
-                .run("--sunbid.data-dir=" + dataDir, "--sunbid.database.ephemeral=true", "--server.port=0",
-                        "--logging.level.root=WARN", "--sunbid.scheduler.name=sunbid-bidbench",
-                        "--sunbid.supervision.tree-head-interval=PT24H");
+        ConfigurableApplicationContext app = null;
         try {
+            app = new SpringApplicationBuilder(SunbidApplication.class)
+                    .run("--sunbid.data-dir=" + dataDir, "--sunbid.database.ephemeral=true", "--server.port=0",
+                            "--logging.level.root=WARN", "--sunbid.scheduler.name=sunbid-bidbench",
+                            "--sunbid.supervision.tree-head-interval=PT24H");
             SealedBidBenchmark bench = new SealedBidBenchmark(app);
             bench.run(bidders, mib, work);
         } finally {
-            app.close();
+            if (app != null) {
+                app.close();
+            }
             deleteTree(work);
             deleteTree(dataDir);
         }
