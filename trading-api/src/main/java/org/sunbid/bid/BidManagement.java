@@ -227,26 +227,25 @@ public class BidManagement {
      * Completes an upload with the bidder's signed submission manifest (a CMS SignedData, base64, whose content is the
      * JSON {@code {"lot":…,"sha256":…,"size":…,"clientTime":…,"fingerprint":{…}}}) and returns the receipt.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Receipt complete(CurrentUser bidder, UUID uploadId, String manifestBase64, String clientIp) {
-        BidStore.UploadRow u = ownUpload(bidder, store.lockUpload(uploadId), uploadId);
-        if (u.completedBid() != null) {
-            return receipt(bidder, u.completedBid());
+        org.springframework.transaction.support.TransactionTemplate tx = shortTransactions();
+        // 1. The slow checks (hash the file, inspect the envelope, verify the manifest) hold no lock and no connection:
+        //    once every byte has arrived the file no longer changes (an append needs the stored offset, which is its end).
+        BidStore.UploadRow seen = tx.execute(status -> ownUpload(bidder, store.upload(uploadId), uploadId));
+        if (seen.completedBid() != null) {
+            return tx.execute(status -> receipt(bidder, seen.completedBid()));
         }
-        if (u.received() != u.expectedSize()) {
-            throw ProblemException.rule("upload-incomplete", "uploadId", "bid.upload.incomplete", u.received(),
-                    u.expectedSize());
+        if (seen.received() != seen.expectedSize()) {
+            throw ProblemException.rule("upload-incomplete", "uploadId", "bid.upload.incomplete", seen.received(),
+                    seen.expectedSize());
         }
-        Lots.Lot lot = lots.published(u.project(), u.lot());
-        Instant lastByte = store.lastByte(uploadId).orElseThrow();
-        if (lastByte.isAfter(lot.bidDeadline())) {
-            throw refused(u.member(), lot, "deadline-passed", "bid.deadline-passed");
-        }
-        Path part = properties.dataDir().resolve(u.file());
+        Path part = properties.dataDir().resolve(seen.file());
         String actual = sha256(part);
-        if (!actual.equals(u.expectedSha256())) {
+        if (!actual.equals(seen.expectedSha256())) {
             throw ProblemException.rule("hash-mismatch", "sha256", "bid.upload.hash-mismatch", actual);
         }
-        X509Certificate openingCertificate = keys.certificate(u.lot());
+        X509Certificate openingCertificate = tx.execute(status -> keys.certificate(seen.lot()));
         SealedFiles.Inspection inspection = SealedFiles.inspect(part, openingCertificate);
         if (inspection.kind() == SealedFiles.Kind.NOT_SEALED) {
             throw ProblemException.rule("not-sealed", "body", "bid.not-sealed");
@@ -254,16 +253,99 @@ public class BidManagement {
         if (!inspection.addressedTo()) {
             throw ProblemException.rule("wrong-opening-key", "body", "bid.wrong-opening-key");
         }
-        Manifest manifest = manifest(u.member(), manifestBase64);
-        if (!u.lot().toString().equals(manifest.fields().get("lot")) || !actual.equals(manifest.fields().get("sha256"))
-                || !(manifest.fields().get("size") instanceof Number n && n.longValue() == u.expectedSize())) {
+        Manifest manifest = tx.execute(status -> manifest(seen.member(), manifestBase64));
+        if (!seen.lot().toString().equals(manifest.fields().get("lot")) || !actual.equals(manifest.fields().get("sha256"))
+                || !(manifest.fields().get("size") instanceof Number n && n.longValue() == seen.expectedSize())) {
             throw ProblemException.rule("manifest-mismatch", "manifest", "bid.manifest-mismatch");
         }
-        gate(u.member(), lot, clock.instant());
+        String fingerprint = String.valueOf(manifest.fields().get("fingerprint"));
 
-        UUID bidId = UUID.randomUUID();
-        String file = "bids/" + u.lot() + "/" + bidId + ".sealed";
-        Path target = properties.dataDir().resolve(file);
+        // 2. Under the upload's row lock, in one short transaction: the rules that depend on the moment, the file moved
+        //    into place and forced, the signed and time-stamped JSON receipt, the row. Committed before we answer.
+        Accepted accepted = tx.execute(status -> {
+            BidStore.UploadRow u = ownUpload(bidder, store.lockUpload(uploadId), uploadId);
+            if (u.completedBid() != null) {
+                return new Accepted(store.bid(u.completedBid()).orElseThrow(), null, null, null);
+            }
+            if (u.received() != u.expectedSize() || !u.file().equals(seen.file())) {
+                throw ProblemException.rule("upload-incomplete", "uploadId", "bid.upload.incomplete", u.received(),
+                        u.expectedSize());
+            }
+            Lots.Lot lot = lots.published(u.project(), u.lot());
+            Instant lastByte = store.lastByte(uploadId).orElseThrow();
+            if (lastByte.isAfter(lot.bidDeadline())) {
+                throw refused(u.member(), lot, "deadline-passed", "bid.deadline-passed");
+            }
+            gate(u.member(), lot, clock.instant());
+            UUID bidId = UUID.randomUUID();
+            String file = "bids/" + u.lot() + "/" + bidId + ".sealed";
+            moveDurably(part, properties.dataDir().resolve(file));
+            Optional<BidStore.BidRow> previous = store.liveBidOf(u.lot(), u.member());
+            Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, HexFormat.of().parseHex(actual));
+            Map<String, Object> statement = new LinkedHashMap<>();
+            statement.put("type", "sunbid-bid-receipt/1");
+            statement.put("bid", bidId.toString());
+            statement.put("project", u.project().toString());
+            statement.put("lot", u.lot().toString());
+            statement.put("member", u.member().toString());
+            statement.put("sha256", actual);
+            statement.put("size", u.expectedSize());
+            statement.put("receivedAt", lastByte.toString());
+            statement.put("timestampSerial", stamp.serialNumber().toString(16));
+            previous.ifPresent(p -> statement.put("replaces", p.id().toString()));
+            String statementJson = JSON.writeValueAsString(statement);
+            byte[] signature = new CmsSigner(trust.documentSigner()).sign(statementJson.getBytes(StandardCharsets.UTF_8),
+                    true);
+            previous.ifPresent(p -> {
+                store.markReplaced(p.id(), bidId);
+                events.publishEvent(new BidEvents.BidReplaced(p.id(), bidId, u.lot(), u.member(), lastByte));
+            });
+            BidStore.BidRow row = new BidStore.BidRow(bidId, u.lot(), u.project(), u.member(), "RECEIVED", actual,
+                    u.expectedSize(), file, manifest.signed(), lastByte, statementJson, signature, stamp.token(), null,
+                    null, null);
+            store.insertBid(row, clientIp, fingerprint);
+            store.completeUpload(uploadId, bidId);
+            events.publishEvent(new BidEvents.BidSubmitted(bidId, u.lot(), u.member(), actual, u.expectedSize(), clientIp,
+                    fingerprint, lastByte));
+            return new Accepted(row, lot, stamp, lastByte);
+        });
+        if (accepted.lot() == null) {
+            return toReceipt(accepted.row()); // completed meanwhile by a replayed request
+        }
+
+        // 3. The signed PDF copy of the receipt, after the commit (rendering it is the slowest step). If it fails the
+        //    bid and its signed JSON receipt stand; the PDF is then missing from the answer and the error is logged.
+        BidStore.BidRow row = accepted.row();
+        try {
+            String bidderName = accounts.accountsOfMember(row.member()).stream().findFirst()
+                    .map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
+            Timestamp stamp = accepted.stamp();
+            var pdf = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, row.id(), row.member(),
+                    Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(
+                            accepted.lot().transactionCode(), accepted.lot().projectName(), accepted.lot().lotName(),
+                            bidderName, "", row.id(), actual, row.size(), accepted.lastByte(), stamp.time(),
+                            stamp.serialNumber().toString(16)))));
+            tx.executeWithoutResult(status -> store.setReceiptDocument(row.id(), pdf.id()));
+            return toReceipt(store.bid(row.id()).orElseThrow());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(BidManagement.class)
+                    .error("bid {} accepted, but its receipt PDF could not be issued", row.id(), e);
+            return toReceipt(row);
+        }
+    }
+
+    /** What the locked step of {@link #complete} settled: the bid row, and what its receipt PDF needs. */
+    private record Accepted(BidStore.BidRow row, Lots.Lot lot, Timestamp stamp, Instant lastByte) {
+    }
+
+    private org.springframework.transaction.support.TransactionTemplate shortTransactions() {
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return tx;
+    }
+
+    private static void moveDurably(Path part, Path target) {
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
@@ -274,39 +356,6 @@ public class BidManagement {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Optional<BidStore.BidRow> previous = store.liveBidOf(u.lot(), u.member());
-        Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, HexFormat.of().parseHex(actual));
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("type", "sunbid-bid-receipt/1");
-        statement.put("bid", bidId.toString());
-        statement.put("project", u.project().toString());
-        statement.put("lot", u.lot().toString());
-        statement.put("member", u.member().toString());
-        statement.put("sha256", actual);
-        statement.put("size", u.expectedSize());
-        statement.put("receivedAt", lastByte.toString());
-        statement.put("timestampSerial", stamp.serialNumber().toString(16));
-        previous.ifPresent(p -> statement.put("replaces", p.id().toString()));
-        String statementJson = JSON.writeValueAsString(statement);
-        byte[] signature = new CmsSigner(trust.documentSigner()).sign(statementJson.getBytes(StandardCharsets.UTF_8), true);
-        String bidderName = accounts.accountsOfMember(u.member()).stream().findFirst()
-                .map(AccountManagement.AccountView::displayName).orElse(u.member().toString());
-        var pdf = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, bidId, u.member(),
-                Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(lot.transactionCode(),
-                        lot.projectName(), lot.lotName(), bidderName, "", bidId, actual, u.expectedSize(), lastByte,
-                        stamp.time(), stamp.serialNumber().toString(16)))));
-        previous.ifPresent(p -> {
-            store.markReplaced(p.id(), bidId);
-            events.publishEvent(new BidEvents.BidReplaced(p.id(), bidId, u.lot(), u.member(), lastByte));
-        });
-        BidStore.BidRow row = new BidStore.BidRow(bidId, u.lot(), u.project(), u.member(), "RECEIVED", actual,
-                u.expectedSize(), file, manifest.signed(), lastByte, statementJson, signature, stamp.token(), pdf.id(),
-                null, null);
-        store.insertBid(row, clientIp, String.valueOf(manifest.fields().get("fingerprint")));
-        store.completeUpload(uploadId, bidId);
-        events.publishEvent(new BidEvents.BidSubmitted(bidId, u.lot(), u.member(), actual, u.expectedSize(), clientIp,
-                String.valueOf(manifest.fields().get("fingerprint")), lastByte));
-        return toReceipt(row);
     }
 
     /**

@@ -192,6 +192,10 @@ public class BidStore {
                 .update();
     }
 
+    public void setReceiptDocument(UUID bid, UUID document) {
+        jdbc.sql("update bid set receipt_document = ? where id = ?").params(document, bid).update();
+    }
+
     public Optional<BidRow> bid(UUID id) {
         return jdbc.sql("select * from bid where id = ?").param(id).query(BidStore::bidRow).optional();
     }
