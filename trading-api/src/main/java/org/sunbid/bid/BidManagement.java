@@ -125,21 +125,63 @@ public class BidManagement {
         return new UploadState(u.id(), u.lot(), u.expectedSize(), u.received(), u.completedBid() != null);
     }
 
+    /** For the short transactions around an append's streaming (field-injected to keep the constructor stable). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /** Appends to one upload run one at a time on this node; the row's compare-and-set guards across nodes. */
+    private final java.util.concurrent.ConcurrentHashMap<UUID, java.util.concurrent.locks.ReentrantLock> appending =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * Appends bytes at {@code offset}, which must be exactly what the platform has so far (a resumed upload asks
-     * first). Bytes arriving after the deadline are refused.
+     * first). Bytes arriving after the deadline are refused. The bytes stream to disk outside any transaction, so a
+     * deadline rush of slow uploads does not hold the database's connections; the received count then moves from
+     * {@code offset} to the new end in one conditional update (and the hash is checked again at completion).
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public UploadState append(CurrentUser bidder, UUID uploadId, long offset, InputStream body) {
-        BidStore.UploadRow u = ownUpload(bidder, store.lockUpload(uploadId), uploadId);
-        if (u.completedBid() != null) {
-            throw ProblemException.conflict("upload-complete", "uploadId", "bid.upload.complete");
+        var lock = appending.computeIfAbsent(uploadId, id -> new java.util.concurrent.locks.ReentrantLock());
+        try {
+            if (!lock.tryLock(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw ProblemException.conflict("upload-busy", "uploadId", "bid.upload.busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.conflict("upload-busy", "uploadId", "bid.upload.busy");
         }
-        if (offset != u.received()) {
-            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "offset-mismatch", "offset",
-                    "bid.upload.offset", Map.of("expectedOffset", u.received()), offset, u.received());
+        try {
+            return appendLocked(bidder, uploadId, offset, body);
+        } finally {
+            lock.unlock();
+            if (!lock.hasQueuedThreads()) {
+                appending.remove(uploadId, lock);
+            }
         }
-        Lots.Lot lot = lots.published(u.project(), u.lot());
-        refuseAfterDeadline(lot, clock.instant(), u.member());
+    }
+
+    private record Appending(BidStore.UploadRow upload, Lots.Lot lot) {
+    }
+
+    private UploadState appendLocked(CurrentUser bidder, UUID uploadId, long offset, InputStream body) {
+        // Each database step runs in its own short transaction: with Spring's transaction synchronisation a query made
+        // directly in this (non-transactional) method would keep its connection bound until the method returns.
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        Appending checked = tx.execute(status -> {
+            BidStore.UploadRow u = ownUpload(bidder, store.upload(uploadId), uploadId);
+            if (u.completedBid() != null) {
+                throw ProblemException.conflict("upload-complete", "uploadId", "bid.upload.complete");
+            }
+            if (offset != u.received()) {
+                throw offsetMismatch(offset, u.received());
+            }
+            Lots.Lot lot = lots.published(u.project(), u.lot());
+            refuseAfterDeadline(lot, clock.instant(), u.member());
+            return new Appending(u, lot);
+        });
+        BidStore.UploadRow u = checked.upload();
         Path path = properties.dataDir().resolve(u.file());
         long written = 0;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
@@ -166,39 +208,44 @@ public class BidManagement {
             }
         }
         Instant arrived = clock.instant();
-        refuseAfterDeadline(lot, arrived, u.member());
         long received = offset + Math.max(0, written);
-        store.setReceived(uploadId, received);
-        if (received == u.expectedSize()) {
-            store.setLastByte(uploadId, arrived);
-        }
-        return new UploadState(uploadId, u.lot(), u.expectedSize(), received, false);
+        return tx.execute(status -> {
+            refuseAfterDeadline(checked.lot(), arrived, u.member());
+            if (!store.advanceReceived(uploadId, offset, received, received == u.expectedSize() ? arrived : null)) {
+                throw offsetMismatch(offset, store.upload(uploadId).map(BidStore.UploadRow::received).orElse(offset));
+            }
+            return new UploadState(uploadId, u.lot(), u.expectedSize(), received, false);
+        });
+    }
+
+    private static ProblemException offsetMismatch(long offset, long received) {
+        return new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "offset-mismatch", "offset",
+                "bid.upload.offset", Map.of("expectedOffset", received), offset, received);
     }
 
     /**
      * Completes an upload with the bidder's signed submission manifest (a CMS SignedData, base64, whose content is the
      * JSON {@code {"lot":…,"sha256":…,"size":…,"clientTime":…,"fingerprint":{…}}}) and returns the receipt.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Receipt complete(CurrentUser bidder, UUID uploadId, String manifestBase64, String clientIp) {
-        BidStore.UploadRow u = ownUpload(bidder, store.lockUpload(uploadId), uploadId);
-        if (u.completedBid() != null) {
-            return receipt(bidder, u.completedBid());
+        org.springframework.transaction.support.TransactionTemplate tx = shortTransactions();
+        // 1. The slow checks (hash the file, inspect the envelope, verify the manifest) hold no lock and no connection:
+        //    once every byte has arrived the file no longer changes (an append needs the stored offset, which is its end).
+        BidStore.UploadRow seen = tx.execute(status -> ownUpload(bidder, store.upload(uploadId), uploadId));
+        if (seen.completedBid() != null) {
+            return tx.execute(status -> receipt(bidder, seen.completedBid()));
         }
-        if (u.received() != u.expectedSize()) {
-            throw ProblemException.rule("upload-incomplete", "uploadId", "bid.upload.incomplete", u.received(),
-                    u.expectedSize());
+        if (seen.received() != seen.expectedSize()) {
+            throw ProblemException.rule("upload-incomplete", "uploadId", "bid.upload.incomplete", seen.received(),
+                    seen.expectedSize());
         }
-        Lots.Lot lot = lots.published(u.project(), u.lot());
-        Instant lastByte = store.lastByte(uploadId).orElseThrow();
-        if (lastByte.isAfter(lot.bidDeadline())) {
-            throw refused(u.member(), lot, "deadline-passed", "bid.deadline-passed");
-        }
-        Path part = properties.dataDir().resolve(u.file());
+        Path part = properties.dataDir().resolve(seen.file());
         String actual = sha256(part);
-        if (!actual.equals(u.expectedSha256())) {
+        if (!actual.equals(seen.expectedSha256())) {
             throw ProblemException.rule("hash-mismatch", "sha256", "bid.upload.hash-mismatch", actual);
         }
-        X509Certificate openingCertificate = keys.certificate(u.lot());
+        X509Certificate openingCertificate = tx.execute(status -> keys.certificate(seen.lot()));
         SealedFiles.Inspection inspection = SealedFiles.inspect(part, openingCertificate);
         if (inspection.kind() == SealedFiles.Kind.NOT_SEALED) {
             throw ProblemException.rule("not-sealed", "body", "bid.not-sealed");
@@ -206,16 +253,99 @@ public class BidManagement {
         if (!inspection.addressedTo()) {
             throw ProblemException.rule("wrong-opening-key", "body", "bid.wrong-opening-key");
         }
-        Manifest manifest = manifest(u.member(), manifestBase64);
-        if (!u.lot().toString().equals(manifest.fields().get("lot")) || !actual.equals(manifest.fields().get("sha256"))
-                || !(manifest.fields().get("size") instanceof Number n && n.longValue() == u.expectedSize())) {
+        Manifest manifest = tx.execute(status -> manifest(seen.member(), manifestBase64));
+        if (!seen.lot().toString().equals(manifest.fields().get("lot")) || !actual.equals(manifest.fields().get("sha256"))
+                || !(manifest.fields().get("size") instanceof Number n && n.longValue() == seen.expectedSize())) {
             throw ProblemException.rule("manifest-mismatch", "manifest", "bid.manifest-mismatch");
         }
-        gate(u.member(), lot, clock.instant());
+        String fingerprint = String.valueOf(manifest.fields().get("fingerprint"));
 
-        UUID bidId = UUID.randomUUID();
-        String file = "bids/" + u.lot() + "/" + bidId + ".sealed";
-        Path target = properties.dataDir().resolve(file);
+        // 2. Under the upload's row lock, in one short transaction: the rules that depend on the moment, the file moved
+        //    into place and forced, the signed and time-stamped JSON receipt, the row. Committed before we answer.
+        Accepted accepted = tx.execute(status -> {
+            BidStore.UploadRow u = ownUpload(bidder, store.lockUpload(uploadId), uploadId);
+            if (u.completedBid() != null) {
+                return new Accepted(store.bid(u.completedBid()).orElseThrow(), null, null, null);
+            }
+            if (u.received() != u.expectedSize() || !u.file().equals(seen.file())) {
+                throw ProblemException.rule("upload-incomplete", "uploadId", "bid.upload.incomplete", u.received(),
+                        u.expectedSize());
+            }
+            Lots.Lot lot = lots.published(u.project(), u.lot());
+            Instant lastByte = store.lastByte(uploadId).orElseThrow();
+            if (lastByte.isAfter(lot.bidDeadline())) {
+                throw refused(u.member(), lot, "deadline-passed", "bid.deadline-passed");
+            }
+            gate(u.member(), lot, clock.instant());
+            UUID bidId = UUID.randomUUID();
+            String file = "bids/" + u.lot() + "/" + bidId + ".sealed";
+            moveDurably(part, properties.dataDir().resolve(file));
+            Optional<BidStore.BidRow> previous = store.liveBidOf(u.lot(), u.member());
+            Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, HexFormat.of().parseHex(actual));
+            Map<String, Object> statement = new LinkedHashMap<>();
+            statement.put("type", "sunbid-bid-receipt/1");
+            statement.put("bid", bidId.toString());
+            statement.put("project", u.project().toString());
+            statement.put("lot", u.lot().toString());
+            statement.put("member", u.member().toString());
+            statement.put("sha256", actual);
+            statement.put("size", u.expectedSize());
+            statement.put("receivedAt", lastByte.toString());
+            statement.put("timestampSerial", stamp.serialNumber().toString(16));
+            previous.ifPresent(p -> statement.put("replaces", p.id().toString()));
+            String statementJson = JSON.writeValueAsString(statement);
+            byte[] signature = new CmsSigner(trust.documentSigner()).sign(statementJson.getBytes(StandardCharsets.UTF_8),
+                    true);
+            previous.ifPresent(p -> {
+                store.markReplaced(p.id(), bidId);
+                events.publishEvent(new BidEvents.BidReplaced(p.id(), bidId, u.lot(), u.member(), lastByte));
+            });
+            BidStore.BidRow row = new BidStore.BidRow(bidId, u.lot(), u.project(), u.member(), "RECEIVED", actual,
+                    u.expectedSize(), file, manifest.signed(), lastByte, statementJson, signature, stamp.token(), null,
+                    null, null);
+            store.insertBid(row, clientIp, fingerprint);
+            store.completeUpload(uploadId, bidId);
+            events.publishEvent(new BidEvents.BidSubmitted(bidId, u.lot(), u.member(), actual, u.expectedSize(), clientIp,
+                    fingerprint, lastByte));
+            return new Accepted(row, lot, stamp, lastByte);
+        });
+        if (accepted.lot() == null) {
+            return toReceipt(accepted.row()); // completed meanwhile by a replayed request
+        }
+
+        // 3. The signed PDF copy of the receipt, after the commit (rendering it is the slowest step). If it fails the
+        //    bid and its signed JSON receipt stand; the PDF is then missing from the answer and the error is logged.
+        BidStore.BidRow row = accepted.row();
+        try {
+            String bidderName = accounts.accountsOfMember(row.member()).stream().findFirst()
+                    .map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
+            Timestamp stamp = accepted.stamp();
+            var pdf = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, row.id(), row.member(),
+                    Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(
+                            accepted.lot().transactionCode(), accepted.lot().projectName(), accepted.lot().lotName(),
+                            bidderName, "", row.id(), actual, row.size(), accepted.lastByte(), stamp.time(),
+                            stamp.serialNumber().toString(16)))));
+            tx.executeWithoutResult(status -> store.setReceiptDocument(row.id(), pdf.id()));
+            return toReceipt(store.bid(row.id()).orElseThrow());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(BidManagement.class)
+                    .error("bid {} accepted, but its receipt PDF could not be issued", row.id(), e);
+            return toReceipt(row);
+        }
+    }
+
+    /** What the locked step of {@link #complete} settled: the bid row, and what its receipt PDF needs. */
+    private record Accepted(BidStore.BidRow row, Lots.Lot lot, Timestamp stamp, Instant lastByte) {
+    }
+
+    private org.springframework.transaction.support.TransactionTemplate shortTransactions() {
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return tx;
+    }
+
+    private static void moveDurably(Path part, Path target) {
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
@@ -226,55 +356,82 @@ public class BidManagement {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, HexFormat.of().parseHex(actual));
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("type", "sunbid-bid-receipt/1");
-        statement.put("bid", bidId.toString());
-        statement.put("project", u.project().toString());
-        statement.put("lot", u.lot().toString());
-        statement.put("member", u.member().toString());
-        statement.put("sha256", actual);
-        statement.put("size", u.expectedSize());
-        statement.put("receivedAt", lastByte.toString());
-        statement.put("timestampSerial", stamp.serialNumber().toString(16));
-        String statementJson = JSON.writeValueAsString(statement);
-        byte[] signature = new CmsSigner(trust.documentSigner()).sign(statementJson.getBytes(StandardCharsets.UTF_8), true);
-        String bidderName = accounts.accountsOfMember(u.member()).stream().findFirst()
-                .map(AccountManagement.AccountView::displayName).orElse(u.member().toString());
-        var pdf = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, bidId, u.member(),
-                Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(lot.transactionCode(),
-                        lot.projectName(), lot.lotName(), bidderName, "", bidId, actual, u.expectedSize(), lastByte,
-                        stamp.time(), stamp.serialNumber().toString(16)))));
-        store.liveBidOf(u.lot(), u.member()).ifPresent(previous -> {
-            store.markReplaced(previous.id(), bidId);
-            events.publishEvent(new BidEvents.BidReplaced(previous.id(), bidId, u.lot(), u.member(), lastByte));
-        });
-        BidStore.BidRow row = new BidStore.BidRow(bidId, u.lot(), u.project(), u.member(), "RECEIVED", actual,
-                u.expectedSize(), file, manifest.signed(), lastByte, statementJson, signature, stamp.token(), pdf.id(),
-                null, null);
-        store.insertBid(row, clientIp, String.valueOf(manifest.fields().get("fingerprint")));
-        store.completeUpload(uploadId, bidId);
-        events.publishEvent(new BidEvents.BidSubmitted(bidId, u.lot(), u.member(), actual, u.expectedSize(), clientIp,
-                String.valueOf(manifest.fields().get("fingerprint")), lastByte));
-        return toReceipt(row);
     }
 
-    /** Withdraws a live bid before the deadline; {@code signatureBase64} is a detached CMS signature over {@code sunbid-withdraw:<bid id>}. */
-    public BidView withdraw(CurrentUser bidder, UUID bidId, String signatureBase64) {
+    /**
+     * Withdraws a live bid before the deadline; {@code signatureBase64} is a detached CMS signature over
+     * {@code sunbid-withdraw:<bid id>}. Answers a withdrawal receipt signed and timestamped like a submission receipt;
+     * a repeated withdrawal of the same bid answers the same receipt.
+     */
+    public WithdrawalReceipt withdraw(CurrentUser bidder, UUID bidId, String signatureBase64) {
         BidStore.BidRow bid = ownBid(bidder, bidId);
-        Lots.Lot lot = lots.published(bid.project(), bid.lot());
-        Instant now = clock.instant();
-        refuseAfterDeadline(lot, now, bid.member());
         byte[] signature = base64("signature", signatureBase64, MAX_MANIFEST);
         byte[] content = ("sunbid-withdraw:" + bidId).getBytes(StandardCharsets.UTF_8);
         if (verifiedBy(bid.member(), signature, content).isEmpty()) {
             throw ProblemException.rule("bad-signature", "signature", "bid.withdraw.bad-signature");
         }
+        Optional<BidStore.WithdrawalRow> earlier = store.withdrawal(bidId);
+        if (earlier.isPresent()) {
+            return toWithdrawalReceipt(bid, earlier.get());
+        }
+        Lots.Lot lot = lots.published(bid.project(), bid.lot());
+        Instant now = clock.instant();
+        refuseAfterDeadline(lot, now, bid.member());
         if (!store.markWithdrawn(bidId, now)) {
             throw ProblemException.conflict("not-live", "bidId", "bid.withdraw.not-live");
         }
+        String withdrawalSha256 = HexFormat.of().formatHex(sha256(signature));
+        Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, sha256(signature));
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("type", "sunbid-bid-withdrawal-receipt/1");
+        statement.put("bid", bidId.toString());
+        statement.put("project", bid.project().toString());
+        statement.put("lot", bid.lot().toString());
+        statement.put("member", bid.member().toString());
+        statement.put("sha256", bid.sha256());
+        statement.put("withdrawalSha256", withdrawalSha256);
+        statement.put("withdrawnAt", now.toString());
+        statement.put("timestampSerial", stamp.serialNumber().toString(16));
+        String statementJson = JSON.writeValueAsString(statement);
+        byte[] platformSignature = new CmsSigner(trust.documentSigner()).sign(statementJson.getBytes(StandardCharsets.UTF_8),
+                true);
+        var pdf = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_WITHDRAWAL_RECEIPT, bidId,
+                bid.member(), Visibility.OWNER, PlatformDocuments.bidWithdrawalReceipt(
+                        new PlatformDocuments.BidWithdrawalReceipt(lot.transactionCode(), lot.projectName(), lot.lotName(),
+                                bidderName(bid.member()), bidId, bid.sha256(), withdrawalSha256, now, stamp.time(),
+                                stamp.serialNumber().toString(16)))));
+        BidStore.WithdrawalRow row = new BidStore.WithdrawalRow(bidId, signature, statementJson, platformSignature,
+                stamp.token(), pdf.id(), now);
+        store.insertWithdrawal(row);
         events.publishEvent(new BidEvents.BidWithdrawn(bidId, bid.lot(), bid.member(), now));
-        return store.bid(bidId).orElseThrow().view();
+        return toWithdrawalReceipt(bid, row);
+    }
+
+    /** A withdrawn bid's receipt, to download again (404 for anyone but its bidder, and for a bid not withdrawn). */
+    @Transactional(readOnly = true)
+    public WithdrawalReceipt withdrawalReceipt(CurrentUser bidder, UUID bidId) {
+        BidStore.BidRow bid = ownBid(bidder, bidId);
+        return store.withdrawal(bidId).map(w -> toWithdrawalReceipt(bid, w))
+                .orElseThrow(() -> ProblemException.notFound("withdrawal receipt", bidId));
+    }
+
+    private static WithdrawalReceipt toWithdrawalReceipt(BidStore.BidRow bid, BidStore.WithdrawalRow w) {
+        return new WithdrawalReceipt(bid.id(), bid.lot(), w.withdrawnAt(), w.statement(),
+                Base64.getEncoder().encodeToString(w.signature()), Base64.getEncoder().encodeToString(w.timestamp()),
+                w.receiptDocument());
+    }
+
+    private String bidderName(UUID member) {
+        return accounts.accountsOfMember(member).stream().findFirst().map(AccountManagement.AccountView::displayName)
+                .orElse(member.toString());
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

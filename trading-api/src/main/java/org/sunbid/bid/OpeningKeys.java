@@ -1,6 +1,10 @@
 package org.sunbid.bid;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +25,7 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.ProjectEvents;
 import org.sunbid.project.ProjectView;
+import org.sunbid.signing.CryptoProfile;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.keys.CertificateIssuer;
 import org.sunbid.signing.keys.SigningKey;
@@ -45,15 +50,18 @@ public class OpeningKeys {
 
     private final int threshold;
     private final int total;
+    private final CryptoProfile profile;
 
     OpeningKeys(BidStore store, Lots lots, ApplicationEventPublisher events, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${sunbid.opening.threshold:2}") int threshold,
-            @org.springframework.beans.factory.annotation.Value("${sunbid.opening.custodians:3}") int total) {
+            @org.springframework.beans.factory.annotation.Value("${sunbid.opening.custodians:3}") int total,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.opening.profile:INTERNATIONAL}") CryptoProfile profile) {
         if (threshold < 2 || total < threshold || total > MAX_CUSTODIANS) {
             throw new IllegalStateException("sunbid.opening.threshold/custodians must satisfy 2 <= k <= n <= 16");
         }
         this.threshold = threshold;
         this.total = total;
+        this.profile = profile;
         this.store = store;
         this.lots = lots;
         this.events = events;
@@ -111,7 +119,7 @@ public class OpeningKeys {
                 continue;
             }
             SigningKey key = CertificateIssuer.selfSigned("CN=Opening key " + project.transactionCode() + " lot "
-                    + lot.number() + ",O=Sunbid", Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(730));
+                    + lot.number() + ",O=Sunbid", profile.keyAlgorithm(), Duration.ofDays(730));
             byte[] secret = key.privateKey().getEncoded();
             try {
                 List<Share> shares = ThresholdKeys.split(secret, threshold, chosen.size());
@@ -119,7 +127,7 @@ public class OpeningKeys {
                         shares.get(0).splitId(), threshold, chosen.size()), now);
                 for (Share share : shares) {
                     store.insertShare(lot.id(), share.index(), chosen.get(share.index() - 1).account(),
-                            ThresholdKeys.seal(share, certificates.get(share.index() - 1)));
+                            ThresholdKeys.seal(share, certificates.get(share.index() - 1), profile.contentCipher()));
                 }
             } catch (java.security.cert.CertificateEncodingException e) {
                 throw new IllegalStateException(e);
@@ -130,6 +138,21 @@ public class OpeningKeys {
             made++;
         }
         return made;
+    }
+
+    /** The suite of new opening keys: EC P-256 and AES-256-GCM, or SM2 and SM4-CBC under the GM profile. */
+    public CryptoProfile profile() {
+        return profile;
+    }
+
+    /**
+     * The opening private key from its rebuilt PKCS#8 encoding, parsed for the certificate's algorithm (the JDK cannot
+     * parse SM2 keys: those go through Bouncy Castle).
+     */
+    static PrivateKey rebuild(byte[] pkcs8, X509Certificate certificate) throws GeneralSecurityException {
+        KeyFactory factory = Certificates.algorithmOf(certificate) == Certificates.KeyAlgorithm.SM2
+                ? KeyFactory.getInstance("EC", Certificates.provider()) : KeyFactory.getInstance("EC");
+        return factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
     }
 
     @Transactional(readOnly = true)

@@ -6,10 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -257,8 +254,8 @@ public class OpeningManagement {
         byte[] secret = ThresholdKeys.combine(released.of(lotId));
         SigningKey key;
         try {
-            PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(secret));
-            key = new SigningKey(privateKey, List.of(Certificates.parse(keyRow.certificate())));
+            X509Certificate certificate = Certificates.parse(keyRow.certificate());
+            key = new SigningKey(OpeningKeys.rebuild(secret, certificate), List.of(certificate));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("rebuilt opening key is unusable", e);
         } finally {

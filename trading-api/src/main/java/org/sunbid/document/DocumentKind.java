@@ -4,6 +4,7 @@ package org.sunbid.document;
 public enum DocumentKind {
     MEMBER_APPROVAL_CERTIFICATE("会员入库确认书", "Member approval certificate"),
     BID_RECEIPT("投标文件接收回执", "Bid receipt"),
+    BID_WITHDRAWAL_RECEIPT("撤回投标回执", "Bid withdrawal receipt"),
     OPENING_RECORD("开标记录", "Bid opening record"),
     EVALUATION_REPORT("评标报告", "Evaluation report"),
     CANDIDATE_PUBLICITY("中标候选人公示", "Candidate publicity"),

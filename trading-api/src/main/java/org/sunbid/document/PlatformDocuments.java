@@ -68,6 +68,29 @@ public final class PlatformDocuments {
                                 + "included, can decrypt it before the opening.")));
     }
 
+    /** 撤回投标回执: proof that a bidder withdrew its sealed bid, by a signed withdrawal, before the deadline. */
+    public record BidWithdrawalReceipt(String transactionCode, String projectName, String lotName, String bidder,
+            UUID bidId, String sealedSha256, String withdrawalSha256, Instant withdrawnAt, Instant timestampTime,
+            String timestampSerial) {
+    }
+
+    public static Function<String, DocumentSpec> bidWithdrawalReceipt(BidWithdrawalReceipt r) {
+        return url -> new DocumentSpec(DocumentKind.BID_WITHDRAWAL_RECEIPT.zh(), DocumentKind.BID_WITHDRAWAL_RECEIPT.en(),
+                "交易标识码 " + r.transactionCode(), url, List.of(
+                        new DocumentSpec.Fields(List.of(
+                                new Field("项目 Project", r.projectName()),
+                                new Field("标段 Lot", r.lotName()),
+                                new Field("投标人 Bidder", r.bidder()),
+                                new Field("投标编号 Bid", String.valueOf(r.bidId())),
+                                new Field("密封文件 SHA-256", r.sealedSha256()),
+                                new Field("撤回声明 SHA-256 Withdrawal", r.withdrawalSha256()),
+                                new Field("撤回时间 Withdrawn at", time(r.withdrawnAt())),
+                                new Field("时间戳 RFC 3161", time(r.timestampTime()) + "  #" + r.timestampSerial()))),
+                        new DocumentSpec.Paragraph("投标人已以签名声明在投标截止时间前撤回上述投标文件，该文件不参加开标。"
+                                + "The bidder withdrew the sealed tender above by a signed withdrawal before the deadline; "
+                                + "it takes no part in the opening.")));
+    }
+
     /** 开标记录: one line per bid as opened. */
     public record OpeningRecord(String transactionCode, String projectName, String lotName, Instant openedAt,
             String place, List<OpeningLine> lines, String outcome) {

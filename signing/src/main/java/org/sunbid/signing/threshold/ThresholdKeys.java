@@ -134,10 +134,15 @@ public final class ThresholdKeys {
 
     /** Seals a share (as JSON) to its custodian's certificate with AES-256-GCM. */
     public static byte[] seal(Share share, X509Certificate custodian) {
+        return seal(share, custodian, ContentCipher.AES_256_GCM);
+    }
+
+    /** Seals a share (as JSON) to its custodian's certificate (RSA, EC P-256 or SM2) with the given content cipher. */
+    public static byte[] seal(Share share, X509Certificate custodian, ContentCipher cipher) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Sealer.seal(new ByteArrayInputStream(share.toJson().getBytes(StandardCharsets.UTF_8)), out, List.of(custodian),
-                    ContentCipher.AES_256_GCM);
+                    cipher);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

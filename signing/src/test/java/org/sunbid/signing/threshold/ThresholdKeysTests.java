@@ -113,4 +113,29 @@ class ThresholdKeysTests {
                 .isInstanceOfSatisfying(ShareException.class,
                         e -> assertThat(e.reason()).isEqualTo(ShareException.Reason.NOT_FOR_THIS_CUSTODIAN));
     }
+
+    @Test
+    void anSm2OpeningKeysSharesSealedWithSm4ToSm2CustodiansRebuildIt() throws Exception {
+        DemoCa ca = Fixtures.demoCa();
+        SigningKey opening = ca.issueMember("CN=GM Opening Key", KeyAlgorithm.SM2);
+        SigningKey first = ca.issueMember("CN=GM Custodian 1", KeyAlgorithm.SM2);
+        SigningKey second = ca.issueMember("CN=GM Custodian 2", KeyAlgorithm.SM2);
+        byte[] secret = opening.privateKey().getEncoded();
+        List<Share> shares = ThresholdKeys.split(secret, 2, 2);
+
+        byte[] sealed1 = ThresholdKeys.seal(shares.get(0), first.certificate(), org.sunbid.signing.seal.ContentCipher.SM4_CBC);
+        byte[] sealed2 = ThresholdKeys.seal(shares.get(1), second.certificate(), org.sunbid.signing.seal.ContentCipher.SM4_CBC);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("sm4-share", ".p7m");
+        try {
+            java.nio.file.Files.write(file, sealed1);
+            var inspection = org.sunbid.signing.seal.SealedFiles.inspect(file, first.certificate());
+            assertThat(inspection.kind()).isEqualTo(org.sunbid.signing.seal.SealedFiles.Kind.ENVELOPED);
+            assertThat(inspection.addressedTo()).isTrue();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertThat(ThresholdKeys.combine(List.of(ThresholdKeys.open(sealed1, first), ThresholdKeys.open(sealed2, second))))
+                .isEqualTo(secret);
+        assertThatThrownBy(() -> ThresholdKeys.open(sealed1, second)).isInstanceOf(ShareException.class);
+    }
 }

@@ -143,6 +143,14 @@ public class BidStore {
         jdbc.sql("update bid_upload set received = ? where id = ?").params(received, id).update();
     }
 
+    /** Moves the received count from {@code from} to {@code to} unless another append or the completion came first. */
+    public boolean advanceReceived(UUID id, long from, long to, Instant lastByte) {
+        return jdbc.sql("""
+                update bid_upload set received = ?, last_byte_at = coalesce(?, last_byte_at)
+                where id = ? and received = ? and completed_bid is null""")
+                .params(to, ts(lastByte), id, from).update() == 1;
+    }
+
     public void setLastByte(UUID id, Instant at) {
         jdbc.sql("update bid_upload set last_byte_at = ? where id = ?").params(ts(at), id).update();
     }
@@ -182,6 +190,10 @@ public class BidStore {
                         clientIp, fingerprint, ts(b.receivedAt()), b.receipt(), b.receiptSignature(), b.receiptTimestamp(),
                         b.receiptDocument())
                 .update();
+    }
+
+    public void setReceiptDocument(UUID bid, UUID document) {
+        jdbc.sql("update bid set receipt_document = ? where id = ?").params(document, bid).update();
     }
 
     public Optional<BidRow> bid(UUID id) {
@@ -475,5 +487,28 @@ public class BidStore {
         }
         return jdbc.sql("select lot_id, project_id from opening_key order by created_at desc limit ?").param(limit)
                 .query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    // withdrawal receipts
+
+    public record WithdrawalRow(UUID bid, byte[] signedWithdrawal, String statement, byte[] signature, byte[] timestamp,
+            UUID receiptDocument, Instant withdrawnAt) {
+    }
+
+    public void insertWithdrawal(WithdrawalRow w) {
+        jdbc.sql("""
+                insert into bid_withdrawal (bid_id, signed_withdrawal, statement, signature, timestamp_token,
+                    receipt_document, withdrawn_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(w.bid(), w.signedWithdrawal(), w.statement(), w.signature(), w.timestamp(), w.receiptDocument(),
+                        ts(w.withdrawnAt()))
+                .update();
+    }
+
+    public Optional<WithdrawalRow> withdrawal(UUID bid) {
+        return jdbc.sql("select * from bid_withdrawal where bid_id = ?").param(bid)
+                .query((rs, n) -> new WithdrawalRow(rs.getObject("bid_id", UUID.class), rs.getBytes("signed_withdrawal"),
+                        rs.getString("statement"), rs.getBytes("signature"), rs.getBytes("timestamp_token"),
+                        rs.getObject("receipt_document", UUID.class), instant(rs, "withdrawn_at")))
+                .optional();
     }
 }

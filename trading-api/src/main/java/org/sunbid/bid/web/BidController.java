@@ -29,6 +29,7 @@ import org.sunbid.bid.BidView;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.OpeningManagement;
 import org.sunbid.bid.Receipt;
+import org.sunbid.bid.WithdrawalReceipt;
 import org.sunbid.identity.CurrentUser;
 
 /** Sealed submission, receipts, custodians' keys and the opening hall. */
@@ -154,9 +155,16 @@ class BidController {
 
     @PostMapping("/api/bids/{id}/withdrawal")
     @PreAuthorize("hasRole('BIDDER')")
-    @Operation(summary = "撤回投标（需签名） Withdraw before the deadline with a signed withdrawal")
-    BidView withdraw(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Withdrawal body) {
+    @Operation(summary = "撤回投标（需签名），返回撤回回执 Withdraw before the deadline with a signed withdrawal; returns the withdrawal receipt")
+    WithdrawalReceipt withdraw(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Withdrawal body) {
         return bids.withdraw(user, id, body.signature());
+    }
+
+    @GetMapping("/api/bids/{id}/withdrawal-receipt")
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "撤回回执 A withdrawn bid's receipt (404 for anyone but its bidder)")
+    WithdrawalReceipt withdrawalReceipt(CurrentUser user, @PathVariable UUID id) {
+        return bids.withdrawalReceipt(user, id);
     }
 
     // ---- opening

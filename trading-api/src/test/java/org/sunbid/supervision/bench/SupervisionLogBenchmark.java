@@ -37,10 +37,10 @@ public final class SupervisionLogBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path dataDir = Files.createTempDirectory("sunbid-bench-");
+        // command-line arguments, not builder defaults: application.yml's server.port would override a default
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SunbidApplication.class)
-                .properties("sunbid.data-dir=" + dataDir, "sunbid.database.ephemeral=true", "server.port=0",
-                        "logging.level.root=WARN", "sunbid.supervision.tree-head-interval=PT24H")
-                .run();
+                .run("--sunbid.data-dir=" + dataDir, "--sunbid.database.ephemeral=true", "--server.port=0",
+                        "--logging.level.root=WARN", "--sunbid.supervision.tree-head-interval=PT24H");
         try {
             run(app, n, dataDir);
         } finally {
