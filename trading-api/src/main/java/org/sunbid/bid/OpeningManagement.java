@@ -764,9 +764,18 @@ public class OpeningManagement {
         List<BidStore.ParticipantRow> joined = store.participants(lotId);
         Set<UUID> joinedAccounts = new java.util.HashSet<>();
         joined.forEach(j -> joinedAccounts.add(j.account()));
-        List<CustodianView> custodians = store.shareHolders(lotId).stream().map(h -> new CustodianView(h.index(),
-                accountName(h.custodian()), joinedAccounts.contains(h.custodian()), h.releasedAt() != null, h.releasedAt(),
-                h.custodian().equals(account))).toList();
+        // Released shares live only in this node's memory until the key is rebuilt. While the session waits for
+        // shares, a release recorded in the database but no longer held (the node restarted) counts as not released,
+        // so its custodian is asked to release again.
+        boolean waiting = "WAITING_FOR_SHARES".equals(status);
+        Set<Integer> held = released.indexes(lotId);
+        List<CustodianView> custodians = store.shareHolders(lotId).stream().map(h -> {
+            boolean isReleased = h.releasedAt() != null && (!waiting || held.contains(h.index()));
+            return new CustodianView(h.index(), accountName(h.custodian()), joinedAccounts.contains(h.custodian()),
+                    isReleased, isReleased ? h.releasedAt() : null, h.custodian().equals(account));
+        }).toList();
+        List<Integer> releasedIndexes = store.releasedIndexes(lotId).stream().filter(i -> !waiting || held.contains(i))
+                .toList();
         List<ParticipantView> participants = joined.stream()
                 .filter(j -> started || !j.role().equals("BIDDER") || j.account().equals(account))
                 .map(j -> new ParticipantView(j.role(), j.displayName(), j.joinedAt(), j.account().equals(account))).toList();
@@ -787,7 +796,7 @@ public class OpeningManagement {
                 (bidder || viewer.is(Role.CUSTODIAN)) && !joinedAccounts.contains(account), canSelfDecrypt,
                 bidder && objectionPeriod && !confirmed, confirmed, bidder && objectionPeriod,
                 viewer.is(Role.STAFF) || viewer.is(Role.ADMIN));
-        return new SessionView(lotId, status, count, threshold, store.releasedIndexes(lotId),
+        return new SessionView(lotId, status, count, threshold, releasedIndexes,
                 s == null ? null : s.startedAt(), s == null ? null : s.openedAt(), s == null ? null : s.record(), rows,
                 lot.projectId(), lot.transactionCode(), lot.projectName(), lot.lotName(), lot.openingAt(), lot.openingPlace(),
                 now, s == null ? null : s.selfDecryptUntil(), s == null ? null : s.objectionsUntil(), custodians,

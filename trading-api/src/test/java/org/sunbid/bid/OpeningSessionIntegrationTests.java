@@ -50,6 +50,9 @@ class OpeningSessionIntegrationTests extends BidScenario {
     JobScheduler scheduler;
 
     @Autowired
+    org.sunbid.bid.internal.ReleasedShares releasedShares;
+
+    @Autowired
     List<ScheduledTask> tasks;
 
     ScheduledTask closeWindowJob;
@@ -105,6 +108,21 @@ class OpeningSessionIntegrationTests extends BidScenario {
         JsonNode start() throws Exception {
             clock.advance(Duration.ofDays(25).plusMinutes(31));
             return call(as(staff, post("/api/openings/{p}/{l}/start", project, lot)), 200);
+        }
+
+        /** One custodian opens its sealed share offline and releases it, signed; returns the session view. */
+        JsonNode releaseShareOf(Person custodian) throws Exception {
+            for (JsonNode s : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
+                if (s.get("lotId").asText().equals(lot.toString())) {
+                    Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
+                    String json = share.toJson();
+                    String signature = Base64.getEncoder().encodeToString(
+                            new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true));
+                    return call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", project, lot))
+                            .content(Api.json(Map.of("share", json, "signature", signature))), 200);
+                }
+            }
+            throw new AssertionError("the custodian holds no share of the lot");
         }
 
         /** Each custodian opens its sealed share offline and releases it, signed, until the threshold is reached. */
@@ -196,6 +214,30 @@ class OpeningSessionIntegrationTests extends BidScenario {
             Thread.sleep(100);
         }
         throw new AssertionError(action + " for " + subject + " was not logged");
+    }
+
+    @Test
+    void aShareReleasedBeforeARestartIsAskedForAgainAndTheOpeningCompletes() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        lot.start();
+        JsonNode first = lot.releaseShareOf(lot.custodians.get(0));
+        assertThat(first.get("releasedShares")).hasSize(1);
+
+        // the node restarts: released shares were only ever in memory, never stored in the clear
+        releasedShares.forget(lot.lot);
+        JsonNode afterRestart = lot.view(lot.staff, 200);
+        assertThat(afterRestart.get("status").asText()).isEqualTo("WAITING_FOR_SHARES");
+        assertThat(afterRestart.get("releasedShares")).isEmpty();
+        assertThat(afterRestart.get("custodians")).noneMatch(c -> c.get("released").asBoolean());
+
+        JsonNode again = lot.releaseShareOf(lot.custodians.get(0));
+        assertThat(again.get("status").asText()).isEqualTo("WAITING_FOR_SHARES");
+        assertThat(again.get("releasedShares")).hasSize(1);
+        JsonNode opened = lot.releaseShareOf(lot.custodians.get(1));
+        assertThat(opened.get("status").asText()).isEqualTo("OPENED");
+        assertThat(opened.get("results")).hasSize(3).allSatisfy(r -> assertThat(r.get("signature").asText()).isEqualTo("VALID"));
+        assertThat(opened.get("custodians")).filteredOn(c -> c.get("released").asBoolean()).hasSize(2);
     }
 
     @Test

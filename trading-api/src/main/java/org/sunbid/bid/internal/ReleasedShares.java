@@ -28,6 +28,11 @@ public class ReleasedShares {
         return List.copyOf(byLot.getOrDefault(lot, Map.of()).values());
     }
 
+    /** The indexes of the shares this node holds for the lot. */
+    public java.util.Set<Integer> indexes(UUID lot) {
+        return java.util.Set.copyOf(byLot.getOrDefault(lot, Map.of()).keySet());
+    }
+
     public void forget(UUID lot) {
         byLot.remove(lot);
     }
