@@ -17,6 +17,8 @@ public final class MemberFixtures {
 
     public static final String PASSWORD = "Member#Pass2026";
     private static final Random RANDOM = new Random();
+    private static final java.util.concurrent.atomic.AtomicLong ID_SEQUENCE =
+            new java.util.concurrent.atomic.AtomicLong(RANDOM.nextInt(10_000_000));
 
     private MemberFixtures() {
     }
@@ -25,9 +27,15 @@ public final class MemberFixtures {
         return SampleCodes.uscc(RANDOM, "110108").value();
     }
 
+    /**
+     * A valid resident ID number never handed out before in this JVM: random ones collided now and then (two members
+     * with "the same legal representative" are related, and the bid gate rightly refuses the second).
+     */
     public static String idNumber() {
-        return SampleCodes.idNumber(RANDOM, "110108", LocalDate.of(1970, 1, 1).plusDays(RANDOM.nextInt(15_000)))
-                .value();
+        long n = ID_SEQUENCE.getAndIncrement() % 15_000_000L;
+        String first17 = "110108" + LocalDate.of(1970, 1, 1).plusDays(n / 1000).toString().replace("-", "")
+                + "%03d".formatted(n % 1000);
+        return first17 + ResidentIdNumber.checkDigit(first17);
     }
 
     public static String username(String prefix) {
