@@ -21,6 +21,24 @@ function item(n) {
   return el('li', {}, link, meta);
 }
 
+function phase(code) {
+  const label = t('home.demo.phase.' + code);
+  return label.startsWith('home.demo.phase.') ? code : label;
+}
+
+/** With the demo data on, a test tender runs on an accelerated clock: say where to watch its opening. */
+async function demoTender() {
+  const response = await fetch('/api/public/demo-tender');
+  if (!response.ok) {
+    return; // demo mode off
+  }
+  const demo = await response.json();
+  document.getElementById('demo-text').textContent = t('home.demo.text', demo.transactionCode, demo.projectName,
+    dateTime(demo.bidDeadline), dateTime(demo.openingAt), phase(demo.phase));
+  document.getElementById('demo-watch').href = demo.hallPath;
+  document.getElementById('demo-tender').hidden = false;
+}
+
 async function latest(kind, target) {
   const list = document.getElementById(target);
   try {
@@ -45,4 +63,4 @@ async function counts() {
   }
 }
 
-await Promise.all([latest('tender-announcement', 'latest-tenders'), latest('award', 'latest-awards'), counts()]);
+await Promise.all([demoTender(), latest('tender-announcement', 'latest-tenders'), latest('award', 'latest-awards'), counts()]);
