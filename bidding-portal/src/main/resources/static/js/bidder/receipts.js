@@ -128,6 +128,9 @@ async function card(bid) {
   button('receipt.pdf', 'receipt-pdf', async () => {
     try {
       const receipt = await json(`/api/bids/${bid.id}/receipt`);
+      if (!receipt.receiptDocument) {
+        throw new Error(t('receipt.no-pdf'));
+      }
       await download(`/api/documents/${receipt.receiptDocument}/pdf`, `receipt-${bid.id}.pdf`);
     } catch (error) {
       fail(error);
@@ -148,6 +151,46 @@ async function card(bid) {
     }
     details.open = true;
   });
+  if (bid.status === 'WITHDRAWN') {
+    // the platform-signed withdrawal receipt (JSON with its RFC 3161 token, and a signed PDF)
+    button('withdrawal.json', 'withdrawal-json', async () => {
+      try {
+        const receipt = await json(`/api/bids/${bid.id}/withdrawal-receipt`);
+        await download(new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }), `withdrawal-${bid.id}.json`);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    button('withdrawal.pdf', 'withdrawal-pdf', async () => {
+      try {
+        const receipt = await json(`/api/bids/${bid.id}/withdrawal-receipt`);
+        if (!receipt.receiptDocument) {
+          throw new Error(t('receipt.no-pdf'));
+        }
+        await download(`/api/documents/${receipt.receiptDocument}/pdf`, `withdrawal-${bid.id}.pdf`);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    button('withdrawal.show', 'withdrawal-show', async () => {
+      try {
+        let details = li.querySelector('details.withdrawal');
+        if (!details) {
+          details = document.createElement('details');
+          details.className = 'withdrawal';
+          const summary = document.createElement('summary');
+          summary.textContent = t('withdrawal.statement');
+          const pre = document.createElement('pre');
+          pre.textContent = JSON.stringify(await json(`/api/bids/${bid.id}/withdrawal-receipt`), null, 2);
+          details.append(summary, pre);
+          li.append(details);
+        }
+        details.open = true;
+      } catch (error) {
+        fail(error);
+      }
+    });
+  }
   if (bid.status === 'RECEIVED' && open) {
     const replace = document.createElement('a');
     replace.className = 'button live-only replace';

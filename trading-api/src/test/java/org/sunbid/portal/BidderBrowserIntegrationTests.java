@@ -200,6 +200,10 @@ class BidderBrowserIntegrationTests {
         browser.click("#bid-" + bidId + " form.withdraw button[type=submit]");
         browser.awaitText("#bid-" + bidId + " .status", "已撤回");
         assertThat(bids.mine(bidder, lot.lot()).get(0).status()).isEqualTo("WITHDRAWN");
+        // and its platform-signed withdrawal receipt is there to read and download
+        browser.click("#bid-" + bidId + " button.withdrawal-show");
+        assertThat(browser.awaitText("#bid-" + bidId + " details.withdrawal pre", "sunbid-bid-withdrawal-receipt/1").getText())
+                .contains(bidId).contains("timestampToken");
 
         // the profile: the bound certificate, and a qualification expiring soon is flagged (a missing field named)
         browser.open("/bidder/profile.html");
