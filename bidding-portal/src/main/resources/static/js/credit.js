@@ -16,30 +16,34 @@ const cache = {};
 
 const TABS = {
   bans: {
-    url: '/api/public/credit/bans',
+    url: '/api/public/blacklist/bans',
+    unwrap: (x) => ({ ...x.ban, partyName: x.partyName }),
     kinds: ['BID_RIGGING_OR_BRIBERY', 'FRAUD', 'ESPECIALLY_SERIOUS'],
     kindOf: (b) => b.kind,
     columns: ['pc.party', 'pc.ban.kind', 'pc.ban.scope', 'pc.reason', 'pc.period', 'pc.authority', 'pc.decision'],
-    row: (b) => [party(b.partyCode, b.memberId), t('pc.ban.' + b.kind), t('pc.scope.' + b.scope),
+    row: (b) => [party(b.partyName, b.partyCode, b.memberId), t('pc.ban.' + b.kind), t('pc.scope.' + b.scope),
       [b.reason, b.legalBasis ? el('br') : null, b.legalBasis ? el('span', { className: 'meta', text: b.legalBasis }) : null],
       `${day(b.startsOn)} — ${day(b.endsOn)}`, b.authority, hash(b.decisionSha256)],
-    text: (b) => [b.partyCode, b.memberId, b.reason, b.legalBasis, b.authority].join(' '),
+    text: (b) => [b.partyName, b.partyCode, b.memberId, b.reason, b.legalBasis, b.authority].join(' '),
   },
   records: {
-    url: '/api/public/credit/bad-records',
+    url: '/api/public/blacklist/bad-records',
+    unwrap: (x) => ({ ...x.record, partyName: x.partyName }),
     kinds: ['MINOR', 'SERIOUS', 'GRAVE'],
     kindOf: (r) => r.severity,
     columns: ['pc.party', 'pc.severity', 'pc.description', 'pc.decided', 'pc.published-until', 'pc.authority', 'pc.decision'],
-    row: (r) => [party(null, r.memberId), t('pc.severity.' + r.severity),
+    row: (r) => [party(r.partyName, null, r.memberId), t('pc.severity.' + r.severity),
       [r.description, r.legalBasis ? el('br') : null, r.legalBasis ? el('span', { className: 'meta', text: r.legalBasis }) : null],
       day(r.decidedOn), day(r.publishedUntil), r.authority, hash(r.decisionSha256)],
-    text: (r) => [r.memberId, r.description, r.legalBasis, r.authority].join(' '),
+    text: (r) => [r.partyName, r.memberId, r.description, r.legalBasis, r.authority].join(' '),
   },
 };
 
-function party(code, memberId) {
-  return [code ? el('strong', { text: code }) : null, code && memberId ? el('br') : null,
-    memberId ? el('span', { className: 'meta', text: t('pc.member', memberId) }) : null];
+/** The party: its registered name (companies only), its credit code, its member id. */
+function party(name, code, memberId) {
+  const lines = [name ? el('strong', { text: name }) : null, code ? (name ? el('span', { text: code }) : el('strong', { text: code })) : null,
+    memberId ? el('span', { className: 'meta', text: t('pc.member', memberId) }) : null].filter(Boolean);
+  return lines.flatMap((line, i) => (i ? [el('br'), line] : [line]));
 }
 
 function hash(sha256) {
@@ -92,7 +96,7 @@ async function run() {
   status.className = '';
   status.textContent = t('loading');
   try {
-    cache[s.tab] ??= await json(tab.url, { anonymous: true });
+    cache[s.tab] ??= (await json(tab.url, { anonymous: true })).map(tab.unwrap);
     const words = s.q.toLowerCase().split(/\s+/).filter(Boolean);
     const rows = cache[s.tab].filter((item) => (!select.value || tab.kindOf(item) === select.value)
       && words.every((w) => tab.text(item).toLowerCase().includes(w)));

@@ -61,6 +61,9 @@ class PublicBrowserIntegrationTests {
     CreditManagement credit;
 
     @Autowired
+    org.sunbid.member.MemberManagement members;
+
+    @Autowired
     org.sunbid.platform.PlatformTrust trust;
 
     @TempDir
@@ -287,6 +290,17 @@ class PublicBrowserIntegrationTests {
         assertThat(browser.find("#credit-table tbody").getText()).contains(description).contains("较重").contains(member.toString());
         assertThat(browser.find("#tab-records").getAttribute("aria-current")).isEqualTo("page");
         assertThat(browser.find("#tab-bans").getAttribute("aria-current")).isNull();
+
+        // a registered company's record carries its registered name, which the search also finds
+        UUID company = org.sunbid.member.MemberFixtures.approved(members, org.sunbid.identity.Role.BIDDER).memberId();
+        String companyName = members.find(company).orElseThrow().name();
+        credit.addRecord(new CreditManagement.NewRecord(company, CreditRecord.Kind.BAD, CreditRecord.Severity.MINOR,
+                "未按规定签订合同" + code.substring(12), "《招标投标法实施条例》第七十三条", "杭州市公共资源交易管理办公室",
+                today.minusDays(1), today.minusDays(1), null, decision), UUID.randomUUID());
+        browser.open("/credit.html?tab=records&q=" + java.net.URLEncoder.encode("未按规定签订合同" + code.substring(12),
+                StandardCharsets.UTF_8));
+        browser.awaitText("#credit-status", "显示 1 条");
+        assertThat(browser.find("#credit-table tbody strong").getText()).isEqualTo(companyName);
     }
 
     @Test
