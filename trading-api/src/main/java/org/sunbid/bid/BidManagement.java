@@ -166,9 +166,7 @@ public class BidManagement {
     private UploadState appendLocked(CurrentUser bidder, UUID uploadId, long offset, InputStream body) {
         // Each database step runs in its own short transaction: with Spring's transaction synchronisation a query made
         // directly in this (non-transactional) method would keep its connection bound until the method returns.
-        org.springframework.transaction.support.TransactionTemplate tx =
-                new org.springframework.transaction.support.TransactionTemplate(transactions);
-        tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        org.springframework.transaction.support.TransactionTemplate tx = shortTransactions();
         Appending checked = tx.execute(status -> {
             BidStore.UploadRow u = ownUpload(bidder, store.upload(uploadId), uploadId);
             if (u.completedBid() != null) {

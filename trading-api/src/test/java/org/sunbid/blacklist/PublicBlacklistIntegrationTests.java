@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.sunbid.credit.CreditFixtures;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
@@ -26,8 +24,6 @@ import tools.jackson.databind.JsonNode;
 
 @PlatformTest
 class PublicBlacklistIntegrationTests {
-
-    static final byte[] DECISION = "行政处罚决定书".getBytes(StandardCharsets.UTF_8);
 
     @Autowired
     MockMvc mvc;
@@ -46,9 +42,9 @@ class PublicBlacklistIntegrationTests {
         UUID expert = MemberFixtures.approved(members, Role.EXPERT).memberId();
         LocalDate today = LocalDate.now(CreditManagement.ZONE);
 
-        JsonNode ban = post(regulator, "/api/credit/bans", ban(company, today));
-        JsonNode companyRecord = post(regulator, "/api/credit/records", badRecord(company, today));
-        JsonNode expertRecord = post(regulator, "/api/credit/records", badRecord(expert, today));
+        JsonNode ban = post(regulator, "/api/credit/bans", CreditFixtures.ban(company, "FRAUD", "CONSTRUCTION", today, today.plusYears(1)));
+        JsonNode companyRecord = post(regulator, "/api/credit/records", CreditFixtures.badRecord(company, today));
+        JsonNode expertRecord = post(regulator, "/api/credit/records", CreditFixtures.badRecord(expert, today));
 
         JsonNode bans = Api.body(mvc.perform(get("/api/public/blacklist/bans")).andExpect(status().isOk()).andReturn());
         JsonNode listed = find(bans, "ban", ban.get("id").asText());
@@ -75,35 +71,5 @@ class PublicBlacklistIntegrationTests {
         return Api.body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url)
                 .header("Authorization", Api.bearer(token)).contentType(MediaType.APPLICATION_JSON).content(Api.json(body)))
                 .andExpect(status().isCreated()).andReturn());
-    }
-
-    private static Map<String, Object> badRecord(UUID who, LocalDate day) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("memberId", who.toString());
-        body.put("kind", "BAD");
-        body.put("severity", "SERIOUS");
-        body.put("description", "提供虚假业绩材料");
-        body.put("legalBasis", "《招标投标法实施条例》第六十八条");
-        body.put("authority", "某区住房和城乡建设局");
-        body.put("decidedOn", day.toString());
-        body.put("effectiveFrom", day.toString());
-        body.put("decisionDocument", Base64.getEncoder().encodeToString(DECISION));
-        body.put("decisionFilename", "decision.txt");
-        body.put("decisionMediaType", "text/plain");
-        return body;
-    }
-
-    private static Map<String, Object> ban(UUID who, LocalDate start) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("memberId", who.toString());
-        body.put("kind", "FRAUD");
-        body.put("scope", "CONSTRUCTION");
-        body.put("reason", "串通投标");
-        body.put("legalBasis", "《招标投标法实施条例》第六十七条");
-        body.put("authority", "某区公共资源交易监督管理局");
-        body.put("startsOn", start.toString());
-        body.put("endsOn", start.plusYears(1).toString());
-        body.put("decisionDocument", Base64.getEncoder().encodeToString(DECISION));
-        return body;
     }
 }

@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 class CreditIntegrationTests {
 
     static final String PASSWORD = "Credit#Check2026";
-    static final byte[] DECISION = "行政处罚决定书 第 2026-001 号".getBytes(StandardCharsets.UTF_8);
+    static final byte[] DECISION = CreditFixtures.DECISION;
 
     @Autowired
     MockMvc mvc;
@@ -71,33 +69,11 @@ class CreditIntegrationTests {
     }
 
     Map<String, Object> badRecord(UUID who, LocalDate effectiveFrom) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("memberId", who.toString());
-        body.put("kind", "BAD");
-        body.put("severity", "SERIOUS");
-        body.put("description", "提供虚假业绩材料");
-        body.put("legalBasis", "《招标投标法实施条例》第六十八条");
-        body.put("authority", "某区住房和城乡建设局");
-        body.put("decidedOn", effectiveFrom.toString());
-        body.put("effectiveFrom", effectiveFrom.toString());
-        body.put("decisionDocument", Base64.getEncoder().encodeToString(DECISION));
-        body.put("decisionFilename", "decision.txt");
-        body.put("decisionMediaType", "text/plain");
-        return body;
+        return CreditFixtures.badRecord(who, effectiveFrom);
     }
 
     Map<String, Object> ban(UUID who, String kind, String scope, LocalDate start, LocalDate end) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("memberId", who.toString());
-        body.put("kind", kind);
-        body.put("scope", scope);
-        body.put("reason", "串通投标");
-        body.put("legalBasis", "《招标投标法实施条例》第六十七条");
-        body.put("authority", "某区公共资源交易监督管理局");
-        body.put("startsOn", start.toString());
-        body.put("endsOn", end.toString());
-        body.put("decisionDocument", Base64.getEncoder().encodeToString(DECISION));
-        return body;
+        return CreditFixtures.ban(who, kind, scope, start, end);
     }
 
     ResultActions postAs(String token, String url, Object body) throws Exception {
