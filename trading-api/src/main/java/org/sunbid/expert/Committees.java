@@ -1,0 +1,30 @@
+package org.sunbid.expert;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
+
+/** The evaluation committee of a lot as the expert draw seated it, for the evaluation and award features. */
+public interface Committees {
+
+    /** Members seated on the lot's committee (drawn experts who accepted, and tenderee representatives); empty until staffed. */
+    List<CommitteeMember> seated(LotId lot);
+
+    /** Removes a seated member (declared conflict or absence, with the reason logged) and starts the replacement draw. */
+    void replace(LotId lot, MemberId member, String reason);
+
+    /** The signed draw record of the lot as canonical JSON, once the draw has run. */
+    Optional<String> drawRecord(LotId lot);
+
+    /** One seat on a committee. */
+    record CommitteeMember(MemberId member, String name, Role role) {
+    }
+
+    /** Why a member sits on the committee. */
+    enum Role {
+        DRAWN_EXPERT,
+        TENDEREE_REPRESENTATIVE
+    }
+}
