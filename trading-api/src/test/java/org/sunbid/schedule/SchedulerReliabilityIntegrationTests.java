@@ -48,7 +48,7 @@ class SchedulerReliabilityIntegrationTests {
         postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         dataSource = SchedulerNode.dataSource(url, 8);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         for (String ddl : SchedulerNode.TABLES.split(";")) {
             if (!ddl.isBlank()) {
