@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,11 +48,22 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
         job.run(new Firing("expert-draw", lot.toString(), clock().instant(), clock().instant(), 1, "test"));
     }
 
+    final Map<ExpertFixtures.Expert, String> tokens = new HashMap<>();
+
+    String token(ExpertFixtures.Expert e) throws Exception {
+        String token = tokens.get(e);
+        if (token == null) {
+            token = Api.login(mvc(), e.username(), MemberFixtures.PASSWORD);
+            tokens.put(e, token);
+        }
+        return token;
+    }
+
     /** Every expert with an open invitation accepts it; returns who accepted. */
     List<ExpertFixtures.Expert> acceptAll(List<ExpertFixtures.Expert> experts) throws Exception {
         List<ExpertFixtures.Expert> accepted = new ArrayList<>();
         for (ExpertFixtures.Expert e : experts) {
-            String token = Api.login(mvc(), e.username(), MemberFixtures.PASSWORD);
+            String token = token(e);
             for (JsonNode inv : expect(with(token, get("/api/experts/me/invitations")), 200)) {
                 if (inv.get("state").asText().equals("INVITED")) {
                     expect(with(token, post("/api/experts/me/invitations/{s}/accept", inv.get("seatId").asText())), 200);
