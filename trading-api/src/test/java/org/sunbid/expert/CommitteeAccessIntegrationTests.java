@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.bid.OpenedLotScenario;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberFixtures;
 import org.sunbid.project.LotId;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.ScheduledTask;
@@ -39,15 +38,13 @@ class CommitteeAccessIntegrationTests extends OpenedLotScenario {
     @Autowired
     List<ScheduledTask> tasks;
 
-    final Map<ExpertFixtures.Expert, String> tokens = new HashMap<>();
+    ExpertLogins logins;
 
     String token(ExpertFixtures.Expert e) throws Exception {
-        String token = tokens.get(e);
-        if (token == null) {
-            token = Api.login(mvc(), e.username(), MemberFixtures.PASSWORD);
-            tokens.put(e, token);
+        if (logins == null) {
+            logins = new ExpertLogins(mvc());
         }
-        return token;
+        return logins.token(e);
     }
 
     /** Each expert's open invitation for the lot (seat id), if any. */

@@ -5,15 +5,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.bid.OpenedLotScenario;
-import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.project.LotId;
@@ -48,15 +45,13 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
         job.run(new Firing("expert-draw", lot.toString(), clock().instant(), clock().instant(), 1, "test"));
     }
 
-    final Map<ExpertFixtures.Expert, String> tokens = new HashMap<>();
+    ExpertLogins logins;
 
     String token(ExpertFixtures.Expert e) throws Exception {
-        String token = tokens.get(e);
-        if (token == null) {
-            token = Api.login(mvc(), e.username(), MemberFixtures.PASSWORD);
-            tokens.put(e, token);
+        if (logins == null) {
+            logins = new ExpertLogins(mvc());
         }
-        return token;
+        return logins.token(e);
     }
 
     /** Every expert with an open invitation accepts it; returns who accepted. */
