@@ -441,6 +441,21 @@ public class BidManagement {
         return store.openedLotBidCounts();
     }
 
+    /** A bid that went into its lot's opening, as its receipt states it: for the expert draw's seed and avoidance. */
+    public record OpenedBid(UUID bid, UUID member, String sha256, Instant receivedAt) {
+    }
+
+    /**
+     * The bids of a lot whose opening has ended (its record is issued), in receipt order; empty while the lot is not
+     * opened (no session yet, waiting for shares, or failed for too few bids).
+     */
+    @Transactional(readOnly = true)
+    public Optional<List<OpenedBid>> bidsOfOpenedLot(UUID lotId) {
+        return store.session(lotId).filter(s -> "OPENED".equals(s.status()))
+                .map(s -> store.bidsAtOpening(lotId).stream()
+                        .map(b -> new OpenedBid(b.id(), b.member(), b.sha256(), b.receivedAt())).toList());
+    }
+
     @Transactional(readOnly = true)
     public List<BidView> mine(CurrentUser bidder, UUID lotId) {
         return store.bidsOf(bidder.requireMember(), lotId).stream().map(BidStore.BidRow::view).toList();

@@ -38,7 +38,7 @@ import org.sunbid.project.internal.Projects;
 @Transactional
 public class ProjectManagement {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = org.sunbid.platform.PlatformZone.ZONE;
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm").withZone(CHINA);
 
     private final Projects projects;

@@ -29,7 +29,7 @@ import org.sunbid.schedule.internal.Rooms;
 public class ScheduleManagement {
 
     /** China Standard Time: the zone of day and week views. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.sunbid.platform.PlatformZone.ZONE;
     /** Job kind that closes a lot's submissions at its deadline. */
     public static final String CLOSE_SUBMISSIONS = "close-submissions";
     /** Job kind that opens a lot's bids. */

@@ -205,15 +205,11 @@ class OpeningSessionIntegrationTests extends BidScenario {
         return properties.dataDir().resolve(jdbc.sql("select file from bid where id = ?").param(bid).query(String.class).single());
     }
 
-    void awaitLogged(String action, UUID subject) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (jdbc.sql("select count(*) from supervision_entry where action = ? and subject = ?")
-                    .params(action, subject.toString()).query(Integer.class).single() > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(action + " for " + subject + " was not logged");
+    void awaitLogged(String action, UUID subject) {
+        org.awaitility.Awaitility.await(action + " for " + subject + " is logged").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("select count(*) from supervision_entry where action = ? and subject = ?")
+                        .params(action, subject.toString()).query(Integer.class).single() > 0);
     }
 
     @Test

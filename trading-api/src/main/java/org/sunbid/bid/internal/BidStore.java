@@ -237,6 +237,17 @@ public class BidStore {
         return counts;
     }
 
+    /**
+     * The bids that went into the lot's opening, in receipt order: received before the deadline and not replaced or
+     * withdrawn by their bidder (those the opening itself ended keep their place).
+     */
+    public List<BidRow> bidsAtOpening(UUID lot) {
+        return jdbc.sql("""
+                select * from bid where lot_id = ?
+                   and (status in ('RECEIVED', 'REVOKED') or (status = 'WITHDRAWN' and opening_cause is not null))
+                 order by received_at, id""").param(lot).query(BidStore::bidRow).list();
+    }
+
     public List<UUID> otherLiveBidders(UUID lot, UUID member) {
         return jdbc.sql("select distinct member_id from bid where lot_id = ? and status = 'RECEIVED' and member_id <> ?")
                 .params(lot, member).query(UUID.class).list();
