@@ -319,6 +319,8 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         JsonNode notices = expect(get("/api/public/notices").param("kind", "award").param("limit", "100"), 200);
         assertThat(notices.get("items")).anyMatch(n -> n.get("projectId").asText().equals(opened.project().toString())
                 && n.get("title").asText().contains("中标结果公告"));
+        assertOcdsAwards(opened.project(), "candidate-publicity", "pending");
+        assertOcdsAwards(opened.project(), "award", "active");
 
         // the contract completes the project; the archive is built and verifies with plain openssl
         ByteArrayOutputStream contract = new ByteArrayOutputStream();
@@ -355,6 +357,30 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         for (String command : commandsIn(Files.readString(out.resolve("VERIFY.txt")))) {
             assertThat(run(out, "bash", "-c", command)).as(command).isZero();
         }
+    }
+
+    /** Each of the project's notices of {@code kind} has an OCDS release with an award of {@code status}, schema-valid. */
+    void assertOcdsAwards(UUID project, String kind, String status) throws Exception {
+        com.networknt.schema.JsonSchema schema;
+        try (var in = getClass().getResourceAsStream("/ocds/release-schema.json")) {
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int found = 0;
+        for (JsonNode n : expect(get("/api/public/notices").param("kind", kind).param("limit", "100"), 200)
+                .get("items")) {
+            if (!n.get("projectId").asText().equals(project.toString())) {
+                continue;
+            }
+            String body = mvc().perform(get("/api/public/notices/{id}/ocds", n.get("publicId").asText())).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            var release = json.readTree(body);
+            assertThat(schema.validate(release)).as(body).isEmpty();
+            assertThat(release.get("awards").get(0).get("status").asText()).isEqualTo(status);
+            found++;
+        }
+        assertThat(found).isPositive();
     }
 
     static org.sunbid.identity.CurrentUser platformUser() {
