@@ -199,4 +199,45 @@ class StatementImportIntegrationTests extends DepositScenario {
         assertThat(inbox.resolve("rejected/" + name + ".xml.reason.txt")).content().contains("wrong-account");
         assertThat(bids.depositSecured(l.lot(), l.first().member())).isTrue();
     }
+
+    @Autowired
+    org.sunbid.deposit.internal.Statements statementStore;
+    @Autowired
+    org.sunbid.deposit.internal.DepositAccounts depositAccounts;
+    @Autowired
+    org.sunbid.deposit.internal.Refunds refundStore;
+    @Autowired
+    org.sunbid.deposit.internal.Journal journal;
+    @Autowired
+    org.sunbid.deposit.internal.DepositProperties properties;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void anEndlessStatementIsCutOffAtTheSizeLimitWhileStreamingAndLeavesNothing() {
+        var small = new org.sunbid.deposit.internal.DepositProperties(properties.accountPrefix(),
+                properties.collectionAccount(), properties.accountName(), properties.bankName(), properties.bankBic(),
+                1 << 20, properties.inbox(), properties.outbox(), properties.refundDays());
+        StatementImports limited = new StatementImports(statementStore, depositAccounts, refundStore, journal, members,
+                small, e -> { }, java.time.Clock.systemUTC());
+        String ref = "ENDLESS-" + UUID.randomUUID();
+        byte[] head = ("# statement=" + ref + "\n" + StatementFixtures.csv(StatementFixtures.COLLECTION_ACCOUNT, null)
+                .replaceFirst("# statement=[^\\n]*\\n", "")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.InputStream endless = new java.io.InputStream() {
+            long n;
+
+            @Override
+            public int read() {
+                return n < head.length ? head[(int) n++] : '\n';
+            }
+        };
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> limited.importStatement(StatementFormat.CSV, endless, null)))
+                .isInstanceOfSatisfying(org.sunbid.platform.ProblemException.class, e -> {
+                    assertThat(e.status().value()).isEqualTo(413);
+                    assertThat(e.type()).isEqualTo("statement-too-large");
+                });
+        assertThat(jdbc.sql("select count(*) from deposit_statement where statement_ref = ?").param(ref)
+                .query(Long.class).single()).isZero();
+    }
 }
