@@ -129,6 +129,11 @@ public class DocumentManagement {
         return documents.pdf(id);
     }
 
+    /**
+     * Public documents to anyone; the others to staff, regulators and admins, and owner documents to their owner. A bid
+     * receipt or withdrawal receipt names who bid: only its bidder reads it over HTTP (staff and regulators receive it
+     * in the project's archive package, which exists only after the opening).
+     */
     static boolean mayRead(SignedDocument document, CurrentUser reader) {
         if (document.visibility() == Visibility.PUBLIC) {
             return true;
@@ -136,7 +141,9 @@ public class DocumentManagement {
         if (reader == null) {
             return false;
         }
-        if (reader.is(Role.STAFF) || reader.is(Role.REGULATOR) || reader.is(Role.ADMIN)) {
+        boolean ownerOnly = document.kind() == DocumentKind.BID_RECEIPT
+                || document.kind() == DocumentKind.BID_WITHDRAWAL_RECEIPT;
+        if (!ownerOnly && (reader.is(Role.STAFF) || reader.is(Role.REGULATOR) || reader.is(Role.ADMIN))) {
             return true;
         }
         return document.visibility() == Visibility.OWNER && document.ownerId() != null

@@ -176,7 +176,11 @@ abstract class BidScenario {
     }
 
     UUID[] publishedProject(String staff, String regulator, BeforePublish beforePublish) throws Exception {
-        Person tenderee = member(Role.TENDEREE, "西湖区城建中心");
+        return publishedProject(staff, regulator, member(Role.TENDEREE, "西湖区城建中心"), beforePublish);
+    }
+
+    UUID[] publishedProject(String staff, String regulator, Person tenderee, BeforePublish beforePublish)
+            throws Exception {
         Map<String, Object> r = org.sunbid.project.ProjectFixtures.openTender("紫金港路提升改造工程");
         r.remove("lots");
         r.put("lots", List.of(Map.of("name", "第一标段 主线道路", "estimate", "10000000.00", "deposit", "200000.00")));
