@@ -180,8 +180,7 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         var objector = MemberFixtures.approved(members(), Role.BIDDER);
         OpenedLot opened = openedLot(Map.of("groups", List.of(Map.of("specialty", "B0201", "region", region,
                 "experts", MEMBERS, "reserves", 0)), "representatives", List.of()), 3,
-                List.of(new MemberLogin(objector.memberId(), objector.username(), MemberFixtures.PASSWORD)), null,
-                new Steps() {
+                List.of(new MemberLogin(objector.memberId(), objector.username(), MemberFixtures.PASSWORD)), null, new Steps() {
                 });
         UUID lot = opened.lot();
         String tenderee = opened.tendereeToken();
@@ -212,6 +211,12 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         JsonNode view = expect(with(opened.staff(), post("/api/projects/{p}/lots/{l}/evaluation", opened.project(),
                 lot)), 200);
         assertThat(view.get("phase").asText()).isEqualTo("CHECK_IN");
+        // outsiders: a bidder may not enter the room, an expert not on this committee finds nothing
+        String bidderToken = Api.login(mvc(), objector.username(), MemberFixtures.PASSWORD);
+        expect(with(bidderToken, get("/api/evaluations/{l}", lot)), 403);
+        Expert stranger = experts("53" + (1000 + new java.util.Random().nextInt(9000)), 1).get(0);
+        expect(with(stranger.token(), get("/api/evaluations/{l}", lot)), 404);
+        expect(with(stranger.token(), post("/api/evaluations/{l}/check-in", lot)), 404);
         assertThat(view.get("bids").get(0).get("price").isNull()).as("staff see progress, not prices").isTrue();
 
         for (Expert e : seated) {
@@ -295,7 +300,6 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         assertThat(award.get("candidates")).hasSize(2);
         UUID winnerBid = UUID.fromString(award.get("candidates").get(0).get("bid").get("value").asText());
         assertThat(winnerBid).isEqualTo(bids.get(1));
-        String bidderToken = Api.login(mvc(), objector.username(), MemberFixtures.PASSWORD);
         SigningKey objectorKey = key("异议人");
         members().bindCertificate(objector.memberId(), Certificates.toPem(objectorKey.certificate()), null);
         String text = "第一中标候选人业绩存疑，请核查";
