@@ -1,8 +1,8 @@
 package org.sunbid.bid;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,37 +10,68 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.BidStore;
-import org.sunbid.platform.PlatformProperties;
+import org.sunbid.identity.AccountManagement;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /**
- * The bids of a lot as opened, for features that examine them after the opening (the collusion alerts): price, bid
- * form, the decrypted package on disk if kept, and the address and device fingerprint recorded at upload.
+ * The opened bids of a lot for the features that follow the opening (evaluation, award): only once the opening record
+ * is final — the lot opened, its objection period over and every objection answered — and only bids that decrypted,
+ * carry their bidder's valid signature and match their receipt.
  */
 @Service
+@Transactional(readOnly = true)
 public class OpenedBids {
 
-    /** One opened bid; {@code content} is the verified package (a ZIP with bid-form.json and documents/), if present. */
-    public record OpenedBid(UUID bid, UUID project, UUID member, BigDecimal price, String bidForm, Optional<Path> content,
-            String uploadIp, String deviceFingerprint) {
-    }
-
     private final BidStore store;
-    private final PlatformProperties properties;
+    private final AccountManagement accounts;
+    private final Clock clock;
 
-    OpenedBids(BidStore store, PlatformProperties properties) {
+    OpenedBids(BidStore store, AccountManagement accounts, Clock clock) {
         this.store = store;
-        this.properties = properties;
+        this.accounts = accounts;
+        this.clock = clock;
     }
 
-    /** Bids that were decrypted and verified; failed ones carry nothing to compare. */
-    @Transactional(readOnly = true)
-    public List<OpenedBid> of(UUID lotId) {
-        return store.openedBids(lotId).stream().filter(r -> r.decryption().startsWith("DECRYPTED")
-                || r.decryption().equals("SELF_DECRYPTED")).map(r -> {
-                    Path content = properties.dataDir().resolve(r.file()).resolveSibling(r.bid() + ".content");
-                    return new OpenedBid(r.bid(), r.project(), r.member(), r.price(), r.bidForm(),
-                            Files.isRegularFile(content) ? Optional.of(content) : Optional.empty(), r.clientIp(),
-                            r.fingerprint());
-                }).toList();
+    /** One valid opened bid with its price and the bid form's JSON as the bidder signed it. */
+    public record OpenedBid(BidId bid, MemberId bidder, String bidderName, BigDecimal price, Instant receivedAt,
+            String formJson) {
+    }
+
+    /** A lot's final opening record. */
+    public record FinalOpening(ProjectId project, LotId lot, Instant openedAt, UUID recordDocument,
+            List<OpenedBid> bids) {
+        public FinalOpening {
+            bids = List.copyOf(bids);
+        }
+    }
+
+    public Optional<FinalOpening> finalOpening(LotId lot) {
+        BidStore.SessionRow session = store.session(lot.value()).orElse(null);
+        if (session == null || !"OPENED".equals(session.status())) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (session.objectionsUntil() != null && now.isBefore(session.objectionsUntil())) {
+            return Optional.empty();
+        }
+        if (store.objections(lot.value()).stream().anyMatch(o -> o.answeredAt() == null)) {
+            return Optional.empty();
+        }
+        List<OpenedBid> bids = store.results(lot.value()).stream()
+                .filter(r -> r.price() != null && "VALID".equals(r.signature()) && "MATCHES".equals(r.hashCheck())
+                        && ("DECRYPTED".equals(r.decryption()) || "SELF_DECRYPTED".equals(r.decryption())))
+                .flatMap(r -> store.bid(r.bid()).filter(b -> "RECEIVED".equals(b.status())).stream()
+                        .map(b -> new OpenedBid(BidId.of(r.bid()), MemberId.of(r.member()), nameOf(r.member()),
+                                r.price(), b.receivedAt(), r.bidForm())))
+                .toList();
+        return Optional.of(new FinalOpening(ProjectId.of(session.project()), lot, session.openedAt(), session.record(),
+                bids));
+    }
+
+    private String nameOf(UUID member) {
+        return accounts.accountsOfMember(member).stream().findFirst().map(AccountManagement.AccountView::displayName)
+                .orElse(member.toString());
     }
 }

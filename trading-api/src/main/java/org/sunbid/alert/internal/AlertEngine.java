@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 import org.sunbid.alert.internal.engine.LotEvidence;
 import org.sunbid.alert.internal.engine.SignalEngine;
-import org.sunbid.bid.OpenedBids;
+import org.sunbid.bid.OpenedPackages;
 
 /** Gathers an opened lot's evidence and runs the signal engine with the configured thresholds. */
 @Component
@@ -19,11 +19,11 @@ public class AlertEngine {
     public record Result(UUID projectId, SignalEngine.Assessment assessment) {
     }
 
-    private final OpenedBids bids;
+    private final OpenedPackages bids;
     private final EvidenceCollector collector;
     private final SignalEngine engine;
 
-    AlertEngine(OpenedBids bids, EvidenceCollector collector, AlertSettings settings) {
+    AlertEngine(OpenedPackages bids, EvidenceCollector collector, AlertSettings settings) {
         this.bids = bids;
         this.collector = collector;
         this.engine = new SignalEngine(settings.thresholds());
@@ -34,7 +34,7 @@ public class AlertEngine {
     }
 
     public Optional<Result> run(UUID lotId) {
-        List<OpenedBids.OpenedBid> opened = bids.of(lotId);
+        List<OpenedPackages.OpenedBid> opened = bids.of(lotId);
         LotEvidence evidence = collector.collect(lotId, opened);
         if (evidence == null) {
             return Optional.empty();

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.alert.DepositPayers;
 import org.sunbid.alert.internal.engine.FileFactsReader;
 import org.sunbid.alert.internal.engine.LotEvidence;
-import org.sunbid.bid.OpenedBids;
+import org.sunbid.bid.OpenedPackages;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
 import org.sunbid.project.ProjectManagement;
@@ -42,13 +42,13 @@ class EvidenceCollector {
     /** No single document in a package is read beyond this (a ZIP bomb stops here). */
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
 
-    private final OpenedBids bids;
+    private final OpenedPackages bids;
     private final ProjectManagement projects;
     private final MemberManagement members;
     private final ObjectProvider<DepositPayers> payers;
     private final Alerts alerts;
 
-    EvidenceCollector(OpenedBids bids, ProjectManagement projects, MemberManagement members,
+    EvidenceCollector(OpenedPackages bids, ProjectManagement projects, MemberManagement members,
             ObjectProvider<DepositPayers> payers, Alerts alerts) {
         this.bids = bids;
         this.projects = projects;
@@ -58,7 +58,7 @@ class EvidenceCollector {
     }
 
     /** The lot's evidence, or null when nothing was opened on it. */
-    LotEvidence collect(UUID lot, List<OpenedBids.OpenedBid> opened) {
+    LotEvidence collect(UUID lot, List<OpenedPackages.OpenedBid> opened) {
         if (opened.isEmpty()) {
             return null;
         }
@@ -75,7 +75,7 @@ class EvidenceCollector {
             }
         }
         List<LotEvidence.Bidder> bidders = new ArrayList<>();
-        for (OpenedBids.OpenedBid b : opened) {
+        for (OpenedPackages.OpenedBid b : opened) {
             Set<String> devices = new HashSet<>(traceDevices.getOrDefault(b.member(), Set.of()));
             if (b.deviceFingerprint() != null && !List.of("null", "{}", "").contains(b.deviceFingerprint().strip())) {
                 devices.add(b.deviceFingerprint());
