@@ -74,6 +74,14 @@ public class DocumentManagement {
         return document;
     }
 
+    /**
+     * Renders and signs a document without storing or listing it: for a feature that hands the PDF out only to those
+     * it authorises (an alert's evidence pack). {@code reason} names the document in the signature.
+     */
+    public byte[] renderSigned(DocumentSpec spec, String reason) {
+        return renderAndSign(spec, reason, clock.instant());
+    }
+
     private byte[] renderAndSign(DocumentSpec spec, String reason, Instant now) {
         Path plain = null;
         try {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -612,6 +613,13 @@ public class ProjectManagement {
         projects.recordDownload(id, member, now);
         events.publishEvent(new ProjectEvents.TenderDocumentsDownloaded(id, member, now));
         return new DocumentFile(files.path(v.fileSha256()), v.fileName(), v.contentType(), v.fileSize(), v.fileSha256());
+    }
+
+    /** The latest approved tender documents of a project, for the platform's own reading (not a download). */
+    @Transactional(readOnly = true)
+    public Optional<DocumentFile> tenderDocumentsFile(UUID id) {
+        return projects.latestVersion(id, ReviewItem.TENDER_DOCUMENTS).map(v -> new DocumentFile(files.path(v.fileSha256()),
+                v.fileName(), v.contentType(), v.fileSize(), v.fileSha256()));
     }
 
     /** Who downloaded the documents: sealed (neither names nor number) until the bid deadline. */

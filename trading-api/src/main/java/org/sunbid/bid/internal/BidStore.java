@@ -381,6 +381,23 @@ public class BidStore {
                 .list();
     }
 
+    /** Opened bids of a lot with where they came from, for the collusion alerts. */
+    public record OpenedRow(UUID bid, UUID project, UUID member, String decryption, java.math.BigDecimal price, String bidForm,
+            String file, String clientIp, String fingerprint) {
+    }
+
+    public List<OpenedRow> openedBids(UUID lot) {
+        return jdbc.sql("""
+                select r.bid_id, b.project_id, r.member_id, r.decryption, r.price, r.bid_form, b.file, b.client_ip, b.fingerprint
+                from opening_result r join bid b on b.id = r.bid_id where r.lot_id = ? order by r.opened_at, r.bid_id""")
+                .param(lot)
+                .query((rs, n) -> new OpenedRow(rs.getObject("bid_id", UUID.class), rs.getObject("project_id", UUID.class),
+                        rs.getObject("member_id", UUID.class),
+                        rs.getString("decryption"), rs.getBigDecimal("price"), rs.getString("bid_form"), rs.getString("file"),
+                        rs.getString("client_ip"), rs.getString("fingerprint")))
+                .list();
+    }
+
     public void updateResult(UUID lot, ResultRow r, Instant at) {
         jdbc.sql("""
                 insert into opening_result (bid_id, lot_id, member_id, decryption, signature, hash_check, price, duration,

@@ -1,0 +1,15 @@
+package org.sunbid.alert;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Port for the deposit feature (being built on its own branch): the bank accounts each bidder's deposit, or its
+ * guarantee fee, was paid from on a lot. Without an implementation the same-money signal has no data and is not shown.
+ */
+public interface DepositPayers {
+
+    /** Payer account numbers per bidder (member id) of the lot; bidders without a recorded payment are absent. */
+    Map<UUID, Set<String>> payerAccounts(UUID lotId);
+}
