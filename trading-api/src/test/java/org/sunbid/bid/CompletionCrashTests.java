@@ -107,6 +107,7 @@ class CompletionCrashTests {
                     Thread.sleep(killAfter); // the random instant of the kill, not a wait for a result
                     node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
                     String firstOutcome = first.handle((r, e) -> r == null ? "no answer" : "HTTP " + r.statusCode()).get();
+                    String leftBehind = stateAfterKill(jdbc, UUID.fromString(upload));
                     start(url, port);
 
                     // the client retries with the same request until it has its receipt
@@ -118,7 +119,8 @@ class CompletionCrashTests {
                     assertThat(pdf.statusCode()).isEqualTo(200);
                     assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
                     assertThat(receipt.get("sha256").asText()).isEqualTo(BidScenario.sha256(sealed));
-                    outcomes.add("kill at +" + killAfter + " ms: first answer " + firstOutcome + ", retry 201");
+                    outcomes.add("kill at +" + killAfter + " ms: first answer " + firstOutcome + "; left behind: "
+                            + leftBehind + "; retry 201 with receipt and PDF");
                 }
                 System.out.println("completion crash trial, seed " + seed + ":\n  " + String.join("\n  ", outcomes));
 
@@ -147,6 +149,17 @@ class CompletionCrashTests {
                 }
             }
         }
+    }
+
+    /** What the kill left in the database, before any restart could finish it. */
+    static String stateAfterKill(JdbcClient jdbc, UUID upload) {
+        return jdbc.sql("""
+                select case when u.completed_bid is null then 'nothing committed'
+                            when not b.file_placed then 'bid committed, file not placed'
+                            when b.receipt_document is null then 'file placed, no receipt PDF'
+                            else 'completion finished' end
+                from bid_upload u left join bid b on b.id = u.completed_bid where u.id = ?""")
+                .param(upload).query(String.class).single();
     }
 
     void start(String url, int port) throws Exception {
