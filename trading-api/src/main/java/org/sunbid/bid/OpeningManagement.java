@@ -249,6 +249,14 @@ public class OpeningManagement {
         return view(custodian, lots.published(session.project(), lotId));
     }
 
+    private List<SealedUntilOpening> sealedUntilOpening = List.of();
+
+    /** What other features sealed to the lots' opening keys (the supervision log's details), opened with the key. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setSealedUntilOpening(List<SealedUntilOpening> sealed) {
+        this.sealedUntilOpening = List.copyOf(sealed);
+    }
+
     private void open(BidStore.SessionRow session, BidStore.OpeningKeyRow keyRow) {
         UUID lotId = session.lot();
         byte[] secret = ThresholdKeys.combine(released.of(lotId));
@@ -261,6 +269,9 @@ public class OpeningManagement {
         } finally {
             Arrays.fill(secret, (byte) 0);
             released.forget(lotId);
+        }
+        for (SealedUntilOpening sealed : sealedUntilOpening) {
+            sealed.openingKeyRebuilt(lotId, key);
         }
         List<BidStore.BidRow> live = store.liveBids(lotId);
         for (BidStore.BidRow bid : live) {
