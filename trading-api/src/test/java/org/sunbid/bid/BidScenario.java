@@ -162,6 +162,15 @@ abstract class BidScenario {
 
     /** A published open tender with one lot, as the project feature makes one. */
     UUID[] publishedProject(String staff, String regulator) throws Exception {
+        return publishedProject(staff, regulator, null);
+    }
+
+    /** What a test does to the project just before it is published (its tenderee, project and lot ids). */
+    interface BeforePublish {
+        void accept(Person tenderee, UUID project, UUID lot) throws Exception;
+    }
+
+    UUID[] publishedProject(String staff, String regulator, BeforePublish beforePublish) throws Exception {
         Person tenderee = member(Role.TENDEREE, "西湖区城建中心");
         Map<String, Object> r = org.sunbid.project.ProjectFixtures.openTender("紫金港路提升改造工程");
         r.remove("lots");
@@ -178,6 +187,10 @@ abstract class BidScenario {
                 call(as(token, post("/api/projects/{id}/review", project))
                         .content(Api.json(Map.of("item", item, "version", 1, "decision", "APPROVE"))), 200);
             }
+        }
+        if (beforePublish != null) {
+            JsonNode draft = call(as(staff, get("/api/projects/{id}", project)), 200);
+            beforePublish.accept(tenderee, project, UUID.fromString(draft.get("lots").get(0).get("id").asText()));
         }
         call(as(tenderee.token(), post("/api/projects/{id}/publish", project)), 200);
         JsonNode view = call(as(staff, get("/api/projects/{id}", project)), 200);

@@ -150,13 +150,8 @@ class DemoTenderRestartIntegrationTests {
         assertThat(notices.ofProject(project)).filteredOn(n -> n.kind() == NoticeKind.OPENING_RECORD).hasSize(1);
     }
 
-    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("condition not met within 2 minutes");
-            }
-            Thread.sleep(100);
-        }
+    static void awaitTrue(BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 }

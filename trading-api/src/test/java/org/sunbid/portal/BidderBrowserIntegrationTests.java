@@ -171,8 +171,8 @@ class BidderBrowserIntegrationTests {
         browser.await("#network");
         long stalled = progress(browser);
         assertThat(stalled).isLessThan(sealed.length);
-        Thread.sleep(1500);
-        assertThat(progress(browser)).isEqualTo(stalled);
+        org.awaitility.Awaitility.await("the upload stays stalled while offline").during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3)).until(() -> progress(browser) == stalled);
         browser.screenshot("BidderBrowserIntegrationTests.upload-offline");
         chrome.deleteNetworkConditions();
         browser.await("#receipt");

@@ -135,15 +135,8 @@ class DemoHallBrowserIntegrationTests {
         return new CurrentUser(a.id(), a.username(), a.role(), a.memberId());
     }
 
-    static <T> T until(java.util.function.Supplier<Optional<T>> condition) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(giveUp)) {
-            Optional<T> value = condition.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met within 2 minutes");
+    static <T> T until(java.util.function.Supplier<Optional<T>> condition) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(condition::get, Optional::isPresent).orElseThrow();
     }
 }
