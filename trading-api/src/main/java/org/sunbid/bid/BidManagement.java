@@ -64,6 +64,7 @@ public class BidManagement {
     private final Lots lots;
     private final OpeningKeys keys;
     private final List<BidderEligibility> gates;
+    private final DepositGate deposits;
     private final List<CertificateDirectory> certificates;
     private final DocumentManagement documents;
     private final AccountManagement accounts;
@@ -73,7 +74,7 @@ public class BidManagement {
     private final Clock clock;
     private final Completions completions;
 
-    BidManagement(BidStore store, Lots lots, OpeningKeys keys, List<BidderEligibility> gates,
+    BidManagement(BidStore store, Lots lots, OpeningKeys keys, List<BidderEligibility> gates, DepositGate deposits,
             List<CertificateDirectory> certificates, DocumentManagement documents, AccountManagement accounts,
             PlatformTrust trust, PlatformProperties properties, ApplicationEventPublisher events, Clock clock,
             Completions completions) {
@@ -82,6 +83,7 @@ public class BidManagement {
         this.lots = lots;
         this.keys = keys;
         this.gates = gates;
+        this.deposits = deposits;
         this.certificates = certificates;
         this.documents = documents;
         this.accounts = accounts;
@@ -443,15 +445,16 @@ public class BidManagement {
         return toReceipt(ownBid(bidder, bidId));
     }
 
-    /** Staff mark a bidder's deposit as secured for a lot (until the deposit feature answers this port). */
-    public void clearDeposit(CurrentUser staff, UUID projectId, UUID lotId, UUID member) {
-        lots.published(projectId, lotId);
-        store.clearDeposit(lotId, member, staff.accountId(), clock.instant());
-    }
-
+    /** Whether the deposit feature holds the bidder's deposit for the lot. */
     @Transactional(readOnly = true)
     public boolean depositSecured(UUID lotId, UUID member) {
-        return store.depositCleared(lotId, member);
+        return deposits.secured(org.sunbid.project.LotId.of(lotId), org.sunbid.member.MemberId.of(member));
+    }
+
+    /** The opening record's deposit column for one bidder. */
+    @Transactional(readOnly = true)
+    public String depositColumn(UUID lotId, UUID member) {
+        return deposits.openingColumn(org.sunbid.project.LotId.of(lotId), org.sunbid.member.MemberId.of(member));
     }
 
     private Receipt toReceipt(BidStore.BidRow row) {
@@ -486,7 +489,7 @@ public class BidManagement {
                 throw refused(member, lot, refusal.get().rule(), refusal.get().messageKey());
             }
         }
-        if (!store.depositCleared(lot.lotId(), member)) {
+        if (!depositSecured(lot.lotId(), member)) {
             throw refused(member, lot, "deposit-not-secured", "bid.deposit-not-secured");
         }
     }

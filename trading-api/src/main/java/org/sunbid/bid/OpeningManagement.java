@@ -347,7 +347,7 @@ public class OpeningManagement {
         long valid = results.stream().filter(r -> counts(r, stages.get(r.bid()))).count();
         List<PlatformDocuments.OpeningLine> lines = results.stream().map(r -> new PlatformDocuments.OpeningLine(
                 bidderName(r.member()), r.price() == null ? "—" : "%,.2f".formatted(r.price()),
-                r.duration() == null ? "—" : r.duration(), bids.depositSecured(lotId, r.member()) ? "已缴纳" : "未确认",
+                r.duration() == null ? "—" : r.duration(), bids.depositColumn(lotId, r.member()),
                 label(r.signature()), decryptionLabel(r, stages.get(r.bid()))))
                 .toList();
         var record = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.OPENING_RECORD, lotId, null,

@@ -40,33 +40,49 @@ public abstract class OpenedLotScenario extends BidScenario {
             UUID tenderee, List<UUID> bidders, List<UUID> bids) {
     }
 
-    /**
-     * Publishes a lot whose tenderee first puts {@code plan} (JSON body of the committee plan) and whose tenderee
-     * does {@code beforePublish}; {@code bidders} approved bidders submit; the opening runs to the end.
-     */
-    protected OpenedLot openedLot(Map<String, Object> plan, int bidders) throws Exception {
-        return openedLot(plan, bidders, List.of());
+    /** What a test does along the way; each step does nothing unless overridden. */
+    public interface Steps {
+        /** The project is a draft: the plan is not set yet. */
+        default void beforePlan(String tendereeToken, UUID project, UUID lot) throws Exception {
+        }
+
+        /** The lot is published; no bid exists yet. */
+        default void afterPublication(UUID project, UUID lot) throws Exception {
+        }
+
+        /** Every bid is in; the deadline and opening time have passed; the opening has not started. */
+        default void beforeOpening(UUID project, UUID lot) throws Exception {
+        }
     }
 
-    /** As {@link #openedLot(Map, int)}, with some bidders given (the rest are made fresh). */
-    protected OpenedLot openedLot(Map<String, Object> plan, int bidders, List<BidderLogin> given) throws Exception {
+    /** A lot published with the committee {@code plan} (JSON body), {@code bidders} fresh bidders, opened. */
+    protected OpenedLot openedLot(Map<String, Object> plan, int bidders) throws Exception {
+        return openedLot(plan, bidders, List.of(), null, new Steps() {
+        });
+    }
+
+    /**
+     * A lot whose tenderee (the given one, or a fresh account) sets {@code plan} before publication; the given bidders
+     * and fresh ones up to {@code bidders} submit; the opening runs to the end unless a step throws.
+     */
+    protected OpenedLot openedLot(Map<String, Object> plan, int bidders, List<MemberLogin> given, MemberLogin tenderee,
+            Steps steps) throws Exception {
         String staff = platform(Role.STAFF);
         String regulator = platform(Role.REGULATOR);
         List<Person> custodians = custodians(3);
-        UUID[] tendereeHolder = new UUID[1];
-        String[] tendereeToken = new String[1];
-        UUID[] ids = publishedProject(staff, regulator, (tenderee, project, lot) -> {
-            tendereeHolder[0] = tenderee.member();
-            tendereeToken[0] = tenderee.token();
-            call(as(tenderee.token(), put("/api/projects/{p}/lots/{l}/committee-plan", project, lot))
+        Person owner = tenderee == null ? member(Role.TENDEREE, "西湖区城建中心") : login(tenderee, false);
+        UUID[] ids = publishedProject(staff, regulator, owner, (t, project, lot) -> {
+            steps.beforePlan(t.token(), project, lot);
+            call(as(t.token(), put("/api/projects/{p}/lots/{l}/committee-plan", project, lot))
                     .content(Api.json(plan)), 200);
         });
         UUID project = ids[0];
         UUID lot = ids[1];
+        steps.afterPublication(project, lot);
         X509Certificate opening = openingCertificate(project, lot);
         List<Person> people = new ArrayList<>();
-        for (BidderLogin b : given) {
-            people.add(bidder(b));
+        for (MemberLogin b : given) {
+            people.add(login(b, true));
         }
         while (people.size() < bidders) {
             people.add(member(Role.BIDDER, "抽取测试投标人" + people.size()));
@@ -79,6 +95,7 @@ public abstract class OpenedLotScenario extends BidScenario {
             bids.add(UUID.fromString(receipt.get("bidId").asText()));
         }
         clock.advance(Duration.ofDays(25).plusMinutes(31));
+        steps.beforeOpening(project, lot);
         call(as(staff, post("/api/openings/{p}/{l}/start", project, lot)), 200);
         JsonNode session = null;
         for (Person custodian : custodians.subList(0, 2)) {
@@ -95,19 +112,21 @@ public abstract class OpenedLotScenario extends BidScenario {
         }
         assertThat(session).isNotNull();
         assertThat(session.get("status").asText()).isEqualTo("OPENED");
-        return new OpenedLot(project, lot, staff, regulator, tendereeToken[0], tendereeHolder[0],
+        return new OpenedLot(project, lot, staff, regulator, owner.token(), owner.member(),
                 people.stream().map(Person::member).toList(), bids);
     }
 
-    /** An approved bidder registered by the test (so that it knows its code), ready to log in. */
-    public record BidderLogin(UUID member, String username, String password) {
+    /** An approved member registered by the test (so that it knows its code), ready to log in. */
+    public record MemberLogin(UUID member, String username, String password) {
     }
 
-    private Person bidder(BidderLogin b) throws Exception {
+    private Person login(MemberLogin m, boolean bindCertificate) throws Exception {
         var key = org.sunbid.support.TestCa.issue("CN=投标人,O=投标人",
                 org.sunbid.signing.certs.Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
-        members.bindCertificate(b.member(), org.sunbid.signing.certs.Certificates.toPem(key.certificate()), null);
-        return new Person(Api.login(mvc, b.username(), b.password()), b.member(), key);
+        if (bindCertificate) {
+            members.bindCertificate(m.member(), org.sunbid.signing.certs.Certificates.toPem(key.certificate()), null);
+        }
+        return new Person(Api.login(mvc, m.username(), m.password()), m.member(), key);
     }
 
     protected String platformToken(Role role) throws Exception {

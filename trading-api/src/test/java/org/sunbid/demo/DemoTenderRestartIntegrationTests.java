@@ -62,6 +62,8 @@ class DemoTenderRestartIntegrationTests {
     TimeAccelerator accelerator;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.sunbid.demo.internal.DemoDepositPayments payments;
 
     @AfterEach
     void resetClock() {
@@ -70,7 +72,7 @@ class DemoTenderRestartIntegrationTests {
 
     DemoTender start(DemoTenderProperties settings) {
         return new DemoTender(settings, platform, accounts, members, projects, openingKeys, bids, openings, accelerator,
-                (Clock) clock, "http://localhost:8080");
+                (Clock) clock, payments, "http://localhost:8080");
     }
 
     static Thread inBackground(DemoTender demo) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.bid.OpenedLotScenario;
-import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.project.LotId;
@@ -46,11 +45,20 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
         job.run(new Firing("expert-draw", lot.toString(), clock().instant(), clock().instant(), 1, "test"));
     }
 
+    ExpertLogins logins;
+
+    String token(ExpertFixtures.Expert e) throws Exception {
+        if (logins == null) {
+            logins = new ExpertLogins(mvc());
+        }
+        return logins.token(e);
+    }
+
     /** Every expert with an open invitation accepts it; returns who accepted. */
     List<ExpertFixtures.Expert> acceptAll(List<ExpertFixtures.Expert> experts) throws Exception {
         List<ExpertFixtures.Expert> accepted = new ArrayList<>();
         for (ExpertFixtures.Expert e : experts) {
-            String token = Api.login(mvc(), e.username(), MemberFixtures.PASSWORD);
+            String token = token(e);
             for (JsonNode inv : expect(with(token, get("/api/experts/me/invitations")), 200)) {
                 if (inv.get("state").asText().equals("INVITED")) {
                     expect(with(token, post("/api/experts/me/invitations/{s}/accept", inv.get("seatId").asText())), 200);

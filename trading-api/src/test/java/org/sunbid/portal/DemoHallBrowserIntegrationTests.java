@@ -64,6 +64,8 @@ class DemoHallBrowserIntegrationTests {
     TimeAccelerator accelerator;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.sunbid.demo.internal.DemoDepositPayments payments;
 
     @AfterEach
     void resetClock() {
@@ -96,7 +98,7 @@ class DemoHallBrowserIntegrationTests {
         DemoTender demo = new DemoTender(new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
                 Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID()),
                 platform,
-                accounts, members, projects, openingKeys, bids, openings, accelerator, (Clock) clock, browser.base());
+                accounts, members, projects, openingKeys, bids, openings, accelerator, (Clock) clock, payments, browser.base());
         Thread runner = new Thread(demo::run, "demo-tender-test");
         runner.setDaemon(true);
         runner.start();

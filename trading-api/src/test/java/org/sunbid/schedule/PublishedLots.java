@@ -24,11 +24,11 @@ import org.sunbid.signing.keys.SigningKey;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Published one-lot open tenders made through the project feature's service, for deadline moves. */
-final class PublishedLots {
+public final class PublishedLots {
 
     static final String PASSWORD = "Sunbid@Test2026";
 
-    record Lot(UUID project, UUID lot, CurrentUser staff) {
+    public record Lot(UUID project, UUID lot, CurrentUser staff) {
     }
 
     private PublishedLots() {
@@ -38,7 +38,7 @@ final class PublishedLots {
      * A published lot whose documents went on sale at {@code saleFrom}, with the given deadline and opening; a test
      * project (periods shrink with the accelerator) when {@code test}.
      */
-    static Lot publish(AccountManagement accounts, OpeningKeys openingKeys, ProjectManagement projects, boolean test,
+    public static Lot publish(AccountManagement accounts, OpeningKeys openingKeys, ProjectManagement projects, boolean test,
             Instant saleFrom, Instant deadline, Instant opening) throws Exception {
         for (int i = 0; i < 3; i++) {
             String username = "custodian-" + UUID.randomUUID().toString().substring(0, 8);

@@ -50,7 +50,7 @@ public final class TestCa {
     }
 
     /** The CA certificate as a PEM file, written once per JVM. */
-    static synchronized Path pemFile() {
+    public static synchronized Path pemFile() {
         if (pem == null) {
             try {
                 pem = Files.createTempFile("sunbid-test-ca-", ".pem");

@@ -103,19 +103,6 @@ public class BidStore {
                 .query(UUID.class).optional();
     }
 
-    // deposits
-
-    public void clearDeposit(UUID lot, UUID member, UUID by, Instant at) {
-        jdbc.sql("""
-                insert into deposit_clearance (lot_id, member_id, set_by, set_at) values (?, ?, ?, ?)
-                on conflict (lot_id, member_id) do nothing""").params(lot, member, by, ts(at)).update();
-    }
-
-    public boolean depositCleared(UUID lot, UUID member) {
-        return jdbc.sql("select count(*) from deposit_clearance where lot_id = ? and member_id = ?").params(lot, member)
-                .query(Integer.class).single() > 0;
-    }
-
     // uploads
 
     public record UploadRow(UUID id, UUID lot, UUID project, UUID member, UUID account, long expectedSize,
