@@ -64,9 +64,19 @@ public class ArchiveManagement {
         this.clock = clock;
     }
 
+    /** Whether every feature agrees the project may be archived now (all its lots opened or failed). */
+    public boolean archivable(UUID projectId) {
+        return sources.stream().map(s -> s.notArchivableYet(projectId)).flatMap(Optional::stream).findFirst().isEmpty();
+    }
+
     public ArchivePackageInfo build(UUID projectId, ArchiveReason reason, UUID by) {
         ArchiveSubject subject = sources.stream().map(s -> s.describe(projectId)).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> ProblemException.rule("unknown-project", "projectId", "archive.project.unknown", projectId));
+        Optional<String> notYet = sources.stream().map(s -> s.notArchivableYet(projectId)).flatMap(Optional::stream)
+                .findFirst();
+        if (notYet.isPresent()) {
+            throw ProblemException.rule(notYet.get(), "projectId", "archive." + notYet.get(), subject.projectCode());
+        }
         List<ArchiveEntry> entries = new ArrayList<>();
         for (ArchiveSources source : sources) {
             entries.addAll(source.entriesFor(projectId));

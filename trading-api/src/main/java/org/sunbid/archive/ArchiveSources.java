@@ -16,6 +16,14 @@ public interface ArchiveSources {
         return Optional.empty();
     }
 
+    /**
+     * Why the project may not be archived yet, if this feature knows a reason: a package holds every receipt with
+     * its bidder's name, so none may exist before every lot's opening (sealed bidding answers {@code opening-not-yet}).
+     */
+    default Optional<String> notArchivableYet(UUID projectId) {
+        return Optional.empty();
+    }
+
     /** The documents this feature holds for the project, with paths unique to the feature (e.g. {@code bids/…}). */
     List<ArchiveEntry> entriesFor(UUID projectId);
 }

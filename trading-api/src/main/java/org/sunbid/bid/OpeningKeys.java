@@ -167,6 +167,22 @@ public class OpeningKeys {
                 .orElseThrow(() -> ProblemException.rule("no-opening-key", "lotId", "bid.no-opening-key"));
     }
 
+    /** The lot's opening certificate, if its opening key exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<X509Certificate> findCertificate(UUID lotId) {
+        return store.openingKey(lotId).map(k -> Certificates.parse(k.certificate()));
+    }
+
+    /** The opening certificates of a project's lots that have one, by lot. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, X509Certificate> certificatesOfProject(UUID projectId) {
+        java.util.Map<UUID, X509Certificate> certificates = new java.util.LinkedHashMap<>();
+        for (ProjectView.LotView lot : lots.project(projectId).lots()) {
+            findCertificate(lot.id()).ifPresent(c -> certificates.put(lot.id(), c));
+        }
+        return certificates;
+    }
+
     /** A custodian's sealed shares, to open with its own key offline (bidtool open). */
     public record SealedShare(UUID projectId, UUID lotId, int index, String sealedBase64) {
     }

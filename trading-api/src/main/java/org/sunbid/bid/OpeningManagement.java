@@ -253,6 +253,14 @@ public class OpeningManagement {
         return view(custodian, lots.published(session.project(), lotId));
     }
 
+    private List<SealedUntilOpening> sealedUntilOpening = List.of();
+
+    /** What other features sealed to the lots' opening keys (the supervision log's details), opened with the key. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setSealedUntilOpening(List<SealedUntilOpening> sealed) {
+        this.sealedUntilOpening = List.copyOf(sealed);
+    }
+
     /**
      * Opens every live bid with the rebuilt key. What the bidder sealed decides at once: a bid the key does not open
      * (sealed to another recipient — for instance a look-alike of the opening certificate —, tampered, malformed,
@@ -278,6 +286,9 @@ public class OpeningManagement {
                 Arrays.fill(secret, (byte) 0);
             }
             released.forget(lotId);
+        }
+        for (SealedUntilOpening sealed : key == null ? List.<SealedUntilOpening>of() : sealedUntilOpening) {
+            sealed.openingKeyRebuilt(lotId, key);
         }
         List<BidStore.BidRow> live = store.liveBids(lotId);
         for (BidStore.BidRow bid : live) {

@@ -72,9 +72,12 @@ public class MemberManagement {
     /** The credit feature's gate: banned parties are refused at registration and approval. */
     private final CreditCheck credit;
 
+    private final org.sunbid.member.internal.CertificateTrust trust;
+
     MemberManagement(Members members, MemberCertificates certificates, MemberHistory history,
             AccountManagement accounts, BlobStore blobs, ApplicationEventPublisher events, Clock clock,
-            CreditCheck credit) {
+            CreditCheck credit, org.sunbid.member.internal.CertificateTrust trust) {
+        this.trust = trust;
         this.credit = credit;
         this.members = members;
         this.certificates = certificates;
@@ -587,6 +590,10 @@ public class MemberManagement {
             throw ProblemException.rule("certificate-not-valid", "certificate", "member.certificate.not-yet-valid",
                     certificate.getNotBefore().toInstant().toString());
         }
+        trust.check(certificate).ifPresent(refusal -> {
+            throw ProblemException.rule(refusal.rule(), "certificate", "member." + refusal.rule(),
+                    certificate.getIssuerX500Principal().getName());
+        });
         String fingerprint = Certificates.fingerprint(certificate);
         if (certificates.fingerprintBound(fingerprint)) {
             throw ProblemException.conflict("certificate-already-bound", "certificate",

@@ -1,6 +1,7 @@
 package org.sunbid.platform;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,19 @@ public record PlatformProperties(
         @DefaultValue Admin admin,
         @DefaultValue("false") boolean demo) {
 
+    /** The passphrase published in the README: anyone can read it, so it protects nothing outside demo mode. */
+    public static final String PUBLISHED_PASSPHRASE = "change-me-sunbid";
+
+    public PlatformProperties {
+        if (!demo && keys != null && keys.publishedPassphrase()) {
+            throw new IllegalArgumentException("""
+                    sunbid.keys.passphrase is the published default "%s" (or blank), which would let anyone \
+                    holding a copy of the data directory read the platform's keys and forge its tokens. Set your own \
+                    passphrase: --sunbid.keys.passphrase=... or the environment variable SUNBID_KEYS_PASSPHRASE \
+                    (or start with --sunbid.demo=true for a throw-away demo).""".formatted(PUBLISHED_PASSPHRASE));
+        }
+    }
+
     /** @param ephemeral start a throw-away database in a temporary folder (tests) */
     public record Database(@DefaultValue("false") boolean ephemeral, @DefaultValue("0") int port) {
     }
@@ -29,9 +43,16 @@ public record PlatformProperties(
     /**
      * @param keystore   PKCS#12 file with the platform keys; generated at first start when absent
      * @param passphrase protects the keystore
-     * @param caDir      folder of PKCS#12 files for the root, document signer and TSA; a demo CA is created when absent
+     * @param caDir      folder of PKCS#12 files for the root, document signer and TSA; created when absent
+     * @param trustedCas PEM files of the CAs that issue members' certificates (the demo CA is added in demo mode)
      */
-    public record Keys(Path keystore, @DefaultValue("change-me-sunbid") String passphrase, Path caDir) {
+    public record Keys(Path keystore, @DefaultValue(PUBLISHED_PASSPHRASE) String passphrase, Path caDir,
+            @DefaultValue List<Path> trustedCas) {
+
+        /** Whether the passphrase is the README's (or blank): fine for a demo, refused otherwise. */
+        public boolean publishedPassphrase() {
+            return passphrase == null || passphrase.isBlank() || PUBLISHED_PASSPHRASE.equals(passphrase);
+        }
     }
 
     /** The first administrator account. */

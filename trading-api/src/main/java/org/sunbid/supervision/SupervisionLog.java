@@ -44,9 +44,11 @@ public class SupervisionLog {
     private final LogWriter writer;
     private final LogVerification verification;
     private final ApplicationEventPublisher events;
+    private final org.sunbid.supervision.internal.EntrySealing sealing;
 
     SupervisionLog(Entries entries, TreeHeads heads, LogWriter writer, LogVerification verification,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, org.sunbid.supervision.internal.EntrySealing sealing) {
+        this.sealing = sealing;
         this.entries = entries;
         this.heads = heads;
         this.writer = writer;
@@ -112,6 +114,18 @@ public class SupervisionLog {
         }
         events.publishEvent(new SupervisionEvents.LogRead(reader, entry.subject(), "entry " + seq));
         return new ProvenEntry(entry, HexFormat.of().formatHex(proof.leafHash()), head, JSON.readTree(proof.toJson()));
+    }
+
+    /**
+     * The sealed details of entry {@code seq}: before its lot's opening only the commitment, afterwards what it hid and
+     * whether that matches the commitment in its leaf. 404 when the entry was never sealed.
+     */
+    public SealedDetails sealedDetails(long seq, UUID reader) {
+        flush();
+        SealedDetails details = sealing.revealed(seq)
+                .orElseThrow(() -> ProblemException.notFound("sealed-supervision-entry", seq));
+        events.publishEvent(new SupervisionEvents.LogRead(reader, null, "sealed details " + seq));
+        return details;
     }
 
     private SignedTreeHead headFor(Long treeSize, long seq) {

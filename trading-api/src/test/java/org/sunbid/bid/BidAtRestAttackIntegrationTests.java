@@ -46,7 +46,6 @@ import org.sunbid.identity.Role;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.cms.SignatureScheme;
-import org.sunbid.signing.keys.CertificateIssuer;
 import org.sunbid.signing.keys.Pkcs12;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.signing.seal.ContentCipher;
@@ -85,7 +84,7 @@ class BidAtRestAttackIntegrationTests extends BidScenario {
             bidders.add(b);
         }
         // bidder 2 also holds an old certificate, bound while valid, that expires a day later
-        SigningKey old = CertificateIssuer.selfSigned("CN=证书过期测试2有限公司 旧证书,O=证书过期测试2", Certificates.KeyAlgorithm.EC_P256,
+        SigningKey old = org.sunbid.support.TestCa.issue("CN=证书过期测试2有限公司 旧证书,O=证书过期测试2", Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(1));
         members.bindCertificate(bidders.get(2).member(), Certificates.toPem(old.certificate()), null);
 
@@ -255,26 +254,6 @@ class BidAtRestAttackIntegrationTests extends BidScenario {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private JsonNode open(String staff, List<Person> custodians, UUID[] ids) throws Exception {
-        JsonNode session = call(as(staff, post("/api/openings/{p}/{l}/start", ids[0], ids[1])), 200);
-        int released = 0;
-        int threshold = session.get("threshold").asInt();
-        for (Person custodian : custodians) {
-            for (JsonNode item : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
-                if (item.get("lotId").asText().equals(ids[1].toString()) && released < threshold) {
-                    Share share = ThresholdKeys.open(Base64.getDecoder().decode(item.get("sealedBase64").asText()),
-                            custodian.key());
-                    String json = share.toJson();
-                    session = call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", ids[0], ids[1]))
-                            .content(Api.json(Map.of("share", json, "signature", Base64.getEncoder().encodeToString(
-                                    new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true))))), 200);
-                    released++;
-                }
-            }
-        }
-        return session;
-    }
 
     private static boolean opensShare(byte[] sealedShare, SigningKey key) {
         try {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.signing.certs.Certificates;
-import org.sunbid.signing.keys.CertificateIssuer;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.support.Api;
 import tools.jackson.databind.JsonNode;
@@ -121,7 +120,7 @@ class BidGateIntegrationTests extends BidScenario {
     Person registeredBidder(org.sunbid.member.MemberForms.CompanyRegistration form) throws Exception {
         var registered = members.registerCompany(form, java.util.Map.of());
         members.approve(registered.id(), null);
-        SigningKey key = CertificateIssuer.selfSigned("CN=" + form.name(), Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
+        SigningKey key = org.sunbid.support.TestCa.issue("CN=" + form.name(), Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
         members.bindCertificate(registered.id(), Certificates.toPem(key.certificate()), null);
         return new Person(Api.login(mvc, form.username(), MemberFixtures.PASSWORD), registered.id(), key);
     }

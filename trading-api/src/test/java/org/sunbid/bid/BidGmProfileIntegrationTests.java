@@ -82,7 +82,7 @@ class BidGmProfileIntegrationTests extends BidScenario {
         List<Person> bidders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Person p = member(Role.BIDDER, "国密投标" + i + "有限公司");
-            SigningKey sm2 = CertificateIssuer.selfSigned("CN=国密投标" + i + "有限公司,O=国密投标" + i, GM.keyAlgorithm(),
+            SigningKey sm2 = org.sunbid.support.TestCa.issue("CN=国密投标" + i + "有限公司,O=国密投标" + i, GM.keyAlgorithm(),
                     Duration.ofDays(365));
             members.bindCertificate(p.member(), Certificates.toPem(sm2.certificate()), null);
             call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], p.member())), 204);

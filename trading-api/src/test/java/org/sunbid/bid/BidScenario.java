@@ -124,7 +124,7 @@ abstract class BidScenario {
             password = PASSWORD;
             accounts.createMemberAccount(username, password, role, member, name);
         }
-        SigningKey key = CertificateIssuer.selfSigned("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
+        SigningKey key = org.sunbid.support.TestCa.issue("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
         if (role == Role.BIDDER || role == Role.TENDEREE) {
             members.bindCertificate(member, Certificates.toPem(key.certificate()), null);
@@ -254,6 +254,27 @@ abstract class BidScenario {
         putChunk(bidder, upload, 0, sealed, 200);
         return call(as(bidder.token(), post("/api/bids/uploads/{id}/complete", upload))
                 .content(Api.json(Map.of("manifest", manifest(bidder, lot, sealed)))), 201);
+    }
+
+    /** Starts the lot's opening and has the custodians release shares up to the threshold. */
+    JsonNode open(String staff, List<Person> custodians, UUID[] ids) throws Exception {
+        JsonNode session = call(as(staff, post("/api/openings/{p}/{l}/start", ids[0], ids[1])), 200);
+        int released = 0;
+        int threshold = session.get("threshold").asInt();
+        for (Person custodian : custodians) {
+            for (JsonNode item : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
+                if (item.get("lotId").asText().equals(ids[1].toString()) && released < threshold) {
+                    Share share = ThresholdKeys.open(Base64.getDecoder().decode(item.get("sealedBase64").asText()),
+                            custodian.key());
+                    String json = share.toJson();
+                    session = call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", ids[0], ids[1]))
+                            .content(Api.json(Map.of("share", json, "signature", Base64.getEncoder().encodeToString(
+                                    new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true))))), 200);
+                    released++;
+                }
+            }
+        }
+        return session;
     }
 
     /** Every private key the platform keeps on disk: none of them may open a bid. */

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
-import org.sunbid.signing.keys.CertificateIssuer;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.signing.seal.ContentCipher;
 import org.sunbid.signing.seal.Sealer;
@@ -65,7 +64,7 @@ class CompletionCrashTests {
         int instants = Integer.getInteger("sunbid.crash.instants", 1);
         long seed = Long.getLong("sunbid.crash.seed", System.nanoTime());
         Random random = new Random(seed);
-        SigningKey key = CertificateIssuer.selfSigned("CN=断电测试建设有限公司,O=断电测试", Certificates.KeyAlgorithm.EC_P256,
+        SigningKey key = org.sunbid.support.TestCa.issue("CN=断电测试建设有限公司,O=断电测试", Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
         Files.writeString(dataDir.resolve("bidder.pem"), Certificates.toPem(key.certificate()));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
@@ -167,7 +166,8 @@ class CompletionCrashTests {
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 CompletionCrashNode.class.getName(), "--spring.profiles.active=test", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--sunbid.data-dir=" + dataDir, "--server.port=" + port,
-                "--sunbid.scheduler.name=crash-trial", "--logging.level.root=WARN"));
+                "--sunbid.scheduler.name=crash-trial", "--logging.level.root=WARN",
+                "--sunbid.keys.trusted-cas=" + org.sunbid.support.TestCa.pemFile()));
         node = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));

@@ -121,7 +121,7 @@ public abstract class OpenedLotScenario extends BidScenario {
     }
 
     private Person login(MemberLogin m, boolean bindCertificate) throws Exception {
-        var key = org.sunbid.signing.keys.CertificateIssuer.selfSigned("CN=投标人,O=投标人",
+        var key = org.sunbid.support.TestCa.issue("CN=投标人,O=投标人",
                 org.sunbid.signing.certs.Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
         if (bindCertificate) {
             members.bindCertificate(m.member(), org.sunbid.signing.certs.Certificates.toPem(key.certificate()), null);

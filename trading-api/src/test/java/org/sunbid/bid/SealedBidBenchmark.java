@@ -93,6 +93,7 @@ public final class SealedBidBenchmark extends BidScenario {
         try {
             app = new SpringApplicationBuilder(SunbidApplication.class)
                     .run("--sunbid.data-dir=" + dataDir, "--sunbid.database.ephemeral=true", "--server.port=0",
+                        "--sunbid.keys.passphrase=benchmark-only-passphrase",
                             "--logging.level.root=WARN", "--sunbid.scheduler.name=sunbid-bidbench",
                             "--sunbid.supervision.tree-head-interval=PT24H");
             SealedBidBenchmark bench = new SealedBidBenchmark(app);

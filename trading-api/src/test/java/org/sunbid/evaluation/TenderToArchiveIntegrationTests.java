@@ -35,7 +35,6 @@ import org.sunbid.scheduler.ScheduledTask;
 import org.sunbid.signing.archive.ArchiveVerifier;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
-import org.sunbid.signing.keys.CertificateIssuer;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.signing.pdf.DocumentSpec;
 import org.sunbid.signing.pdf.PadesSigner;
@@ -79,7 +78,7 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
     }
 
     static SigningKey key(String name) {
-        return CertificateIssuer.selfSigned("CN=" + name + ",O=Sunbid 测试", Certificates.KeyAlgorithm.EC_P256,
+        return org.sunbid.support.TestCa.issue("CN=" + name + ",O=Sunbid 测试", Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
     }
 

@@ -23,8 +23,9 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.sunbid.signing.certs.Certificates;
+import org.sunbid.support.TestCa;
 
-/** Keys and self-signed certificates made in the test with Bouncy Castle and the JDK, and signatures over challenges. */
+/** Keys and certificates (issued by the test CA) made in the test with Bouncy Castle and the JDK, and signatures over challenges. */
 final class TestCertificates {
 
     private TestCertificates() {
@@ -85,13 +86,13 @@ final class TestCertificates {
 
     static Holder valid(KeyPair keys, String algorithm) throws Exception {
         Instant now = Instant.now();
-        return new Holder(keys, selfSigned(keys, algorithm, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))),
+        return new Holder(keys, issued(keys, algorithm, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))),
                 algorithm);
     }
 
     static Holder between(Instant notBefore, Instant notAfter) throws Exception {
         KeyPair keys = keys("EC", new ECGenParameterSpec("secp256r1"));
-        return new Holder(keys, selfSigned(keys, "SHA256withECDSA", notBefore, notAfter), "SHA256withECDSA");
+        return new Holder(keys, issued(keys, "SHA256withECDSA", notBefore, notAfter), "SHA256withECDSA");
     }
 
     private static KeyPair keys(String algorithm, ECGenParameterSpec spec) throws Exception {
@@ -100,12 +101,15 @@ final class TestCertificates {
         return g.generateKeyPair();
     }
 
-    static X509Certificate selfSigned(KeyPair keys, String algorithm, Instant notBefore, Instant notAfter)
+    /** Issued by the {@link TestCa} the test contexts trust (the platform refuses self-signed certificates). */
+    static X509Certificate issued(KeyPair keys, String algorithm, Instant notBefore, Instant notAfter)
             throws Exception {
         X500Name name = new X500Name("CN=测试证书 " + algorithm + ",O=Sunbid Test,C=CN");
-        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(System.nanoTime()),
+        X500Name issuer = X500Name.getInstance(TestCa.root().getSubjectX500Principal().getEncoded());
+        var builder = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(System.nanoTime()),
                 Date.from(notBefore), Date.from(notAfter), name, keys.getPublic());
-        var signer = new JcaContentSignerBuilder(algorithm).setProvider(Certificates.provider()).build(keys.getPrivate());
+        var signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Certificates.provider())
+                .build(TestCa.key().privateKey());
         return new JcaX509CertificateConverter().setProvider(Certificates.provider()).getCertificate(builder.build(signer));
     }
 }

@@ -27,6 +27,8 @@ import org.sunbid.identity.Role;
 /** The embedded PostgreSQL keeps its data across restarts, including after the JVM was killed with SIGKILL. */
 class EmbeddedDatabaseRestartIntegrationTests {
 
+    private static final String PASSPHRASE = "restart-test-passphrase";
+
     @TempDir
     Path dataDir;
 
@@ -51,6 +53,7 @@ class EmbeddedDatabaseRestartIntegrationTests {
                 SunbidApplication.class.getName(),
                 "--server.port=" + port,
                 "--sunbid.data-dir=" + dataDir,
+                "--sunbid.keys.passphrase=" + PASSPHRASE,
                 "--logging.level.root=WARN"));
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-node.log");
         Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -71,7 +74,8 @@ class EmbeddedDatabaseRestartIntegrationTests {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(SunbidApplication.class)
-                .run("--server.port=0", "--sunbid.data-dir=" + dataDir, "--logging.level.root=WARN");
+                .run("--server.port=0", "--sunbid.data-dir=" + dataDir, "--sunbid.keys.passphrase=" + PASSPHRASE,
+                        "--logging.level.root=WARN");
     }
 
     private static void awaitHealthy(int port, Process node, Path log) throws Exception {

@@ -90,7 +90,7 @@ class BidderBrowserIntegrationTests {
     @Test
     void aCompanyRegistersSignsInWithItsCertificateUploadsASealedTenderThroughADroppedConnectionAndWithdrawsIt(
             Browser browser) throws Exception {
-        SigningKey key = CertificateIssuer.selfSigned("CN=钱塘建设工程有限公司,O=钱塘建设工程有限公司",
+        SigningKey key = org.sunbid.support.TestCa.issue("CN=钱塘建设工程有限公司,O=钱塘建设工程有限公司",
                 Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
         Path certificate = write("company.pem", Certificates.toPem(key.certificate()));
         Path privateKey = write("company.key.pem", pem("PRIVATE KEY", key.privateKey().getEncoded()));
@@ -231,7 +231,7 @@ class BidderBrowserIntegrationTests {
     @Test
     void anUploadCutByAPageReloadContinuesFromWhatThePlatformAlreadyHas(Browser browser) throws Exception {
         MemberFixtures.Approved bidder = MemberFixtures.approved(members, Role.BIDDER);
-        SigningKey key = CertificateIssuer.selfSigned("CN=续传测试,O=续传测试", Certificates.KeyAlgorithm.EC_P256,
+        SigningKey key = org.sunbid.support.TestCa.issue("CN=续传测试,O=续传测试", Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
         members.bindCertificate(bidder.memberId(), Certificates.toPem(key.certificate()), null);
         Lot lot = publishedLot("断点续传测试工程" + UUID.randomUUID().toString().substring(0, 4));
@@ -282,7 +282,7 @@ class BidderBrowserIntegrationTests {
     @Test
     void aBidderSignsInWithASignatureMadeByBidtoolAndPastedIntoTheLoginPage(Browser browser) throws Exception {
         MemberFixtures.Approved bidder = MemberFixtures.approved(members, Role.BIDDER);
-        SigningKey key = CertificateIssuer.selfSigned("CN=粘贴签名测试,O=粘贴签名测试", Certificates.KeyAlgorithm.EC_P256,
+        SigningKey key = org.sunbid.support.TestCa.issue("CN=粘贴签名测试,O=粘贴签名测试", Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
         members.bindCertificate(bidder.memberId(), Certificates.toPem(key.certificate()), null);
 

@@ -306,7 +306,7 @@ class HallBrowserIntegrationTests {
         var form = MemberFixtures.company(Role.BIDDER, name);
         var registered = members.registerCompany(form, Map.of());
         members.approve(registered.id(), null);
-        SigningKey key = CertificateIssuer.selfSigned("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
+        SigningKey key = org.sunbid.support.TestCa.issue("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
         members.bindCertificate(registered.id(), Certificates.toPem(key.certificate()), null);
         return new Person(form.username(), MemberFixtures.PASSWORD, login(form.username(), MemberFixtures.PASSWORD),

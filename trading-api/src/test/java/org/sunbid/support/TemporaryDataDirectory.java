@@ -9,7 +9,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Gives each test application context its own data directory (keys, blobs, index), removed at JVM exit. */
+/**
+ * Gives each test application context its own data directory (keys, blobs, index), removed at JVM exit, and the
+ * {@link TestCa} as trusted issuer of members' certificates.
+ */
 public class TemporaryDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -20,8 +23,10 @@ public class TemporaryDataDirectory implements ApplicationContextInitializer<Con
         try {
             Path dir = Files.createTempDirectory("sunbid-test-");
             dir.toFile().deleteOnExit();
-            context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("temporaryDataDirectory", Map.of("sunbid.data-dir", dir.toString())));
+            // members' certificates: the test CA, and the context's own CA (the demo tender tests issue from it)
+            String trusted = TestCa.pemFile() + "," + dir.resolve("keys").resolve("ca").resolve("root-ca.pem");
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("temporaryDataDirectory",
+                    Map.of("sunbid.data-dir", dir.toString(), "sunbid.keys.trusted-cas", trusted)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

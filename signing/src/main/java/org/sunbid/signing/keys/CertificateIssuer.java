@@ -77,6 +77,46 @@ public final class CertificateIssuer {
                 issuer.certificate(), issuer.algorithm(), profile, validity);
     }
 
+    /**
+     * A certificate for the holder of a PKCS#10 request (PEM or DER, as {@code openssl req -new} writes it): the
+     * request's own signature must verify (the requester holds the private key); subject and public key are taken from
+     * it, extensions are the profile's, not the request's.
+     *
+     * @throws IllegalArgumentException when the bytes are not a request or its signature does not verify
+     */
+    public static X509Certificate certifyRequest(SigningKey issuer, byte[] request, Profile profile, Duration validity) {
+        org.bouncycastle.pkcs.PKCS10CertificationRequest csr;
+        try {
+            String text = new String(request, java.nio.charset.StandardCharsets.US_ASCII);
+            if (text.contains("-----BEGIN")) {
+                try (var pem = new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(text))) {
+                    Object o = pem.readObject();
+                    if (!(o instanceof org.bouncycastle.pkcs.PKCS10CertificationRequest r)) {
+                        throw new IllegalArgumentException("not a certificate signing request");
+                    }
+                    csr = r;
+                }
+            } else {
+                csr = new org.bouncycastle.pkcs.PKCS10CertificationRequest(request);
+            }
+            if (!csr.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
+                    .setProvider(Certificates.provider()).build(csr.getSubjectPublicKeyInfo()))) {
+                throw new IllegalArgumentException("the request's signature does not verify");
+            }
+            PublicKey key = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(csr)
+                    .setProvider(Certificates.provider()).getPublicKey();
+            X500Name issuerName = X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
+            return build(csr.getSubject(), key, issuerName, new KeyPair(issuer.certificate().getPublicKey(),
+                    issuer.privateKey()), issuer.certificate(), issuer.algorithm(), profile, validity);
+        } catch (IOException | GeneralSecurityException | OperatorCreationException
+                | org.bouncycastle.pkcs.PKCSException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalArgumentException("not a valid certificate signing request: " + e.getMessage(), e);
+        }
+    }
+
     /** Parses an RFC 4514 name the way openssl and the JDK do (the rightmost RDN is the first in the encoding). */
     static X500Name name(String subject) {
         try {

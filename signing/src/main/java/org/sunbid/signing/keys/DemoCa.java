@@ -40,21 +40,38 @@ public final class DemoCa {
         this.tsa = tsa;
     }
 
-    /** Loads the demo CA from {@code folder}, creating whatever is missing. */
+    /**
+     * Loads the demo CA from {@code folder}, creating whatever is missing, including the demo member and the demo
+     * custodians' keys. Demo mode only: those keys sit on the platform's disk under the platform's passphrase.
+     */
     public static DemoCa loadOrCreate(Path folder, char[] password) {
+        DemoCa ca = load(folder, password, "CN=Sunbid Demo Root CA,O=Sunbid,C=CN");
+        loadOr(folder.resolve(MEMBER), password, () -> CertificateIssuer.issue(ca.root,
+                "CN=Demo Bidder Co Ltd,O=Demo Bidder Co Ltd,C=CN", KeyAlgorithm.EC_P256, Profile.MEMBER, LEAF_VALIDITY));
+        for (int i = 1; i <= CUSTODIANS; i++) {
+            int n = i;
+            loadOr(folder.resolve(CUSTODIAN_PREFIX + i + ".p12"), password, () -> CertificateIssuer.issue(ca.root,
+                    "CN=Demo Custodian " + n + ",O=Sunbid,C=CN", KeyAlgorithm.EC_P256, Profile.MEMBER, LEAF_VALIDITY));
+        }
+        return ca;
+    }
+
+    /**
+     * Loads the platform's own service keys (root, document signer, time-stamping authority) from {@code folder},
+     * creating whatever is missing, but never a member's or custodian's key: outside demo mode nobody's secret
+     * belongs on the platform's disk.
+     */
+    public static DemoCa loadOrCreatePlatform(Path folder, char[] password) {
+        return load(folder, password, "CN=Sunbid Platform Root CA,O=Sunbid,C=CN");
+    }
+
+    private static DemoCa load(Path folder, char[] password, String rootSubject) {
         SigningKey root = loadOr(folder.resolve(ROOT), password,
-                () -> CertificateIssuer.selfSignedCa("CN=Sunbid Demo Root CA,O=Sunbid,C=CN", KeyAlgorithm.EC_P256, CA_VALIDITY));
+                () -> CertificateIssuer.selfSignedCa(rootSubject, KeyAlgorithm.EC_P256, CA_VALIDITY));
         SigningKey signer = loadOr(folder.resolve(DOCUMENT_SIGNER), password, () -> CertificateIssuer.issue(root,
                 "CN=Sunbid Platform Document Signer,O=Sunbid,C=CN", KeyAlgorithm.EC_P256, Profile.DOCUMENT_SIGNER, LEAF_VALIDITY));
         SigningKey tsa = loadOr(folder.resolve(TSA), password, () -> CertificateIssuer.issue(root,
                 "CN=Sunbid Time Stamping Authority,O=Sunbid,C=CN", KeyAlgorithm.EC_P256, Profile.TIME_STAMPING, LEAF_VALIDITY));
-        loadOr(folder.resolve(MEMBER), password, () -> CertificateIssuer.issue(root,
-                "CN=Demo Bidder Co Ltd,O=Demo Bidder Co Ltd,C=CN", KeyAlgorithm.EC_P256, Profile.MEMBER, LEAF_VALIDITY));
-        for (int i = 1; i <= CUSTODIANS; i++) {
-            int n = i;
-            loadOr(folder.resolve(CUSTODIAN_PREFIX + i + ".p12"), password, () -> CertificateIssuer.issue(root,
-                    "CN=Demo Custodian " + n + ",O=Sunbid,C=CN", KeyAlgorithm.EC_P256, Profile.MEMBER, LEAF_VALIDITY));
-        }
         writePem(folder.resolve("root-ca.pem"), Certificates.toPem(root.certificate()));
         writePem(folder.resolve("tsa.pem"), Certificates.toPem(tsa.certificate()));
         return new DemoCa(folder, root, signer, tsa);

@@ -16,8 +16,11 @@ class ArchiveOnFailure {
         this.archives = archives;
     }
 
+    /** A project whose other lots are still before or in their opening is archived once the last one ends. */
     @TransactionalEventListener
     void onLotFailed(BidEvents.LotFailed failed) {
-        archives.buildSeparately(failed.project(), ArchiveReason.FAILED, null);
+        if (archives.archivable(failed.project())) {
+            archives.buildSeparately(failed.project(), ArchiveReason.FAILED, null);
+        }
     }
 }

@@ -22,10 +22,34 @@ class BidArchiveSources implements ArchiveSources {
 
     private final BidStore store;
     private final DocumentManagement documents;
+    private final Lots lots;
 
-    BidArchiveSources(BidStore store, DocumentManagement documents) {
+    BidArchiveSources(BidStore store, DocumentManagement documents, Lots lots) {
         this.store = store;
         this.documents = documents;
+        this.lots = lots;
+    }
+
+    /** Every lot of the project must have ended its opening: opened (record issued) or failed (流标). */
+    @Override
+    public Optional<String> notArchivableYet(UUID projectId) {
+        java.util.Map<UUID, String> status = new java.util.HashMap<>();
+        for (BidStore.SessionRow session : store.sessionsOfProject(projectId)) {
+            status.put(session.lot(), session.status());
+        }
+        List<UUID> lotIds;
+        try {
+            lotIds = lots.project(projectId).lots().stream().map(l -> l.id()).toList();
+        } catch (RuntimeException unknownOrUnpublished) {
+            lotIds = List.copyOf(status.keySet());
+        }
+        for (UUID lot : lotIds) {
+            String s = status.get(lot);
+            if (!"OPENED".equals(s) && !"FAILED".equals(s)) {
+                return Optional.of("opening-not-yet");
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

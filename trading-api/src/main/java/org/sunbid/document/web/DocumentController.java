@@ -71,11 +71,16 @@ class DocumentController {
                 .sorted(java.util.Comparator.comparing(SignedDocument::issuedAt).reversed()).toList();
     }
 
-    /** What the QR code leads to: enough to check a copy in hand (hash, kind, time), nothing of its content. */
+    /**
+     * What the QR code of a public document leads to: enough to check a copy in hand (hash, kind, time), nothing of
+     * its content. A non-public document (a bid receipt, say) is answered as unknown: its kind and time would tell an
+     * outsider that someone bid.
+     */
     @GetMapping("/api/public/documents/{id}")
-    @Operation(summary = "文件核验信息 Verification facts of a document")
+    @Operation(summary = "公开文件核验信息 Verification facts of a public document")
     Map<String, Object> verification(@PathVariable UUID id) {
-        SignedDocument d = documents.find(id).orElseThrow(() -> ProblemException.notFound("document", id));
+        SignedDocument d = documents.find(id).filter(doc -> doc.visibility() == Visibility.PUBLIC)
+                .orElseThrow(() -> ProblemException.notFound("document", id));
         return Map.of("id", d.id(), "kind", d.kind(), "kindName", d.kind().zh() + " " + d.kind().en(),
                 "sha256", d.sha256(), "size", d.size(), "issuedAt", d.issuedAt(), "signer", d.signer());
     }

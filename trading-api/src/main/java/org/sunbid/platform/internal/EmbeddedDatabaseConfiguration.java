@@ -25,7 +25,9 @@ import org.sunbid.platform.PlatformProperties;
 
 /**
  * Starts a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url} is configured.
- * Its data directory persists under {@code sunbid.data-dir}/pg, so a restart keeps everything.
+ * Its data directory persists under {@code sunbid.data-dir}/pg, so a restart keeps everything. It listens on
+ * 127.0.0.1 only and lets nobody in without the superuser password generated at first start
+ * ({@code <data-dir>/database.password}, mode 0600).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
@@ -33,37 +35,65 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** Where the superuser's password lives: in the data directory, readable by the platform's owner only. */
+    static final String PASSWORD_FILE = "database.password";
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(PlatformProperties properties) throws IOException {
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        Path passwordFile = dataDir.resolve(PASSWORD_FILE);
+        String password = DatabasePassword.loadOrCreate(passwordFile);
+        // initdb sets the password and password-only authentication (zonky's own "-A trust" comes first, ours wins);
+        // the server listens on the loopback address only.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile.toString())
+                .setConnectConfig("password", password)
+                .setServerConfig("listen_addresses", LOOPBACK)
                 .setServerConfig("max_connections", "200")
                 .setPGStartupWait(Duration.ofSeconds(60));
         if (properties.database().port() > 0) {
             builder.setPort(properties.database().port());
         }
+        Path pgDir = dataDir.resolve("pg");
+        boolean existedWithoutPassword = false;
         if (!properties.database().ephemeral()) {
-            Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("pg");
-            Files.createDirectories(dir);
-            stopOrphanedPostmaster(dir);
+            Files.createDirectories(pgDir);
+            stopOrphanedPostmaster(pgDir);
+            existedWithoutPassword = DatabasePassword.trusts(pgDir);
             // zonky starts PostgreSQL with -F and synchronous_commit=off for speed; a platform that promises never
             // to lose an accepted bid needs both back on (later -c options override the earlier flags).
-            builder.setDataDirectory(dir).setCleanDataDirectory(false)
+            builder.setDataDirectory(pgDir).setCleanDataDirectory(false)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on");
-            log.info("Embedded PostgreSQL data directory: {}", dir);
+            log.info("Embedded PostgreSQL data directory: {}", pgDir);
         }
-        return builder.start();
+        EmbeddedPostgres postgres = builder.start();
+        if (existedWithoutPassword) {
+            DatabasePassword.requireOnExisting(pgDir, jdbcUrl(postgres), password);
+            log.warn("Embedded PostgreSQL of an earlier version let local users in without a password: it now requires "
+                    + "the one in {}", passwordFile);
+        }
+        return postgres;
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, PlatformProperties properties) throws IOException {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
+        config.setJdbcUrl(jdbcUrl(postgres));
+        config.setUsername(DatabasePassword.SUPERUSER);
+        config.setPassword(DatabasePassword.loadOrCreate(
+                properties.dataDir().toAbsolutePath().normalize().resolve(PASSWORD_FILE)));
         config.setMaximumPoolSize(20);
         config.setPoolName("sunbid-embedded");
         return new HikariDataSource(config);
+    }
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    static String jdbcUrl(EmbeddedPostgres postgres) {
+        return "jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/postgres";
     }
 
     /**

@@ -86,6 +86,48 @@ public class Entries {
         });
     }
 
+    /** A sealed entry's row: its commitment and envelope, and once its lot was opened what they hid. */
+    public record SealedRow(long seq, List<java.util.UUID> lots, byte[] commitment, byte[] envelope, String revealed,
+            byte[] salt, Instant revealedAt) {
+    }
+
+    void insertSealed(long seq, LogWriter.Sealed sealed) {
+        template.execute((java.sql.Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement(
+                    "insert into supervision_sealed (seq, lots, commitment, envelope) values (?, ?, ?, ?)")) {
+                ps.setLong(1, seq);
+                ps.setArray(2, con.createArrayOf("uuid", sealed.lots().toArray()));
+                ps.setBytes(3, sealed.commitment());
+                ps.setBytes(4, sealed.envelope());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static final String SEALED_COLUMNS = "seq, lots, commitment, envelope, revealed, salt, revealed_at";
+
+    private static SealedRow sealedRow(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp(7);
+        return new SealedRow(rs.getLong(1), List.of((java.util.UUID[]) rs.getArray(2).getArray()), rs.getBytes(3),
+                rs.getBytes(4), rs.getString(5), rs.getBytes(6), at == null ? null : at.toInstant());
+    }
+
+    /** Sealed entries addressed to {@code lot} that are not revealed yet, oldest first. */
+    public List<SealedRow> unrevealed(java.util.UUID lot) {
+        return jdbc.sql("select " + SEALED_COLUMNS + " from supervision_sealed where revealed is null and envelope is not null "
+                + "and lots @> array[?]::uuid[] order by seq").param(lot).query((rs, i) -> sealedRow(rs)).list();
+    }
+
+    public Optional<SealedRow> sealed(long seq) {
+        return jdbc.sql("select " + SEALED_COLUMNS + " from supervision_sealed where seq = ?").param(seq)
+                .query((rs, i) -> sealedRow(rs)).optional();
+    }
+
+    void reveal(long seq, String revealed, byte[] salt, Instant at) {
+        jdbc.sql("update supervision_sealed set revealed = ?, salt = ?, revealed_at = ? where seq = ? and revealed is null")
+                .params(revealed, salt, Timestamp.from(at), seq).update();
+    }
+
     /** Locks the log for one writer across all application nodes, until the transaction ends. */
     void lockForAppend() {
         jdbc.sql("select pg_advisory_xact_lock(7301001)").query().singleValue();

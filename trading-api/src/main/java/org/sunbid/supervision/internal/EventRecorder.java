@@ -31,10 +31,12 @@ class EventRecorder {
     static final String DEVICE_HEADER = "X-Device-Fingerprint";
 
     private final LogWriter writer;
+    private final EntrySealing sealing;
     private final Clock clock;
 
-    EventRecorder(LogWriter writer, Clock clock) {
+    EventRecorder(LogWriter writer, EntrySealing sealing, Clock clock) {
         this.writer = writer;
+        this.sealing = sealing;
         this.clock = clock;
     }
 
@@ -58,8 +60,7 @@ class EventRecorder {
     }
 
     private LogWriter.Pending atCommitTime(LogWriter.Pending p) {
-        return new LogWriter.Pending(clock.instant(), p.actor(), p.actorRole(), p.action(), p.subject(), p.details(),
-                p.detailsSha256(), p.clientIp(), p.deviceFingerprint());
+        return p.at(clock.instant());
     }
 
     LogWriter.Pending describe(Record record) {
@@ -79,8 +80,8 @@ class EventRecorder {
             ip = truncate(request.getRemoteAddr(), 64);
             device = truncate(request.getHeader(DEVICE_HEADER), 200);
         }
-        return new LogWriter.Pending(clock.instant(), actor, role, actionCode(record.getClass()), subject, details,
-                detailsHash, ip, device);
+        return sealing.seal(new LogWriter.Pending(clock.instant(), actor, role, actionCode(record.getClass()), subject,
+                details, detailsHash, ip, device), fields);
     }
 
     private static Optional<CurrentUser> currentUser() {

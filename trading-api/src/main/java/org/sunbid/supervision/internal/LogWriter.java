@@ -29,9 +29,26 @@ public class LogWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
     static final int MAX_BATCH = 2_000;
 
-    /** An entry without its sequence number yet. */
+    /** An entry without its sequence number yet; {@code sealed} holds its sealed details, if any. */
     public record Pending(Instant at, String actor, String actorRole, String action, String subject, String details,
-            byte[] detailsSha256, String clientIp, String deviceFingerprint) {
+            byte[] detailsSha256, String clientIp, String deviceFingerprint, Sealed sealed) {
+
+        public Pending(Instant at, String actor, String actorRole, String action, String subject, String details,
+                byte[] detailsSha256, String clientIp, String deviceFingerprint) {
+            this(at, actor, actorRole, action, subject, details, detailsSha256, clientIp, deviceFingerprint, null);
+        }
+
+        Pending at(Instant when) {
+            return new Pending(when, actor, actorRole, action, subject, details, detailsSha256, clientIp,
+                    deviceFingerprint, sealed);
+        }
+    }
+
+    /**
+     * The identifying details of an entry, sealed until the opening of {@code lots}: the commitment the leaf carries
+     * and the envelope (null when no lot had an opening key yet: then the details are withheld for good).
+     */
+    public record Sealed(List<java.util.UUID> lots, byte[] commitment, byte[] envelope) {
     }
 
     private final Entries entries;
@@ -173,6 +190,11 @@ public class LogWriter implements SmartLifecycle {
             }
             long insertStarted = System.nanoTime();
             entries.insert(numbered, hashes);
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).sealed() != null) {
+                    entries.insertSealed(numbered.get(i).seq(), batch.get(i).sealed());
+                }
+            }
             insertNanos.add(System.nanoTime() - insertStarted);
         });
         for (byte[] h : hashes) {

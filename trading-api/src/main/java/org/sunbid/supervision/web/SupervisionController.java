@@ -56,6 +56,13 @@ class SupervisionController {
         return log.entry(seq, treeSize, user.accountId());
     }
 
+    @GetMapping("/entries/{seq}/sealed")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
+    @Operation(summary = "开标前密封的条目细节（开标后揭示并核对承诺） Details sealed until the opening, revealed and checked after it")
+    org.sunbid.supervision.SealedDetails sealed(CurrentUser user, @PathVariable long seq) {
+        return log.sealedDetails(seq, user.accountId());
+    }
+
     @GetMapping("/consistency")
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN','STAFF')")
     @Operation(summary = "两个树头之间的一致性证明 Consistency proof between two signed tree sizes")

@@ -40,6 +40,7 @@ public final class SupervisionLogBenchmark {
         // command-line arguments, not builder defaults: application.yml's server.port would override a default
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SunbidApplication.class)
                 .run("--sunbid.data-dir=" + dataDir, "--sunbid.database.ephemeral=true", "--server.port=0",
+                        "--sunbid.keys.passphrase=benchmark-only-passphrase",
                         "--logging.level.root=WARN", "--sunbid.supervision.tree-head-interval=PT24H");
         try {
             run(app, n, dataDir);
