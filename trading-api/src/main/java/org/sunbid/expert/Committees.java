@@ -18,6 +18,12 @@ public interface Committees {
     /** The signed draw record of the lot as canonical JSON, once the draw has run. */
     Optional<String> drawRecord(LotId lot);
 
+    /**
+     * The evaluation of the lot starts (called by the evaluation feature): from now on staff and the tenderee may see
+     * the committee's names, which were sealed until then. Idempotent.
+     */
+    void evaluationStarted(LotId lot);
+
     /** One seat on a committee. */
     record CommitteeMember(MemberId member, String name, Role role) {
     }

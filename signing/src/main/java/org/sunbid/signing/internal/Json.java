@@ -93,10 +93,15 @@ public final class Json {
 
     /** Parses one JSON value; objects become {@code Map<String,Object>}, arrays {@code List<Object>}, integers {@code Long}. */
     public static Object read(String text) {
+        return read(text, MAX_CHARS);
+    }
+
+    /** As {@link #read(String)} with another size bound, for large signed records (an expert draw's pool). */
+    public static Object read(String text, int maxChars) {
         if (text == null) {
             throw new JsonException("empty");
         }
-        if (text.length() > MAX_CHARS) {
+        if (text.length() > maxChars) {
             throw new JsonException("too large");
         }
         Reader r = new Reader(text);

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Replays a Sunbid expert draw record (draw.json) with nothing but the Python standard library.
+
+An independent implementation of docs/expert-draw.md: it recomputes the commitment, the seed and the members and
+reserves from the record and prints DIFFERENT lines when they disagree (exit 3). It does not check the platform's
+signature or timestamp: `bidtool draw-verify --trust root-ca.pem` does that.
+
+    python3 scripts/expert-draw-replay.py draw.json
+"""
+import hashlib
+import json
+import struct
+import sys
+
+
+class Stream:
+    """Block j = SHA-256(seed || uint64_be(j)), bytes read in order."""
+
+    def __init__(self, seed):
+        self.seed, self.counter, self.block, self.used = seed, 0, b"", 32
+
+    def byte(self):
+        if self.used == 32:
+            self.block = hashlib.sha256(self.seed + struct.pack(">Q", self.counter)).digest()
+            self.counter, self.used = self.counter + 1, 0
+        self.used += 1
+        return self.block[self.used - 1]
+
+    def below(self, n):
+        limit = 2**32 - (2**32 % n)
+        while True:
+            r = int.from_bytes(bytes(self.byte() for _ in range(4)), "big")
+            if r < limit:
+                return r % n
+
+
+def seed(secret, bid_hashes, lot, sequence):
+    data = secret + b"".join(bytes.fromhex(h) for h in bid_hashes) + lot.encode("utf-8")
+    if sequence > 0:
+        data += struct.pack(">I", sequence)
+    return hashlib.sha256(data).digest()
+
+
+def draw(seed_bytes, groups, pool, excluded):
+    stream, picked, members, reserves = Stream(seed_bytes), set(), [], []
+    admits = lambda g, c: any(s.startswith(g["specialty"]) for s in c["specialties"]) and (
+        g["region"] is None or (c["region"] or "").startswith(g["region"]))
+    eligible_by_group = [[c for c in pool if c["expert"] not in excluded and admits(g, c)] for g in groups]
+    for index, g in enumerate(groups):
+        eligible = [c for c in eligible_by_group[index] if c["expert"] not in picked]
+        if len(eligible) < g["experts"]:
+            raise ValueError("group %d: %d eligible, %d needed" % (index, len(eligible), g["experts"]))
+        k = min(len(eligible), g["experts"] + g["reserves"])
+        a = list(range(len(eligible)))
+        for i in range(k):
+            j = i + stream.below(len(eligible) - i)
+            a[i], a[j] = a[j], a[i]
+        for i in range(k):
+            expert = eligible[a[i]]["expert"]
+            picked.add(expert)
+            (members if i < g["experts"] else reserves).append({"group": index, "expert": expert})
+    return members, reserves
+
+
+def main(path):
+    with open(path, encoding="utf-8") as f:
+        record = json.load(f)["record"]
+    secret = bytes.fromhex(record["secret"])
+    problems = []
+    if hashlib.sha256(secret).hexdigest() != record["commitment"]:
+        problems.append("commitment: SHA-256 of the secret does not match")
+    s = seed(secret, [b["sha256"] for b in record["bids"]], record["lot"], record["sequence"])
+    if s.hex() != record["seed"]:
+        problems.append("seed: does not follow from the secret, the bid hashes and the lot")
+    ids = [c["expert"] for c in record["pool"]]
+    if ids != sorted(ids) or len(set(ids)) != len(ids):
+        problems.append("pool: not in canonical order or not unique")
+    members, reserves = draw(s, record["groups"], record["pool"], {e["expert"] for e in record["exclusions"]})
+    if members != record["members"]:
+        problems.append("members differ")
+    if reserves != record["reserves"]:
+        problems.append("reserves differ")
+    for p in problems:
+        print("DIFFERENT: " + p)
+    if problems:
+        return 3
+    print("VALID: the replay draws the same %d members and %d reserves" % (len(members), len(reserves)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,147 @@
+package org.sunbid.signing.draw;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import org.sunbid.signing.cms.CmsVerifier;
+import org.sunbid.signing.cms.SignatureCheck;
+import org.sunbid.signing.cms.VerifyOptions;
+import org.sunbid.signing.timestamp.TimestampCheck;
+import org.sunbid.signing.timestamp.TimestampVerifier;
+
+/**
+ * Replays an expert draw from its published record alone: the platform's signature and timestamp, the secret
+ * against its commitment, the seed from the secret, bid hashes and lot, the pool's canonical order and the
+ * exclusions, and finally the members and reserves drawn. Every difference is a named problem.
+ */
+public final class DrawVerifier {
+
+    /** The avoidance rules a record may name (docs/expert-draw.md). */
+    public static final Set<String> RULES = Set.of("tenderee-employee", "agency-employee", "bidder-employee",
+            "related-to-party", "declared-conflict", "supervising-department", "credit-banned", "credit-bad-record",
+            "on-leave", "frequency-cap", "already-drawn", "not-qualified");
+
+    private DrawVerifier() {
+    }
+
+    /** What the replay found; valid when {@code problems} is empty. */
+    public record Report(String lot, int sequence, int pool, int excluded, int members, int reserves, String signer,
+            java.time.Instant timestamp, List<String> problems, List<String> notes) {
+        public Report {
+            problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
+        }
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * @param trust roots to accept for the signature and the timestamp; when empty both are checked against the
+     *              certificates they carry and a note says the signer was not tied to the platform's published root
+     */
+    public static Report verify(SignedDrawRecord signed, Collection<X509Certificate> trust) {
+        DrawRecord r = signed.record();
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        byte[] canonical = r.canonicalBytes();
+        String signer = null;
+        SignatureCheck signature = CmsVerifier.verify(signed.signature(), canonical,
+                trust.isEmpty() ? VerifyOptions.signatureOnly() : VerifyOptions.trusting(trust));
+        if (signature instanceof SignatureCheck.Valid v) {
+            signer = v.signer().getSubjectX500Principal().getName();
+        } else if (signature instanceof SignatureCheck.Invalid inv) {
+            problems.add("signature: " + inv.failure() + (inv.detail() == null ? "" : " (" + inv.detail() + ")"));
+        }
+        byte[] digest = DrawAlgorithm.sha256().digest(canonical);
+        TimestampCheck stamp = trust.isEmpty() ? TimestampVerifier.verifyWithoutTrust(signed.timestampToken(), digest)
+                : TimestampVerifier.verify(signed.timestampToken(), digest, trust);
+        java.time.Instant time = null;
+        if (stamp instanceof TimestampCheck.Valid v) {
+            time = v.timestamp().time();
+        } else if (stamp instanceof TimestampCheck.Invalid inv) {
+            problems.add("timestamp: " + inv.failure() + (inv.detail() == null ? "" : " (" + inv.detail() + ")"));
+        }
+        if (trust.isEmpty()) {
+            notes.add("signer and time-stamp authority NOT CHECKED against a trusted root: pass --trust root-ca.pem");
+        }
+        replay(r, problems);
+        return new Report(r.lot(), r.sequence(), r.pool().size(), r.exclusions().size(), r.members().size(),
+                r.reserves().size(), signer, time, problems, notes);
+    }
+
+    static void replay(DrawRecord r, List<String> problems) {
+        byte[] secret;
+        try {
+            secret = HexFormat.of().parseHex(r.secret());
+        } catch (IllegalArgumentException e) {
+            problems.add("secret: not hexadecimal");
+            return;
+        }
+        if (secret.length != DrawAlgorithm.SECRET_BYTES) {
+            problems.add("secret: not 32 bytes");
+            return;
+        }
+        if (!DrawAlgorithm.commitment(secret).equals(r.commitment())) {
+            problems.add("commitment: SHA-256 of the secret does not match the logged commitment");
+        }
+        byte[] seed;
+        try {
+            seed = DrawAlgorithm.seed(secret, r.bidHashes(), r.lot(), r.sequence());
+        } catch (IllegalArgumentException e) {
+            problems.add("bids: " + e.getMessage());
+            return;
+        }
+        if (!HexFormat.of().formatHex(seed).equals(r.seed())) {
+            problems.add("seed: does not follow from the secret, the bid hashes and the lot");
+        }
+        checkPool(r, problems);
+        try {
+            DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, r.groups(), r.pool(), r.excludedExperts());
+            if (!outcome.members().equals(r.members())) {
+                problems.add("members: the replay draws " + ids(outcome.members()) + ", the record says " + ids(r.members()));
+            }
+            if (!outcome.reserves().equals(r.reserves())) {
+                problems.add("reserves: the replay draws " + ids(outcome.reserves()) + ", the record says "
+                        + ids(r.reserves()));
+            }
+        } catch (DrawAlgorithm.PoolTooSmallException e) {
+            problems.add("pool: " + e.getMessage() + ", yet the record names a result");
+        }
+    }
+
+    private static void checkPool(DrawRecord r, List<String> problems) {
+        Set<String> seen = new HashSet<>();
+        String previous = null;
+        for (DrawAlgorithm.Candidate c : r.pool()) {
+            if (!seen.add(c.expert())) {
+                problems.add("pool: expert " + c.expert() + " listed twice");
+            }
+            if (previous != null && previous.compareTo(c.expert()) >= 0) {
+                problems.add("pool: not in canonical order at " + c.expert());
+                break;
+            }
+            previous = c.expert();
+        }
+        for (DrawRecord.Exclusion e : r.exclusions()) {
+            if (!seen.contains(e.expert())) {
+                problems.add("exclusions: " + e.expert() + " is not in the pool");
+            }
+            if (e.rules().isEmpty() || !RULES.containsAll(e.rules())) {
+                problems.add("exclusions: " + e.expert() + " names no known rule " + e.rules());
+            }
+        }
+    }
+
+    private static List<String> ids(List<DrawAlgorithm.Pick> picks) {
+        List<String> ids = new ArrayList<>();
+        picks.forEach(p -> ids.add(p.expert().length() > 8 ? p.expert().substring(0, 8) : p.expert()));
+        return ids;
+    }
+}

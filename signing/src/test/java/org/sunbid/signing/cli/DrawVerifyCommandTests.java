@@ -1,0 +1,216 @@
+package org.sunbid.signing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sunbid.signing.DigestAlgorithm;
+import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.cms.CmsSigner;
+import org.sunbid.signing.draw.DrawAlgorithm;
+import org.sunbid.signing.draw.DrawRecord;
+import org.sunbid.signing.draw.SignedDrawRecord;
+import org.sunbid.signing.keys.DemoCa;
+import org.sunbid.signing.keys.SigningKey;
+import org.sunbid.signing.support.Fixtures;
+import org.sunbid.signing.timestamp.TimeStampAuthority;
+
+/** {@code bidtool draw-verify} accepts a real signed record and refuses each way of tampering with one. */
+class DrawVerifyCommandTests {
+
+    @TempDir
+    Path dir;
+
+    Path root;
+    byte[] secret;
+
+    @BeforeEach
+    void trust() throws Exception {
+        root = dir.resolve("root-ca.pem");
+        Files.writeString(root, Certificates.toPem(Fixtures.demoCa().root().certificate()));
+        secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run verify(Path record, boolean withTrust) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = Bidtool.commandLine(new Bidtool(Map.of()));
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = withTrust ? cli.execute("draw-verify", "--record", record.toString(), "--trust", root.toString())
+                : cli.execute("draw-verify", "--record", record.toString());
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A record as the platform makes one: pool in canonical order, two excluded, the draw replayed from the seed. */
+    DrawRecord record(byte[] secret, List<DrawAlgorithm.Candidate> pool) throws Exception {
+        List<DrawRecord.BidHash> bids = List.of(new DrawRecord.BidHash(UUID.randomUUID().toString(), hash("bid a")),
+                new DrawRecord.BidHash(UUID.randomUUID().toString(), hash("bid b")),
+                new DrawRecord.BidHash(UUID.randomUUID().toString(), hash("bid c")));
+        String lot = UUID.randomUUID().toString();
+        List<DrawAlgorithm.Group> groups = List.of(new DrawAlgorithm.Group("B02", null, 5, 2));
+        List<DrawRecord.Exclusion> exclusions = List.of(new DrawRecord.Exclusion(pool.get(0).expert(), List.of("bidder-employee")),
+                new DrawRecord.Exclusion(pool.get(3).expert(), List.of("on-leave", "frequency-cap")));
+        byte[] seed = DrawAlgorithm.seed(secret, bids.stream().map(DrawRecord.BidHash::sha256).toList(), lot, 0);
+        DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, groups, pool,
+                java.util.Set.of(pool.get(0).expert(), pool.get(3).expert()));
+        return new DrawRecord(UUID.randomUUID().toString(), lot, 0, null, Instant.parse("2026-12-01T02:00:00Z"), groups,
+                2, pool, exclusions, DrawAlgorithm.commitment(secret), HexFormat.of().formatHex(secret), bids,
+                HexFormat.of().formatHex(seed), outcome.members(), outcome.reserves(), Instant.parse("2026-12-01T03:00:00Z"));
+    }
+
+    static List<DrawAlgorithm.Candidate> pool(int n) {
+        List<DrawAlgorithm.Candidate> pool = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            pool.add(new DrawAlgorithm.Candidate(new UUID(0, 1000 + i).toString(), List.of("B0201"), "330106"));
+        }
+        return pool;
+    }
+
+    Path signed(DrawRecord record, SigningKey signer, byte[] stampedBytes, String name) throws Exception {
+        DemoCa ca = Fixtures.demoCa();
+        byte[] canonical = record.canonicalBytes();
+        byte[] signature = new CmsSigner(signer).sign(canonical, true);
+        TimeStampAuthority tsa = new TimeStampAuthority(ca.timeStampingAuthority(), Clock.systemUTC());
+        byte[] token = tsa.stamp(DigestAlgorithm.SHA256,
+                MessageDigest.getInstance("SHA-256").digest(stampedBytes == null ? canonical : stampedBytes)).token();
+        Path file = dir.resolve(name);
+        Files.writeString(file, new SignedDrawRecord(record, signature, token).toJson(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    Path signed(DrawRecord record, String name) throws Exception {
+        return signed(record, Fixtures.demoCa().documentSigner(), null, name);
+    }
+
+    static String hash(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static DrawRecord withPool(DrawRecord r, List<DrawAlgorithm.Candidate> pool) {
+        return new DrawRecord(r.project(), r.lot(), r.sequence(), r.reason(), r.poolAsOf(), r.groups(),
+                r.tendereeRepresentatives(), pool, r.exclusions(), r.commitment(), r.secret(), r.bids(), r.seed(),
+                r.members(), r.reserves(), r.drawnAt());
+    }
+
+    @Test
+    void acceptsTheRecordThePlatformSignedAndReplaysTheSameExperts() throws Exception {
+        Path file = signed(record(secret, pool(12)), "draw.json");
+        Run run = verify(file, true);
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("VALID").contains("pool: 12, excluded: 2, members: 5, reserves: 2");
+        // a second implementation (Python standard library only) replays the same record
+        Path script = Path.of("..", "scripts", "expert-draw-replay.py").toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(script), "replay script beside the module");
+        Process python = new ProcessBuilder("python3", script.toString(), file.toString()).redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor()).as(output).isZero();
+        assertThat(output).contains("VALID: the replay draws the same 5 members and 2 reserves");
+        Run untrusted = verify(signed(record(secret, pool(12)), "draw2.json"), false);
+        assertThat(untrusted.exit()).isZero();
+        assertThat(untrusted.out()).contains("NOT CHECKED");
+    }
+
+    @Test
+    void refusesARecordWhosePoolWasChangedAfterSigning() throws Exception {
+        DrawRecord real = record(secret, pool(12));
+        Path file = signed(real, "draw.json");
+        String json = Files.readString(file);
+        List<DrawAlgorithm.Candidate> shorter = new ArrayList<>(real.pool());
+        shorter.remove(5);
+        String tampered = json.replace(real.canonicalJson(), withPool(real, shorter).canonicalJson());
+        assertThat(tampered).isNotEqualTo(json);
+        Files.writeString(file, tampered);
+        Run run = verify(file, true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: signature");
+        assertThat(run.err()).startsWith("bidtool: draw record does not replay");
+    }
+
+    @Test
+    void refusesASecretThatDoesNotMatchItsCommitmentEvenWhenSigned() throws Exception {
+        DrawRecord real = record(secret, pool(12));
+        byte[] other = secret.clone();
+        other[0] ^= 1;
+        DrawRecord swapped = new DrawRecord(real.project(), real.lot(), 0, null, real.poolAsOf(), real.groups(), 2,
+                real.pool(), real.exclusions(), real.commitment(), HexFormat.of().formatHex(other), real.bids(), real.seed(),
+                real.members(), real.reserves(), real.drawnAt());
+        Run run = verify(signed(swapped, "draw.json"), true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: commitment").contains("DIFFERENT: seed");
+    }
+
+    @Test
+    void refusesARecordSignedByAKeyThatDoesNotChainToTheTrustedRoot() throws Exception {
+        SigningKey stranger = Fixtures.otherCa().documentSigner();
+        Run run = verify(signed(record(secret, pool(12)), stranger, null, "draw.json"), true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: signature: UNKNOWN_OR_UNTRUSTED_SIGNER");
+    }
+
+    @Test
+    void refusesATimestampOverOtherBytes() throws Exception {
+        Run run = verify(signed(record(secret, pool(12)), Fixtures.demoCa().documentSigner(),
+                "another record".getBytes(StandardCharsets.UTF_8), "draw.json"), true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: timestamp: IMPRINT_MISMATCH");
+    }
+
+    @Test
+    void refusesAResultThatIsNotTheReplayEvenWhenThePlatformSignedIt() throws Exception {
+        DrawRecord real = record(secret, pool(12));
+        List<DrawAlgorithm.Pick> members = new ArrayList<>(real.members());
+        members.set(0, real.reserves().get(0));
+        List<DrawAlgorithm.Pick> reserves = new ArrayList<>(real.reserves());
+        reserves.set(0, real.members().get(0));
+        DrawRecord rigged = new DrawRecord(real.project(), real.lot(), 0, null, real.poolAsOf(), real.groups(), 2,
+                real.pool(), real.exclusions(), real.commitment(), real.secret(), real.bids(), real.seed(), members,
+                reserves, real.drawnAt());
+        Run run = verify(signed(rigged, "draw.json"), true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: members").contains("DIFFERENT: reserves")
+                .doesNotContain("DIFFERENT: signature");
+    }
+
+    @Test
+    void refusesABidHashChangedBeforeSigning() throws Exception {
+        DrawRecord real = record(secret, pool(12));
+        List<DrawRecord.BidHash> bids = new ArrayList<>(real.bids());
+        bids.set(1, new DrawRecord.BidHash(bids.get(1).bid(), hash("another tender")));
+        DrawRecord changed = new DrawRecord(real.project(), real.lot(), 0, null, real.poolAsOf(), real.groups(), 2,
+                real.pool(), real.exclusions(), real.commitment(), real.secret(), bids, real.seed(), real.members(),
+                real.reserves(), real.drawnAt());
+        Run run = verify(signed(changed, "draw.json"), true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: seed");
+    }
+
+    @Test
+    void refusesAFileThatIsNotADrawRecordInOneLine() throws Exception {
+        Path file = dir.resolve("draw.json");
+        Files.writeString(file, "{\"record\":{\"type\":\"something-else\"}}");
+        Run run = verify(file, true);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().lines().count()).isEqualTo(1);
+        assertThat(run.err()).startsWith("bidtool: not a readable draw record");
+    }
+}

@@ -1,0 +1,87 @@
+package org.sunbid.expert;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+
+/**
+ * The committee plan of a lot (评标委员会组建方案): experts to draw per specialty (optionally from a region), reserves,
+ * and the tenderee's representatives by name. Built only through {@link #of}, which enforces the composition rules
+ * of the Bidding Law (招标投标法 第三十七条): five or more members, an odd number, drawn experts at least two thirds.
+ *
+ * @param supervisingUscc the project's supervising department (行政监督部门), whose staff are never drawn
+ */
+public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<String> representatives,
+        String supervisingUscc) {
+
+    /** Fewest members of a committee. */
+    public static final int MINIMUM_MEMBERS = 5;
+    /** Most reserves per group. */
+    public static final int MAXIMUM_RESERVES = 10;
+
+    public CommitteePlan {
+        groups = List.copyOf(groups);
+        representatives = List.copyOf(representatives);
+    }
+
+    /** One line of the plan: {@code experts} drawn from {@code specialty} (a code of the table or its first level). */
+    public record Group(String specialty, String region, int experts, int reserves) {
+    }
+
+    /** Checks every composition rule in turn and refuses with the first broken one, naming the field. */
+    public static CommitteePlan of(LotId lot, UUID project, List<Group> groups, List<String> representatives,
+            String supervisingUscc) {
+        if (groups == null || groups.isEmpty()) {
+            throw ProblemException.rule("committee-experts-required", "groups", "expert.plan.groups-required");
+        }
+        List<String> reps = representatives == null ? List.of()
+                : representatives.stream().map(s -> s == null ? "" : s.strip()).toList();
+        for (int i = 0; i < reps.size(); i++) {
+            if (reps.get(i).isEmpty() || reps.get(i).length() > 100) {
+                throw ProblemException.invalid("representatives[" + i + "]", "expert.plan.representative-name");
+            }
+        }
+        int drawn = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            if (g == null || g.experts() < 1) {
+                throw ProblemException.invalid("groups[" + i + "].experts", "expert.plan.group-experts");
+            }
+            if (g.reserves() < 0 || g.reserves() > MAXIMUM_RESERVES) {
+                throw ProblemException.invalid("groups[" + i + "].reserves", "expert.plan.group-reserves",
+                        MAXIMUM_RESERVES);
+            }
+            if (g.region() != null && !g.region().matches("[1-9][0-9]{1,5}")) {
+                throw ProblemException.invalid("groups[" + i + "].region", "expert.plan.region");
+            }
+            drawn += g.experts();
+        }
+        int total = drawn + reps.size();
+        if (total < MINIMUM_MEMBERS) {
+            throw ProblemException.rule("committee-minimum-members", "groups", "expert.plan.minimum", total,
+                    MINIMUM_MEMBERS);
+        }
+        if (total % 2 == 0) {
+            throw ProblemException.rule("committee-odd-members", "groups", "expert.plan.odd", total);
+        }
+        if (3 * drawn < 2 * total) {
+            throw ProblemException.rule("committee-experts-two-thirds", "representatives",
+                    "expert.plan.two-thirds", drawn, total);
+        }
+        return new CommitteePlan(lot, project, groups, reps, blankToNull(supervisingUscc));
+    }
+
+    public int drawnExperts() {
+        return groups.stream().mapToInt(Group::experts).sum();
+    }
+
+    public int size() {
+        return drawnExperts() + representatives.size();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,211 @@
+package org.sunbid.expert;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.bid.BidManagement;
+import org.sunbid.expert.internal.Avoidance;
+import org.sunbid.expert.internal.DrawStore;
+import org.sunbid.expert.internal.LibraryStore;
+import org.sunbid.expert.internal.LotFacts;
+import org.sunbid.expert.internal.PlanStore;
+import org.sunbid.expert.internal.Seating;
+import org.sunbid.platform.PlatformTrust;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.signing.DigestAlgorithm;
+import org.sunbid.signing.cms.CmsSigner;
+import org.sunbid.signing.draw.DrawAlgorithm;
+import org.sunbid.signing.draw.DrawRecord;
+import org.sunbid.signing.draw.SignedDrawRecord;
+
+/**
+ * Runs a lot's draw after its opening, and replacement draws: pool as at the bid deadline, avoidance with every rule
+ * named, the seed from the committed secret and the receipted bids, sampling by {@link DrawAlgorithm}, and a record
+ * signed and timestamped by the platform. One transaction each: a refused draw leaves nothing behind.
+ */
+@Service
+@Transactional
+public class ExpertDraws {
+
+    private final PlanStore plans;
+    private final DrawStore draws;
+    private final LibraryStore library;
+    private final LotFacts facts;
+    private final Seating seating;
+    private final PlatformTrust trust;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int frequencyCap;
+    private final Duration frequencyPeriod;
+    private final Duration leaveHorizon;
+
+    ExpertDraws(PlanStore plans, DrawStore draws, LibraryStore library, LotFacts facts, Seating seating,
+            PlatformTrust trust, ApplicationEventPublisher events, Clock clock,
+            @Value("${sunbid.expert.frequency-cap:3}") int frequencyCap,
+            @Value("${sunbid.expert.frequency-period:P30D}") Duration frequencyPeriod,
+            @Value("${sunbid.expert.leave-horizon:P1D}") Duration leaveHorizon) {
+        if (frequencyCap < 1 || frequencyPeriod.isNegative() || leaveHorizon.isNegative()) {
+            throw new IllegalArgumentException("sunbid.expert.frequency-cap must be positive, periods not negative");
+        }
+        this.plans = plans;
+        this.draws = draws;
+        this.library = library;
+        this.facts = facts;
+        this.seating = seating;
+        this.trust = trust;
+        this.events = events;
+        this.clock = clock;
+        this.frequencyCap = frequencyCap;
+        this.frequencyPeriod = frequencyPeriod;
+        this.leaveHorizon = leaveHorizon;
+    }
+
+    /** What a draw produced, without names: counts for the caller, the record for regulators. */
+    public record DrawSummary(UUID draw, int sequence, int pool, int excluded, int members, int reserves,
+            String recordSha256) {
+    }
+
+    /** Staff draw a lot of a project by hand (after a refused scheduled draw, for instance). */
+    public DrawSummary draw(UUID project, LotId lot) {
+        facts.lot(project, lot);
+        plans.find(lot).filter(p -> !p.project().equals(project))
+                .ifPresent(p -> {
+                    throw ProblemException.notFound("lot", lot);
+                });
+        return draw(lot);
+    }
+
+    /** The lot's draw: refused unless the lot is opened, planned, committed and not drawn yet. */
+    public DrawSummary draw(LotId lot) {
+        CommitteePlan plan = plans.lock(lot).orElseThrow(() -> refused(lot, HttpStatus.CONFLICT, "committee-plan-missing",
+                "lotId", "expert.draw.no-plan"));
+        if (draws.drawn(lot)) {
+            throw refused(lot, HttpStatus.CONFLICT, "committee-already-drawn", "lotId", "expert.draw.already-drawn");
+        }
+        List<DrawAlgorithm.Group> groups = plan.groups().stream()
+                .map(g -> new DrawAlgorithm.Group(g.specialty(), g.region(), g.experts(), g.reserves())).toList();
+        List<Integer> planGroups = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            planGroups.add(i);
+        }
+        return run(plan, 0, null, groups, planGroups);
+    }
+
+    /**
+     * A replacement draw of one expert for a plan group (a seat was vacated and no reserve is left): the next
+     * sequence number, the same secret, every expert already drawn for the project excluded.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public DrawSummary replacement(LotId lot, int planGroup, String reason) {
+        CommitteePlan plan = plans.lock(lot).orElseThrow(() -> ProblemException.notFound("committee", lot));
+        CommitteePlan.Group g = plan.groups().get(planGroup);
+        int sequence = draws.draws(lot).size();
+        return run(plan, sequence, reason, List.of(new DrawAlgorithm.Group(g.specialty(), g.region(), 1, 0)),
+                List.of(planGroup));
+    }
+
+    private DrawSummary run(CommitteePlan plan, int sequence, String reason, List<DrawAlgorithm.Group> groups,
+            List<Integer> planGroups) {
+        LotId lot = plan.lot();
+        LotFacts.Lot facts = this.facts.lot(plan.project(), lot);
+        List<BidManagement.OpenedBid> bids = this.facts.openedBids(lot).orElseThrow(() -> refused(lot,
+                HttpStatus.CONFLICT, "lot-not-opened", "lotId", "expert.draw.not-opened"));
+        DrawStore.Secret secret = draws.secret(lot).orElseThrow(() -> refused(lot, HttpStatus.CONFLICT,
+                "draw-secret-missing", "lotId", "expert.draw.no-secret"));
+        Instant now = clock.instant();
+        Instant asOf = facts.bidDeadline();
+        Set<String> prefixes = new LinkedHashSet<>();
+        groups.forEach(g -> prefixes.add(g.specialty()));
+        List<LibraryStore.PoolRow> rows = library.poolAt(asOf, prefixes);
+        Avoidance.Parties parties = this.facts.parties(facts, bids, plan.supervisingUscc());
+        Map<UUID, List<Avoidance.Rule>> excluded = Avoidance.exclusions(rows, parties,
+                avoidanceFacts(facts, plan, parties));
+
+        List<DrawAlgorithm.Candidate> pool = new ArrayList<>(rows.size());
+        rows.forEach(r -> pool.add(new DrawAlgorithm.Candidate(r.member().toString(), r.specialties(), r.region())));
+        pool.sort(java.util.Comparator.comparing(DrawAlgorithm.Candidate::expert));
+        List<DrawRecord.Exclusion> exclusions = new ArrayList<>();
+        excluded.forEach((id, rules) -> exclusions.add(new DrawRecord.Exclusion(id.toString(),
+                rules.stream().map(Avoidance.Rule::code).toList())));
+        exclusions.sort(java.util.Comparator.comparing(DrawRecord.Exclusion::expert));
+        Set<String> excludedIds = new java.util.HashSet<>();
+        exclusions.forEach(e -> excludedIds.add(e.expert()));
+
+        List<String> hashes = bids.stream().map(BidManagement.OpenedBid::sha256).toList();
+        byte[] seed = DrawAlgorithm.seed(secret.secret(), hashes, lot.toString(), sequence);
+        DrawAlgorithm.Outcome outcome;
+        try {
+            outcome = DrawAlgorithm.draw(seed, groups, pool, excludedIds);
+        } catch (DrawAlgorithm.PoolTooSmallException e) {
+            int planGroup = planGroups.get(e.group);
+            throw new ProblemException(HttpStatus.CONFLICT, "pool-too-small", "groups[" + planGroup + "]",
+                    "expert.draw.pool-too-small", Map.of("eligible", e.eligible, "needed", e.needed),
+                    groups.get(e.group).specialty(), e.eligible, e.needed);
+        }
+        DrawRecord record = new DrawRecord(plan.project().toString(), lot.toString(), sequence, reason, asOf, groups,
+                plan.representatives().size(), pool, exclusions, secret.commitment(),
+                HexFormat.of().formatHex(secret.secret()),
+                bids.stream().map(b -> new DrawRecord.BidHash(b.bid().toString(), b.sha256())).toList(),
+                HexFormat.of().formatHex(seed), outcome.members(), outcome.reserves(), now);
+        byte[] canonical = record.canonicalBytes();
+        byte[] digest = sha256(canonical);
+        byte[] signature = new CmsSigner(trust.documentSigner()).sign(canonical, true);
+        byte[] token = trust.timestamps().stamp(DigestAlgorithm.SHA256, digest).token();
+        String json = new SignedDrawRecord(record, signature, token).toJson();
+        String recordSha256 = HexFormat.of().formatHex(sha256(json.getBytes(StandardCharsets.UTF_8)));
+
+        UUID drawId = UUID.randomUUID();
+        draws.insertDraw(new DrawStore.Draw(drawId, lot, plan.project(), sequence, reason, json, recordSha256, now));
+        seating.seat(facts, drawId, outcome, planGroups, now);
+        events.publishEvent(new ExpertEvents.CommitteeDrawn(lot, drawId, sequence, outcome.members().size(),
+                outcome.reserves().size(), pool.size(), exclusions.size(), recordSha256, reason, now));
+        return new DrawSummary(drawId, sequence, pool.size(), exclusions.size(), outcome.members().size(),
+                outcome.reserves().size(), recordSha256);
+    }
+
+    /**
+     * Conflicts and leave count as declared by the bid deadline (nobody can change them once the bidders are known);
+     * the frequency cap counts invitations in the period before the deadline; credit is read at the draw.
+     */
+    private Avoidance.Facts avoidanceFacts(LotFacts.Lot lot, CommitteePlan plan, Avoidance.Parties parties) {
+        Instant deadline = lot.bidDeadline();
+        Set<String> codes = new java.util.HashSet<>();
+        codes.addAll(parties.tendereeUsccs());
+        codes.addAll(parties.agencyUsccs());
+        codes.addAll(parties.bidderUsccs());
+        codes.addAll(parties.relatedUsccs());
+        Instant evaluation = lot.openingAt() == null ? deadline : lot.openingAt();
+        return new Avoidance.Facts(library.conflictsWith(codes, deadline), facts.banned(), facts.badRecords(),
+                library.onLeave(evaluation, evaluation.plus(leaveHorizon), deadline),
+                draws.askedBetween(deadline.minus(frequencyPeriod), deadline), frequencyCap,
+                draws.drawnForProject(plan.project()));
+    }
+
+    private static ProblemException refused(LotId lot, HttpStatus status, String rule, String field, String key) {
+        return new ProblemException(status, rule, field, key, lot);
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.sunbid.expert.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.expert.CommitteePlan;
+import org.sunbid.expert.Committees;
+import org.sunbid.expert.ExpertAnswers;
+import org.sunbid.expert.ExpertEvents;
+import org.sunbid.expert.SeatState;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
+
+/** {@link Committees} over the plan, the seats and the draw records. */
+@Component
+@Transactional
+class CommitteesAdapter implements Committees {
+
+    private final PlanStore plans;
+    private final DrawStore draws;
+    private final LibraryStore library;
+    private final LotFacts facts;
+    private final ExpertAnswers answers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CommitteesAdapter(PlanStore plans, DrawStore draws, LibraryStore library, LotFacts facts, ExpertAnswers answers,
+            ApplicationEventPublisher events, Clock clock) {
+        this.plans = plans;
+        this.draws = draws;
+        this.library = library;
+        this.facts = facts;
+        this.answers = answers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CommitteeMember> seated(LotId lot) {
+        Optional<CommitteePlan> plan = plans.find(lot);
+        if (plan.isEmpty()) {
+            return List.of();
+        }
+        List<CommitteeMember> members = new ArrayList<>();
+        for (DrawStore.Seat seat : draws.seats(lot)) {
+            if (seat.state() == SeatState.ACCEPTED) {
+                members.add(new CommitteeMember(new MemberId(seat.expert()),
+                        library.find(seat.expert()).map(LibraryStore.Entry::name).orElse(""), Role.DRAWN_EXPERT));
+            }
+        }
+        if (members.size() < plan.get().drawnExperts()) {
+            return List.of();
+        }
+        LotFacts.Lot l = facts.lot(plan.get().project(), lot);
+        for (String name : plan.get().representatives()) {
+            members.add(new CommitteeMember(l.tenderee() == null ? null : new MemberId(l.tenderee()), name,
+                    Role.TENDEREE_REPRESENTATIVE));
+        }
+        return List.copyOf(members);
+    }
+
+    @Override
+    public void replace(LotId lot, MemberId member, String reason) {
+        answers.replace(lot, member.value(), reason);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> drawRecord(LotId lot) {
+        return draws.draws(lot).stream().filter(d -> d.sequence() == 0).findFirst().map(DrawStore.Draw::record);
+    }
+
+    @Override
+    public void evaluationStarted(LotId lot) {
+        if (plans.markEvaluationStarted(lot, clock.instant())) {
+            events.publishEvent(new ExpertEvents.EvaluationStarted(lot, clock.instant()));
+        }
+    }
+}

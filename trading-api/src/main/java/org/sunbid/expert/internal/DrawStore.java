@@ -1,0 +1,178 @@
+package org.sunbid.expert.internal;
+
+import static org.sunbid.expert.internal.LibraryStore.instant;
+import static org.sunbid.expert.internal.LibraryStore.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.sunbid.expert.SeatState;
+import org.sunbid.project.LotId;
+
+/** Committed secrets, draws (with their signed records) and seats. */
+@Repository
+public class DrawStore {
+
+    private final JdbcClient jdbc;
+
+    DrawStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // secrets
+
+    public record Secret(LotId lot, UUID project, byte[] secret, String commitment, Instant committedAt) {
+    }
+
+    /** Stores the lot's secret unless one exists (a second publication event changes nothing). */
+    public boolean insertSecret(Secret s) {
+        return jdbc.sql("""
+                insert into expert_draw_secret (lot_id, project_id, secret, commitment, committed_at) values (?, ?, ?, ?, ?)
+                on conflict (lot_id) do nothing""")
+                .params(s.lot().value(), s.project(), s.secret(), s.commitment(), ts(s.committedAt())).update() == 1;
+    }
+
+    public Optional<Secret> secret(LotId lot) {
+        return jdbc.sql("select * from expert_draw_secret where lot_id = ?").param(lot.value())
+                .query((rs, n) -> new Secret(lot, rs.getObject("project_id", UUID.class), rs.getBytes("secret"),
+                        rs.getString("commitment"), instant(rs, "committed_at")))
+                .optional();
+    }
+
+    // draws
+
+    public record Draw(UUID id, LotId lot, UUID project, int sequence, String reason, String record, String recordSha256,
+            Instant drawnAt) {
+    }
+
+    public void insertDraw(Draw d) {
+        jdbc.sql("""
+                insert into expert_draw (id, lot_id, project_id, sequence, reason, record, record_sha256, drawn_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.id(), d.lot().value(), d.project(), d.sequence(), d.reason(), d.record(), d.recordSha256(),
+                        ts(d.drawnAt()))
+                .update();
+    }
+
+    public List<Draw> draws(LotId lot) {
+        return jdbc.sql("select * from expert_draw where lot_id = ? order by sequence").param(lot.value())
+                .query((rs, n) -> new Draw(rs.getObject("id", UUID.class), lot, rs.getObject("project_id", UUID.class),
+                        rs.getInt("sequence"), rs.getString("reason"), rs.getString("record"),
+                        rs.getString("record_sha256"), instant(rs, "drawn_at")))
+                .list();
+    }
+
+    public boolean drawn(LotId lot) {
+        return jdbc.sql("select count(*) from expert_draw where lot_id = ?").param(lot.value()).query(Long.class)
+                .single() > 0;
+    }
+
+    // seats
+
+    public record Seat(UUID id, LotId lot, UUID project, UUID draw, int group, int rank, UUID expert, SeatState state,
+            Instant invitedAt, Instant answerDue, Instant answeredAt, String reason) {
+
+        public Seat with(SeatState next, Instant answeredAt, String reason) {
+            return new Seat(id, lot, project, draw, group, rank, expert, next, invitedAt, answerDue, answeredAt, reason);
+        }
+
+        public Seat invited(Instant at, Instant due) {
+            return new Seat(id, lot, project, draw, group, rank, expert, SeatState.INVITED, at, due, null, null);
+        }
+    }
+
+    public void insertSeat(Seat s) {
+        jdbc.sql("""
+                insert into expert_seat (id, lot_id, project_id, draw_id, group_index, rank, expert_id, state, invited_at,
+                    answer_due, answered_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.lot().value(), s.project(), s.draw(), s.group(), s.rank(), s.expert(), s.state().name(),
+                        ts(s.invitedAt()), ts(s.answerDue()), ts(s.answeredAt()), s.reason())
+                .update();
+    }
+
+    public void updateSeat(Seat s) {
+        jdbc.sql("""
+                update expert_seat set state = ?, invited_at = ?, answer_due = ?, answered_at = ?, reason = ? where id = ?""")
+                .params(s.state().name(), ts(s.invitedAt()), ts(s.answerDue()), ts(s.answeredAt()), s.reason(), s.id())
+                .update();
+    }
+
+    public Optional<Seat> seat(UUID id) {
+        return jdbc.sql("select * from expert_seat where id = ?").param(id).query(DrawStore::seat).optional();
+    }
+
+    public Optional<Seat> lockSeat(UUID id) {
+        return jdbc.sql("select * from expert_seat where id = ? for update").param(id).query(DrawStore::seat).optional();
+    }
+
+    /** Seats of the lot in draw order: by group, then members before reserves by rank, then later draws. */
+    public List<Seat> seats(LotId lot) {
+        return jdbc.sql("""
+                select s.* from expert_seat s join expert_draw d on d.id = s.draw_id
+                 where s.lot_id = ? order by d.sequence, s.group_index, s.rank""")
+                .param(lot.value()).query(DrawStore::seat).list();
+    }
+
+    public List<Seat> seatsOf(UUID expert) {
+        return jdbc.sql("select * from expert_seat where expert_id = ? and state <> 'RESERVE' and state <> 'UNUSED' order by invited_at desc")
+                .param(expert).query(DrawStore::seat).list();
+    }
+
+    /** Experts with a seat (any state) on any lot of the project: never drawn twice for it. */
+    public Set<UUID> drawnForProject(UUID project) {
+        return new HashSet<>(jdbc.sql("select expert_id from expert_seat where project_id = ?").param(project)
+                .query(UUID.class).list());
+    }
+
+    /** How many times each expert was asked (invited) in [from, until). */
+    public Map<UUID, Integer> askedBetween(Instant from, Instant until) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        jdbc.sql("select expert_id, count(*) n from expert_seat where invited_at >= ? and invited_at < ? group by expert_id")
+                .params(ts(from), ts(until))
+                .query(rs -> {
+                    counts.put(rs.getObject("expert_id", UUID.class), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /** Seats still waiting for an answer whose window has closed (for the sweep after a restart). */
+    public List<UUID> overdueInvitations(Instant now) {
+        return jdbc.sql("select id from expert_seat where state = 'INVITED' and answer_due < ?").param(ts(now))
+                .query(UUID.class).list();
+    }
+
+    public record Stats(int asked, int accepted, int declined, int expired, int replaced, Instant lastAsked) {
+    }
+
+    public Stats stats(UUID expert) {
+        return jdbc.sql("""
+                select count(*) filter (where state not in ('RESERVE', 'UNUSED')) asked,
+                       count(*) filter (where state = 'ACCEPTED' or state = 'REPLACED') accepted,
+                       count(*) filter (where state = 'DECLINED') declined,
+                       count(*) filter (where state = 'EXPIRED') expired,
+                       count(*) filter (where state = 'REPLACED') replaced,
+                       max(invited_at) last_asked
+                  from expert_seat where expert_id = ?""")
+                .param(expert)
+                .query((rs, n) -> new Stats(rs.getInt("asked"), rs.getInt("accepted"), rs.getInt("declined"),
+                        rs.getInt("expired"), rs.getInt("replaced"), instant(rs, "last_asked")))
+                .single();
+    }
+
+    private static Seat seat(ResultSet rs, int n) throws SQLException {
+        return new Seat(rs.getObject("id", UUID.class), new LotId(rs.getObject("lot_id", UUID.class)),
+                rs.getObject("project_id", UUID.class), rs.getObject("draw_id", UUID.class), rs.getInt("group_index"),
+                rs.getInt("rank"), rs.getObject("expert_id", UUID.class), SeatState.valueOf(rs.getString("state")),
+                instant(rs, "invited_at"), instant(rs, "answer_due"), instant(rs, "answered_at"), rs.getString("reason"));
+    }
+}

@@ -1,0 +1,18 @@
+package org.sunbid.expert.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The edge of the world for telling experts they were drawn. Adapters: the log (default) and e-mail
+ * ({@code sunbid.expert.notifications=mail}, Spring's mail support); SMS and voice calls are later adapters.
+ */
+public interface ExpertNotifications {
+
+    /** Tells the expert it was drawn and by when to answer; the link opens its invitations in the portal. */
+    void invited(Invitation invitation);
+
+    record Invitation(UUID expert, String name, String email, String projectName, String lotName, Instant answerDue,
+            String link) {
+    }
+}

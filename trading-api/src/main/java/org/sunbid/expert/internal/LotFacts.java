@@ -1,0 +1,130 @@
+package org.sunbid.expert.internal;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.sunbid.bid.BidManagement;
+import org.sunbid.credit.CreditManagement;
+import org.sunbid.identity.CurrentUser;
+import org.sunbid.identity.Role;
+import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberViews;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectStatus;
+import org.sunbid.project.ProjectView;
+
+/** What the draw needs to know from other features, read through their public services as the platform itself. */
+@Component
+public class LotFacts {
+
+    /** The platform acting on its own behalf (scheduled draws); never a login. */
+    public static final CurrentUser PLATFORM = new CurrentUser(new UUID(0, 0), "platform", Role.STAFF, Optional.empty());
+
+    private final ProjectManagement projects;
+    private final BidManagement bids;
+    private final MemberManagement members;
+    private final CreditManagement credit;
+
+    LotFacts(ProjectManagement projects, BidManagement bids, MemberManagement members, CreditManagement credit) {
+        this.projects = projects;
+        this.bids = bids;
+        this.members = members;
+        this.credit = credit;
+    }
+
+    public record Lot(LotId lot, UUID project, String transactionCode, String projectName, String lotName,
+            ProjectStatus status, Instant bidDeadline, Instant openingAt, UUID tenderee, UUID agency) {
+
+        public boolean ownedBy(UUID member) {
+            return member != null && (member.equals(tenderee) || member.equals(agency));
+        }
+    }
+
+    public ProjectView project(UUID project) {
+        return projects.find(PLATFORM, project);
+    }
+
+    /** The lot of the project, or a 404 naming the lot. */
+    public Lot lot(UUID project, LotId lot) {
+        ProjectView p;
+        try {
+            p = projects.find(PLATFORM, project);
+        } catch (ProblemException e) {
+            throw ProblemException.notFound("lot", lot);
+        }
+        ProjectView.LotView l = p.lots().stream().filter(x -> x.id().equals(lot.value())).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("lot", lot));
+        return new Lot(lot, p.id(), p.transactionCode(), p.name(), "第" + l.number() + "标段 " + l.name(), p.status(),
+                p.bidDeadline(), p.openingAt(), p.tendereeMemberId(), p.agencyMemberId());
+    }
+
+    public Optional<List<BidManagement.OpenedBid>> openedBids(LotId lot) {
+        return bids.bidsOfOpenedLot(lot.value());
+    }
+
+    /** Tenderee, agency and bidders by code, the companies tied to them, and the experts the registry says they employ. */
+    public Avoidance.Parties parties(Lot lot, List<BidManagement.OpenedBid> opened, String supervisingUscc) {
+        Set<String> tenderee = new HashSet<>();
+        Set<String> agency = new HashSet<>();
+        Set<String> bidders = new HashSet<>();
+        Set<String> related = new HashSet<>();
+        Map<UUID, Avoidance.Rule> employees = new HashMap<>();
+        collect(lot.tenderee(), tenderee, related, employees, Avoidance.Rule.TENDEREE_EMPLOYEE);
+        collect(lot.agency(), agency, related, employees, Avoidance.Rule.AGENCY_EMPLOYEE);
+        opened.stream().map(BidManagement.OpenedBid::member).distinct()
+                .forEach(m -> collect(m, bidders, related, employees, Avoidance.Rule.BIDDER_EMPLOYEE));
+        return new Avoidance.Parties(tenderee, agency, bidders, related, employees, supervisingUscc);
+    }
+
+    private void collect(UUID party, Set<String> codes, Set<String> related, Map<UUID, Avoidance.Rule> employees,
+            Avoidance.Rule rule) {
+        if (party == null) {
+            return;
+        }
+        Optional<MemberViews.MemberDetails> details = members.find(party);
+        if (details.isEmpty()) {
+            return; // a party without a registry entry (an unregistered tenderee) has no code to avoid
+        }
+        if (details.get().company() != null) {
+            codes.add(details.get().company().uscc());
+        }
+        for (MemberViews.RelatedMember r : members.relatedMembers(party)) {
+            if (r.relation() == MemberViews.Relation.EMPLOYEE) {
+                employees.putIfAbsent(r.id(), rule);
+            } else if (r.uscc() != null) {
+                related.add(r.uscc());
+            }
+        }
+    }
+
+    /** Members under a ban in force today (any scope: an expert is never drawn while banned). */
+    public Set<UUID> banned() {
+        Set<UUID> ids = new HashSet<>();
+        credit.currentBans().forEach(b -> {
+            if (b.memberId() != null) {
+                ids.add(b.memberId());
+            }
+        });
+        return ids;
+    }
+
+    /** Members with a bad record on the public list today. */
+    public Set<UUID> badRecords() {
+        Set<UUID> ids = new HashSet<>();
+        credit.publishedBadRecords().forEach(r -> ids.add(r.memberId()));
+        return ids;
+    }
+
+    public Optional<MemberViews.MemberDetails> member(UUID member) {
+        return members.find(member);
+    }
+}

@@ -1,0 +1,81 @@
+package org.sunbid.expert.internal;
+
+import static org.sunbid.expert.internal.LibraryStore.instant;
+import static org.sunbid.expert.internal.LibraryStore.ts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.sunbid.expert.CommitteePlan;
+import org.sunbid.project.LotId;
+
+/** Committee plans per lot, and whether the lot's evaluation has started. */
+@Repository
+public class PlanStore {
+
+    private final JdbcClient jdbc;
+
+    PlanStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CommitteePlan> find(LotId lot) {
+        return load(lot, "select project_id, supervising_uscc from expert_plan where lot_id = ?");
+    }
+
+    public Optional<CommitteePlan> lock(LotId lot) {
+        return load(lot, "select project_id, supervising_uscc from expert_plan where lot_id = ? for update");
+    }
+
+    private Optional<CommitteePlan> load(LotId lot, String sql) {
+        record Head(UUID project, String supervising) {
+        }
+        Optional<Head> head = jdbc.sql(sql).param(lot.value())
+                .query((rs, n) -> new Head(rs.getObject("project_id", UUID.class), rs.getString("supervising_uscc")))
+                .optional();
+        return head.map(h -> new CommitteePlan(lot, h.project(),
+                jdbc.sql("select * from expert_plan_group where lot_id = ? order by position").param(lot.value())
+                        .query((rs, n) -> new CommitteePlan.Group(rs.getString("specialty"), rs.getString("region"),
+                                rs.getInt("experts"), rs.getInt("reserves")))
+                        .list(),
+                jdbc.sql("select name from expert_plan_representative where lot_id = ? order by position")
+                        .param(lot.value()).query(String.class).list(),
+                h.supervising()));
+    }
+
+    public void save(CommitteePlan plan, Instant at) {
+        UUID lot = plan.lot().value();
+        jdbc.sql("""
+                insert into expert_plan (lot_id, project_id, supervising_uscc, updated_at) values (?, ?, ?, ?)
+                on conflict (lot_id) do update set supervising_uscc = excluded.supervising_uscc,
+                    updated_at = excluded.updated_at""")
+                .params(lot, plan.project(), plan.supervisingUscc(), ts(at)).update();
+        jdbc.sql("delete from expert_plan_group where lot_id = ?").param(lot).update();
+        jdbc.sql("delete from expert_plan_representative where lot_id = ?").param(lot).update();
+        List<CommitteePlan.Group> groups = plan.groups();
+        for (int i = 0; i < groups.size(); i++) {
+            CommitteePlan.Group g = groups.get(i);
+            jdbc.sql("insert into expert_plan_group (lot_id, position, specialty, region, experts, reserves) values (?, ?, ?, ?, ?, ?)")
+                    .params(lot, i, g.specialty(), g.region(), g.experts(), g.reserves()).update();
+        }
+        for (int i = 0; i < plan.representatives().size(); i++) {
+            jdbc.sql("insert into expert_plan_representative (lot_id, position, name) values (?, ?, ?)")
+                    .params(lot, i, plan.representatives().get(i)).update();
+        }
+    }
+
+    public Optional<Instant> evaluationStartedAt(LotId lot) {
+        return jdbc.sql("select evaluation_started_at from expert_plan where lot_id = ?").param(lot.value())
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "evaluation_started_at"))).optional()
+                .flatMap(o -> o);
+    }
+
+    public boolean markEvaluationStarted(LotId lot, Instant at) {
+        return jdbc.sql("update expert_plan set evaluation_started_at = ? where lot_id = ? and evaluation_started_at is null")
+                .params(ts(at), lot.value()).update() == 1;
+    }
+}

@@ -1,0 +1,145 @@
+package org.sunbid.expert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sunbid.bid.OpenedLotScenario;
+import org.sunbid.credit.CreditFixtures;
+import org.sunbid.identity.Role;
+import org.sunbid.member.MemberFixtures;
+import org.sunbid.platform.PlatformTrust;
+import org.sunbid.signing.draw.DrawAlgorithm;
+import org.sunbid.signing.draw.DrawRecord;
+import org.sunbid.signing.draw.DrawVerifier;
+import org.sunbid.signing.draw.SignedDrawRecord;
+import org.sunbid.support.Api;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Each avoidance rule keeps its expert out of a real draw and is named on it in the signed record; the commitment is
+ * logged before the first bid and the revealed secret matches it.
+ */
+class ExpertAvoidanceIntegrationTests extends OpenedLotScenario {
+
+    @Autowired
+    ExpertLibrary library;
+
+    @Autowired
+    PlatformTrust trust;
+
+    MemberLogin company(Role role, String legalRepId) {
+        var form = MemberFixtures.company(role, "测试" + role.name() + "有限公司", MemberFixtures.uscc(),
+                legalRepId == null ? MemberFixtures.idNumber() : legalRepId, null);
+        UUID id = members().registerCompany(form, Map.of()).id();
+        members().approve(id, null);
+        return new MemberLogin(id, form.username(), MemberFixtures.PASSWORD);
+    }
+
+    String uscc(MemberLogin m) {
+        return members().details(m.member()).company().uscc();
+    }
+
+    UUID expert(String region, String employer, String title) {
+        return ExpertFixtures.admitted(members(), library, region, "B0201", employer, title, 12).id();
+    }
+
+    @Test
+    void everyRuleExcludesItsExpertAndIsNamedInTheRecordAndTheCommitmentPrecedesTheBids() throws Exception {
+        String region = ExpertFixtures.freshRegion();
+        String regulator = platformToken(Role.REGULATOR);
+        MemberLogin tenderee = company(Role.TENDEREE, null);
+        MemberLogin bidder = company(Role.BIDDER, null);
+        String bidderRep = members().details(bidder.member()).company().legalRepresentative().idNumber();
+        MemberLogin sister = company(Role.BIDDER, bidderRep); // same legal representative as the bidder
+        String supervising = MemberFixtures.uscc();
+
+        List<UUID> clean = ExpertFixtures.admitted(members(), library, region, "B0201", 6).stream()
+                .map(ExpertFixtures.Expert::id).toList();
+        Map<String, UUID> expected = new HashMap<>();
+        expected.put("tenderee-employee", expert(region, uscc(tenderee), "SENIOR"));
+        expected.put("bidder-employee", expert(region, uscc(bidder), "SENIOR"));
+        expected.put("related-to-party", expert(region, uscc(sister), "SENIOR"));
+        expected.put("supervising-department", expert(region, supervising, "SENIOR"));
+        expected.put("not-qualified", expert(region, null, "INTERMEDIATE"));
+        UUID conflicted = expert(region, null, "SENIOR");
+        library.declareConflict(conflicted, uscc(bidder), "曾为该公司提供咨询服务");
+        expected.put("declared-conflict", conflicted);
+        UUID banned = expert(region, null, "SENIOR");
+        expect(with(regulator, post("/api/credit/bans")).content(Api.json(CreditFixtures.ban(banned, "FRAUD", "ALL",
+                LocalDate.now(), LocalDate.now().plusYears(2)))), 201);
+        expected.put("credit-banned", banned);
+        UUID recorded = expert(region, null, "SENIOR");
+        expect(with(regulator, post("/api/credit/records")).content(Api.json(CreditFixtures.badRecord(recorded,
+                LocalDate.now()))), 201);
+        expected.put("credit-bad-record", recorded);
+        UUID away = expert(region, null, "SENIOR");
+        Instant opening = Instant.now().plus(Duration.ofDays(25));
+        library.declareLeave(away, opening.minus(Duration.ofDays(1)), opening.plus(Duration.ofDays(3)), "出差");
+        expected.put("on-leave", away);
+        UUID busy = expert(region, null, "SENIOR");
+        askedThreeTimesThisMonth(busy);
+        expected.put("frequency-cap", busy);
+
+        Map<String, Object> plan = new HashMap<>(ExpertFixtures.plan("B0201", region, 5, 1, List.of()));
+        plan.put("supervisingUscc", supervising);
+        OpenedLot opened = openedLot(plan, 3, List.of(bidder), tenderee, new Steps() {
+        });
+        JsonNode summary = expect(with(opened.staff(), post("/api/projects/{p}/lots/{l}/expert-draw", opened.project(),
+                opened.lot())), 200);
+        assertThat(summary.get("pool").asInt()).isEqualTo(6 + expected.size());
+        assertThat(summary.get("excluded").asInt()).isEqualTo(expected.size());
+
+        JsonNode records = expect(with(opened.regulator(), get("/api/projects/{p}/lots/{l}/committee/draw-records",
+                opened.project(), opened.lot())), 200);
+        SignedDrawRecord signed = SignedDrawRecord.parse(Api.json(records.get(0)));
+        assertThat(DrawVerifier.verify(signed, List.of(trust.root())).problems()).isEmpty();
+        Map<String, List<String>> rules = new HashMap<>();
+        signed.record().exclusions().forEach(e -> rules.put(e.expert(), e.rules()));
+        expected.forEach((rule, expert) -> assertThat(rules.get(expert.toString())).as(rule).containsExactly(rule));
+        assertThat(signed.record().members()).extracting(DrawAlgorithm.Pick::expert)
+                .allMatch(id -> clean.contains(UUID.fromString(id)));
+        assertThat(signed.record().bids()).extracting(DrawRecord.BidHash::bid)
+                .containsExactlyInAnyOrderElementsOf(opened.bids().stream().map(UUID::toString).toList());
+
+        // commit before the first bid, reveal matching it
+        String committed = await().atMost(Duration.ofSeconds(60)).until(() -> jdbc().sql("""
+                select details from supervision_entry where action = 'expert.draw-secret-committed' and subject = ?""")
+                .param(opened.lot().toString()).query(String.class).optional().orElse(null), d -> d != null);
+        assertThat(committed).contains(signed.record().commitment());
+        long commitSeq = jdbc().sql("select seq from supervision_entry where action = 'expert.draw-secret-committed' and subject = ?")
+                .param(opened.lot().toString()).query(Long.class).single();
+        long firstBid = await().atMost(Duration.ofSeconds(60)).until(() -> jdbc().sql(
+                "select coalesce(min(seq), -1) from supervision_entry where action = 'bid.bid-submitted' and subject in (?, ?, ?)")
+                .params(opened.bids().get(0).toString(), opened.bids().get(1).toString(), opened.bids().get(2).toString())
+                .query(Long.class).single(), seq -> seq >= 0);
+        assertThat(commitSeq).isLessThan(firstBid);
+    }
+
+    /** Three invitations on other lots in the last month (seats as earlier draws left them). */
+    private void askedThreeTimesThisMonth(UUID expert) {
+        UUID draw = UUID.randomUUID();
+        jdbc().sql("""
+                insert into expert_draw (id, lot_id, project_id, sequence, reason, record, record_sha256, drawn_at)
+                values (?, ?, ?, 0, null, '{}', repeat('0', 64), now())""")
+                .params(draw, UUID.randomUUID(), UUID.randomUUID()).update();
+        for (int i = 0; i < 3; i++) {
+            jdbc().sql("""
+                    insert into expert_seat (id, lot_id, project_id, draw_id, group_index, rank, expert_id, state,
+                        invited_at, answer_due, answered_at) values (?, ?, ?, ?, 0, ?, ?, 'ACCEPTED',
+                        now() - interval '1 day', now(), now())""")
+                    .params(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), draw, i, expert).update();
+        }
+    }
+}

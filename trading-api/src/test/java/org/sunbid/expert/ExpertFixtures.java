@@ -1,0 +1,56 @@
+package org.sunbid.expert;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.sunbid.member.MemberFixtures;
+import org.sunbid.member.MemberForms;
+import org.sunbid.member.MemberManagement;
+
+/** Experts in the library for draw tests, each test in a region of its own so that pools never mix. */
+final class ExpertFixtures {
+
+    private static final Random RANDOM = new Random();
+
+    private ExpertFixtures() {
+    }
+
+    /** A division code nobody else uses in this JVM (province 53, random county digits). */
+    static String freshRegion() {
+        return "53" + "%04d".formatted(1000 + RANDOM.nextInt(9000));
+    }
+
+    record Expert(UUID id, String username) {
+    }
+
+    /** Registers, approves and admits an expert of {@code region} and {@code specialty}. */
+    static Expert admitted(MemberManagement members, ExpertLibrary library, String region, String specialty,
+            String employerUscc, String title, int years) {
+        var form = new MemberForms.ExpertRegistration(MemberFixtures.username("expert"), MemberFixtures.PASSWORD,
+                "专家" + UUID.randomUUID().toString().substring(0, 4), MemberFixtures.idNumber(),
+                employerUscc == null ? MemberFixtures.uscc() : employerUscc, new ArrayList<>(List.of(specialty)), title,
+                years, "13800138000");
+        UUID id = members.registerExpert(form).id();
+        members.approve(id, null);
+        library.admit(new ExpertLibrary.Admission(id, region, List.of(specialty), null), null);
+        return new Expert(id, form.username());
+    }
+
+    static List<Expert> admitted(MemberManagement members, ExpertLibrary library, String region, String specialty,
+            int count) {
+        List<Expert> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(admitted(members, library, region, specialty, null, "SENIOR", 12));
+        }
+        return list;
+    }
+
+    /** A plan body: one group of {@code experts} from the region, with reserves and named representatives. */
+    static Map<String, Object> plan(String specialty, String region, int experts, int reserves, List<String> reps) {
+        return Map.of("groups", List.of(Map.of("specialty", specialty, "region", region, "experts", experts,
+                "reserves", reserves)), "representatives", reps);
+    }
+}

@@ -1,0 +1,53 @@
+package org.sunbid.expert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.sunbid.expert.internal.ExpertNotifications;
+import org.sunbid.expert.internal.MailExpertNotifications;
+
+/** The e-mail adapter delivers an invitation through a real SMTP server (GreenMail, in this JVM). */
+class MailExpertNotificationsTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    MailExpertNotifications adapter() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtp.getSmtp().getPort());
+        sender.setDefaultEncoding("UTF-8");
+        return new MailExpertNotifications(sender, "noreply@sunbid.test");
+    }
+
+    @Test
+    void anInvitationArrivesAtTheExpertsAddressWithTheDeadlineInBeijingTime() throws Exception {
+        adapter().invited(new ExpertNotifications.Invitation(UUID.randomUUID(), "王专家", "wang@example.cn",
+                "紫金港路提升改造工程", "第1标段 主线道路", Instant.parse("2026-12-03T08:30:00Z"),
+                "http://localhost:8080/expert-invitations.html"));
+        assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage message = smtp.getReceivedMessages()[0];
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("wang@example.cn");
+        assertThat(message.getSubject()).contains("评标专家抽取通知").contains("紫金港路提升改造工程");
+        String body = GreenMailUtil.getBody(message);
+        assertThat(message.getContent().toString()).contains("王专家").contains("2026-12-03 16:30")
+                .contains("http://localhost:8080/expert-invitations.html");
+        assertThat(body).isNotBlank();
+    }
+
+    @Test
+    void anExpertWithoutAnAddressGetsNoMailAndNothingFails() {
+        adapter().invited(new ExpertNotifications.Invitation(UUID.randomUUID(), "李专家", null, "某项目", "第1标段",
+                Instant.now(), "http://localhost:8080/expert-invitations.html"));
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+}
