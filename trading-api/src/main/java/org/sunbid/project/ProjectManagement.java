@@ -125,6 +125,10 @@ public class ProjectManagement {
         if (r.openingAt().isBefore(r.bidDeadline())) {
             throw ProblemException.invalid("openingAt", "project.opening.before-deadline");
         }
+        if (!r.documentsOnSaleUntil().isAfter(now)) {
+            // a sale period already over cannot be published; refuse it now rather than at publication
+            throw ProblemException.invalid("documentsOnSaleUntil", "project.sale.past");
+        }
         if (!r.documentsOnSaleUntil().isAfter(r.documentsOnSaleFrom())) {
             throw ProblemException.invalid("documentsOnSaleUntil", "project.sale.order");
         }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
  * {@code bidtool}: the bidder's and the auditor's command line for Sunbid files. Exit 0 on success; on failure a
  * non-zero exit and one line on stderr, and never a partial output file.
  */
-@Command(name = "bidtool", mixinStandardHelpOptions = true, version = "bidtool 0.1.0",
+@Command(name = "bidtool", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "bidtool 0.1.0",
         description = "Sign, seal, open, verify and split keys for Sunbid e-bidding files.",
         subcommands = { KeygenCommand.class, SignCommand.class, SealCommand.class, OpenCommand.class, VerifyCommand.class,
                 DigestCommand.class, SplitCommand.class, CombineCommand.class, TsVerifyCommand.class, ProofVerifyCommand.class,

@@ -102,6 +102,9 @@ public final class PdfSignatureVerifier {
         return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
+    /** The field name of the entry that reports active content of a PDF with no signature at all. */
+    public static final String UNSIGNED = "(unsigned document)";
+
     private static List<PdfSignatureReport> verifyNow(Path pdf, Collection<X509Certificate> anchors, Limits limits)
             throws IOException {
         long size = Files.size(pdf);
@@ -123,8 +126,10 @@ public final class PdfSignatureVerifier {
                 throw new UnreadablePdfException("more than " + limits.maxSignatures() + " signatures");
             }
             List<String> documentNotes = new ArrayList<>();
-            if (PdfInspection.hasJavaScript(document)) {
-                documentNotes.add("document contains JavaScript actions");
+            var active = PdfInspection.activeContent(document);
+            for (PdfInspection.ActiveContent kind : active) {
+                documentNotes.add(kind == PdfInspection.ActiveContent.JAVASCRIPT ? "document contains JavaScript actions"
+                        : "document contains " + kind.label());
             }
             List<PdfSignatureReport> reports = new ArrayList<>();
             var fields = document.getSignatureFields();
@@ -133,6 +138,11 @@ public final class PdfSignatureVerifier {
                         && f.getSignature().getCOSObject() == signature.getCOSObject())
                         .map(f -> f.getPartialName()).findFirst().orElse("(unnamed)");
                 reports.add(check(pdf, size, name, signature, anchors, documentNotes));
+            }
+            if (signatures.isEmpty() && !active.isEmpty()) {
+                // nothing is signed, but what the file would do when opened must still be reported
+                reports.add(new PdfSignatureReport(UNSIGNED, null, null, null, false, null,
+                        List.of("unsigned document"), documentNotes));
             }
             return reports;
         }

@@ -244,4 +244,14 @@ class BidtoolTests {
         run("split", "--in", p("k.p12"), "-k", "1", "-n", "3", "--recipient", p("k.pem"), "--out-dir", p("s")).failsWithOneLine("k <= n");
         run("digest").failsWithOneLine("--in");
     }
+
+    @Test
+    void everyCommandPrintsItsHelpEvenWithoutItsRequiredOptions() {
+        for (String command : new String[] { "package", "seal", "manifest", "pdf-verify" }) {
+            Run help = run(command, "--help");
+            assertThat(help.exit()).as(command).isZero();
+            assertThat(help.out()).contains("Usage: bidtool " + command).doesNotContain("Missing required");
+        }
+        assertThat(run("package", "--help").out()).contains("--lot", "--pdf");
+    }
 }

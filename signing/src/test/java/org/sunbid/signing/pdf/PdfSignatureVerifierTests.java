@@ -149,8 +149,57 @@ class PdfSignatureVerifierTests {
         String js = "<< /Type /Action /S /JavaScript /JS (app.alert\\('x'\\)) >>";
         Path pdf = Files.write(dir.resolve("js.pdf"), hostile("null", 1, js));
         List<PdfSignatureReport> reports = PdfSignatureVerifier.verify(pdf, List.of(), PdfSignatureVerifier.Limits.DEFAULT);
-        assertThat(reports).isEmpty();
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.field()).isEqualTo(PdfSignatureVerifier.UNSIGNED);
+            assertThat(r.valid()).isFalse();
+            assertThat(r.notes()).contains("document contains JavaScript actions");
+        });
         assertThat(PdfInspection.hasJavaScript(pdf)).isTrue();
+    }
+
+    @Test
+    void findsJavaScriptEmbeddedFilesAndLaunchActionsAnywhereInTheFile() throws Exception {
+        Path annotation = Files.write(dir.resolve("annot.pdf"), hostile(
+                "<< /Annots [<< /Type /Annot /Subtype /Link /A << /S /JavaScript /JS (app.alert\\(1\\)) >> >>] >>", 1));
+        assertThat(PdfInspection.activeContent(annotation)).containsExactly(PdfInspection.ActiveContent.JAVASCRIPT);
+        Path launch = Files.write(dir.resolve("launch.pdf"), hostile("null", 1, "<< /S /Launch /F (calc.exe) >>"));
+        assertThat(PdfInspection.activeContent(launch)).containsExactly(PdfInspection.ActiveContent.LAUNCH_ACTION);
+        Path attached = Files.write(dir.resolve("attached.pdf"), hostile(
+                "<< /Type /Filespec /F (a.exe) /EF << /F 3 0 R >> >>", 1));
+        assertThat(PdfInspection.activeContent(attached)).contains(PdfInspection.ActiveContent.EMBEDDED_FILE);
+        assertThat(PdfInspection.activeContent(Files.write(dir.resolve("plain.pdf"), hostile("null", 1)))).isEmpty();
+    }
+
+    @Test
+    void reportsJavaScriptAddedByAnIncrementalUpdateAfterTheSignature() throws Exception {
+        Path signed = signedOnce("late-js");
+        byte[] original = Files.readAllBytes(signed);
+        String tail = new String(original, original.length - 64, 64, java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("startxref\\s+(\\d+)").matcher(tail);
+        assertThat(m.find()).isTrue();
+        int size;
+        String root;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(original)) {
+            var trailer = document.getDocument().getTrailer();
+            size = trailer.getInt(org.apache.pdfbox.cos.COSName.SIZE);
+            var key = trailer.getCOSObject(org.apache.pdfbox.cos.COSName.ROOT).getKey();
+            root = key.getNumber() + " " + key.getGeneration() + " R";
+        }
+        StringBuilder update = new StringBuilder("\n");
+        int objectOffset = original.length + update.length();
+        update.append(size).append(" 0 obj\n<< /Type /Action /S /JavaScript /JS (app.launchURL\\('http://x'\\)) >>\nendobj\n");
+        int xref = original.length + update.length();
+        update.append("xref\n").append(size).append(" 1\n").append("%010d 00000 n \n".formatted(objectOffset))
+                .append("trailer\n<< /Size ").append(size + 1).append(" /Root ").append(root).append(" /Prev ")
+                .append(m.group(1)).append(" >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        Path late = dir.resolve("late-js-updated.pdf");
+        Files.write(late, original);
+        Files.writeString(late, update, java.nio.file.StandardOpenOption.APPEND);
+        List<PdfSignatureReport> reports = PdfSignatureVerifier.verify(late, List.of(pki.root),
+                PdfSignatureVerifier.Limits.DEFAULT);
+        assertThat(reports).isNotEmpty().allSatisfy(r -> assertThat(r.notes()).contains(
+                "document contains JavaScript actions"));
+        assertThat(reports).noneMatch(PdfSignatureReport::coversWholeDocument);
     }
 
     /** A minimal PDF whose catalog carries {@code extra} and whose page tree claims {@code count} pages. */

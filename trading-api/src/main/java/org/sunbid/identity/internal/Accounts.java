@@ -95,6 +95,35 @@ public class Accounts {
                 .update();
     }
 
+    /** Failed password logins in a window: how many, and when the last one was. */
+    public record Failures(int count, Instant last) {
+    }
+
+    private static final String PASSWORD_FAILURE = """
+            method = 'PASSWORD' and not success and reason in ('bad-password', 'unknown-user', 'disabled')""";
+
+    /** Failed password logins for this name from this address since {@code since} and since its last success. */
+    public Failures passwordFailures(String username, String clientIp, Instant since) {
+        return jdbc.sql("""
+                select count(*) as n, max(at) as last from login_attempt a
+                where lower(username) = lower(?) and client_ip is not distinct from ? and at > ? and %s
+                  and at > coalesce((select max(at) from login_attempt s where s.success
+                      and lower(s.username) = lower(?) and s.client_ip is not distinct from ?), '-infinity')
+                """.formatted(PASSWORD_FAILURE))
+                .params(truncate(username, 64), truncate(clientIp, 64), ts(since), truncate(username, 64),
+                        truncate(clientIp, 64))
+                .query((rs, n) -> new Failures(rs.getInt("n"), instant(rs, "last"))).single();
+    }
+
+    /** Failed password logins from this address, whatever the name, since {@code since}. */
+    public Failures passwordFailuresFrom(String clientIp, Instant since) {
+        return jdbc.sql("""
+                select count(*) as n, max(at) as last from login_attempt
+                where client_ip is not distinct from ? and at > ? and %s""".formatted(PASSWORD_FAILURE))
+                .params(truncate(clientIp, 64), ts(since))
+                .query((rs, n) -> new Failures(rs.getInt("n"), instant(rs, "last"))).single();
+    }
+
     public List<LoginAttemptRecord> attempts(UUID accountId, int limit) {
         return jdbc.sql("""
                 select username, method, success, reason, client_ip, at from login_attempt

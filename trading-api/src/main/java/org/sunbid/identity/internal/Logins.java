@@ -25,13 +25,14 @@ import org.sunbid.identity.CertificateDirectory;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.signing.certs.ChallengeSignatures;
 
-/** Password and certificate-challenge login, with lockout after repeated failures; every attempt is recorded. */
+/**
+ * Password and certificate-challenge login; every attempt is recorded. Password failures are throttled per (name,
+ * address) and per address ({@link LoginThrottle}); no account is ever locked by failures.
+ */
 @Service
 @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = ProblemException.class)
 public class Logins {
 
-    public static final int MAX_FAILURES = 5;
-    public static final Duration LOCKOUT = Duration.ofMinutes(15);
     public static final Duration CHALLENGE_TTL = Duration.ofMinutes(2);
 
     private final Accounts accounts;
@@ -58,17 +59,33 @@ public class Logins {
         this.dummyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
+    /**
+     * Same answer and the same work (one password hash, one recorded attempt) whether or not the name exists;
+     * throttled per (name, address) and per address by {@link LoginThrottle} before anything is looked up.
+     */
     public Tokens.TokenPair withPassword(String username, String password, String clientIp) {
         Instant now = clock.instant();
+        Optional<java.time.Duration> wait = LoginThrottle.waitBefore(
+                accounts.passwordFailures(String.valueOf(username), clientIp, now.minus(LoginThrottle.PAIR_WINDOW)),
+                accounts.passwordFailuresFrom(clientIp, now.minus(LoginThrottle.ADDRESS_WINDOW)), now);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            accounts.recordAttempt(String.valueOf(username), null, "PASSWORD", false, "throttled", clientIp, now);
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", null,
+                    "problem.too-many-attempts", java.util.Map.of("retryAfter", seconds), seconds);
+        }
         Optional<AccountRecord> found = accounts.findByUsername(String.valueOf(username));
         if (found.isEmpty()) {
             passwords.matches(String.valueOf(password), dummyHash);
             fail(username, null, "PASSWORD", "unknown-user", clientIp, now);
         }
         AccountRecord account = found.get();
-        refuseLockedOrDisabled(account, "PASSWORD", clientIp, now);
-        if (password == null || !passwords.matches(password, account.passwordHash())) {
-            failAndCount(account, "PASSWORD", "bad-password", clientIp, now);
+        boolean matches = password != null && passwords.matches(password, account.passwordHash());
+        if (!account.enabled()) {
+            fail(account.username(), account.id(), "PASSWORD", "disabled", clientIp, now);
+        }
+        if (!matches) {
+            fail(account.username(), account.id(), "PASSWORD", "bad-password", clientIp, now);
         }
         return succeed(account, "PASSWORD", clientIp, now);
     }
@@ -79,12 +96,14 @@ public class Logins {
 
     public Challenge challenge(String username) {
         Instant now = clock.instant();
-        AccountRecord account = accounts.findByUsername(String.valueOf(username)).filter(a -> a.memberId() != null)
-                .orElseThrow(() -> ProblemException.invalid("username", "identity.challenge.unknown-user"));
+        // a name without a member account gets a challenge too, bound to nobody: no answer to it will ever verify,
+        // and nothing in the response or its timing tells which names exist
+        UUID account = accounts.findByUsername(String.valueOf(username)).filter(a -> a.memberId() != null)
+                .map(AccountRecord::id).orElse(null);
         byte[] nonce = new byte[32];
         random.nextBytes(nonce);
         UUID id = UUID.randomUUID();
-        accounts.storeChallenge(id, nonce, account.id(), now, now.plus(CHALLENGE_TTL));
+        accounts.storeChallenge(id, nonce, account, now, now.plus(CHALLENGE_TTL));
         return new Challenge(id, challengeText(id, nonce), now.plus(CHALLENGE_TTL));
     }
 
@@ -97,7 +116,14 @@ public class Logins {
         Instant now = clock.instant();
         Accounts.ChallengeRecord challenge = accounts.findChallenge(challengeId)
                 .orElseThrow(() -> ProblemException.invalid("challengeId", "identity.challenge.unknown"));
-        AccountRecord account = accounts.find(challenge.accountId()).orElseThrow();
+        Optional<AccountRecord> owner = Optional.ofNullable(challenge.accountId()).flatMap(accounts::find);
+        if (owner.isEmpty()) {
+            accounts.useChallenge(challengeId, now);
+            String reason = challenge.usedAt() != null ? "replayed-nonce"
+                    : !challenge.expiresAt().isAfter(now) ? "expired-nonce" : "bad-signature";
+            fail("-", null, "CERTIFICATE", reason, clientIp, now);
+        }
+        AccountRecord account = owner.get();
         if (challenge.usedAt() != null) {
             fail(account.username(), account.id(), "CERTIFICATE", "replayed-nonce", clientIp, now);
         }
@@ -107,14 +133,16 @@ public class Logins {
         if (!accounts.useChallenge(challengeId, now)) {
             fail(account.username(), account.id(), "CERTIFICATE", "replayed-nonce", clientIp, now);
         }
-        refuseLockedOrDisabled(account, "CERTIFICATE", clientIp, now);
+        if (!account.enabled()) {
+            fail(account.username(), account.id(), "CERTIFICATE", "disabled", clientIp, now);
+        }
         byte[] message = challengeText(challenge.id(), challenge.nonce()).getBytes(StandardCharsets.UTF_8);
         List<X509Certificate> bound = certificates.stream()
                 .flatMap(d -> d.certificatesOf(account.memberId()).stream()).toList();
         Optional<X509Certificate> signer = bound.stream()
                 .filter(c -> ChallengeSignatures.verify(c, message, signature, format)).findFirst();
         if (signer.isEmpty()) {
-            failAndCount(account, "CERTIFICATE", "bad-signature", clientIp, now);
+            fail(account.username(), account.id(), "CERTIFICATE", "bad-signature", clientIp, now);
         }
         try {
             signer.get().checkValidity(Date.from(now));
@@ -122,27 +150,6 @@ public class Logins {
             fail(account.username(), account.id(), "CERTIFICATE", "certificate-not-valid", clientIp, now);
         }
         return succeed(account, "CERTIFICATE", clientIp, now);
-    }
-
-    private void refuseLockedOrDisabled(AccountRecord account, String method, String clientIp, Instant now) {
-        if (!account.enabled()) {
-            fail(account.username(), account.id(), method, "disabled", clientIp, now);
-        }
-        if (account.lockedAt(now)) {
-            accounts.recordAttempt(account.username(), account.id(), method, false, "locked", clientIp, now);
-            events.publishEvent(new AccountEvents.LoginFailed(account.username(), account.id(), method, "locked",
-                    clientIp, now));
-            throw new ProblemException(HttpStatus.LOCKED, "account-locked", "username", "identity.login.locked",
-                    java.util.Map.of("lockedUntil", account.lockedUntil().toString()));
-        }
-    }
-
-    private void failAndCount(AccountRecord account, String method, String reason, String clientIp, Instant now) {
-        accounts.recordFailure(account.id(), MAX_FAILURES, now.plus(LOCKOUT));
-        if (account.failedAttempts() + 1 >= MAX_FAILURES) {
-            events.publishEvent(new AccountEvents.AccountLocked(account.id(), now.plus(LOCKOUT)));
-        }
-        fail(account.username(), account.id(), method, reason, clientIp, now);
     }
 
     private void fail(String username, UUID accountId, String method, String reason, String clientIp, Instant now) {
@@ -161,7 +168,6 @@ public class Logins {
     }
 
     private Tokens.TokenPair succeed(AccountRecord account, String method, String clientIp, Instant now) {
-        accounts.recordSuccess(account.id());
         accounts.recordAttempt(account.username(), account.id(), method, true, "ok", clientIp, now);
         events.publishEvent(new AccountEvents.LoggedIn(account.id(), method, clientIp, now));
         return tokens.issue(account).withNotices(noticesFor(account, now));

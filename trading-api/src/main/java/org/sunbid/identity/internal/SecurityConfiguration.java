@@ -116,14 +116,9 @@ class SecurityConfiguration {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
                 new ImmutableJWKSet<>(new JWKSet(key))));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        OAuth2TokenValidator<Jwt> notRevoked = jwt -> {
-            Object tv = jwt.getClaim("tv");
-            int current = accounts.tokenVersion(java.util.UUID.fromString(jwt.getSubject()));
-            return tv instanceof Number n && n.intValue() == current ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token revoked", null));
-        };
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(Duration.ofSeconds(30)),
-                new JwtIssuerValidator(Tokens.ISSUER), notRevoked));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(TokenClaims.wellFormed(),
+                new JwtTimestampValidator(Duration.ofSeconds(30)), new JwtIssuerValidator(Tokens.ISSUER),
+                TokenClaims.notRevoked(accounts)));
         return decoder;
     }
 

@@ -3,11 +3,17 @@ package org.sunbid.member.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.sunbid.member.Upload;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.signing.pdf.PdfInspection;
 
 /** Scans of certificates: at most 10 MB, and PNG, JPEG or PDF as told by their first bytes (not by their name). */
 public final class ScanPolicy {
@@ -42,10 +48,47 @@ public final class ScanPolicy {
             return "image/jpeg";
         }
         if (startsWith(head, PDF)) {
+            refuseActiveContent(upload);
             return "application/pdf";
         }
         throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", upload.field(),
                 "member.scan.type", upload.field());
+    }
+
+    /**
+     * A scan is a picture of a certificate: a PDF that would run JavaScript, launch a program or carry embedded files
+     * when a reviewer opens it is refused, naming what it carries. A file PDFBox cannot parse at all carries nothing
+     * a reader would run through PDFBox's lenient parser either, and is kept as the bytes it is.
+     */
+    private static void refuseActiveContent(Upload upload) {
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("scan-", ".pdf");
+            try (InputStream in = upload.content().open()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Set<PdfInspection.ActiveContent> active;
+            try {
+                active = PdfInspection.activeContent(copy);
+            } catch (IOException | RuntimeException unreadable) {
+                return;
+            }
+            if (!active.isEmpty()) {
+                throw ProblemException.rule("active-content", upload.field(), "member.scan.active-content",
+                        upload.field(), active.stream().map(PdfInspection.ActiveContent::label)
+                                .collect(Collectors.joining(", ")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException ignored) {
+                    // a temp file left behind is cleaned by the OS
+                }
+            }
+        }
     }
 
     private static boolean startsWith(byte[] head, byte[] magic) {

@@ -17,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -43,14 +45,22 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
     private final Problems problems;
+    private final HandlerGuards guards;
 
-    ProblemHandling(Problems problems) {
+    ProblemHandling(Problems problems, HandlerGuards guards) {
         this.problems = problems;
+        this.guards = guards;
     }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
-        ProblemDetail body = problems.build(e.status(), e.type(), e.field(), e.messageKey(), e.args(), locale());
+        Object[] args = e.args();
+        if ("not-found".equals(e.type()) && args.length > 0 && args[0] instanceof String what) {
+            // "opening", "tender documents": internal names become the localised name of the thing
+            args[0] = problems.message("problem.entity." + what.replace(' ', '-'), new Object[0], locale(),
+                    problems.message("problem.entity.unknown", new Object[0], locale(), what));
+        }
+        ProblemDetail body = problems.build(e.status(), e.type(), e.field(), e.messageKey(), args, locale());
         e.extra().forEach(body::setProperty);
         return respond(body);
     }
@@ -104,6 +114,31 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 new Object[] { field, first != null ? first.getDefaultMessage() : "" }, locale());
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && guards.everyHandlerRefuses(servlet.getRequest())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(accessDenied(new AccessDeniedException("role")).getBody());
+        }
+        return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SafeTextModule.UnsafeTextException unsafe) {
+                String field = JsonPaths.fieldOf(e);
+                ProblemDetail body = problems.build(HttpStatus.BAD_REQUEST, "unsafe-text", field,
+                        "problem.unsafe-text", new Object[] { field, unsafe.violation().codePointLabel() }, locale());
+                body.setProperty("reason", unsafe.violation().reason());
+                return new ResponseEntity<>(body, headersFor(headers), HttpStatus.BAD_REQUEST);
+            }
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
     @Override

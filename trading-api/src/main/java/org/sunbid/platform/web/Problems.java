@@ -2,6 +2,7 @@ package org.sunbid.platform.web;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
@@ -26,12 +27,26 @@ public class Problems {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(message("problem." + type + ".title", new Object[0], locale, type));
-        problem.setDetail(message(messageKey, args, locale, messageKey));
+        problem.setDetail(withoutClassNames(message(messageKey, args, locale, messageKey)));
         if (field != null) {
             problem.setProperty("field", field);
         }
         return problem;
     }
+
+    /**
+     * Details quote messages of libraries (a certificate parser, a PDF reader); their exception class names
+     * ({@code org.bouncycastle...ExCertificateException: }) tell an attacker our internals and a user nothing.
+     */
+    static String withoutClassNames(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        return CLASS_NAME.matcher(detail).replaceAll("").replaceAll("\\s{2,}", " ").trim();
+    }
+
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "(?:\\b[a-z_$][\\w$]*\\.)*\\b[A-Z][\\w$]*(?:Exception|Error)\\b(?:\\s*:\\s*)?");
 
     public String message(String key, Object[] args, Locale locale, String fallback) {
         try {
