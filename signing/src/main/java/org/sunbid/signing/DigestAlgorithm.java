@@ -75,4 +75,9 @@ public enum DigestAlgorithm {
     public byte[] digest(byte[] data) {
         return newDigest().digest(data);
     }
+
+    /** Lower-case hex of this digest of {@code data}. */
+    public String hex(byte[] data) {
+        return java.util.HexFormat.of().formatHex(digest(data));
+    }
 }

@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +28,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.BidStore;
+import org.sunbid.bid.internal.Completions;
 import org.sunbid.bid.internal.Lots;
 import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentManagement;
@@ -64,6 +64,7 @@ public class BidManagement {
     private final Lots lots;
     private final OpeningKeys keys;
     private final List<BidderEligibility> gates;
+    private final DepositGate deposits;
     private final List<CertificateDirectory> certificates;
     private final DocumentManagement documents;
     private final AccountManagement accounts;
@@ -71,14 +72,18 @@ public class BidManagement {
     private final PlatformProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Completions completions;
 
-    BidManagement(BidStore store, Lots lots, OpeningKeys keys, List<BidderEligibility> gates,
+    BidManagement(BidStore store, Lots lots, OpeningKeys keys, List<BidderEligibility> gates, DepositGate deposits,
             List<CertificateDirectory> certificates, DocumentManagement documents, AccountManagement accounts,
-            PlatformTrust trust, PlatformProperties properties, ApplicationEventPublisher events, Clock clock) {
+            PlatformTrust trust, PlatformProperties properties, ApplicationEventPublisher events, Clock clock,
+            Completions completions) {
+        this.completions = completions;
         this.store = store;
         this.lots = lots;
         this.keys = keys;
         this.gates = gates;
+        this.deposits = deposits;
         this.certificates = certificates;
         this.documents = documents;
         this.accounts = accounts;
@@ -232,8 +237,12 @@ public class BidManagement {
         //    once every byte has arrived the file no longer changes (an append needs the stored offset, which is its end).
         BidStore.UploadRow seen = tx.execute(status -> ownUpload(bidder, store.upload(uploadId), uploadId));
         if (seen.completedBid() != null) {
+            completions.finish(seen.completedBid()); // a retry after a crash finishes what the first call left
             return tx.execute(status -> receipt(bidder, seen.completedBid()));
         }
+        // the deadline checked before the slow steps too (and again under the lock): an expired upload has no bytes left
+        tx.executeWithoutResult(status -> refuseAfterDeadline(lots.published(seen.project(), seen.lot()), clock.instant(),
+                seen.member()));
         if (seen.received() != seen.expectedSize()) {
             throw ProblemException.rule("upload-incomplete", "uploadId", "bid.upload.incomplete", seen.received(),
                     seen.expectedSize());
@@ -258,28 +267,30 @@ public class BidManagement {
         }
         String fingerprint = String.valueOf(manifest.fields().get("fingerprint"));
 
-        // 2. Under the upload's row lock, in one short transaction: the rules that depend on the moment, the file moved
-        //    into place and forced, the signed and time-stamped JSON receipt, the row. Committed before we answer.
-        Accepted accepted = tx.execute(status -> {
+        // 2. Under the upload's row lock, in one short transaction: the rules of the moment — the completion is the
+        //    instant the bid exists, and it must come before the deadline by the platform clock, as must the RFC 3161
+        //    time in its receipt —, the signed and time-stamped JSON receipt, the row. The sealed file stays where it
+        //    is until the row has committed (3.): a crash at any instant leaves either nothing done or a committed bid
+        //    whose remaining steps a retry, the start-up or the opening finishes.
+        BidStore.BidRow accepted = tx.execute(status -> {
             BidStore.UploadRow u = ownUpload(bidder, store.lockUpload(uploadId), uploadId);
             if (u.completedBid() != null) {
-                return new Accepted(store.bid(u.completedBid()).orElseThrow(), null, null, null);
+                return store.bid(u.completedBid()).orElseThrow();
             }
             if (u.received() != u.expectedSize() || !u.file().equals(seen.file())) {
                 throw ProblemException.rule("upload-incomplete", "uploadId", "bid.upload.incomplete", u.received(),
                         u.expectedSize());
             }
             Lots.Lot lot = lots.published(u.project(), u.lot());
+            Instant completedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored
+            refuseAfterDeadline(lot, completedAt, u.member());
             Instant lastByte = store.lastByte(uploadId).orElseThrow();
-            if (lastByte.isAfter(lot.bidDeadline())) {
-                throw refused(u.member(), lot, "deadline-passed", "bid.deadline-passed");
-            }
-            gate(u.member(), lot, clock.instant());
+            gate(u.member(), lot, completedAt);
             UUID bidId = UUID.randomUUID();
             String file = "bids/" + u.lot() + "/" + bidId + ".sealed";
-            moveDurably(part, properties.dataDir().resolve(file));
             Optional<BidStore.BidRow> previous = store.liveBidOf(u.lot(), u.member());
             Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, HexFormat.of().parseHex(actual));
+            refuseAfterDeadline(lot, stamp.time(), u.member());
             Map<String, Object> statement = new LinkedHashMap<>();
             statement.put("type", "sunbid-bid-receipt/1");
             statement.put("bid", bidId.toString());
@@ -288,7 +299,10 @@ public class BidManagement {
             statement.put("member", u.member().toString());
             statement.put("sha256", actual);
             statement.put("size", u.expectedSize());
-            statement.put("receivedAt", lastByte.toString());
+            statement.put("receivedAt", completedAt.toString());
+            statement.put("completedAt", completedAt.toString());
+            statement.put("lastByteAt", lastByte.toString());
+            statement.put("deadline", lot.bidDeadline().toString());
             statement.put("timestampSerial", stamp.serialNumber().toString(16));
             previous.ifPresent(p -> statement.put("replaces", p.id().toString()));
             String statementJson = JSON.writeValueAsString(statement);
@@ -296,44 +310,22 @@ public class BidManagement {
                     true);
             previous.ifPresent(p -> {
                 store.markReplaced(p.id(), bidId);
-                events.publishEvent(new BidEvents.BidReplaced(p.id(), bidId, u.lot(), u.member(), lastByte));
+                events.publishEvent(new BidEvents.BidReplaced(p.id(), bidId, u.lot(), u.member(), completedAt));
             });
             BidStore.BidRow row = new BidStore.BidRow(bidId, u.lot(), u.project(), u.member(), "RECEIVED", actual,
-                    u.expectedSize(), file, manifest.signed(), lastByte, statementJson, signature, stamp.token(), null,
+                    u.expectedSize(), file, manifest.signed(), completedAt, statementJson, signature, stamp.token(), null,
                     null, null);
-            store.insertBid(row, clientIp, fingerprint);
+            store.insertBid(row, clientIp, fingerprint, lastByte);
             store.completeUpload(uploadId, bidId);
             events.publishEvent(new BidEvents.BidSubmitted(bidId, u.lot(), u.member(), actual, u.expectedSize(), clientIp,
-                    fingerprint, lastByte));
-            return new Accepted(row, lot, stamp, lastByte);
+                    fingerprint, completedAt));
+            return row;
         });
-        if (accepted.lot() == null) {
-            return toReceipt(accepted.row()); // completed meanwhile by a replayed request
-        }
 
-        // 3. The signed PDF copy of the receipt, after the commit (rendering it is the slowest step). If it fails the
-        //    bid and its signed JSON receipt stand; the PDF is then missing from the answer and the error is logged.
-        BidStore.BidRow row = accepted.row();
-        try {
-            String bidderName = accounts.accountsOfMember(row.member()).stream().findFirst()
-                    .map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
-            Timestamp stamp = accepted.stamp();
-            var pdf = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, row.id(), row.member(),
-                    Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(
-                            accepted.lot().transactionCode(), accepted.lot().projectName(), accepted.lot().lotName(),
-                            bidderName, "", row.id(), actual, row.size(), accepted.lastByte(), stamp.time(),
-                            stamp.serialNumber().toString(16)))));
-            tx.executeWithoutResult(status -> store.setReceiptDocument(row.id(), pdf.id()));
-            return toReceipt(store.bid(row.id()).orElseThrow());
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(BidManagement.class)
-                    .error("bid {} accepted, but its receipt PDF could not be issued", row.id(), e);
-            return toReceipt(row);
-        }
-    }
-
-    /** What the locked step of {@link #complete} settled: the bid row, and what its receipt PDF needs. */
-    private record Accepted(BidStore.BidRow row, Lots.Lot lot, Timestamp stamp, Instant lastByte) {
+        // 3. After the commit: the file moved into place and the signed PDF copy of the receipt issued (the slowest
+        //    step). Both are idempotent steps of the row; if the PDF fails now it stays due and is issued later.
+        completions.finish(accepted.id());
+        return tx.execute(status -> toReceipt(store.bid(accepted.id()).orElseThrow()));
     }
 
     private org.springframework.transaction.support.TransactionTemplate shortTransactions() {
@@ -341,19 +333,6 @@ public class BidManagement {
                 new org.springframework.transaction.support.TransactionTemplate(transactions);
         tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return tx;
-    }
-
-    private static void moveDurably(Path part, Path target) {
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-                dir.force(true);
-            } catch (IOException directoryNotSyncable) {
-                // some file systems cannot fsync a directory; the file itself was forced at each append
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -466,15 +445,16 @@ public class BidManagement {
         return toReceipt(ownBid(bidder, bidId));
     }
 
-    /** Staff mark a bidder's deposit as secured for a lot (until the deposit feature answers this port). */
-    public void clearDeposit(CurrentUser staff, UUID projectId, UUID lotId, UUID member) {
-        lots.published(projectId, lotId);
-        store.clearDeposit(lotId, member, staff.accountId(), clock.instant());
-    }
-
+    /** Whether the deposit feature holds the bidder's deposit for the lot. */
     @Transactional(readOnly = true)
     public boolean depositSecured(UUID lotId, UUID member) {
-        return store.depositCleared(lotId, member);
+        return deposits.secured(org.sunbid.project.LotId.of(lotId), org.sunbid.member.MemberId.of(member));
+    }
+
+    /** The opening record's deposit column for one bidder. */
+    @Transactional(readOnly = true)
+    public String depositColumn(UUID lotId, UUID member) {
+        return deposits.openingColumn(org.sunbid.project.LotId.of(lotId), org.sunbid.member.MemberId.of(member));
     }
 
     private Receipt toReceipt(BidStore.BidRow row) {
@@ -494,8 +474,9 @@ public class BidManagement {
         return upload.filter(u -> u.member().equals(member)).orElseThrow(() -> ProblemException.notFound("upload", id));
     }
 
+    /** The deadline is one instant: at it and after it nothing is accepted, whatever arrived earlier. */
     private void refuseAfterDeadline(Lots.Lot lot, Instant now, UUID member) {
-        if (now.isAfter(lot.bidDeadline())) {
+        if (!now.isBefore(lot.bidDeadline())) {
             throw refused(member, lot, "deadline-passed", "bid.deadline-passed");
         }
     }
@@ -508,13 +489,16 @@ public class BidManagement {
                 throw refused(member, lot, refusal.get().rule(), refusal.get().messageKey());
             }
         }
-        if (!store.depositCleared(lot.lotId(), member)) {
+        if (!depositSecured(lot.lotId(), member)) {
             throw refused(member, lot, "deposit-not-secured", "bid.deposit-not-secured");
         }
     }
 
+    /** The refusal is logged in a transaction of its own: the refused request's transaction rolls back. */
     private ProblemException refused(UUID member, Lots.Lot lot, String rule, String key) {
-        events.publishEvent(new BidEvents.BidRefused(lot.lotId(), member, rule, clock.instant()));
+        Instant at = clock.instant();
+        shortTransactions().executeWithoutResult(status -> events.publishEvent(new BidEvents.BidRefused(lot.lotId(), member,
+                rule, at)));
         return ProblemException.rule(rule, "lotId", key);
     }
 

@@ -25,6 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.BidStore;
+import org.sunbid.bid.internal.Completions;
 import org.sunbid.bid.internal.Lots;
 import org.sunbid.bid.internal.OpeningProgress;
 import org.sunbid.bid.internal.ReleasedShares;
@@ -79,12 +80,14 @@ public class OpeningManagement {
     private final NoticeManagement notices;
     private final Duration selfDecryptWindow;
     private final Duration objectionWindow;
+    private final Completions completions;
 
     OpeningManagement(BidStore store, Lots lots, ReleasedShares released, OpeningProgress progress, BidManagement bids,
             DocumentManagement documents, AccountManagement accounts, PlatformProperties properties,
             ApplicationEventPublisher events, Clock clock, NoticeManagement notices,
             @Value("${sunbid.opening.self-decrypt-window:PT30M}") Duration selfDecryptWindow,
-            @Value("${sunbid.opening.objection-window:PT30M}") Duration objectionWindow) {
+            @Value("${sunbid.opening.objection-window:PT30M}") Duration objectionWindow, Completions completions) {
+        this.completions = completions;
         if (selfDecryptWindow.isNegative() || selfDecryptWindow.isZero() || objectionWindow.isNegative()
                 || objectionWindow.isZero()) {
             throw new IllegalArgumentException("sunbid.opening.self-decrypt-window and objection-window must be positive");
@@ -156,6 +159,7 @@ public class OpeningManagement {
         if (now.isBefore(lot.openingAt())) {
             throw ProblemException.rule("opening-not-due", "lotId", "bid.opening.not-due", lot.openingAt());
         }
+        completions.finishAll(lotId); // a completion a crash interrupted is finished before anything is counted
         List<BidStore.BidRow> live = store.liveBids(lotId);
         boolean tooFew = live.size() < MINIMUM_BIDS;
         if (store.insertSession(lotId, projectId, tooFew ? "FAILED_TOO_FEW_BIDS" : "WAITING_FOR_SHARES", now)) {
@@ -249,17 +253,30 @@ public class OpeningManagement {
         return view(custodian, lots.published(session.project(), lotId));
     }
 
+    /**
+     * Opens every live bid with the rebuilt key. What the bidder sealed decides at once: a bid the key does not open
+     * (sealed to another recipient — for instance a look-alike of the opening certificate —, tampered, malformed,
+     * unsupported) or whose inner signature is not the bidder's is revoked (撤销) on the spot; it gets no
+     * self-decryption window, in which its bidder could otherwise decide whether to self-decrypt after seeing other
+     * bids. Only failures the platform caused (the key could not be rebuilt, its own file could not be written) await
+     * their bidders, all in the same window.
+     */
     private void open(BidStore.SessionRow session, BidStore.OpeningKeyRow keyRow) {
         UUID lotId = session.lot();
-        byte[] secret = ThresholdKeys.combine(released.of(lotId));
         SigningKey key;
+        byte[] secret = null;
         try {
+            secret = ThresholdKeys.combine(released.of(lotId));
             X509Certificate certificate = Certificates.parse(keyRow.certificate());
             key = new SigningKey(OpeningKeys.rebuild(secret, certificate), List.of(certificate));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("rebuilt opening key is unusable", e);
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(OpeningManagement.class)
+                    .error("the opening key of lot {} could not be rebuilt: its bidders may self-decrypt", lotId, e);
+            key = null;
         } finally {
-            Arrays.fill(secret, (byte) 0);
+            if (secret != null) {
+                Arrays.fill(secret, (byte) 0);
+            }
             released.forget(lotId);
         }
         List<BidStore.BidRow> live = store.liveBids(lotId);
@@ -269,20 +286,20 @@ public class OpeningManagement {
         int awaiting = 0;
         for (BidStore.BidRow bid : live) {
             progress.stage(lotId, bid.id(), bid.member(), "DECRYPTING", null, clock.instant());
-            BidStore.ResultRow result = openOne(bid, key);
+            BidStore.ResultRow result = key == null ? keyUnavailable(bid) : openOne(bid, key);
             Instant at = clock.instant();
             store.insertResult(lotId, result, at);
             events.publishEvent(new BidEvents.BidChecked(bid.id(), lotId, result.decryption(), result.signature(),
                     result.hashCheck(), at));
-            if (result.decryption().equals("DECRYPTED")) {
-                progress.stage(lotId, bid.id(), bid.member(), "OPENED", result.signature().equals("VALID")
-                        && result.hashCheck().equals("MATCHES") ? null : result.signature(), at);
-            } else if (!result.hashCheck().equals("MATCHES")) {
-                // the file on disk is not what the bidder sent: nothing the bidder uploads could be checked against it
-                endAtOpening(bid, "WITHDRAWN", result.hashCheck(), at);
-            } else {
-                progress.stage(lotId, bid.id(), bid.member(), "AWAITING_BIDDER", result.decryption(), at);
-                awaiting++;
+            switch (OpeningPolicy.outcome(result)) {
+                case OPENED -> progress.stage(lotId, bid.id(), bid.member(), "OPENED",
+                        result.hashCheck().equals("MATCHES") ? null : result.hashCheck(), at);
+                case REVOKED -> endAtOpening(bid, "REVOKED", OpeningPolicy.cause(result), at);
+                case WITHDRAWN -> endAtOpening(bid, "WITHDRAWN", result.hashCheck(), at);
+                case AWAITING_BIDDER -> {
+                    progress.stage(lotId, bid.id(), bid.member(), "AWAITING_BIDDER", result.decryption(), at);
+                    awaiting++;
+                }
             }
         }
         Instant now = clock.instant();
@@ -293,6 +310,14 @@ public class OpeningManagement {
         } else {
             finish(session.project(), lotId, now);
         }
+    }
+
+    /** The platform could not rebuild the opening key: its fault, so the bid awaits its bidder. */
+    private BidStore.ResultRow keyUnavailable(BidStore.BidRow bid) {
+        Path sealed = properties.dataDir().resolve(bid.file());
+        String hash = Files.exists(sealed) ? BidManagement.sha256(sealed) : "";
+        return new BidStore.ResultRow(bid.id(), bid.member(), OpeningPolicy.KEY_UNAVAILABLE, "NOT_CHECKED",
+                hash.equals(bid.sha256()) ? "MATCHES" : "TAMPERED_AFTER_RECEIPT", null, null, null);
     }
 
     private void endAtOpening(BidStore.BidRow bid, String status, String cause, Instant at) {
@@ -311,7 +336,7 @@ public class OpeningManagement {
         long valid = results.stream().filter(r -> counts(r, stages.get(r.bid()))).count();
         List<PlatformDocuments.OpeningLine> lines = results.stream().map(r -> new PlatformDocuments.OpeningLine(
                 bidderName(r.member()), r.price() == null ? "—" : "%,.2f".formatted(r.price()),
-                r.duration() == null ? "—" : r.duration(), bids.depositSecured(lotId, r.member()) ? "已缴纳" : "未确认",
+                r.duration() == null ? "—" : r.duration(), bids.depositColumn(lotId, r.member()),
                 label(r.signature()), decryptionLabel(r, stages.get(r.bid()))))
                 .toList();
         var record = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.OPENING_RECORD, lotId, null,
@@ -495,19 +520,10 @@ public class OpeningManagement {
             }
             BidStore.BidRow bid = store.bid(p.bid()).orElseThrow();
             String cause = p.reason() == null ? "FAILED" : p.reason();
-            endAtOpening(bid, biddersFault(cause) ? "REVOKED" : "WITHDRAWN", cause, now);
+            endAtOpening(bid, OpeningPolicy.biddersFault(cause) ? "REVOKED" : "WITHDRAWN", cause, now);
         }
         finish(projectId, lotId, now);
         return view(null, lot);
-    }
-
-    /** Failures in what the bidder sealed; an unreadable or unwritable file on the platform's side is not its fault. */
-    static boolean biddersFault(String decryption) {
-        return switch (decryption) {
-            case "FAILED_NOT_A_RECIPIENT", "FAILED_WRONG_KEY", "FAILED_TAMPERED", "FAILED_MALFORMED",
-                    "FAILED_UNSUPPORTED_ALGORITHM" -> true;
-            default -> decryption.startsWith("SIGNATURE_");
-        };
     }
 
     /** A bidder of the lot confirms the opening record, during the objection period. */
@@ -566,7 +582,7 @@ public class OpeningManagement {
 
     private void requireObjectionPeriod(UUID lotId) {
         BidStore.SessionRow s = store.session(lotId).orElse(null);
-        if (s == null || !("OPENED".equals(s.status()) || "SELF_DECRYPT".equals(s.status()))) {
+        if (s == null || !"OPENED".equals(s.status())) {
             throw ProblemException.rule("opening-record-not-ready", "lotId", "bid.objection.not-ready");
         }
         if (s.objectionsUntil() != null && !clock.instant().isBefore(s.objectionsUntil())) {
@@ -730,7 +746,9 @@ public class OpeningManagement {
         if (started) {
             store.results(lotId).forEach(r -> results.put(r.bid(), r));
         }
-        boolean decrypted = status.equals("SELF_DECRYPT") || status.equals("OPENED");
+        // Until every bid has ended its decryption (opened, revoked or withdrawn) a bidder sees its own row only: no
+        // price, name or count of others, or it could decide whether to self-decrypt knowing the competition.
+        boolean decrypted = status.equals("OPENED");
         if (status.equals("WAITING_FOR_SHARES") && !stages.isEmpty()) {
             status = "OPENING";
         }
@@ -758,7 +776,7 @@ public class OpeningManagement {
                         r.price(), r.duration(), r.decryption().equals("DECRYPTED") ? "OPENED" : "WITHDRAWN", null, yours));
             }
         }
-        Integer count = !started ? null : !stages.isEmpty() ? Integer.valueOf(stages.size())
+        Integer count = !started || bidder && !decrypted ? null : !stages.isEmpty() ? Integer.valueOf(stages.size())
                 : "OPENED".equals(status) ? Integer.valueOf(results.size()) : Integer.valueOf(store.liveBids(lotId).size());
 
         List<BidStore.ParticipantRow> joined = store.participants(lotId);
@@ -777,7 +795,7 @@ public class OpeningManagement {
         List<Integer> releasedIndexes = store.releasedIndexes(lotId).stream().filter(i -> !waiting || held.contains(i))
                 .toList();
         List<ParticipantView> participants = joined.stream()
-                .filter(j -> started || !j.role().equals("BIDDER") || j.account().equals(account))
+                .filter(j -> (bidder ? decrypted : started) || !j.role().equals("BIDDER") || j.account().equals(account))
                 .map(j -> new ParticipantView(j.role(), j.displayName(), j.joinedAt(), j.account().equals(account))).toList();
         List<BidStore.ConfirmationRow> confirmationRows = started ? store.confirmations(lotId) : List.of();
         List<ConfirmationView> confirmations = confirmationRows.stream()

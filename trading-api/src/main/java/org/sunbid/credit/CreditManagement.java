@@ -25,7 +25,7 @@ import org.sunbid.platform.ProblemException;
 public class CreditManagement implements CreditCheck {
 
     /** Days are counted in the centre's time zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.sunbid.platform.PlatformZone.ZONE;
     /** How long a bad record stays on the public list. */
     public static final int PUBLICATION_MONTHS = 6;
     public static final int MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;

@@ -32,6 +32,7 @@ import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.OpeningManagement;
 import org.sunbid.bid.Receipt;
 import org.sunbid.demo.internal.DemoBidderFiles;
+import org.sunbid.demo.internal.DemoDepositPayments;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
@@ -88,6 +89,7 @@ public class DemoTender {
     private final OpeningManagement openings;
     private final TimeAccelerator accelerator;
     private final Clock clock;
+    private final DemoDepositPayments payments;
     private final String baseUrl;
 
     private volatile boolean stopped;
@@ -96,7 +98,7 @@ public class DemoTender {
 
     public DemoTender(DemoTenderProperties settings, PlatformProperties platform, AccountManagement accounts,
             MemberManagement members, ProjectManagement projects, OpeningKeys openingKeys, BidManagement bids,
-            OpeningManagement openings, TimeAccelerator accelerator, Clock clock,
+            OpeningManagement openings, TimeAccelerator accelerator, Clock clock, DemoDepositPayments payments,
             @Value("${sunbid.public-base-url:http://localhost:8080}") String baseUrl) {
         this.settings = settings;
         this.platform = platform;
@@ -108,6 +110,7 @@ public class DemoTender {
         this.openings = openings;
         this.accelerator = accelerator;
         this.clock = clock;
+        this.payments = payments;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
@@ -341,11 +344,10 @@ public class DemoTender {
             if (!bound) {
                 members.bindCertificate(member, Certificates.toPem(key.certificate()), people.staff().accountId());
             }
-            if (!bids.depositSecured(lot, member)) {
-                bids.clearDeposit(people.staff(), project.id(), lot, member);
-            }
             list.add(new Bidder(number, username, user, company, key));
         }
+        payments.pay(people.staff(), project.id(), lot,
+                list.stream().map(b -> new DemoDepositPayments.Payer(b.user(), b.company())).toList());
         return list;
     }
 

@@ -9,7 +9,9 @@ public enum DocumentKind {
     EVALUATION_REPORT("评标报告", "Evaluation report"),
     CANDIDATE_PUBLICITY("中标候选人公示", "Candidate publicity"),
     AWARD_NOTICE("中标结果公告", "Award notice"),
-    AWARD_LETTER("中标通知书", "Award letter");
+    AWARD_LETTER("中标通知书", "Award letter"),
+    RESULT_LETTER("中标结果通知书", "Result letter"),
+    WRITTEN_REPORT("招标投标情况书面报告", "Written report to the regulator");
 
     private final String zh;
     private final String en;

@@ -6,15 +6,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sunbid.signing.DigestAlgorithm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -131,6 +129,11 @@ public class DocumentManagement {
         return documents.pdf(id);
     }
 
+    /**
+     * Public documents to anyone; the others to staff, regulators and admins, and owner documents to their owner. A bid
+     * receipt or withdrawal receipt names who bid: only its bidder reads it over HTTP (staff and regulators receive it
+     * in the project's archive package, which exists only after the opening).
+     */
     static boolean mayRead(SignedDocument document, CurrentUser reader) {
         if (document.visibility() == Visibility.PUBLIC) {
             return true;
@@ -138,7 +141,9 @@ public class DocumentManagement {
         if (reader == null) {
             return false;
         }
-        if (reader.is(Role.STAFF) || reader.is(Role.REGULATOR) || reader.is(Role.ADMIN)) {
+        boolean ownerOnly = document.kind() == DocumentKind.BID_RECEIPT
+                || document.kind() == DocumentKind.BID_WITHDRAWAL_RECEIPT;
+        if (!ownerOnly && (reader.is(Role.STAFF) || reader.is(Role.REGULATOR) || reader.is(Role.ADMIN))) {
             return true;
         }
         return document.visibility() == Visibility.OWNER && document.ownerId() != null
@@ -146,10 +151,6 @@ public class DocumentManagement {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestAlgorithm.SHA256.hex(bytes);
     }
 }

@@ -1,7 +1,6 @@
 package org.sunbid.document;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.sunbid.signing.pdf.DocumentSpec.Field;
 public final class PlatformDocuments {
 
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss '(北京时间)'")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(org.sunbid.platform.PlatformZone.ZONE);
 
     private PlatformDocuments() {
     }

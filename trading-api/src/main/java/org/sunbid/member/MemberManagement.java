@@ -60,7 +60,7 @@ import org.sunbid.signing.certs.Certificates;
 public class MemberManagement {
 
     /** Dates of expiry are read in the centre's time zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.sunbid.platform.PlatformZone.ZONE;
 
     private final Members members;
     private final MemberCertificates certificates;

@@ -2,7 +2,6 @@ package org.sunbid.notice;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +48,7 @@ public class NoticeManagement {
             }
         }
         Instant now = clock.instant();
-        int year = now.atZone(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = now.atZone(org.sunbid.platform.PlatformZone.ZONE).getYear();
         Optional<Notice> inserted = notices.insert(UUID.randomUUID(), year, draft, now);
         if (inserted.isEmpty()) { // lost a race with the same key
             return notices.findByIdempotencyKey(draft.idempotencyKey()).orElseThrow();

@@ -30,7 +30,7 @@ import org.sunbid.supervision.SupervisionLog;
 @Service
 public class OversightStatistics {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = org.sunbid.platform.PlatformZone.ZONE;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
     private static final int NOTICE_PAGE = 500;
 

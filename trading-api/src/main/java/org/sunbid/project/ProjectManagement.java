@@ -38,7 +38,7 @@ import org.sunbid.project.internal.Projects;
 @Transactional
 public class ProjectManagement {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = org.sunbid.platform.PlatformZone.ZONE;
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm").withZone(CHINA);
 
     private final Projects projects;
@@ -499,6 +499,55 @@ public class ProjectManagement {
             }
         }
         return new ClarificationOutcome(notice, moved, deadline, opening);
+    }
+
+    // --- moving the deadline --------------------------------------------------------------------------------------
+
+    /** A deadline move done: the project before and after, and the members who downloaded its documents (to tell). */
+    public record DeadlineChange(ProjectView before, ProjectView after, List<UUID> downloaders) {
+    }
+
+    /**
+     * Moves the bid deadline and opening of the project a lot belongs to (the deadline is the project's, one instant
+     * for all its lots), under the statutory rules, each refusal naming its rule: the current deadline has not passed
+     * ({@code deadline-passed}); the new one is at least 20 days after the documents were first issued
+     * ({@code bid-period-minimum}, 招标投标法第二十四条); when the move accompanies a change of the documents that may
+     * affect bids, at least 15 days after now ({@code clarification-period-minimum}, 招标投标法实施条例第二十一条). Test
+     * projects' periods shrink with the scheduler's accelerator. Publishes {@link DeadlineMoved} per lot so bidding
+     * moves its jobs in the same transaction.
+     */
+    public DeadlineChange moveDeadline(UUID lotId, Instant newDeadline, Instant newOpening, boolean documentsChanged) {
+        UUID id = projects.projectOfLot(lotId).orElseThrow(() -> ProblemException.notFound("lot", lotId));
+        ProjectView p = projects.lock(id).filter(x -> x.status() == ProjectStatus.PUBLISHED)
+                .orElseThrow(() -> ProblemException.notFound("lot", lotId));
+        Instant now = clock.instant();
+        if (!now.isBefore(p.bidDeadline())) {
+            throw ProblemException.rule("deadline-passed", "newDeadline", "project.rule.deadline-move-after-deadline",
+                    DISPLAY.format(p.bidDeadline()));
+        }
+        if (newDeadline == null || !newDeadline.isAfter(now)) {
+            throw ProblemException.invalid("newDeadline", "project.deadline.past");
+        }
+        if (newOpening == null || newOpening.isBefore(newDeadline)) {
+            throw ProblemException.invalid("newOpening", "project.opening.before-deadline");
+        }
+        rules.minimumBidPeriod(p.procedure()).map(min -> accelerator.scale(min, p.testProject())).ifPresent(min -> {
+            if (Duration.between(p.documentsOnSaleFrom(), newDeadline).compareTo(min) < 0) {
+                throw ProblemException.rule("bid-period-minimum", "newDeadline", "project.rule.bid-period-minimum",
+                        min.toDays());
+            }
+        });
+        Duration clarification = accelerator.scale(Duration.ofDays(rules.clarificationDays()), p.testProject());
+        if (documentsChanged && Duration.between(now, newDeadline).compareTo(clarification) < 0) {
+            throw ProblemException.rule("clarification-period-minimum", "newDeadline",
+                    "project.rule.clarification-period-minimum", clarification.toDays());
+        }
+        projects.moveDeadline(id, newDeadline, newOpening, now);
+        for (ProjectView.LotView lot : p.lots()) {
+            events.publishEvent(new DeadlineMoved(id, lot.id(), p.bidDeadline(), newDeadline, newOpening));
+        }
+        List<UUID> downloaders = projects.downloads(id).stream().map(Projects.Download::memberId).toList();
+        return new DeadlineChange(p, projects.find(id).orElseThrow(), downloaders);
     }
 
     // --- objections ------------------------------------------------------------------------------------------------

@@ -14,8 +14,12 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.ProjectManagement;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.schedule.internal.Bookings;
 import org.sunbid.schedule.internal.Rooms;
@@ -29,7 +33,7 @@ import org.sunbid.schedule.internal.Rooms;
 public class ScheduleManagement {
 
     /** China Standard Time: the zone of day and week views. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.sunbid.platform.PlatformZone.ZONE;
     /** Job kind that closes a lot's submissions at its deadline. */
     public static final String CLOSE_SUBMISSIONS = "close-submissions";
     /** Job kind that opens a lot's bids. */
@@ -41,9 +45,17 @@ public class ScheduleManagement {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ProjectManagement projects;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate refusals;
 
     ScheduleManagement(Rooms rooms, Bookings bookings, JobScheduler jobs, Notifications notifications,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ProjectManagement projects,
+            PlatformTransactionManager transactionManager) {
+        this.projects = projects;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.refusals = new TransactionTemplate(transactionManager);
+        this.refusals.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.rooms = rooms;
         this.bookings = bookings;
         this.jobs = jobs;
@@ -104,16 +116,34 @@ public class ScheduleManagement {
     }
 
     /**
-     * Moves a lot's submission deadline and opening (an amendment): the opening bookings move to the new opening,
-     * keeping their length, evaluation bookings move by the same amount, the lot's close-submissions and open-bids
-     * jobs move to the new times, and everyone named on the bookings is told. All or nothing.
+     * The subject every per-lot job is filed under ({@code open-bids}, {@code close-submissions}): one key, so what
+     * schedules a lot's job and what moves it find the same job.
      */
-    public DeadlineMove moveDeadline(UUID lotId, Instant newDeadline, Instant newOpening) {
-        return moveDeadline(lotId, newDeadline, newOpening, CLOSE_SUBMISSIONS, OPEN_BIDS);
+    public static String lotJobSubject(UUID projectId, UUID lotId) {
+        return projectId + ":" + lotId;
     }
 
-    /** As {@link #moveDeadline(UUID, Instant, Instant)}, with the job kinds to move named (tests use their own). */
-    DeadlineMove moveDeadline(UUID lotId, Instant newDeadline, Instant newOpening, String closeKind, String openKind) {
+    /**
+     * Moves a lot's submission deadline and opening (an amendment), all or nothing in one transaction: the project's
+     * deadline and opening under the statutory rules (see {@link ProjectManagement#moveDeadline}), the lot's
+     * close-submissions and open-bids jobs, its opening bookings to the new opening (keeping their length) and its
+     * evaluation bookings by the same amount; then everyone named on the bookings and every member who downloaded the
+     * documents is told, and only then is the move logged. A refusal changes nothing and is logged as refused.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public DeadlineMove moveDeadline(UUID lotId, Instant newDeadline, Instant newOpening, boolean documentsChanged) {
+        try {
+            return transactions.execute(status -> moveInTransaction(lotId, newDeadline, newOpening, documentsChanged));
+        } catch (ProblemException refused) {
+            // in a transaction of its own that commits, so the refusal itself is logged
+            Instant at = clock.instant();
+            refusals.executeWithoutResult(status -> events.publishEvent(new DeadlineMoveRefused(lotId, newDeadline,
+                    newOpening, refused.type(), at)));
+            throw refused;
+        }
+    }
+
+    private DeadlineMove moveInTransaction(UUID lotId, Instant newDeadline, Instant newOpening, boolean documentsChanged) {
         if (lotId == null) {
             throw ProblemException.invalid("lotId", "schedule.booking.lot-required");
         }
@@ -123,6 +153,8 @@ public class ScheduleManagement {
         if (newOpening == null || newOpening.isBefore(newDeadline)) {
             throw ProblemException.invalid("newOpening", "schedule.deadline.opening-before-deadline");
         }
+        ProjectManagement.DeadlineChange change = projects.moveDeadline(lotId, newDeadline, newOpening, documentsChanged);
+        UUID projectId = change.after().id();
         List<Booking> current = bookings.ofLot(lotId);
         Duration shift = current.stream().filter(b -> b.purpose() == BookingPurpose.OPENING).findFirst()
                 .map(b -> Duration.between(b.startsAt(), newOpening)).orElse(Duration.ZERO);
@@ -140,10 +172,16 @@ public class ScheduleManagement {
         }
         moved.forEach(b -> bookings.move(b.id(), b.startsAt(), b.endsAt()));
         List<String> movedJobs = new ArrayList<>();
-        for (Map.Entry<String, Instant> job : Map.of(closeKind, newDeadline, openKind, newOpening).entrySet()) {
-            String subject = lotId.toString();
-            if (jobs.kinds().contains(job.getKey()) && jobs.pending(job.getKey(), subject).isPresent()) {
-                jobs.reschedule(job.getKey(), subject, job.getValue());
+        String subject = lotJobSubject(projectId, lotId);
+        for (Map.Entry<String, Instant> job : Map.of(CLOSE_SUBMISSIONS, newDeadline, OPEN_BIDS, newOpening).entrySet()) {
+            if (!jobs.kinds().contains(job.getKey())) {
+                continue;
+            }
+            var pending = jobs.pending(job.getKey(), subject);
+            if (pending.isPresent()) {
+                if (!pending.get().dueAt().equals(job.getValue())) {
+                    jobs.reschedule(job.getKey(), subject, job.getValue()); // the owning feature did not move it
+                }
                 movedJobs.add(job.getKey());
             }
         }
@@ -155,9 +193,11 @@ public class ScheduleManagement {
             }
             recipients.add(b.createdBy());
         }
+        recipients.addAll(change.downloaders());
         List<UUID> notified = List.copyOf(recipients);
         if (!notified.isEmpty()) {
-            notifications.notify(notified, "schedule.notice.deadline-moved", lotId, newDeadline.atZone(ZONE).toLocalDateTime(),
+            notifications.notify(notified, "schedule.notice.deadline-moved", change.after().transactionCode() + " "
+                    + change.after().name(), newDeadline.atZone(ZONE).toLocalDateTime(),
                     newOpening.atZone(ZONE).toLocalDateTime());
         }
         events.publishEvent(new DeadlineMoved(lotId, newDeadline, newOpening, moved.stream().map(Booking::id).toList(),

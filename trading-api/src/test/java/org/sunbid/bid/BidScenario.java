@@ -104,11 +104,16 @@ abstract class BidScenario {
         return Api.login(mvc, username, PASSWORD);
     }
 
+    /** The evaluation method written at intake, for scenarios that evaluate; null keeps the fixture's. */
+    protected String evaluationMethod() {
+        return null;
+    }
+
     Person member(Role role, String name) throws Exception {
         String username;
         UUID member;
         String password;
-        if (role == Role.BIDDER) {
+        if (role == Role.BIDDER || role == Role.TENDEREE) {
             MemberFixtures.Approved approved = MemberFixtures.approved(members, role);
             username = approved.username();
             member = approved.memberId();
@@ -121,7 +126,7 @@ abstract class BidScenario {
         }
         SigningKey key = CertificateIssuer.selfSigned("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
-        if (role == Role.BIDDER) {
+        if (role == Role.BIDDER || role == Role.TENDEREE) {
             members.bindCertificate(member, Certificates.toPem(key.certificate()), null);
         }
         return new Person(Api.login(mvc, username, password), member, key);
@@ -179,6 +184,9 @@ abstract class BidScenario {
         Map<String, Object> r = org.sunbid.project.ProjectFixtures.openTender("紫金港路提升改造工程");
         r.remove("lots");
         r.put("lots", List.of(Map.of("name", "第一标段 主线道路", "estimate", "10000000.00", "deposit", "200000.00")));
+        if (evaluationMethod() != null) {
+            r.put("evaluationMethod", evaluationMethod());
+        }
         JsonNode p = call(as(tenderee.token(), post("/api/projects")).content(Api.json(r)), 201);
         UUID project = UUID.fromString(p.get("id").asText());
         call(as(tenderee.token(), post("/api/projects/{id}/submit", project)), 200);

@@ -189,6 +189,11 @@ class OpeningSessionIntegrationTests extends BidScenario {
                 opening.getIssuerX500Principal(), opening.getSerialNumber(), opening.getNotBefore(), opening.getNotAfter(),
                 opening.getSubjectX500Principal(), keys.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        return soundTender(bidder, lot, lookalike, price);
+    }
+
+    /** A tender sealed to {@code opening} and the bidder's own certificate: the sealed file and its signed package. */
+    static byte[][] soundTender(Person bidder, UUID lot, X509Certificate opening, String price) throws Exception {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (var z = new java.util.zip.ZipOutputStream(zip)) {
             z.putNextEntry(new java.util.zip.ZipEntry("bid-form.json"));
@@ -196,24 +201,26 @@ class OpeningSessionIntegrationTests extends BidScenario {
         }
         byte[] signed = new CmsSigner(bidder.key()).sign(zip.toByteArray(), false);
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        Sealer.seal(new ByteArrayInputStream(signed), sealed, List.of(lookalike, bidder.key().certificate()),
+        Sealer.seal(new ByteArrayInputStream(signed), sealed, List.of(opening, bidder.key().certificate()),
                 ContentCipher.AES_256_GCM);
         return new byte[][] { sealed.toByteArray(), signed };
+    }
+
+    /** The platform cannot write where it decrypts the bid: a failure of the platform's, not the bidder's. */
+    void breakPlatformSideOf(UUID bid) throws Exception {
+        Path sealed = bidFile(bid);
+        Files.createDirectories(sealed.resolveSibling(bid + ".signed").resolve("in-the-way"));
     }
 
     Path bidFile(UUID bid) {
         return properties.dataDir().resolve(jdbc.sql("select file from bid where id = ?").param(bid).query(String.class).single());
     }
 
-    void awaitLogged(String action, UUID subject) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (jdbc.sql("select count(*) from supervision_entry where action = ? and subject = ?")
-                    .params(action, subject.toString()).query(Integer.class).single() > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(action + " for " + subject + " was not logged");
+    void awaitLogged(String action, UUID subject) {
+        org.awaitility.Awaitility.await(action + " for " + subject + " is logged").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("select count(*) from supervision_entry where action = ? and subject = ?")
+                        .params(action, subject.toString()).query(Integer.class).single() > 0);
     }
 
     @Test
@@ -304,12 +311,13 @@ class OpeningSessionIntegrationTests extends BidScenario {
     }
 
     @Test
-    void aBidThePlatformCannotOpenIsSelfDecryptedByItsBidderWhileOthersSeeOnlyTheirOwnRowBefore() throws Exception {
+    void aBidThePlatformFailedToOpenIsSelfDecryptedByItsBidderWhileEveryBidderSeesOnlyItsOwnRowBefore() throws Exception {
         Lot lot = new Lot(4);
         Person broken = lot.bidders.get(3);
-        byte[][] tender = unopenableTender(broken, lot.lot, lot.opening, "4321000.00");
+        byte[][] tender = soundTender(broken, lot.lot, lot.opening, "4321000.00");
         lot.submit(broken, tender[0]);
         lot.submitAll();
+        breakPlatformSideOf(lot.bids.get(broken));
         lot.start();
         // during share release a bidder sees no rows at all
         assertThat(lot.view(lot.bidders.get(0).token(), 200).get("results")).isEmpty();
@@ -321,8 +329,29 @@ class OpeningSessionIntegrationTests extends BidScenario {
         assertThat(window).as("the default window is 30 minutes").isBetween(Duration.ofMinutes(29), Duration.ofMinutes(30));
         JsonNode row = lot.row(session, broken);
         assertThat(row.get("stage").asText()).isEqualTo("AWAITING_BIDDER");
-        assertThat(row.get("reason").asText()).isEqualTo("FAILED_WRONG_KEY");
+        assertThat(row.get("reason").asText()).isEqualTo("FAILED_IO_ERROR");
         assertThat(scheduler.pending("close-self-decrypt", lot.project + ":" + lot.lot)).isPresent();
+
+        // until every bid has ended its decryption a bidder sees its own row only: no price, name or count of others
+        for (Person bidder : lot.bidders) {
+            call(as(bidder.token(), post("/api/openings/{p}/{l}/join", lot.project, lot.lot)), 200);
+        }
+        for (Person bidder : lot.bidders) {
+            JsonNode seen = lot.view(bidder.token(), 200);
+            assertThat(seen.get("bids").isNull()).as("no count of bids").isTrue();
+            assertThat(seen.get("results")).singleElement().satisfies(r -> {
+                assertThat(r.get("yours").asBoolean()).isTrue();
+                assertThat(r.get("bidId").asText()).isEqualTo(lot.bids.get(bidder).toString());
+            });
+            assertThat(seen.get("participants")).allSatisfy(p -> assertThat(!p.get("role").asText().equals("BIDDER")
+                    || p.get("you").asBoolean()).isTrue());
+            for (int other = 0; other < lot.bidders.size(); other++) {
+                if (lot.bidders.get(other) != bidder) {
+                    assertThat(seen.toString()).doesNotContain("开标测试投标人" + other);
+                }
+            }
+        }
+        assertThat(lot.view(lot.staff, 200).get("results")).hasSize(4);
 
         JsonNode mine = lot.view(broken.token(), 200);
         assertThat(mine.get("you").get("canSelfDecrypt").asBoolean()).isTrue();
@@ -371,29 +400,36 @@ class OpeningSessionIntegrationTests extends BidScenario {
     }
 
     @Test
-    void windowExpiryRevokesABidderCausedFailureAndWithdrawsOneThePlatformCaused() throws Exception {
+    void aBidderCausedFailureIsRevokedAtOnceAndOnlyThePlatformCausedOneAwaitsItsBidderUntilTheWindowEnds()
+            throws Exception {
         Lot lot = new Lot(5);
         Person broken = lot.bidders.get(3);
         Person unlucky = lot.bidders.get(4);
         byte[][] tender = unopenableTender(broken, lot.lot, lot.opening, "4000000.00");
         lot.submit(broken, tender[0]);
         lot.submitAll();
-        // the platform cannot write where it decrypts unlucky's bid: a platform fault, not the bidder's
-        Path sealed = bidFile(lot.bids.get(unlucky));
-        Files.createDirectories(sealed.resolveSibling(lot.bids.get(unlucky) + ".signed").resolve("in-the-way"));
+        breakPlatformSideOf(lot.bids.get(unlucky));
         lot.start();
         JsonNode session = lot.releaseShares();
         assertThat(session.get("status").asText()).isEqualTo("SELF_DECRYPT");
         assertThat(lot.row(session, unlucky).get("reason").asText()).isEqualTo("FAILED_IO_ERROR");
-        assertThat(lot.row(session, broken).get("stage").asText()).isEqualTo("AWAITING_BIDDER");
+        assertThat(lot.row(session, unlucky).get("stage").asText()).isEqualTo("AWAITING_BIDDER");
+        assertThat(lot.row(session, broken).get("stage").asText()).isEqualTo("REVOKED");
+        assertThat(lot.row(session, broken).get("reason").asText()).isEqualTo("FAILED_WRONG_KEY");
+        assertThat(lot.view(broken.token(), 200).get("you").get("canSelfDecrypt").asBoolean()).isFalse();
+        Path brokenCopy = Files.write(Files.createTempFile("own-", ".sealed"), tender[0]);
+        String brokenKey = Base64.getEncoder().encodeToString(Opener.recoverContentKey(brokenCopy, broken.key()));
+        assertThat(lot.selfDecrypt(broken, tender[1], brokenKey, 409).get("type").asText())
+                .endsWith("/self-decrypt-not-needed");
 
         assertThatThrownBy(lot::runCloseWindowJob).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.type()).isEqualTo("self-decrypt-window-open"));
 
         clock.advance(Duration.ofMinutes(31));
-        Path own = Files.write(Files.createTempFile("own-", ".sealed"), tender[0]);
-        String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, broken.key()));
-        assertThat(lot.selfDecrypt(broken, tender[1], cek, 422).get("type").asText()).endsWith("/self-decrypt-window-closed");
+        Path own = Files.write(Files.createTempFile("own-", ".sealed"), lot.sealed.get(unlucky));
+        String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, unlucky.key()));
+        assertThat(lot.selfDecrypt(unlucky, lot.sealed.get(unlucky), cek, 422).get("type").asText())
+                .endsWith("/self-decrypt-window-closed");
 
         lot.runCloseWindowJob();
         JsonNode closed = lot.view(lot.staff, 200);
@@ -409,6 +445,49 @@ class OpeningSessionIntegrationTests extends BidScenario {
         awaitLogged("bid.bid-withdrawn-at-opening", lot.bids.get(unlucky));
         lot.runCloseWindowJob(); // a second firing changes nothing
         assertThat(lot.view(lot.staff, 200).get("recordDocument").asText()).isEqualTo(closed.get("recordDocument").asText());
+    }
+
+    /**
+     * Attack (issue 13, held-back bids): a bidder makes its own certificate with the opening certificate's issuer name
+     * and serial number and seals its bid to it and to its own certificate. The upload is accepted (the envelope names
+     * the "right" recipient) but the platform cannot open it. The bid is revoked at the opening at once: there is no
+     * self-decryption window in which its bidder, having seen the other prices, could choose to reveal it or not.
+     */
+    @Test
+    void aBidSealedToALookalikeOfTheOpeningCertificateIsRevokedAtOnceAndItsBidderNeverSeesAnotherBidFirst()
+            throws Exception {
+        Lot lot = new Lot(4);
+        Person cheat = lot.bidders.get(3);
+        byte[][] tender = unopenableTender(cheat, lot.lot, lot.opening, "3999999.00");
+        lot.submit(cheat, tender[0]); // accepted: the envelope names the opening certificate's issuer and serial
+        lot.submitAll();
+        lot.start();
+        JsonNode waiting = lot.view(cheat.token(), 200);
+        assertThat(waiting.get("bids").isNull()).isTrue();
+        assertThat(waiting.get("results")).isEmpty();
+
+        // one share short of the threshold, then the last one: the cheat's view never shows another bid before the end
+        JsonNode first = lot.releaseShareOf(lot.custodians.get(0));
+        assertThat(first.get("status").asText()).isEqualTo("WAITING_FOR_SHARES");
+        assertThat(lot.view(cheat.token(), 200).get("results")).isEmpty();
+        JsonNode session = lot.releaseShareOf(lot.custodians.get(1));
+        assertThat(session.get("status").asText()).as("no self-decryption window opened").isEqualTo("OPENED");
+        JsonNode row = lot.row(session, cheat);
+        assertThat(row.get("stage").asText()).isEqualTo("REVOKED");
+        assertThat(row.get("reason").asText()).isEqualTo("FAILED_WRONG_KEY");
+        assertThat(row.get("price").isNull()).isTrue();
+        assertThat(jdbc.sql("select status from bid where id = ?").param(lot.bids.get(cheat)).query(String.class).single())
+                .isEqualTo("REVOKED");
+        assertThat(scheduler.pending("close-self-decrypt", lot.project + ":" + lot.lot)).isEmpty();
+        Path own = Files.write(Files.createTempFile("own-", ".sealed"), tender[0]);
+        String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, cheat.key()));
+        assertThat(lot.selfDecrypt(cheat, tender[1], cek, 409).get("type").asText()).endsWith("/self-decrypt-not-open");
+        assertThat(jdbc.sql("select count(*) from self_decrypt_attempt where bid_id = ? and outcome = 'ACCEPTED'")
+                .param(lot.bids.get(cheat)).query(Integer.class).single()).isZero();
+        String record = mvc.perform(get("/api/public/notices").param("kind", "opening-record").param("limit", "100"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(record).contains("解密失败（撤销）").doesNotContain("3,999,999.00");
+        awaitLogged("bid.bid-revoked-at-opening", lot.bids.get(cheat));
     }
 
     @Test
@@ -463,11 +542,13 @@ class OpeningSessionIntegrationTests extends BidScenario {
         // the package inside is signed by a key that is not the bidder's registered certificate
         Person impostor = new Person(forger.token(), forger.member(), org.sunbid.signing.keys.CertificateIssuer.selfSigned(
                 "CN=Impostor", org.sunbid.signing.certs.Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365)));
-        byte[][] inner = unopenableTender(impostor, lot.lot, lot.opening, "1.00");
-        // re-seal the impostor's signed package to the lookalike opening recipient and the bidder's own certificate
+        byte[][] inner = soundTender(impostor, lot.lot, lot.opening, "1.00");
+        // re-seal the impostor's signed package to the opening certificate and the bidder's own certificate; the
+        // platform fails on its side, so the bidder may self-decrypt
         byte[][] tender = resealed(inner[1], lot.opening, forger);
         lot.submit(forger, tender[0]);
         lot.submitAll();
+        breakPlatformSideOf(lot.bids.get(forger));
         lot.start();
         assertThat(lot.row(lot.releaseShares(), forger).get("stage").asText()).isEqualTo("AWAITING_BIDDER");
 
@@ -483,17 +564,10 @@ class OpeningSessionIntegrationTests extends BidScenario {
                 .isEqualTo("REVOKED");
     }
 
-    /** Seals an already signed package to a lookalike of the opening certificate and to the bidder's own certificate. */
+    /** Seals an already signed package to the opening certificate and to the bidder's own certificate. */
     static byte[][] resealed(byte[] signed, X509Certificate opening, Person bidder) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(256);
-        var keys = generator.generateKeyPair();
-        X509Certificate lookalike = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
-                opening.getIssuerX500Principal(), opening.getSerialNumber(), opening.getNotBefore(), opening.getNotAfter(),
-                opening.getSubjectX500Principal(), keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        Sealer.seal(new ByteArrayInputStream(signed), sealed, List.of(lookalike, bidder.key().certificate()),
+        Sealer.seal(new ByteArrayInputStream(signed), sealed, List.of(opening, bidder.key().certificate()),
                 ContentCipher.AES_256_GCM);
         return new byte[][] { sealed.toByteArray(), signed };
     }

@@ -84,16 +84,12 @@ class DemoTenderIntegrationTests {
 
     static final CurrentUser STAFF = new CurrentUser(new UUID(0, 7), "test-staff", Role.STAFF, Optional.empty());
 
-    DemoTender.Status awaitEnd() throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(giveUp)) {
-            Optional<DemoTender.Status> s = demo.status();
-            if (s.isPresent() && (s.get().phase().equals("OPENED") || s.get().phase().startsWith("FAILED"))) {
-                return s.get();
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the demo tender did not end within 3 minutes: " + demo.status());
+    DemoTender.Status awaitEnd() {
+        return org.awaitility.Awaitility.await("the demo tender ends").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> demo.status().filter(s -> s.phase().equals("OPENED") || s.phase().startsWith("FAILED")),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     CurrentUser bidder(String username) {

@@ -62,6 +62,8 @@ class DemoTenderRestartIntegrationTests {
     TimeAccelerator accelerator;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.sunbid.demo.internal.DemoDepositPayments payments;
 
     @AfterEach
     void resetClock() {
@@ -70,7 +72,7 @@ class DemoTenderRestartIntegrationTests {
 
     DemoTender start(DemoTenderProperties settings) {
         return new DemoTender(settings, platform, accounts, members, projects, openingKeys, bids, openings, accelerator,
-                (Clock) clock, "http://localhost:8080");
+                (Clock) clock, payments, "http://localhost:8080");
     }
 
     static Thread inBackground(DemoTender demo) {
@@ -150,13 +152,8 @@ class DemoTenderRestartIntegrationTests {
         assertThat(notices.ofProject(project)).filteredOn(n -> n.kind() == NoticeKind.OPENING_RECORD).hasSize(1);
     }
 
-    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("condition not met within 2 minutes");
-            }
-            Thread.sleep(100);
-        }
+    static void awaitTrue(BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(condition::getAsBoolean);
     }
 }

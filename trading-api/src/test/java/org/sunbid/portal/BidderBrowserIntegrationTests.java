@@ -81,6 +81,9 @@ class BidderBrowserIntegrationTests {
     @Autowired
     BidManagement bids;
 
+    @Autowired
+    org.sunbid.deposit.DepositManagement deposits;
+
     @TempDir
     Path files;
 
@@ -124,7 +127,7 @@ class BidderBrowserIntegrationTests {
 
         // a published project to bid for, and the deposit secured
         Lot lot = publishedLot("钱江路综合管廊工程" + UUID.randomUUID().toString().substring(0, 4));
-        bids.clearDeposit(lot.staff(), lot.project(), lot.lot(), member);
+        deposits.confirmReceipt(lot.staff(), lot.project(), lot.lot(), member);
 
         // certificate login: the nonce is signed in the browser with the PKCS#8 key file, which is never uploaded
         browser.open("/login.html?next=" + java.net.URLEncoder.encode("/bidder/projects.html", StandardCharsets.UTF_8));
@@ -171,8 +174,8 @@ class BidderBrowserIntegrationTests {
         browser.await("#network");
         long stalled = progress(browser);
         assertThat(stalled).isLessThan(sealed.length);
-        Thread.sleep(1500);
-        assertThat(progress(browser)).isEqualTo(stalled);
+        org.awaitility.Awaitility.await("the upload stays stalled while offline").during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3)).until(() -> progress(browser) == stalled);
         browser.screenshot("BidderBrowserIntegrationTests.upload-offline");
         chrome.deleteNetworkConditions();
         browser.await("#receipt");
@@ -232,7 +235,7 @@ class BidderBrowserIntegrationTests {
                 Duration.ofDays(365));
         members.bindCertificate(bidder.memberId(), Certificates.toPem(key.certificate()), null);
         Lot lot = publishedLot("断点续传测试工程" + UUID.randomUUID().toString().substring(0, 4));
-        bids.clearDeposit(lot.staff(), lot.project(), lot.lot(), bidder.memberId());
+        deposits.confirmReceipt(lot.staff(), lot.project(), lot.lot(), bidder.memberId());
         byte[] sealed = seal(key, tenderPackage(lot.lot()), openingCertificate(browser, lot));
         Path sealedFile = write("reload.sealed", sealed);
         Path manifest = write("reload.manifest", manifest(key, lot.lot(), sealed));

@@ -64,6 +64,8 @@ class DemoHallBrowserIntegrationTests {
     TimeAccelerator accelerator;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.sunbid.demo.internal.DemoDepositPayments payments;
 
     @AfterEach
     void resetClock() {
@@ -96,7 +98,7 @@ class DemoHallBrowserIntegrationTests {
         DemoTender demo = new DemoTender(new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
                 Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID()),
                 platform,
-                accounts, members, projects, openingKeys, bids, openings, accelerator, (Clock) clock, browser.base());
+                accounts, members, projects, openingKeys, bids, openings, accelerator, (Clock) clock, payments, browser.base());
         Thread runner = new Thread(demo::run, "demo-tender-test");
         runner.setDaemon(true);
         runner.start();
@@ -135,15 +137,8 @@ class DemoHallBrowserIntegrationTests {
         return new CurrentUser(a.id(), a.username(), a.role(), a.memberId());
     }
 
-    static <T> T until(java.util.function.Supplier<Optional<T>> condition) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(giveUp)) {
-            Optional<T> value = condition.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("condition not met within 2 minutes");
+    static <T> T until(java.util.function.Supplier<Optional<T>> condition) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(condition::get, Optional::isPresent).orElseThrow();
     }
 }

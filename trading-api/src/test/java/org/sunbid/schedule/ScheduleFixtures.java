@@ -52,6 +52,23 @@ final class ScheduleFixtures {
         return UUID.fromString(Api.body(created).get("id").asText());
     }
 
+    /** Books a room for a lot (as {@code token}); {@code host} may be null. */
+    static MvcResult book(MockMvc mvc, String token, UUID room, UUID lot, String purpose, String title,
+            java.time.Instant start, java.time.Instant end, UUID host) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("roomId", room.toString());
+        body.put("lotId", lot.toString());
+        body.put("purpose", purpose);
+        body.put("title", title);
+        body.put("startsAt", start.toString());
+        body.put("endsAt", end.toString());
+        if (host != null) {
+            body.put("staffId", host.toString());
+        }
+        return mvc.perform(post("/api/schedule/bookings").header(HttpHeaders.AUTHORIZATION, Api.bearer(token))
+                .contentType(MediaType.APPLICATION_JSON).content(Api.json(body))).andReturn();
+    }
+
     static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 6);
     }

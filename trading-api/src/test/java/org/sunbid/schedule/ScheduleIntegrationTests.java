@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,7 +29,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
-import org.sunbid.platform.ProblemException;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
@@ -202,81 +200,6 @@ class ScheduleIntegrationTests {
                 .andExpect(status().isNotFound());
     }
 
-    @Test
-    void movingADeadlineMovesTheLotsBookingsAndJobsAndTellsEveryoneOnThem(CapturedOutput output) throws Exception {
-        UUID hall = ScheduleFixtures.room(mvc, staff, ScheduleFixtures.unique("迁移开标厅"), "OPENING_HALL");
-        UUID evaluation = ScheduleFixtures.room(mvc, staff, ScheduleFixtures.unique("迁移评标室"), "EVALUATION_ROOM");
-        UUID lot = UUID.randomUUID();
-        UUID host = UUID.randomUUID();
-        Instant opening = base;
-        book(hall, lot, "OPENING", "迁移项目开标", opening, opening.plus(Duration.ofHours(1)), host)
-                .andExpect(status().isCreated());
-        book(evaluation, lot, "EVALUATION", "迁移项目评标", opening.plus(Duration.ofHours(2)),
-                opening.plus(Duration.ofHours(6)), null).andExpect(status().isCreated());
-        jobs.schedule("test-close-submissions", lot.toString(), opening);
-        jobs.schedule("test-open-bids", lot.toString(), opening);
-
-        // another test may have re-initialised logging JVM-wide; the notification adapter logs at INFO
-        org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader()).setLogLevel(
-                "org.sunbid.schedule.internal.LogNotificationAdapter", org.springframework.boot.logging.LogLevel.INFO);
-        Instant newDeadline = opening.plus(Duration.ofDays(7));
-        Instant newOpening = newDeadline.plus(Duration.ofMinutes(30));
-        DeadlineMove move = schedule.moveDeadline(lot, newDeadline, newOpening, "test-close-submissions",
-                "test-open-bids");
-
-        List<Booking> after = schedule.ofLot(lot);
-        assertThat(after).extracting(Booking::purpose, Booking::startsAt, Booking::endsAt).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(BookingPurpose.OPENING, newOpening, newOpening.plus(Duration.ofHours(1))),
-                org.assertj.core.groups.Tuple.tuple(BookingPurpose.EVALUATION, newOpening.plus(Duration.ofHours(2)),
-                        newOpening.plus(Duration.ofHours(6))));
-        assertThat(jobs.pending("test-close-submissions", lot.toString()).orElseThrow().dueAt()).isEqualTo(newDeadline);
-        assertThat(jobs.pending("test-open-bids", lot.toString()).orElseThrow().dueAt()).isEqualTo(newOpening);
-        assertThat(move.jobs()).containsExactly("test-close-submissions", "test-open-bids");
-        UUID staffId = ScheduleFixtures.accountIdOf(mvc, staff);
-        assertThat(move.notified()).containsExactlyInAnyOrder(host, staffId);
-        assertThat(output.getOut()).contains("NOTIFY").contains(lot.toString()).contains(host.toString());
-        assertThat(events.stream(DeadlineMoved.class).filter(e -> e.lotId().equals(lot))).singleElement()
-                .satisfies(e -> assertThat(e.movedBookings()).hasSize(2));
-    }
-
-    @Test
-    void refusesADeadlineMovedIntoThePastOrAnOpeningBeforeItAndChangesNothing() throws Exception {
-        UUID hall = ScheduleFixtures.room(mvc, staff, ScheduleFixtures.unique("校验迁移厅"), "OPENING_HALL");
-        UUID lot = UUID.randomUUID();
-        book(hall, lot, "OPENING", "原定开标", base, base.plus(Duration.ofHours(1)), null).andExpect(status().isCreated());
-        Instant past = Instant.now().minus(Duration.ofMinutes(5));
-        moveDeadline(lot, past, base).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("newDeadline"));
-        moveDeadline(lot, base.plus(Duration.ofDays(2)), base.plus(Duration.ofDays(1)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("newOpening"));
-        assertThat(schedule.ofLot(lot)).singleElement().extracting(Booking::startsAt).isEqualTo(base);
-    }
-
-    @Test
-    void refusesADeadlineMoveThatWouldCollideWithAnotherBookingAndLeavesBookingsAndJobsWhereTheyWere()
-            throws Exception {
-        UUID hall = ScheduleFixtures.room(mvc, staff, ScheduleFixtures.unique("碰撞厅"), "OPENING_HALL");
-        UUID lot = UUID.randomUUID();
-        book(hall, lot, "OPENING", "要迁移的开标", base, base.plus(Duration.ofHours(1)), null)
-                .andExpect(status().isCreated());
-        Instant taken = base.plus(Duration.ofDays(3));
-        book(hall, UUID.randomUUID(), "OPENING", "已占用的开标", taken, taken.plus(Duration.ofHours(1)), null)
-                .andExpect(status().isCreated());
-        jobs.schedule("test-open-bids", lot.toString(), base);
-
-        try {
-            schedule.moveDeadline(lot, taken.minus(Duration.ofHours(1)), taken, "test-close-submissions",
-                    "test-open-bids");
-            throw new AssertionError("move should have been refused");
-        } catch (ProblemException e) {
-            assertThat(e.type()).isEqualTo("room-booked");
-            assertThat(e.args()).contains("已占用的开标");
-        }
-        assertThat(schedule.ofLot(lot)).singleElement().extracting(Booking::startsAt).isEqualTo(base);
-        assertThat(jobs.pending("test-open-bids", lot.toString()).orElseThrow().dueAt()).isEqualTo(base);
-        moveDeadline(lot, taken.minus(Duration.ofHours(1)), taken).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.conflictingBooking.title").value("已占用的开标"));
-    }
-
     private ResultActions createRoom(Map<String, Object> body) throws Exception {
         return mvc.perform(post("/api/schedule/rooms").header(HttpHeaders.AUTHORIZATION, Api.bearer(staff))
                 .contentType(MediaType.APPLICATION_JSON).content(Api.json(body)));
@@ -304,9 +227,4 @@ class ScheduleIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON).content(Api.json(body)));
     }
 
-    private ResultActions moveDeadline(UUID lot, Instant deadline, Instant opening) throws Exception {
-        return mvc.perform(post("/api/schedule/lots/{lot}/deadline", lot).header(HttpHeaders.AUTHORIZATION,
-                Api.bearer(staff)).contentType(MediaType.APPLICATION_JSON)
-                .content(Api.json(Map.of("newDeadline", deadline.toString(), "newOpening", opening.toString()))));
-    }
 }

@@ -41,7 +41,7 @@ public final class SchedulerBenchmark {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
                 .setServerConfig("synchronous_commit", System.getProperty("bench.synchronousCommit", "on")).start();
                 HikariDataSource dataSource = SchedulerNode.dataSource(postgres.getJdbcUrl("postgres", "postgres"), 10)) {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
                     .migrate();
             JdbcClient jdbc = JdbcClient.create(dataSource);
             for (String ddl : SchedulerNode.TABLES.split(";")) {

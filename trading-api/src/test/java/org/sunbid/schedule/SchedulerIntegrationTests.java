@@ -79,8 +79,8 @@ class SchedulerIntegrationTests {
                 .until(() -> events.of(JobFired.class).anyMatch(e -> e.subject().equals(subject)));
         // scheduling the same due time again after it fired changes nothing
         assertThat(jobs.schedule("test-record", subject, due).status()).isEqualTo(FiringStatus.FIRED);
-        sleep(2500);
-        assertThat(testRecord.runsOf(subject)).hasSize(1);
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4))
+                .until(() -> testRecord.runsOf(subject).size() == 1);
     }
 
     @Test
@@ -107,7 +107,8 @@ class SchedulerIntegrationTests {
         assertThat(jobs.cancel("test-record", cancelled)).isFalse();
 
         await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> !testRecord.runsOf(moved).isEmpty());
-        sleep(2500);
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4))
+                .until(() -> testRecord.runsOf(moved).size() == 1 && testRecord.runsOf(cancelled).isEmpty());
         assertThat(testRecord.runsOf(moved)).singleElement().extracting(f -> f.dueAt()).isEqualTo(soon);
         assertThat(testRecord.runsOf(cancelled)).isEmpty();
         assertThat(history(moved)).extracting(FiringRecord::dueAt, FiringRecord::status)
@@ -123,8 +124,8 @@ class SchedulerIntegrationTests {
             jobs.schedule("test-record", subject, Instant.now().plusMillis(500));
             tx.setRollbackOnly();
         });
-        sleep(3000);
-        assertThat(testRecord.runsOf(subject)).isEmpty();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> testRecord.runsOf(subject).isEmpty());
         assertThat(history(subject)).isEmpty();
     }
 
@@ -204,11 +205,4 @@ class SchedulerIntegrationTests {
                 .filter(f -> f.subject().equals(subject)).toList();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

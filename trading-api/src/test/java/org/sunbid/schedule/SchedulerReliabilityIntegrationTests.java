@@ -48,7 +48,7 @@ class SchedulerReliabilityIntegrationTests {
         postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         dataSource = SchedulerNode.dataSource(url, 8);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         for (String ddl : SchedulerNode.TABLES.split(";")) {
             if (!ddl.isBlank()) {
@@ -97,9 +97,8 @@ class SchedulerReliabilityIntegrationTests {
         Map<String, Long> byNodeAtKill = byNode("pair-");
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> fired("pair-") == 200);
-        Thread.sleep(3000); // a late duplicate would show up here
-
-        assertThat(fired("pair-")).isEqualTo(200);
+        // a late duplicate would show up here
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> fired("pair-") == 200);
         assertThat(jdbc.sql("SELECT subject FROM reliability_firing WHERE subject LIKE 'pair-%'").query(String.class)
                 .list()).containsExactlyInAnyOrderElementsOf(subjects);
         assertThat(duplicates("pair-")).isZero();
@@ -121,8 +120,8 @@ class SchedulerReliabilityIntegrationTests {
         scheduling.schedule("reliability-count", subject, due);
         c.destroy(); // orderly stop (SIGTERM): the node shuts its scheduler down
         c.waitFor();
-        Thread.sleep(Duration.between(Instant.now(), due).toMillis() + 4000);
-        assertThat(fired(subject)).as("nobody is up to fire it").isZero();
+        Duration pastDue = Duration.between(Instant.now(), due).plusSeconds(4);
+        await("nobody is up to fire it").during(pastDue).atMost(pastDue.plusSeconds(2)).until(() -> fired(subject) == 0);
 
         node("c2");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> fired(subject) == 1);
@@ -157,7 +156,8 @@ class SchedulerReliabilityIntegrationTests {
 
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
                 .until(() -> fired(slow) + fired(earlier) + fired(later) == 3);
-        Thread.sleep(2000);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> fired(slow) + fired(earlier) + fired(later) == 3);
         assertThat(dueOf(earlier)).isEqualTo(newEarlier);
         assertThat(dueOf(later)).isEqualTo(newLater);
         assertThat(fired(slow) + fired(earlier) + fired(later)).isEqualTo(3);

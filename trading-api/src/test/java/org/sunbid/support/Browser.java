@@ -1,6 +1,5 @@
 package org.sunbid.support;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -196,11 +195,8 @@ public final class Browser {
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-            if (!installed) {
-                System.out.println("SKIPPED " + context.getDisplayName()
-                        + ": Chromium or chromedriver missing (apt-get install chromium chromium-driver)");
-            }
-            assumeTrue(installed, "Chromium or chromedriver missing");
+            RealComponents.require(installed, context.getDisplayName()
+                    + ": Chromium or chromedriver missing (apt-get install chromium chromium-driver)");
             String port = SpringExtension.getApplicationContext(context).getEnvironment()
                     .getProperty("local.server.port");
             try {

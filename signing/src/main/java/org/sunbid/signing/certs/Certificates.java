@@ -2,8 +2,6 @@ package org.sunbid.signing.certs;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
@@ -14,7 +12,6 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -116,8 +113,8 @@ public final class Certificates {
     /** Lower-case hex SHA-256 of the DER encoding: the certificate's identity in Sunbid. */
     public static String fingerprint(X509Certificate certificate) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            return org.sunbid.signing.DigestAlgorithm.SHA256.hex(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,7 +1,6 @@
 package org.sunbid.signing.merkle;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
@@ -12,13 +11,7 @@ public final class MerkleTree {
 
     public static final int HASH_LENGTH = 32;
 
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(org.sunbid.signing.DigestAlgorithm.SHA256::newDigest);
 
     private MerkleTree() {
     }

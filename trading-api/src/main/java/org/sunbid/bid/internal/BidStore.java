@@ -103,19 +103,6 @@ public class BidStore {
                 .query(UUID.class).optional();
     }
 
-    // deposits
-
-    public void clearDeposit(UUID lot, UUID member, UUID by, Instant at) {
-        jdbc.sql("""
-                insert into deposit_clearance (lot_id, member_id, set_by, set_at) values (?, ?, ?, ?)
-                on conflict (lot_id, member_id) do nothing""").params(lot, member, by, ts(at)).update();
-    }
-
-    public boolean depositCleared(UUID lot, UUID member) {
-        return jdbc.sql("select count(*) from deposit_clearance where lot_id = ? and member_id = ?").params(lot, member)
-                .query(Integer.class).single() > 0;
-    }
-
     // uploads
 
     public record UploadRow(UUID id, UUID lot, UUID project, UUID member, UUID account, long expectedSize,
@@ -181,15 +168,64 @@ public class BidStore {
         }
     }
 
-    public void insertBid(BidRow b, String clientIp, String fingerprint) {
+    /** Inserts a completed bid whose sealed file is still to be moved into place ({@link #markPlaced}). */
+    public void insertBid(BidRow b, String clientIp, String fingerprint, Instant lastByte) {
         jdbc.sql("""
                 insert into bid (id, lot_id, project_id, member_id, status, sha256, size, file, manifest, client_ip,
-                    fingerprint, received_at, receipt, receipt_signature, receipt_timestamp, receipt_document)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    fingerprint, received_at, receipt, receipt_signature, receipt_timestamp, receipt_document,
+                    file_placed, last_byte_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)""")
                 .params(b.id(), b.lot(), b.project(), b.member(), b.status(), b.sha256(), b.size(), b.file(), b.manifest(),
                         clientIp, fingerprint, ts(b.receivedAt()), b.receipt(), b.receiptSignature(), b.receiptTimestamp(),
-                        b.receiptDocument())
+                        b.receiptDocument(), ts(lastByte))
                 .update();
+    }
+
+    public void markPlaced(UUID bid) {
+        jdbc.sql("update bid set file_placed = true where id = ? and not file_placed").param(bid).update();
+    }
+
+    /** A bid whose completion has a step left: its file to move into place, or its receipt PDF to issue. */
+    public record Unfinished(UUID bid, String file, String partFile, boolean placed, boolean receiptIssued) {
+    }
+
+    public List<Unfinished> unfinished(UUID lotOrNull) {
+        return jdbc.sql("""
+                select b.id, b.file, u.file part, b.file_placed, b.receipt_document is not null issued
+                from bid b left join bid_upload u on u.completed_bid = b.id
+                where (not b.file_placed or b.receipt_document is null) and (cast(? as uuid) is null or b.lot_id = ?)
+                order by b.received_at""")
+                .params(lotOrNull, lotOrNull)
+                .query((rs, n) -> new Unfinished(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getBoolean(5)))
+                .list();
+    }
+
+    public Optional<Unfinished> unfinishedBid(UUID bid) {
+        return jdbc.sql("""
+                select b.id, b.file, u.file part, b.file_placed, b.receipt_document is not null issued
+                from bid b left join bid_upload u on u.completed_bid = b.id where b.id = ?""")
+                .param(bid)
+                .query((rs, n) -> new Unfinished(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getBoolean(5)))
+                .optional();
+    }
+
+    /** Uploads of the lot never completed: they expire at the deadline (their partial files are then deleted). */
+    public List<UploadRow> expireOpenUploads(UUID lot, Instant at) {
+        return jdbc.sql("""
+                update bid_upload set expired_at = ? where lot_id = ? and completed_bid is null and expired_at is null
+                returning *""").params(ts(at), lot).query(BidStore::upload).list();
+    }
+
+    /** Every file name the database knows under bids/: uploads still open or never placed, and bids. */
+    public java.util.Set<String> knownFiles() {
+        java.util.Set<String> files = new java.util.HashSet<>(jdbc.sql("select file from bid").query(String.class).list());
+        files.addAll(jdbc.sql("""
+                select u.file from bid_upload u where u.expired_at is null and (u.completed_bid is null
+                or exists (select 1 from bid b where b.id = u.completed_bid and not b.file_placed))""")
+                .query(String.class).list());
+        return files;
     }
 
     public void setReceiptDocument(UUID bid, UUID document) {
@@ -261,6 +297,11 @@ public class BidStore {
     public void markReplaced(UUID id, UUID by) {
         jdbc.sql("update bid set status = 'REPLACED', replaced_by = ? where id = ? and status = 'RECEIVED'").params(by, id)
                 .update();
+    }
+
+    public boolean isExpired(UUID upload) {
+        return jdbc.sql("select expired_at is not null from bid_upload where id = ?").param(upload).query(Boolean.class)
+                .optional().orElse(false);
     }
 
     public boolean markWithdrawn(UUID id, Instant at) {

@@ -45,6 +45,15 @@ public class Lots {
         if (p.status() != ProjectStatus.PUBLISHED) {
             throw ProblemException.notFound("lot", lotId);
         }
+        return lot(p, lotId);
+    }
+
+    /** The lot whatever its project's state (for finishing what was accepted while it was published). */
+    public Lot anyState(UUID projectId, UUID lotId) {
+        return lot(projects.find(PLATFORM, projectId), lotId);
+    }
+
+    private static Lot lot(ProjectView p, UUID lotId) {
         ProjectView.LotView lot = p.lots().stream().filter(l -> l.id().equals(lotId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("lot", lotId));
         return new Lot(p.id(), lot.id(), p.transactionCode(), p.name(), "第" + lot.number() + "标段 " + lot.name(),

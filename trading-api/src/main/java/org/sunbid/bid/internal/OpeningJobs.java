@@ -30,8 +30,9 @@ class OpeningJobs implements ScheduledTask {
         this.openings = openings;
     }
 
+    /** The one key per-lot jobs are filed and moved under. */
     static String subject(UUID project, UUID lot) {
-        return project + ":" + lot;
+        return org.sunbid.schedule.ScheduleManagement.lotJobSubject(project, lot);
     }
 
     @EventListener

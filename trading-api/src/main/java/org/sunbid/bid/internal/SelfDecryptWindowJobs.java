@@ -29,7 +29,7 @@ class SelfDecryptWindowJobs implements ScheduledTask {
 
     @EventListener
     void onWindowOpened(BidEvents.SelfDecryptWindowOpened opened) {
-        scheduler.schedule(KIND, opened.project() + ":" + opened.lot(), opened.until());
+        scheduler.schedule(KIND, OpeningJobs.subject(opened.project(), opened.lot()), opened.until());
     }
 
     @Override

@@ -98,14 +98,6 @@ class BidController {
         return keys.certificatePem(lotId);
     }
 
-    @PostMapping("/api/projects/{projectId}/lots/{lotId}/deposits/{memberId}/clearance")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
-    @Operation(summary = "确认保证金 Mark a bidder's deposit as secured for a lot")
-    void clearDeposit(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId, @PathVariable UUID memberId) {
-        bids.clearDeposit(user, projectId, lotId, memberId);
-    }
-
     // ---- submission
 
     @PostMapping("/api/bids/uploads")

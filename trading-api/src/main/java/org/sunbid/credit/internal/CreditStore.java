@@ -173,10 +173,6 @@ public class CreditStore {
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.sunbid.signing.DigestAlgorithm.SHA256.digest(data);
     }
 }

@@ -1,7 +1,5 @@
 package org.sunbid.identity.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.sunbid.signing.DigestAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -105,10 +104,6 @@ public class Tokens {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(String.valueOf(token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestAlgorithm.SHA256.digest(String.valueOf(token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

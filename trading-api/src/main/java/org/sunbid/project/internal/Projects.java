@@ -80,6 +80,11 @@ public class Projects {
                 .param("estimate", estimate).param("deposit", deposit).param("price", confidentialPrice).update();
     }
 
+    /** The project a lot belongs to. */
+    public Optional<UUID> projectOfLot(UUID lotId) {
+        return jdbc.sql("select project_id from project_lot where id = :id").param("id", lotId).query(UUID.class).optional();
+    }
+
     public boolean exists(UUID id) {
         return jdbc.sql("select count(*) from project where id = :id").param("id", id).query(Long.class).single() > 0;
     }

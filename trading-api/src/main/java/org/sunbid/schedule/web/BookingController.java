@@ -44,7 +44,8 @@ class BookingController {
             Instant endsAt, UUID staffId) {
     }
 
-    record DeadlineBody(Instant newDeadline, Instant newOpening) {
+    /** {@code documentsChanged}: the move accompanies a change of the tender documents that may affect bids. */
+    record DeadlineBody(Instant newDeadline, Instant newOpening, boolean documentsChanged) {
     }
 
     /** A view of some days: the first and last day (China Standard Time) and the bookings that touch them. */
@@ -103,6 +104,6 @@ class BookingController {
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "变更截止与开标时间 Move a lot's deadline and opening, with its bookings and jobs")
     DeadlineMove moveDeadline(@PathVariable UUID lotId, @RequestBody DeadlineBody body) {
-        return schedule.moveDeadline(lotId, body.newDeadline(), body.newOpening());
+        return schedule.moveDeadline(lotId, body.newDeadline(), body.newOpening(), body.documentsChanged());
     }
 }

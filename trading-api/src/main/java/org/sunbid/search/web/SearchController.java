@@ -33,7 +33,7 @@ import org.sunbid.search.SearchResult;
 @Tag(name = "search", description = "公告检索 Notice search")
 class SearchController {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = org.sunbid.platform.PlatformZone.ZONE;
     private static final Set<String> PROJECT_TYPES = Set.of("CONSTRUCTION", "GOVERNMENT_PROCUREMENT", "LAND_USE_RIGHTS",
             "MINING_RIGHTS", "STATE_PROPERTY");
     private static final int CSV_MAX = 5000;

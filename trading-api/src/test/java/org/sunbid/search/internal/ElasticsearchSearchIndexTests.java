@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.sunbid.search.SearchIndex;
+import org.sunbid.support.RealComponents;
 
 /**
  * The search contract against a real Elasticsearch 9. Start one with {@code .ci/elasticsearch.sh} and set
@@ -34,7 +34,7 @@ class ElasticsearchSearchIndexTests extends SearchIndexContract {
     /** Each test is reported as skipped, with the reason, when no server is configured. */
     @Override
     SearchIndex newIndex() {
-        Assumptions.assumeTrue(uris != null, "Elasticsearch contract tests skipped: SUNBID_TEST_ELASTICSEARCH_URIS is "
+        RealComponents.require(uris != null, "Elasticsearch contract tests: SUNBID_TEST_ELASTICSEARCH_URIS is "
                 + "not set (start one with .ci/elasticsearch.sh)");
         return new ElasticsearchSearchIndex(uris, "sunbid-test-" + UUID.randomUUID());
     }

@@ -1,0 +1,23 @@
+package org.sunbid.award.internal;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.sunbid.archive.ArchiveManagement;
+import org.sunbid.archive.ArchiveReason;
+import org.sunbid.award.AwardEvents;
+
+/** A completed project (every lot contracted) is archived once the completion is committed. */
+@Component
+class ArchiveOnCompletion {
+
+    private final ArchiveManagement archives;
+
+    ArchiveOnCompletion(ArchiveManagement archives) {
+        this.archives = archives;
+    }
+
+    @TransactionalEventListener
+    void onCompleted(AwardEvents.ProjectCompleted completed) {
+        archives.buildSeparately(completed.project(), ArchiveReason.COMPLETED, null);
+    }
+}

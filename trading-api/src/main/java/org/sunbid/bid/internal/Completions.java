@@ -1,0 +1,200 @@
+package org.sunbid.bid.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.sunbid.document.DocumentKind;
+import org.sunbid.document.DocumentManagement;
+import org.sunbid.document.PlatformDocuments;
+import org.sunbid.document.SignedDocument;
+import org.sunbid.document.Visibility;
+import org.sunbid.identity.AccountManagement;
+import org.sunbid.platform.PlatformProperties;
+import org.sunbid.signing.timestamp.TimestampCheck;
+import org.sunbid.signing.timestamp.TimestampVerifier;
+
+/**
+ * The recoverable steps of a bid's completion. The completion commits the bid's row first (its receipt, signed and
+ * time-stamped, is then the bid); moving the sealed file into place and issuing the receipt's signed PDF follow, each
+ * idempotent and driven by the row ({@code file_placed}, {@code receipt_document}) — a small outbox. Whatever a crash
+ * interrupted is finished by the bidder's retried completion, at start-up, at the deadline and before the opening.
+ * Files the database does not know (a crash between creating a file and committing its row) are swept.
+ */
+@Component
+public class Completions {
+
+    private static final Logger log = LoggerFactory.getLogger(Completions.class);
+    /** A file younger than this may belong to a transaction still running: never swept. */
+    static final Duration SWEEP_GRACE = Duration.ofMinutes(10);
+
+    private final BidStore store;
+    private final Lots lots;
+    private final DocumentManagement documents;
+    private final AccountManagement accounts;
+    private final PlatformProperties properties;
+    private final Clock clock;
+
+    Completions(BidStore store, Lots lots, DocumentManagement documents, AccountManagement accounts,
+            PlatformProperties properties, Clock clock) {
+        this.store = store;
+        this.lots = lots;
+        this.documents = documents;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Finishes the bid's completion: its file placed, its receipt PDF issued. Idempotent; called after the commit,
+     * outside any transaction. A PDF that cannot be issued now stays due (logged) and is issued on the next pass.
+     */
+    public void finish(UUID bidId) {
+        Optional<BidStore.Unfinished> u = store.unfinishedBid(bidId);
+        if (u.isEmpty()) {
+            return;
+        }
+        if (!u.get().placed()) {
+            place(u.get());
+        }
+        if (!u.get().receiptIssued()) {
+            try {
+                issueReceipt(bidId);
+            } catch (RuntimeException e) {
+                log.error("bid {} accepted, but its receipt PDF could not be issued yet; it stays due", bidId, e);
+            }
+        }
+    }
+
+    /** Finishes every bid with a step left (of one lot, or of all lots when {@code lot} is null). */
+    public int finishAll(UUID lot) {
+        List<BidStore.Unfinished> due = store.unfinished(lot);
+        due.forEach(b -> finish(b.bid()));
+        return due.size();
+    }
+
+    private void place(BidStore.Unfinished bid) {
+        Path target = properties.dataDir().resolve(bid.file());
+        Path part = bid.partFile() == null ? null : properties.dataDir().resolve(bid.partFile());
+        try {
+            if (!Files.exists(target)) {
+                if (part == null || !Files.exists(part)) {
+                    throw new IllegalStateException("bid %s: neither its sealed file nor its upload is on disk".formatted(
+                            bid.bid()));
+                }
+                Files.createDirectories(target.getParent());
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+                forceDirectory(target.getParent());
+            } else if (part != null) {
+                Files.deleteIfExists(part); // moved before a crash; a copy cannot be left behind
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store.markPlaced(bid.bid());
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException directoryNotSyncable) {
+            // some file systems cannot fsync a directory; the file itself was forced at each append
+        }
+    }
+
+    /** Issues the receipt PDF unless an earlier attempt issued it and crashed before recording its id. */
+    private void issueReceipt(UUID bidId) {
+        BidStore.BidRow row = store.bid(bidId).orElseThrow();
+        Optional<SignedDocument> earlier = documents.forSubject(bidId).stream()
+                .filter(d -> d.kind() == DocumentKind.BID_RECEIPT).findFirst();
+        UUID document = earlier.map(SignedDocument::id).orElseGet(() -> {
+            Lots.Lot lot = lots.anyState(row.project(), row.lot());
+            var stamp = ((TimestampCheck.Valid) TimestampVerifier.verifyWithoutTrust(row.receiptTimestamp(),
+                    java.util.HexFormat.of().parseHex(row.sha256()))).timestamp();
+            String bidderName = accounts.accountsOfMember(row.member()).stream().findFirst()
+                    .map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
+            return documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, row.id(), row.member(),
+                    Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(lot.transactionCode(),
+                            lot.projectName(), lot.lotName(), bidderName, "", row.id(), row.sha256(), row.size(),
+                            row.receivedAt(), stamp.time(), stamp.serialNumber().toString(16))))).id();
+        });
+        store.setReceiptDocument(bidId, document);
+    }
+
+    /** Uploads of the lot not completed by its deadline expire and their partial files go. */
+    public int expireUploads(UUID lot) {
+        List<BidStore.UploadRow> expired = store.expireOpenUploads(lot, clock.instant());
+        for (BidStore.UploadRow u : expired) {
+            deleteQuietly(properties.dataDir().resolve(u.file()));
+        }
+        return expired.size();
+    }
+
+    /** Deletes files under {@code bids/} that no row knows (older than the grace period); returns what went. */
+    public List<Path> sweepOrphans() {
+        Path root = properties.dataDir().resolve("bids");
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        Set<String> known = store.knownFiles();
+        FileTime before = FileTime.from(clock.instant().minus(SWEEP_GRACE));
+        List<Path> swept = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = properties.dataDir().relativize(f).toString().replace('\\', '/');
+                boolean bidOrUpload = name.endsWith(".part") || name.endsWith(".sealed");
+                if (bidOrUpload && !known.contains(name) && Files.getLastModifiedTime(f).compareTo(before) < 0) {
+                    deleteQuietly(f);
+                    swept.add(f);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("sweeping orphan bid files stopped early", e);
+        }
+        if (!swept.isEmpty()) {
+            log.info("swept {} orphan bid file(s): {}", swept.size(), swept);
+        }
+        return swept;
+    }
+
+    /** At start-up: finish what a crash interrupted, then sweep what no row knows. */
+    @EventListener(ApplicationReadyEvent.class)
+    void recover() {
+        try {
+            int finished = finishAll(null);
+            if (finished > 0) {
+                log.info("finished {} bid completion(s) interrupted before the last stop", finished);
+            }
+            sweepOrphans();
+        } catch (RuntimeException e) {
+            log.error("recovering interrupted bid completions failed; the next retry or opening finishes them", e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            log.warn("could not delete {}", p, e);
+        }
+    }
+}

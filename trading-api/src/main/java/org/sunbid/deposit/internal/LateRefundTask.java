@@ -1,0 +1,29 @@
+package org.sunbid.deposit.internal;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.sunbid.deposit.RefundManagement;
+import org.sunbid.scheduler.Firing;
+import org.sunbid.scheduler.ScheduledTask;
+
+/** At a refund's statutory due time: if it is still unpaid, a supervision alert ({@code deposit.refund-late}). */
+@Component
+class LateRefundTask implements ScheduledTask {
+
+    private final RefundManagement refunds;
+
+    LateRefundTask(RefundManagement refunds) {
+        this.refunds = refunds;
+    }
+
+    @Override
+    public String kind() {
+        return RefundManagement.LATE_REFUND_JOB;
+    }
+
+    @Override
+    public void run(Firing firing) {
+        refunds.alertIfLate(UUID.fromString(firing.subject()));
+    }
+}

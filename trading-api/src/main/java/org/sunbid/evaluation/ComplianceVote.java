@@ -1,0 +1,24 @@
+package org.sunbid.evaluation;
+
+import java.util.Objects;
+
+import org.sunbid.bid.BidId;
+import org.sunbid.member.MemberId;
+
+/** A member's pass or fail on one compliance criterion of one bid; a fail must give its reason. */
+public record ComplianceVote(MemberId member, BidId bid, String criterion, boolean pass, String reason) {
+
+    public ComplianceVote {
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(bid, "bid");
+        Objects.requireNonNull(criterion, "criterion");
+        reason = reason == null ? "" : reason.strip();
+        if (!pass && reason.isEmpty()) {
+            throw new EvaluationRefused("compliance-fail-needs-reason", "reason",
+                    "a failed criterion must give its reason");
+        }
+        if (reason.length() > 2000) {
+            throw new EvaluationRefused("reason-too-long", "reason", "reason is longer than 2000 characters");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.sunbid.bid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.cms.CmsSigner;
+import org.sunbid.signing.keys.CertificateIssuer;
+import org.sunbid.signing.keys.SigningKey;
+import org.sunbid.signing.seal.ContentCipher;
+import org.sunbid.signing.seal.Sealer;
+import org.sunbid.support.Api;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Completion is crash-safe: the platform runs in a JVM of its own ({@link CompletionCrashNode}) against a real
+ * PostgreSQL, and is killed with SIGKILL at a random instant during a bid's completion; after each restart the client
+ * retries the completion and must get a valid receipt with its signed PDF, and at the end no upload is stuck and no
+ * file is orphaned. CI kills at {@code -Dsunbid.crash.instants} instants (default 1, about a minute);
+ * {@code scripts/completion-crash-trial.sh} runs the full 20-instant trial (see docs/reliability.md).
+ */
+class CompletionCrashTests {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path dataDir;
+
+    Process node;
+    String base;
+
+    @Test
+    void everyCompletionInterruptedByAKillAtARandomInstantEndsWithItsReceiptAndPdfAfterTheRetry() throws Exception {
+        int instants = Integer.getInteger("sunbid.crash.instants", 1);
+        long seed = Long.getLong("sunbid.crash.seed", System.nanoTime());
+        Random random = new Random(seed);
+        SigningKey key = CertificateIssuer.selfSigned("CN=断电测试建设有限公司,O=断电测试", Certificates.KeyAlgorithm.EC_P256,
+                Duration.ofDays(365));
+        Files.writeString(dataDir.resolve("bidder.pem"), Certificates.toPem(key.certificate()));
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            base = "http://127.0.0.1:" + port;
+            try {
+                start(url, port);
+                Properties fixture = new Properties();
+                try (var in = Files.newBufferedReader(dataDir.resolve("fixture.properties"))) {
+                    fixture.load(in);
+                }
+                UUID project = UUID.fromString(fixture.getProperty("project"));
+                UUID lot = UUID.fromString(fixture.getProperty("lot"));
+                X509Certificate opening = Certificates.parse(get("/api/public/projects/" + project + "/lots/" + lot
+                        + "/opening-certificate", null).body());
+                List<String> outcomes = new ArrayList<>();
+                for (int i = 0; i < instants; i++) {
+                    String token = login(fixture);
+                    byte[] sealed = tender(key, lot, opening, (700_000 + i) + ".00");
+                    String upload = json(send("POST", "/api/bids/uploads", token, Api.json(Map.of("projectId", project,
+                            "lotId", lot, "size", sealed.length, "sha256", BidScenario.sha256(sealed)))), 201)
+                            .get("uploadId").asText();
+                    HttpResponse<byte[]> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/bids/uploads/"
+                            + upload + "?offset=0")).header("Authorization", Api.bearer(token))
+                            .header("Content-Type", "application/octet-stream")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(sealed)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    assertThat(put.statusCode()).isEqualTo(200);
+                    String manifest = Api.json(Map.of("manifest", manifest(key, lot, sealed)));
+
+                    // the completion is under way when the platform dies
+                    long killAfter = random.nextInt(700);
+                    CompletableFuture<HttpResponse<byte[]>> first = http.sendAsync(request("POST",
+                            "/api/bids/uploads/" + upload + "/complete", token, manifest), HttpResponse.BodyHandlers.ofByteArray());
+                    Thread.sleep(killAfter); // the random instant of the kill, not a wait for a result
+                    node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    String firstOutcome = first.handle((r, e) -> r == null ? "no answer" : "HTTP " + r.statusCode()).get();
+                    start(url, port);
+
+                    // the client retries with the same request until it has its receipt
+                    String retryToken = login(fixture);
+                    JsonNode receipt = json(send("POST", "/api/bids/uploads/" + upload + "/complete", retryToken, manifest), 201);
+                    assertThat(receipt.get("receiptDocument").isNull()).as("receipt PDF issued").isFalse();
+                    HttpResponse<byte[]> pdf = get("/api/documents/" + receipt.get("receiptDocument").asText() + "/pdf",
+                            retryToken);
+                    assertThat(pdf.statusCode()).isEqualTo(200);
+                    assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+                    assertThat(receipt.get("sha256").asText()).isEqualTo(BidScenario.sha256(sealed));
+                    outcomes.add("kill at +" + killAfter + " ms: first answer " + firstOutcome + ", retry 201");
+                }
+                System.out.println("completion crash trial, seed " + seed + ":\n  " + String.join("\n  ", outcomes));
+
+                // nothing stuck, nothing orphaned, every accepted bid whole
+                assertThat(jdbc.sql("select count(*) from bid_upload where completed_bid is null").query(Integer.class)
+                        .single()).isZero();
+                assertThat(jdbc.sql("select count(*) from bid where not file_placed or receipt_document is null")
+                        .query(Integer.class).single()).isZero();
+                Set<String> files = Set.copyOf(jdbc.sql("select file from bid").query(String.class).list());
+                assertThat(files).hasSize(instants);
+                try (Stream<Path> onDisk = Files.walk(dataDir.resolve("bids"))) {
+                    assertThat(onDisk.filter(Files::isRegularFile)
+                            .map(p -> dataDir.relativize(p).toString().replace('\\', '/'))
+                            .filter(p -> p.endsWith(".sealed") || p.endsWith(".part")).toList())
+                            .containsExactlyInAnyOrderElementsOf(files);
+                }
+                for (String file : files) {
+                    String sha = jdbc.sql("select sha256 from bid where file = ?").param(file).query(String.class).single();
+                    assertThat(BidManagement.sha256(dataDir.resolve(file))).isEqualTo(sha);
+                }
+                assertThat(jdbc.sql("select status from bid order by received_at").query(String.class).list())
+                        .last().isEqualTo("RECEIVED");
+            } finally {
+                if (node != null) {
+                    node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    void start(String url, int port) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                CompletionCrashNode.class.getName(), "--spring.profiles.active=test", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--sunbid.data-dir=" + dataDir, "--server.port=" + port,
+                "--sunbid.scheduler.name=crash-trial", "--logging.level.root=WARN"));
+        node = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        long until = System.nanoTime() + START_TIMEOUT.toNanos();
+        StringBuilder log = new StringBuilder();
+        String line;
+        while ((line = lines.readLine()) != null) {
+            log.append(line).append('\n');
+            if (line.equals("READY")) {
+                Thread drain = new Thread(() -> lines.lines().forEach(l -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return;
+            }
+            if (System.nanoTime() > until) {
+                break;
+            }
+        }
+        node.destroyForcibly();
+        throw new AssertionError("the platform did not start:\n" + log);
+    }
+
+    String login(Properties fixture) throws Exception {
+        return json(send("POST", "/api/auth/login", null, Api.json(Map.of("username", fixture.getProperty("username"),
+                "password", fixture.getProperty("password")))), 200).get("accessToken").asText();
+    }
+
+    HttpRequest request(String method, String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", Api.bearer(token));
+        }
+        return b.build();
+    }
+
+    HttpResponse<byte[]> send(String method, String path, String token, String body) throws Exception {
+        return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<byte[]> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            b.header("Authorization", Api.bearer(token));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static JsonNode json(HttpResponse<byte[]> response, int status) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).as(body).isEqualTo(status);
+        return Api.JSON.readTree(body);
+    }
+
+    static byte[] tender(SigningKey key, UUID lot, X509Certificate opening, String price) throws Exception {
+        byte[] form = ("{\"lot\":\"" + lot + "\",\"price\":" + price + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] padded = new byte[200_000 + form.length];
+        System.arraycopy(form, 0, padded, 0, form.length);
+        byte[] signed = new CmsSigner(key).sign(padded, false);
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+        Sealer.seal(new ByteArrayInputStream(signed), sealed, List.of(opening, key.certificate()),
+                ContentCipher.AES_256_GCM);
+        return sealed.toByteArray();
+    }
+
+    static String manifest(SigningKey key, UUID lot, byte[] sealed) throws Exception {
+        String json = "{\"lot\":\"" + lot + "\",\"sha256\":\"" + BidScenario.sha256(sealed) + "\",\"size\":" + sealed.length
+                + ",\"clientTime\":\"" + java.time.Instant.now() + "\",\"fingerprint\":{\"mac\":\"00:16:3e:aa:bb:cc\"}}";
+        return Base64.getEncoder().encodeToString(new CmsSigner(key).sign(json.getBytes(StandardCharsets.UTF_8), false));
+    }
+}

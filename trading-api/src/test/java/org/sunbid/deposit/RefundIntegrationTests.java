@@ -1,0 +1,156 @@
+package org.sunbid.deposit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sunbid.member.MemberId;
+import org.sunbid.platform.PlatformZone;
+import org.sunbid.project.LotId;
+import org.sunbid.support.Api;
+import org.sunbid.support.MutableClock;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Refunds and forfeits against the real database: the refund port, maker–checker batches written as pain.001 and
+ * validated against the ISO 20022 schema, settlement and return through later statements, late-refund alerts.
+ */
+class RefundIntegrationTests extends DepositScenario {
+
+    @Autowired
+    RefundManagement refunds;
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    String pay(Lot l, Bidder b, LocalDate booked) throws Exception {
+        String va = deposit(l, b).get("virtualAccount").asText();
+        importStatement(l.staff(), StatementFormat.CSV, StatementFixtures.csv(StatementFixtures.COLLECTION_ACCOUNT, null,
+                csvLine(StatementFixtures.ref(), booked, "CRDT", "200000.00", va, BASIC_ACCOUNT)), 200);
+        return va;
+    }
+
+    @Test
+    void aFailedTenderRefundsWithInterestThroughMakerCheckerAndTheBankStatementSettlesOrReopensIt() throws Exception {
+        Lot l = publishedLot();
+        LocalDate today = LocalDate.now(PlatformZone.ZONE);
+        pay(l, l.first(), today.minusDays(30));
+        // the refund port (the award feature or a failed lot calls it); idempotent per deposit
+        assertThat(refunds.refundsDue(LotId.of(l.lot()), RefundReason.TENDER_FAILED, Instant.now(), Set.of())).hasSize(1);
+        assertThat(refunds.refundsDue(LotId.of(l.lot()), RefundReason.TENDER_FAILED, Instant.now(), Set.of())).isEmpty();
+        JsonNode refund = deposit(l, l.first()).get("refunds").get(0);
+        // 200 000.00 × 0.05 % ÷ 360 × 30 days = 8.333… → 8.33 (dated rate table, ACT/360, half-up once)
+        assertThat(refund.get("interest").decimalValue()).isEqualByComparingTo("8.33");
+        assertThat(refund.get("total").decimalValue()).isEqualByComparingTo("200008.33");
+        assertThat(refund.get("payeeAccount").asText()).isEqualTo(BASIC_ACCOUNT);
+
+        JsonNode batch = call(as(l.staff(), post("/api/deposits/refund-batches"))
+                .content(Api.json(Map.of("painVersion", "pain.001.001.09"))), 201);
+        String batchId = batch.get("id").asText();
+        JsonNode own = call(as(l.staff(), post("/api/deposits/refund-batches/{id}/approval", batchId)), 422);
+        assertThat(own.get("type").asText()).endsWith("/four-eyes");
+        assertThat(deposit(l, l.first()).get("state").asText()).isEqualTo("OPEN");
+        JsonNode approved = call(as(l.checker(), post("/api/deposits/refund-batches/{id}/approval", batchId)), 200);
+        assertThat(approved.get("state").asText()).isEqualTo("APPROVED");
+        call(as(l.checker(), post("/api/deposits/refund-batches/{id}/approval", batchId)), 409);
+        JsonNode mine = deposit(l, l.first());
+        assertThat(mine.get("state").asText()).isEqualTo("REFUNDING");
+        assertThat(mine.get("held").decimalValue()).isZero();
+
+        // the pain.001 in the bank folder is valid against the ISO 20022 schema and pays the basic account
+        byte[] pain = mvc.perform(get("/api/deposits/refund-batches/{id}/pain001", batchId)
+                .header("Authorization", Api.bearer(l.staff()))).andReturn().getResponse().getContentAsByteArray();
+        Pain001SchemaTests.validate("pain.001.001.09", pain);
+        String xml = new String(pain, java.nio.charset.StandardCharsets.UTF_8);
+        String e2e = refund.get("endToEndId").asText();
+        assertThat(xml).contains(e2e).contains("200008.33").contains(BASIC_ACCOUNT);
+
+        // the bank's next statement shows the refund leaving: settled, the deposit is refunded
+        BigDecimal before = bankBalance(l.staff());
+        JsonNode paid = importStatement(l.staff(), StatementFormat.CAMT053, StatementFixtures.camt("camt053-v02-receipt.xml",
+                StatementFixtures.values("CLOSING", before.subtract(new BigDecimal("200008.33")).toPlainString(),
+                        "AMOUNT1", "200008.33", "DIR1", "DBIT", "REF1", StatementFixtures.ref(), "PAYERNAME1", "中心",
+                        "PAYER1", StatementFixtures.COLLECTION_ACCOUNT, "VA1", BASIC_ACCOUNT, "E2E1", e2e)), 200);
+        assertThat(paid.get("refundsPaid").asInt()).isEqualTo(1);
+        assertThat(paid.get("reconciled").asBoolean()).isTrue();
+        assertThat(deposit(l, l.first()).get("state").asText()).isEqualTo("REFUNDED");
+
+        // the payee bank returns it (closed account): the refund reopens and goes out again to the registered account
+        importStatement(l.staff(), StatementFormat.CAMT053, StatementFixtures.camt("camt053-v02-receipt.xml",
+                StatementFixtures.values("AMOUNT1", "200008.33", "REF1", StatementFixtures.ref(), "PAYERNAME1", "银行",
+                        "PAYER1", BASIC_ACCOUNT, "VA1", StatementFixtures.COLLECTION_ACCOUNT, "E2E1", e2e,
+                        "RTRINF", "<RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf>")), 200);
+        JsonNode reopened = deposit(l, l.first());
+        assertThat(reopened.get("state").asText()).isEqualTo("REFUNDING");
+        assertThat(reopened.get("refunds").get(0).get("state").asText()).isEqualTo("RETURNED");
+        assertThat(reopened.get("refunds").get(0).get("returnReason").asText()).isEqualTo("AC04");
+        JsonNode again = call(as(l.staff(), post("/api/deposits/refunds/{id}/reissue", refund.get("id").asText())), 200);
+        assertThat(again.get("state").asText()).isEqualTo("PROPOSED");
+        assertThat(again.get("endToEndId").asText()).isNotEqualTo(e2e);
+        assertThat(call(as(l.staff(), get("/api/deposits/ledger")), 200).get("trialBalance").decimalValue()).isZero();
+    }
+
+    @Test
+    void aForfeitIsProposedByStaffAndDecidedOnlyByARegulator() throws Exception {
+        Lot l = publishedLot();
+        pay(l, l.second(), LocalDate.now(PlatformZone.ZONE));
+        String id = call(as(l.staff(), post("/api/deposits/forfeits")).content(Api.json(Map.of("lotId", l.lot(),
+                "memberId", l.second().member(), "reason", "中标后无正当理由拒不签订合同"))), 201).get("id").asText();
+        assertThat(deposit(l, l.second()).get("state").asText()).as("never automatic").isEqualTo("OPEN");
+        call(as(l.staff(), post("/api/deposits/forfeits/{id}/decision", id)).content(Api.json(Map.of("approve", true))), 403);
+        // while a forfeit is pending no refund is proposed for the deposit
+        assertThat(refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.second().member()), RefundReason.NOT_AWARDED,
+                Instant.now())).isEmpty();
+        call(as(l.regulator(), post("/api/deposits/forfeits/{id}/decision", id)).content(Api.json(Map.of("approve", true))), 204);
+        call(as(l.regulator(), post("/api/deposits/forfeits/{id}/decision", id)).content(Api.json(Map.of("approve", true))), 409);
+        JsonNode mine = deposit(l, l.second());
+        assertThat(mine.get("state").asText()).isEqualTo("FORFEITED");
+        assertThat(mine.get("held").decimalValue()).isZero();
+        assertThat(refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.second().member()), RefundReason.NOT_AWARDED,
+                Instant.now())).isEmpty();
+    }
+
+    @Test
+    void aRefundStillUnpaidAtItsDueTimeRaisesAnAlertOnce() throws Exception {
+        Lot l = publishedLot();
+        pay(l, l.first(), LocalDate.now(PlatformZone.ZONE));
+        UUID refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.first().member()),
+                RefundReason.WITHDRAWN_BEFORE_DEADLINE, Instant.now()).orElseThrow();
+        JsonNode proposed = deposit(l, l.first()).get("refunds").get(0);
+        assertThat(proposed.get("interest").decimalValue()).as("withdrawal: principal only").isZero();
+        Instant due = Instant.parse(proposed.get("dueBy").asText());
+        assertThat(Duration.between(Instant.now(), due)).isBetween(Duration.ofDays(5), Duration.ofDays(6));
+        assertThat(refunds.alertIfLate(refund)).as("not late yet").isFalse();
+        clock.advance(Duration.ofDays(7));
+        assertThat(refunds.alertIfLate(refund)).isTrue();
+    }
+
+    @Test
+    void biddingAgainBeforeTheDeadlineCancelsTheWithdrawalRefund() throws Exception {
+        Lot l = publishedLot();
+        pay(l, l.second(), LocalDate.now(PlatformZone.ZONE));
+        UUID refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.second().member()),
+                RefundReason.WITHDRAWN_BEFORE_DEADLINE, Instant.now()).orElseThrow();
+        assertThat(refunds.bidAgain(LotId.of(l.lot()), MemberId.of(l.second().member()))).isTrue();
+        JsonNode mine = deposit(l, l.second());
+        assertThat(mine.get("refunds").get(0).get("state").asText()).isEqualTo("CANCELLED");
+        assertThat(mine.get("secured").asBoolean()).isTrue();
+        clock.advance(Duration.ofDays(7));
+        assertThat(refunds.alertIfLate(refund)).isFalse();
+    }
+}
