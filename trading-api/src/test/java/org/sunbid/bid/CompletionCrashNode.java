@@ -43,7 +43,7 @@ public final class CompletionCrashNode {
             MemberManagement members = context.getBean(MemberManagement.class);
             MemberFixtures.Approved bidder = MemberFixtures.approved(members, Role.BIDDER);
             members.bindCertificate(bidder.memberId(), Files.readString(dataDir.resolve("bidder.pem")), null);
-            context.getBean(BidManagement.class).clearDeposit(lot.staff(), lot.project(), lot.lot(), bidder.memberId());
+            context.getBean(org.sunbid.deposit.DepositManagement.class).confirmReceipt(lot.staff(), lot.project(), lot.lot(), bidder.memberId());
             Properties p = new Properties();
             p.setProperty("project", lot.project().toString());
             p.setProperty("lot", lot.lot().toString());

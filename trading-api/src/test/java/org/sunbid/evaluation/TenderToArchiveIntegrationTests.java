@@ -180,7 +180,9 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         var objector = MemberFixtures.approved(members(), Role.BIDDER);
         OpenedLot opened = openedLot(Map.of("groups", List.of(Map.of("specialty", "B0201", "region", region,
                 "experts", MEMBERS, "reserves", 0)), "representatives", List.of()), 3,
-                List.of(new BidderLogin(objector.memberId(), objector.username(), MemberFixtures.PASSWORD)));
+                List.of(new MemberLogin(objector.memberId(), objector.username(), MemberFixtures.PASSWORD)), null,
+                new Steps() {
+                });
         UUID lot = opened.lot();
         String tenderee = opened.tendereeToken();
 
