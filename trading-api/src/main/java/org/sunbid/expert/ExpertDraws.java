@@ -163,11 +163,12 @@ public class ExpertDraws {
                 HexFormat.of().formatHex(secret.secret()),
                 bids.stream().map(b -> new DrawRecord.BidHash(b.bid().toString(), b.sha256())).toList(),
                 HexFormat.of().formatHex(seed), outcome.members(), outcome.reserves(), now);
-        byte[] canonical = record.canonicalBytes();
+        String canonicalJson = record.canonicalJson();
+        byte[] canonical = canonicalJson.getBytes(StandardCharsets.UTF_8);
         byte[] digest = sha256(canonical);
         byte[] signature = new CmsSigner(trust.documentSigner()).sign(canonical, true);
         byte[] token = trust.timestamps().stamp(DigestAlgorithm.SHA256, digest).token();
-        String json = new SignedDrawRecord(record, signature, token).toJson();
+        String json = new SignedDrawRecord(record, signature, token).toJson(canonicalJson);
         String recordSha256 = HexFormat.of().formatHex(sha256(json.getBytes(StandardCharsets.UTF_8)));
 
         UUID drawId = UUID.randomUUID();

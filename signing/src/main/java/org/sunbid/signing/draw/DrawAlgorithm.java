@@ -139,8 +139,15 @@ public final class DrawAlgorithm {
         }
 
         boolean admits(Candidate c) {
-            return c.specialties().stream().anyMatch(s -> s.startsWith(specialty))
-                    && (region == null || (c.region() != null && c.region().startsWith(region)));
+            if (region != null && (c.region() == null || !c.region().startsWith(region))) {
+                return false;
+            }
+            for (String s : c.specialties()) {
+                if (s.startsWith(specialty)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -201,7 +208,16 @@ public final class DrawAlgorithm {
         }
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
-            List<Candidate> eligible = eligibleByGroup.get(g).stream().filter(c -> !picked.contains(c.expert())).toList();
+            List<Candidate> eligible = eligibleByGroup.get(g);
+            if (!picked.isEmpty()) {
+                List<Candidate> left = new ArrayList<>(eligible.size());
+                for (Candidate c : eligible) {
+                    if (!picked.contains(c.expert())) {
+                        left.add(c);
+                    }
+                }
+                eligible = left;
+            }
             if (eligible.size() < group.experts()) {
                 throw new PoolTooSmallException(g, eligible.size(), group.experts());
             }

@@ -29,11 +29,13 @@ public record SignedDrawRecord(DrawRecord record, byte[] signature, byte[] times
 
     /** The published file: {"record": …, "signature": base64, "timestamp": base64}, keys sorted, no spaces. */
     public String toJson() {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("record", record.toMap());
-        m.put("signature", Base64.getEncoder().encodeToString(signature));
-        m.put("timestamp", Base64.getEncoder().encodeToString(timestampToken));
-        return Json.write(m);
+        return toJson(record.canonicalJson());
+    }
+
+    /** The same, given the record's canonical JSON already written (it is what was signed). */
+    public String toJson(String canonicalRecord) {
+        return "{\"record\":" + canonicalRecord + ",\"signature\":\"" + Base64.getEncoder().encodeToString(signature)
+                + "\",\"timestamp\":\"" + Base64.getEncoder().encodeToString(timestampToken) + "\"}";
     }
 
     /** A file that is not a readable draw record; the message is one line. */

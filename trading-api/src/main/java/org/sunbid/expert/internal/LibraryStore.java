@@ -123,21 +123,40 @@ public class LibraryStore {
      * order (member id ascending).
      */
     public List<PoolRow> poolAt(Instant at, Collection<String> prefixes) {
-        String[] patterns = prefixes.stream().map(p -> p + "%").toArray(String[]::new);
-        return jdbc.sql("""
-                select member_id, specialties, region, employer_uscc, title, years from (
-                    select distinct on (member_id) * from expert_library_version
-                     where valid_from <= ? order by member_id, version desc) v
+        List<String> wanted = List.copyOf(prefixes);
+        List<PoolRow> rows = new ArrayList<>();
+        // entries unchanged since the instant are read as they stand; only the others are looked up in the versions
+        jdbc.sql("""
+                select member_id, array_to_string(specialties, ',') specialties, region, employer_uscc, title, years
+                  from expert_library where updated_at <= ? and status = 'ACTIVE'
+                union all
+                select member_id, array_to_string(specialties, ','), region, employer_uscc, title, years from (
+                    select distinct on (v.member_id) v.* from expert_library_version v
+                      join expert_library l on l.member_id = v.member_id and l.updated_at > ?
+                     where v.valid_from <= ? order by v.member_id, v.version desc) v
                  where status = 'ACTIVE'
-                   and exists (select 1 from unnest(specialties) s where s like any (cast(? as varchar[])))
                  order by member_id""")
-                .params(ts(at), array(List.of(patterns)))
-                .query((rs, n) -> new PoolRow(rs.getObject("member_id", UUID.class),
-                        List.of((String[]) rs.getArray("specialties").getArray()), rs.getString("region"),
-                        rs.getString("employer_uscc"),
-                        rs.getInt("years") >= org.sunbid.member.ExpertProfile.POOL_MIN_YEARS
-                                && ExpertTitle.valueOf(rs.getString("title")).isSenior()))
-                .list();
+                .params(ts(at), ts(at), ts(at))
+                .query(rs -> {
+                    List<String> specialties = List.of(rs.getString(2).split(","));
+                    if (matches(specialties, wanted)) {
+                        rows.add(new PoolRow(rs.getObject(1, UUID.class), specialties, rs.getString(3), rs.getString(4),
+                                rs.getInt(6) >= org.sunbid.member.ExpertProfile.POOL_MIN_YEARS
+                                        && ExpertTitle.valueOf(rs.getString(5)).isSenior()));
+                    }
+                });
+        return rows;
+    }
+
+    private static boolean matches(List<String> specialties, List<String> prefixes) {
+        for (String s : specialties) {
+            for (String p : prefixes) {
+                if (s.startsWith(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     // specialties

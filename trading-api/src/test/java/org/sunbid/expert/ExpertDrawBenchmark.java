@@ -1,0 +1,283 @@
+package org.sunbid.expert;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.SunbidApplication;
+import org.sunbid.credit.BanKind;
+import org.sunbid.credit.BanScope;
+import org.sunbid.credit.CreditManagement;
+import org.sunbid.identity.Role;
+import org.sunbid.member.MemberFixtures;
+import org.sunbid.member.MemberManagement;
+import org.sunbid.platform.PlatformTrust;
+import org.sunbid.project.LotId;
+import org.sunbid.signing.draw.DrawAlgorithm;
+import org.sunbid.signing.draw.DrawVerifier;
+import org.sunbid.signing.draw.SignedDrawRecord;
+
+/**
+ * Draws from a library of N experts (default 100,000) with 50 declared conflicts per lot and every avoidance rule in
+ * play, in one JVM against the embedded PostgreSQL: the whole draw (what {@code POST …/expert-draw} runs), the
+ * selection step alone, and {@code draw-verify} of the record, each against SHA-256 of the record's bytes measured in
+ * the same run. A plain main, never run by {@code ./mvnw verify}: {@code trading-api/bench/expert-draw-bench.sh}.
+ */
+public final class ExpertDrawBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int experts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int draws = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Path dataDir = Files.createTempDirectory("sunbid-drawbench-");
+        ConfigurableApplicationContext app = null;
+        try {
+            app = new SpringApplicationBuilder(SunbidApplication.class).run("--sunbid.data-dir=" + dataDir,
+                    "--sunbid.database.ephemeral=true", "--server.port=0", "--logging.level.root=WARN",
+                    "--sunbid.scheduler.name=sunbid-drawbench", "--sunbid.supervision.tree-head-interval=PT24H");
+            new ExpertDrawBenchmark(app).run(experts, draws);
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            try (var walk = Files.walk(dataDir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final MemberManagement members;
+    private final CreditManagement credit;
+    private final ExpertDraws expertDraws;
+    private final PlatformTrust trust;
+    private static final UUID BENCH = new UUID(0, 42);
+    private final SecureRandom random = new SecureRandom();
+
+    ExpertDrawBenchmark(ConfigurableApplicationContext app) {
+        this.jdbc = app.getBean(JdbcClient.class);
+        this.members = app.getBean(MemberManagement.class);
+        this.credit = app.getBean(CreditManagement.class);
+        this.expertDraws = app.getBean(ExpertDraws.class);
+        this.trust = app.getBean(PlatformTrust.class);
+    }
+
+    void run(int experts, int draws) throws Exception {
+        long t0 = System.nanoTime();
+        UUID tenderee = company(Role.TENDEREE);
+        List<UUID> bidders = List.of(company(Role.BIDDER), company(Role.BIDDER), company(Role.BIDDER));
+        String department = MemberFixtures.uscc();
+        library(experts, tenderee, bidders, department);
+        List<UUID> lots = new ArrayList<>();
+        for (int i = 0; i < draws + 3; i++) {
+            lots.add(openedLot(tenderee, bidders, department));
+        }
+        System.out.printf("setup: %,d experts, %d opened lots in %.1f s%n", experts, lots.size(), (System.nanoTime() - t0) / 1e9);
+
+        // whole draw, as the staff endpoint and the scheduled job run it (3 warm-up draws first)
+        List<Double> whole = new ArrayList<>();
+        ExpertDraws.DrawSummary last = null;
+        for (int i = 0; i < lots.size(); i++) {
+            long s = System.nanoTime();
+            last = expertDraws.draw(new LotId(lots.get(i)));
+            if (i >= 3) {
+                whole.add((System.nanoTime() - s) / 1e6);
+            }
+        }
+        String json = jdbc.sql("select record from expert_draw where id = ?").param(last.draw()).query(String.class).single();
+        SignedDrawRecord signed = SignedDrawRecord.parse(json);
+        byte[] recordBytes = json.getBytes(StandardCharsets.UTF_8);
+        System.out.printf("last draw: pool %,d, excluded %,d, members %d, reserves %d, record %,d bytes%n", last.pool(),
+                last.excluded(), last.members(), last.reserves(), recordBytes.length);
+
+        // selection step alone: the same pool, exclusions and seed
+        Set<String> excluded = signed.record().excludedExperts();
+        byte[] seed = HexFormat.of().parseHex(signed.record().seed());
+        List<Double> selection = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            long s = System.nanoTime();
+            DrawAlgorithm.draw(seed, signed.record().groups(), signed.record().pool(), excluded);
+            if (i >= 200) {
+                selection.add((System.nanoTime() - s) / 1e6);
+            }
+        }
+
+        // draw-verify of the same record (parse + signature + timestamp + replay), and the baseline
+        List<Double> verify = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            long s = System.nanoTime();
+            DrawVerifier.Report report = DrawVerifier.verify(SignedDrawRecord.parse(json), List.of(trust.root()));
+            long e = System.nanoTime();
+            if (!report.valid()) {
+                throw new IllegalStateException("record does not verify: " + report.problems());
+            }
+            long b = System.nanoTime();
+            MessageDigest.getInstance("SHA-256").digest(recordBytes);
+            long be = System.nanoTime();
+            if (i >= 3) {
+                verify.add((e - s) / 1e6);
+                baseline.add((be - b) / 1e6);
+            }
+        }
+        double base = median(baseline);
+        System.out.printf("%n%-44s %10s %10s %10s %12s%n", "measure (ms)", "p50", "p99", "max", "p50/baseline");
+        print("baseline: SHA-256 of the record bytes", baseline, base);
+        print("selection step (DrawAlgorithm.draw)", selection, base);
+        print("whole draw (ExpertDraws.draw, committed)", whole, base);
+        print("draw-verify (parse, CMS, RFC 3161, replay)", verify, base);
+    }
+
+    private static void print(String what, List<Double> values, double base) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("%-44s %10.2f %10.2f %10.2f %11.1fx%n", what, percentile(v, 50), percentile(v, 99),
+                v[v.length - 1], percentile(v, 50) / base);
+    }
+
+    private static double median(List<Double> values) {
+        return percentile(values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private UUID company(Role role) {
+        var form = MemberFixtures.company(role, "基准" + role.name() + UUID.randomUUID().toString().substring(0, 4),
+                MemberFixtures.uscc(), MemberFixtures.idNumber(), null);
+        UUID id = members.registerCompany(form, Map.of()).id();
+        members.approve(id, null);
+        return id;
+    }
+
+    private String uscc(UUID member) {
+        return members.details(member).company().uscc();
+    }
+
+    /**
+     * N experts in B0201 (region 330106), 5% without a senior title; 20 employed by each bidder, 10 by the tenderee, 10
+     * by the supervising department; 50 conflicts declared against the bidders; 100 on leave at the openings; 100
+     * invited three times this month; 20 banned and 20 with a published bad record.
+     */
+    private void library(int n, UUID tenderee, List<UUID> bidders, String department) {
+        Instant admitted = Instant.now().minus(30, ChronoUnit.DAYS);
+        jdbc.sql("""
+                insert into expert_library (member_id, name, email, title, years, employer_uscc, region, specialties,
+                    status, admitted_at, updated_at)
+                select gen_random_uuid(), '专家' || g, null, case when g % 20 = 0 then 'INTERMEDIATE' else 'SENIOR' end,
+                    10 + g % 20, '91330106' || lpad((g % 900000)::text, 9, '0') || 'X', '330106', '{B0201}', 'ACTIVE', ?, ?
+                  from generate_series(1, ?) g""").params(ts(admitted), ts(admitted), n).update();
+        List<UUID> ids = jdbc.sql("select member_id from expert_library order by member_id").query(UUID.class).list();
+        int k = 0;
+        for (UUID bidder : bidders) {
+            k = employ(ids, k, 20, uscc(bidder));
+        }
+        k = employ(ids, k, 10, uscc(tenderee));
+        k = employ(ids, k, 10, department);
+        jdbc.sql("""
+                insert into expert_library_version (member_id, version, valid_from, title, years, employer_uscc, region,
+                    specialties, status)
+                select member_id, 1, admitted_at, title, years, employer_uscc, region, specialties, status from expert_library""")
+                .update();
+        for (int i = 0; i < 50; i++) {
+            jdbc.sql("insert into expert_conflict (id, member_id, uscc, reason, declared_at) values (?, ?, ?, '曾任顾问', ?)")
+                    .params(UUID.randomUUID(), ids.get(k++), uscc(bidders.get(i % 3)), ts(admitted)).update();
+        }
+        for (int i = 0; i < 100; i++) {
+            jdbc.sql("insert into expert_leave (id, member_id, starts_at, ends_at, reason, declared_at) values (?, ?, ?, ?, '出差', ?)")
+                    .params(UUID.randomUUID(), ids.get(k++), ts(Instant.now().minus(3, ChronoUnit.DAYS)),
+                            ts(Instant.now().plus(3, ChronoUnit.DAYS)), ts(admitted)).update();
+        }
+        UUID draw = UUID.randomUUID();
+        jdbc.sql("""
+                insert into expert_draw (id, lot_id, project_id, sequence, record, record_sha256, drawn_at)
+                values (?, ?, ?, 0, '{}', repeat('0', 64), now())""").params(draw, UUID.randomUUID(), UUID.randomUUID()).update();
+        for (int i = 0; i < 100; i++) {
+            UUID expert = ids.get(k++);
+            for (int j = 0; j < 3; j++) {
+                jdbc.sql("""
+                        insert into expert_seat (id, lot_id, project_id, draw_id, group_index, rank, expert_id, state,
+                            invited_at) values (?, ?, ?, ?, 0, ?, ?, 'ACCEPTED', now() - interval '5 days')""")
+                        .params(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), draw, j, expert).update();
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            credit.imposeBan(new CreditManagement.NewBan(ids.get(k++), null, BanKind.FRAUD, BanScope.ALL, "串通投标",
+                    "《招标投标法实施条例》第六十七条", "某区公共资源交易监督管理局", LocalDate.now().minusDays(10),
+                    LocalDate.now().plusYears(1), new CreditManagement.Document("d.txt", "text/plain", "决定书".getBytes(StandardCharsets.UTF_8))), BENCH);
+            credit.addRecord(new CreditManagement.NewRecord(ids.get(k++), org.sunbid.credit.CreditRecord.Kind.BAD,
+                    org.sunbid.credit.CreditRecord.Severity.SERIOUS, "提供虚假材料", "《招标投标法实施条例》第六十八条",
+                    "某区住房和城乡建设局", LocalDate.now().minusDays(10), LocalDate.now().minusDays(10), null,
+                    new CreditManagement.Document("d.txt", "text/plain", "决定书".getBytes(StandardCharsets.UTF_8))), BENCH);
+        }
+    }
+
+    private int employ(List<UUID> ids, int from, int count, String uscc) {
+        for (int i = 0; i < count; i++) {
+            jdbc.sql("update expert_library set employer_uscc = ? where member_id = ?").params(uscc, ids.get(from + i)).update();
+        }
+        return from + count;
+    }
+
+    /** A published project whose one lot was opened an hour ago with the bidders' three bids, planned and committed. */
+    private UUID openedLot(UUID tenderee, List<UUID> bidders, String department) {
+        UUID project = UUID.randomUUID();
+        UUID lot = UUID.randomUUID();
+        Instant deadline = Instant.now().minus(2, ChronoUnit.HOURS);
+        jdbc.sql("""
+                insert into project (id, transaction_code, name, type, procedure, estimated_value, funding_source,
+                    approval_reference, region_code, classification_codes, tenderee_member_id, tenderee_name, registered_by,
+                    evaluation_method, documents_on_sale_from, documents_on_sale_until, bid_deadline, opening_at,
+                    opening_place, status, published_at, created_at, updated_at)
+                values (?, ?, '抽取基准项目', 'CONSTRUCTION', 'OPEN', 1000000, '财政资金', '批复', '330106', '{B02}', ?, '招标人',
+                    ?, '综合评估法', ?, ?, ?, ?, '开标室', 'PUBLISHED', ?, ?, ?)""")
+                .params(project, "BENCH" + project.toString().substring(0, 8), tenderee, tenderee,
+                        ts(deadline.minus(30, ChronoUnit.DAYS)), ts(deadline.minus(5, ChronoUnit.DAYS)), ts(deadline),
+                        ts(deadline.plus(1, ChronoUnit.HOURS)), ts(deadline.minus(30, ChronoUnit.DAYS)),
+                        ts(deadline.minus(31, ChronoUnit.DAYS)), ts(deadline.minus(30, ChronoUnit.DAYS)))
+                .update();
+        jdbc.sql("insert into project_lot (id, project_id, lot_no, name, estimate, deposit) values (?, ?, 1, '第一标段', 1000000, 0)")
+                .params(lot, project).update();
+        for (int i = 0; i < bidders.size(); i++) {
+            byte[] hash = new byte[32];
+            random.nextBytes(hash);
+            jdbc.sql("""
+                    insert into bid (id, lot_id, project_id, member_id, status, sha256, size, file, manifest, received_at,
+                        receipt, receipt_signature, receipt_timestamp) values (?, ?, ?, ?, 'RECEIVED', ?, 1, 'x', ?, ?, '{}', ?, ?)""")
+                    .params(UUID.randomUUID(), lot, project, bidders.get(i), HexFormat.of().formatHex(hash), new byte[1],
+                            ts(deadline.minus(i + 1, ChronoUnit.HOURS)), new byte[1], new byte[1])
+                    .update();
+        }
+        jdbc.sql("insert into opening_session (lot_id, project_id, status, started_at, opened_at) values (?, ?, 'OPENED', ?, ?)")
+                .params(lot, project, ts(deadline.plus(1, ChronoUnit.HOURS)), ts(deadline.plus(1, ChronoUnit.HOURS))).update();
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        jdbc.sql("insert into expert_draw_secret (lot_id, project_id, secret, commitment, committed_at) values (?, ?, ?, ?, ?)")
+                .params(lot, project, secret, DrawAlgorithm.commitment(secret), ts(deadline.minus(30, ChronoUnit.DAYS))).update();
+        jdbc.sql("insert into expert_plan (lot_id, project_id, supervising_uscc, updated_at) values (?, ?, ?, now())")
+                .params(lot, project, department).update();
+        jdbc.sql("insert into expert_plan_group (lot_id, position, specialty, region, experts, reserves) values (?, 0, 'B0201', null, 7, 2)")
+                .param(lot).update();
+        Arrays.fill(secret, (byte) 0);
+        return lot;
+    }
+
+    private static java.sql.Timestamp ts(Instant i) {
+        return java.sql.Timestamp.from(i);
+    }
+}
