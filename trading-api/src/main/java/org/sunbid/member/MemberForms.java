@@ -60,7 +60,16 @@ public final class MemberForms {
     }
 
     /** A certificate to bind: PEM text, or base64 of DER. */
-    public record CertificateInput(String certificate) {
+    /**
+     * A certificate to bind (PEM or base64 DER). {@code endorsement}: when the member already holds a bound
+     * certificate, a detached CMS signature (base64 DER) by it over the UTF-8 text of the new certificate's SHA-256
+     * fingerprint (lower-case hex), e.g. {@code printf %s "$FP" | openssl cms -sign -binary -signer old.pem -inkey old.key -outform DER | base64 -w0}.
+     */
+    public record CertificateInput(String certificate, String endorsement) {
+
+        public CertificateInput(String certificate) {
+            this(certificate, null);
+        }
     }
 
     /** Why staff act (required to return, suspend or cancel). */

@@ -616,6 +616,45 @@ public class MemberManagement {
         return certificates.list(memberId).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /**
+     * Self-service binding. A member that already holds a bound certificate changes its keys only with that
+     * certificate's consent: {@code endorsement} is a detached CMS signature (base64 DER), made with a currently
+     * bound certificate, over the UTF-8 text of the new certificate's SHA-256 fingerprint (lower-case hex). Without
+     * one, staff bind the new certificate after review ({@link #bindCertificate} with the staff account as actor).
+     */
+    public MemberViews.Certificate bindOwnCertificate(UUID memberId, String encoded, String endorsement, UUID actor) {
+        List<X509Certificate> current = certificates.certificatesOf(memberId);
+        if (!current.isEmpty()) {
+            X509Certificate candidate = parseCertificate(encoded);
+            String fingerprint = Certificates.fingerprint(candidate);
+            if (!certificates.fingerprintBound(fingerprint) && !endorsedByCurrent(current, fingerprint, endorsement)) {
+                throw ProblemException.rule("certificate-change-unendorsed", "endorsement",
+                        "member.certificate.change-unendorsed", fingerprint);
+            }
+        }
+        return bindCertificate(memberId, encoded, actor);
+    }
+
+    private static boolean endorsedByCurrent(List<X509Certificate> current, String fingerprint, String endorsement) {
+        if (endorsement == null || endorsement.isBlank()) {
+            return false;
+        }
+        byte[] cms;
+        try {
+            cms = Base64.getMimeDecoder().decode(endorsement.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        byte[] content = fingerprint.getBytes(StandardCharsets.UTF_8);
+        for (X509Certificate certificate : current) {
+            if (org.sunbid.signing.cms.CmsVerifier.verify(cms, content,
+                    org.sunbid.signing.cms.VerifyOptions.expecting(certificate)) instanceof org.sunbid.signing.cms.SignatureCheck.Valid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static X509Certificate parseCertificate(String encoded) {
         if (encoded == null || encoded.isBlank()) {
             throw ProblemException.invalid("certificate", "member.field.required", "certificate");

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.sunbid.identity.CertificateDirectory;
 import org.sunbid.identity.Role;
+import org.sunbid.signing.certs.Certificates;
 import org.sunbid.support.Api;
 import org.sunbid.support.MutableClock;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,9 @@ class CertificateLoginIntegrationTests {
     @Autowired
     CertificateDirectory directory;
 
+    @Autowired
+    org.sunbid.identity.AccountManagement accounts;
+
     MemberFixtures.Approved bidder;
     String token;
 
@@ -59,6 +63,46 @@ class CertificateLoginIntegrationTests {
     private ResultActions bind(String tokenOfMember, String certificate) throws Exception {
         return mvc.perform(post("/api/members/me/certificates").header("Authorization", bearer(tokenOfMember))
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("certificate", certificate))));
+    }
+
+    private ResultActions bindEndorsed(String tokenOfMember, TestCertificates.Holder next, String endorsement)
+            throws Exception {
+        return mvc.perform(post("/api/members/me/certificates").header("Authorization", bearer(tokenOfMember))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(Map.of("certificate", next.pem(), "endorsement", endorsement))));
+    }
+
+    @Test
+    void aMemberChangesItsCertificateOnlyWithTheCurrentOnesEndorsementOrThroughStaffReview() throws Exception {
+        var current = TestCertificates.ecP256();
+        var next = TestCertificates.ecP256();
+        var stranger = TestCertificates.ecP256();
+        bind(token, current.pem()).andExpect(status().isCreated());
+        String fingerprint = Certificates.fingerprint(next.certificate());
+
+        bind(token, next.pem())
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("https://sunbid.org/problems/certificate-change-unendorsed"))
+                .andExpect(jsonPath("$.field").value("endorsement"));
+        bindEndorsed(token, next, stranger.signCms(fingerprint)).andExpect(status().isUnprocessableContent());
+        bindEndorsed(token, next, current.signCms("another fingerprint")).andExpect(status().isUnprocessableContent());
+        bindEndorsed(token, next, "not base64!").andExpect(status().isUnprocessableContent());
+        assertThat(directory.certificatesOf(bidder.memberId())).containsExactly(current.certificate());
+
+        bindEndorsed(token, next, current.signCms(fingerprint)).andExpect(status().isCreated());
+        assertThat(directory.certificatesOf(bidder.memberId())).contains(current.certificate(), next.certificate());
+
+        var third = TestCertificates.ecP256();
+        mvc.perform(post("/api/members/" + bidder.memberId() + "/certificates").header("Authorization", bearer(token))
+                .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("certificate", third.pem()))))
+                .andExpect(status().isForbidden());
+        String staffName = "cert-review-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.createPlatformAccount(staffName, MemberFixtures.PASSWORD, Role.STAFF, "审核员", null);
+        String staff = Api.login(mvc, staffName, MemberFixtures.PASSWORD);
+        mvc.perform(post("/api/members/" + bidder.memberId() + "/certificates").header("Authorization", bearer(staff))
+                .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("certificate", third.pem()))))
+                .andExpect(status().isCreated());
+        assertThat(directory.certificatesOf(bidder.memberId())).contains(third.certificate());
     }
 
     private JsonNode challenge(String username) throws Exception {
@@ -108,7 +152,7 @@ class CertificateLoginIntegrationTests {
         var rsa = TestCertificates.rsa(2048);
         var ec = TestCertificates.ecP256();
         bind(token, rsa.derBase64()).andExpect(status().isCreated()).andExpect(jsonPath("$.algorithm").value("RSA"));
-        bind(token, ec.pem()).andExpect(status().isCreated());
+        bindEndorsed(token, ec, rsa.signCms(Certificates.fingerprint(ec.certificate()))).andExpect(status().isCreated());
 
         JsonNode first = challenge(bidder.username());
         logsInWith(first, rsa.signRaw(first.get("challenge").asText()), "RAW");

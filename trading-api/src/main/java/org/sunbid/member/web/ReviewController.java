@@ -93,6 +93,16 @@ class ReviewController {
         return members.certificates(id);
     }
 
+    @PostMapping("/{id}/certificates")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @PreAuthorize(REVIEWERS)
+    @Operation(summary = "审核后绑定证书 Staff bind a member's new certificate after review (a change without the current certificate's endorsement)")
+    MemberViews.Certificate bindAfterReview(CurrentUser user, @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestBody MemberForms.CertificateInput body) {
+        members.details(id);
+        return members.bindCertificate(id, body == null ? null : body.certificate(), user.accountId());
+    }
+
     @PostMapping("/{id}/approval")
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "审核通过 Approve a pending member")

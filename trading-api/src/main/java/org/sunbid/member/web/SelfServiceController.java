@@ -114,8 +114,8 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "绑定数字证书 Bind an X.509 certificate (PEM, or base64 DER): RSA, EC P-256 or SM2")
     MemberViews.Certificate bind(CurrentUser user, @RequestBody MemberForms.CertificateInput body) {
-        return members.bindCertificate(user.requireMember(), body == null ? null : body.certificate(),
-                user.accountId());
+        return members.bindOwnCertificate(user.requireMember(), body == null ? null : body.certificate(),
+                body == null ? null : body.endorsement(), user.accountId());
     }
 
     @DeleteMapping("/certificates/{id}")
