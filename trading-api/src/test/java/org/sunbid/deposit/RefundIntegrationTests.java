@@ -105,6 +105,40 @@ class RefundIntegrationTests extends DepositScenario {
         assertThat(call(as(l.staff(), get("/api/deposits/ledger")), 200).get("trialBalance").decimalValue()).isZero();
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    void publishCommitted(Object event) {
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(tx -> publisher.publishEvent(event));
+    }
+
+    @Test
+    void theAwardNoticeRefundsEveryBidderButTheWinnerAndTheSignedContractRefundsTheWinner() throws Exception {
+        Lot l = publishedLot();
+        LocalDate today = LocalDate.now(PlatformZone.ZONE);
+        pay(l, l.first(), today.minusDays(10));
+        pay(l, l.second(), today.minusDays(10));
+        Instant now = Instant.now();
+        publishCommitted(new org.sunbid.award.AwardEvents.AwardNoticePublished(l.project(), l.lot(), l.first().member(),
+                java.util.List.of(l.second().member()), now));
+        assertThat(deposit(l, l.second()).get("refunds")).as("the loser's refund follows the award notice").hasSize(1);
+        assertThat(deposit(l, l.first()).get("refunds")).as("the winner keeps its deposit until the contract").isEmpty();
+        // a repeated notice proposes nothing twice
+        publishCommitted(new org.sunbid.award.AwardEvents.AwardNoticePublished(l.project(), l.lot(), l.first().member(),
+                java.util.List.of(l.second().member()), now));
+        assertThat(deposit(l, l.second()).get("refunds")).hasSize(1);
+
+        publishCommitted(new org.sunbid.award.AwardEvents.ContractSigned(l.project(), l.lot(), l.first().member(),
+                "00".repeat(32), false, now.plusSeconds(60)));
+        JsonNode winner = deposit(l, l.first()).get("refunds");
+        assertThat(winner).as("the winner's refund follows the signed contract").hasSize(1);
+        assertThat(winner.get(0).get("total").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("200000.00"));
+        assertThat(call(as(l.staff(), get("/api/deposits/ledger")), 200).get("trialBalance").decimalValue()).isZero();
+    }
+
     @Test
     void aForfeitIsProposedByStaffAndDecidedOnlyByARegulator() throws Exception {
         Lot l = publishedLot();

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.sunbid.award.AwardEvents;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.deposit.RefundManagement;
 import org.sunbid.deposit.RefundReason;
@@ -15,8 +16,9 @@ import org.sunbid.member.MemberId;
 import org.sunbid.project.LotId;
 
 /**
- * Refund triggers that exist today: a bid withdrawn before the deadline, and a failed lot (流标). Award triggers
- * (award notice, contract signed) arrive through {@link RefundManagement#refundsDue} once the award feature lands.
+ * Refund triggers: a bid withdrawn before the deadline, a failed lot (流标, at the opening or when evaluation rejects
+ * every bid), the award notice (every bidder but the winner) and the signed contract (the winner). Each proposes
+ * through {@link RefundManagement}; the refund policy sets the statutory due time per procedure.
  */
 @Component
 class RefundTriggers {
@@ -49,6 +51,38 @@ class RefundTriggers {
     @TransactionalEventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onLotFailed(BidEvents.LotFailed failed) {
+        try {
+            refunds.refundsDue(LotId.of(failed.lot()), RefundReason.TENDER_FAILED, failed.at(), Set.of());
+        } catch (RuntimeException e) {
+            log.error("refunds for failed lot {} not proposed: {}", failed.lot(), e.toString());
+        }
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void onAwardNotice(AwardEvents.AwardNoticePublished notice) {
+        try {
+            refunds.refundsDue(LotId.of(notice.lot()), RefundReason.NOT_AWARDED, notice.at(),
+                    Set.of(MemberId.of(notice.winner())));
+        } catch (RuntimeException e) {
+            log.error("refunds after the award notice of lot {} not proposed: {}", notice.lot(), e.toString());
+        }
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void onContractSigned(AwardEvents.ContractSigned contract) {
+        try {
+            refunds.refundDue(LotId.of(contract.lot()), MemberId.of(contract.winner()), RefundReason.CONTRACT_SIGNED,
+                    contract.at());
+        } catch (RuntimeException e) {
+            log.error("winner's refund of lot {} not proposed: {}", contract.lot(), e.toString());
+        }
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void onEvaluationFailed(AwardEvents.LotFailed failed) {
         try {
             refunds.refundsDue(LotId.of(failed.lot()), RefundReason.TENDER_FAILED, failed.at(), Set.of());
         } catch (RuntimeException e) {
