@@ -282,7 +282,12 @@ class SupervisionLogIntegrationTests {
                 .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from supervision_entry where seq = 0").update())
                 .rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate supervision_entry").update()).rootCause().hasMessageContaining("append-only");
+        // the sealed details' foreign key refuses a plain TRUNCATE first; with CASCADE the log's own trigger refuses it
+        assertThatThrownBy(() -> jdbc.sql("truncate supervision_entry").update()).rootCause()
+                .hasMessageContaining("supervision_sealed");
+        assertThatThrownBy(() -> jdbc.sql("truncate supervision_entry cascade").update()).rootCause()
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.sql("select count(*) from supervision_entry").query(Long.class).single()).isPositive();
         assertThatThrownBy(() -> jdbc.sql("delete from supervision_tree_head").update())
                 .rootCause().hasMessageContaining("append-only");
     }

@@ -10,21 +10,27 @@ import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberManagement;
 
-/** One fresh account per role (members approved, platform accounts created), logged in: role → access token. */
+/**
+ * One fresh account per role (members approved, platform accounts created), logged in: role → access token. Test
+ * classes are on the class path of applications that tests start without MockMvc (restart and start-up tests), so
+ * MockMvc is looked up only when tokens are asked for.
+ */
 @org.springframework.stereotype.Component
 public class RoleTokens {
 
-    private final MockMvc mvc;
+    private final org.springframework.beans.factory.ObjectProvider<MockMvc> mvcs;
     private final MemberManagement members;
     private final AccountManagement accounts;
 
-    RoleTokens(MockMvc mvc, MemberManagement members, AccountManagement accounts) {
-        this.mvc = mvc;
+    RoleTokens(org.springframework.beans.factory.ObjectProvider<MockMvc> mvcs, MemberManagement members,
+            AccountManagement accounts) {
+        this.mvcs = mvcs;
         this.members = members;
         this.accounts = accounts;
     }
 
     public Map<Role, String> oneAccountPerRole() throws Exception {
+        MockMvc mvc = mvcs.getObject();
         Map<Role, String> tokens = new EnumMap<>(Role.class);
         for (Role role : List.of(Role.BIDDER, Role.TENDEREE, Role.AGENT, Role.EXPERT)) {
             tokens.put(role, Api.login(mvc, MemberFixtures.approved(members, role).username(), MemberFixtures.PASSWORD));
