@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Port for the deposit feature (being built on its own branch): the bank accounts each bidder's deposit, or its
+ * Port answered by the deposit feature (DepositPayersAdapter): the bank accounts each bidder's deposit, or its
  * guarantee fee, was paid from on a lot. Without an implementation the same-money signal has no data and is not shown.
  */
 public interface DepositPayers {

@@ -139,6 +139,22 @@ class RefundIntegrationTests extends DepositScenario {
         assertThat(call(as(l.staff(), get("/api/deposits/ledger")), 200).get("trialBalance").decimalValue()).isZero();
     }
 
+    @Autowired
+    org.sunbid.alert.DepositPayers depositPayers;
+
+    @Test
+    void theCollusionAlertsLearnWhoPaidFromWhichAccountOnlyFromTheOpeningOn() throws Exception {
+        Lot l = publishedLot();
+        LocalDate today = LocalDate.now(PlatformZone.ZONE);
+        pay(l, l.first(), today.minusDays(2));
+        pay(l, l.second(), today.minusDays(2));
+        assertThat(depositPayers.payerAccounts(l.lot())).as("payers are sealed before the opening").isEmpty();
+        clock.advance(Duration.ofDays(60));
+        assertThat(depositPayers.payerAccounts(l.lot()))
+                .containsEntry(l.first().member(), Set.of(BASIC_ACCOUNT))
+                .containsEntry(l.second().member(), Set.of(BASIC_ACCOUNT));
+    }
+
     @Test
     void aForfeitIsProposedByStaffAndDecidedOnlyByARegulator() throws Exception {
         Lot l = publishedLot();
