@@ -179,7 +179,16 @@ public class ProjectManagement {
 
     @Transactional(readOnly = true)
     public ProjectView find(CurrentUser user, UUID id) {
-        return projects.find(id).filter(p -> visible(user, p)).orElseThrow(() -> ProblemException.notFound("project", id));
+        return findIfVisible(user, id).orElseThrow(() -> ProblemException.notFound("project", id));
+    }
+
+    /**
+     * As {@link #find}, but empty instead of a 404: a caller inside its own transaction asks without the failure
+     * marking that transaction rollback-only.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ProjectView> findIfVisible(CurrentUser user, UUID id) {
+        return projects.find(id).filter(p -> visible(user, p));
     }
 
     /** Members see their own projects; the centre and regulators see everything past the draft stage. */

@@ -37,12 +37,9 @@ class BidArchiveSources implements ArchiveSources {
         for (BidStore.SessionRow session : store.sessionsOfProject(projectId)) {
             status.put(session.lot(), session.status());
         }
-        List<UUID> lotIds;
-        try {
-            lotIds = lots.project(projectId).lots().stream().map(l -> l.id()).toList();
-        } catch (RuntimeException unknownOrUnpublished) {
-            lotIds = List.copyOf(status.keySet());
-        }
+        List<UUID> lotIds = lots.projectIfExists(projectId)
+                .map(p -> p.lots().stream().map(l -> l.id()).toList())
+                .orElseGet(() -> List.copyOf(status.keySet()));
         for (UUID lot : lotIds) {
             String s = status.get(lot);
             if (!"OPENED".equals(s) && !"FAILED".equals(s)) {

@@ -34,6 +34,11 @@ public class Lots {
         return projects.find(PLATFORM, projectId);
     }
 
+    /** The project if it exists, without a failure that would mark the caller's transaction rollback-only. */
+    public Optional<ProjectView> projectIfExists(UUID projectId) {
+        return projects.findIfVisible(PLATFORM, projectId);
+    }
+
     /** The lot, or a 404 problem when the project is unknown, unpublished, or has no such lot. */
     public Lot published(UUID projectId, UUID lotId) {
         ProjectView p;
