@@ -42,7 +42,8 @@ class BidArchiveSources implements ArchiveSources {
                 .orElseGet(() -> List.copyOf(status.keySet()));
         for (UUID lot : lotIds) {
             String s = status.get(lot);
-            if (!"OPENED".equals(s) && !"FAILED".equals(s)) {
+            // ended: opened, or failed for any reason (FAILED_TOO_FEW_BIDS, …)
+            if (s == null || !(s.equals("OPENED") || s.startsWith("FAILED"))) {
                 return Optional.of("opening-not-yet");
             }
         }
