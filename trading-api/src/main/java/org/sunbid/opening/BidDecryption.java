@@ -169,7 +169,7 @@ public final class BidDecryption {
      */
     public Stage selfDecrypted(Signature signature, BidForm form, Instant now) {
         if (stage != Stage.AWAITING_BIDDER) {
-            throw OpeningRefused.conflict("self-decrypt-not-needed", "bidId", "bid.self-decrypt.not-needed");
+            throw OpeningRefused.pastStep("self-decrypt-not-needed", "bidId", "bid.self-decrypt.not-needed");
         }
         checks = new Checks(new SelfDecrypted(), signature, HashCheck.MATCHES, signature == Signature.VALID ? form
                 : BidForm.NONE);

@@ -1,53 +1,29 @@
 package org.sunbid.opening;
 
-import java.util.Arrays;
+import org.springframework.http.HttpStatus;
+import org.sunbid.platform.ProblemException;
 
 /**
- * A transition the opening's rules refuse, named by a stable problem type, the field concerned and a message key; the
- * services turn it into an RFC 9457 problem ({@code conflict} 409 when the session is past that step, 422 otherwise).
+ * A transition the opening's rules refuse, named by a stable problem type, the field concerned and a message key: a
+ * 409 when the session is past that step, a 422 when a rule of the moment refuses it. It reaches the client as the
+ * same RFC 9457 problem as any other refusal.
  */
-public class OpeningRefused extends RuntimeException {
+public class OpeningRefused extends ProblemException {
 
-    private final boolean conflict;
-    private final String type;
-    private final String field;
-    private final String messageKey;
-    private final Object[] args;
-
-    OpeningRefused(boolean conflict, String type, String field, String messageKey, Object... args) {
-        super(type + " [" + field + "]: " + messageKey + " " + Arrays.toString(args));
-        this.conflict = conflict;
-        this.type = type;
-        this.field = field;
-        this.messageKey = messageKey;
-        this.args = args.clone();
+    private OpeningRefused(HttpStatus status, String type, String field, String messageKey, Object... args) {
+        super(status, type, field, messageKey, args);
     }
 
-    static OpeningRefused rule(String type, String field, String messageKey, Object... args) {
-        return new OpeningRefused(false, type, field, messageKey, args);
+    static OpeningRefused ruleBroken(String type, String field, String messageKey, Object... args) {
+        return new OpeningRefused(HttpStatus.UNPROCESSABLE_CONTENT, type, field, messageKey, args);
     }
 
-    static OpeningRefused conflict(String type, String field, String messageKey, Object... args) {
-        return new OpeningRefused(true, type, field, messageKey, args);
+    static OpeningRefused pastStep(String type, String field, String messageKey, Object... args) {
+        return new OpeningRefused(HttpStatus.CONFLICT, type, field, messageKey, args);
     }
 
+    /** The session is already past the step asked for. */
     public boolean conflict() {
-        return conflict;
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] args() {
-        return args.clone();
+        return status() == HttpStatus.CONFLICT;
     }
 }

@@ -59,8 +59,11 @@ public final class OpeningSession {
         }
     }
 
-    /** Decryption is over: the signed record is issued; bidders may confirm it or object until {@code objectionsUntil}. */
-    public record Opened(Instant at, UUID record, Instant objectionsUntil) implements State {
+    /**
+     * Decryption is over: the signed record is issued; bidders may confirm it or object until {@code objectionsUntil}.
+     * {@code selfDecryptUntil} is when the self-decryption window closed, if there was one.
+     */
+    public record Opened(Instant at, UUID record, Instant objectionsUntil, Instant selfDecryptUntil) implements State {
         @Override
         public String code() {
             return "OPENED";
@@ -102,13 +105,18 @@ public final class OpeningSession {
         return new OpeningSession(lot, project, null, new NotStarted());
     }
 
+    /** Nothing is opened before the opening time. */
+    public static void requireDue(Instant openingAt, Instant now) {
+        if (now.isBefore(openingAt)) {
+            throw OpeningRefused.ruleBroken("opening-not-due", "lotId", "bid.opening.not-due", openingAt);
+        }
+    }
+
     /**
      * Starts at the opening time, never before; with fewer than {@link #MINIMUM_BIDS} live bids the lot fails at once.
      */
     public static OpeningSession start(LotId lot, ProjectId project, Instant openingAt, int liveBids, Instant now) {
-        if (now.isBefore(openingAt)) {
-            throw OpeningRefused.rule("opening-not-due", "lotId", "bid.opening.not-due", openingAt);
-        }
+        requireDue(openingAt, now);
         State first = liveBids < MINIMUM_BIDS ? new Failed(FailureCause.TOO_FEW_BIDS, now) : new WaitingForShares();
         return new OpeningSession(lot, project, now, first);
     }
@@ -119,7 +127,7 @@ public final class OpeningSession {
             throw notStarted();
         }
         if (!(state instanceof WaitingForShares)) {
-            throw OpeningRefused.conflict("opening-finished", "lotId", "bid.opening.finished", state.code());
+            throw OpeningRefused.pastStep("opening-finished", "lotId", "bid.opening.finished", state.code());
         }
     }
 
@@ -150,10 +158,10 @@ public final class OpeningSession {
             throw notStarted();
         }
         if (!(state instanceof SelfDecryptWindow window)) {
-            throw OpeningRefused.conflict("self-decrypt-not-open", "bidId", "bid.self-decrypt.not-open");
+            throw OpeningRefused.pastStep("self-decrypt-not-open", "bidId", "bid.self-decrypt.not-open");
         }
         if (!now.isBefore(window.until())) {
-            throw OpeningRefused.rule("self-decrypt-window-closed", "package", "bid.self-decrypt.window-closed",
+            throw OpeningRefused.ruleBroken("self-decrypt-window-closed", "package", "bid.self-decrypt.window-closed",
                     window.until());
         }
     }
@@ -170,7 +178,7 @@ public final class OpeningSession {
             return false;
         }
         if (now.isBefore(window.until())) {
-            throw OpeningRefused.rule("self-decrypt-window-open", "lotId", "bid.self-decrypt.window-open", window.until());
+            throw OpeningRefused.ruleBroken("self-decrypt-window-open", "lotId", "bid.self-decrypt.window-open", window.until());
         }
         return true;
     }
@@ -180,16 +188,17 @@ public final class OpeningSession {
         if (!(state instanceof Decrypting || state instanceof SelfDecryptWindow)) {
             throw new IllegalStateException("lot %s cannot be opened from %s".formatted(lot, state.code()));
         }
-        state = new Opened(now, Objects.requireNonNull(record), now.plus(objectionWindow));
+        Instant windowUntil = state instanceof SelfDecryptWindow window ? window.until() : null;
+        state = new Opened(now, Objects.requireNonNull(record), now.plus(objectionWindow), windowUntil);
     }
 
     /** Bidders confirm the record or object to it only once it is issued, and until the objection period ends. */
     public void requireObjectionPeriod(Instant now) {
         if (!(state instanceof Opened opened)) {
-            throw OpeningRefused.rule("opening-record-not-ready", "lotId", "bid.objection.not-ready");
+            throw OpeningRefused.ruleBroken("opening-record-not-ready", "lotId", "bid.objection.not-ready");
         }
         if (opened.objectionsUntil() != null && !now.isBefore(opened.objectionsUntil())) {
-            throw OpeningRefused.rule("objection-period-over", "lotId", "bid.objection.period-over",
+            throw OpeningRefused.ruleBroken("objection-period-over", "lotId", "bid.objection.period-over",
                     opened.objectionsUntil());
         }
     }
@@ -218,7 +227,7 @@ public final class OpeningSession {
     }
 
     private OpeningRefused notStarted() {
-        return OpeningRefused.rule("opening-not-started", "lotId", "bid.opening.not-started");
+        return OpeningRefused.ruleBroken("opening-not-started", "lotId", "bid.opening.not-started");
     }
 
     public LotId lot() {

@@ -95,7 +95,8 @@ class OpeningSessionTests {
         assertThat(session.revealsOtherBids()).isFalse();
         UUID record = UUID.randomUUID();
         session.open(clock.now(), record, OBJECTIONS);
-        assertThat(session.state()).isEqualTo(new OpeningSession.Opened(clock.now(), record, clock.now().plus(OBJECTIONS)));
+        assertThat(session.state()).isEqualTo(new OpeningSession.Opened(clock.now(), record, clock.now().plus(OBJECTIONS),
+                null));
         assertThat(session.revealsOtherBids()).isTrue();
         assertThat(session.ended()).isTrue();
         assertThatThrownBy(() -> session.open(clock.now(), record, OBJECTIONS)).isInstanceOf(IllegalStateException.class);
@@ -124,6 +125,7 @@ class OpeningSessionTests {
         assertThat(closed.field()).isEqualTo("package");
         assertThat(session.windowDue(clock.now())).isTrue();
         session.open(clock.now(), UUID.randomUUID(), OBJECTIONS);
+        assertThat(((OpeningSession.Opened) session.state()).selfDecryptUntil()).isEqualTo(until);
         assertThat(session.windowDue(clock.now())).as("a second close changes nothing").isFalse();
         assertThat(refusal(() -> session.requireSelfDecryptOpen(clock.now())).type()).isEqualTo("self-decrypt-not-open");
     }
