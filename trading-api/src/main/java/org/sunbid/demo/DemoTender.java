@@ -22,7 +22,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.sunbid.award.AwardManagement;
 import org.sunbid.award.AwardView;
-import org.sunbid.bid.OpeningManagement;
 import org.sunbid.demo.internal.DemoAward;
 import org.sunbid.demo.internal.DemoBidding;
 import org.sunbid.demo.internal.DemoCommittee;
@@ -32,8 +31,11 @@ import org.sunbid.demo.internal.DemoPeople;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.opening.OpeningHall;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
 import org.sunbid.project.Procedure;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectType;
@@ -71,7 +73,7 @@ public class DemoTender {
     private final DemoTenderProperties settings;
     private final AccountManagement accounts;
     private final ProjectManagement projects;
-    private final OpeningManagement openings;
+    private final OpeningHall openings;
     private final AwardManagement awards;
     private final DemoBidding bidding;
     private final DemoCommittee committee;
@@ -84,7 +86,7 @@ public class DemoTender {
     private volatile Thread runner;
 
     public DemoTender(DemoTenderProperties settings, AccountManagement accounts, ProjectManagement projects,
-            OpeningManagement openings, AwardManagement awards, DemoBidding bidding, DemoCommittee committee,
+            OpeningHall openings, AwardManagement awards, DemoBidding bidding, DemoCommittee committee,
             DemoEvaluation evaluation, DemoAward award, TimeAccelerator accelerator, Clock clock,
             Environment environment) {
         this.settings = settings;
@@ -122,7 +124,7 @@ public class DemoTender {
         }
         UUID lot = p.lots().get(0).id();
         String phase = p.status() == ProjectStatus.PUBLISHED
-                ? openings.view(DemoPeople.platformActor(), p.id(), lot).status()
+                ? openings.view(DemoPeople.platformActor(), ProjectId.of(p.id()), LotId.of(lot)).status()
                 : p.status().name();
         if ("NOT_STARTED".equals(phase)) {
             phase = pace.now().isAfter(p.bidDeadline()) ? "DEADLINE_PASSED" : "BIDDING";
@@ -208,7 +210,7 @@ public class DemoTender {
         for (DemoBidding.Bidder bidder : bidders) {
             bidding.join(bidder.user(), bidder.username(), project, lot); // 签到: the bidders enter the hall
         }
-        OpeningManagement.SessionView session = bidding.awaitSession(project, lot, pace);
+        OpeningHall.SessionView session = bidding.awaitSession(project, lot, pace);
         if ("WAITING_FOR_SHARES".equals(session.status())) {
             Instant started = session.startedAt() == null ? pace.now() : session.startedAt();
             for (int n = 1; n <= Math.min(DemoCa.CUSTODIANS, settings.custodians().size()); n++) {
@@ -218,7 +220,7 @@ public class DemoTender {
                 }
             }
         }
-        if (!"OPENED".equals(openings.view(DemoPeople.platformActor(), project.id(), lot).status())) {
+        if (!"OPENED".equals(openings.view(DemoPeople.platformActor(), ProjectId.of(project.id()), LotId.of(lot)).status())) {
             Status end = status().orElseThrow();
             log.warn("Demo tender {}: ended {} (not opened)", code, end.phase());
             return end;

@@ -20,14 +20,18 @@ import org.springframework.stereotype.Component;
 import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.OpeningKeys;
-import org.sunbid.bid.OpeningManagement;
 import org.sunbid.bid.Receipt;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberManagement;
+import org.sunbid.opening.JoinOpening;
+import org.sunbid.opening.OpeningHall;
+import org.sunbid.opening.ReleaseShare;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectView;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.keys.DemoCa;
@@ -54,18 +58,23 @@ public class DemoBidding {
     private final MemberManagement members;
     private final OpeningKeys openingKeys;
     private final BidManagement bids;
-    private final OpeningManagement openings;
+    private final OpeningHall openings;
+    private final ReleaseShare shareReleases;
+    private final JoinOpening hallEntries;
     private final DemoDepositPayments payments;
     private volatile DemoCa demoCa;
 
     DemoBidding(PlatformProperties platform, AccountManagement accounts, MemberManagement members,
-            OpeningKeys openingKeys, BidManagement bids, OpeningManagement openings, DemoDepositPayments payments) {
+            OpeningKeys openingKeys, BidManagement bids, OpeningHall openings, ReleaseShare shareReleases,
+            JoinOpening hallEntries, DemoDepositPayments payments) {
         this.platform = platform;
         this.accounts = accounts;
         this.members = members;
         this.openingKeys = openingKeys;
         this.bids = bids;
         this.openings = openings;
+        this.shareReleases = shareReleases;
+        this.hallEntries = hallEntries;
         this.payments = payments;
     }
 
@@ -133,11 +142,11 @@ public class DemoBidding {
     }
 
     /** Waits for the platform's open-bids job to start the session (it fires at the opening time). */
-    public OpeningManagement.SessionView awaitSession(ProjectView project, UUID lot, DemoPace pace) {
+    public OpeningHall.SessionView awaitSession(ProjectView project, UUID lot, DemoPace pace) {
         pace.sleepUntil(project.openingAt());
         Instant giveUp = pace.now().plus(SESSION_PATIENCE);
         while (true) {
-            OpeningManagement.SessionView view = openings.view(DemoPeople.platformActor(), project.id(), lot);
+            OpeningHall.SessionView view = openings.view(DemoPeople.platformActor(), ProjectId.of(project.id()), LotId.of(lot));
             if (!"NOT_STARTED".equals(view.status()) || pace.now().isAfter(giveUp)) {
                 if ("NOT_STARTED".equals(view.status())) {
                     log.warn("Demo tender {}: the open-bids job has not started the session {} after the opening time "
@@ -153,7 +162,7 @@ public class DemoBidding {
 
     /** Custodian {@code n} releases its share if the session still waits for shares; false once the lot is opened. */
     public boolean release(int n, String username, ProjectView project, UUID lot) {
-        OpeningManagement.SessionView view = openings.view(DemoPeople.platformActor(), project.id(), lot);
+        OpeningHall.SessionView view = openings.view(DemoPeople.platformActor(), ProjectId.of(project.id()), LotId.of(lot));
         if (!"WAITING_FOR_SHARES".equals(view.status())) {
             return false;
         }
@@ -174,7 +183,7 @@ public class DemoBidding {
             String signature = Base64.getEncoder()
                     .encodeToString(new CmsSigner(key).sign(json.getBytes(StandardCharsets.UTF_8), true));
             try {
-                view = openings.release(custodian, lot, json, signature);
+                view = shareReleases.release(custodian, ProjectId.of(project.id()), LotId.of(lot), json, signature);
                 log.info("Demo tender {}: {} released share {} ({} of {} needed); session {}",
                         project.transactionCode(), username, sealed.index(), view.releasedShares().size(), view.threshold(),
                         view.status());
@@ -201,7 +210,7 @@ public class DemoBidding {
             return;
         }
         try {
-            openings.join(user, project.id(), lot);
+            hallEntries.join(user, ProjectId.of(project.id()), LotId.of(lot));
         } catch (ProblemException e) {
             log.warn("Demo tender {}: {} could not join the hall: {}", project.transactionCode(), username, e.type());
         }
