@@ -158,7 +158,7 @@ class DemoTenderIntegrationTests {
         // the opening record notice
         Notice record = notices.ofProject(DemoTender.PROJECT).stream().filter(n -> n.kind() == NoticeKind.OPENING_RECORD)
                 .findFirst().orElseThrow();
-        assertThat(record.title()).startsWith("开标记录");
+        assertThat(record.title()).startsWith("【测试】开标记录");
 
         // where to watch it
         MvcResult r = mvc.perform(get("/api/public/demo-tender")).andReturn();
