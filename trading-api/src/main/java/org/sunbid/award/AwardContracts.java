@@ -69,7 +69,7 @@ public class AwardContracts {
         }
         Instant now = clock.instant();
         String name = fileName == null || fileName.isBlank() ? "contract.pdf" : fileName;
-        Award.Contract contract = AwardManagement.act(() -> award.contract(blob.sha256(), name, now));
+        Award.Contract contract = award.contract(blob.sha256(), name, now);
         store.save(award, now);
         store.markCompleted(row.lot(), now);
         store.insertEvidence(row.lot(), new AwardStore.Evidence(UUID.randomUUID(), "CONTRACT",

@@ -29,7 +29,6 @@ import org.springframework.stereotype.Service;
 import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.OpeningKeys;
-import org.sunbid.bid.OpeningManagement;
 import org.sunbid.bid.Receipt;
 import org.sunbid.demo.internal.DemoBidderFiles;
 import org.sunbid.demo.internal.DemoDepositPayments;
@@ -37,9 +36,14 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberManagement;
+import org.sunbid.opening.JoinOpening;
+import org.sunbid.opening.OpeningHall;
+import org.sunbid.opening.ReleaseShare;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
 import org.sunbid.project.Procedure;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectType;
@@ -86,7 +90,9 @@ public class DemoTender {
     private final ProjectManagement projects;
     private final OpeningKeys openingKeys;
     private final BidManagement bids;
-    private final OpeningManagement openings;
+    private final OpeningHall openings;
+    private final ReleaseShare shareReleases;
+    private final JoinOpening hallEntries;
     private final TimeAccelerator accelerator;
     private final Clock clock;
     private final DemoDepositPayments payments;
@@ -98,7 +104,7 @@ public class DemoTender {
 
     public DemoTender(DemoTenderProperties settings, PlatformProperties platform, AccountManagement accounts,
             MemberManagement members, ProjectManagement projects, OpeningKeys openingKeys, BidManagement bids,
-            OpeningManagement openings, TimeAccelerator accelerator, Clock clock, DemoDepositPayments payments,
+            OpeningHall openings, ReleaseShare shareReleases, JoinOpening hallEntries, TimeAccelerator accelerator, Clock clock, DemoDepositPayments payments,
             @Value("${sunbid.public-base-url:http://localhost:8080}") String baseUrl) {
         this.settings = settings;
         this.platform = platform;
@@ -108,6 +114,8 @@ public class DemoTender {
         this.openingKeys = openingKeys;
         this.bids = bids;
         this.openings = openings;
+        this.shareReleases = shareReleases;
+        this.hallEntries = hallEntries;
         this.accelerator = accelerator;
         this.clock = clock;
         this.payments = payments;
@@ -132,7 +140,7 @@ public class DemoTender {
         }
         UUID lot = p.lots().get(0).id();
         String phase = p.status() == ProjectStatus.PUBLISHED
-                ? openings.view(platformActor(), p.id(), lot).status()
+                ? openings.view(platformActor(), ProjectId.of(p.id()), LotId.of(lot)).status()
                 : p.status().name();
         if ("NOT_STARTED".equals(phase)) {
             phase = clock.instant().isAfter(p.bidDeadline()) ? "DEADLINE_PASSED" : "BIDDING";
@@ -201,7 +209,7 @@ public class DemoTender {
         for (Bidder bidder : bidders) {
             join(bidder.user(), bidder.username(), project, lot); // 签到: the bidders enter the hall before the opening
         }
-        OpeningManagement.SessionView session = awaitSession(project, lot);
+        OpeningHall.SessionView session = awaitSession(project, lot);
         if (!"WAITING_FOR_SHARES".equals(session.status())) {
             log.info("Demo tender {}: the session is {} — nothing for the custodians to do", project.transactionCode(),
                     session.status());
@@ -394,11 +402,11 @@ public class DemoTender {
     // ------------------------------------------------------------------------------------------ opening
 
     /** Waits for the platform's open-bids job to start the session (it fires at the opening time). */
-    private OpeningManagement.SessionView awaitSession(ProjectView project, UUID lot) {
+    private OpeningHall.SessionView awaitSession(ProjectView project, UUID lot) {
         sleepUntil(project.openingAt());
         Instant giveUp = clock.instant().plus(SESSION_PATIENCE);
         while (true) {
-            OpeningManagement.SessionView view = openings.view(platformActor(), project.id(), lot);
+            OpeningHall.SessionView view = openings.view(platformActor(), ProjectId.of(project.id()), LotId.of(lot));
             if (!"NOT_STARTED".equals(view.status()) || clock.instant().isAfter(giveUp)) {
                 if ("NOT_STARTED".equals(view.status())) {
                     log.warn("Demo tender {}: the open-bids job has not started the session {} after the opening time "
@@ -414,7 +422,7 @@ public class DemoTender {
 
     /** Custodian {@code n} releases its share if the session still waits for shares; false once the lot is opened. */
     private boolean release(int n, ProjectView project, UUID lot) {
-        OpeningManagement.SessionView view = openings.view(platformActor(), project.id(), lot);
+        OpeningHall.SessionView view = openings.view(platformActor(), ProjectId.of(project.id()), LotId.of(lot));
         if (!"WAITING_FOR_SHARES".equals(view.status())) {
             return false;
         }
@@ -436,7 +444,7 @@ public class DemoTender {
             String signature = Base64.getEncoder()
                     .encodeToString(new CmsSigner(key).sign(json.getBytes(StandardCharsets.UTF_8), true));
             try {
-                view = openings.release(custodian, lot, json, signature);
+                view = shareReleases.release(custodian, ProjectId.of(project.id()), LotId.of(lot), json, signature);
                 log.info("Demo tender {}: {} released share {} ({} of {} needed); session {}",
                         project.transactionCode(), username, sealed.index(), view.releasedShares().size(), view.threshold(),
                         view.status());
@@ -463,7 +471,7 @@ public class DemoTender {
             return;
         }
         try {
-            openings.join(user, project.id(), lot);
+            hallEntries.join(user, ProjectId.of(project.id()), LotId.of(lot));
         } catch (ProblemException e) {
             log.warn("Demo tender {}: {} could not join the hall: {}", project.transactionCode(), username, e.type());
         }

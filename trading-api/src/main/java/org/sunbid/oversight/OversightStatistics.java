@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.sunbid.bid.BidManagement;
+import org.sunbid.opening.OpenedBids;
 import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
@@ -35,12 +35,12 @@ public class OversightStatistics {
     private static final int NOTICE_PAGE = 500;
 
     private final ProjectManagement projects;
-    private final BidManagement bids;
+    private final OpenedBids bids;
     private final NoticeManagement notices;
     private final SupervisionLog log;
     private final Clock clock;
 
-    OversightStatistics(ProjectManagement projects, BidManagement bids, NoticeManagement notices, SupervisionLog log,
+    OversightStatistics(ProjectManagement projects, OpenedBids bids, NoticeManagement notices, SupervisionLog log,
             Clock clock) {
         this.projects = projects;
         this.bids = bids;

@@ -14,6 +14,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.sunbid.bid.BidId;
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 import org.sunbid.project.Procedure;
 
@@ -32,8 +33,8 @@ class AwardTests {
     }
 
     private static void refused(ThrowingCallable act, String rule) {
-        assertThatThrownBy(act).isInstanceOf(AwardRefused.class)
-                .satisfies(e -> assertThat(((AwardRefused) e).rule()).isEqualTo(rule));
+        assertThatThrownBy(act).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo(rule));
     }
 
     private Award award(boolean stateFunded) {

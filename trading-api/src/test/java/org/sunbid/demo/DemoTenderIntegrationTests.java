@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.BidView;
-import org.sunbid.bid.OpeningManagement;
 import org.sunbid.bid.Receipt;
 import org.sunbid.demo.internal.DemoBidderFiles;
 import org.sunbid.identity.AccountManagement;
@@ -35,6 +34,9 @@ import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
+import org.sunbid.opening.OpeningHall;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 import org.sunbid.signing.DigestAlgorithm;
@@ -68,7 +70,7 @@ class DemoTenderIntegrationTests {
     @Autowired
     BidManagement bids;
     @Autowired
-    OpeningManagement openings;
+    OpeningHall openings;
     @Autowired
     NoticeManagement notices;
     @Autowired
@@ -135,7 +137,7 @@ class DemoTenderIntegrationTests {
         }
 
         // the opening: the job started the session, two custodians released signed shares, every bid was opened
-        OpeningManagement.SessionView session = openings.view(STAFF, DemoTender.PROJECT, lot);
+        OpeningHall.SessionView session = openings.view(STAFF, ProjectId.of(DemoTender.PROJECT), LotId.of(lot));
         assertThat(session.status()).isEqualTo("OPENED");
         assertThat(session.releasedShares()).hasSizeGreaterThanOrEqualTo(session.threshold());
         assertThat(session.threshold()).isEqualTo(2);
@@ -149,7 +151,7 @@ class DemoTenderIntegrationTests {
         for (int i = 1; i <= BIDDERS.size(); i++) {
             expected.add(DemoBidderFiles.price(new BigDecimal("8600000.00"), i));
         }
-        assertThat(session.results()).extracting(OpeningManagement.ResultView::price)
+        assertThat(session.results()).extracting(OpeningHall.ResultView::price)
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(session.recordDocument()).isNotNull();
         assertThat(jdbc.sql("select count(*) from share_release where lot_id = :l").param("l", lot)

@@ -207,9 +207,13 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         clock().advance(Duration.ofMinutes(31));
         List<Expert> seated = seat(lot, pool);
         assertThat(seated).hasSize(MEMBERS);
+        assertThat(expect(with(tenderee, get("/api/projects/{p}/lots/{l}/committee", opened.project(), lot)), 200)
+                .get("namesSealed").asBoolean()).as("names sealed until the evaluation starts").isTrue();
         JsonNode view = expect(with(opened.staff(), post("/api/projects/{p}/lots/{l}/evaluation", opened.project(),
                 lot)), 200);
         assertThat(view.get("phase").asText()).isEqualTo("CHECK_IN");
+        assertThat(expect(with(tenderee, get("/api/projects/{p}/lots/{l}/committee", opened.project(), lot)), 200)
+                .get("namesSealed").asBoolean()).as("opening the session tells the expert feature").isFalse();
         // outsiders: a bidder may not enter the room, an expert not on this committee finds nothing
         String bidderToken = Api.login(mvc(), objector.username(), MemberFixtures.PASSWORD);
         expect(with(bidderToken, get("/api/evaluations/{l}", lot)), 403);

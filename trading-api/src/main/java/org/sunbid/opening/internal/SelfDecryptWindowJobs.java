@@ -1,11 +1,12 @@
-package org.sunbid.bid.internal;
-
-import java.util.UUID;
+package org.sunbid.opening.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.sunbid.bid.BidEvents;
-import org.sunbid.bid.OpeningManagement;
+import org.sunbid.opening.ConcludeOpening;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
+import org.sunbid.schedule.ScheduleManagement;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.scheduler.ScheduledTask;
@@ -20,16 +21,16 @@ class SelfDecryptWindowJobs implements ScheduledTask {
     static final String KIND = "close-self-decrypt";
 
     private final JobScheduler scheduler;
-    private final OpeningManagement openings;
+    private final ConcludeOpening openings;
 
-    SelfDecryptWindowJobs(JobScheduler scheduler, OpeningManagement openings) {
+    SelfDecryptWindowJobs(JobScheduler scheduler, ConcludeOpening openings) {
         this.scheduler = scheduler;
         this.openings = openings;
     }
 
     @EventListener
     void onWindowOpened(BidEvents.SelfDecryptWindowOpened opened) {
-        scheduler.schedule(KIND, OpeningJobs.subject(opened.project(), opened.lot()), opened.until());
+        scheduler.schedule(KIND, ScheduleManagement.lotJobSubject(opened.project(), opened.lot()), opened.until());
     }
 
     @Override
@@ -40,6 +41,6 @@ class SelfDecryptWindowJobs implements ScheduledTask {
     @Override
     public void run(Firing firing) {
         String[] ids = firing.subject().split(":");
-        openings.closeSelfDecryptWindow(UUID.fromString(ids[0]), UUID.fromString(ids[1]));
+        openings.closeSelfDecryptWindow(ProjectId.parse(ids[0]), LotId.parse(ids[1]));
     }
 }

@@ -1,12 +1,13 @@
-package org.sunbid.bid.internal;
-
-import java.util.UUID;
+package org.sunbid.opening.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.sunbid.bid.OpeningManagement;
+import org.sunbid.opening.StartOpening;
+import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectEvents;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectView;
+import org.sunbid.schedule.ScheduleManagement;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.scheduler.ScheduledTask;
@@ -21,31 +22,26 @@ class OpeningJobs implements ScheduledTask {
     static final String KIND = "open-bids";
 
     private final JobScheduler scheduler;
-    private final Lots lots;
-    private final OpeningManagement openings;
+    private final OpeningLots lots;
+    private final StartOpening openings;
 
-    OpeningJobs(JobScheduler scheduler, Lots lots, OpeningManagement openings) {
+    OpeningJobs(JobScheduler scheduler, OpeningLots lots, StartOpening openings) {
         this.scheduler = scheduler;
         this.lots = lots;
         this.openings = openings;
     }
 
-    /** The one key per-lot jobs are filed and moved under. */
-    static String subject(UUID project, UUID lot) {
-        return org.sunbid.schedule.ScheduleManagement.lotJobSubject(project, lot);
-    }
-
     @EventListener
     void onPublished(ProjectEvents.ProjectPublished published) {
-        ProjectView project = lots.project(published.projectId());
+        ProjectView project = lots.project(ProjectId.of(published.projectId()));
         for (ProjectView.LotView lot : project.lots()) {
-            scheduler.schedule(KIND, subject(project.id(), lot.id()), project.openingAt());
+            scheduler.schedule(KIND, ScheduleManagement.lotJobSubject(project.id(), lot.id()), project.openingAt());
         }
     }
 
     @EventListener
     void onDeadlineMoved(ProjectEvents.DeadlineMoved moved) {
-        scheduler.schedule(KIND, subject(moved.projectId(), moved.lotId()), moved.newOpening());
+        scheduler.schedule(KIND, ScheduleManagement.lotJobSubject(moved.projectId(), moved.lotId()), moved.newOpening());
     }
 
     @Override
@@ -56,6 +52,6 @@ class OpeningJobs implements ScheduledTask {
     @Override
     public void run(Firing firing) {
         String[] ids = firing.subject().split(":");
-        openings.start(UUID.fromString(ids[0]), UUID.fromString(ids[1]));
+        openings.start(ProjectId.parse(ids[0]), LotId.parse(ids[1]));
     }
 }

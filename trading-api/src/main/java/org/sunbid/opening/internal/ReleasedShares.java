@@ -1,4 +1,4 @@
-package org.sunbid.bid.internal;
+package org.sunbid.opening.internal;
 
 import java.util.Collection;
 import java.util.List;
