@@ -36,11 +36,15 @@ import org.sunbid.demo.internal.DemoDepositPayments;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.CertificateBinding;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.Procedure;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectType;
 import org.sunbid.project.ProjectView;
@@ -82,8 +86,10 @@ public class DemoTender {
     private final DemoTenderProperties settings;
     private final PlatformProperties platform;
     private final AccountManagement accounts;
-    private final MemberManagement members;
+    private final CertificateBinding members;
     private final ProjectManagement projects;
+    private final ProjectReview review;
+    private final ProjectPublication publication;
     private final OpeningKeys openingKeys;
     private final BidManagement bids;
     private final OpeningManagement openings;
@@ -97,7 +103,8 @@ public class DemoTender {
     private volatile DemoCa demoCa;
 
     public DemoTender(DemoTenderProperties settings, PlatformProperties platform, AccountManagement accounts,
-            MemberManagement members, ProjectManagement projects, OpeningKeys openingKeys, BidManagement bids,
+            CertificateBinding members, ProjectManagement projects, ProjectReview review, ProjectPublication publication,
+            OpeningKeys openingKeys, BidManagement bids,
             OpeningManagement openings, TimeAccelerator accelerator, Clock clock, DemoDepositPayments payments,
             @Value("${sunbid.public-base-url:http://localhost:8080}") String baseUrl) {
         this.settings = settings;
@@ -105,6 +112,8 @@ public class DemoTender {
         this.accounts = accounts;
         this.members = members;
         this.projects = projects;
+        this.review = review;
+        this.publication = publication;
         this.openingKeys = openingKeys;
         this.bids = bids;
         this.openings = openings;
@@ -282,24 +291,24 @@ public class DemoTender {
             p = projects.find(people.staff(), settings.project());
         }
         if (p.status() == ProjectStatus.ACCEPTED) {
-            ProjectManagement.ReviewSheet sheet = projects.reviewSheet(people.staff(), settings.project());
+            ProjectReview.ReviewSheet sheet = review.reviewSheet(people.staff(), ProjectId.of(settings.project()));
             boolean documents = sheet.items().stream()
                     .anyMatch(i -> i.item() == ReviewItem.TENDER_DOCUMENTS && !i.versions().isEmpty());
             if (!documents) {
-                projects.uploadTenderDocuments(people.tenderee(), settings.project(), "招标文件（演示）.txt", "text/plain",
+                review.uploadTenderDocuments(people.tenderee(), ProjectId.of(settings.project()), "招标文件（演示）.txt", "text/plain",
                         new ByteArrayInputStream(("【演示】" + p.name() + " 招标文件：工程量清单、技术标准和要求、合同条款（演示文本）。")
                                 .getBytes(StandardCharsets.UTF_8)));
-                sheet = projects.reviewSheet(people.staff(), settings.project());
+                sheet = review.reviewSheet(people.staff(), ProjectId.of(settings.project()));
             }
-            for (ProjectManagement.ReviewSheet.ItemHistory item : sheet.items()) {
+            for (ProjectReview.ReviewSheet.ItemHistory item : sheet.items()) {
                 int latest = item.versions().get(item.versions().size() - 1).version();
                 for (CurrentUser reviewer : List.of(people.staff(), people.regulator())) {
                     if (item.missingApprovals().contains(reviewer.role().name())) {
-                        projects.review(reviewer, settings.project(), item.item(), latest, true, "同意发布（演示）");
+                        review.review(reviewer, ProjectId.of(settings.project()), item.item(), latest, true, "同意发布（演示）");
                     }
                 }
             }
-            projects.publish(people.tenderee(), settings.project());
+            publication.publish(people.tenderee(), ProjectId.of(settings.project()));
             p = projects.find(people.staff(), settings.project());
             log.info("Demo tender {}: tender announcement published; opening keys made for {} lot(s)",
                     p.transactionCode(), p.lots().size());
@@ -339,10 +348,10 @@ public class DemoTender {
             String company = account(username).displayName();
             SigningKey key = DemoBidderFiles.bidderKey(platform.caDirectory(), this::demoCa, password, username, company);
             String fingerprint = Certificates.fingerprint(key.certificate());
-            boolean bound = members.certificates(member).stream()
+            boolean bound = members.certificates(MemberId.of(member)).stream()
                     .anyMatch(c -> c.fingerprint().equalsIgnoreCase(fingerprint) && c.revokedAt() == null);
             if (!bound) {
-                members.bindCertificate(member, Certificates.toPem(key.certificate()), people.staff().accountId());
+                members.bindCertificate(MemberId.of(member), Certificates.toPem(key.certificate()), people.staff().accountId());
             }
             list.add(new Bidder(number, username, user, company, key));
         }

@@ -20,12 +20,15 @@ import org.sunbid.bid.OpeningManagement;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.CertificateBinding;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.MutableClock;
@@ -47,9 +50,15 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
+    @Autowired
+    CertificateBinding certificates;
     @Autowired
     ProjectManagement projects;
+    @Autowired
+    ProjectReview review;
+    @Autowired
+    ProjectPublication publication;
     @Autowired
     OpeningKeys openingKeys;
     @Autowired
@@ -71,7 +80,7 @@ class DemoTenderRestartIntegrationTests {
     }
 
     DemoTender start(DemoTenderProperties settings) {
-        return new DemoTender(settings, platform, accounts, members, projects, openingKeys, bids, openings, accelerator,
+        return new DemoTender(settings, platform, accounts, certificates, projects, review, publication, openingKeys, bids, openings, accelerator,
                 (Clock) clock, payments, "http://localhost:8080");
     }
 

@@ -24,10 +24,13 @@ import org.sunbid.demo.internal.DemoBidderFiles;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.CertificateBinding;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.Browser;
@@ -51,9 +54,15 @@ class DemoHallBrowserIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
+    @Autowired
+    CertificateBinding certificates;
     @Autowired
     ProjectManagement projects;
+    @Autowired
+    ProjectReview review;
+    @Autowired
+    ProjectPublication publication;
     @Autowired
     OpeningKeys openingKeys;
     @Autowired
@@ -98,7 +107,7 @@ class DemoHallBrowserIntegrationTests {
         DemoTender demo = new DemoTender(new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
                 Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID()),
                 platform,
-                accounts, members, projects, openingKeys, bids, openings, accelerator, (Clock) clock, payments, browser.base());
+                accounts, certificates, projects, review, publication, openingKeys, bids, openings, accelerator, (Clock) clock, payments, browser.base());
         Thread runner = new Thread(demo::run, "demo-tender-test");
         runner.setDaemon(true);
         runner.start();
