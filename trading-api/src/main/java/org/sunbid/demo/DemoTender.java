@@ -27,6 +27,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.sunbid.bid.BidManagement;
+import org.sunbid.bid.BidSubmissions;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.Receipt;
@@ -90,6 +91,7 @@ public class DemoTender {
     private final ProjectManagement projects;
     private final OpeningKeys openingKeys;
     private final BidManagement bids;
+    private final BidSubmissions submissions;
     private final OpeningHall openings;
     private final ReleaseShare shareReleases;
     private final JoinOpening hallEntries;
@@ -103,7 +105,7 @@ public class DemoTender {
     private volatile DemoCa demoCa;
 
     public DemoTender(DemoTenderProperties settings, PlatformProperties platform, AccountManagement accounts,
-            MemberManagement members, ProjectManagement projects, OpeningKeys openingKeys, BidManagement bids,
+            MemberManagement members, ProjectManagement projects, OpeningKeys openingKeys, BidManagement bids, BidSubmissions submissions,
             OpeningHall openings, ReleaseShare shareReleases, JoinOpening hallEntries, TimeAccelerator accelerator, Clock clock, DemoDepositPayments payments,
             @Value("${sunbid.public-base-url:http://localhost:8080}") String baseUrl) {
         this.settings = settings;
@@ -113,6 +115,7 @@ public class DemoTender {
         this.projects = projects;
         this.openingKeys = openingKeys;
         this.bids = bids;
+        this.submissions = submissions;
         this.openings = openings;
         this.shareReleases = shareReleases;
         this.hallEntries = hallEntries;
@@ -377,12 +380,12 @@ public class DemoTender {
             Path folder = platform.dataDir().resolve("demo-tender").resolve(bidder.username());
             DemoBidderFiles.SealedTender tender = DemoBidderFiles.make(folder, bidder.key(), opening, form,
                     bidder.company(), project.transactionCode(), project.name(), "第1标段 " + project.lots().get(0).name());
-            BidManagement.UploadState upload = bids.startUpload(bidder.user(), project.id(), lot, tender.size(),
+            BidSubmissions.UploadState upload = submissions.startUpload(bidder.user(), project.id(), lot, tender.size(),
                     tender.sha256());
             try (InputStream in = Files.newInputStream(tender.sealed())) {
-                bids.append(bidder.user(), upload.uploadId(), 0, in);
+                submissions.append(bidder.user(), upload.uploadId(), 0, in);
             }
-            Receipt receipt = bids.complete(bidder.user(), upload.uploadId(), tender.manifestBase64(), "127.0.0.1");
+            Receipt receipt = submissions.complete(bidder.user(), upload.uploadId(), tender.manifestBase64(), "127.0.0.1");
             log.info("Demo tender {}: {} ({}) submitted a sealed tender of {} bytes, receipt for bid {} at {}",
                     project.transactionCode(), bidder.username(), bidder.company(), tender.size(), receipt.bidId(),
                     receipt.receivedAt());

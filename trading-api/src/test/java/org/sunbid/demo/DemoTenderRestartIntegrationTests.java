@@ -60,6 +60,8 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     BidManagement bids;
     @Autowired
+    org.sunbid.bid.BidSubmissions submissions;
+    @Autowired
     OpeningHall openings;
     @Autowired
     StartOpening starts;
@@ -82,7 +84,8 @@ class DemoTenderRestartIntegrationTests {
     }
 
     DemoTender start(DemoTenderProperties settings) {
-        return new DemoTender(settings, platform, accounts, members, projects, openingKeys, bids, openings, shareReleases, hallEntries, accelerator,
+        return new DemoTender(settings, platform, accounts, members, projects, openingKeys, bids, submissions, openings,
+                shareReleases, hallEntries, accelerator,
                 (Clock) clock, payments, "http://localhost:8080");
     }
 

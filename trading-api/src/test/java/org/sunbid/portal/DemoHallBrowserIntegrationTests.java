@@ -64,6 +64,8 @@ class DemoHallBrowserIntegrationTests {
     @Autowired
     BidManagement bids;
     @Autowired
+    org.sunbid.bid.BidSubmissions submissions;
+    @Autowired
     OpeningHall openings;
     @Autowired
     StartOpening starts;
@@ -109,7 +111,8 @@ class DemoHallBrowserIntegrationTests {
         DemoTender demo = new DemoTender(new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
                 Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID()),
                 platform,
-                accounts, members, projects, openingKeys, bids, openings, shareReleases, hallEntries, accelerator, (Clock) clock, payments, browser.base());
+                accounts, members, projects, openingKeys, bids, submissions, openings, shareReleases, hallEntries, accelerator,
+                (Clock) clock, payments, browser.base());
         Thread runner = new Thread(demo::run, "demo-tender-test");
         runner.setDaemon(true);
         runner.start();
