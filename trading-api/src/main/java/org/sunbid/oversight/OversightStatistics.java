@@ -90,7 +90,7 @@ public class OversightStatistics {
         Map<UUID, Instant> firstAward = new HashMap<>();
         Optional<Long> before = Optional.empty();
         while (true) {
-            List<Notice> page = notices.latest(Optional.of(NoticeKind.AWARD), Optional.empty(), before, NOTICE_PAGE);
+            List<Notice> page = notices.latest(Optional.of(NoticeKind.AWARD), Optional.empty(), before, NOTICE_PAGE, false);
             for (Notice n : page) {
                 if (n.projectId() != null) {
                     firstAward.merge(n.projectId(), n.publishedAt(), (a, b) -> a.isBefore(b) ? a : b);

@@ -60,8 +60,6 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     BidManagement bids;
     @Autowired
-    org.sunbid.bid.BidSubmissions submissions;
-    @Autowired
     OpeningHall openings;
     @Autowired
     StartOpening starts;
@@ -76,7 +74,17 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     MutableClock clock;
     @Autowired
-    org.sunbid.demo.internal.DemoDepositPayments payments;
+    org.sunbid.award.AwardManagement awards;
+    @Autowired
+    org.sunbid.demo.internal.DemoBidding bidding;
+    @Autowired
+    org.sunbid.demo.internal.DemoCommittee committee;
+    @Autowired
+    org.sunbid.demo.internal.DemoEvaluation evaluation;
+    @Autowired
+    org.sunbid.demo.internal.DemoAward award;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @AfterEach
     void resetClock() {
@@ -84,9 +92,8 @@ class DemoTenderRestartIntegrationTests {
     }
 
     DemoTender start(DemoTenderProperties settings) {
-        return new DemoTender(settings, platform, accounts, members, projects, openingKeys, bids, submissions, openings,
-                shareReleases, hallEntries, accelerator,
-                (Clock) clock, payments, "http://localhost:8080");
+        return new DemoTender(settings, accounts, projects, openings, awards, bidding, committee, evaluation, award,
+                accelerator, (Clock) clock, environment);
     }
 
     static Thread inBackground(DemoTender demo) {
@@ -132,7 +139,8 @@ class DemoTenderRestartIntegrationTests {
         }
         UUID project = UUID.randomUUID();
         DemoTenderProperties settings = new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
-                Duration.ofMillis(1500), Duration.ofMillis(500), bidders, tenderee, staff, regulator, custodians, project);
+                Duration.ofMillis(1500), Duration.ofMillis(500), bidders, tenderee, staff, regulator, custodians, project,
+                false);
 
         // first start: stopped (as at shutdown) once two bids are in
         DemoTender first = start(settings);

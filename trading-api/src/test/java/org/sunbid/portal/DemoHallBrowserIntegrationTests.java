@@ -64,8 +64,6 @@ class DemoHallBrowserIntegrationTests {
     @Autowired
     BidManagement bids;
     @Autowired
-    org.sunbid.bid.BidSubmissions submissions;
-    @Autowired
     OpeningHall openings;
     @Autowired
     StartOpening starts;
@@ -78,7 +76,17 @@ class DemoHallBrowserIntegrationTests {
     @Autowired
     MutableClock clock;
     @Autowired
-    org.sunbid.demo.internal.DemoDepositPayments payments;
+    org.sunbid.award.AwardManagement awards;
+    @Autowired
+    org.sunbid.demo.internal.DemoBidding bidding;
+    @Autowired
+    org.sunbid.demo.internal.DemoCommittee committee;
+    @Autowired
+    org.sunbid.demo.internal.DemoEvaluation evaluation;
+    @Autowired
+    org.sunbid.demo.internal.DemoAward award;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @AfterEach
     void resetClock() {
@@ -109,10 +117,9 @@ class DemoHallBrowserIntegrationTests {
             custodians.add(username);
         }
         DemoTender demo = new DemoTender(new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
-                Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID()),
-                platform,
-                accounts, members, projects, openingKeys, bids, submissions, openings, shareReleases, hallEntries, accelerator,
-                (Clock) clock, payments, browser.base());
+                Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID(),
+                false), accounts, projects, openings, awards, bidding, committee, evaluation, award, accelerator,
+                (Clock) clock, environment);
         Thread runner = new Thread(demo::run, "demo-tender-test");
         runner.setDaemon(true);
         runner.start();
