@@ -48,7 +48,8 @@ public class Completions {
     /** A file younger than this may belong to a transaction still running: never swept. */
     static final Duration SWEEP_GRACE = Duration.ofMinutes(10);
 
-    private final BidStore store;
+    private final Bids bidRows;
+    private final Uploads uploads;
     private final Lots lots;
     private final DocumentManagement documents;
     private final AccountManagement accounts;
@@ -56,9 +57,10 @@ public class Completions {
     private final PlatformProperties properties;
     private final Clock clock;
 
-    Completions(BidStore store, Lots lots, DocumentManagement documents, AccountManagement accounts,
+    Completions(Bids bidRows, Uploads uploads, Lots lots, DocumentManagement documents, AccountManagement accounts,
             MemberManagement members, PlatformProperties properties, Clock clock) {
-        this.store = store;
+        this.bidRows = bidRows;
+        this.uploads = uploads;
         this.lots = lots;
         this.documents = documents;
         this.accounts = accounts;
@@ -72,7 +74,7 @@ public class Completions {
      * outside any transaction. A PDF that cannot be issued now stays due (logged) and is issued on the next pass.
      */
     public void finish(UUID bidId) {
-        Optional<BidStore.Unfinished> u = store.unfinishedBid(bidId);
+        Optional<Bids.Unfinished> u = bidRows.unfinishedBid(bidId);
         if (u.isEmpty()) {
             return;
         }
@@ -90,12 +92,12 @@ public class Completions {
 
     /** Finishes every bid with a step left (of one lot, or of all lots when {@code lot} is null). */
     public int finishAll(UUID lot) {
-        List<BidStore.Unfinished> due = store.unfinished(lot);
+        List<Bids.Unfinished> due = bidRows.unfinished(lot);
         due.forEach(b -> finish(b.bid()));
         return due.size();
     }
 
-    private void place(BidStore.Unfinished bid) {
+    private void place(Bids.Unfinished bid) {
         Path target = properties.dataDir().resolve(bid.file());
         Path part = bid.partFile() == null ? null : properties.dataDir().resolve(bid.partFile());
         try {
@@ -113,7 +115,7 @@ public class Completions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        store.markPlaced(bid.bid());
+        bidRows.markPlaced(bid.bid());
     }
 
     private static void forceDirectory(Path dir) {
@@ -126,7 +128,7 @@ public class Completions {
 
     /** Issues the receipt PDF unless an earlier attempt issued it and crashed before recording its id. */
     private void issueReceipt(UUID bidId) {
-        BidStore.BidRow row = store.bid(bidId).orElseThrow();
+        Bids.BidRow row = bidRows.bid(bidId).orElseThrow();
         Optional<SignedDocument> earlier = documents.forSubject(bidId).stream()
                 .filter(d -> d.kind() == DocumentKind.BID_RECEIPT).findFirst();
         UUID document = earlier.map(SignedDocument::id).orElseGet(() -> {
@@ -142,13 +144,13 @@ public class Completions {
                             lot.projectName(), lot.lotName(), bidderName, uscc, row.id(), row.sha256(), row.size(),
                             row.receivedAt(), stamp.time(), stamp.serialNumber().toString(16))))).id();
         });
-        store.setReceiptDocument(bidId, document);
+        bidRows.setReceiptDocument(bidId, document);
     }
 
     /** Uploads of the lot not completed by its deadline expire and their partial files go. */
     public int expireUploads(UUID lot) {
-        List<BidStore.UploadRow> expired = store.expireOpenUploads(lot, clock.instant());
-        for (BidStore.UploadRow u : expired) {
+        List<Uploads.UploadRow> expired = uploads.expireOpenUploads(lot, clock.instant());
+        for (Uploads.UploadRow u : expired) {
             deleteQuietly(properties.dataDir().resolve(u.file()));
         }
         return expired.size();
@@ -160,7 +162,7 @@ public class Completions {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        Set<String> known = store.knownFiles();
+        Set<String> known = bidRows.knownFiles();
         FileTime before = FileTime.from(clock.instant().minus(SWEEP_GRACE));
         List<Path> swept = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.sunbid.bid.BidManagement;
+import org.sunbid.bid.BidSubmissions;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.Receipt;
@@ -42,7 +43,7 @@ import org.sunbid.signing.threshold.ThresholdKeys;
 
 /**
  * The demo tender's bidding and opening: the demo bidders (keys bound, deposits paid) seal their tenders as bidtool
- * does and submit them through {@link BidManagement}, so each gets a real receipt; at the opening they enter the hall,
+ * does and submit them through {@link BidSubmissions}, so each gets a real receipt; at the opening they enter the hall,
  * and the demo custodians release their shares signed with their demo keys. The bidders and custodians are people
  * outside the platform, so they act from the demo tender's own thread, not from platform jobs.
  */
@@ -58,6 +59,7 @@ public class DemoBidding {
     private final CertificateBinding members;
     private final OpeningKeys openingKeys;
     private final BidManagement bids;
+    private final BidSubmissions submissions;
     private final OpeningHall openings;
     private final ReleaseShare shareReleases;
     private final JoinOpening hallEntries;
@@ -65,13 +67,14 @@ public class DemoBidding {
     private volatile DemoCa demoCa;
 
     DemoBidding(PlatformProperties platform, AccountManagement accounts, CertificateBinding members,
-            OpeningKeys openingKeys, BidManagement bids, OpeningHall openings, ReleaseShare shareReleases,
+            OpeningKeys openingKeys, BidManagement bids, BidSubmissions submissions, OpeningHall openings, ReleaseShare shareReleases,
             JoinOpening hallEntries, DemoDepositPayments payments) {
         this.platform = platform;
         this.accounts = accounts;
         this.members = members;
         this.openingKeys = openingKeys;
         this.bids = bids;
+        this.submissions = submissions;
         this.openings = openings;
         this.shareReleases = shareReleases;
         this.hallEntries = hallEntries;
@@ -119,12 +122,12 @@ public class DemoBidding {
             Path folder = platform.dataDir().resolve("demo-tender").resolve(bidder.username());
             DemoBidderFiles.SealedTender tender = DemoBidderFiles.make(folder, bidder.key(), opening, form,
                     bidder.company(), project.transactionCode(), project.name(), "第1标段 " + project.lots().get(0).name());
-            BidManagement.UploadState upload = bids.startUpload(bidder.user(), project.id(), lot, tender.size(),
+            BidSubmissions.UploadState upload = submissions.startUpload(bidder.user(), project.id(), lot, tender.size(),
                     tender.sha256());
             try (InputStream in = Files.newInputStream(tender.sealed())) {
-                bids.append(bidder.user(), upload.uploadId(), 0, in);
+                submissions.append(bidder.user(), upload.uploadId(), 0, in);
             }
-            Receipt receipt = bids.complete(bidder.user(), upload.uploadId(), tender.manifestBase64(), "127.0.0.1");
+            Receipt receipt = submissions.complete(bidder.user(), upload.uploadId(), tender.manifestBase64(), "127.0.0.1");
             log.info("Demo tender {}: {} ({}) submitted a sealed tender of {} bytes, receipt for bid {} at {}",
                     project.transactionCode(), bidder.username(), bidder.company(), tender.size(), receipt.bidId(),
                     receipt.receivedAt());
