@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Replays a Sunbid expert draw record (draw.json) with nothing but the Python standard library.
+"""Replays a Sunbid expert draw record (draw.json and its pool.txt) with nothing but the Python standard library.
 
-An independent implementation of docs/expert-draw.md: it recomputes the commitment, the seed and the members and
-reserves from the record and prints DIFFERENT lines when they disagree (exit 3). It does not check the platform's
-signature or timestamp: `bidtool draw-verify --trust root-ca.pem` does that.
+An independent implementation of docs/expert-draw.md: it checks the pool file against the SHA-256 the record names,
+recomputes the commitment, the seed and the members and reserves and prints DIFFERENT lines when they disagree
+(exit 3). It does not check the platform's signature or timestamp: `bidtool draw-verify --trust root-ca.pem` does that.
 
-    python3 scripts/expert-draw-replay.py draw.json
+    python3 scripts/expert-draw-replay.py draw.json pool.txt
 """
 import hashlib
 import json
@@ -62,9 +62,24 @@ def draw(seed_bytes, groups, pool, excluded):
     return members, reserves
 
 
-def main(path):
+def read_pool(path):
+    """The pool file: type line, asOf line, then expert TAB region TAB specialties (comma-separated) per line."""
+    with open(path, "rb") as f:
+        data = f.read()
+    lines = data.decode("utf-8").split("\n")
+    if lines[0] != "sunbid-expert-pool/1" or not lines[1].startswith("asOf\t") or lines[-1] != "":
+        raise ValueError("not a sunbid-expert-pool/1 file")
+    pool = []
+    for line in lines[2:-1]:
+        expert, region, specialties = line.split("\t")
+        pool.append({"expert": expert, "region": region or None, "specialties": specialties.split(",")})
+    return data, lines[1][5:], pool
+
+
+def main(path, pool_path):
     with open(path, encoding="utf-8") as f:
         record = json.load(f)["record"]
+    data, as_of, pool = read_pool(pool_path)
     secret = bytes.fromhex(record["secret"])
     problems = []
     if hashlib.sha256(secret).hexdigest() != record["commitment"]:
@@ -72,10 +87,14 @@ def main(path):
     s = seed(secret, [b["sha256"] for b in record["bids"]], record["lot"], record["sequence"])
     if s.hex() != record["seed"]:
         problems.append("seed: does not follow from the secret, the bid hashes and the lot")
-    ids = [c["expert"] for c in record["pool"]]
+    if hashlib.sha256(data).hexdigest() != record["pool"]["sha256"] or len(pool) != record["pool"]["size"]:
+        problems.append("pool: the file is not the one the record names")
+    if as_of != record["poolAsOf"]:
+        problems.append("pool: the file is the library at another instant")
+    ids = [c["expert"] for c in pool]
     if ids != sorted(ids) or len(set(ids)) != len(ids):
         problems.append("pool: not in canonical order or not unique")
-    members, reserves = draw(s, record["groups"], record["pool"], {e["expert"] for e in record["exclusions"]})
+    members, reserves = draw(s, record["groups"], pool, {e["expert"] for e in record["exclusions"]})
     if members != record["members"]:
         problems.append("members differ")
     if reserves != record["reserves"]:
@@ -89,4 +108,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], sys.argv[2]))

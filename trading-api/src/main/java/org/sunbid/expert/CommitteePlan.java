@@ -26,6 +26,12 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
         representatives = List.copyOf(representatives);
     }
 
+    /** The groups as the draw algorithm reads them, in plan order. */
+    public List<org.sunbid.signing.draw.DrawAlgorithm.Group> drawGroups() {
+        return groups.stream().map(g -> new org.sunbid.signing.draw.DrawAlgorithm.Group(g.specialty(), g.region(),
+                g.experts(), g.reserves())).toList();
+    }
+
     /** One line of the plan: {@code experts} drawn from {@code specialty} (a code of the table or its first level). */
     public record Group(String specialty, String region, int experts, int reserves) {
     }

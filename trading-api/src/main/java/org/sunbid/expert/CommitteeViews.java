@@ -14,6 +14,7 @@ import org.sunbid.expert.internal.DrawStore;
 import org.sunbid.expert.internal.LibraryStore;
 import org.sunbid.expert.internal.LotFacts;
 import org.sunbid.expert.internal.PlanStore;
+import org.sunbid.expert.internal.PoolStore;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.ProblemException;
@@ -33,15 +34,17 @@ public class CommitteeViews {
     private final PlanStore plans;
     private final DrawStore draws;
     private final LibraryStore library;
+    private final PoolStore pools;
     private final LotFacts facts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommitteeViews(PlanStore plans, DrawStore draws, LibraryStore library, LotFacts facts,
+    CommitteeViews(PlanStore plans, DrawStore draws, LibraryStore library, PoolStore pools, LotFacts facts,
             ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.draws = draws;
         this.library = library;
+        this.pools = pools;
         this.facts = facts;
         this.events = events;
         this.clock = clock;
@@ -129,6 +132,14 @@ public class CommitteeViews {
             throw ProblemException.forbidden("expert.record.sealed");
         }
         return draws.draws(lot.lot()).stream().map(DrawStore.Draw::record).toList();
+    }
+
+    /** The pool file the lot's draw records name by SHA-256, to whoever may read the records, once a draw ran. */
+    public Optional<byte[]> drawPool(CurrentUser user, UUID projectId, UUID lotId) {
+        if (drawRecords(user, projectId, lotId).isEmpty()) {
+            return Optional.empty();
+        }
+        return pools.file(new LotId(lotId));
     }
 
     public Optional<String> drawRecord(CurrentUser user, UUID projectId, UUID lotId, int sequence) {

@@ -18,6 +18,9 @@ public interface Committees {
     /** The signed draw record of the lot as canonical JSON, once the draw has run. */
     Optional<String> drawRecord(LotId lot);
 
+    /** The pool file the draw record names by SHA-256 (published beside it; {@code bidtool draw-verify --pool}). */
+    Optional<byte[]> drawPool(LotId lot);
+
     /**
      * The evaluation of the lot starts (called by the evaluation feature): from now on staff and the tenderee may see
      * the committee's names, which were sealed until then. Idempotent.

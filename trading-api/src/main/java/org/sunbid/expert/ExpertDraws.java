@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +18,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.bid.BidManagement;
+import org.sunbid.opening.OpenedBids;
 import org.sunbid.expert.internal.Avoidance;
 import org.sunbid.expert.internal.DrawStore;
 import org.sunbid.expert.internal.LibraryStore;
 import org.sunbid.expert.internal.LotFacts;
 import org.sunbid.expert.internal.PlanStore;
+import org.sunbid.expert.internal.PoolFreezing;
+import org.sunbid.expert.internal.PoolSnapshot;
 import org.sunbid.expert.internal.Seating;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.platform.ProblemException;
@@ -46,6 +48,7 @@ public class ExpertDraws {
     private final PlanStore plans;
     private final DrawStore draws;
     private final LibraryStore library;
+    private final PoolFreezing pools;
     private final LotFacts facts;
     private final Seating seating;
     private final PlatformTrust trust;
@@ -55,7 +58,7 @@ public class ExpertDraws {
     private final Duration frequencyPeriod;
     private final Duration leaveHorizon;
 
-    ExpertDraws(PlanStore plans, DrawStore draws, LibraryStore library, LotFacts facts, Seating seating,
+    ExpertDraws(PlanStore plans, DrawStore draws, LibraryStore library, PoolFreezing pools, LotFacts facts, Seating seating,
             PlatformTrust trust, ApplicationEventPublisher events, Clock clock,
             @Value("${sunbid.expert.frequency-cap:3}") int frequencyCap,
             @Value("${sunbid.expert.frequency-period:P30D}") Duration frequencyPeriod,
@@ -66,6 +69,7 @@ public class ExpertDraws {
         this.plans = plans;
         this.draws = draws;
         this.library = library;
+        this.pools = pools;
         this.facts = facts;
         this.seating = seating;
         this.trust = trust;
@@ -98,8 +102,7 @@ public class ExpertDraws {
         if (draws.drawn(lot)) {
             throw refused(lot, HttpStatus.CONFLICT, "committee-already-drawn", "lotId", "expert.draw.already-drawn");
         }
-        List<DrawAlgorithm.Group> groups = plan.groups().stream()
-                .map(g -> new DrawAlgorithm.Group(g.specialty(), g.region(), g.experts(), g.reserves())).toList();
+        List<DrawAlgorithm.Group> groups = plan.drawGroups();
         List<Integer> planGroups = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             planGroups.add(i);
@@ -124,34 +127,28 @@ public class ExpertDraws {
             List<Integer> planGroups) {
         LotId lot = plan.lot();
         LotFacts.Lot facts = this.facts.lot(plan.project(), lot);
-        List<BidManagement.OpenedBid> bids = this.facts.openedBids(lot).orElseThrow(() -> refused(lot,
+        List<OpenedBids.BidAtOpening> bids = this.facts.openedBids(lot).orElseThrow(() -> refused(lot,
                 HttpStatus.CONFLICT, "lot-not-opened", "lotId", "expert.draw.not-opened"));
         DrawStore.Secret secret = draws.secret(lot).orElseThrow(() -> refused(lot, HttpStatus.CONFLICT,
                 "draw-secret-missing", "lotId", "expert.draw.no-secret"));
         Instant now = clock.instant();
         Instant asOf = facts.bidDeadline();
-        Set<String> prefixes = new LinkedHashSet<>();
-        groups.forEach(g -> prefixes.add(g.specialty()));
-        List<LibraryStore.PoolRow> rows = library.poolAt(asOf, prefixes);
+        PoolSnapshot snapshot = pools.frozen(plan, asOf);
         Avoidance.Parties parties = this.facts.parties(facts, bids, plan.supervisingUscc());
-        Map<UUID, List<Avoidance.Rule>> excluded = Avoidance.exclusions(rows, parties,
+        Map<UUID, List<Avoidance.Rule>> excluded = Avoidance.exclusions(snapshot, parties,
                 avoidanceFacts(facts, plan, parties));
+        List<DrawRecord.Exclusion> exclusions = new ArrayList<>(excluded.size());
+        BitSet excludedPositions = new BitSet(snapshot.size());
+        excluded.forEach((id, rules) -> {
+            exclusions.add(new DrawRecord.Exclusion(id.toString(), rules.stream().map(Avoidance.Rule::code).toList()));
+            excludedPositions.set(snapshot.position(id));
+        });
 
-        List<DrawAlgorithm.Candidate> pool = new ArrayList<>(rows.size());
-        rows.forEach(r -> pool.add(new DrawAlgorithm.Candidate(r.member().toString(), r.specialties(), r.region())));
-        pool.sort(java.util.Comparator.comparing(DrawAlgorithm.Candidate::expert));
-        List<DrawRecord.Exclusion> exclusions = new ArrayList<>();
-        excluded.forEach((id, rules) -> exclusions.add(new DrawRecord.Exclusion(id.toString(),
-                rules.stream().map(Avoidance.Rule::code).toList())));
-        exclusions.sort(java.util.Comparator.comparing(DrawRecord.Exclusion::expert));
-        Set<String> excludedIds = new java.util.HashSet<>();
-        exclusions.forEach(e -> excludedIds.add(e.expert()));
-
-        List<String> hashes = bids.stream().map(BidManagement.OpenedBid::sha256).toList();
+        List<String> hashes = bids.stream().map(OpenedBids.BidAtOpening::sha256).toList();
         byte[] seed = DrawAlgorithm.seed(secret.secret(), hashes, lot.toString(), sequence);
         DrawAlgorithm.Outcome outcome;
         try {
-            outcome = DrawAlgorithm.draw(seed, groups, pool, excludedIds);
+            outcome = DrawAlgorithm.draw(seed, groups, snapshot.pool(), excludedPositions);
         } catch (DrawAlgorithm.PoolTooSmallException e) {
             int planGroup = planGroups.get(e.group);
             throw new ProblemException(HttpStatus.CONFLICT, "pool-too-small", "groups[" + planGroup + "]",
@@ -159,7 +156,7 @@ public class ExpertDraws {
                     groups.get(e.group).specialty(), e.eligible, e.needed);
         }
         DrawRecord record = new DrawRecord(plan.project().toString(), lot.toString(), sequence, reason, asOf, groups,
-                plan.representatives().size(), pool, exclusions, secret.commitment(),
+                plan.representatives().size(), DrawRecord.PoolReference.of(snapshot.pool()), exclusions, secret.commitment(),
                 HexFormat.of().formatHex(secret.secret()),
                 bids.stream().map(b -> new DrawRecord.BidHash(b.bid().toString(), b.sha256())).toList(),
                 HexFormat.of().formatHex(seed), outcome.members(), outcome.reserves(), now);
@@ -175,8 +172,8 @@ public class ExpertDraws {
         draws.insertDraw(new DrawStore.Draw(drawId, lot, plan.project(), sequence, reason, json, recordSha256, now));
         seating.seat(facts, drawId, outcome, planGroups, now);
         events.publishEvent(new ExpertEvents.CommitteeDrawn(lot, drawId, sequence, outcome.members().size(),
-                outcome.reserves().size(), pool.size(), exclusions.size(), recordSha256, reason, now));
-        return new DrawSummary(drawId, sequence, pool.size(), exclusions.size(), outcome.members().size(),
+                outcome.reserves().size(), snapshot.size(), exclusions.size(), recordSha256, reason, now));
+        return new DrawSummary(drawId, sequence, snapshot.size(), exclusions.size(), outcome.members().size(),
                 outcome.reserves().size(), recordSha256);
     }
 

@@ -43,6 +43,13 @@ public final class ExpertEvents {
     public record DrawSecretCommitted(LotId lot, UUID project, String commitment, Instant at) {
     }
 
+    /**
+     * The lot's pool was frozen as the library stood at the bid deadline: the SHA-256 of the pool file every draw
+     * record of the lot names, logged before the draw.
+     */
+    public record PoolFrozen(LotId lot, UUID project, String poolSha256, int size, Instant asOf, Instant at) {
+    }
+
     /** A draw ran; the record's SHA-256 lets anyone match the published record to this entry. */
     public record CommitteeDrawn(LotId lot, UUID draw, int sequence, int members, int reserves, int pool, int excluded,
             String recordSha256, String reason, Instant at) {

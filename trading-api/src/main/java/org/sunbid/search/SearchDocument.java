@@ -7,10 +7,10 @@ import java.util.Objects;
 
 import org.sunbid.notice.Notice;
 
-/** One notice as the search engines see it. */
+/** One notice as the search engines see it; {@code test}: the notice of a test project. */
 public record SearchDocument(String id, String publicId, String kind, String projectType, String regionCode,
         List<String> classificationCodes, BigDecimal amount, Instant publishedAt, String tenderee, String agency,
-        String winner, String title, String body) {
+        String winner, String title, String body, boolean test) {
 
     public SearchDocument {
         Objects.requireNonNull(id, "id");
@@ -25,6 +25,6 @@ public record SearchDocument(String id, String publicId, String kind, String pro
     public static SearchDocument of(Notice n) {
         return new SearchDocument(n.id().toString(), n.publicId(), n.kind().name(), n.projectType(), n.regionCode(),
                 n.classificationCodes(), n.amount(), n.publishedAt(), n.tenderee(), n.agency(), n.winner(), n.title(),
-                n.body());
+                n.body(), n.test());
     }
 }

@@ -22,6 +22,7 @@ import org.sunbid.member.MemberFixtures;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.signing.draw.DrawAlgorithm;
 import org.sunbid.signing.draw.DrawRecord;
+import org.sunbid.signing.draw.DrawPool;
 import org.sunbid.signing.draw.DrawVerifier;
 import org.sunbid.signing.draw.SignedDrawRecord;
 import org.sunbid.support.Api;
@@ -105,7 +106,11 @@ class ExpertAvoidanceIntegrationTests extends OpenedLotScenario {
         JsonNode records = expect(with(opened.regulator(), get("/api/projects/{p}/lots/{l}/committee/draw-records",
                 opened.project(), opened.lot())), 200);
         SignedDrawRecord signed = SignedDrawRecord.parse(Api.json(records.get(0)));
-        assertThat(DrawVerifier.verify(signed, List.of(trust.root())).problems()).isEmpty();
+        // the pool file the record names, as the public API serves it; the record alone does not replay without it
+        byte[] pool = mvc().perform(with(opened.regulator(), get("/api/projects/{p}/lots/{l}/committee/draw-pool",
+                opened.project(), opened.lot()))).andReturn().getResponse().getContentAsByteArray();
+        assertThat(DrawVerifier.verify(signed, DrawPool.parse(pool), List.of(trust.root())).problems()).isEmpty();
+        assertThat(DrawPool.parse(pool).sha256()).isEqualTo(signed.record().pool().sha256());
         Map<String, List<String>> rules = new HashMap<>();
         signed.record().exclusions().forEach(e -> rules.put(e.expert(), e.rules()));
         expected.forEach((rule, expert) -> assertThat(rules.get(expert.toString())).as(rule).containsExactly(rule));

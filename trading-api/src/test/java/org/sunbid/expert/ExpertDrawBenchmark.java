@@ -4,12 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,20 @@ import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.project.LotId;
+import org.sunbid.expert.internal.PlanStore;
+import org.sunbid.expert.internal.PoolFreezing;
+import org.sunbid.expert.internal.PoolStore;
 import org.sunbid.signing.draw.DrawAlgorithm;
+import org.sunbid.signing.draw.DrawPool;
 import org.sunbid.signing.draw.DrawVerifier;
 import org.sunbid.signing.draw.SignedDrawRecord;
 
 /**
  * Draws from a library of N experts (default 100,000) with 50 declared conflicts per lot and every avoidance rule in
- * play, in one JVM against the embedded PostgreSQL: the whole draw (what {@code POST …/expert-draw} runs), the
- * selection step alone, and {@code draw-verify} of the record, each against SHA-256 of the record's bytes measured in
- * the same run. A plain main, never run by {@code ./mvnw verify}: {@code trading-api/bench/expert-draw-bench.sh}.
+ * play, in one JVM against the embedded PostgreSQL: the pool freeze (at the deadline), the whole draw (what
+ * {@code POST …/expert-draw} runs) with the pool snapshot in memory and read from the database, the selection step
+ * alone, and {@code draw-verify} of the record and pool file, each against two baselines measured in the same run
+ * (SHA-256 of the pool file; a plain SELECT of the library's ids). A plain main, never run by {@code ./mvnw verify}: {@code trading-api/bench/expert-draw-bench.sh}.
  */
 public final class ExpertDrawBenchmark {
 
@@ -47,7 +51,8 @@ public final class ExpertDrawBenchmark {
         ConfigurableApplicationContext app = null;
         try {
             app = new SpringApplicationBuilder(SunbidApplication.class).run("--sunbid.data-dir=" + dataDir,
-                    "--sunbid.database.ephemeral=true", "--server.port=0", "--logging.level.root=WARN",
+                    "--sunbid.database.ephemeral=true", "--server.port=0",
+                    "--sunbid.keys.passphrase=drawbench-" + UUID.randomUUID(), "--logging.level.root=WARN",
                     "--sunbid.scheduler.name=sunbid-drawbench", "--sunbid.supervision.tree-head-interval=PT24H");
             new ExpertDrawBenchmark(app).run(experts, draws);
         } finally {
@@ -65,8 +70,11 @@ public final class ExpertDrawBenchmark {
     private final CreditManagement credit;
     private final ExpertDraws expertDraws;
     private final PlatformTrust trust;
+    private final PlanStore plans;
+    private final PoolFreezing freezing;
+    private final PoolStore pools;
+    private final org.springframework.transaction.PlatformTransactionManager transactions;
     private static final UUID BENCH = new UUID(0, 42);
-    private final SecureRandom random = new SecureRandom();
 
     ExpertDrawBenchmark(ConfigurableApplicationContext app) {
         this.jdbc = app.getBean(JdbcClient.class);
@@ -74,60 +82,104 @@ public final class ExpertDrawBenchmark {
         this.credit = app.getBean(CreditManagement.class);
         this.expertDraws = app.getBean(ExpertDraws.class);
         this.trust = app.getBean(PlatformTrust.class);
+        this.plans = app.getBean(PlanStore.class);
+        this.freezing = app.getBean(PoolFreezing.class);
+        this.pools = app.getBean(PoolStore.class);
+        this.transactions = app.getBean(org.springframework.transaction.PlatformTransactionManager.class);
     }
 
     void run(int experts, int draws) throws Exception {
+        System.out.println("load average at start: " + loadAverage());
         long t0 = System.nanoTime();
         UUID tenderee = company(Role.TENDEREE);
         List<UUID> bidders = List.of(company(Role.BIDDER), company(Role.BIDDER), company(Role.BIDDER));
         String department = MemberFixtures.uscc();
         library(experts, tenderee, bidders, department);
         List<UUID> lots = new ArrayList<>();
-        for (int i = 0; i < draws + 3; i++) {
-            lots.add(openedLot(tenderee, bidders, department));
+        for (int i = 0; i < 2 * draws + 3; i++) {
+            lots.add(openedLot(tenderee, bidders, department, i));
         }
         System.out.printf("setup: %,d experts, %d opened lots in %.1f s%n", experts, lots.size(), (System.nanoTime() - t0) / 1e9);
 
-        // whole draw, as the staff endpoint and the scheduled job run it (3 warm-up draws first)
-        List<Double> whole = new ArrayList<>();
+        // each lot's pool frozen ahead, as the expert-pool-freeze job does at the bid deadline (not part of the draw)
+        List<Double> freeze = new ArrayList<>();
+        for (UUID lot : lots) {
+            CommitteePlan plan = plans.find(new LotId(lot)).orElseThrow();
+            Instant deadline = jdbc.sql("select bid_deadline from project where id = ?").param(plan.project())
+                    .query(java.sql.Timestamp.class).single().toInstant();
+            long s = System.nanoTime();
+            inTransaction(() -> freezing.frozen(plan, deadline));
+            freeze.add((System.nanoTime() - s) / 1e6);
+        }
+
+        // whole draw, as the staff endpoint and the scheduled job run it: 3 warm-up draws, then `draws` with the pool
+        // snapshot in memory (frozen shortly before) and `draws` reading it from the database (as after a restart)
+        List<Double> warm = new ArrayList<>();
+        List<Double> cold = new ArrayList<>();
+        List<Double> selectIds = new ArrayList<>();
         ExpertDraws.DrawSummary last = null;
         for (int i = 0; i < lots.size(); i++) {
+            boolean isCold = i >= 3 + draws;
+            if (isCold) {
+                pools.forgetCached();
+            }
             long s = System.nanoTime();
             last = expertDraws.draw(new LotId(lots.get(i)));
+            double ms = (System.nanoTime() - s) / 1e6;
+            long b = System.nanoTime();
+            jdbc.sql("select member_id from expert_library order by member_id").query(UUID.class).list();
+            selectIds.add((System.nanoTime() - b) / 1e6);
             if (i >= 3) {
-                whole.add((System.nanoTime() - s) / 1e6);
+                (isCold ? cold : warm).add(ms);
             }
         }
         String json = jdbc.sql("select record from expert_draw where id = ?").param(last.draw()).query(String.class).single();
+        byte[] poolFile = pools.file(new LotId(lots.get(lots.size() - 1))).orElseThrow();
         SignedDrawRecord signed = SignedDrawRecord.parse(json);
-        byte[] recordBytes = json.getBytes(StandardCharsets.UTF_8);
-        System.out.printf("last draw: pool %,d, excluded %,d, members %d, reserves %d, record %,d bytes%n", last.pool(),
-                last.excluded(), last.members(), last.reserves(), recordBytes.length);
+        System.out.printf("last draw: pool %,d (file %,d bytes), excluded %,d, members %d, reserves %d, record %,d bytes%n",
+                last.pool(), poolFile.length, last.excluded(), last.members(), last.reserves(),
+                json.getBytes(StandardCharsets.UTF_8).length);
 
-        // selection step alone: the same pool, exclusions and seed
-        Set<String> excluded = signed.record().excludedExperts();
+        // selection step alone: the same pool, exclusions and seed; indexed as the draw runs it, and without the index
+        DrawPool pool = DrawPool.parse(poolFile);
+        pool.index(signed.record().groups());
+        BitSet excluded = pool.positions(signed.record().excludedExperts());
+        Set<String> excludedIds = signed.record().excludedExperts();
         byte[] seed = HexFormat.of().parseHex(signed.record().seed());
         List<Double> selection = new ArrayList<>();
+        List<Double> unindexed = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
             long s = System.nanoTime();
-            DrawAlgorithm.draw(seed, signed.record().groups(), signed.record().pool(), excluded);
+            DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, signed.record().groups(), pool, excluded);
+            long e = System.nanoTime();
+            if (!outcome.members().equals(signed.record().members())) {
+                throw new IllegalStateException("selection differs from the record");
+            }
             if (i >= 200) {
-                selection.add((System.nanoTime() - s) / 1e6);
+                selection.add((e - s) / 1e6);
+            }
+            if (i % 10 == 0) {
+                s = System.nanoTime();
+                DrawAlgorithm.draw(seed, signed.record().groups(), pool.candidates(), excludedIds);
+                if (i >= 200) {
+                    unindexed.add((System.nanoTime() - s) / 1e6);
+                }
             }
         }
 
-        // draw-verify of the same record (parse + signature + timestamp + replay), and the baseline
+        // draw-verify of the same record and pool file (parse both + signature + timestamp + replay), and the baseline
         List<Double> verify = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             long s = System.nanoTime();
-            DrawVerifier.Report report = DrawVerifier.verify(SignedDrawRecord.parse(json), List.of(trust.root()));
+            DrawVerifier.Report report = DrawVerifier.verify(SignedDrawRecord.parse(json), DrawPool.parse(poolFile),
+                    List.of(trust.root()));
             long e = System.nanoTime();
             if (!report.valid()) {
                 throw new IllegalStateException("record does not verify: " + report.problems());
             }
             long b = System.nanoTime();
-            MessageDigest.getInstance("SHA-256").digest(recordBytes);
+            MessageDigest.getInstance("SHA-256").digest(poolFile);
             long be = System.nanoTime();
             if (i >= 3) {
                 verify.add((e - s) / 1e6);
@@ -135,17 +187,35 @@ public final class ExpertDrawBenchmark {
             }
         }
         double base = median(baseline);
-        System.out.printf("%n%-44s %10s %10s %10s %12s%n", "measure (ms)", "p50", "p99", "max", "p50/baseline");
-        print("baseline: SHA-256 of the record bytes", baseline, base);
-        print("selection step (DrawAlgorithm.draw)", selection, base);
-        print("whole draw (ExpertDraws.draw, committed)", whole, base);
-        print("draw-verify (parse, CMS, RFC 3161, replay)", verify, base);
+        double ids = median(selectIds);
+        System.out.printf("%n%-52s %9s %9s %9s %10s %10s%n", "measure (ms)", "p50", "p99", "max", "÷ SHA-256", "÷ SELECT");
+        print("baseline A: SHA-256 of the pool file", baseline, base, ids);
+        print("baseline B: SELECT of the library's ids (JDBC)", selectIds, base, ids);
+        print("selection step (indexed, as the draw runs it)", selection, base, ids);
+        print("selection step without the group index", unindexed, base, ids);
+        print("whole draw, pool snapshot in memory", warm, base, ids);
+        print("whole draw, pool read from the database", cold, base, ids);
+        print("pool freeze (at the deadline, not in the draw)", freeze, base, ids);
+        print("draw-verify (parse, CMS, RFC 3161, replay)", verify, base, ids);
+        System.out.println("load average at end: " + loadAverage());
     }
 
-    private static void print(String what, List<Double> values, double base) {
+    private void inTransaction(Runnable work) {
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> work.run());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void print(String what, List<Double> values, double base, double ids) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("%-44s %10.2f %10.2f %10.2f %11.1fx%n", what, percentile(v, 50), percentile(v, 99),
-                v[v.length - 1], percentile(v, 50) / base);
+        System.out.printf("%-52s %9.2f %9.2f %9.2f %9.2fx %9.2fx%n", what, percentile(v, 50), percentile(v, 99),
+                v[v.length - 1], percentile(v, 50) / base, percentile(v, 50) / ids);
     }
 
     private static double median(List<Double> values) {
@@ -234,47 +304,10 @@ public final class ExpertDrawBenchmark {
         return from + count;
     }
 
-    /** A published project whose one lot was opened an hour ago with the bidders' three bids, planned and committed. */
-    private UUID openedLot(UUID tenderee, List<UUID> bidders, String department) {
-        UUID project = UUID.randomUUID();
-        UUID lot = UUID.randomUUID();
-        Instant deadline = Instant.now().minus(2, ChronoUnit.HOURS);
-        jdbc.sql("""
-                insert into project (id, transaction_code, name, type, procedure, estimated_value, funding_source,
-                    approval_reference, region_code, classification_codes, tenderee_member_id, tenderee_name, registered_by,
-                    evaluation_method, documents_on_sale_from, documents_on_sale_until, bid_deadline, opening_at,
-                    opening_place, status, published_at, created_at, updated_at)
-                values (?, ?, '抽取基准项目', 'CONSTRUCTION', 'OPEN', 1000000, '财政资金', '批复', '330106', '{B02}', ?, '招标人',
-                    ?, '综合评估法', ?, ?, ?, ?, '开标室', 'PUBLISHED', ?, ?, ?)""")
-                .params(project, "BENCH" + project.toString().substring(0, 8), tenderee, tenderee,
-                        ts(deadline.minus(30, ChronoUnit.DAYS)), ts(deadline.minus(5, ChronoUnit.DAYS)), ts(deadline),
-                        ts(deadline.plus(1, ChronoUnit.HOURS)), ts(deadline.minus(30, ChronoUnit.DAYS)),
-                        ts(deadline.minus(31, ChronoUnit.DAYS)), ts(deadline.minus(30, ChronoUnit.DAYS)))
-                .update();
-        jdbc.sql("insert into project_lot (id, project_id, lot_no, name, estimate, deposit) values (?, ?, 1, '第一标段', 1000000, 0)")
-                .params(lot, project).update();
-        for (int i = 0; i < bidders.size(); i++) {
-            byte[] hash = new byte[32];
-            random.nextBytes(hash);
-            jdbc.sql("""
-                    insert into bid (id, lot_id, project_id, member_id, status, sha256, size, file, manifest, received_at,
-                        receipt, receipt_signature, receipt_timestamp) values (?, ?, ?, ?, 'RECEIVED', ?, 1, 'x', ?, ?, '{}', ?, ?)""")
-                    .params(UUID.randomUUID(), lot, project, bidders.get(i), HexFormat.of().formatHex(hash), new byte[1],
-                            ts(deadline.minus(i + 1, ChronoUnit.HOURS)), new byte[1], new byte[1])
-                    .update();
-        }
-        jdbc.sql("insert into opening_session (lot_id, project_id, status, started_at, opened_at) values (?, ?, 'OPENED', ?, ?)")
-                .params(lot, project, ts(deadline.plus(1, ChronoUnit.HOURS)), ts(deadline.plus(1, ChronoUnit.HOURS))).update();
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        jdbc.sql("insert into expert_draw_secret (lot_id, project_id, secret, commitment, committed_at) values (?, ?, ?, ?, ?)")
-                .params(lot, project, secret, DrawAlgorithm.commitment(secret), ts(deadline.minus(30, ChronoUnit.DAYS))).update();
-        jdbc.sql("insert into expert_plan (lot_id, project_id, supervising_uscc, updated_at) values (?, ?, ?, now())")
-                .params(lot, project, department).update();
-        jdbc.sql("insert into expert_plan_group (lot_id, position, specialty, region, experts, reserves) values (?, 0, 'B0201', null, 7, 2)")
-                .param(lot).update();
-        Arrays.fill(secret, (byte) 0);
-        return lot;
+    /** A published project (bid deadline n seconds apart from the others) whose one lot was opened an hour ago. */
+    private UUID openedLot(UUID tenderee, List<UUID> bidders, String department, int n) {
+        Instant deadline = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS).minusSeconds(n);
+        return OpenedLotRows.insert(jdbc, tenderee, bidders, department, deadline, "B0201", null, 7, 2)[1];
     }
 
     private static java.sql.Timestamp ts(Instant i) {

@@ -17,6 +17,7 @@ import org.sunbid.project.LotId;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.scheduler.ScheduledTask;
+import org.sunbid.signing.draw.DrawPool;
 import org.sunbid.signing.draw.DrawVerifier;
 import org.sunbid.signing.draw.SignedDrawRecord;
 import org.sunbid.support.Api;
@@ -69,8 +70,9 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
         return accepted;
     }
 
-    static void assertReplays(String record, PlatformTrust trust) {
-        DrawVerifier.Report report = DrawVerifier.verify(SignedDrawRecord.parse(record), List.of(trust.root()));
+    static void assertReplays(String record, byte[] pool, PlatformTrust trust) {
+        DrawVerifier.Report report = DrawVerifier.verify(SignedDrawRecord.parse(record), DrawPool.parse(pool),
+                List.of(trust.root()));
         assertThat(report.problems()).isEmpty();
         assertThat(report.signer()).isNotNull();
         assertThat(report.timestamp()).isNotNull();
@@ -103,7 +105,8 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
                         seated.stream().map(ExpertFixtures.Expert::id).toList());
         assertThat(committee).filteredOn(m -> m.role() == Committees.Role.TENDEREE_REPRESENTATIVE)
                 .extracting(Committees.CommitteeMember::name).containsExactly("招标人代表甲", "招标人代表乙");
-        assertReplays(committees.drawRecord(lot).orElseThrow(), trust);
+        byte[] pool = committees.drawPool(lot).orElseThrow();
+        assertReplays(committees.drawRecord(lot).orElseThrow(), pool, trust);
 
         // an absent member: the reserve takes the seat once it accepts
         committees.replace(lot, new MemberId(seated.get(0).id()), "评标当天未到场 absent");
@@ -122,7 +125,7 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
                 opened.project(), opened.lot())), 200);
         assertThat(records).hasSize(2);
         String replacement = Api.json(records.get(1));
-        assertReplays(replacement, trust);
+        assertReplays(replacement, pool, trust);
         SignedDrawRecord parsed = SignedDrawRecord.parse(replacement);
         assertThat(parsed.record().sequence()).isEqualTo(1);
         assertThat(parsed.record().exclusions()).filteredOn(e -> e.rules().contains("already-drawn")).hasSize(6);

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -191,45 +191,70 @@ public final class DrawAlgorithm {
      * order. Refuses, drawing nothing, when a group has fewer eligible experts than members.
      */
     public static Outcome draw(byte[] seed, List<Group> groups, List<Candidate> pool, Set<String> excluded) {
+        BitSet out = new BitSet(pool.size());
+        for (int i = 0; i < pool.size(); i++) {
+            if (excluded.contains(pool.get(i).expert())) {
+                out.set(i);
+            }
+        }
+        int[][] admitted = new int[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) {
+            admitted[g] = admitted(groups.get(g), pool);
+        }
+        return draw(seed, groups, pool, admitted, out);
+    }
+
+    /**
+     * The same draw over an indexed pool: {@code excluded} holds the positions (canonical order) of the excluded
+     * experts. Each group's admitted positions are computed once per pool, so a draw only walks them.
+     */
+    public static Outcome draw(byte[] seed, List<Group> groups, DrawPool pool, BitSet excluded) {
+        int[][] admitted = new int[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) {
+            admitted[g] = pool.admitted(groups.get(g));
+        }
+        return draw(seed, groups, pool.candidates(), admitted, excluded);
+    }
+
+    private static Outcome draw(byte[] seed, List<Group> groups, List<Candidate> pool, int[][] admitted,
+            BitSet excluded) {
         SeededStream stream = new SeededStream(seed);
-        Set<String> picked = new HashSet<>();
+        BitSet picked = new BitSet(pool.size());
         List<Pick> members = new ArrayList<>();
         List<Pick> reserves = new ArrayList<>();
-        List<List<Candidate>> eligibleByGroup = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
-            List<Candidate> eligible = new ArrayList<>();
-            for (Candidate c : pool) {
-                if (!excluded.contains(c.expert()) && group.admits(c)) {
-                    eligible.add(c);
+            int[] eligible = new int[admitted[g].length];
+            int m = 0;
+            for (int position : admitted[g]) {
+                if (!excluded.get(position) && !picked.get(position)) {
+                    eligible[m++] = position;
                 }
             }
-            eligibleByGroup.add(eligible);
-        }
-        for (int g = 0; g < groups.size(); g++) {
-            Group group = groups.get(g);
-            List<Candidate> eligible = eligibleByGroup.get(g);
-            if (!picked.isEmpty()) {
-                List<Candidate> left = new ArrayList<>(eligible.size());
-                for (Candidate c : eligible) {
-                    if (!picked.contains(c.expert())) {
-                        left.add(c);
-                    }
-                }
-                eligible = left;
+            if (m < group.experts()) {
+                throw new PoolTooSmallException(g, m, group.experts());
             }
-            if (eligible.size() < group.experts()) {
-                throw new PoolTooSmallException(g, eligible.size(), group.experts());
-            }
-            int k = Math.min(eligible.size(), group.experts() + group.reserves());
-            int[] chosen = sample(stream, eligible.size(), k);
+            int k = Math.min(m, group.experts() + group.reserves());
+            int[] chosen = sample(stream, m, k);
             for (int i = 0; i < k; i++) {
-                String expert = eligible.get(chosen[i]).expert();
-                picked.add(expert);
-                (i < group.experts() ? members : reserves).add(new Pick(g, expert));
+                int position = eligible[chosen[i]];
+                picked.set(position);
+                (i < group.experts() ? members : reserves).add(new Pick(g, pool.get(position).expert()));
             }
         }
         return new Outcome(members, reserves);
+    }
+
+    /** Positions, ascending, of the pool entries a group admits. */
+    static int[] admitted(Group group, List<Candidate> pool) {
+        int[] positions = new int[pool.size()];
+        int n = 0;
+        for (int i = 0; i < pool.size(); i++) {
+            if (group.admits(pool.get(i))) {
+                positions[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(positions, n);
     }
 
     /** How many experts each group could draw from, before any is drawn (for the plan's live count). */

@@ -14,29 +14,36 @@ import java.util.TreeMap;
 import org.sunbid.signing.internal.Json;
 
 /**
- * The record of one expert draw (抽取记录): plan, pool in canonical order, exclusions with their rules, the secret and
- * its commitment, the receipted bids' hashes, the seed and the result. Its canonical JSON (keys sorted, no spaces) is
+ * The record of one expert draw (抽取记录): plan, the pool named by the SHA-256 of its file ({@link DrawPool}),
+ * exclusions with their rules, the secret and its commitment, the receipted bids' hashes, the seed and the result. Its canonical JSON (keys sorted, no spaces) is
  * what the platform signs and timestamps, and what {@link DrawVerifier} replays.
  *
  * @param sequence 0 for the lot's draw, 1, 2, … for replacement draws
  * @param reason   why a replacement draw was made (null for the first draw)
  */
 public record DrawRecord(String project, String lot, int sequence, String reason, Instant poolAsOf,
-        List<DrawAlgorithm.Group> groups, int tendereeRepresentatives, List<DrawAlgorithm.Candidate> pool,
+        List<DrawAlgorithm.Group> groups, int tendereeRepresentatives, PoolReference pool,
         List<Exclusion> exclusions, String commitment, String secret, List<BidHash> bids, String seed,
         List<DrawAlgorithm.Pick> members, List<DrawAlgorithm.Pick> reserves, Instant drawnAt) {
 
-    public static final String TYPE = "sunbid-expert-draw/1";
-    /** Upper bound on a record's JSON text (a 100,000-expert pool takes about 9 MB). */
-    public static final int MAX_CHARS = 64 * 1024 * 1024;
+    public static final String TYPE = "sunbid-expert-draw/2";
+    /** Upper bound on a record's JSON text (the pool is a file of its own; exclusions take ~60 bytes each). */
+    public static final int MAX_CHARS = 16 * 1024 * 1024;
 
     public DrawRecord {
         groups = List.copyOf(groups);
-        pool = List.copyOf(pool);
+        java.util.Objects.requireNonNull(pool, "pool");
         exclusions = List.copyOf(exclusions);
         bids = List.copyOf(bids);
         members = List.copyOf(members);
         reserves = List.copyOf(reserves);
+    }
+
+    /** The pool file of the draw: SHA-256 of its bytes (lower-case hex) and its number of experts. */
+    public record PoolReference(String sha256, int size) {
+        public static PoolReference of(DrawPool pool) {
+            return new PoolReference(pool.sha256(), pool.size());
+        }
     }
 
     /** An expert of the pool kept out of the draw, with every rule that excludes it. */
@@ -89,14 +96,9 @@ public record DrawRecord(String project, String lot, int sequence, String reason
         }
         m.put("groups", g);
         m.put("tendereeRepresentatives", (long) tendereeRepresentatives);
-        List<Object> p = new ArrayList<>(pool.size());
-        for (DrawAlgorithm.Candidate c : pool) {
-            Map<String, Object> x = new TreeMap<>();
-            x.put("expert", c.expert());
-            x.put("specialties", c.specialties());
-            x.put("region", c.region());
-            p.add(x);
-        }
+        Map<String, Object> p = new TreeMap<>();
+        p.put("sha256", pool.sha256());
+        p.put("size", (long) pool.size());
         m.put("pool", p);
         List<Object> e = new ArrayList<>();
         for (Exclusion ex : exclusions) {
@@ -146,12 +148,8 @@ public record DrawRecord(String project, String lot, int sequence, String reason
             groups.add(new DrawAlgorithm.Group(Json.string(x, "specialty"), optionalString(x, "region"),
                     (int) Json.number(x, "experts"), (int) Json.number(x, "reserves")));
         }
-        List<DrawAlgorithm.Candidate> pool = new ArrayList<>();
-        for (Object o : Json.array(m, "pool")) {
-            Map<String, Object> x = object(o, "pool");
-            pool.add(new DrawAlgorithm.Candidate(Json.string(x, "expert"), strings(x, "specialties"),
-                    optionalString(x, "region")));
-        }
+        Map<String, Object> p = object(m.get("pool"), "pool");
+        PoolReference pool = new PoolReference(Json.string(p, "sha256"), (int) Json.number(p, "size"));
         List<Exclusion> exclusions = new ArrayList<>();
         for (Object o : Json.array(m, "exclusions")) {
             Map<String, Object> x = object(o, "exclusions");

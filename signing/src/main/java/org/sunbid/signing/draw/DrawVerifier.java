@@ -2,8 +2,8 @@ package org.sunbid.signing.draw;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +15,9 @@ import org.sunbid.signing.timestamp.TimestampCheck;
 import org.sunbid.signing.timestamp.TimestampVerifier;
 
 /**
- * Replays an expert draw from its published record alone: the platform's signature and timestamp, the secret
- * against its commitment, the seed from the secret, bid hashes and lot, the pool's canonical order and the
- * exclusions, and finally the members and reserves drawn. Every difference is a named problem.
+ * Replays an expert draw from its published record and pool file: the platform's signature and timestamp, the pool
+ * file against the SHA-256 the signed record names, the secret against its commitment, the seed from the secret, bid
+ * hashes and lot, the exclusions, and finally the members and reserves drawn. Every difference is a named problem.
  */
 public final class DrawVerifier {
 
@@ -46,7 +46,7 @@ public final class DrawVerifier {
      * @param trust roots to accept for the signature and the timestamp; when empty both are checked against the
      *              certificates they carry and a note says the signer was not tied to the platform's published root
      */
-    public static Report verify(SignedDrawRecord signed, Collection<X509Certificate> trust) {
+    public static Report verify(SignedDrawRecord signed, DrawPool pool, Collection<X509Certificate> trust) {
         DrawRecord r = signed.record();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -71,12 +71,12 @@ public final class DrawVerifier {
         if (trust.isEmpty()) {
             notes.add("signer and time-stamp authority NOT CHECKED against a trusted root: pass --trust root-ca.pem");
         }
-        replay(r, problems);
-        return new Report(r.lot(), r.sequence(), r.pool().size(), r.exclusions().size(), r.members().size(),
+        replay(r, pool, problems);
+        return new Report(r.lot(), r.sequence(), pool.size(), r.exclusions().size(), r.members().size(),
                 r.reserves().size(), signer, time, problems, notes);
     }
 
-    static void replay(DrawRecord r, List<String> problems) {
+    static void replay(DrawRecord r, DrawPool pool, List<String> problems) {
         byte[] secret;
         try {
             secret = HexFormat.of().parseHex(r.secret());
@@ -101,9 +101,9 @@ public final class DrawVerifier {
         if (!HexFormat.of().formatHex(seed).equals(r.seed())) {
             problems.add("seed: does not follow from the secret, the bid hashes and the lot");
         }
-        checkPool(r, problems);
+        BitSet excluded = checkPool(r, pool, problems);
         try {
-            DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, r.groups(), r.pool(), r.excludedExperts());
+            DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, r.groups(), pool, excluded);
             if (!outcome.members().equals(r.members())) {
                 problems.add("members: the replay draws " + ids(outcome.members()) + ", the record says " + ids(r.members()));
             }
@@ -116,27 +116,33 @@ public final class DrawVerifier {
         }
     }
 
-    private static void checkPool(DrawRecord r, List<String> problems) {
-        Set<String> seen = new HashSet<>();
-        String previous = null;
-        for (DrawAlgorithm.Candidate c : r.pool()) {
-            if (!seen.add(c.expert())) {
-                problems.add("pool: expert " + c.expert() + " listed twice");
-            }
-            if (previous != null && previous.compareTo(c.expert()) >= 0) {
-                problems.add("pool: not in canonical order at " + c.expert());
-                break;
-            }
-            previous = c.expert();
+    /** The pool file is the one the record names; exclusions name its members and known rules. */
+    private static BitSet checkPool(DrawRecord r, DrawPool pool, List<String> problems) {
+        if (!pool.sha256().equals(r.pool().sha256())) {
+            problems.add("pool: the file's SHA-256 " + pool.sha256() + " is not the record's " + r.pool().sha256());
         }
+        if (pool.size() != r.pool().size()) {
+            problems.add("pool: the file lists " + pool.size() + " experts, the record says " + r.pool().size());
+        }
+        if (!pool.asOf().equals(r.poolAsOf())) {
+            problems.add("pool: the file is the library as at " + pool.asOf() + ", the record says " + r.poolAsOf());
+        }
+        BitSet excluded = new BitSet(pool.size());
         for (DrawRecord.Exclusion e : r.exclusions()) {
-            if (!seen.contains(e.expert())) {
+            int position = pool.position(e.expert());
+            if (position < 0) {
                 problems.add("exclusions: " + e.expert() + " is not in the pool");
+            } else if (excluded.get(position)) {
+                problems.add("exclusions: " + e.expert() + " listed twice");
+            }
+            if (position >= 0) {
+                excluded.set(position);
             }
             if (e.rules().isEmpty() || !RULES.containsAll(e.rules())) {
                 problems.add("exclusions: " + e.expert() + " names no known rule " + e.rules());
             }
         }
+        return excluded;
     }
 
     private static List<String> ids(List<DrawAlgorithm.Pick> picks) {

@@ -23,6 +23,7 @@ import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.draw.DrawAlgorithm;
+import org.sunbid.signing.draw.DrawPool;
 import org.sunbid.signing.draw.DrawRecord;
 import org.sunbid.signing.draw.SignedDrawRecord;
 import org.sunbid.signing.keys.DemoCa;
@@ -50,19 +51,31 @@ class DrawVerifyCommandTests {
     record Run(int exit, String out, String err) {
     }
 
+    Path poolFile;
+
     Run verify(Path record, boolean withTrust) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cli = Bidtool.commandLine(new Bidtool(Map.of()));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int exit = withTrust ? cli.execute("draw-verify", "--record", record.toString(), "--trust", root.toString())
-                : cli.execute("draw-verify", "--record", record.toString());
+        int exit = withTrust
+                ? cli.execute("draw-verify", "--record", record.toString(), "--pool", poolFile.toString(), "--trust",
+                        root.toString())
+                : cli.execute("draw-verify", "--record", record.toString(), "--pool", poolFile.toString());
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /** A record as the platform makes one: pool in canonical order, two excluded, the draw replayed from the seed. */
+    static final Instant AS_OF = Instant.parse("2026-12-01T02:00:00Z");
+
+    /**
+     * A record as the platform makes one, its pool written to {@code pool.txt}: two excluded, the draw replayed from
+     * the seed.
+     */
     DrawRecord record(byte[] secret, List<DrawAlgorithm.Candidate> pool) throws Exception {
+        DrawPool file = DrawPool.of(AS_OF, pool);
+        poolFile = dir.resolve("pool.txt");
+        Files.write(poolFile, file.bytes());
         List<DrawRecord.BidHash> bids = List.of(new DrawRecord.BidHash(UUID.randomUUID().toString(), hash("bid a")),
                 new DrawRecord.BidHash(UUID.randomUUID().toString(), hash("bid b")),
                 new DrawRecord.BidHash(UUID.randomUUID().toString(), hash("bid c")));
@@ -73,8 +86,8 @@ class DrawVerifyCommandTests {
         byte[] seed = DrawAlgorithm.seed(secret, bids.stream().map(DrawRecord.BidHash::sha256).toList(), lot, 0);
         DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, groups, pool,
                 java.util.Set.of(pool.get(0).expert(), pool.get(3).expert()));
-        return new DrawRecord(UUID.randomUUID().toString(), lot, 0, null, Instant.parse("2026-12-01T02:00:00Z"), groups,
-                2, pool, exclusions, DrawAlgorithm.commitment(secret), HexFormat.of().formatHex(secret), bids,
+        return new DrawRecord(UUID.randomUUID().toString(), lot, 0, null, AS_OF, groups,
+                2, DrawRecord.PoolReference.of(file), exclusions, DrawAlgorithm.commitment(secret), HexFormat.of().formatHex(secret), bids,
                 HexFormat.of().formatHex(seed), outcome.members(), outcome.reserves(), Instant.parse("2026-12-01T03:00:00Z"));
     }
 
@@ -106,7 +119,7 @@ class DrawVerifyCommandTests {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static DrawRecord withPool(DrawRecord r, List<DrawAlgorithm.Candidate> pool) {
+    static DrawRecord withPool(DrawRecord r, DrawRecord.PoolReference pool) {
         return new DrawRecord(r.project(), r.lot(), r.sequence(), r.reason(), r.poolAsOf(), r.groups(),
                 r.tendereeRepresentatives(), pool, r.exclusions(), r.commitment(), r.secret(), r.bids(), r.seed(),
                 r.members(), r.reserves(), r.drawnAt());
@@ -121,7 +134,8 @@ class DrawVerifyCommandTests {
         // a second implementation (Python standard library only) replays the same record
         Path script = Path.of("..", "scripts", "expert-draw-replay.py").toAbsolutePath();
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(script), "replay script beside the module");
-        Process python = new ProcessBuilder("python3", script.toString(), file.toString()).redirectErrorStream(true).start();
+        Process python = new ProcessBuilder("python3", script.toString(), file.toString(), poolFile.toString())
+                .redirectErrorStream(true).start();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(python.waitFor()).as(output).isZero();
         assertThat(output).contains("VALID: the replay draws the same 5 members and 2 reserves");
@@ -132,18 +146,54 @@ class DrawVerifyCommandTests {
 
     @Test
     void refusesARecordWhosePoolWasChangedAfterSigning() throws Exception {
+        List<DrawAlgorithm.Candidate> shorter = new ArrayList<>(pool(12));
+        shorter.remove(5);
+        DrawPool other = DrawPool.of(AS_OF, shorter);
         DrawRecord real = record(secret, pool(12));
         Path file = signed(real, "draw.json");
         String json = Files.readString(file);
-        List<DrawAlgorithm.Candidate> shorter = new ArrayList<>(real.pool());
-        shorter.remove(5);
-        String tampered = json.replace(real.canonicalJson(), withPool(real, shorter).canonicalJson());
+        Files.write(poolFile, other.bytes());
+        String tampered = json.replace(real.canonicalJson(),
+                withPool(real, DrawRecord.PoolReference.of(other)).canonicalJson());
         assertThat(tampered).isNotEqualTo(json);
         Files.writeString(file, tampered);
         Run run = verify(file, true);
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.out()).contains("DIFFERENT: signature");
         assertThat(run.err()).startsWith("bidtool: draw record does not replay");
+    }
+
+    @Test
+    void refusesAPoolFileWithAnExpertSwappedForAnother() throws Exception {
+        DrawRecord real = record(secret, pool(12));
+        Path file = signed(real, "draw.json");
+        List<DrawAlgorithm.Candidate> swapped = new ArrayList<>(pool(12));
+        // the tamperer takes out an expert the draw picked and puts in one of its own, same size, canonical order
+        swapped.remove(5);
+        swapped.add(new DrawAlgorithm.Candidate(new UUID(0, 5000).toString(), List.of("B0201"), "330106"));
+        Files.write(poolFile, DrawPool.of(AS_OF, swapped).bytes());
+        Run run = verify(file, true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: pool: the file's SHA-256").doesNotContain("DIFFERENT: signature");
+    }
+
+    @Test
+    void refusesAPoolFileOutOfCanonicalOrderOrOfAnotherDeadline() throws Exception {
+        DrawRecord real = record(secret, pool(12));
+        Path file = signed(real, "draw.json");
+        String text = Files.readString(poolFile);
+        String[] lines = text.split("\n");
+        String reordered = text.replace(lines[2] + "\n" + lines[3], lines[3] + "\n" + lines[2]);
+        Files.writeString(poolFile, reordered);
+        Run run = verify(file, true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("pool file").contains("canonical order");
+
+        Files.writeString(poolFile, text.replace(AS_OF.toString(), "2026-12-02T02:00:00Z"));
+        run = verify(file, true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: pool: the file's SHA-256")
+                .contains("DIFFERENT: pool: the file is the library as at 2026-12-02T02:00:00Z");
     }
 
     @Test
@@ -208,6 +258,7 @@ class DrawVerifyCommandTests {
     void refusesAFileThatIsNotADrawRecordInOneLine() throws Exception {
         Path file = dir.resolve("draw.json");
         Files.writeString(file, "{\"record\":{\"type\":\"something-else\"}}");
+        record(secret, pool(12));
         Run run = verify(file, true);
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().lines().count()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package org.sunbid.expert.internal;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +59,43 @@ public final class Avoidance {
             Map<UUID, Integer> recentDraws, int frequencyCap, Set<UUID> alreadyDrawn) {
     }
 
-    /** Each excluded expert with its rules, in the pool's order. */
+    /** Each excluded expert with its rules, in the pool's canonical order. */
     public static Map<UUID, List<Rule>> exclusions(List<LibraryStore.PoolRow> pool, Parties parties, Facts facts) {
+        return exclusions(PoolSnapshot.of(java.time.Instant.EPOCH, pool), parties, facts);
+    }
+
+    /**
+     * The same over a frozen pool, without walking it: the experts any rule could touch are found by index (employer
+     * codes of the parties, the unqualified set, the member ids the facts name), and only they are tested.
+     */
+    public static Map<UUID, List<Rule>> exclusions(PoolSnapshot pool, Parties parties, Facts facts) {
+        BitSet touched = pool.unqualified();
+        List<Set<String>> codes = List.of(parties.tendereeUsccs(), parties.agencyUsccs(), parties.bidderUsccs(),
+                parties.relatedUsccs(), java.util.Collections.singleton(parties.supervisingUscc()));
+        for (Set<String> set : codes) {
+            for (String uscc : set) {
+                for (int position : pool.employedBy(uscc)) {
+                    touched.set(position);
+                }
+            }
+        }
+        List<java.util.Collection<UUID>> members = List.of(parties.registryEmployees().keySet(),
+                facts.conflicts().keySet(), facts.banned(), facts.badRecords(), facts.onLeave(),
+                facts.recentDraws().keySet(), facts.alreadyDrawn());
+        for (java.util.Collection<UUID> set : members) {
+            for (UUID member : set) {
+                int position = pool.position(member);
+                if (position >= 0) {
+                    touched.set(position);
+                }
+            }
+        }
         Map<UUID, List<Rule>> out = new LinkedHashMap<>();
-        for (LibraryStore.PoolRow e : pool) {
-            List<Rule> rules = rules(e, parties, facts);
+        for (int i = touched.nextSetBit(0); i >= 0; i = touched.nextSetBit(i + 1)) {
+            LibraryStore.PoolRow row = pool.row(i);
+            List<Rule> rules = rules(row, parties, facts);
             if (!rules.isEmpty()) {
-                out.put(e.member(), rules);
+                out.put(row.member(), rules);
             }
         }
         return out;

@@ -24,16 +24,18 @@ class CommitteesAdapter implements Committees {
     private final PlanStore plans;
     private final DrawStore draws;
     private final LibraryStore library;
+    private final PoolStore pools;
     private final LotFacts facts;
     private final ExpertAnswers answers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommitteesAdapter(PlanStore plans, DrawStore draws, LibraryStore library, LotFacts facts, ExpertAnswers answers,
+    CommitteesAdapter(PlanStore plans, DrawStore draws, LibraryStore library, PoolStore pools, LotFacts facts, ExpertAnswers answers,
             ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.draws = draws;
         this.library = library;
+        this.pools = pools;
         this.facts = facts;
         this.answers = answers;
         this.events = events;
@@ -74,6 +76,11 @@ class CommitteesAdapter implements Committees {
     @Transactional(readOnly = true)
     public Optional<String> drawRecord(LotId lot) {
         return draws.draws(lot).stream().filter(d -> d.sequence() == 0).findFirst().map(DrawStore.Draw::record);
+    }
+
+    @Override
+    public Optional<byte[]> drawPool(LotId lot) {
+        return draws.drawn(lot) ? pools.file(lot) : Optional.empty();
     }
 
     @Override

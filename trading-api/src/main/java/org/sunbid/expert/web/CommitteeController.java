@@ -84,6 +84,15 @@ class CommitteeController {
         return ResponseEntity.ok("[" + String.join(",", views.drawRecords(user, project, lot)) + "]");
     }
 
+    @GetMapping(value = "/committee/draw-pool", produces = MediaType.TEXT_PLAIN_VALUE)
+    @PreAuthorize("hasAnyRole('TENDEREE','AGENT','STAFF','ADMIN','REGULATOR')")
+    @Operation(summary = "抽取专家池文件（供 bidtool draw-verify --pool） The pool file the draw records name by SHA-256")
+    ResponseEntity<byte[]> pool(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"pool.txt\"")
+                .contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                .body(views.drawPool(user, project, lot).orElseThrow(() -> ProblemException.notFound("draw pool", lot)));
+    }
+
     @GetMapping(value = "/committee/draw-records/{sequence}", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT','STAFF','ADMIN','REGULATOR')")
     @Operation(summary = "一次抽取的记录（供 bidtool draw-verify） One draw record, the file bidtool draw-verify reads")
