@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.sunbid.bid.BidId;
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 
 /**
@@ -67,14 +68,15 @@ public final class Award {
         this.stateFunded = stateFunded;
         this.candidates = List.copyOf(candidates);
         if (this.candidates.isEmpty()) {
-            throw new AwardRefused("no-candidates", null, "a failed lot has no award");
+            throw ProblemException.rule("no-candidates", null, "award.refused",
+                    "a failed lot has no award");
         }
         this.publicity = Objects.requireNonNull(publicity, "publicity");
     }
 
     public Objection object(MemberId by, String text, String signatureSha256, Instant now) {
         if (!publicity.covers(now)) {
-            throw new AwardRefused("objection-outside-publicity", null,
+            throw ProblemException.rule("objection-outside-publicity", null, "award.refused",
                     "objections to the result are raised during the candidates' publicity (实施条例 art. 54)");
         }
         Objection objection = new Objection(UUID.randomUUID(), by, text, signatureSha256, now, null, null);
@@ -84,12 +86,15 @@ public final class Award {
 
     public Objection answer(UUID objectionId, String answer, Instant now) {
         if (answer == null || answer.isBlank()) {
-            throw new AwardRefused("answer-required", "answer", "the answer must not be empty");
+            throw ProblemException.rule("answer-required", "answer", "award.refused",
+                    "the answer must not be empty");
         }
         Objection o = objections.stream().filter(x -> x.id().equals(objectionId)).findFirst()
-                .orElseThrow(() -> new AwardRefused("unknown-objection", "objectionId", "no such objection"));
+                .orElseThrow(() -> ProblemException.rule("unknown-objection", "objectionId", "award.refused",
+                                "no such objection"));
         if (!o.open()) {
-            throw new AwardRefused("objection-already-answered", "objectionId", "the objection is answered");
+            throw ProblemException.rule("objection-already-answered", "objectionId", "award.refused",
+                    "the objection is answered");
         }
         Objection answered = new Objection(o.id(), o.by(), o.text(), o.signatureSha256(), o.raisedAt(), answer.strip(),
                 now);
@@ -108,22 +113,24 @@ public final class Award {
     /** The tenderee's decision; {@code skipped} says why each higher-ranked candidate was passed over. */
     public Decision decide(BidId winner, List<Skipped> skipped, String signatureSha256, Instant now) {
         if (decision != null) {
-            throw new AwardRefused("award-already-decided", "bid", "the award is already decided");
+            throw ProblemException.rule("award-already-decided", "bid", "award.refused",
+                    "the award is already decided");
         }
         if (now.isBefore(publicity.until())) {
-            throw new AwardRefused("publicity-not-ended", null, "the award follows the end of the publicity");
+            throw ProblemException.rule("publicity-not-ended", null, "award.refused",
+                    "the award follows the end of the publicity");
         }
         if (suspended()) {
-            throw new AwardRefused("award-suspended-by-objection", null,
+            throw ProblemException.rule("award-suspended-by-objection", null, "award.refused",
                     "an objection is open: the award is suspended until it is answered (实施条例 art. 54)");
         }
         Candidate chosen = candidates.stream().filter(c -> c.bid().equals(winner)).findFirst()
-                .orElseThrow(() -> new AwardRefused("award-to-non-candidate", "bid",
-                        "only a ranked candidate can be awarded"));
+                .orElseThrow(() -> ProblemException.rule("award-to-non-candidate", "bid", "award.refused",
+                                "only a ranked candidate can be awarded"));
         if (stateFunded) {
             for (Candidate higher : candidates.stream().filter(c -> c.rank() < chosen.rank()).toList()) {
                 if (skipped.stream().noneMatch(s -> s.bid().equals(higher.bid()))) {
-                    throw new AwardRefused("state-funded-first-ranked", "bid",
+                    throw ProblemException.rule("state-funded-first-ranked", "bid", "award.refused",
                             "a state-funded project awards to the first-ranked candidate unless it gave up, failed to "
                                     + "sign or was disqualified (实施条例 art. 55)");
                 }
@@ -131,9 +138,11 @@ public final class Award {
         }
         for (Skipped s : skipped) {
             Candidate c = candidates.stream().filter(x -> x.bid().equals(s.bid())).findFirst()
-                    .orElseThrow(() -> new AwardRefused("award-to-non-candidate", "skipped", "not a candidate"));
+                    .orElseThrow(() -> ProblemException.rule("award-to-non-candidate", "skipped", "award.refused",
+                                    "not a candidate"));
             if (c.rank() >= chosen.rank()) {
-                throw new AwardRefused("skipped-not-higher", "skipped", "only higher-ranked candidates are passed over");
+                throw ProblemException.rule("skipped-not-higher", "skipped", "award.refused",
+                        "only higher-ranked candidates are passed over");
             }
         }
         decision = new Decision(winner, skipped, signatureSha256, now);
@@ -143,10 +152,12 @@ public final class Award {
     /** Accepts the signed contract once; late (after 30 days of the letter) contracts are accepted and marked late. */
     public Contract contract(String sha256, String file, Instant now) {
         if (contract != null) {
-            throw new AwardRefused("project-complete", "contract", "the contract is in and the project is complete");
+            throw ProblemException.rule("project-complete", "contract", "award.refused",
+                    "the contract is in and the project is complete");
         }
         if (decision == null) {
-            throw new AwardRefused("award-not-decided", "contract", "a contract follows the award decision");
+            throw ProblemException.rule("award-not-decided", "contract", "award.refused",
+                    "a contract follows the award decision");
         }
         contract = new Contract(sha256, file, now, now.isAfter(decision.at().plus(PublicityRules.CONTRACT_WITHIN)));
         return contract;

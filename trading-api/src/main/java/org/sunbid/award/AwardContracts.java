@@ -69,13 +69,14 @@ public class AwardContracts {
         }
         Instant now = clock.instant();
         String name = fileName == null || fileName.isBlank() ? "contract.pdf" : fileName;
-        Award.Contract contract = AwardManagement.act(() -> award.contract(blob.sha256(), name, now));
+        Award.Contract contract = award.contract(blob.sha256(), name, now);
         store.save(award, now);
         store.markCompleted(row.lot(), now);
         store.insertEvidence(row.lot(), new AwardStore.Evidence(UUID.randomUUID(), "CONTRACT",
                 user.memberId().orElse(null), name, null, blob.sha256(), now));
         ProjectView project = projects.find(AwardManagement.PLATFORM, row.project());
         notices.writtenReport(project, row.lot(), award, blob.sha256());
+        notices.contract(project, row.lot(), award);
         events.publishEvent(new AwardEvents.ContractSigned(row.project(), lotId, award.winner().bidder().value(),
                 blob.sha256(), contract.late(), now));
         events.publishEvent(new AwardEvents.WrittenReportFiled(row.project(), lotId, blob.sha256(), now));

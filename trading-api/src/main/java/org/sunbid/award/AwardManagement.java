@@ -2,12 +2,12 @@ package org.sunbid.award;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -18,6 +18,7 @@ import org.sunbid.award.internal.AwardStore;
 import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.BidAssessment;
 import org.sunbid.evaluation.EvaluationEvents;
+import org.sunbid.evaluation.EvaluationOutcome;
 import org.sunbid.evaluation.EvaluationReports;
 import org.sunbid.evaluation.EvaluationSession;
 import org.sunbid.evaluation.MemberSignatures;
@@ -29,6 +30,7 @@ import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
+import org.sunbid.scheduler.TimeAccelerator;
 
 /**
  * The award's use cases: candidates arrive from the concluded evaluation; the tenderee publishes the candidates'
@@ -50,9 +52,11 @@ public class AwardManagement {
     private final PublicityRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TimeAccelerator accelerator;
 
     AwardManagement(AwardStore store, EvaluationReports reports, ProjectManagement projects,
-            MemberSignatures signatures, AwardNotices notices, ApplicationEventPublisher events, Clock clock) {
+            MemberSignatures signatures, AwardNotices notices, ApplicationEventPublisher events, Clock clock,
+            TimeAccelerator accelerator) {
         this.store = store;
         this.reports = reports;
         this.projects = projects;
@@ -61,6 +65,7 @@ public class AwardManagement {
         this.rules = PublicityRules.statutory();
         this.events = events;
         this.clock = clock;
+        this.accelerator = accelerator;
     }
 
     /** In the evaluation's transaction: candidates are kept for the publicity, or the lot fails (re-tender). */
@@ -69,7 +74,7 @@ public class AwardManagement {
         LotId lot = LotId.of(concluded.lot());
         EvaluationSession session = reports.session(lot).orElseThrow();
         ProjectView project = projects.find(PLATFORM, concluded.project());
-        if (!(session.outcome().orElseThrow() instanceof EvaluationSession.Candidates c)) {
+        if (!(session.outcome().orElseThrow() instanceof EvaluationOutcome.Candidates c)) {
             notices.lotFailed(project, lot, "所有投标均被评标委员会否决 all bids rejected by the committee");
             events.publishEvent(new AwardEvents.LotFailed(concluded.project(), concluded.lot(), "ALL_BIDS_REJECTED",
                     concluded.at()));
@@ -101,7 +106,8 @@ public class AwardManagement {
         }
         ProjectView project = projects.find(PLATFORM, row.project());
         Instant now = clock.instant();
-        PublicityRules.Period period = act(() -> rules.publicity(project.procedure(), row.reportAt(), now, days));
+        PublicityRules.Period period = rules.publicity(project.procedure(), row.reportAt(), now, days,
+                accelerator.scale(Duration.ofDays(1), project.testProject()));
         Award award = new Award(row.lot(), row.stateFunded(), row.candidates(), period);
         store.save(award, now);
         EvaluationSession session = reports.session(row.lot()).orElseThrow();
@@ -128,7 +134,7 @@ public class AwardManagement {
         }
         Instant now = clock.instant();
         Award award = row.award();
-        Objection objection = act(() -> award.object(me, text, sha256(signature), now));
+        Objection objection = award.object(me, text, sha256(signature), now);
         store.save(award, now);
         store.insertEvidence(lot, new AwardStore.Evidence(objection.id(), "OBJECTION", me.value(), text, signature,
                 null, now));
@@ -141,7 +147,7 @@ public class AwardManagement {
         AwardStore.AwardRow row = lockOwned(user, lotId);
         Award award = requirePublicised(row);
         Instant now = clock.instant();
-        Objection answered = act(() -> award.answer(objectionId, answer, now));
+        Objection answered = award.answer(objectionId, answer, now);
         store.save(award, now);
         store.insertEvidence(row.lot(), new AwardStore.Evidence(UUID.randomUUID(), "OBJECTION_ANSWER",
                 user.memberId().orElse(null), answered.answer(), null, null, now));
@@ -175,7 +181,7 @@ public class AwardManagement {
             throw ProblemException.rule("signature-not-by-member", "signature", "award.signature.invalid");
         }
         Instant now = clock.instant();
-        Award.Decision decision = act(() -> award.decide(BidId.of(bidId), passed, sha256(signature), now));
+        Award.Decision decision = award.decide(BidId.of(bidId), passed, sha256(signature), now);
         store.save(award, now);
         store.markLetter(row.lot(), now);
         store.insertEvidence(row.lot(), new AwardStore.Evidence(UUID.randomUUID(), "DECISION", signer.value(),
@@ -210,6 +216,26 @@ public class AwardManagement {
         return row.award();
     }
 
+    /** The candidates as the publicity made them public (rank, name, price, score or evaluated price). */
+    public record PublicCandidate(int rank, String bidder, java.math.BigDecimal price, java.math.BigDecimal score,
+            java.math.BigDecimal evaluatedPrice) {
+    }
+
+    /** What anyone may read once the candidates are publicised (实施条例 art. 54): no ids of members, no objections. */
+    public record PublicAward(UUID lot, String stage, Instant publicityFrom, Instant publicityUntil,
+            boolean suspended, List<PublicCandidate> candidates, String winner, Instant decidedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public PublicAward publicView(UUID lotId) {
+        AwardStore.AwardRow row = store.find(LotId.of(lotId)).filter(r -> r.award() != null)
+                .orElseThrow(() -> ProblemException.notFound("award", lotId));
+        AwardView v = view(row);
+        return new PublicAward(v.lot(), v.stage(), v.publicityFrom(), v.publicityUntil(), v.suspended(),
+                v.candidates().stream().map(c -> new PublicCandidate(c.rank(), c.bidderName(), c.price(), c.score(),
+                        c.evaluatedPrice())).toList(), v.winner(), v.decidedAt());
+    }
+
     /** What the caller may see: the tenderee, its agency, the lot's bidders and the centre. */
     @Transactional(readOnly = true)
     public AwardView view(CurrentUser user, UUID lotId) {
@@ -237,14 +263,6 @@ public class AwardManagement {
                 a == null ? null : a.contract().map(Award.Contract::at).orElse(null),
                 a != null && a.contract().map(Award.Contract::late).orElse(false), row.completedAt(),
                 notices.documentsOf(row.lot()));
-    }
-
-    static <T> T act(Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (AwardRefused e) {
-            throw ProblemException.rule(e.rule(), e.field(), "award.refused", e.getMessage());
-        }
     }
 
     static String sha256(byte[] bytes) {

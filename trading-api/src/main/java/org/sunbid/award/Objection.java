@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 
 /** An objection (异议) to the evaluation result, signed by a bidder during publicity, and its answer. */
 public record Objection(UUID id, MemberId by, String text, String signatureSha256, Instant raisedAt, String answer,
@@ -14,7 +15,8 @@ public record Objection(UUID id, MemberId by, String text, String signatureSha25
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(by, "by");
         if (text == null || text.isBlank() || text.length() > 4000) {
-            throw new AwardRefused("objection-text", "text", "an objection needs a text of at most 4000 characters");
+            throw ProblemException.rule("objection-text", "text", "award.refused",
+                    "an objection needs a text of at most 4000 characters");
         }
     }
 

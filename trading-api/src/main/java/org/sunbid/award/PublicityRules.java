@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import org.sunbid.platform.ProblemException;
 import org.sunbid.project.Procedure;
 
 /**
@@ -42,19 +43,29 @@ public record PublicityRules(Map<Procedure, Integer> publicityDays) {
         return publicityDays.getOrDefault(procedure, MIN_PUBLICITY_DAYS);
     }
 
-    /** The publicity period starting now; refused (rule {@code publicity-late}) when the report is over 3 days old. */
+    /** The publicity period of statutory days starting now, a day lasting 24 hours (see {@link #publicity(Procedure, Instant, Instant, Integer, Duration)}). */
     public Period publicity(Procedure procedure, Instant reportAt, Instant now, Integer requestedDays) {
+        return publicity(procedure, reportAt, now, requestedDays, Duration.ofDays(1));
+    }
+
+    /**
+     * The publicity period starting now, of {@code requestedDays} (or the procedure's minimum) days lasting {@code day}
+     * each — shorter only for test projects on the accelerated clock; refused (rule {@code publicity-late}) when the
+     * report is over 3 days old (real days even for test projects: a deadline that passes in a second would fail a
+     * demo on a busy machine, while a longer one changes nothing for a test project).
+     */
+    public Period publicity(Procedure procedure, Instant reportAt, Instant now, Integer requestedDays, Duration day) {
         if (now.isAfter(reportAt.plus(PUBLISH_WITHIN))) {
-            throw new AwardRefused("publicity-late", null,
+            throw ProblemException.rule("publicity-late", null, "award.refused",
                     "candidates must be publicised within 3 days of the evaluation report (实施条例 art. 54)");
         }
         int days = requestedDays == null ? daysFor(procedure) : requestedDays;
         if (days < daysFor(procedure)) {
-            throw new AwardRefused("publicity-too-short", "days",
+            throw ProblemException.rule("publicity-too-short", "days", "award.refused",
                     "publicity must last at least %d days for %s (实施条例 art. 54)".formatted(daysFor(procedure),
                             procedure));
         }
-        return new Period(now, now.plus(Duration.ofDays(days)));
+        return new Period(now, now.plus(day.multipliedBy(days)));
     }
 
     /** A half-open interval of the platform clock. */

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.deposit.internal.BankEntry;
+import org.sunbid.deposit.internal.BulkMatching;
 import org.sunbid.deposit.internal.Camt053Reader;
 import org.sunbid.deposit.internal.CsvStatementReader;
 import org.sunbid.deposit.internal.Deposit;
@@ -26,19 +27,23 @@ import org.sunbid.deposit.internal.Refunds;
 import org.sunbid.deposit.internal.StatementHeader;
 import org.sunbid.deposit.internal.StatementMatching;
 import org.sunbid.deposit.internal.StatementSink;
+import org.sunbid.deposit.internal.StatementStage;
 import org.sunbid.deposit.internal.Statements;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.ProblemException;
 
 /**
  * Imports one bank statement in one transaction: every entry is matched and posted, or, on any bad input, nothing
- * is. Entries already imported (same bank reference) are skipped; a reference re-used with another amount or
+ * is. Entries stream into a staging table with COPY and plain credits are matched and posted set-based (see
+ * docs/deposits.md, "Import at scale"). Entries already imported (same bank reference) are skipped; a reference re-used with another amount or
  * direction refuses the whole statement.
  */
 @Service
 public class StatementImports {
 
     private final Statements statements;
+    private final StatementStage staging;
+    private final BulkMatching bulk;
     private final DepositAccounts accounts;
     private final Refunds refunds;
     private final Journal journal;
@@ -47,9 +52,12 @@ public class StatementImports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StatementImports(Statements statements, DepositAccounts accounts, Refunds refunds, Journal journal,
-            MemberManagement members, DepositProperties properties, ApplicationEventPublisher events, Clock clock) {
+    StatementImports(Statements statements, StatementStage staging, BulkMatching bulk, DepositAccounts accounts,
+            Refunds refunds, Journal journal, MemberManagement members, DepositProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
         this.statements = statements;
+        this.staging = staging;
+        this.bulk = bulk;
         this.accounts = accounts;
         this.refunds = refunds;
         this.journal = journal;
@@ -63,23 +71,31 @@ public class StatementImports {
     public ImportReport importStatement(StatementFormat format, InputStream in, UUID by) {
         Run run = new Run(format, by);
         InputStream bounded = new Bounded(in, properties.maxStatementBytes());
-        if (format == StatementFormat.CAMT053) {
-            Camt053Reader.read(bounded, run);
-        } else {
-            CsvStatementReader.read(bounded, run);
+        try {
+            if (format == StatementFormat.CAMT053) {
+                Camt053Reader.read(bounded, run);
+            } else {
+                CsvStatementReader.read(bounded, run);
+            }
+        } catch (RuntimeException e) {
+            run.closeStage(); // the COPY must end before the transaction can roll back
+            throw e;
         }
         return run.finish();
     }
 
+    /**
+     * One import: entries stream into the staging table as they are read; at the end plain credits are matched and
+     * posted set-based, then debits and returns one by one in statement order (they depend on refund state).
+     */
     private final class Run implements StatementSink, StatementMatching.Lookup {
         private final StatementFormat format;
         private final UUID by;
         private final UUID id = UUID.randomUUID();
         private final Map<UUID, Optional<String>> basicAccounts = new HashMap<>();
         private StatementHeader header;
+        private StatementStage.Writer stage;
         private int entries;
-        private int fresh;
-        private int duplicates;
         private int credited;
         private BigDecimal creditedTotal = BigDecimal.ZERO;
         private int flaggedShort;
@@ -111,18 +127,43 @@ public class StatementImports {
 
         @Override
         public void entry(BankEntry e) {
-            entries++;
-            Optional<Statements.Seen> seen = statements.seen(e.bankRef());
-            if (seen.isPresent()) {
-                if (!seen.get().direction().equals(e.direction().name())
-                        || seen.get().amount().compareTo(e.amount().amount()) != 0) {
-                    throw ProblemException.conflict("bank-reference-reused", "statement.Ntry.AcctSvcrRef",
-                            "deposit.statement.reference-reused", e.bankRef());
-                }
-                duplicates++;
-                return;
+            if (stage == null) {
+                stage = staging.open();
             }
-            fresh++;
+            entries++;
+            stage.add(e);
+        }
+
+        void closeStage() {
+            if (stage != null) {
+                stage.close();
+            }
+        }
+
+        private int matchStaged() {
+            if (stage == null) {
+                return 0;
+            }
+            stage.finish();
+            bulk.reusedReference().ifPresent(ref -> {
+                throw ProblemException.conflict("bank-reference-reused", "statement.Ntry.AcctSvcrRef",
+                        "deposit.statement.reference-reused", ref);
+            });
+            int fresh = bulk.fresh();
+            bulk.match(this::basicAccount);
+            bulk.post(id, clock.instant(), by);
+            BulkMatching.Counts c = bulk.counts();
+            credited = c.credited();
+            creditedTotal = c.creditedTotal();
+            flaggedShort = c.flaggedShort();
+            flaggedExcess = c.flaggedExcess();
+            suspense = c.suspense();
+            suspenseTotal = c.suspenseTotal();
+            staging.perEntry().forEach(this::postOne);
+            return fresh;
+        }
+
+        private void postOne(BankEntry e) {
             StatementMatching.Match m = StatementMatching.decide(e, this);
             journal.post(m.transaction(), clock.instant(), by);
             m.deposit().ifPresent(d -> accounts.saveState(d, clock.instant()));
@@ -151,6 +192,8 @@ public class StatementImports {
         }
 
         ImportReport finish() {
+            int fresh = matchStaged();
+            int duplicates = entries - fresh;
             BigDecimal ledger = journal.balance(LedgerAccount.BANK);
             BigDecimal closing = header.closingBalance();
             BigDecimal difference = closing == null ? null : closing.subtract(ledger);

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.sunbid.bid.BidId;
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 
 /** A member's pass or fail on one compliance criterion of one bid; a fail must give its reason. */
 public record ComplianceVote(MemberId member, BidId bid, String criterion, boolean pass, String reason) {
@@ -14,11 +15,12 @@ public record ComplianceVote(MemberId member, BidId bid, String criterion, boole
         Objects.requireNonNull(criterion, "criterion");
         reason = reason == null ? "" : reason.strip();
         if (!pass && reason.isEmpty()) {
-            throw new EvaluationRefused("compliance-fail-needs-reason", "reason",
+            throw ProblemException.rule("compliance-fail-needs-reason", "reason", "evaluation.refused",
                     "a failed criterion must give its reason");
         }
         if (reason.length() > 2000) {
-            throw new EvaluationRefused("reason-too-long", "reason", "reason is longer than 2000 characters");
+            throw ProblemException.rule("reason-too-long", "reason", "evaluation.refused",
+                    "reason is longer than 2000 characters");
         }
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidId;
-import org.sunbid.bid.OpenedBids;
+import org.sunbid.opening.OpenedBids;
 import org.sunbid.evaluation.internal.EvaluationStore;
 import org.sunbid.evaluation.internal.SheetContent;
 import org.sunbid.expert.Committees;
@@ -143,8 +143,9 @@ public class EvaluationManagement {
         List<OfferedBid> offered = opening.bids().stream().map(b -> new OfferedBid(b.bid(), b.bidder(),
                 b.bidderName(), b.price(), b.receivedAt(), SheetContent.items(b.formJson()))).toList();
         Instant now = clock.instant();
-        EvaluationSession session = act(() -> EvaluationSession.open(lot, plan, offered, committee, now, allotted));
+        EvaluationSession session = EvaluationSession.open(lot, plan, offered, committee, now, allotted);
         store.insertSession(projectId, session, now);
+        committee().evaluationStarted(lot);
         events.publishEvent(new EvaluationEvents.EvaluationSessionOpened(lotId, projectId, offered.size(),
                 committee.size(), session.deadline(), now));
         return views().view(staff, projectId, session);
@@ -198,7 +199,8 @@ public class EvaluationManagement {
         return change(member, lotId, (s, me, now) -> {
             for (VoteInput v : votes) {
                 if (v == null || v.bid() == null || v.criterion() == null) {
-                    throw new EvaluationRefused("vote-incomplete", "votes", "each vote names a bid and a criterion");
+                    throw ProblemException.rule("vote-incomplete", "votes", "evaluation.refused",
+                            "each vote names a bid and a criterion");
                 }
                 s.review(new ComplianceVote(me, BidId.of(v.bid()), v.criterion(), v.pass(), v.reason()));
             }
@@ -264,20 +266,9 @@ public class EvaluationManagement {
             throw ProblemException.notFound("evaluation", lotId);
         }
         Instant now = clock.instant();
-        act(() -> {
-            act.apply(session, me, now);
-            return session;
-        });
+        act.apply(session, me, now);
         store.update(session, now);
         return views().view(user, store.projectOf(lot).orElseThrow(), session);
-    }
-
-    static <T> T act(java.util.function.Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (EvaluationRefused e) {
-            throw ProblemException.rule(e.rule(), e.field(), "evaluation.refused", e.getMessage());
-        }
     }
 
     Committees committee() {

@@ -63,7 +63,8 @@ public class EvaluationReports {
     public EvaluationView draw(CurrentUser chair, UUID lotId) {
         return management.change(chair, lotId, (s, me, now) -> {
             if (!s.chair().map(me::equals).orElse(false)) {
-                throw new EvaluationRefused("chair-only", null, "only the chair draws the report");
+                throw ProblemException.rule("chair-only", null, "evaluation.refused",
+                        "only the chair draws the report");
             }
             s.drawReport(now);
             UUID project = store.projectOf(s.lot()).orElseThrow();
@@ -111,7 +112,8 @@ public class EvaluationReports {
         return management.change(member, lotId, (s, me, now) -> {
             List<EvaluationStore.ReportVersion> versions = store.reportVersions(s.lot());
             if (versions.isEmpty()) {
-                throw new EvaluationRefused("report-not-drawn", null, "the report is not drawn yet");
+                throw ProblemException.rule("report-not-drawn", null, "evaluation.refused",
+                        "the report is not drawn yet");
             }
             EvaluationStore.ReportVersion current = versions.get(versions.size() - 1);
             byte[] previous = read(current.pdfSha256());
@@ -135,7 +137,7 @@ public class EvaluationReports {
         store.insertReportVersion(s.lot(), new EvaluationStore.ReportVersion(version, null, blob.sha256(),
                 blob.size(), now));
         s.concluded(now);
-        List<UUID> candidates = s.outcome().get() instanceof EvaluationSession.Candidates c
+        List<UUID> candidates = s.outcome().get() instanceof EvaluationOutcome.Candidates c
                 ? c.ranked().stream().map(a -> a.bid().value()).toList() : List.of();
         events.publishEvent(new EvaluationEvents.EvaluationConcluded(s.lot().value(),
                 store.projectOf(s.lot()).orElseThrow(), candidates, blob.sha256(), now));
@@ -170,7 +172,8 @@ public class EvaluationReports {
         try (InputStream in = body; OutputStream out = new ByteArrayOutputStream()) {
             byte[] bytes = in.readNBytes((int) MAX_PDF + 1);
             if (bytes.length > MAX_PDF) {
-                throw new EvaluationRefused("report-too-large", "file", "the report is larger than 64 MiB");
+                throw ProblemException.rule("report-too-large", "file", "evaluation.refused",
+                        "the report is larger than 64 MiB");
             }
             return bytes;
         } catch (IOException e) {

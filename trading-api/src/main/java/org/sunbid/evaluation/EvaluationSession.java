@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +13,7 @@ import java.util.Set;
 import org.sunbid.bid.BidId;
 import org.sunbid.expert.Committees.CommitteeMember;
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 
 /**
@@ -43,37 +42,18 @@ public final class EvaluationSession {
     public record Voided(MemberId member, String what, Instant at) {
     }
 
-    /** The session's end: ranked candidates, or every bid rejected (the lot fails, 否决所有投标). */
-    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.SIMPLE_NAME)
-    @com.fasterxml.jackson.annotation.JsonSubTypes({ @com.fasterxml.jackson.annotation.JsonSubTypes.Type(Candidates.class),
-            @com.fasterxml.jackson.annotation.JsonSubTypes.Type(AllRejected.class) })
-    public sealed interface Outcome permits Candidates, AllRejected {
-    }
-
-    public record Candidates(List<BidAssessment> ranked, List<BidAssessment> assessed) implements Outcome {
-        public Candidates {
-            ranked = List.copyOf(ranked);
-            assessed = List.copyOf(assessed);
-        }
-    }
-
-    public record AllRejected(String reason) implements Outcome {
-    }
-
     private final LotId lot;
     private final EvaluationPlan plan;
     private final List<OfferedBid> bids;
     private final Instant openedAt;
     private Instant deadline;
-    private final Map<MemberId, Seat> seats = new LinkedHashMap<>();
-    private final Map<MemberId, MemberId> chairVotes = new LinkedHashMap<>();
-    private MemberId chair;
+    private final CommitteeSeats seats = new CommitteeSeats();
     private final List<ComplianceVote> votes = new ArrayList<>();
     private final List<ScoreSheet> sheets = new ArrayList<>();
     private final Set<MemberId> extensionRequests = new LinkedHashSet<>();
     private Instant extendedAt;
     private final List<Voided> voided = new ArrayList<>();
-    private Outcome outcome;
+    private EvaluationOutcome outcome;
     private Instant reportDrawnAt;
     private final List<MemberId> reportSigners = new ArrayList<>();
     private Instant concludedAt;
@@ -90,10 +70,12 @@ public final class EvaluationSession {
     public static EvaluationSession open(LotId lot, EvaluationPlan plan, List<OfferedBid> bids,
             List<CommitteeMember> committee, Instant now, Duration allotted) {
         if (committee.isEmpty()) {
-            throw new EvaluationRefused("committee-not-seated", "lot", "the lot's committee is not seated yet");
+            throw ProblemException.rule("committee-not-seated", "lot", "evaluation.refused",
+                    "the lot's committee is not seated yet");
         }
         if (bids.isEmpty()) {
-            throw new EvaluationRefused("no-opened-bids", "lot", "the lot has no valid opened bid to evaluate");
+            throw ProblemException.rule("no-opened-bids", "lot", "evaluation.refused",
+                    "the lot has no valid opened bid to evaluate");
         }
         EvaluationSession session = new EvaluationSession(lot, plan, bids, now, now.plus(allotted));
         session.seat(committee);
@@ -102,9 +84,7 @@ public final class EvaluationSession {
 
     /** Seats members the committee gained (replacements); members already known keep their seat. */
     public void seat(List<CommitteeMember> committee) {
-        for (CommitteeMember m : committee) {
-            seats.putIfAbsent(m.member(), new Seat(m.member(), m.name(), m.role().name(), null, null, null));
-        }
+        seats.seat(committee);
     }
 
     public Phase phase() {
@@ -114,8 +94,7 @@ public final class EvaluationSession {
         if (outcome != null) {
             return Phase.REPORT_SIGNING;
         }
-        if (active().stream().anyMatch(s -> s.checkedInAt() == null || s.conflict() == null) || chair == null
-                || !isActive(chair)) {
+        if (!seats.settled()) {
             return Phase.CHECK_IN;
         }
         if (!complianceComplete()) {
@@ -125,11 +104,9 @@ public final class EvaluationSession {
     }
 
     public void checkIn(MemberId member, Instant now) {
-        Seat seat = activeSeat(member);
+        seats.activeSeat(member);
         requireBeforeReport();
-        if (seat.checkedInAt() == null) {
-            seats.put(member, new Seat(member, seat.name(), seat.role(), now, seat.conflict(), null));
-        }
+        seats.checkIn(member, now);
     }
 
     /**
@@ -137,53 +114,32 @@ public final class EvaluationSession {
      * sheets and chair vote; the caller asks the expert draw for a replacement.
      */
     public void declare(MemberId member, boolean conflict, String reason, Instant now) {
-        Seat seat = activeSeat(member);
+        seats.activeSeat(member);
         requireBeforeReport();
-        if (seat.checkedInAt() == null) {
-            throw new EvaluationRefused("not-checked-in", "member", "check in before declaring");
-        }
-        if (!conflict) {
-            seats.put(member, new Seat(member, seat.name(), seat.role(), seat.checkedInAt(), false, null));
+        if (!seats.declare(member, conflict, reason)) {
             return;
         }
-        if (reason == null || reason.isBlank()) {
-            throw new EvaluationRefused("conflict-needs-reason", "reason", "a declared conflict must say what it is");
-        }
-        seats.put(member, new Seat(member, seat.name(), seat.role(), seat.checkedInAt(), true, reason.strip()));
         int v = removeAll(votes, x -> x.member().equals(member));
         int s = removeAll(sheets, x -> x.member().equals(member));
         if (v > 0 || s > 0) {
             voided.add(new Voided(member, "%d compliance votes, %d score sheets".formatted(v, s), now));
-        }
-        chairVotes.remove(member);
-        chairVotes.values().removeIf(member::equals);
-        if (member.equals(chair)) {
-            chair = null;
         }
         extensionRequests.remove(member);
     }
 
     /** A vote for the chair; the member with votes from a majority of the active members is elected. */
     public void voteChair(MemberId voter, MemberId candidate) {
-        Seat seat = activeSeat(voter);
+        seats.activeSeat(voter);
         requireBeforeReport();
-        if (seat.checkedInAt() == null) {
-            throw new EvaluationRefused("not-checked-in", "member", "check in before electing the chair");
-        }
-        activeSeat(candidate);
-        chairVotes.put(voter, candidate);
-        long forCandidate = chairVotes.values().stream().filter(candidate::equals).count();
-        if (forCandidate * 2 > active().size()) {
-            chair = candidate;
-        }
+        seats.voteChair(voter, candidate);
     }
 
     public void review(ComplianceVote vote) {
-        activeSeat(vote.member());
+        seats.activeSeat(vote.member());
         requirePhase(Phase.COMPLIANCE, "compliance-review-closed");
         bid(vote.bid());
         if (!plan.complianceCriteria().contains(vote.criterion())) {
-            throw new EvaluationRefused("unknown-compliance-criterion", "criterion",
+            throw ProblemException.rule("unknown-compliance-criterion", "criterion", "evaluation.refused",
                     "not a compliance criterion of this lot: " + vote.criterion());
         }
         votes.removeIf(v -> v.member().equals(vote.member()) && v.bid().equals(vote.bid())
@@ -209,15 +165,17 @@ public final class EvaluationSession {
 
     /** Accepts a member's checked, signature-verified sheet for a compliant bid; one sheet per member and bid. */
     public void submit(ScoreSheet sheet) {
-        activeSeat(sheet.member());
+        seats.activeSeat(sheet.member());
         requirePhase(Phase.SCORING, phase() == Phase.REPORT_SIGNING || phase() == Phase.CONCLUDED
                 ? "report-already-drawn" : "scoring-not-open");
         OfferedBid bid = bid(sheet.bid());
         if (compliantBids().stream().noneMatch(b -> b.bid().equals(sheet.bid()))) {
-            throw new EvaluationRefused("bid-failed-compliance", "bid", "the bid failed compliance and is not scored");
+            throw ProblemException.rule("bid-failed-compliance", "bid", "evaluation.refused",
+                    "the bid failed compliance and is not scored");
         }
         if (sheets.stream().anyMatch(s -> s.member().equals(sheet.member()) && s.bid().equals(sheet.bid()))) {
-            throw new EvaluationRefused("score-sheet-already-submitted", "bid", "this member already scored this bid");
+            throw ProblemException.rule("score-sheet-already-submitted", "bid", "evaluation.refused",
+                    "this member already scored this bid");
         }
         sheet.check(plan, bid.price());
         sheets.add(sheet);
@@ -240,7 +198,7 @@ public final class EvaluationSession {
      * extended by {@code extension} (recorded once). Returns whether this request extended it.
      */
     public boolean requestExtension(MemberId member, Duration extension, Instant now) {
-        activeSeat(member);
+        seats.activeSeat(member);
         requireBeforeReport();
         extensionRequests.add(member);
         if (extendedAt == null && extensionRequests.size() * 3 > active().size()) {
@@ -252,23 +210,26 @@ public final class EvaluationSession {
     }
 
     /** Freezes the conclusions: all bids rejected when none passed compliance, else the ranked candidates. */
-    public Outcome drawReport(Instant now) {
+    public EvaluationOutcome drawReport(Instant now) {
         Phase p = phase();
         if (p == Phase.REPORT_SIGNING || p == Phase.CONCLUDED) {
-            throw new EvaluationRefused("report-already-drawn", null, "the report is already drawn");
+            throw ProblemException.rule("report-already-drawn", null, "evaluation.refused",
+                    "the report is already drawn");
         }
         if (p == Phase.COMPLIANCE || p == Phase.CHECK_IN) {
-            throw new EvaluationRefused("compliance-incomplete", null, "compliance review is not complete");
+            throw ProblemException.rule("compliance-incomplete", null, "evaluation.refused",
+                    "compliance review is not complete");
         }
         List<OfferedBid> compliant = compliantBids();
         if (compliant.isEmpty()) {
-            outcome = new AllRejected("no bid passed compliance review");
+            outcome = new EvaluationOutcome.AllRejected("no bid passed compliance review");
         } else {
             if (!scoringComplete()) {
-                throw new EvaluationRefused("scoring-incomplete", null, "some members have not scored every bid");
+                throw ProblemException.rule("scoring-incomplete", null, "evaluation.refused",
+                        "some members have not scored every bid");
             }
             List<BidAssessment> assessed = Assessments.assess(plan, compliant, sheets);
-            outcome = new Candidates(Ranking.candidates(plan.method(), assessed),
+            outcome = new EvaluationOutcome.Candidates(Ranking.candidates(plan.method(), assessed),
                     Ranking.rank(plan.method(), assessed));
         }
         reportDrawnAt = now;
@@ -277,10 +238,11 @@ public final class EvaluationSession {
 
     /** A member's PAdES signature went onto the report; each active member signs once, in any order. */
     public void reportSignedBy(MemberId member) {
-        activeSeat(member);
+        seats.activeSeat(member);
         requirePhase(Phase.REPORT_SIGNING, "report-not-drawn");
         if (reportSigners.contains(member)) {
-            throw new EvaluationRefused("report-already-signed", "member", "this member already signed the report");
+            throw ProblemException.rule("report-already-signed", "member", "evaluation.refused",
+                    "this member already signed the report");
         }
         reportSigners.add(member);
     }
@@ -291,7 +253,8 @@ public final class EvaluationSession {
 
     public void concluded(Instant now) {
         if (!awaitingPlatformSignature()) {
-            throw new EvaluationRefused("report-not-signed-by-all", null, "every member must sign the report first");
+            throw ProblemException.rule("report-not-signed-by-all", null, "evaluation.refused",
+                    "every member must sign the report first");
         }
         concludedAt = now;
     }
@@ -300,7 +263,7 @@ public final class EvaluationSession {
     public record Snapshot(LotId lot, EvaluationPlan plan, List<OfferedBid> bids, Instant openedAt, Instant deadline,
             List<Seat> seats, List<ChairVote> chairVotes, MemberId chair, List<ComplianceVote> votes,
             List<ScoreSheet> sheets, Set<MemberId> extensionRequests, Instant extendedAt, List<Voided> voided,
-            Outcome outcome, Instant reportDrawnAt, List<MemberId> reportSigners, Instant concludedAt) {
+            EvaluationOutcome outcome, Instant reportDrawnAt, List<MemberId> reportSigners, Instant concludedAt) {
     }
 
     /** Who voted for whom as chair. */
@@ -308,17 +271,14 @@ public final class EvaluationSession {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(lot, plan, bids, openedAt, deadline, List.copyOf(seats.values()),
-                chairVotes.entrySet().stream().map(e -> new ChairVote(e.getKey(), e.getValue())).toList(),
-                chair, votes(), sheets(), extensionRequests(), extendedAt, voided(), outcome, reportDrawnAt,
-                reportSigners(), concludedAt);
+        return new Snapshot(lot, plan, bids, openedAt, deadline, seats.all(), seats.chairVotes(),
+                seats.chair().orElse(null), votes(), sheets(), extensionRequests(), extendedAt, voided(), outcome,
+                reportDrawnAt, reportSigners(), concludedAt);
     }
 
     public static EvaluationSession restore(Snapshot s) {
         EvaluationSession session = new EvaluationSession(s.lot(), s.plan(), s.bids(), s.openedAt(), s.deadline());
-        s.seats().forEach(seat -> session.seats.put(seat.member(), seat));
-        s.chairVotes().forEach(v -> session.chairVotes.put(v.voter(), v.candidate()));
-        session.chair = s.chair();
+        session.seats.restore(s.seats(), s.chairVotes(), s.chair());
         session.votes.addAll(s.votes());
         session.sheets.addAll(s.sheets());
         session.extensionRequests.addAll(s.extensionRequests());
@@ -333,32 +293,21 @@ public final class EvaluationSession {
 
     private OfferedBid bid(BidId id) {
         return bids.stream().filter(b -> b.bid().equals(id)).findFirst()
-                .orElseThrow(() -> new EvaluationRefused("unknown-bid", "bid", "not an opened bid of this lot"));
-    }
-
-    private Seat activeSeat(MemberId member) {
-        Seat seat = seats.get(member);
-        if (seat == null || !seat.active()) {
-            throw new EvaluationRefused("not-a-committee-member", "member",
-                    "not an active member of this lot's committee");
-        }
-        return seat;
-    }
-
-    private boolean isActive(MemberId member) {
-        Seat seat = seats.get(member);
-        return seat != null && seat.active();
+                .orElseThrow(() -> ProblemException.rule("unknown-bid", "bid", "evaluation.refused",
+                                "not an opened bid of this lot"));
     }
 
     private void requirePhase(Phase wanted, String rule) {
         if (phase() != wanted) {
-            throw new EvaluationRefused(rule, null, "the session is in phase " + phase() + ", not " + wanted);
+            throw ProblemException.rule(rule, null, "evaluation.refused",
+                    "the session is in phase " + phase() + ", not " + wanted);
         }
     }
 
     private void requireBeforeReport() {
         if (outcome != null) {
-            throw new EvaluationRefused("report-already-drawn", null, "the report is drawn; the session is closed");
+            throw ProblemException.rule("report-already-drawn", null, "evaluation.refused",
+                    "the report is drawn; the session is closed");
         }
     }
 
@@ -369,11 +318,11 @@ public final class EvaluationSession {
     }
 
     public List<Seat> active() {
-        return seats.values().stream().filter(Seat::active).toList();
+        return seats.active();
     }
 
     public Collection<Seat> seats() {
-        return List.copyOf(seats.values());
+        return seats.all();
     }
 
     public LotId lot() {
@@ -397,7 +346,7 @@ public final class EvaluationSession {
     }
 
     public Optional<MemberId> chair() {
-        return Optional.ofNullable(chair);
+        return seats.chair();
     }
 
     public Optional<Instant> extendedAt() {
@@ -420,7 +369,7 @@ public final class EvaluationSession {
         return List.copyOf(voided);
     }
 
-    public Optional<Outcome> outcome() {
+    public Optional<EvaluationOutcome> outcome() {
         return Optional.ofNullable(outcome);
     }
 

@@ -48,7 +48,7 @@ final class EvaluationViews {
         List<EvaluationView.RankedView> ranking = new ArrayList<>();
         String outcome = null;
         if (s.outcome().isPresent()) {
-            if (s.outcome().get() instanceof EvaluationSession.Candidates c) {
+            if (s.outcome().get() instanceof EvaluationOutcome.Candidates c) {
                 outcome = "CANDIDATES";
                 int rank = 1;
                 for (BidAssessment a : c.assessed()) {

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.sunbid.bid.BidId;
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 
 /**
  * One member's signed scores for one bid. For comprehensive scoring {@code values} hold the points of each technical
@@ -33,7 +34,7 @@ public record ScoreSheet(BidId bid, MemberId member, Map<String, BigDecimal> val
                     PriceScoreFormula.MC);
             BigDecimal adjustment = values.get(ADJUSTMENT);
             if (adjustment.abs().compareTo(limit) > 0 || adjustment.scale() > 2) {
-                throw new EvaluationRefused("score-out-of-range", "values." + ADJUSTMENT,
+                throw ProblemException.rule("score-out-of-range", "values." + ADJUSTMENT, "evaluation.refused",
                         "adjustment must lie within ±%s%% of the price, in fen".formatted(plan.maxAdjustmentPercent()));
             }
             return;
@@ -44,7 +45,7 @@ public record ScoreSheet(BidId bid, MemberId member, Map<String, BigDecimal> val
         for (Criterion c : plan.memberCriteria()) {
             BigDecimal v = values.get(c.key());
             if (v.signum() < 0 || v.compareTo(c.maxPoints()) > 0 || v.stripTrailingZeros().scale() > 2) {
-                throw new EvaluationRefused("score-out-of-range", "values." + c.key(),
+                throw ProblemException.rule("score-out-of-range", "values." + c.key(), "evaluation.refused",
                         "%s must lie between 0 and %s".formatted(c.key(), c.maxPoints().toPlainString()));
             }
         }
@@ -53,12 +54,14 @@ public record ScoreSheet(BidId bid, MemberId member, Map<String, BigDecimal> val
     private void requireKeys(java.util.Set<String> expected) {
         for (String key : expected) {
             if (values.get(key) == null) {
-                throw new EvaluationRefused("score-sheet-incomplete", "values." + key, key + " is missing");
+                throw ProblemException.rule("score-sheet-incomplete", "values." + key, "evaluation.refused",
+                        key + " is missing");
             }
         }
         for (String key : values.keySet()) {
             if (!expected.contains(key)) {
-                throw new EvaluationRefused("score-sheet-unknown-criterion", "values." + key, key + " is not scored");
+                throw ProblemException.rule("score-sheet-unknown-criterion", "values." + key, "evaluation.refused",
+                        key + " is not scored");
             }
         }
     }

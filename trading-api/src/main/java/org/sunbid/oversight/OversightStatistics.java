@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.sunbid.bid.BidManagement;
+import org.sunbid.opening.OpenedBids;
 import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
@@ -35,12 +35,12 @@ public class OversightStatistics {
     private static final int NOTICE_PAGE = 500;
 
     private final ProjectManagement projects;
-    private final BidManagement bids;
+    private final OpenedBids bids;
     private final NoticeManagement notices;
     private final SupervisionLog log;
     private final Clock clock;
 
-    OversightStatistics(ProjectManagement projects, BidManagement bids, NoticeManagement notices, SupervisionLog log,
+    OversightStatistics(ProjectManagement projects, OpenedBids bids, NoticeManagement notices, SupervisionLog log,
             Clock clock) {
         this.projects = projects;
         this.bids = bids;
@@ -90,7 +90,7 @@ public class OversightStatistics {
         Map<UUID, Instant> firstAward = new HashMap<>();
         Optional<Long> before = Optional.empty();
         while (true) {
-            List<Notice> page = notices.latest(Optional.of(NoticeKind.AWARD), Optional.empty(), before, NOTICE_PAGE);
+            List<Notice> page = notices.latest(Optional.of(NoticeKind.AWARD), Optional.empty(), before, NOTICE_PAGE, false);
             for (Notice n : page) {
                 if (n.projectId() != null) {
                     firstAward.merge(n.projectId(), n.publishedAt(), (a, b) -> a.isBefore(b) ? a : b);

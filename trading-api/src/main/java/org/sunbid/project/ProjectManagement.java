@@ -610,6 +610,25 @@ public class ProjectManagement {
         return all.stream().filter(o -> user.memberId().map(o.filedBy()::equals).orElse(false)).toList();
     }
 
+    /** One objection to a project's documents, for the complaint that may follow it. */
+    @Transactional(readOnly = true)
+    public Optional<ObjectionRecord> objection(UUID objectionId) {
+        return projects.objection(objectionId).map(o -> new ObjectionRecord(o.id(), ProjectId.of(o.projectId()),
+                org.sunbid.member.MemberId.of(o.filedBy()), o.filedAt(), o.answerDue(), o.answeredAt()));
+    }
+
+    /**
+     * Suspends the project on behalf of {@code holder} (a complaint the regulator handles, 实施条例 art. 62): the
+     * project shows {@code suspended} until every holder releases it.
+     */
+    public void hold(UUID projectId, UUID holder, String reason) {
+        projects.hold(projectId, holder, reason, clock.instant());
+    }
+
+    public void release(UUID projectId, UUID holder) {
+        projects.release(projectId, holder);
+    }
+
     // --- documents -------------------------------------------------------------------------------------------------
 
     public record DocumentFile(Path path, String fileName, String contentType, long size, String sha256) {

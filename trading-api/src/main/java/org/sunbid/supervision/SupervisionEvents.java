@@ -16,6 +16,10 @@ public final class SupervisionEvents {
     public record TreeHeadRequested(UUID by, long treeSize) {
     }
 
+    /** The completeness check found acts with no entry: how many in all, and the first one's kind and subject. */
+    public record EntriesMissing(long missing, String firstKind, String firstSubject) {
+    }
+
     /** The verification job found the stored log does not match what was signed. */
     public record TamperingDetected(Long firstBadSeq, String reason) {
     }

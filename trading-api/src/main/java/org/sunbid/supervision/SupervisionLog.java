@@ -20,6 +20,7 @@ import org.sunbid.signing.merkle.ConsistencyProof;
 import org.sunbid.signing.merkle.InclusionProof;
 import org.sunbid.signing.merkle.LeafSource;
 import org.sunbid.signing.merkle.MerkleTree;
+import org.sunbid.supervision.internal.Completeness;
 import org.sunbid.supervision.internal.Entries;
 import org.sunbid.supervision.internal.LogVerification;
 import org.sunbid.supervision.internal.LogWriter;
@@ -45,10 +46,13 @@ public class SupervisionLog {
     private final LogVerification verification;
     private final ApplicationEventPublisher events;
     private final org.sunbid.supervision.internal.EntrySealing sealing;
+    private final Completeness completeness;
 
     SupervisionLog(Entries entries, TreeHeads heads, LogWriter writer, LogVerification verification,
-            ApplicationEventPublisher events, org.sunbid.supervision.internal.EntrySealing sealing) {
+            ApplicationEventPublisher events, org.sunbid.supervision.internal.EntrySealing sealing,
+            Completeness completeness) {
         this.sealing = sealing;
+        this.completeness = completeness;
         this.entries = entries;
         this.heads = heads;
         this.writer = writer;
@@ -260,12 +264,36 @@ public class SupervisionLog {
         return bad;
     }
 
-    /** Recomputes the tree from the stored entries and compares it with every signed head. */
+    /**
+     * Recomputes the tree from the stored entries and compares it with every signed head, then checks that every
+     * recorded act has its entry.
+     */
     public VerificationReport verify() {
         flush();
         VerificationReport report = verification.verify();
         if (!report.intact()) {
             events.publishEvent(new SupervisionEvents.TamperingDetected(report.firstBadSeq(), report.reason()));
+        }
+        return report.with(checkCompleteness());
+    }
+
+    /**
+     * Whether every bid, notice, signed document, archive package and project has its entry; names the subjects that
+     * lack one. Every read by a person is logged.
+     */
+    public CompletenessReport completeness(UUID reader) {
+        CompletenessReport report = checkCompleteness();
+        events.publishEvent(new SupervisionEvents.LogRead(reader, null, "completeness"));
+        return report;
+    }
+
+    private CompletenessReport checkCompleteness() {
+        flush();
+        CompletenessReport report = completeness.check();
+        if (!report.complete()) {
+            CompletenessReport.Missing first = report.missing().get(0);
+            events.publishEvent(new SupervisionEvents.EntriesMissing(report.missingCount(), first.kind(),
+                    first.subject()));
         }
         return report;
     }

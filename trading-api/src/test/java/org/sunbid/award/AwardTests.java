@@ -14,6 +14,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.sunbid.bid.BidId;
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 import org.sunbid.project.Procedure;
 
@@ -32,8 +33,8 @@ class AwardTests {
     }
 
     private static void refused(ThrowingCallable act, String rule) {
-        assertThatThrownBy(act).isInstanceOf(AwardRefused.class)
-                .satisfies(e -> assertThat(((AwardRefused) e).rule()).isEqualTo(rule));
+        assertThatThrownBy(act).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo(rule));
     }
 
     private Award award(boolean stateFunded) {
@@ -57,6 +58,18 @@ class AwardTests {
                 Duration.ofDays(3)));
         assertThatThrownBy(() -> new PublicityRules(Map.of(Procedure.OPEN, 2)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTestProjectsPublicityRunsOnTheAcceleratedDayButItsDeadlineToPublishDoesNot() {
+        Duration day = Duration.ofSeconds(6);
+        var period = PublicityRules.statutory().publicity(Procedure.OPEN, REPORT, REPORT.plus(Duration.ofHours(1)),
+                null, day);
+        assertThat(Duration.between(period.from(), period.until())).isEqualTo(Duration.ofSeconds(18));
+        refused(() -> PublicityRules.statutory().publicity(Procedure.OPEN, REPORT, REPORT.plus(Duration.ofDays(3))
+                .plusSeconds(1), null, day), "publicity-late");
+        refused(() -> PublicityRules.statutory().publicity(Procedure.OPEN, REPORT, REPORT, 2, day),
+                "publicity-too-short");
     }
 
     @Test

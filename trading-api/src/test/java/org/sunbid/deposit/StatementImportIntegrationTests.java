@@ -111,6 +111,43 @@ class StatementImportIntegrationTests extends DepositScenario {
     }
 
     @Test
+    void creditsToOneDepositInOneStatementAreFlaggedInStatementOrderAndARepeatedReferenceCountsOnce() throws Exception {
+        Lot l = publishedLot();
+        String va = deposit(l, l.first()).get("virtualAccount").asText();
+        String a = StatementFixtures.ref();
+        String b = StatementFixtures.ref();
+        String c = StatementFixtures.ref();
+        JsonNode report = importStatement(l.staff(), StatementFormat.CSV, StatementFixtures.csv(
+                StatementFixtures.COLLECTION_ACCOUNT, null,
+                csvLine(a, "CRDT", "50000.00", va, BASIC_ACCOUNT),
+                csvLine(a, "CRDT", "50000.00", va, BASIC_ACCOUNT),
+                csvLine(b, "CRDT", "150000.00", va, "0200-0015-0902-0123-456"),
+                csvLine(c, "CRDT", "1.00", va, BASIC_ACCOUNT)), 200);
+        assertThat(report.get("entries").asInt()).isEqualTo(4);
+        assertThat(report.get("newEntries").asInt()).isEqualTo(3);
+        assertThat(report.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(report.get("credited").asInt()).isEqualTo(3);
+        assertThat(report.get("flaggedShort").asInt()).isEqualTo(1);
+        assertThat(report.get("flaggedExcess").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select outcome || ' ' || coalesce(difference::text, '-') from deposit_bank_entry where bank_ref in (?, ?, ?) order by booked_on, amount desc")
+                .params(a, b, c).query(String.class).list())
+                .containsExactlyInAnyOrder("CREDITED_SHORT 150000.00", "CREDITED -", "CREDITED_EXCESS 1.00");
+        assertThat(deposit(l, l.first()).get("held").decimalValue()).isEqualByComparingTo("200001.00");
+
+        // the same reference with another amount, in a later statement or twice in one, refuses it whole
+        BigDecimal bank = bankBalance(l.staff());
+        importStatement(l.staff(), StatementFormat.CSV, StatementFixtures.csv(StatementFixtures.COLLECTION_ACCOUNT, null,
+                csvLine(StatementFixtures.ref(), "CRDT", "7.00", va, BASIC_ACCOUNT),
+                csvLine(b, "CRDT", "150001.00", va, BASIC_ACCOUNT)), 409);
+        String d = StatementFixtures.ref();
+        importStatement(l.staff(), StatementFormat.CSV, StatementFixtures.csv(StatementFixtures.COLLECTION_ACCOUNT, null,
+                csvLine(d, "CRDT", "7.00", va, BASIC_ACCOUNT), csvLine(d, "CRDT", "8.00", va, BASIC_ACCOUNT)), 409);
+        assertThat(bankBalance(l.staff())).isEqualByComparingTo(bank);
+        assertThat(deposit(l, l.first()).get("held").decimalValue()).isEqualByComparingTo("200001.00");
+        assertThat(call(as(l.staff(), get("/api/deposits/ledger")), 200).get("drift")).isEmpty();
+    }
+
+    @Test
     void badStatementsAreRefusedWholeWithAProblemAndCreditNothing() throws Exception {
         Lot l = publishedLot();
         String va = deposit(l, l.first()).get("virtualAccount").asText();
@@ -203,6 +240,10 @@ class StatementImportIntegrationTests extends DepositScenario {
     @Autowired
     org.sunbid.deposit.internal.Statements statementStore;
     @Autowired
+    org.sunbid.deposit.internal.StatementStage stage;
+    @Autowired
+    org.sunbid.deposit.internal.BulkMatching bulk;
+    @Autowired
     org.sunbid.deposit.internal.DepositAccounts depositAccounts;
     @Autowired
     org.sunbid.deposit.internal.Refunds refundStore;
@@ -218,7 +259,7 @@ class StatementImportIntegrationTests extends DepositScenario {
         var small = new org.sunbid.deposit.internal.DepositProperties(properties.accountPrefix(),
                 properties.collectionAccount(), properties.accountName(), properties.bankName(), properties.bankBic(),
                 1 << 20, properties.inbox(), properties.outbox(), properties.refundDays());
-        StatementImports limited = new StatementImports(statementStore, depositAccounts, refundStore, journal, members,
+        StatementImports limited = new StatementImports(statementStore, stage, bulk, depositAccounts, refundStore, journal, members,
                 small, e -> { }, java.time.Clock.systemUTC());
         String ref = "ENDLESS-" + UUID.randomUUID();
         byte[] head = ("# statement=" + ref + "\n" + StatementFixtures.csv(StatementFixtures.COLLECTION_ACCOUNT, null)

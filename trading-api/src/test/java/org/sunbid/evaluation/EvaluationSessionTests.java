@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.sunbid.expert.Committees.CommitteeMember;
 import org.sunbid.expert.Committees.Role;
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 
 class EvaluationSessionTests {
 
@@ -31,8 +32,8 @@ class EvaluationSessionTests {
     private final OfferedBid d = bid("丁建设", "700000.00", 4);
 
     private static void refused(ThrowingCallable act, String rule) {
-        assertThatThrownBy(act).isInstanceOf(EvaluationRefused.class)
-                .satisfies(e -> assertThat(((EvaluationRefused) e).rule()).isEqualTo(rule));
+        assertThatThrownBy(act).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo(rule));
     }
 
     private static MemberId m(EvaluationSession s, int i) {
@@ -171,7 +172,7 @@ class EvaluationSessionTests {
             s.submit(sheet(m(s, i), d.bid(), "20", "10"));
         }
         assertThat(s.scoringComplete()).isTrue();
-        var outcome = (EvaluationSession.Candidates) s.drawReport(T0.plusSeconds(3600));
+        var outcome = (EvaluationOutcome.Candidates) s.drawReport(T0.plusSeconds(3600));
         assertThat(outcome.ranked()).hasSize(3);
         assertThat(outcome.assessed()).hasSize(4);
         for (int i = 1; i < outcome.assessed().size(); i++) {
@@ -196,7 +197,7 @@ class EvaluationSessionTests {
             s.submit(adjustment(m(s, i), c.bid(), "-50000")); // 1,100,000 − 50,000 = 1,050,000
         }
         refused(() -> s.submit(adjustment(m(s, 0), d.bid(), "0")), "bid-failed-compliance");
-        var outcome = (EvaluationSession.Candidates) s.drawReport(T0);
+        var outcome = (EvaluationOutcome.Candidates) s.drawReport(T0);
         assertThat(outcome.ranked()).extracting(BidAssessment::bid).containsExactly(a.bid(), b.bid(), c.bid());
         assertThat(outcome.ranked().get(1).evaluatedPrice()).isEqualByComparingTo("1040000.00");
     }
@@ -215,7 +216,7 @@ class EvaluationSessionTests {
         EvaluationSession s = open(comprehensivePlan(), List.of(a, b), committee(3));
         seatAll(s);
         reviewAll(s, List.of(a.bid(), b.bid()));
-        assertThat(s.drawReport(T0)).isInstanceOf(EvaluationSession.AllRejected.class);
+        assertThat(s.drawReport(T0)).isInstanceOf(EvaluationOutcome.AllRejected.class);
     }
 
     @Test

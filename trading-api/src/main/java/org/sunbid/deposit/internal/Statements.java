@@ -35,15 +35,6 @@ public class Statements {
                 .params(entries, fresh, ledger, difference, id).update();
     }
 
-    /** A stored entry's direction and amount, to tell a true duplicate from a conflicting re-use of a reference. */
-    public record Seen(String direction, BigDecimal amount) {
-    }
-
-    public Optional<Seen> seen(String bankRef) {
-        return jdbc.sql("select direction, amount from deposit_bank_entry where bank_ref = ?").param(bankRef)
-                .query((rs, i) -> new Seen(rs.getString(1), rs.getBigDecimal(2))).optional();
-    }
-
     public void insertEntry(UUID statement, BankEntry e, StatementMatching.Outcome outcome, Money difference) {
         jdbc.sql("""
                 insert into deposit_bank_entry (bank_ref, statement_id, booked_on, direction, amount, virtual_account,

@@ -8,7 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 
-import org.sunbid.evaluation.EvaluationRefused;
+import org.sunbid.platform.ProblemException;
 import org.sunbid.signing.pdf.PdfSignatureReport;
 import org.sunbid.signing.pdf.PdfSignatureVerifier;
 
@@ -25,22 +25,23 @@ public final class IncrementalSignatures {
     public static PdfSignatureReport check(byte[] current, byte[] signed, int signaturesBefore,
             List<X509Certificate> signerCertificates) {
         if (signed.length <= current.length || !Arrays.equals(signed, 0, current.length, current, 0, current.length)) {
-            throw new EvaluationRefused("report-not-incremental", "file",
+            throw ProblemException.rule("report-not-incremental", "file", "evaluation.refused",
                     "the signed report must append a signature to the current version without changing it");
         }
         if (signerCertificates.isEmpty()) {
-            throw new EvaluationRefused("report-signature-invalid", "file", "the signer has no bound certificate");
+            throw ProblemException.rule("report-signature-invalid", "file", "evaluation.refused",
+                    "the signer has no bound certificate");
         }
         List<PdfSignatureReport> reports = verify(signed, signerCertificates);
         if (reports.size() != signaturesBefore + 1) {
-            throw new EvaluationRefused("report-signature-count", "file",
+            throw ProblemException.rule("report-signature-count", "file", "evaluation.refused",
                     "expected %d signatures, found %d".formatted(signaturesBefore + 1, reports.size()));
         }
         PdfSignatureReport last = reports.stream().filter(PdfSignatureReport::coversWholeDocument).findFirst()
-                .orElseThrow(() -> new EvaluationRefused("report-signature-invalid", "file",
-                        "no signature covers the whole document"));
+                .orElseThrow(() -> ProblemException.rule("report-signature-invalid", "file", "evaluation.refused",
+                                "no signature covers the whole document"));
         if (!last.valid()) {
-            throw new EvaluationRefused("report-signature-invalid", "file",
+            throw ProblemException.rule("report-signature-invalid", "file", "evaluation.refused",
                     "the new signature is not valid or not made with the signer's certificate: "
                             + String.join("; ", last.problems()));
         }
@@ -55,7 +56,8 @@ public final class IncrementalSignatures {
             Files.write(temp, pdf);
             return PdfSignatureVerifier.verify(temp, anchors, PdfSignatureVerifier.Limits.DEFAULT);
         } catch (PdfSignatureVerifier.UnreadablePdfException e) {
-            throw new EvaluationRefused("report-unreadable", "file", e.getMessage());
+            throw ProblemException.rule("report-unreadable", "file", "evaluation.refused",
+                    e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -14,6 +14,7 @@ import org.sunbid.evaluation.BidAssessment;
 import org.sunbid.evaluation.ComplianceResult;
 import org.sunbid.evaluation.Criterion;
 import org.sunbid.evaluation.EvaluationMethod;
+import org.sunbid.evaluation.EvaluationOutcome;
 import org.sunbid.evaluation.EvaluationSession;
 import org.sunbid.evaluation.OfferedBid;
 import org.sunbid.evaluation.PreCheckFinding;
@@ -98,8 +99,8 @@ public final class ReportContent {
         List<String> dissent = new ArrayList<>();
         compliance.forEach(r -> r.dissent().forEach(d -> dissent.add("%s 对 %s 的“%s”持不同意见（%s）%s".formatted(
                 names.get(d.member()), bidders.get(r.bid()), d.criterion(), d.pass() ? "通过" : "不通过", d.reason()))));
-        EvaluationSession.Outcome outcome = s.outcome().orElseThrow();
-        if (outcome instanceof EvaluationSession.Candidates c) {
+        EvaluationOutcome outcome = s.outcome().orElseThrow();
+        if (outcome instanceof EvaluationOutcome.Candidates c) {
             {
                 List<List<String>> ranked = new ArrayList<>();
                 int rank = 1;
@@ -119,7 +120,7 @@ public final class ReportContent {
                 blocks.add(new DocumentSpec.Paragraph("并列时：综合评估法依次比较报价（低者优先）、技术得分（高者优先）、"
                         + "递交回执时间（早者优先）；最低评标价法依次比较报价、递交回执时间。Ties: see docs/evaluation.md."));
             }
-        } else if (outcome instanceof EvaluationSession.AllRejected r) {
+        } else if (outcome instanceof EvaluationOutcome.AllRejected r) {
             blocks.add(new DocumentSpec.Paragraph(
                     "所有投标均被否决，本标段评标失败，须重新招标。All bids rejected: the lot fails and is re-tendered ("
                             + r.reason() + ")."));

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.sunbid.bid.BidId;
-import org.sunbid.evaluation.EvaluationRefused;
 import org.sunbid.evaluation.OfferedBid;
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 
 import tools.jackson.databind.JsonNode;
@@ -31,10 +31,12 @@ public record SheetContent(Map<String, BigDecimal> values, String comment) {
         try {
             json = EvaluationStore.JSON.readTree(content);
         } catch (RuntimeException e) {
-            throw new EvaluationRefused("score-sheet-malformed", "content", "the sheet is not JSON");
+            throw ProblemException.rule("score-sheet-malformed", "content", "evaluation.refused",
+                    "the sheet is not JSON");
         }
         if (json == null || !json.isObject()) {
-            throw new EvaluationRefused("score-sheet-malformed", "content", "the sheet is not a JSON object");
+            throw ProblemException.rule("score-sheet-malformed", "content", "evaluation.refused",
+                    "the sheet is not a JSON object");
         }
         require(json, "format", FORMAT);
         require(json, "lot", lot.value().toString());
@@ -42,7 +44,8 @@ public record SheetContent(Map<String, BigDecimal> values, String comment) {
         require(json, "member", member.value().toString());
         JsonNode values = json.get("values");
         if (values == null || !values.isObject()) {
-            throw new EvaluationRefused("score-sheet-incomplete", "content.values", "values are missing");
+            throw ProblemException.rule("score-sheet-incomplete", "content.values", "evaluation.refused",
+                    "values are missing");
         }
         Map<String, BigDecimal> parsed = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : values.properties()) {
@@ -53,7 +56,8 @@ public record SheetContent(Map<String, BigDecimal> values, String comment) {
                 }
                 parsed.put(e.getKey(), new BigDecimal(v.asString()));
             } catch (NumberFormatException bad) {
-                throw new EvaluationRefused("score-not-a-number", "values." + e.getKey(), e.getKey() + " is not a number");
+                throw ProblemException.rule("score-not-a-number", "values." + e.getKey(), "evaluation.refused",
+                        e.getKey() + " is not a number");
             }
         }
         JsonNode comment = json.get("comment");
@@ -63,7 +67,7 @@ public record SheetContent(Map<String, BigDecimal> values, String comment) {
     private static void require(JsonNode json, String field, String expected) {
         JsonNode v = json.get(field);
         if (v == null || !expected.equalsIgnoreCase(v.asString())) {
-            throw new EvaluationRefused("score-sheet-mismatch", "content." + field,
+            throw ProblemException.rule("score-sheet-mismatch", "content." + field, "evaluation.refused",
                     "the sheet's %s must be %s".formatted(field, expected));
         }
     }

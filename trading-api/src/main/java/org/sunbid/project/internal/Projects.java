@@ -209,10 +209,30 @@ public class Projects {
 
     public List<Objection> objections(UUID projectId) {
         return jdbc.sql("select * from project_objection where project_id = :p order by filed_at").param("p", projectId)
-                .query((rs, i) -> new Objection(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
-                        rs.getObject("filed_by", UUID.class), rs.getString("text"), instant(rs, "filed_at"),
-                        instant(rs, "answer_due"), rs.getString("answer"), instant(rs, "answered_at"), false))
-                .list();
+                .query(this::objectionRow).list();
+    }
+
+    public Optional<Objection> objection(UUID objectionId) {
+        return jdbc.sql("select * from project_objection where id = :id").param("id", objectionId)
+                .query(this::objectionRow).optional();
+    }
+
+    private Objection objectionRow(ResultSet rs, int row) throws SQLException {
+        return new Objection(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
+                rs.getObject("filed_by", UUID.class), rs.getString("text"), instant(rs, "filed_at"),
+                instant(rs, "answer_due"), rs.getString("answer"), instant(rs, "answered_at"), false);
+    }
+
+    public void hold(UUID projectId, UUID holder, String reason, Instant now) {
+        jdbc.sql("""
+                insert into project_hold (project_id, holder_id, reason, since) values (:p, :h, :r, :now)
+                on conflict (project_id, holder_id) do nothing""").param("p", projectId).param("h", holder)
+                .param("r", reason).param("now", ts(now)).update();
+    }
+
+    public void release(UUID projectId, UUID holder) {
+        jdbc.sql("delete from project_hold where project_id = :p and holder_id = :h").param("p", projectId)
+                .param("h", holder).update();
     }
 
     public boolean answer(UUID projectId, UUID objectionId, String answer, Instant now) {
@@ -261,8 +281,8 @@ public class Projects {
     // --- mapping ---------------------------------------------------------------------------------------------------
 
     private static final String SELECT = """
-            select p.*, exists (select 1 from project_objection o where o.project_id = p.id and o.answered_at is null)
-              as suspended
+            select p.*, (exists (select 1 from project_objection o where o.project_id = p.id and o.answered_at is null)
+              or exists (select 1 from project_hold h where h.project_id = p.id)) as suspended
             from project p""";
 
     private ProjectView map(ResultSet rs, int row) throws SQLException {

@@ -35,8 +35,9 @@ public class Entries {
      * Inserts a batch of entries with their leaf hashes as one statement over parallel arrays (one round trip and one
      * plan per batch, several times faster than a JDBC batch of single-row inserts).
      */
-    void insert(List<LogEntry> entries, List<byte[]> leafHashes) {
+    void insert(List<LogEntry> entries, List<byte[]> leafHashes, List<Long> outboxIds) {
         int n = entries.size();
+        Long[] outbox = outboxIds.toArray(new Long[0]);
         Long[] seq = new Long[n];
         Timestamp[] at = new Timestamp[n];
         String[] actor = new String[n];
@@ -64,8 +65,9 @@ public class Entries {
         }
         template.execute((java.sql.Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("insert into supervision_entry (" + COLUMNS
-                    + ", leaf_hash) select * from unnest(?::bigint[], ?::timestamptz[], ?::varchar[], ?::varchar[], "
-                    + "?::varchar[], ?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::varchar[], ?::bytea[])")) {
+                    + ", leaf_hash, outbox_id) select * from unnest(?::bigint[], ?::timestamptz[], ?::varchar[], "
+                    + "?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::varchar[], "
+                    + "?::bytea[], ?::bigint[])")) {
                 ps.setArray(1, con.createArrayOf("bigint", seq));
                 ps.setArray(2, con.createArrayOf("timestamptz", at));
                 ps.setArray(3, con.createArrayOf("varchar", actor));
@@ -77,6 +79,7 @@ public class Entries {
                 ps.setArray(9, con.createArrayOf("varchar", ip));
                 ps.setArray(10, con.createArrayOf("varchar", device));
                 ps.setArray(11, con.createArrayOf("bytea", leaf));
+                ps.setArray(12, con.createArrayOf("bigint", outbox));
                 int inserted = ps.executeUpdate();
                 if (inserted != n) {
                     throw new IllegalStateException("inserted " + inserted + " of " + n + " log entries");

@@ -3,41 +3,74 @@ package org.sunbid.supervision.internal;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.supervision.CanonicalJson;
 
 /**
- * Listens to every application event that is a record of an {@code org.sunbid} feature and queues it for the log.
- * Nothing in the platform depends on this class: features publish past-tense events and the log picks them up.
- * Caller, address and device are read on the publishing thread; the entry is queued when the publishing
- * transaction commits (or at once without a transaction), so rolled-back changes are not logged as done.
+ * Listens to every application event that is a record of an {@code org.sunbid} feature and writes it to the
+ * supervision outbox. Nothing in the platform depends on this class: features publish past-tense events and the log
+ * picks them up. Caller, address and device are read (and sealed details sealed) on the publishing thread.
+ * <ul>
+ * <li>In a read-write transaction the entries are inserted just before it commits (one batch per transaction), so
+ * they commit with the act or not at all: a rolled-back change is never logged as done, a committed one always is.</li>
+ * <li>Without a transaction the entry is inserted at once in a statement of its own (auto-commit).</li>
+ * <li>In a read-only transaction, or after a transaction has committed (a listener of its commit publishing), the
+ * entries are written in a short transaction of their own once it has committed: such events record reads or
+ * follow-ups of an act already durable, and this is the only window (between that commit and this one) where a
+ * crash can lose an entry.</li>
+ * </ul>
+ * With {@code sunbid.supervision.delivery=memory} the former in-memory queue is used instead (benchmark baseline only).
  */
 @Component
 class EventRecorder {
 
     static final String DEVICE_HEADER = "X-Device-Fingerprint";
 
+    /** How entries reach the writer. */
+    enum Delivery {
+        /** The outbox table, in the act's transaction (the default). */
+        OUTBOX,
+        /** The former in-memory queue after the commit; loses entries on a crash. For the benchmark's baseline. */
+        MEMORY
+    }
+
     private final LogWriter writer;
+    private final Outbox outbox;
     private final EntrySealing sealing;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final Delivery delivery;
 
-    EventRecorder(LogWriter writer, EntrySealing sealing, Clock clock) {
+    EventRecorder(LogWriter writer, Outbox outbox, EntrySealing sealing, Clock clock,
+            PlatformTransactionManager transactions,
+            @Value("${sunbid.supervision.delivery:outbox}") String delivery) {
         this.writer = writer;
+        this.outbox = outbox;
         this.sealing = sealing;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.delivery = Delivery.valueOf(delivery.toUpperCase(Locale.ROOT));
     }
 
     @EventListener
@@ -47,11 +80,26 @@ class EventRecorder {
             return;
         }
         LogWriter.Pending pending = describe(record);
+        if (delivery == Delivery.MEMORY) {
+            inMemory(pending);
+        } else if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                entriesOfThisTransaction().add(pending);
+            } else {
+                writeAlone(List.of(pending)); // published while the transaction completes: it has committed
+            }
+        } else {
+            outbox.insert(List.of(pending));
+            writer.nudge();
+        }
+    }
+
+    private void inMemory(LogWriter.Pending pending) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    writer.enqueue(atCommitTime(pending));
+                    writer.enqueue(pending.at(clock.instant()));
                 }
             });
         } else {
@@ -59,8 +107,80 @@ class EventRecorder {
         }
     }
 
-    private LogWriter.Pending atCommitTime(LogWriter.Pending p) {
-        return p.at(clock.instant());
+    /**
+     * The entries of the current transaction; looked up among its synchronizations (not bound as a resource) so that a
+     * transaction suspended by a REQUIRES_NEW one keeps its own.
+     */
+    private TransactionEntries entriesOfThisTransaction() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof TransactionEntries mine) {
+                return mine;
+            }
+        }
+        TransactionEntries mine = new TransactionEntries();
+        TransactionSynchronizationManager.registerSynchronization(mine);
+        return mine;
+    }
+
+    /** Writes entries in a short transaction of their own and wakes the writer. */
+    private void writeAlone(List<LogWriter.Pending> pending) {
+        ownTransaction.executeWithoutResult(status -> outbox.insert(pending));
+        writer.nudge();
+    }
+
+    /** The entries one transaction has published: inserted before it commits, or on their own after it. */
+    private final class TransactionEntries implements TransactionSynchronization {
+
+        private final List<LogWriter.Pending> buffered = new ArrayList<>(2);
+        private boolean beforeCommitDone;
+        private boolean committed;
+
+        void add(LogWriter.Pending pending) {
+            if (committed) {
+                writeAlone(List.of(pending)); // published by a listener of the commit
+            } else if (beforeCommitDone) {
+                outbox.insert(List.of(pending)); // published by another before-commit callback: still inside
+            } else {
+                buffered.add(pending);
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (readOnly || buffered.isEmpty()) {
+                return;
+            }
+            java.time.Instant now = clock.instant();
+            List<LogWriter.Pending> atCommit = new ArrayList<>(buffered.size());
+            for (LogWriter.Pending p : buffered) {
+                atCommit.add(p.at(now));
+            }
+            outbox.insert(atCommit);
+            buffered.clear();
+            beforeCommitDone = true;
+        }
+
+        @Override
+        public void afterCommit() {
+            committed = true;
+            writer.nudge();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            // read-only, or registered after the commit (then only this callback runs): write them on their own
+            if (status == STATUS_COMMITTED && !buffered.isEmpty()) {
+                List<LogWriter.Pending> left = List.copyOf(buffered);
+                buffered.clear();
+                writeAlone(left);
+            }
+        }
+
+        /** First, so that listeners of the commit that publish find it marked committed. */
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     LogWriter.Pending describe(Record record) {

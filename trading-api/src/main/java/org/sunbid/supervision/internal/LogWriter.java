@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +18,24 @@ import org.sunbid.signing.merkle.MerkleTree;
 import org.sunbid.supervision.LogEntry;
 
 /**
- * Appends entries with group commit: request threads only enqueue (microseconds); one writer thread takes whatever
- * has queued up, numbers it, hashes the leaves and inserts the batch in one transaction under a PostgreSQL advisory
- * lock, then extends the in-memory subtree cache. If another node appended meanwhile, the cache catches up from the
- * stored leaf hashes first, so sequence numbers stay dense across nodes. A failed batch is retried, never dropped;
- * entries still queued when the JVM dies abruptly are lost (at most one batch interval).
+ * Appends entries with group commit. Entries arrive as rows of the supervision outbox, committed with the act they
+ * record ({@link EventRecorder}); one writer thread per node, woken by each commit and every 200 ms, takes whatever
+ * rows are committed, numbers them, hashes the leaves, inserts the batch and deletes its outbox rows in one transaction
+ * under a PostgreSQL advisory lock, then extends the in-memory subtree cache. Exactly once: a row becomes an entry in
+ * the same transaction that deletes it (and {@code outbox_id} is unique), so a crash at any instant leaves each row
+ * either still waiting or appended. If another node appended meanwhile, the cache catches up from the stored leaf
+ * hashes first, so sequence numbers stay dense across nodes. A failed batch is retried, never dropped.
+ * <p>
+ * {@link #enqueue} is the former in-memory path ({@code sunbid.supervision.delivery=memory}), kept only as the
+ * baseline of the benchmark: entries queued there are lost when the JVM dies abruptly.
  */
 @Component
 public class LogWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
     static final int MAX_BATCH = 2_000;
+    /** How often the writer looks for rows without being woken (other nodes' commits, rows left by a crash). */
+    static final Duration POLL = Duration.ofMillis(200);
 
     /** An entry without its sequence number yet; {@code sealed} holds its sealed details, if any. */
     public record Pending(Instant at, String actor, String actorRole, String action, String subject, String details,
@@ -52,52 +60,67 @@ public class LogWriter implements SmartLifecycle {
     }
 
     private final Entries entries;
+    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final SubtreeCache cache = new SubtreeCache();
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Object progress = new Object();
-    private long enqueued;
-    private long written;
+    private final Object signal = new Object();
+    /** Drain passes asked for ({@link #flush}) and completed; a pass completes everything asked before it began. */
+    private long passesRequested;
+    private long passesCompleted;
+    private boolean nudged;
     private volatile boolean running;
-    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder batchNanos = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder insertNanos = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder written = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder batchNanos = new LongAdder();
+    private final LongAdder insertNanos = new LongAdder();
+    private Thread thread;
 
     /** Counters for monitoring and benchmarks: batches written, entries written, time in batches and in the insert. */
     public record Stats(long batches, long entries, double batchSeconds, double insertSeconds) {
     }
 
     public Stats stats() {
-        synchronized (progress) {
-            return new Stats(batches.sum(), written, batchNanos.sum() / 1e9, insertNanos.sum() / 1e9);
-        }
+        return new Stats(batches.sum(), written.sum(), batchNanos.sum() / 1e9, insertNanos.sum() / 1e9);
     }
-    private Thread thread;
 
-    LogWriter(Entries entries, TransactionTemplate transactions) {
+    LogWriter(Entries entries, Outbox outbox, TransactionTemplate transactions) {
         this.entries = entries;
+        this.outbox = outbox;
         this.transactions = transactions;
     }
 
-    /** Queues an entry; returns a ticket for {@link #awaitWritten}. */
-    public long enqueue(Pending pending) {
-        synchronized (progress) {
-            queue.add(pending);
-            return ++enqueued;
+    /** The in-memory path (benchmark baseline only): queues an entry that is lost if the JVM dies before its batch. */
+    public void enqueue(Pending pending) {
+        queue.add(pending);
+        nudge();
+    }
+
+    /** Wakes the writer: outbox rows were committed. */
+    public void nudge() {
+        synchronized (signal) {
+            nudged = true;
+            signal.notifyAll();
         }
     }
 
-    /** Waits until every entry queued up to {@code ticket} is committed. */
-    public boolean awaitWritten(long ticket, Duration timeout) {
+    /**
+     * Waits until everything committed (or queued) before this call is in the log: asks for a drain pass and waits
+     * for it. Rows of a transaction still open, the caller's own included, are not waited for.
+     */
+    public boolean flush(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (progress) {
-            while (written < ticket) {
+        synchronized (signal) {
+            long ticket = ++passesRequested;
+            nudged = true;
+            signal.notifyAll();
+            while (passesCompleted < ticket) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (left <= 0 || !running) {
                     return false;
                 }
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                    TimeUnit.NANOSECONDS.timedWait(signal, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
@@ -107,13 +130,9 @@ public class LogWriter implements SmartLifecycle {
         }
     }
 
-    /** Waits until everything queued so far is committed. */
-    public boolean flush(Duration timeout) {
-        long ticket;
-        synchronized (progress) {
-            ticket = enqueued;
-        }
-        return awaitWritten(ticket, timeout);
+    /** Rows committed but not yet appended (all nodes). */
+    public long pending() {
+        return outbox.pending() + queue.size();
     }
 
     /** The tree over the committed entries of this node's view (catching up with other nodes first). */
@@ -133,54 +152,81 @@ public class LogWriter implements SmartLifecycle {
     }
 
     private void runLoop() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                if (batch.isEmpty()) {
-                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
+        while (running) {
+            long pass;
+            synchronized (signal) {
+                if (!nudged) {
+                    try {
+                        signal.wait(POLL.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
                     }
-                    batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
                 }
-                writeBatch(batch);
-                synchronized (progress) {
-                    written += batch.size();
-                    progress.notifyAll();
-                }
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (!running) {
-                    break;
+                nudged = false;
+                pass = passesRequested;
+            }
+            try {
+                drain();
+                synchronized (signal) {
+                    passesCompleted = Math.max(passesCompleted, pass);
+                    signal.notifyAll();
                 }
             } catch (RuntimeException e) {
-                log.error("supervision log append failed, retrying the batch of {}: {}", batch.size(), e.toString());
+                log.error("supervision log append failed, retrying: {}", e.toString());
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    if (!running) {
-                        break;
-                    }
+                    return;
                 }
             }
         }
     }
 
-    private synchronized void writeBatch(List<Pending> batch) {
+    /** Appends everything committed up to now (the outbox up to its current highest id, and the memory queue). */
+    void drain() {
+        int fromMemory = queue.size();
+        Long horizon = outbox.horizon();
+        while (fromMemory > 0 || horizon != null) {
+            List<Pending> memory = new ArrayList<>(Math.min(fromMemory, MAX_BATCH));
+            queue.drainTo(memory, Math.min(fromMemory, MAX_BATCH));
+            fromMemory -= memory.size();
+            int limit = MAX_BATCH - memory.size();
+            int taken = writeBatch(memory, horizon, limit);
+            if (horizon != null && taken < limit) {
+                horizon = null;
+            }
+            if (memory.isEmpty() && taken == 0) {
+                return;
+            }
+        }
+    }
+
+    private synchronized int writeBatch(List<Pending> memory, Long horizon, int limit) {
         long started = System.nanoTime();
-        List<LogEntry> numbered = new ArrayList<>(batch.size());
-        List<byte[]> hashes = new ArrayList<>(batch.size());
-        transactions.executeWithoutResult(status -> {
-            numbered.clear();
+        List<byte[]> hashes = new ArrayList<>();
+        Integer taken = transactions.execute(status -> {
             hashes.clear();
             entries.lockForAppend();
-            long stored = entries.count();
-            if (stored != cache.size()) {
+            List<Outbox.Row> rows = horizon == null || limit == 0 ? List.of() : outbox.take(horizon, limit);
+            if (rows.isEmpty() && memory.isEmpty()) {
+                return 0;
+            }
+            if (entries.count() != cache.size()) {
                 catchUp();
             }
+            List<Pending> batch = new ArrayList<>(rows.size() + memory.size());
+            List<Long> ids = new ArrayList<>(batch.size());
+            for (Outbox.Row row : rows) {
+                batch.add(row.entry());
+                ids.add(row.id());
+            }
+            for (Pending p : memory) {
+                batch.add(p);
+                ids.add(null);
+            }
+            List<LogEntry> numbered = new ArrayList<>(batch.size());
             long seq = cache.size();
             for (Pending p : batch) {
                 LogEntry e = new LogEntry(seq++, p.at(), p.actor(), p.actorRole(), p.action(), p.subject(), p.details(),
@@ -189,19 +235,28 @@ public class LogWriter implements SmartLifecycle {
                 hashes.add(MerkleTree.leafHash(e.leafBytes()));
             }
             long insertStarted = System.nanoTime();
-            entries.insert(numbered, hashes);
+            entries.insert(numbered, hashes, ids);
             for (int i = 0; i < batch.size(); i++) {
                 if (batch.get(i).sealed() != null) {
                     entries.insertSealed(numbered.get(i).seq(), batch.get(i).sealed());
                 }
             }
+            if (!rows.isEmpty()) {
+                outbox.delete(ids.subList(0, rows.size()));
+            }
             insertNanos.add(System.nanoTime() - insertStarted);
+            return rows.size();
         });
+        if (hashes.isEmpty()) {
+            return 0;
+        }
         for (byte[] h : hashes) {
             cache.append(h);
         }
+        written.add(hashes.size());
         batches.increment();
         batchNanos.add(System.nanoTime() - started);
+        return taken == null ? 0 : taken;
     }
 
     static byte[] sha256(byte[] data) {
@@ -219,13 +274,14 @@ public class LogWriter implements SmartLifecycle {
         thread = new Thread(this::runLoop, "supervision-log-writer");
         thread.setDaemon(true);
         thread.start();
-        log.info("supervision log open with {} entries", cache.size());
+        log.info("supervision log open with {} entries, {} waiting in the outbox", cache.size(), outbox.pending());
     }
 
     @Override
     public void stop() {
         flush(Duration.ofSeconds(10));
         running = false;
+        nudge();
         if (thread != null) {
             try {
                 thread.join(5_000);

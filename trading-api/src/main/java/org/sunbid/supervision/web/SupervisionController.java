@@ -101,6 +101,13 @@ class SupervisionController {
         return log.verify();
     }
 
+    @GetMapping("/completeness")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
+    @Operation(summary = "每项投标、公告、文件、归档、项目是否都有日志条目 Does every recorded act have its entry (names the missing)")
+    org.sunbid.supervision.CompletenessReport completeness(CurrentUser user) {
+        return log.completeness(user.accountId());
+    }
+
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

@@ -23,7 +23,6 @@ import org.sunbid.evaluation.ComplianceVote;
 import org.sunbid.evaluation.Criterion;
 import org.sunbid.evaluation.EvaluationMethod;
 import org.sunbid.evaluation.EvaluationPlan;
-import org.sunbid.evaluation.EvaluationRefused;
 import org.sunbid.evaluation.EvaluationSession;
 import org.sunbid.evaluation.OfferedBid;
 import org.sunbid.evaluation.PreCheck;
@@ -32,6 +31,7 @@ import org.sunbid.evaluation.ScoreSheet;
 import org.sunbid.expert.Committees.CommitteeMember;
 import org.sunbid.expert.Committees.Role;
 import org.sunbid.member.MemberId;
+import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.keys.CertificateIssuer;
@@ -160,17 +160,20 @@ class EvaluationReportPdfTests {
         byte[] current = drawn.toByteArray();
         byte[] byOther = memberSigns(current, keys.get(1), 1);
         assertThatThrownBy(() -> IncrementalSignatures.check(current, byOther, 0, List.of(keys.get(0).certificate())))
-                .isInstanceOf(EvaluationRefused.class).hasMessageContaining("not valid or not made with");
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo("report-signature-invalid"))
+                .satisfies(e -> assertThat(((ProblemException) e).args()[0].toString())
+                        .contains("not valid or not made with"));
 
         byte[] tampered = memberSigns(current, keys.get(0), 1);
         tampered[20] ^= 1;
         assertThatThrownBy(() -> IncrementalSignatures.check(current, tampered, 0, List.of(keys.get(0).certificate())))
-                .isInstanceOf(EvaluationRefused.class)
-                .satisfies(e -> assertThat(((EvaluationRefused) e).rule()).isEqualTo("report-not-incremental"));
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo("report-not-incremental"));
 
         byte[] twice = memberSigns(memberSigns(current, keys.get(0), 1), keys.get(0), 2);
         assertThatThrownBy(() -> IncrementalSignatures.check(current, twice, 0, List.of(keys.get(0).certificate())))
-                .isInstanceOf(EvaluationRefused.class)
-                .satisfies(e -> assertThat(((EvaluationRefused) e).rule()).isEqualTo("report-signature-count"));
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo("report-signature-count"));
     }
 }

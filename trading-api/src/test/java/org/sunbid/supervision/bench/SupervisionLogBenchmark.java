@@ -24,9 +24,11 @@ import org.sunbid.supervision.internal.Entries;
 import org.sunbid.supervision.internal.LogWriter;
 
 /**
- * Not a test: appends N entries through the real event path into the embedded PostgreSQL, verifies the whole log,
- * produces 1,000 inclusion proofs, and times {@code sha256sum} over the same bytes in the same run.
- * Run with {@code trading-api/bench/supervision-bench.sh [entries]}.
+ * Not a test: in one run, with the former in-memory queue (baseline) and with the transactional outbox, times acts that
+ * insert a row and publish an event in a transaction on several threads (the request thread's cost and how fast
+ * entries reach the log), then appends N entries published outside a transaction, verifies the whole log, produces
+ * 1,000 inclusion proofs, and times {@code sha256sum} over the same bytes.
+ * Run with {@code trading-api/bench/supervision-bench.sh [entries] [acts] [threads]}.
  */
 public final class SupervisionLogBenchmark {
 
@@ -36,16 +38,101 @@ public final class SupervisionLogBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path dataDir = Files.createTempDirectory("sunbid-bench-");
-        // command-line arguments, not builder defaults: application.yml's server.port would override a default
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SunbidApplication.class)
-                .run("--sunbid.data-dir=" + dataDir, "--sunbid.database.ephemeral=true", "--server.port=0",
-                        "--sunbid.keys.passphrase=benchmark-only-passphrase",
-                        "--logging.level.root=WARN", "--sunbid.supervision.tree-head-interval=PT24H");
+        int acts = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        System.out.printf("load average before: %s%n", loadAverage());
+        // the same run measures the former in-memory queue (the baseline) and the transactional outbox
+        java.util.Map<String, Acts> figures = new java.util.LinkedHashMap<>();
+        for (String delivery : java.util.List.of("memory", "outbox")) {
+            Path dataDir = Files.createTempDirectory("sunbid-bench-");
+            // command-line arguments, not builder defaults: application.yml's server.port would override a default
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(SunbidApplication.class)
+                    .run("--sunbid.data-dir=" + dataDir, "--sunbid.database.ephemeral=true", "--server.port=0",
+                            "--sunbid.keys.passphrase=benchmark-only-passphrase", "--sunbid.supervision.delivery=" + delivery,
+                            "--logging.level.root=WARN", "--sunbid.supervision.tree-head-interval=PT24H");
+            try {
+                // the floor (the same acts without an event) first, in each context, then with the event
+                figures.put(delivery + ", act without an event", acts(app, acts, threads, false));
+                figures.put(delivery, acts(app, acts, threads, true));
+                System.out.printf("%n== %s delivery: events published outside a transaction ==%n", delivery);
+                run(app, n, dataDir);
+            } finally {
+                app.close();
+            }
+        }
+        System.out.printf("%n== request-thread cost of an act (insert a row, publish one event, commit), %d acts by %d "
+                + "threads ==%n", acts, threads);
+        System.out.println("| delivery | act p50 ms | act p99 ms | acts/s | entries/s into the log (until flushed) |");
+        System.out.println("|---|---|---|---|---|");
+        figures.forEach((name, f) -> System.out.printf("| %s | %.3f | %.3f | %.0f | %s |%n", name, f.p50(), f.p99(),
+                f.actsPerSecond(), f.entriesPerSecond() < 0 ? "—" : "%.0f".formatted(f.entriesPerSecond())));
+        System.out.printf("load average after: %s%n", loadAverage());
+    }
+
+    /** Figures of the act phase: act time percentiles (ms), acts per second, log entries per second until flushed. */
+    record Acts(double p50, double p99, double actsPerSecond, double entriesPerSecond) {
+    }
+
+    /**
+     * {@code n} acts on {@code threads} threads, each a transaction that inserts a row and (if {@code withEvent})
+     * publishes one event: what a request thread pays for its entry, and how fast entries reach the log.
+     */
+    static Acts acts(ConfigurableApplicationContext app, int n, int threads, boolean withEvent) throws Exception {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
+                .TransactionTemplate(app.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        jdbc.sql("create table if not exists bench_act (id uuid primary key, at timestamptz not null)").update();
+        LogWriter writer = app.getBean(LogWriter.class);
+        SupervisionLog log = app.getBean(SupervisionLog.class);
+        log.flush();
+        long before = writer.tree().size();
+        long[] nanos = new long[n];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long t0 = System.nanoTime();
+        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                Random random = new Random();
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    UUID id = new UUID(random.nextLong(), random.nextLong());
+                    BenchBidSubmitted event = new BenchBidSubmitted(id, new UUID(random.nextLong(), random.nextLong()),
+                            new UUID(random.nextLong(), random.nextLong()), Long.toHexString(random.nextLong()).repeat(4),
+                            random.nextInt(1 << 24), "投标文件已提交 #" + i);
+                    long s = System.nanoTime();
+                    tx.executeWithoutResult(status -> {
+                        jdbc.sql("insert into bench_act (id, at) values (?, now())").param(id).update();
+                        if (withEvent) {
+                            app.publishEvent(event);
+                        }
+                    });
+                    nanos[i] = System.nanoTime() - s;
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double actSeconds = (System.nanoTime() - t0) / 1e9;
+        if (!writer.flush(Duration.ofMinutes(30))) {
+            throw new IllegalStateException("writer did not catch up");
+        }
+        double logSeconds = (System.nanoTime() - t0) / 1e9;
+        long appended = writer.tree().size() - before;
+        if (withEvent && appended < n) {
+            throw new IllegalStateException("only " + appended + " of " + n + " entries appended");
+        }
+        Arrays.sort(nanos);
+        return new Acts(nanos[n / 2] / 1e6, nanos[(int) (n * 0.99)] / 1e6, n / actSeconds,
+                withEvent ? appended / logSeconds : -1);
+    }
+
+    static String loadAverage() {
         try {
-            run(app, n, dataDir);
-        } finally {
-            app.close();
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
