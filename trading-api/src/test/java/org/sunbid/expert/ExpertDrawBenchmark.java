@@ -24,7 +24,7 @@ import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.project.LotId;
 import org.sunbid.expert.internal.PlanStore;
@@ -67,7 +67,7 @@ public final class ExpertDrawBenchmark {
 
     private final ConfigurableApplicationContext app;
     private final JdbcClient jdbc;
-    private final MemberManagement members;
+    private final MemberSetup members;
     private final CreditManagement credit;
     private final ExpertDraws expertDraws;
     private final PlatformTrust trust;
@@ -80,7 +80,7 @@ public final class ExpertDrawBenchmark {
     ExpertDrawBenchmark(ConfigurableApplicationContext app) {
         this.app = app;
         this.jdbc = app.getBean(JdbcClient.class);
-        this.members = app.getBean(MemberManagement.class);
+        this.members = app.getBean(MemberSetup.class);
         this.credit = app.getBean(CreditManagement.class);
         this.expertDraws = app.getBean(ExpertDraws.class);
         this.trust = app.getBean(PlatformTrust.class);
