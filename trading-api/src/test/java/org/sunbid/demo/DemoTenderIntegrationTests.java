@@ -172,7 +172,7 @@ class DemoTenderIntegrationTests {
         // the opening record notice
         Notice record = notices.ofProject(DemoTender.PROJECT).stream().filter(n -> n.kind() == NoticeKind.OPENING_RECORD)
                 .findFirst().orElseThrow();
-        assertThat(record.title()).startsWith("开标记录");
+        assertThat(record.title()).startsWith("【测试】开标记录");
 
         // where to watch it
         MvcResult r = mvc.perform(get("/api/public/demo-tender")).andReturn();
@@ -228,10 +228,14 @@ class DemoTenderIntegrationTests {
         org.awaitility.Awaitility.await("the public search finds the award notice").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     MvcResult found = mvc.perform(get("/api/public/search").param("q", "老旧小区综合改造")
-                            .param("kind", "award")).andReturn();
+                            .param("kind", "award").param("includeTests", "true")).andReturn();
                     assertThat(found.getResponse().getStatus()).isEqualTo(200);
                     assertThat(Api.body(found).get("hits")).anyMatch(h -> h.get("title").asText().contains("中标结果公告")
                             && h.get("winner").asText().length() > 0);
                 });
+        MvcResult withoutTests = mvc.perform(get("/api/public/search").param("q", "老旧小区综合改造")
+                .param("kind", "award")).andReturn();
+        assertThat(Api.body(withoutTests).get("hits")).as("the demo tender is a test project: left out unless asked for")
+                .noneMatch(h -> h.get("title").asText().contains("中标结果公告"));
     }
 }

@@ -24,7 +24,7 @@ import org.sunbid.bid.Receipt;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.CertificateBinding;
 import org.sunbid.opening.JoinOpening;
 import org.sunbid.opening.OpeningHall;
 import org.sunbid.opening.ReleaseShare;
@@ -55,7 +55,7 @@ public class DemoBidding {
 
     private final PlatformProperties platform;
     private final AccountManagement accounts;
-    private final MemberManagement members;
+    private final CertificateBinding members;
     private final OpeningKeys openingKeys;
     private final BidManagement bids;
     private final OpeningHall openings;
@@ -64,7 +64,7 @@ public class DemoBidding {
     private final DemoDepositPayments payments;
     private volatile DemoCa demoCa;
 
-    DemoBidding(PlatformProperties platform, AccountManagement accounts, MemberManagement members,
+    DemoBidding(PlatformProperties platform, AccountManagement accounts, CertificateBinding members,
             OpeningKeys openingKeys, BidManagement bids, OpeningHall openings, ReleaseShare shareReleases,
             JoinOpening hallEntries, DemoDepositPayments payments) {
         this.platform = platform;

@@ -45,7 +45,7 @@ public final class OcdsReleases {
 
         Map<String, Object> tender = new LinkedHashMap<>();
         tender.put("id", n.transactionCode());
-        tender.put("title", n.projectName());
+        tender.put("title", (n.test() ? org.sunbid.notice.NoticeDraft.TEST_TITLE : "") + n.projectName());
         if (n.kind() == NoticeKind.TENDER_ANNOUNCEMENT) {
             tender.put("description", n.body());
         }
