@@ -265,7 +265,9 @@ public class BidManagement {
                 || !(manifest.fields().get("size") instanceof Number n && n.longValue() == seen.expectedSize())) {
             throw ProblemException.rule("manifest-mismatch", "manifest", "bid.manifest-mismatch");
         }
-        String fingerprint = String.valueOf(manifest.fields().get("fingerprint"));
+        // the machine fingerprint as the bidder signed it (JSON), or none: never the text "null"
+        Object signedFingerprint = manifest.fields().get("fingerprint");
+        String fingerprint = signedFingerprint == null ? null : JSON.writeValueAsString(signedFingerprint);
 
         // 2. Under the upload's row lock, in one short transaction: the rules of the moment — the completion is the
         //    instant the bid exists, and it must come before the deadline by the platform clock, as must the RFC 3161
@@ -411,30 +413,6 @@ public class BidManagement {
         }
     }
 
-    /**
-     * How many bids each lot held at its opening, for lots whose opening has started (others are absent: nobody may
-     * learn a lot's bid count before its opening); read-only figures for regulators.
-     */
-    @Transactional(readOnly = true)
-    public java.util.Map<UUID, Long> bidsPerOpenedLot() {
-        return store.openedLotBidCounts();
-    }
-
-    /** A bid that went into its lot's opening, as its receipt states it: for the expert draw's seed and avoidance. */
-    public record OpenedBid(UUID bid, UUID member, String sha256, Instant receivedAt) {
-    }
-
-    /**
-     * The bids of a lot whose opening has ended (its record is issued), in receipt order; empty while the lot is not
-     * opened (no session yet, waiting for shares, or failed for too few bids).
-     */
-    @Transactional(readOnly = true)
-    public Optional<List<OpenedBid>> bidsOfOpenedLot(UUID lotId) {
-        return store.session(lotId).filter(s -> "OPENED".equals(s.status()))
-                .map(s -> store.bidsAtOpening(lotId).stream()
-                        .map(b -> new OpenedBid(b.id(), b.member(), b.sha256(), b.receivedAt())).toList());
-    }
-
     @Transactional(readOnly = true)
     public List<BidView> mine(CurrentUser bidder, UUID lotId) {
         return store.bidsOf(bidder.requireMember(), lotId).stream().map(BidStore.BidRow::view).toList();
@@ -449,12 +427,6 @@ public class BidManagement {
     @Transactional(readOnly = true)
     public boolean depositSecured(UUID lotId, UUID member) {
         return deposits.secured(org.sunbid.project.LotId.of(lotId), org.sunbid.member.MemberId.of(member));
-    }
-
-    /** The opening record's deposit column for one bidder. */
-    @Transactional(readOnly = true)
-    public String depositColumn(UUID lotId, UUID member) {
-        return deposits.openingColumn(org.sunbid.project.LotId.of(lotId), org.sunbid.member.MemberId.of(member));
     }
 
     private Receipt toReceipt(BidStore.BidRow row) {

@@ -149,10 +149,17 @@ public class OpeningKeys {
      * The opening private key from its rebuilt PKCS#8 encoding, parsed for the certificate's algorithm (the JDK cannot
      * parse SM2 keys: those go through Bouncy Castle).
      */
-    static PrivateKey rebuild(byte[] pkcs8, X509Certificate certificate) throws GeneralSecurityException {
+    public static PrivateKey rebuild(byte[] pkcs8, X509Certificate certificate) throws GeneralSecurityException {
         KeyFactory factory = Certificates.algorithmOf(certificate) == Certificates.KeyAlgorithm.SM2
                 ? KeyFactory.getInstance("EC", Certificates.provider()) : KeyFactory.getInstance("EC");
         return factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    }
+
+    /** The certificate of a published lot's opening key, in PEM (a 404 for a lot not published). */
+    @Transactional(readOnly = true)
+    public String certificatePem(UUID projectId, UUID lotId) {
+        lots.published(projectId, lotId);
+        return certificatePem(lotId);
     }
 
     @Transactional(readOnly = true)
@@ -192,6 +199,51 @@ public class OpeningKeys {
         return store.sharesOf(custodian.accountId()).stream()
                 .map(s -> new SealedShare(s.project(), s.lot(), s.index(),
                         java.util.Base64.getEncoder().encodeToString(s.sealed())))
+                .toList();
+    }
+
+    /** A lot's opening key as the opening needs it: its certificate, which split its shares belong to, k of n. */
+    public record LotKey(X509Certificate certificate, UUID splitId, int threshold, int total) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<LotKey> key(org.sunbid.project.LotId lot) {
+        return store.openingKey(lot.value())
+                .map(k -> new LotKey(Certificates.parse(k.certificate()), k.splitId(), k.threshold(), k.total()));
+    }
+
+    /** The custodian account holding the lot's share {@code index}. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> shareHolder(org.sunbid.project.LotId lot, int index) {
+        return store.shareHolder(lot.value(), index);
+    }
+
+    /** The certificate a custodian bound (its releases are signed with it). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<X509Certificate> custodianCertificate(UUID custodianAccount) {
+        return store.custodianCertificate(custodianAccount).map(Certificates::parse);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isCustodianOf(org.sunbid.project.LotId lot, UUID account) {
+        return store.isCustodianOf(lot.value(), account);
+    }
+
+    /** A share of the lot's key and the custodian holding it. */
+    public record ShareHolder(int index, UUID custodian) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<ShareHolder> shareHolders(org.sunbid.project.LotId lot) {
+        return store.shareHolders(lot.value()).stream().map(h -> new ShareHolder(h.index(), h.custodian())).toList();
+    }
+
+    /** Lots with an opening key, newest first: all of them, or those whose shares a custodian holds (when not null). */
+    @Transactional(readOnly = true)
+    public List<SealedBids.LotRef> lotsWithKeys(UUID custodianOrNull, int limit) {
+        return store.lotsWithKeys(custodianOrNull, limit).stream()
+                .map(r -> new SealedBids.LotRef(org.sunbid.project.ProjectId.of(r.project()),
+                        org.sunbid.project.LotId.of(r.lot())))
                 .toList();
     }
 }

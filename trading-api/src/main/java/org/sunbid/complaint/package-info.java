@@ -1,2 +1,2 @@
-/** Complaints (投诉, 实施条例 arts. 60–62): statutory deadlines of filing, acceptance and decision on the working calendar. */
+/** Complaints (投诉, 实施条例 arts. 60–62): signed filing after an objection, acceptance, suspension, paused deadlines, signed decision. */
 package org.sunbid.complaint;

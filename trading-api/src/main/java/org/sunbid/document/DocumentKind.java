@@ -11,7 +11,8 @@ public enum DocumentKind {
     AWARD_NOTICE("中标结果公告", "Award notice"),
     AWARD_LETTER("中标通知书", "Award letter"),
     RESULT_LETTER("中标结果通知书", "Result letter"),
-    WRITTEN_REPORT("招标投标情况书面报告", "Written report to the regulator");
+    WRITTEN_REPORT("招标投标情况书面报告", "Written report to the regulator"),
+    COMPLAINT_DECISION("投诉处理决定书", "Complaint decision");
 
     private final String zh;
     private final String en;

@@ -17,7 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidId;
-import org.sunbid.bid.OpenedBids;
+import org.sunbid.opening.OpenedBids;
 import org.sunbid.evaluation.internal.EvaluationStore;
 import org.sunbid.evaluation.internal.SheetContent;
 import org.sunbid.expert.Committees;

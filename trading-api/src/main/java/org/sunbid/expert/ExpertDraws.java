@@ -18,7 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.bid.BidManagement;
+import org.sunbid.opening.OpenedBids;
 import org.sunbid.expert.internal.Avoidance;
 import org.sunbid.expert.internal.DrawStore;
 import org.sunbid.expert.internal.LibraryStore;
@@ -127,7 +127,7 @@ public class ExpertDraws {
             List<Integer> planGroups) {
         LotId lot = plan.lot();
         LotFacts.Lot facts = this.facts.lot(plan.project(), lot);
-        List<BidManagement.OpenedBid> bids = this.facts.openedBids(lot).orElseThrow(() -> refused(lot,
+        List<OpenedBids.BidAtOpening> bids = this.facts.openedBids(lot).orElseThrow(() -> refused(lot,
                 HttpStatus.CONFLICT, "lot-not-opened", "lotId", "expert.draw.not-opened"));
         DrawStore.Secret secret = draws.secret(lot).orElseThrow(() -> refused(lot, HttpStatus.CONFLICT,
                 "draw-secret-missing", "lotId", "expert.draw.no-secret"));
@@ -144,7 +144,7 @@ public class ExpertDraws {
             excludedPositions.set(snapshot.position(id));
         });
 
-        List<String> hashes = bids.stream().map(BidManagement.OpenedBid::sha256).toList();
+        List<String> hashes = bids.stream().map(OpenedBids.BidAtOpening::sha256).toList();
         byte[] seed = DrawAlgorithm.seed(secret.secret(), hashes, lot.toString(), sequence);
         DrawAlgorithm.Outcome outcome;
         try {

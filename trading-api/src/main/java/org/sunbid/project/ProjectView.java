@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A project as its owner and the centre see it. {@code suspended} is true while an objection waits for its answer.
+ * A project as its owner and the centre see it. {@code suspended} is true while an objection waits for its answer or a
+ * regulator suspended the procedure over a complaint.
  * Confidential reference prices are never part of it. {@code testProject} marks a demo or end-to-end test project, whose
  * statutory periods run through the scheduler's time accelerator.
  */

@@ -2,13 +2,8 @@ package org.sunbid.bid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +20,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -38,6 +32,7 @@ import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.signing.seal.ContentCipher;
 import org.sunbid.signing.seal.Sealer;
 import org.sunbid.support.Api;
+import org.sunbid.support.ForkedPlatform;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,15 +44,10 @@ import tools.jackson.databind.JsonNode;
  */
 class CompletionCrashTests {
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
-
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final ForkedPlatform platform = new ForkedPlatform();
 
     @TempDir
     Path dataDir;
-
-    Process node;
-    String base;
 
     @Test
     void everyCompletionInterruptedByAKillAtARandomInstantEndsWithItsReceiptAndPdfAfterTheRetry() throws Exception {
@@ -70,20 +60,15 @@ class CompletionCrashTests {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            base = "http://127.0.0.1:" + port;
             try {
-                start(url, port);
+                start(url);
                 Properties fixture = new Properties();
                 try (var in = Files.newBufferedReader(dataDir.resolve("fixture.properties"))) {
                     fixture.load(in);
                 }
                 UUID project = UUID.fromString(fixture.getProperty("project"));
                 UUID lot = UUID.fromString(fixture.getProperty("lot"));
-                X509Certificate opening = Certificates.parse(get("/api/public/projects/" + project + "/lots/" + lot
+                X509Certificate opening = Certificates.parse(platform.get("/api/public/projects/" + project + "/lots/" + lot
                         + "/opening-certificate", null).body());
                 List<String> outcomes = new ArrayList<>();
                 for (int i = 0; i < instants; i++) {
@@ -92,7 +77,7 @@ class CompletionCrashTests {
                     String upload = json(send("POST", "/api/bids/uploads", token, Api.json(Map.of("projectId", project,
                             "lotId", lot, "size", sealed.length, "sha256", BidScenario.sha256(sealed)))), 201)
                             .get("uploadId").asText();
-                    HttpResponse<byte[]> put = http.send(HttpRequest.newBuilder(URI.create(base + "/api/bids/uploads/"
+                    HttpResponse<byte[]> put = platform.http().send(HttpRequest.newBuilder(platform.uri("/api/bids/uploads/"
                             + upload + "?offset=0")).header("Authorization", Api.bearer(token))
                             .header("Content-Type", "application/octet-stream")
                             .PUT(HttpRequest.BodyPublishers.ofByteArray(sealed)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -101,19 +86,19 @@ class CompletionCrashTests {
 
                     // the completion is under way when the platform dies
                     long killAfter = random.nextInt(700);
-                    CompletableFuture<HttpResponse<byte[]>> first = http.sendAsync(request("POST",
+                    CompletableFuture<HttpResponse<byte[]>> first = platform.http().sendAsync(platform.request("POST",
                             "/api/bids/uploads/" + upload + "/complete", token, manifest), HttpResponse.BodyHandlers.ofByteArray());
                     Thread.sleep(killAfter); // the random instant of the kill, not a wait for a result
-                    node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    platform.kill();
                     String firstOutcome = first.handle((r, e) -> r == null ? "no answer" : "HTTP " + r.statusCode()).get();
                     String leftBehind = stateAfterKill(jdbc, UUID.fromString(upload));
-                    start(url, port);
+                    start(url);
 
                     // the client retries with the same request until it has its receipt
                     String retryToken = login(fixture);
                     JsonNode receipt = json(send("POST", "/api/bids/uploads/" + upload + "/complete", retryToken, manifest), 201);
                     assertThat(receipt.get("receiptDocument").isNull()).as("receipt PDF issued").isFalse();
-                    HttpResponse<byte[]> pdf = get("/api/documents/" + receipt.get("receiptDocument").asText() + "/pdf",
+                    HttpResponse<byte[]> pdf = platform.get("/api/documents/" + receipt.get("receiptDocument").asText() + "/pdf",
                             retryToken);
                     assertThat(pdf.statusCode()).isEqualTo(200);
                     assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
@@ -143,9 +128,7 @@ class CompletionCrashTests {
                 assertThat(jdbc.sql("select status from bid order by received_at").query(String.class).list())
                         .last().isEqualTo("RECEIVED");
             } finally {
-                if (node != null) {
-                    node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                }
+                platform.kill();
             }
         }
     }
@@ -161,65 +144,21 @@ class CompletionCrashTests {
                 .param(upload).query(String.class).single();
     }
 
-    void start(String url, int port) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                CompletionCrashNode.class.getName(), "--spring.profiles.active=test", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--sunbid.data-dir=" + dataDir, "--server.port=" + port,
-                "--sunbid.scheduler.name=crash-trial", "--logging.level.root=WARN",
-                "--sunbid.keys.trusted-cas=" + org.sunbid.support.TestCa.pemFile()));
-        node = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        long until = System.nanoTime() + START_TIMEOUT.toNanos();
-        StringBuilder log = new StringBuilder();
-        String line;
-        while ((line = lines.readLine()) != null) {
-            log.append(line).append('\n');
-            if (line.equals("READY")) {
-                Thread drain = new Thread(() -> lines.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return;
-            }
-            if (System.nanoTime() > until) {
-                break;
-            }
-        }
-        node.destroyForcibly();
-        throw new AssertionError("the platform did not start:\n" + log);
+    void start(String url) throws Exception {
+        platform.start(CompletionCrashNode.class, url, dataDir, "--sunbid.scheduler.name=crash-trial",
+                "--sunbid.keys.trusted-cas=" + org.sunbid.support.TestCa.pemFile());
     }
 
     String login(Properties fixture) throws Exception {
-        return json(send("POST", "/api/auth/login", null, Api.json(Map.of("username", fixture.getProperty("username"),
-                "password", fixture.getProperty("password")))), 200).get("accessToken").asText();
-    }
-
-    HttpRequest request(String method, String path, String token, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", Api.bearer(token));
-        }
-        return b.build();
+        return platform.login(fixture.getProperty("username"), fixture.getProperty("password"));
     }
 
     HttpResponse<byte[]> send(String method, String path, String token, String body) throws Exception {
-        return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    HttpResponse<byte[]> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
-        if (token != null) {
-            b.header("Authorization", Api.bearer(token));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return platform.send(method, path, token, body);
     }
 
     static JsonNode json(HttpResponse<byte[]> response, int status) {
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        assertThat(response.statusCode()).as(body).isEqualTo(status);
-        return Api.JSON.readTree(body);
+        return ForkedPlatform.json(response, status);
     }
 
     static byte[] tender(SigningKey key, UUID lot, X509Certificate opening, String price) throws Exception {

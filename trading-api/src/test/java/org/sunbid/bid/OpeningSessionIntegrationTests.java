@@ -50,7 +50,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
     JobScheduler scheduler;
 
     @Autowired
-    org.sunbid.bid.internal.ReleasedShares releasedShares;
+    org.sunbid.opening.internal.ReleasedShares releasedShares;
 
     @Autowired
     List<ScheduledTask> tasks;

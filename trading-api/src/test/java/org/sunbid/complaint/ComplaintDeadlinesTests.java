@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.sunbid.member.MemberId;
+import org.sunbid.project.ProjectId;
 import org.junit.jupiter.api.Test;
 
 /** Complaint periods over weekends (a plain Monday–Friday week), and the complaint's rules. */
@@ -45,9 +47,14 @@ class ComplaintDeadlinesTests {
         assertThat(WEEK.decisionDue(accepted, List.of(stillOpen), day("2026-11-10"))).isEqualTo(day("2026-12-16"));
     }
 
+    static Complaint.Filing filing(LocalDate knownOn, LocalDate filedOn) {
+        return new Complaint.Filing(ProjectId.of(UUID.randomUUID()), UUID.randomUUID(), MemberId.of(UUID.randomUUID()),
+                "资格条件排斥外地投标人", "00", knownOn, filedOn.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), filedOn);
+    }
+
     @Test
     void overdueOnlyAfterTheDueDay() {
-        Complaint c = Complaint.file(UUID.randomUUID(), UUID.randomUUID(), day("2026-12-01"), day("2026-12-04"), true, WEEK);
+        Complaint c = Complaint.file(filing(day("2026-12-01"), day("2026-12-04")), true, WEEK);
         assertThat(c.due(WEEK, day("2026-12-04"))).isEqualTo(day("2026-12-09"));
         assertThat(c.overdue(WEEK, day("2026-12-09"))).isFalse();
         assertThat(c.overdue(WEEK, day("2026-12-10"))).isTrue();
@@ -58,26 +65,25 @@ class ComplaintDeadlinesTests {
 
     @Test
     void complaintNeedsAnAnsweredObjectionAndATimelyFiling() {
-        UUID project = UUID.randomUUID();
-        assertThatThrownBy(() -> Complaint.file(project, UUID.randomUUID(), day("2026-11-26"), day("2026-11-27"), false, WEEK))
+        assertThatThrownBy(() -> Complaint.file(filing(day("2026-11-26"), day("2026-11-27")), false, WEEK))
                 .hasMessageContaining("objection");
-        assertThatThrownBy(() -> Complaint.file(project, UUID.randomUUID(), day("2026-11-26"), day("2026-12-08"), true, WEEK))
+        assertThatThrownBy(() -> Complaint.file(filing(day("2026-11-26"), day("2026-12-08")), true, WEEK))
                 .hasMessageContaining("2026-12-07");
     }
 
     @Test
     void decisionWaitsForTheExpertOpinionAndLiftsTheSuspension() {
-        Complaint c = Complaint.file(UUID.randomUUID(), UUID.randomUUID(), day("2026-12-01"), day("2026-12-02"), true, WEEK);
+        Complaint c = Complaint.file(filing(day("2026-12-01"), day("2026-12-02")), true, WEEK);
         c.accept(day("2026-12-03"), true);
         c.pause(new ComplaintDeadlines.Pause(day("2026-12-07"), null, "专家评审"));
-        assertThatThrownBy(() -> c.decide("投诉不成立")).hasMessageContaining("expert opinion");
+        assertThatThrownBy(() -> c.decide(day("2026-12-08"), Complaint.Verdict.DISMISSED, "投诉不成立", null)).hasMessageContaining("expert opinion");
         assertThatThrownBy(() -> c.pause(new ComplaintDeadlines.Pause(day("2026-12-08"), null, "检测")))
-                .hasMessageContaining("already paused");
+                .hasMessageContaining("already waits");
         c.resume(day("2026-12-09"));
-        c.decide("投诉不成立，驳回");
+        c.decide(day("2026-12-10"), Complaint.Verdict.DISMISSED, "投诉不成立，驳回", null);
         assertThat(c.state()).isEqualTo(Complaint.State.DECIDED);
         assertThat(c.procedureSuspended()).isFalse();
         assertThat(c.due(WEEK, day("2026-12-10"))).isNull();
-        assertThatThrownBy(() -> c.accept(day("2026-12-10"), false)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> c.accept(day("2026-12-10"), false)).isInstanceOf(org.sunbid.platform.RuleViolation.class);
     }
 }

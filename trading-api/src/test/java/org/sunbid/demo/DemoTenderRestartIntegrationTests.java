@@ -16,16 +16,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.OpeningKeys;
-import org.sunbid.bid.OpeningManagement;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
+import org.sunbid.opening.JoinOpening;
+import org.sunbid.opening.OpeningHall;
+import org.sunbid.opening.ReleaseShare;
+import org.sunbid.opening.StartOpening;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.MutableClock;
@@ -47,15 +54,25 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
     @Autowired
     ProjectManagement projects;
+    @Autowired
+    ProjectReview review;
+    @Autowired
+    ProjectPublication publication;
     @Autowired
     OpeningKeys openingKeys;
     @Autowired
     BidManagement bids;
     @Autowired
-    OpeningManagement openings;
+    OpeningHall openings;
+    @Autowired
+    StartOpening starts;
+    @Autowired
+    ReleaseShare shareReleases;
+    @Autowired
+    JoinOpening hallEntries;
     @Autowired
     NoticeManagement notices;
     @Autowired
@@ -63,7 +80,17 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     MutableClock clock;
     @Autowired
-    org.sunbid.demo.internal.DemoDepositPayments payments;
+    org.sunbid.award.AwardManagement awards;
+    @Autowired
+    org.sunbid.demo.internal.DemoBidding bidding;
+    @Autowired
+    org.sunbid.demo.internal.DemoCommittee committee;
+    @Autowired
+    org.sunbid.demo.internal.DemoEvaluation evaluation;
+    @Autowired
+    org.sunbid.demo.internal.DemoAward award;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @AfterEach
     void resetClock() {
@@ -71,8 +98,8 @@ class DemoTenderRestartIntegrationTests {
     }
 
     DemoTender start(DemoTenderProperties settings) {
-        return new DemoTender(settings, platform, accounts, members, projects, openingKeys, bids, openings, accelerator,
-                (Clock) clock, payments, "http://localhost:8080");
+        return new DemoTender(settings, accounts, projects, review, publication, openings, awards, bidding, committee, evaluation, award,
+                accelerator, (Clock) clock, environment);
     }
 
     static Thread inBackground(DemoTender demo) {
@@ -118,7 +145,8 @@ class DemoTenderRestartIntegrationTests {
         }
         UUID project = UUID.randomUUID();
         DemoTenderProperties settings = new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
-                Duration.ofMillis(1500), Duration.ofMillis(500), bidders, tenderee, staff, regulator, custodians, project);
+                Duration.ofMillis(1500), Duration.ofMillis(500), bidders, tenderee, staff, regulator, custodians, project,
+                false);
 
         // first start: stopped (as at shutdown) once two bids are in
         DemoTender first = start(settings);
@@ -137,12 +165,12 @@ class DemoTenderRestartIntegrationTests {
         Thread secondRun = inBackground(second);
         awaitTrue(() -> bidders.stream().allMatch(b -> hasBid(b, lot)));
         clock.advance(Duration.between(clock.instant(), second.status().orElseThrow().openingAt()).plusSeconds(1));
-        openings.start(project, lot); // what the open-bids job does at the opening time
+        starts.start(ProjectId.of(project), LotId.of(lot)); // what the open-bids job does at the opening time
         secondRun.join(60_000);
         assertThat(second.status().orElseThrow().phase()).isEqualTo("OPENED");
 
         CurrentUser centre = new CurrentUser(UUID.randomUUID(), "centre", Role.STAFF, Optional.empty());
-        OpeningManagement.SessionView session = openings.view(centre, project, lot);
+        OpeningHall.SessionView session = openings.view(centre, ProjectId.of(project), LotId.of(lot));
         assertThat(session.results()).hasSize(4).allSatisfy(r -> assertThat(r.signature()).isEqualTo("VALID"));
         for (String b : bidders) {
             AccountManagement.AccountView a = accounts.findByUsername(b).orElseThrow();

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.OpeningKeys;
-import org.sunbid.bid.OpeningManagement;
 import org.sunbid.demo.DemoTender;
 import org.sunbid.demo.DemoTenderProperties;
 import org.sunbid.demo.internal.DemoBidderFiles;
@@ -25,9 +24,17 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
+import org.sunbid.opening.JoinOpening;
+import org.sunbid.opening.OpeningHall;
+import org.sunbid.opening.ReleaseShare;
+import org.sunbid.opening.StartOpening;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.Browser;
@@ -51,21 +58,41 @@ class DemoHallBrowserIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
     @Autowired
     ProjectManagement projects;
+    @Autowired
+    ProjectReview review;
+    @Autowired
+    ProjectPublication publication;
     @Autowired
     OpeningKeys openingKeys;
     @Autowired
     BidManagement bids;
     @Autowired
-    OpeningManagement openings;
+    OpeningHall openings;
+    @Autowired
+    StartOpening starts;
+    @Autowired
+    ReleaseShare shareReleases;
+    @Autowired
+    JoinOpening hallEntries;
     @Autowired
     TimeAccelerator accelerator;
     @Autowired
     MutableClock clock;
     @Autowired
-    org.sunbid.demo.internal.DemoDepositPayments payments;
+    org.sunbid.award.AwardManagement awards;
+    @Autowired
+    org.sunbid.demo.internal.DemoBidding bidding;
+    @Autowired
+    org.sunbid.demo.internal.DemoCommittee committee;
+    @Autowired
+    org.sunbid.demo.internal.DemoEvaluation evaluation;
+    @Autowired
+    org.sunbid.demo.internal.DemoAward award;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @AfterEach
     void resetClock() {
@@ -96,9 +123,9 @@ class DemoHallBrowserIntegrationTests {
             custodians.add(username);
         }
         DemoTender demo = new DemoTender(new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
-                Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID()),
-                platform,
-                accounts, members, projects, openingKeys, bids, openings, accelerator, (Clock) clock, payments, browser.base());
+                Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID(),
+                false), accounts, projects, review, publication, openings, awards, bidding, committee, evaluation, award, accelerator,
+                (Clock) clock, environment);
         Thread runner = new Thread(demo::run, "demo-tender-test");
         runner.setDaemon(true);
         runner.start();
@@ -113,7 +140,7 @@ class DemoHallBrowserIntegrationTests {
         until(() -> Optional.of(bidders).filter(all -> all.stream().allMatch(b -> !bids.mine(bidder(b), status.lotId())
                 .isEmpty())));
         clock.advance(Duration.between(clock.instant(), status.openingAt()).plusSeconds(1));
-        openings.start(status.projectId(), status.lotId()); // what the open-bids job does at the opening time
+        starts.start(ProjectId.of(status.projectId()), LotId.of(status.lotId())); // what the open-bids job does at the opening time
 
         // the demo custodians release their shares; every bid is opened and the record appears
         browser.awaitText("#status", "已开标");

@@ -2,17 +2,9 @@ package org.sunbid.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.project.ProjectFixtures;
 import org.sunbid.support.Api;
+import org.sunbid.support.ForkedPlatform;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,17 +34,12 @@ import tools.jackson.databind.JsonNode;
  */
 class SupervisionCrashTests {
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     static final String ACTION = "project.project-registered";
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    final ForkedPlatform platform = new ForkedPlatform();
 
     @TempDir
     Path dataDir;
-
-    Process node;
-    String base;
 
     @Test
     void everyActCommittedAroundAKillHasExactlyOneEntryAfterTheRestartAndTheLogVerifiesComplete() throws Exception {
@@ -63,13 +51,8 @@ class SupervisionCrashTests {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            base = "http://127.0.0.1:" + port;
             try {
-                start(url, port, delivery);
+                start(url, delivery);
                 Properties fixture = new Properties();
                 try (var in = Files.newBufferedReader(dataDir.resolve("fixture.properties"))) {
                     fixture.load(in);
@@ -79,22 +62,21 @@ class SupervisionCrashTests {
 
                 long t0 = System.nanoTime();
                 String token = login(fixture.getProperty("tenderee"));
-                int sentBeforeKill = send(token, acts, concurrency, killAfter, acknowledged, unanswered, () -> {
-                    node.destroyForcibly();
-                });
-                node.waitFor(30, TimeUnit.SECONDS);
+                int sentBeforeKill = send(token, acts, concurrency, killAfter, acknowledged, unanswered, platform::kill);
                 long rowsAtKill = count(jdbc, "select count(*) from project");
                 long entriesAtKill = count(jdbc, "select count(*) from supervision_entry where action = '" + ACTION + "'");
                 long waitingAtKill = delivery.equals("outbox") ? count(jdbc, "select count(*) from supervision_outbox") : 0;
                 int acknowledgedAtKill = acknowledged.size();
 
                 long r0 = System.nanoTime();
-                start(url, port, delivery);
+                start(url, delivery);
                 double restartSeconds = (System.nanoTime() - r0) / 1e9;
                 token = login(fixture.getProperty("tenderee"));
-                send(token, acts - sentBeforeKill, concurrency, Integer.MAX_VALUE, acknowledged, unanswered, () -> { });
+                send(token, acts - sentBeforeKill, concurrency, Integer.MAX_VALUE, acknowledged, unanswered, () -> {
+                });
                 String regulator = login(fixture.getProperty("regulator"));
-                JsonNode report = json(send("POST", "/api/supervision/verification", regulator, ""), 200);
+                JsonNode report = ForkedPlatform.json(platform.send("POST", "/api/supervision/verification", regulator, ""),
+                        200);
                 double seconds = (System.nanoTime() - t0) / 1e9;
 
                 long rows = count(jdbc, "select count(*) from project");
@@ -130,9 +112,7 @@ class SupervisionCrashTests {
                 assertThat(report.at("/completeness/actsChecked").asLong()).isGreaterThanOrEqualTo(rows);
                 assertThat(count(jdbc, "select count(*) from supervision_outbox")).isZero();
             } finally {
-                if (node != null) {
-                    node.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                }
+                platform.kill();
             }
         }
     }
@@ -142,7 +122,7 @@ class SupervisionCrashTests {
      * runs {@code kill} (while others are in flight) and stops sending. Returns how many were sent.
      */
     int send(String token, int n, int concurrency, int killAfter, List<String> acknowledged, AtomicInteger unanswered,
-            Runnable kill) throws Exception {
+            Kill kill) throws Exception {
         Semaphore inFlight = new Semaphore(concurrency);
         int sent = 0;
         int before = acknowledged.size();
@@ -154,7 +134,8 @@ class SupervisionCrashTests {
                 break;
             }
             Map<String, Object> form = ProjectFixtures.openTender("断电测试工程 " + (before + sent));
-            http.sendAsync(request("POST", "/api/projects", token, Api.json(form)), HttpResponse.BodyHandlers.ofString())
+            platform.http().sendAsync(platform.request("POST", "/api/projects", token, Api.json(form)),
+                    HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         if (response != null && response.statusCode() == 201) {
                             acknowledged.add(Api.JSON.readTree(response.body()).get("id").asText());
@@ -170,59 +151,21 @@ class SupervisionCrashTests {
         return sent;
     }
 
+    @FunctionalInterface
+    interface Kill {
+        void run() throws InterruptedException;
+    }
+
     static long count(JdbcClient jdbc, String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    void start(String url, int port, String delivery) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                SupervisionCrashNode.class.getName(), "--spring.profiles.active=test", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--sunbid.data-dir=" + dataDir, "--server.port=" + port,
-                "--sunbid.scheduler.name=supervision-crash-trial", "--logging.level.root=WARN",
-                "--sunbid.supervision.delivery=" + delivery));
-        node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        long until = System.nanoTime() + START_TIMEOUT.toNanos();
-        StringBuilder log = new StringBuilder();
-        String line;
-        while ((line = lines.readLine()) != null) {
-            log.append(line).append('\n');
-            if (line.equals("READY")) {
-                Thread drain = new Thread(() -> lines.lines().forEach(l -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return;
-            }
-            if (System.nanoTime() > until) {
-                break;
-            }
-        }
-        node.destroyForcibly();
-        throw new AssertionError("the platform did not start:\n" + log);
+    void start(String url, String delivery) throws Exception {
+        platform.start(SupervisionCrashNode.class, url, dataDir, "--sunbid.scheduler.name=supervision-crash-trial",
+                "--sunbid.supervision.delivery=" + delivery);
     }
 
     String login(String username) throws Exception {
-        return json(send("POST", "/api/auth/login", null, Api.json(Map.of("username", username,
-                "password", SupervisionCrashNode.PASSWORD))), 200).get("accessToken").asText();
-    }
-
-    HttpRequest request(String method, String path, String token, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", Api.bearer(token));
-        }
-        return b.build();
-    }
-
-    HttpResponse<byte[]> send(String method, String path, String token, String body) throws Exception {
-        return http.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    static JsonNode json(HttpResponse<byte[]> response, int status) {
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        assertThat(response.statusCode()).as(body).isEqualTo(status);
-        return Api.JSON.readTree(body);
+        return platform.login(username, SupervisionCrashNode.PASSWORD);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 import org.sunbid.alert.internal.engine.LotEvidence;
 import org.sunbid.alert.internal.engine.SignalEngine;
-import org.sunbid.bid.OpenedPackages;
+import org.sunbid.opening.OpenedPackages;
 
 /** Gathers an opened lot's evidence and runs the signal engine with the configured thresholds. */
 @Component

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.alert.DepositPayers;
 import org.sunbid.alert.internal.engine.FileFactsReader;
 import org.sunbid.alert.internal.engine.LotEvidence;
-import org.sunbid.bid.OpenedPackages;
+import org.sunbid.opening.OpenedPackages;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
 import org.sunbid.project.ProjectManagement;

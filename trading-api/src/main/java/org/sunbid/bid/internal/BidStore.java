@@ -250,27 +250,34 @@ public class BidStore {
                 .query(BidStore::bidRow).list();
     }
 
-    public List<SessionRow> sessionsOfProject(UUID project) {
-        return jdbc.sql("select * from opening_session where project_id = ? order by lot_id").param(project)
-                .query(BidStore::session).list();
-    }
-
     public List<BidRow> liveBids(UUID lot) {
         return jdbc.sql("select * from bid where lot_id = ? and status = 'RECEIVED' order by received_at").param(lot)
                 .query(BidStore::bidRow).list();
     }
 
-    /** Live (received, neither replaced nor withdrawn) bids per lot, for oversight statistics. */
-    public java.util.Map<UUID, Long> openedLotBidCounts() {
+    /** Live or revoked bids per lot, for the lots given. */
+    public java.util.Map<UUID, Long> liveOrRevokedCounts(List<UUID> lots) {
         java.util.Map<UUID, Long> counts = new java.util.LinkedHashMap<>();
         jdbc.sql("""
-                select s.lot_id, count(b.id) n from opening_session s
-                left join bid b on b.lot_id = s.lot_id and b.status in ('RECEIVED', 'REVOKED')
-                group by s.lot_id order by s.lot_id""")
+                select lot_id, count(*) n from bid where lot_id = any(?) and status in ('RECEIVED', 'REVOKED')
+                group by lot_id""")
+                .param(lots.toArray(new UUID[0]))
                 .query(rs -> {
                     counts.put(rs.getObject("lot_id", UUID.class), rs.getLong("n"));
                 });
         return counts;
+    }
+
+    /** The member has a live bid on the lot, or one the opening revoked. */
+    public boolean hasLiveOrRevokedBid(UUID lot, UUID member) {
+        return jdbc.sql("select count(*) from bid where lot_id = ? and member_id = ? and status in ('RECEIVED', 'REVOKED')")
+                .params(lot, member).query(Integer.class).single() > 0;
+    }
+
+    /** Where the bid was uploaded from: client address and device fingerprint. */
+    public Optional<String[]> origin(UUID bid) {
+        return jdbc.sql("select client_ip, fingerprint from bid where id = ?").param(bid)
+                .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).optional();
     }
 
     /**
@@ -318,111 +325,6 @@ public class BidStore {
                 rs.getObject("replaced_by", UUID.class));
     }
 
-    // openings
-
-    public record SessionRow(UUID lot, UUID project, String status, Instant startedAt, Instant openedAt, UUID record,
-            Instant selfDecryptUntil, Instant objectionsUntil) {
-    }
-
-    public boolean insertSession(UUID lot, UUID project, String status, Instant at) {
-        return jdbc.sql("""
-                insert into opening_session (lot_id, project_id, status, started_at) values (?, ?, ?, ?)
-                on conflict (lot_id) do nothing""").params(lot, project, status, ts(at)).update() == 1;
-    }
-
-    public Optional<SessionRow> lockSession(UUID lot) {
-        return jdbc.sql("select * from opening_session where lot_id = ? for update").param(lot).query(BidStore::session)
-                .optional();
-    }
-
-    public Optional<SessionRow> session(UUID lot) {
-        return jdbc.sql("select * from opening_session where lot_id = ?").param(lot).query(BidStore::session).optional();
-    }
-
-    public void finishSession(UUID lot, String status, Instant at, UUID record) {
-        jdbc.sql("update opening_session set status = ?, opened_at = ?, record_document = ? where lot_id = ?")
-                .params(status, ts(at), record, lot).update();
-    }
-
-    private static SessionRow session(ResultSet rs, int n) throws SQLException {
-        return new SessionRow(rs.getObject("lot_id", UUID.class), rs.getObject("project_id", UUID.class),
-                rs.getString("status"), instant(rs, "started_at"), instant(rs, "opened_at"),
-                rs.getObject("record_document", UUID.class), instant(rs, "self_decrypt_until"), instant(rs, "objections_until"));
-    }
-
-    public boolean recordRelease(UUID lot, int index, UUID custodian, byte[] signature, Instant at) {
-        return jdbc.sql("""
-                insert into share_release (lot_id, idx, custodian_id, signature, released_at) values (?, ?, ?, ?, ?)
-                on conflict (lot_id, idx) do nothing""").params(lot, index, custodian, signature, ts(at)).update() == 1;
-    }
-
-    public List<Integer> releasedIndexes(UUID lot) {
-        return jdbc.sql("select idx from share_release where lot_id = ? order by idx").param(lot).query(Integer.class).list();
-    }
-
-    public record ResultRow(UUID bid, UUID member, String decryption, String signature, String hashCheck,
-            java.math.BigDecimal price, String duration, String bidForm) {
-    }
-
-    public void insertResult(UUID lot, ResultRow r, Instant at) {
-        jdbc.sql("""
-                insert into opening_result (bid_id, lot_id, member_id, decryption, signature, hash_check, price, duration,
-                    bid_form, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (bid_id) do nothing""")
-                .params(r.bid(), lot, r.member(), r.decryption(), r.signature(), r.hashCheck(), r.price(), r.duration(),
-                        r.bidForm(), ts(at))
-                .update();
-    }
-
-    public List<ResultRow> results(UUID lot) {
-        return jdbc.sql("select * from opening_result where lot_id = ? order by opened_at, bid_id").param(lot)
-                .query((rs, n) -> new ResultRow(rs.getObject("bid_id", UUID.class), rs.getObject("member_id", UUID.class),
-                        rs.getString("decryption"), rs.getString("signature"), rs.getString("hash_check"),
-                        rs.getBigDecimal("price"), rs.getString("duration"), rs.getString("bid_form")))
-                .list();
-    }
-
-    /** Opened bids of a lot with where they came from, for the collusion alerts. */
-    public record OpenedRow(UUID bid, UUID project, UUID member, String decryption, java.math.BigDecimal price, String bidForm,
-            String file, String clientIp, String fingerprint) {
-    }
-
-    public List<OpenedRow> openedBids(UUID lot) {
-        return jdbc.sql("""
-                select r.bid_id, b.project_id, r.member_id, r.decryption, r.price, r.bid_form, b.file, b.client_ip, b.fingerprint
-                from opening_result r join bid b on b.id = r.bid_id where r.lot_id = ? order by r.opened_at, r.bid_id""")
-                .param(lot)
-                .query((rs, n) -> new OpenedRow(rs.getObject("bid_id", UUID.class), rs.getObject("project_id", UUID.class),
-                        rs.getObject("member_id", UUID.class),
-                        rs.getString("decryption"), rs.getBigDecimal("price"), rs.getString("bid_form"), rs.getString("file"),
-                        rs.getString("client_ip"), rs.getString("fingerprint")))
-                .list();
-    }
-
-    public void updateResult(UUID lot, ResultRow r, Instant at) {
-        jdbc.sql("""
-                insert into opening_result (bid_id, lot_id, member_id, decryption, signature, hash_check, price, duration,
-                    bid_form, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (bid_id) do update set decryption = excluded.decryption, signature = excluded.signature,
-                    hash_check = excluded.hash_check, price = excluded.price, duration = excluded.duration,
-                    bid_form = excluded.bid_form""")
-                .params(r.bid(), lot, r.member(), r.decryption(), r.signature(), r.hashCheck(), r.price(), r.duration(),
-                        r.bidForm(), ts(at))
-                .update();
-    }
-
-    // the opening session
-
-    public void openSelfDecryptWindow(UUID lot, Instant until) {
-        jdbc.sql("update opening_session set status = 'SELF_DECRYPT', self_decrypt_until = ? where lot_id = ?")
-                .params(ts(until), lot).update();
-    }
-
-    public void finishOpened(UUID lot, Instant at, UUID record, Instant objectionsUntil) {
-        jdbc.sql("""
-                update opening_session set status = 'OPENED', opened_at = ?, record_document = ?, objections_until = ?
-                where lot_id = ?""").params(ts(at), record, ts(objectionsUntil), lot).update();
-    }
-
     /** Ends a bid at the opening: {@code REVOKED} (撤销, the bidder's fault) or {@code WITHDRAWN} (撤回, another cause). */
     public boolean endAtOpening(UUID bid, String status, String cause, Instant at) {
         return jdbc.sql("""
@@ -435,111 +337,19 @@ public class BidStore {
                 .query(Integer.class).single() > 0;
     }
 
-    /** The member bid on the lot and its bid is still in the opening: live, or ended by the opening itself. */
-    public boolean isBidderOf(UUID lot, UUID member) {
-        return jdbc.sql("""
-                select count(*) from bid b where b.lot_id = ? and b.member_id = ?
-                and (b.status in ('RECEIVED', 'REVOKED') or exists (select 1 from opening_progress p where p.bid_id = b.id))""")
-                .params(lot, member).query(Integer.class).single() > 0;
-    }
-
-    public record ShareHolderRow(int index, UUID custodian, Instant releasedAt) {
+    public record ShareHolderRow(int index, UUID custodian) {
     }
 
     public List<ShareHolderRow> shareHolders(UUID lot) {
-        return jdbc.sql("""
-                select s.idx, s.custodian_id, r.released_at from opening_key_share s
-                left join share_release r on r.lot_id = s.lot_id and r.idx = s.idx where s.lot_id = ? order by s.idx""")
-                .param(lot).query((rs, n) -> new ShareHolderRow(rs.getInt(1), rs.getObject(2, UUID.class), instant(rs, "released_at")))
-                .list();
-    }
-
-    public record ParticipantRow(UUID account, String role, UUID member, String displayName, Instant joinedAt) {
-    }
-
-    public boolean join(UUID lot, ParticipantRow p) {
-        return jdbc.sql("""
-                insert into opening_participant (lot_id, account_id, role, member_id, display_name, joined_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (lot_id, account_id) do nothing""")
-                .params(lot, p.account(), p.role(), p.member(), p.displayName(), ts(p.joinedAt())).update() == 1;
-    }
-
-    public List<ParticipantRow> participants(UUID lot) {
-        return jdbc.sql("select * from opening_participant where lot_id = ? order by joined_at").param(lot)
-                .query((rs, n) -> new ParticipantRow(rs.getObject("account_id", UUID.class), rs.getString("role"),
-                        rs.getObject("member_id", UUID.class), rs.getString("display_name"), instant(rs, "joined_at")))
-                .list();
-    }
-
-    public record ProgressRow(UUID bid, UUID member, String stage, String reason, Instant updatedAt) {
-    }
-
-    public void progress(UUID lot, UUID bid, UUID member, String stage, String reason, Instant at) {
-        jdbc.sql("""
-                insert into opening_progress (bid_id, lot_id, member_id, stage, reason, updated_at) values (?, ?, ?, ?, ?, ?)
-                on conflict (bid_id) do update set stage = excluded.stage, reason = excluded.reason,
-                    updated_at = excluded.updated_at""")
-                .params(bid, lot, member, stage, reason, ts(at)).update();
-    }
-
-    public List<ProgressRow> progress(UUID lot) {
-        return jdbc.sql("select * from opening_progress where lot_id = ? order by bid_id").param(lot)
-                .query((rs, n) -> new ProgressRow(rs.getObject("bid_id", UUID.class), rs.getObject("member_id", UUID.class),
-                        rs.getString("stage"), rs.getString("reason"), instant(rs, "updated_at")))
-                .list();
-    }
-
-    public void recordAttempt(UUID bid, UUID lot, UUID account, String outcome, String sha256, Long size, Instant at) {
-        jdbc.sql("""
-                insert into self_decrypt_attempt (id, bid_id, lot_id, account_id, outcome, package_sha256, package_size,
-                    attempted_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), bid, lot, account, outcome, sha256, size, ts(at)).update();
-    }
-
-    public boolean confirm(UUID lot, UUID member, UUID account, Instant at) {
-        return jdbc.sql("""
-                insert into opening_confirmation (lot_id, member_id, account_id, confirmed_at) values (?, ?, ?, ?)
-                on conflict (lot_id, member_id) do nothing""").params(lot, member, account, ts(at)).update() == 1;
-    }
-
-    public record ConfirmationRow(UUID member, Instant confirmedAt) {
-    }
-
-    public List<ConfirmationRow> confirmations(UUID lot) {
-        return jdbc.sql("select member_id, confirmed_at from opening_confirmation where lot_id = ? order by confirmed_at")
-                .param(lot).query((rs, n) -> new ConfirmationRow(rs.getObject(1, UUID.class), instant(rs, "confirmed_at")))
-                .list();
-    }
-
-    public record ObjectionRow(UUID id, UUID member, String text, Instant raisedAt, String answer, UUID answeredBy,
-            Instant answeredAt) {
-    }
-
-    public void object(UUID id, UUID lot, UUID member, UUID account, String text, Instant at) {
-        jdbc.sql("""
-                insert into opening_objection (id, lot_id, member_id, account_id, text, raised_at) values (?, ?, ?, ?, ?, ?)""")
-                .params(id, lot, member, account, text, ts(at)).update();
-    }
-
-    public List<ObjectionRow> objections(UUID lot) {
-        return jdbc.sql("select * from opening_objection where lot_id = ? order by raised_at, id").param(lot)
-                .query((rs, n) -> new ObjectionRow(rs.getObject("id", UUID.class), rs.getObject("member_id", UUID.class),
-                        rs.getString("text"), instant(rs, "raised_at"), rs.getString("answer"),
-                        rs.getObject("answered_by", UUID.class), instant(rs, "answered_at")))
-                .list();
-    }
-
-    public boolean answer(UUID lot, UUID objection, String answer, UUID by, Instant at) {
-        return jdbc.sql("""
-                update opening_objection set answer = ?, answered_by = ?, answered_at = ?
-                where id = ? and lot_id = ? and answer is null""").params(answer, by, ts(at), objection, lot).update() == 1;
+        return jdbc.sql("select idx, custodian_id from opening_key_share where lot_id = ? order by idx").param(lot)
+                .query((rs, n) -> new ShareHolderRow(rs.getInt(1), rs.getObject(2, UUID.class))).list();
     }
 
     public record LotRef(UUID lot, UUID project) {
     }
 
-    /** Lots with an opening key, newest first: every published lot, or those a custodian or a bidder is part of. */
-    public List<LotRef> lotsFor(UUID custodian, UUID bidderMember, int limit) {
+    /** Lots with an opening key, newest first: every one, or those whose shares a custodian holds. */
+    public List<LotRef> lotsWithKeys(UUID custodian, int limit) {
         if (custodian != null) {
             return jdbc.sql("""
                     select k.lot_id, k.project_id from opening_key k where exists (select 1 from opening_key_share s
@@ -547,15 +357,17 @@ public class BidStore {
                     .params(custodian, limit).query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                     .list();
         }
-        if (bidderMember != null) {
-            return jdbc.sql("""
-                    select b.lot_id, b.project_id, max(b.received_at) from bid b where b.member_id = ?
-                    group by b.lot_id, b.project_id order by max(b.received_at) desc limit ?""")
-                    .params(bidderMember, limit).query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                    .list();
-        }
         return jdbc.sql("select lot_id, project_id from opening_key order by created_at desc limit ?").param(limit)
                 .query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /** The lots a member bid on, most recent first. */
+    public List<LotRef> lotsOfBidder(UUID member, int limit) {
+        return jdbc.sql("""
+                select b.lot_id, b.project_id, max(b.received_at) from bid b where b.member_id = ?
+                group by b.lot_id, b.project_id order by max(b.received_at) desc limit ?""")
+                .params(member, limit).query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
     }
 
     // withdrawal receipts

@@ -35,13 +35,13 @@ class SubmissionJobs implements ScheduledTask {
     void onPublished(ProjectEvents.ProjectPublished published) {
         ProjectView project = lots.project(published.projectId());
         for (ProjectView.LotView lot : project.lots()) {
-            scheduler.schedule(KIND, OpeningJobs.subject(project.id(), lot.id()), project.bidDeadline());
+            scheduler.schedule(KIND, org.sunbid.schedule.ScheduleManagement.lotJobSubject(project.id(), lot.id()), project.bidDeadline());
         }
     }
 
     @EventListener
     void onDeadlineMoved(ProjectEvents.DeadlineMoved moved) {
-        scheduler.schedule(KIND, OpeningJobs.subject(moved.projectId(), moved.lotId()), moved.newDeadline());
+        scheduler.schedule(KIND, org.sunbid.schedule.ScheduleManagement.lotJobSubject(moved.projectId(), moved.lotId()), moved.newDeadline());
     }
 
     @Override

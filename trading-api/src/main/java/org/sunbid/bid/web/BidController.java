@@ -20,31 +20,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.OpeningKeys;
-import org.sunbid.bid.OpeningManagement;
 import org.sunbid.bid.Receipt;
 import org.sunbid.bid.WithdrawalReceipt;
 import org.sunbid.identity.CurrentUser;
 
-/** Sealed submission, receipts, custodians' keys and the opening hall. */
+/** Sealed submission, receipts and custodians' keys (the opening hall is the opening feature's). */
 @RestController
 @Tag(name = "bids", description = "投标与开标 Sealed bids and opening")
 class BidController {
 
     private final BidManagement bids;
     private final OpeningKeys keys;
-    private final OpeningManagement openings;
 
-    BidController(BidManagement bids, OpeningKeys keys, OpeningManagement openings) {
+    BidController(BidManagement bids, OpeningKeys keys) {
         this.bids = bids;
         this.keys = keys;
-        this.openings = openings;
     }
 
     record StartUpload(@NotNull UUID projectId, @NotNull UUID lotId, @NotNull Long size, @NotBlank String sha256) {
@@ -57,15 +53,6 @@ class BidController {
     }
 
     record CustodianCertificate(@NotBlank String certificate) {
-    }
-
-    record ShareRelease(@NotBlank String share, @NotBlank String signature) {
-    }
-
-    record Objection(String text) {
-    }
-
-    record Answer(String answer) {
     }
 
     // ---- custodians and opening keys
@@ -94,8 +81,7 @@ class BidController {
     @GetMapping(path = "/api/public/projects/{projectId}/lots/{lotId}/opening-certificate", produces = "application/x-pem-file")
     @Operation(summary = "标段开标证书（加密投标文件用） The lot's opening certificate, to seal tenders to")
     String openingCertificate(@PathVariable UUID projectId, @PathVariable UUID lotId) {
-        openings.requirePublished(projectId, lotId);
-        return keys.certificatePem(lotId);
+        return keys.certificatePem(projectId, lotId);
     }
 
     // ---- submission
@@ -157,80 +143,5 @@ class BidController {
     @Operation(summary = "撤回回执 A withdrawn bid's receipt (404 for anyone but its bidder)")
     WithdrawalReceipt withdrawalReceipt(CurrentUser user, @PathVariable UUID id) {
         return bids.withdrawalReceipt(user, id);
-    }
-
-    // ---- opening
-
-    @PostMapping("/api/openings/{projectId}/{lotId}/start")
-    @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
-    @Operation(summary = "开始开标 Start the opening session (after the opening time)")
-    OpeningManagement.SessionView startOpening(@PathVariable UUID projectId, @PathVariable UUID lotId) {
-        return openings.start(projectId, lotId);
-    }
-
-    @PostMapping("/api/openings/{projectId}/{lotId}/shares")
-    @PreAuthorize("hasRole('CUSTODIAN')")
-    @Operation(summary = "释放密钥份额（签名） Release a key share, signed")
-    OpeningManagement.SessionView release(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
-            @Valid @RequestBody ShareRelease body) {
-        openings.requirePublished(projectId, lotId);
-        return openings.release(user, lotId, body.share(), body.signature());
-    }
-
-    @GetMapping("/api/openings")
-    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','CUSTODIAN','STAFF','REGULATOR','ADMIN')")
-    @Operation(summary = "我可参加的开标 Today's and upcoming openings the caller can follow")
-    List<OpeningManagement.OpeningSummary> openings(CurrentUser user) {
-        return openings.openings(user);
-    }
-
-    @GetMapping("/api/openings/{projectId}/{lotId}")
-    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','CUSTODIAN','STAFF','REGULATOR','ADMIN')")
-    @Operation(summary = "开标大厅 The opening hall: countdown, who joined, custodians' shares, per-bid progress, record, "
-            + "objections (poll it every second or two to follow the opening live)")
-    OpeningManagement.SessionView hall(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
-        return openings.view(user, projectId, lotId);
-    }
-
-    @PostMapping("/api/openings/{projectId}/{lotId}/join")
-    @PreAuthorize("hasAnyRole('BIDDER','CUSTODIAN')")
-    @Operation(summary = "进入开标大厅（签到） A bidder of the lot or a custodian named for it joins the session")
-    OpeningManagement.SessionView join(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
-        return openings.join(user, projectId, lotId);
-    }
-
-    @PostMapping(path = "/api/openings/{projectId}/{lotId}/bids/{bidId}/self-decryption",
-            consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    @PreAuthorize("hasRole('BIDDER')")
-    @Operation(summary = "投标人自行解密 Upload the signed package decrypted with the bidder's own key (body) and the "
-            + "content-encryption key it recovered (header X-Content-Key, Base64, from bidtool open --export-cek)")
-    OpeningManagement.SessionView selfDecrypt(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
-            @PathVariable UUID bidId, @RequestHeader(name = "X-Content-Key", required = false) String contentKey,
-            HttpServletRequest request) throws IOException {
-        return openings.selfDecrypt(user, projectId, lotId, bidId, contentKey, request.getInputStream());
-    }
-
-    @PostMapping("/api/openings/{projectId}/{lotId}/confirmation")
-    @PreAuthorize("hasRole('BIDDER')")
-    @Operation(summary = "确认开标记录 A bidder confirms the opening record")
-    OpeningManagement.SessionView confirm(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
-        return openings.confirm(user, projectId, lotId);
-    }
-
-    @PostMapping("/api/openings/{projectId}/{lotId}/objections")
-    @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('BIDDER')")
-    @Operation(summary = "对开标提出异议 A bidder objects to the opening during the session")
-    OpeningManagement.SessionView object(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
-            @RequestBody Objection body) {
-        return openings.object(user, projectId, lotId, body.text());
-    }
-
-    @PostMapping("/api/openings/{projectId}/{lotId}/objections/{objectionId}/answer")
-    @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
-    @Operation(summary = "答复开标异议 Staff answer an objection; the answer is recorded")
-    OpeningManagement.SessionView answer(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
-            @PathVariable UUID objectionId, @RequestBody Answer body) {
-        return openings.answer(user, projectId, lotId, objectionId, body.answer());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.sunbid.bid.BidManagement;
+import org.sunbid.opening.OpenedBids;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
@@ -30,11 +30,11 @@ public class LotFacts {
     public static final CurrentUser PLATFORM = new CurrentUser(new UUID(0, 0), "platform", Role.STAFF, Optional.empty());
 
     private final ProjectManagement projects;
-    private final BidManagement bids;
+    private final OpenedBids bids;
     private final MemberManagement members;
     private final CreditManagement credit;
 
-    LotFacts(ProjectManagement projects, BidManagement bids, MemberManagement members, CreditManagement credit) {
+    LotFacts(ProjectManagement projects, OpenedBids bids, MemberManagement members, CreditManagement credit) {
         this.projects = projects;
         this.bids = bids;
         this.members = members;
@@ -67,12 +67,12 @@ public class LotFacts {
                 p.bidDeadline(), p.openingAt(), p.tendereeMemberId(), p.agencyMemberId());
     }
 
-    public Optional<List<BidManagement.OpenedBid>> openedBids(LotId lot) {
-        return bids.bidsOfOpenedLot(lot.value());
+    public Optional<List<OpenedBids.BidAtOpening>> openedBids(LotId lot) {
+        return bids.bidsOfOpenedLot(lot);
     }
 
     /** Tenderee, agency and bidders by code, the companies tied to them, and the experts the registry says they employ. */
-    public Avoidance.Parties parties(Lot lot, List<BidManagement.OpenedBid> opened, String supervisingUscc) {
+    public Avoidance.Parties parties(Lot lot, List<OpenedBids.BidAtOpening> opened, String supervisingUscc) {
         Set<String> tenderee = new HashSet<>();
         Set<String> agency = new HashSet<>();
         Set<String> bidders = new HashSet<>();
@@ -80,7 +80,7 @@ public class LotFacts {
         Map<UUID, Avoidance.Rule> employees = new HashMap<>();
         collect(lot.tenderee(), tenderee, related, employees, Avoidance.Rule.TENDEREE_EMPLOYEE);
         collect(lot.agency(), agency, related, employees, Avoidance.Rule.AGENCY_EMPLOYEE);
-        opened.stream().map(BidManagement.OpenedBid::member).distinct()
+        opened.stream().map(OpenedBids.BidAtOpening::member).distinct()
                 .forEach(m -> collect(m, bidders, related, employees, Avoidance.Rule.BIDDER_EMPLOYEE));
         return new Avoidance.Parties(tenderee, agency, bidders, related, employees, supervisingUscc);
     }

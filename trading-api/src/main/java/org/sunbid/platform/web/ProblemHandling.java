@@ -37,6 +37,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.RuleViolation;
 
 /** Every error leaves as RFC 9457 problem+json: a stable type, a localised detail, the field at fault; no stack traces. */
 @RestControllerAdvice
@@ -63,6 +64,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail body = problems.build(e.status(), e.type(), e.field(), e.messageKey(), args, locale());
         e.extra().forEach(body::setProperty);
         return respond(body);
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> rule(RuleViolation e) {
+        return problem(ProblemException.rule(e.rule(), e.field(), "problem.rule", e.getMessage()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,0 +1,137 @@
+package org.sunbid.opening;
+
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.bid.BidEvents;
+import org.sunbid.bid.OpeningKeys;
+import org.sunbid.identity.CurrentUser;
+import org.sunbid.opening.internal.DecryptBids;
+import org.sunbid.opening.internal.OpeningLots;
+import org.sunbid.opening.internal.OpeningSessions;
+import org.sunbid.opening.internal.ReleasedShares;
+import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
+import org.sunbid.signing.cms.CmsVerifier;
+import org.sunbid.signing.cms.SignatureCheck;
+import org.sunbid.signing.cms.VerifyOptions;
+import org.sunbid.signing.threshold.Share;
+import org.sunbid.signing.threshold.ShareException;
+
+/**
+ * A custodian releases its share of the lot's opening key; with k shares the key is rebuilt in memory only and every
+ * bid is decrypted. What the bidder sealed decides at once (see {@link BidDecryption#checked}); bids the platform could
+ * not open await their bidders in one self-decryption window; with none awaiting, the record is issued.
+ */
+@Service
+@Transactional
+public class ReleaseShare {
+
+    private final OpeningLots lots;
+    private final OpeningSessions sessions;
+    private final OpeningKeys keys;
+    private final ReleasedShares released;
+    private final DecryptBids decrypt;
+    private final ConcludeOpening conclude;
+    private final OpeningHall hall;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration selfDecryptWindow;
+
+    ReleaseShare(OpeningLots lots, OpeningSessions sessions, OpeningKeys keys, ReleasedShares released,
+            DecryptBids decrypt, ConcludeOpening conclude, OpeningHall hall, ApplicationEventPublisher events, Clock clock,
+            @Value("${sunbid.opening.self-decrypt-window:PT30M}") Duration selfDecryptWindow) {
+        if (selfDecryptWindow.isNegative() || selfDecryptWindow.isZero()) {
+            throw new IllegalArgumentException("sunbid.opening.self-decrypt-window must be positive");
+        }
+        this.lots = lots;
+        this.sessions = sessions;
+        this.keys = keys;
+        this.released = released;
+        this.decrypt = decrypt;
+        this.conclude = conclude;
+        this.hall = hall;
+        this.events = events;
+        this.clock = clock;
+        this.selfDecryptWindow = selfDecryptWindow;
+    }
+
+    /**
+     * The share's JSON (opened offline with the custodian's own key, e.g. {@code bidtool open}) and a detached CMS
+     * signature over exactly those bytes by the custodian's bound certificate.
+     */
+    public OpeningHall.SessionView release(CurrentUser custodian, ProjectId project, LotId lot, String shareJson,
+            String signatureBase64) {
+        OpeningLots.Lot published = lots.published(project, lot);
+        OpeningSession session = sessions.lock(lot)
+                .orElseThrow(() -> OpeningRefused.ruleBroken("opening-not-started", "lotId", "bid.opening.not-started"));
+        session.requireWaitingForShares();
+        OpeningKeys.LotKey key = keys.key(lot).orElseThrow();
+        Share share = share(shareJson, key);
+        byte[] signature = signature(custodian, lot, share, shareJson, signatureBase64);
+        Instant now = clock.instant();
+        sessions.recordRelease(lot, share.index(), custodian.accountId(), signature, now);
+        events.publishEvent(new BidEvents.ShareReleased(lot.value(), share.index(), custodian.accountId(), now));
+        if (released.add(lot.value(), share) >= key.threshold()) {
+            session.beginDecryption();
+            int awaiting = decrypt.decryptAll(lot, key);
+            Instant decrypted = clock.instant();
+            if (session.decrypted(awaiting, decrypted, selfDecryptWindow)) {
+                conclude.conclude(session, decrypted);
+            } else {
+                sessions.save(session);
+                events.publishEvent(new BidEvents.SelfDecryptWindowOpened(lot.value(), project.value(), awaiting,
+                        ((OpeningSession.SelfDecryptWindow) session.state()).until(), decrypted));
+            }
+        }
+        return hall.view(custodian, published);
+    }
+
+    private static Share share(String shareJson, OpeningKeys.LotKey key) {
+        Share share;
+        try {
+            share = Share.fromJson(shareJson == null ? "" : shareJson);
+        } catch (ShareException | IllegalArgumentException e) {
+            throw ProblemException.invalid("share", "bid.share.malformed");
+        }
+        if (!share.splitId().equals(key.splitId())) {
+            throw ProblemException.rule("share-of-another-lot", "share", "bid.share.other-split");
+        }
+        if (!share.intact()) {
+            throw ProblemException.rule("share-corrupted", "share", "bid.share.corrupted", share.index());
+        }
+        return share;
+    }
+
+    /** The release must be the share's holder's, signed by the certificate it bound. */
+    private byte[] signature(CurrentUser custodian, LotId lot, Share share, String shareJson, String signatureBase64) {
+        UUID holder = keys.shareHolder(lot, share.index()).orElseThrow(() ->
+                ProblemException.rule("share-of-another-lot", "share", "bid.share.other-split"));
+        if (!holder.equals(custodian.accountId())) {
+            throw ProblemException.forbidden("bid.share.not-yours");
+        }
+        X509Certificate certificate = keys.custodianCertificate(custodian.accountId())
+                .orElseThrow(() -> ProblemException.forbidden("bid.share.not-yours"));
+        byte[] signature;
+        try {
+            signature = Base64.getMimeDecoder().decode(String.valueOf(signatureBase64));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("signature", "bid.base64", 65536);
+        }
+        if (!(CmsVerifier.verify(signature, shareJson.getBytes(StandardCharsets.UTF_8), VerifyOptions.expecting(certificate))
+                instanceof SignatureCheck.Valid)) {
+            throw ProblemException.rule("bad-signature", "signature", "bid.share.bad-signature");
+        }
+        return signature;
+    }
+}

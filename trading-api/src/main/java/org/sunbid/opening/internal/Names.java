@@ -1,0 +1,27 @@
+package org.sunbid.opening.internal;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.sunbid.identity.AccountManagement;
+import org.sunbid.member.MemberId;
+
+/** Names, not ids, in the hall and the record: a bidder's company name, a custodian's display name. */
+@Component
+public class Names {
+
+    private final AccountManagement accounts;
+
+    Names(AccountManagement accounts) {
+        this.accounts = accounts;
+    }
+
+    public String bidder(MemberId member) {
+        return accounts.accountsOfMember(member.value()).stream().findFirst().map(AccountManagement.AccountView::displayName)
+                .orElse(member.toString());
+    }
+
+    public String account(UUID account) {
+        return accounts.find(account).map(AccountManagement.AccountView::displayName).orElse("—");
+    }
+}
