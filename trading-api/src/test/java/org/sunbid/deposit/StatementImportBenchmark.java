@@ -43,8 +43,8 @@ public final class StatementImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int bidders = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int lots = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int bidders = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int lots = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         Path dir = Files.createTempDirectory("sunbid-depositbench-");
         ConfigurableApplicationContext app = null;
         try {
