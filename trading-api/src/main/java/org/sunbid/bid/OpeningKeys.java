@@ -19,7 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.bid.internal.BidStore;
+import org.sunbid.bid.internal.CustodianCertificates;
+import org.sunbid.bid.internal.LotKeys;
 import org.sunbid.bid.internal.Lots;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
@@ -43,7 +44,8 @@ public class OpeningKeys {
     private static final Logger log = LoggerFactory.getLogger(OpeningKeys.class);
     static final int MAX_CUSTODIANS = 16;
 
-    private final BidStore store;
+    private final CustodianCertificates custodianCertificates;
+    private final LotKeys lotKeys;
     private final Lots lots;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -52,7 +54,7 @@ public class OpeningKeys {
     private final int total;
     private final CryptoProfile profile;
 
-    OpeningKeys(BidStore store, Lots lots, ApplicationEventPublisher events, Clock clock,
+    OpeningKeys(CustodianCertificates custodianCertificates, LotKeys lotKeys, Lots lots, ApplicationEventPublisher events, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${sunbid.opening.threshold:2}") int threshold,
             @org.springframework.beans.factory.annotation.Value("${sunbid.opening.custodians:3}") int total,
             @org.springframework.beans.factory.annotation.Value("${sunbid.opening.profile:INTERNATIONAL}") CryptoProfile profile) {
@@ -62,7 +64,8 @@ public class OpeningKeys {
         this.threshold = threshold;
         this.total = total;
         this.profile = profile;
-        this.store = store;
+        this.custodianCertificates = custodianCertificates;
+        this.lotKeys = lotKeys;
         this.lots = lots;
         this.events = events;
         this.clock = clock;
@@ -80,11 +83,11 @@ public class OpeningKeys {
             throw ProblemException.invalid("certificate", "bid.custodian.certificate-not-valid-now");
         }
         String fingerprint = Certificates.fingerprint(certificate);
-        if (store.fingerprintTakenByOther(fingerprint, custodian.accountId())) {
+        if (custodianCertificates.fingerprintTakenByOther(fingerprint, custodian.accountId())) {
             throw ProblemException.conflict("duplicate-certificate", "certificate", "bid.custodian.certificate-taken");
         }
         try {
-            store.bindCustodian(custodian.accountId(), certificate.getEncoded(), fingerprint, clock.instant());
+            custodianCertificates.bindCustodian(custodian.accountId(), certificate.getEncoded(), fingerprint, clock.instant());
         } catch (java.security.cert.CertificateEncodingException e) {
             throw ProblemException.invalid("certificate", "bid.custodian.certificate-invalid", e.getMessage());
         }
@@ -101,21 +104,21 @@ public class OpeningKeys {
     /** Creates the missing opening keys of a published project's lots; returns how many were made. */
     public int createFor(UUID projectId) {
         ProjectView project = lots.project(projectId);
-        List<BidStore.CustodianCert> custodians = store.latestCustodians(total);
+        List<CustodianCertificates.CustodianCert> custodians = custodianCertificates.latestCustodians(total);
         if (custodians.size() < total) {
             log.warn("Project {} published but only {} of the {} custodians have certificates: no opening keys "
                     + "made; bids are refused until staff create them", project.transactionCode(), custodians.size(), total);
             return 0;
         }
-        List<BidStore.CustodianCert> chosen = custodians;
+        List<CustodianCertificates.CustodianCert> chosen = custodians;
         List<X509Certificate> certificates = new ArrayList<>();
-        for (BidStore.CustodianCert c : chosen) {
+        for (CustodianCertificates.CustodianCert c : chosen) {
             certificates.add(Certificates.parse(c.der()));
         }
         int made = 0;
         Instant now = clock.instant();
         for (ProjectView.LotView lot : project.lots()) {
-            if (store.openingKey(lot.id()).isPresent()) {
+            if (lotKeys.openingKey(lot.id()).isPresent()) {
                 continue;
             }
             SigningKey key = CertificateIssuer.selfSigned("CN=Opening key " + project.transactionCode() + " lot "
@@ -123,10 +126,10 @@ public class OpeningKeys {
             byte[] secret = key.privateKey().getEncoded();
             try {
                 List<Share> shares = ThresholdKeys.split(secret, threshold, chosen.size());
-                store.insertOpeningKey(new BidStore.OpeningKeyRow(lot.id(), project.id(), key.certificate().getEncoded(),
+                lotKeys.insertOpeningKey(new LotKeys.OpeningKeyRow(lot.id(), project.id(), key.certificate().getEncoded(),
                         shares.get(0).splitId(), threshold, chosen.size()), now);
                 for (Share share : shares) {
-                    store.insertShare(lot.id(), share.index(), chosen.get(share.index() - 1).account(),
+                    lotKeys.insertShare(lot.id(), share.index(), chosen.get(share.index() - 1).account(),
                             ThresholdKeys.seal(share, certificates.get(share.index() - 1), profile.contentCipher()));
                 }
             } catch (java.security.cert.CertificateEncodingException e) {
@@ -164,20 +167,20 @@ public class OpeningKeys {
 
     @Transactional(readOnly = true)
     public String certificatePem(UUID lotId) {
-        return store.openingKey(lotId).map(k -> Certificates.toPem(Certificates.parse(k.certificate())))
+        return lotKeys.openingKey(lotId).map(k -> Certificates.toPem(Certificates.parse(k.certificate())))
                 .orElseThrow(() -> ProblemException.notFound("opening key", lotId));
     }
 
     @Transactional(readOnly = true)
     public X509Certificate certificate(UUID lotId) {
-        return store.openingKey(lotId).map(k -> Certificates.parse(k.certificate()))
+        return lotKeys.openingKey(lotId).map(k -> Certificates.parse(k.certificate()))
                 .orElseThrow(() -> ProblemException.rule("no-opening-key", "lotId", "bid.no-opening-key"));
     }
 
     /** The lot's opening certificate, if its opening key exists. */
     @Transactional(readOnly = true)
     public java.util.Optional<X509Certificate> findCertificate(UUID lotId) {
-        return store.openingKey(lotId).map(k -> Certificates.parse(k.certificate()));
+        return lotKeys.openingKey(lotId).map(k -> Certificates.parse(k.certificate()));
     }
 
     /** The opening certificates of a project's lots that have one, by lot. */
@@ -196,7 +199,7 @@ public class OpeningKeys {
 
     @Transactional(readOnly = true)
     public List<SealedShare> sharesOf(CurrentUser custodian) {
-        return store.sharesOf(custodian.accountId()).stream()
+        return lotKeys.sharesOf(custodian.accountId()).stream()
                 .map(s -> new SealedShare(s.project(), s.lot(), s.index(),
                         java.util.Base64.getEncoder().encodeToString(s.sealed())))
                 .toList();
@@ -208,25 +211,25 @@ public class OpeningKeys {
 
     @Transactional(readOnly = true)
     public java.util.Optional<LotKey> key(org.sunbid.project.LotId lot) {
-        return store.openingKey(lot.value())
+        return lotKeys.openingKey(lot.value())
                 .map(k -> new LotKey(Certificates.parse(k.certificate()), k.splitId(), k.threshold(), k.total()));
     }
 
     /** The custodian account holding the lot's share {@code index}. */
     @Transactional(readOnly = true)
     public java.util.Optional<UUID> shareHolder(org.sunbid.project.LotId lot, int index) {
-        return store.shareHolder(lot.value(), index);
+        return lotKeys.shareHolder(lot.value(), index);
     }
 
     /** The certificate a custodian bound (its releases are signed with it). */
     @Transactional(readOnly = true)
     public java.util.Optional<X509Certificate> custodianCertificate(UUID custodianAccount) {
-        return store.custodianCertificate(custodianAccount).map(Certificates::parse);
+        return custodianCertificates.custodianCertificate(custodianAccount).map(Certificates::parse);
     }
 
     @Transactional(readOnly = true)
     public boolean isCustodianOf(org.sunbid.project.LotId lot, UUID account) {
-        return store.isCustodianOf(lot.value(), account);
+        return lotKeys.isCustodianOf(lot.value(), account);
     }
 
     /** A share of the lot's key and the custodian holding it. */
@@ -235,13 +238,13 @@ public class OpeningKeys {
 
     @Transactional(readOnly = true)
     public List<ShareHolder> shareHolders(org.sunbid.project.LotId lot) {
-        return store.shareHolders(lot.value()).stream().map(h -> new ShareHolder(h.index(), h.custodian())).toList();
+        return lotKeys.shareHolders(lot.value()).stream().map(h -> new ShareHolder(h.index(), h.custodian())).toList();
     }
 
     /** Lots with an opening key, newest first: all of them, or those whose shares a custodian holds (when not null). */
     @Transactional(readOnly = true)
     public List<SealedBids.LotRef> lotsWithKeys(UUID custodianOrNull, int limit) {
-        return store.lotsWithKeys(custodianOrNull, limit).stream()
+        return lotKeys.lotsWithKeys(custodianOrNull, limit).stream()
                 .map(r -> new SealedBids.LotRef(org.sunbid.project.ProjectId.of(r.project()),
                         org.sunbid.project.LotId.of(r.lot())))
                 .toList();

@@ -60,7 +60,7 @@ public class ReceiptVerification {
         Map<String, Object> statement;
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> parsed = BidManagement.JSON.readValue(statementJson, Map.class);
+            Map<String, Object> parsed = BidSubmissions.JSON.readValue(statementJson, Map.class);
             statement = parsed;
         } catch (RuntimeException e) {
             throw ProblemException.invalid("statement", "bid.receipt-check.statement-not-json");

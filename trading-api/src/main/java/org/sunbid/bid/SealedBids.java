@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.bid.internal.BidStore;
+import org.sunbid.bid.internal.Bids;
 import org.sunbid.bid.internal.Completions;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformProperties;
@@ -42,13 +42,13 @@ public class SealedBids {
     public record LotRef(ProjectId project, LotId lot) {
     }
 
-    private final BidStore store;
+    private final Bids bidRows;
     private final Completions completions;
     private final PlatformProperties properties;
     private final ApplicationEventPublisher events;
 
-    SealedBids(BidStore store, Completions completions, PlatformProperties properties, ApplicationEventPublisher events) {
-        this.store = store;
+    SealedBids(Bids bidRows, Completions completions, PlatformProperties properties, ApplicationEventPublisher events) {
+        this.bidRows = bidRows;
         this.completions = completions;
         this.properties = properties;
         this.events = events;
@@ -57,12 +57,12 @@ public class SealedBids {
     /** Live bids (received, neither replaced nor withdrawn nor ended), in receipt order. */
     @Transactional(readOnly = true)
     public List<SealedBid> live(LotId lot) {
-        return store.liveBids(lot.value()).stream().map(this::sealed).toList();
+        return bidRows.liveBids(lot.value()).stream().map(this::sealed).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<SealedBid> find(BidId bid) {
-        return store.bid(bid.value()).map(this::sealed);
+        return bidRows.bid(bid.value()).map(this::sealed);
     }
 
     /**
@@ -71,13 +71,13 @@ public class SealedBids {
      */
     @Transactional(readOnly = true)
     public List<SealedBid> atOpening(LotId lot) {
-        return store.bidsAtOpening(lot.value()).stream().map(this::sealed).toList();
+        return bidRows.bidsAtOpening(lot.value()).stream().map(this::sealed).toList();
     }
 
     /** Whether the bid is live or was ended by the opening itself (not replaced or withdrawn by its bidder). */
     @Transactional(readOnly = true)
     public boolean isLive(BidId bid) {
-        return store.bid(bid.value()).filter(b -> "RECEIVED".equals(b.status())).isPresent();
+        return bidRows.bid(bid.value()).filter(b -> "RECEIVED".equals(b.status())).isPresent();
     }
 
     /** Where a bid was uploaded from, as recorded at upload (for the collusion alerts, after the opening). */
@@ -86,26 +86,26 @@ public class SealedBids {
 
     @Transactional(readOnly = true)
     public Optional<Origin> origin(BidId bid) {
-        return store.origin(bid.value()).map(o -> new Origin(o[0], o[1]));
+        return bidRows.origin(bid.value()).map(o -> new Origin(o[0], o[1]));
     }
 
     /** The member has a live bid on the lot, or one the opening revoked. */
     @Transactional(readOnly = true)
     public boolean hasLiveOrRevokedBid(LotId lot, MemberId member) {
-        return store.hasLiveOrRevokedBid(lot.value(), member.value());
+        return bidRows.hasLiveOrRevokedBid(lot.value(), member.value());
     }
 
     /** Live or revoked bids per lot, for the lots given (absent lots have none). */
     @Transactional(readOnly = true)
     public Map<LotId, Long> liveOrRevokedCounts(Collection<LotId> lots) {
-        return store.liveOrRevokedCounts(lots.stream().map(LotId::value).toList()).entrySet().stream()
+        return bidRows.liveOrRevokedCounts(lots.stream().map(LotId::value).toList()).entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(e -> LotId.of(e.getKey()), Map.Entry::getValue));
     }
 
     /** The lots the member bid on, most recent first. */
     @Transactional(readOnly = true)
     public List<LotRef> lotsOf(MemberId bidder, int limit) {
-        return store.lotsOfBidder(bidder.value(), limit).stream()
+        return bidRows.lotsOfBidder(bidder.value(), limit).stream()
                 .map(r -> new LotRef(ProjectId.of(r.project()), LotId.of(r.lot()))).toList();
     }
 
@@ -117,14 +117,14 @@ public class SealedBids {
 
     /** The opening ends a live bid, with the cause recorded on it; a bid no longer live is left as it is. */
     public void endAtOpening(BidId bid, EndAtOpening end, String cause, Instant at) {
-        BidStore.BidRow row = store.bid(bid.value()).orElseThrow();
-        store.endAtOpening(bid.value(), end.name(), cause, at);
+        Bids.BidRow row = bidRows.bid(bid.value()).orElseThrow();
+        bidRows.endAtOpening(bid.value(), end.name(), cause, at);
         events.publishEvent(end == EndAtOpening.REVOKED
                 ? new BidEvents.BidRevokedAtOpening(row.id(), row.lot(), row.member(), cause, at)
                 : new BidEvents.BidWithdrawnAtOpening(row.id(), row.lot(), row.member(), cause, at));
     }
 
-    private SealedBid sealed(BidStore.BidRow b) {
+    private SealedBid sealed(Bids.BidRow b) {
         return new SealedBid(BidId.of(b.id()), ProjectId.of(b.project()), LotId.of(b.lot()), MemberId.of(b.member()),
                 b.sha256(), b.size(), properties.dataDir().resolve(b.file()), b.receivedAt());
     }

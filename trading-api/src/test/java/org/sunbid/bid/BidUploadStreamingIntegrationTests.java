@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 class BidUploadStreamingIntegrationTests extends BidScenario {
 
     @Autowired
-    BidManagement bids;
+    BidSubmissions bids;
 
     @Test
     void anUploadsBytesAreReadWithNoTransactionOrConnectionHeldAndStillEndInAReceipt() throws Exception {
@@ -54,7 +54,7 @@ class BidUploadStreamingIntegrationTests extends BidScenario {
                 return super.read(b, off, Math.min(len, 8192));
             }
         };
-        BidManagement.UploadState state = bids.append(user, UUID.fromString(upload), 0, body);
+        BidSubmissions.UploadState state = bids.append(user, UUID.fromString(upload), 0, body);
         assertThat(heldWhileReading).isEmpty();
         assertThat(state.received()).isEqualTo(tender.length);
 

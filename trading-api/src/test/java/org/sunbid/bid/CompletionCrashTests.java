@@ -123,7 +123,7 @@ class CompletionCrashTests {
                 }
                 for (String file : files) {
                     String sha = jdbc.sql("select sha256 from bid where file = ?").param(file).query(String.class).single();
-                    assertThat(BidManagement.sha256(dataDir.resolve(file))).isEqualTo(sha);
+                    assertThat(BidSubmissions.sha256(dataDir.resolve(file))).isEqualTo(sha);
                 }
                 assertThat(jdbc.sql("select status from bid order by received_at").query(String.class).list())
                         .last().isEqualTo("RECEIVED");

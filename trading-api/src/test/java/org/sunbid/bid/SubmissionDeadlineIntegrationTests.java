@@ -182,7 +182,7 @@ class SubmissionDeadlineIntegrationTests extends BidScenario {
         assertThat(retried.get("receiptDocument").isNull()).isFalse();
         assertThat(sealed).exists();
         assertThat(part).doesNotExist();
-        assertThat(BidManagement.sha256(sealed)).isEqualTo(first.get("sha256").asText());
+        assertThat(BidSubmissions.sha256(sealed)).isEqualTo(first.get("sha256").asText());
         assertThat(call(as(bidder.token(), get("/api/documents/{id}/pdf", retried.get("receiptDocument").asText())), 200))
                 .isNull();
 

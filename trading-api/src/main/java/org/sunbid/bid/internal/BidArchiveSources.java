@@ -20,18 +20,18 @@ import org.sunbid.signing.archive.ArchiveEntry;
 @Component
 class BidArchiveSources implements ArchiveSources {
 
-    private final BidStore store;
+    private final Bids bidRows;
     private final DocumentManagement documents;
 
-    BidArchiveSources(BidStore store, DocumentManagement documents) {
-        this.store = store;
+    BidArchiveSources(Bids bidRows, DocumentManagement documents) {
+        this.bidRows = bidRows;
         this.documents = documents;
     }
 
     @Override
     public List<ArchiveEntry> entriesFor(UUID projectId) {
         List<ArchiveEntry> entries = new ArrayList<>();
-        for (BidStore.BidRow bid : store.bidsOfProject(projectId)) {
+        for (Bids.BidRow bid : bidRows.bidsOfProject(projectId)) {
             String base = "bids/" + bid.lot() + "/" + bid.id();
             byte[] statement = bid.receipt().getBytes(StandardCharsets.UTF_8);
             entries.add(new ArchiveEntry(base + "/receipt.json", "receipt", bid.receivedAt(), () -> new ByteArrayInputStream(statement)));

@@ -29,6 +29,7 @@ import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
 import org.sunbid.identity.AccountManagement;
+import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.signing.timestamp.TimestampCheck;
 import org.sunbid.signing.timestamp.TimestampVerifier;
@@ -47,19 +48,23 @@ public class Completions {
     /** A file younger than this may belong to a transaction still running: never swept. */
     static final Duration SWEEP_GRACE = Duration.ofMinutes(10);
 
-    private final BidStore store;
+    private final Bids bidRows;
+    private final Uploads uploads;
     private final Lots lots;
     private final DocumentManagement documents;
     private final AccountManagement accounts;
+    private final MemberManagement members;
     private final PlatformProperties properties;
     private final Clock clock;
 
-    Completions(BidStore store, Lots lots, DocumentManagement documents, AccountManagement accounts,
-            PlatformProperties properties, Clock clock) {
-        this.store = store;
+    Completions(Bids bidRows, Uploads uploads, Lots lots, DocumentManagement documents, AccountManagement accounts,
+            MemberManagement members, PlatformProperties properties, Clock clock) {
+        this.bidRows = bidRows;
+        this.uploads = uploads;
         this.lots = lots;
         this.documents = documents;
         this.accounts = accounts;
+        this.members = members;
         this.properties = properties;
         this.clock = clock;
     }
@@ -69,7 +74,7 @@ public class Completions {
      * outside any transaction. A PDF that cannot be issued now stays due (logged) and is issued on the next pass.
      */
     public void finish(UUID bidId) {
-        Optional<BidStore.Unfinished> u = store.unfinishedBid(bidId);
+        Optional<Bids.Unfinished> u = bidRows.unfinishedBid(bidId);
         if (u.isEmpty()) {
             return;
         }
@@ -87,12 +92,12 @@ public class Completions {
 
     /** Finishes every bid with a step left (of one lot, or of all lots when {@code lot} is null). */
     public int finishAll(UUID lot) {
-        List<BidStore.Unfinished> due = store.unfinished(lot);
+        List<Bids.Unfinished> due = bidRows.unfinished(lot);
         due.forEach(b -> finish(b.bid()));
         return due.size();
     }
 
-    private void place(BidStore.Unfinished bid) {
+    private void place(Bids.Unfinished bid) {
         Path target = properties.dataDir().resolve(bid.file());
         Path part = bid.partFile() == null ? null : properties.dataDir().resolve(bid.partFile());
         try {
@@ -110,7 +115,7 @@ public class Completions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        store.markPlaced(bid.bid());
+        bidRows.markPlaced(bid.bid());
     }
 
     private static void forceDirectory(Path dir) {
@@ -123,27 +128,29 @@ public class Completions {
 
     /** Issues the receipt PDF unless an earlier attempt issued it and crashed before recording its id. */
     private void issueReceipt(UUID bidId) {
-        BidStore.BidRow row = store.bid(bidId).orElseThrow();
+        Bids.BidRow row = bidRows.bid(bidId).orElseThrow();
         Optional<SignedDocument> earlier = documents.forSubject(bidId).stream()
                 .filter(d -> d.kind() == DocumentKind.BID_RECEIPT).findFirst();
         UUID document = earlier.map(SignedDocument::id).orElseGet(() -> {
             Lots.Lot lot = lots.anyState(row.project(), row.lot());
             var stamp = ((TimestampCheck.Valid) TimestampVerifier.verifyWithoutTrust(row.receiptTimestamp(),
                     java.util.HexFormat.of().parseHex(row.sha256()))).timestamp();
-            String bidderName = accounts.accountsOfMember(row.member()).stream().findFirst()
-                    .map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
+            var company = members.details(row.member()).company();
+            String bidderName = company != null ? company.name() : accounts.accountsOfMember(row.member()).stream()
+                    .findFirst().map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
+            String uscc = company == null ? "" : company.uscc();
             return documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, row.id(), row.member(),
                     Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(lot.transactionCode(),
-                            lot.projectName(), lot.lotName(), bidderName, "", row.id(), row.sha256(), row.size(),
+                            lot.projectName(), lot.lotName(), bidderName, uscc, row.id(), row.sha256(), row.size(),
                             row.receivedAt(), stamp.time(), stamp.serialNumber().toString(16))))).id();
         });
-        store.setReceiptDocument(bidId, document);
+        bidRows.setReceiptDocument(bidId, document);
     }
 
     /** Uploads of the lot not completed by its deadline expire and their partial files go. */
     public int expireUploads(UUID lot) {
-        List<BidStore.UploadRow> expired = store.expireOpenUploads(lot, clock.instant());
-        for (BidStore.UploadRow u : expired) {
+        List<Uploads.UploadRow> expired = uploads.expireOpenUploads(lot, clock.instant());
+        for (Uploads.UploadRow u : expired) {
             deleteQuietly(properties.dataDir().resolve(u.file()));
         }
         return expired.size();
@@ -155,7 +162,7 @@ public class Completions {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        Set<String> known = store.knownFiles();
+        Set<String> known = bidRows.knownFiles();
         FileTime before = FileTime.from(clock.instant().minus(SWEEP_GRACE));
         List<Path> swept = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {

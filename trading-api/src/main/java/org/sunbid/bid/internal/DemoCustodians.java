@@ -30,13 +30,13 @@ class DemoCustodians implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCustodians.class);
 
     private final AccountManagement accounts;
-    private final BidStore store;
+    private final CustodianCertificates custodians;
     private final PlatformProperties properties;
     private final Clock clock;
 
-    DemoCustodians(AccountManagement accounts, BidStore store, PlatformProperties properties, Clock clock) {
+    DemoCustodians(AccountManagement accounts, CustodianCertificates custodians, PlatformProperties properties, Clock clock) {
         this.accounts = accounts;
-        this.store = store;
+        this.custodians = custodians;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,11 +48,11 @@ class DemoCustodians implements ApplicationRunner {
         DemoCa ca = DemoCa.loadOrCreate(properties.caDirectory(), password);
         for (int n = 1; n <= DemoCa.CUSTODIANS; n++) {
             var account = accounts.findByUsername("custodian" + n);
-            if (account.isEmpty() || store.custodianCertificate(account.get().id()).isPresent()) {
+            if (account.isEmpty() || custodians.custodianCertificate(account.get().id()).isPresent()) {
                 continue;
             }
             SigningKey key = ca.custodian(n, password);
-            store.bindCustodian(account.get().id(), key.certificate().getEncoded(),
+            custodians.bindCustodian(account.get().id(), key.certificate().getEncoded(),
                     Certificates.fingerprint(key.certificate()), clock.instant());
             log.info("Demo: custodian{} holds key shares for {}", n,
                     properties.caDirectory().resolve(DemoCa.CUSTODIAN_PREFIX + n + ".p12"));

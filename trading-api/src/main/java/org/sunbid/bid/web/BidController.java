@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.bid.BidManagement;
+import org.sunbid.bid.BidSubmissions;
 import org.sunbid.bid.BidView;
+import org.sunbid.bid.BidWithdrawals;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.Receipt;
 import org.sunbid.bid.WithdrawalReceipt;
@@ -35,10 +37,14 @@ import org.sunbid.identity.CurrentUser;
 @Tag(name = "bids", description = "投标与开标 Sealed bids and opening")
 class BidController {
 
+    private final BidSubmissions submissions;
+    private final BidWithdrawals withdrawals;
     private final BidManagement bids;
     private final OpeningKeys keys;
 
-    BidController(BidManagement bids, OpeningKeys keys) {
+    BidController(BidSubmissions submissions, BidWithdrawals withdrawals, BidManagement bids, OpeningKeys keys) {
+        this.submissions = submissions;
+        this.withdrawals = withdrawals;
         this.bids = bids;
         this.keys = keys;
     }
@@ -90,23 +96,23 @@ class BidController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "开始上传密封投标文件 Start a resumable upload of a sealed tender")
-    BidManagement.UploadState start(CurrentUser user, @Valid @RequestBody StartUpload body) {
-        return bids.startUpload(user, body.projectId(), body.lotId(), body.size(), body.sha256());
+    BidSubmissions.UploadState start(CurrentUser user, @Valid @RequestBody StartUpload body) {
+        return submissions.startUpload(user, body.projectId(), body.lotId(), body.size(), body.sha256());
     }
 
     @GetMapping("/api/bids/uploads/{id}")
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "上传进度（断点续传） Where a resumed upload continues")
-    BidManagement.UploadState state(CurrentUser user, @PathVariable UUID id) {
-        return bids.uploadState(user, id);
+    BidSubmissions.UploadState state(CurrentUser user, @PathVariable UUID id) {
+        return submissions.uploadState(user, id);
     }
 
     @PutMapping(path = "/api/bids/uploads/{id}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "上传数据块 Append bytes at an offset, streamed")
-    BidManagement.UploadState append(CurrentUser user, @PathVariable UUID id, @RequestParam long offset,
+    BidSubmissions.UploadState append(CurrentUser user, @PathVariable UUID id, @RequestParam long offset,
             HttpServletRequest request) throws IOException {
-        return bids.append(user, id, offset, request.getInputStream());
+        return submissions.append(user, id, offset, request.getInputStream());
     }
 
     @PostMapping("/api/bids/uploads/{id}/complete")
@@ -114,7 +120,7 @@ class BidController {
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "提交签名清单并取得回执 Complete with the signed manifest; returns the receipt")
     Receipt complete(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Complete body, HttpServletRequest request) {
-        return bids.complete(user, id, body.manifest(), request.getRemoteAddr());
+        return submissions.complete(user, id, body.manifest(), request.getRemoteAddr());
     }
 
     @GetMapping("/api/bids")
@@ -135,13 +141,13 @@ class BidController {
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "撤回投标（需签名），返回撤回回执 Withdraw before the deadline with a signed withdrawal; returns the withdrawal receipt")
     WithdrawalReceipt withdraw(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Withdrawal body) {
-        return bids.withdraw(user, id, body.signature());
+        return withdrawals.withdraw(user, id, body.signature());
     }
 
     @GetMapping("/api/bids/{id}/withdrawal-receipt")
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "撤回回执 A withdrawn bid's receipt (404 for anyone but its bidder)")
     WithdrawalReceipt withdrawalReceipt(CurrentUser user, @PathVariable UUID id) {
-        return bids.withdrawalReceipt(user, id);
+        return withdrawals.withdrawalReceipt(user, id);
     }
 }

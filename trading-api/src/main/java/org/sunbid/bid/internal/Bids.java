@@ -1,8 +1,10 @@
 package org.sunbid.bid.internal;
 
+import static org.sunbid.bid.internal.Jdbc.instant;
+import static org.sunbid.bid.internal.Jdbc.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,153 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.bid.BidView;
 
-/** Every table of sealed bidding, in hand-written SQL. */
+/** Completed bids, their receipts and withdrawal receipts ({@code bid}, {@code bid_withdrawal}). */
 @Repository
-public class BidStore {
+public class Bids {
 
     private final JdbcClient jdbc;
 
-    BidStore(JdbcClient jdbc) {
+    Bids(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
-
-    static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    // custodians
-
-    public void bindCustodian(UUID account, byte[] der, String fingerprint, Instant at) {
-        jdbc.sql("""
-                insert into custodian_certificate (account_id, certificate, fingerprint, bound_at) values (?, ?, ?, ?)
-                on conflict (account_id) do update set certificate = excluded.certificate,
-                    fingerprint = excluded.fingerprint, bound_at = excluded.bound_at""")
-                .params(account, der, fingerprint, ts(at)).update();
-    }
-
-    public boolean fingerprintTakenByOther(String fingerprint, UUID account) {
-        return jdbc.sql("select count(*) from custodian_certificate where fingerprint = ? and account_id <> ?")
-                .params(fingerprint, account).query(Integer.class).single() > 0;
-    }
-
-    public record CustodianCert(UUID account, byte[] der) {
-    }
-
-    /** The {@code n} custodians whose certificates were bound last: a re-appointed set takes effect for new lots. */
-    public List<CustodianCert> latestCustodians(int n) {
-        return jdbc.sql("select account_id, certificate from custodian_certificate order by bound_at desc, account_id limit ?")
-                .param(n).query((rs, row) -> new CustodianCert(rs.getObject(1, UUID.class), rs.getBytes(2))).list();
-    }
-
-    public Optional<byte[]> custodianCertificate(UUID account) {
-        return jdbc.sql("select certificate from custodian_certificate where account_id = ?").param(account)
-                .query(byte[].class).optional();
-    }
-
-    // opening keys
-
-    public record OpeningKeyRow(UUID lot, UUID project, byte[] certificate, UUID splitId, int threshold, int total) {
-    }
-
-    public boolean insertOpeningKey(OpeningKeyRow k, Instant at) {
-        return jdbc.sql("""
-                insert into opening_key (lot_id, project_id, certificate, split_id, threshold, total, created_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (lot_id) do nothing""")
-                .params(k.lot(), k.project(), k.certificate(), k.splitId(), k.threshold(), k.total(), ts(at)).update() == 1;
-    }
-
-    public void insertShare(UUID lot, int index, UUID custodian, byte[] sealed) {
-        jdbc.sql("insert into opening_key_share (lot_id, idx, custodian_id, sealed_share) values (?, ?, ?, ?)")
-                .params(lot, index, custodian, sealed).update();
-    }
-
-    public Optional<OpeningKeyRow> openingKey(UUID lot) {
-        return jdbc.sql("select * from opening_key where lot_id = ?").param(lot)
-                .query((rs, n) -> new OpeningKeyRow(rs.getObject("lot_id", UUID.class), rs.getObject("project_id", UUID.class),
-                        rs.getBytes("certificate"), rs.getObject("split_id", UUID.class), rs.getInt("threshold"),
-                        rs.getInt("total")))
-                .optional();
-    }
-
-    public record SealedShareRow(UUID lot, UUID project, int index, byte[] sealed) {
-    }
-
-    public List<SealedShareRow> sharesOf(UUID custodian) {
-        return jdbc.sql("""
-                select s.lot_id, k.project_id, s.idx, s.sealed_share from opening_key_share s
-                join opening_key k on k.lot_id = s.lot_id where s.custodian_id = ? order by k.created_at""")
-                .param(custodian)
-                .query((rs, n) -> new SealedShareRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                        rs.getBytes(4)))
-                .list();
-    }
-
-    public Optional<UUID> shareHolder(UUID lot, int index) {
-        return jdbc.sql("select custodian_id from opening_key_share where lot_id = ? and idx = ?").params(lot, index)
-                .query(UUID.class).optional();
-    }
-
-    // uploads
-
-    public record UploadRow(UUID id, UUID lot, UUID project, UUID member, UUID account, long expectedSize,
-            String expectedSha256, long received, String file, UUID completedBid) {
-    }
-
-    public void insertUpload(UploadRow u, Instant at) {
-        jdbc.sql("""
-                insert into bid_upload (id, lot_id, project_id, member_id, account_id, expected_size, expected_sha256,
-                    received, file, created_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params(u.id(), u.lot(), u.project(), u.member(), u.account(), u.expectedSize(), u.expectedSha256(),
-                        u.file(), ts(at))
-                .update();
-    }
-
-    public Optional<UploadRow> lockUpload(UUID id) {
-        return jdbc.sql("select * from bid_upload where id = ? for update").param(id).query(BidStore::upload).optional();
-    }
-
-    public Optional<UploadRow> upload(UUID id) {
-        return jdbc.sql("select * from bid_upload where id = ?").param(id).query(BidStore::upload).optional();
-    }
-
-    public void setReceived(UUID id, long received) {
-        jdbc.sql("update bid_upload set received = ? where id = ?").params(received, id).update();
-    }
-
-    /** Moves the received count from {@code from} to {@code to} unless another append or the completion came first. */
-    public boolean advanceReceived(UUID id, long from, long to, Instant lastByte) {
-        return jdbc.sql("""
-                update bid_upload set received = ?, last_byte_at = coalesce(?, last_byte_at)
-                where id = ? and received = ? and completed_bid is null""")
-                .params(to, ts(lastByte), id, from).update() == 1;
-    }
-
-    public void setLastByte(UUID id, Instant at) {
-        jdbc.sql("update bid_upload set last_byte_at = ? where id = ?").params(ts(at), id).update();
-    }
-
-    public Optional<Instant> lastByte(UUID id) {
-        return jdbc.sql("select last_byte_at from bid_upload where id = ?").param(id)
-                .query((rs, n) -> instant(rs, "last_byte_at")).optional();
-    }
-
-    public void completeUpload(UUID id, UUID bid) {
-        jdbc.sql("update bid_upload set completed_bid = ? where id = ?").params(bid, id).update();
-    }
-
-    private static UploadRow upload(ResultSet rs, int n) throws SQLException {
-        return new UploadRow(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class),
-                rs.getObject("project_id", UUID.class), rs.getObject("member_id", UUID.class),
-                rs.getObject("account_id", UUID.class), rs.getLong("expected_size"), rs.getString("expected_sha256"),
-                rs.getLong("received"), rs.getString("file"), rs.getObject("completed_bid", UUID.class));
-    }
-
-    // bids
 
     public record BidRow(UUID id, UUID lot, UUID project, UUID member, String status, String sha256, long size,
             String file, byte[] manifest, Instant receivedAt, String receipt, byte[] receiptSignature,
@@ -166,6 +30,18 @@ public class BidStore {
         public BidView view() {
             return new BidView(id, project, lot, status, sha256, size, receivedAt, withdrawnAt, replacedBy);
         }
+
+        /** The receipt as its bidder downloads it. */
+        public org.sunbid.bid.Receipt toReceipt() {
+            return new org.sunbid.bid.Receipt(id, lot, sha256, size, receivedAt, receipt,
+                    java.util.Base64.getEncoder().encodeToString(receiptSignature),
+                    java.util.Base64.getEncoder().encodeToString(receiptTimestamp), receiptDocument);
+        }
+    }
+
+    /** The bid if it is the member's; empty for anyone else's, as if absent. */
+    public Optional<BidRow> bidOf(UUID id, UUID member) {
+        return bid(id).filter(b -> b.member().equals(member));
     }
 
     /** Inserts a completed bid whose sealed file is still to be moved into place ({@link #markPlaced}). */
@@ -211,13 +87,6 @@ public class BidStore {
                 .optional();
     }
 
-    /** Uploads of the lot never completed: they expire at the deadline (their partial files are then deleted). */
-    public List<UploadRow> expireOpenUploads(UUID lot, Instant at) {
-        return jdbc.sql("""
-                update bid_upload set expired_at = ? where lot_id = ? and completed_bid is null and expired_at is null
-                returning *""").params(ts(at), lot).query(BidStore::upload).list();
-    }
-
     /** Every file name the database knows under bids/: uploads still open or never placed, and bids. */
     public java.util.Set<String> knownFiles() {
         java.util.Set<String> files = new java.util.HashSet<>(jdbc.sql("select file from bid").query(String.class).list());
@@ -233,26 +102,26 @@ public class BidStore {
     }
 
     public Optional<BidRow> bid(UUID id) {
-        return jdbc.sql("select * from bid where id = ?").param(id).query(BidStore::bidRow).optional();
+        return jdbc.sql("select * from bid where id = ?").param(id).query(Bids::bidRow).optional();
     }
 
     public List<BidRow> bidsOf(UUID member, UUID lot) {
         if (lot == null) {
             return jdbc.sql("select * from bid where member_id = ? order by received_at").param(member)
-                    .query(BidStore::bidRow).list();
+                    .query(Bids::bidRow).list();
         }
         return jdbc.sql("select * from bid where member_id = ? and lot_id = ? order by received_at").params(member, lot)
-                .query(BidStore::bidRow).list();
+                .query(Bids::bidRow).list();
     }
 
     public List<BidRow> bidsOfProject(UUID project) {
         return jdbc.sql("select * from bid where project_id = ? order by lot_id, received_at").param(project)
-                .query(BidStore::bidRow).list();
+                .query(Bids::bidRow).list();
     }
 
     public List<BidRow> liveBids(UUID lot) {
         return jdbc.sql("select * from bid where lot_id = ? and status = 'RECEIVED' order by received_at").param(lot)
-                .query(BidStore::bidRow).list();
+                .query(Bids::bidRow).list();
     }
 
     /** Live or revoked bids per lot, for the lots given. */
@@ -288,7 +157,7 @@ public class BidStore {
         return jdbc.sql("""
                 select * from bid where lot_id = ?
                    and (status in ('RECEIVED', 'REVOKED') or (status = 'WITHDRAWN' and opening_cause is not null))
-                 order by received_at, id""").param(lot).query(BidStore::bidRow).list();
+                 order by received_at, id""").param(lot).query(Bids::bidRow).list();
     }
 
     public List<UUID> otherLiveBidders(UUID lot, UUID member) {
@@ -298,17 +167,12 @@ public class BidStore {
 
     public Optional<BidRow> liveBidOf(UUID lot, UUID member) {
         return jdbc.sql("select * from bid where lot_id = ? and member_id = ? and status = 'RECEIVED' for update")
-                .params(lot, member).query(BidStore::bidRow).optional();
+                .params(lot, member).query(Bids::bidRow).optional();
     }
 
     public void markReplaced(UUID id, UUID by) {
         jdbc.sql("update bid set status = 'REPLACED', replaced_by = ? where id = ? and status = 'RECEIVED'").params(by, id)
                 .update();
-    }
-
-    public boolean isExpired(UUID upload) {
-        return jdbc.sql("select expired_at is not null from bid_upload where id = ?").param(upload).query(Boolean.class)
-                .optional().orElse(false);
     }
 
     public boolean markWithdrawn(UUID id, Instant at) {
@@ -332,35 +196,6 @@ public class BidStore {
                 .params(status, cause, ts(at), bid).update() == 1;
     }
 
-    public boolean isCustodianOf(UUID lot, UUID account) {
-        return jdbc.sql("select count(*) from opening_key_share where lot_id = ? and custodian_id = ?").params(lot, account)
-                .query(Integer.class).single() > 0;
-    }
-
-    public record ShareHolderRow(int index, UUID custodian) {
-    }
-
-    public List<ShareHolderRow> shareHolders(UUID lot) {
-        return jdbc.sql("select idx, custodian_id from opening_key_share where lot_id = ? order by idx").param(lot)
-                .query((rs, n) -> new ShareHolderRow(rs.getInt(1), rs.getObject(2, UUID.class))).list();
-    }
-
-    public record LotRef(UUID lot, UUID project) {
-    }
-
-    /** Lots with an opening key, newest first: every one, or those whose shares a custodian holds. */
-    public List<LotRef> lotsWithKeys(UUID custodian, int limit) {
-        if (custodian != null) {
-            return jdbc.sql("""
-                    select k.lot_id, k.project_id from opening_key k where exists (select 1 from opening_key_share s
-                    where s.lot_id = k.lot_id and s.custodian_id = ?) order by k.created_at desc limit ?""")
-                    .params(custodian, limit).query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                    .list();
-        }
-        return jdbc.sql("select lot_id, project_id from opening_key order by created_at desc limit ?").param(limit)
-                .query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
-    }
-
     /** The lots a member bid on, most recent first. */
     public List<LotRef> lotsOfBidder(UUID member, int limit) {
         return jdbc.sql("""
@@ -369,8 +204,6 @@ public class BidStore {
                 .params(member, limit).query((rs, n) -> new LotRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
     }
-
-    // withdrawal receipts
 
     public record WithdrawalRow(UUID bid, byte[] signedWithdrawal, String statement, byte[] signature, byte[] timestamp,
             UUID receiptDocument, Instant withdrawnAt) {
