@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Deposit statement import benchmark: a camt.053.001.08 of N entries (default 1,000,000) imported with matching,
 # against PostgreSQL COPY of the same rows in the same run; prints times, the ratio and the peak heap.
-# Usage: trading-api/bench/deposit-import-bench.sh [entries] [bidders] [lots per bidder]   (default 1000000 100 100)
+# Usage: trading-api/bench/deposit-import-bench.sh [entries] [bidders] [lots per bidder]   (default 1000000 20 500)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CP_FILE="$(mktemp)"
@@ -10,4 +10,4 @@ CP_FILE="$(mktemp)"
 CP="trading-api/target/test-classes:trading-api/target/classes:signing/target/classes:scheduler/target/classes:$(cat "$CP_FILE")"
 rm -f "$CP_FILE"
 uptime
-exec java -Xmx${SUNBID_BENCH_HEAP:-512m} -cp "$CP" org.sunbid.deposit.StatementImportBenchmark "${1:-1000000}" "${2:-100}" "${3:-100}"
+exec java -Xmx${SUNBID_BENCH_HEAP:-512m} -cp "$CP" org.sunbid.deposit.StatementImportBenchmark "${1:-1000000}" "${2:-20}" "${3:-500}"

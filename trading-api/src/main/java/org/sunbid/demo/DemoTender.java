@@ -37,6 +37,8 @@ import org.sunbid.project.LotId;
 import org.sunbid.project.Procedure;
 import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectType;
 import org.sunbid.project.ProjectView;
@@ -73,6 +75,8 @@ public class DemoTender {
     private final DemoTenderProperties settings;
     private final AccountManagement accounts;
     private final ProjectManagement projects;
+    private final ProjectReview review;
+    private final ProjectPublication publication;
     private final OpeningHall openings;
     private final AwardManagement awards;
     private final DemoBidding bidding;
@@ -86,12 +90,14 @@ public class DemoTender {
     private volatile Thread runner;
 
     public DemoTender(DemoTenderProperties settings, AccountManagement accounts, ProjectManagement projects,
-            OpeningHall openings, AwardManagement awards, DemoBidding bidding, DemoCommittee committee,
+            ProjectReview review, ProjectPublication publication, OpeningHall openings, AwardManagement awards, DemoBidding bidding, DemoCommittee committee,
             DemoEvaluation evaluation, DemoAward award, TimeAccelerator accelerator, Clock clock,
             Environment environment) {
         this.settings = settings;
         this.accounts = accounts;
         this.projects = projects;
+        this.review = review;
+        this.publication = publication;
         this.openings = openings;
         this.awards = awards;
         this.bidding = bidding;
@@ -271,24 +277,24 @@ public class DemoTender {
             if (settings.award()) {
                 committee.plan(people.staff(), p.id(), p.lots().get(0).id());
             }
-            ProjectManagement.ReviewSheet sheet = projects.reviewSheet(people.staff(), settings.project());
+            ProjectReview.ReviewSheet sheet = review.reviewSheet(people.staff(), ProjectId.of(settings.project()));
             boolean documents = sheet.items().stream()
                     .anyMatch(i -> i.item() == ReviewItem.TENDER_DOCUMENTS && !i.versions().isEmpty());
             if (!documents) {
-                projects.uploadTenderDocuments(people.tenderee(), settings.project(), "招标文件（演示）.txt", "text/plain",
+                review.uploadTenderDocuments(people.tenderee(), ProjectId.of(settings.project()), "招标文件（演示）.txt", "text/plain",
                         new ByteArrayInputStream(("【演示】" + p.name() + " 招标文件：工程量清单、技术标准和要求、合同条款（演示文本）。")
                                 .getBytes(StandardCharsets.UTF_8)));
-                sheet = projects.reviewSheet(people.staff(), settings.project());
+                sheet = review.reviewSheet(people.staff(), ProjectId.of(settings.project()));
             }
-            for (ProjectManagement.ReviewSheet.ItemHistory item : sheet.items()) {
+            for (ProjectReview.ReviewSheet.ItemHistory item : sheet.items()) {
                 int latest = item.versions().get(item.versions().size() - 1).version();
                 for (CurrentUser reviewer : List.of(people.staff(), people.regulator())) {
                     if (item.missingApprovals().contains(reviewer.role().name())) {
-                        projects.review(reviewer, settings.project(), item.item(), latest, true, "同意发布（演示）");
+                        review.review(reviewer, ProjectId.of(settings.project()), item.item(), latest, true, "同意发布（演示）");
                     }
                 }
             }
-            projects.publish(people.tenderee(), settings.project());
+            publication.publish(people.tenderee(), ProjectId.of(settings.project()));
             p = projects.find(people.staff(), settings.project());
             log.info("Demo tender {}: tender announcement published; opening keys made for {} lot(s)",
                     p.transactionCode(), p.lots().size());

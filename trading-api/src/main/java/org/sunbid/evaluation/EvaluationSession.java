@@ -153,8 +153,11 @@ public final class EvaluationSession {
     }
 
     public List<ComplianceResult> complianceResults() {
+        // grouped once: every sheet submission asks for the compliant bids, so this must not scan votes per bid
+        java.util.Map<BidId, List<ComplianceVote>> byBid = votes.stream()
+                .collect(java.util.stream.Collectors.groupingBy(ComplianceVote::bid));
         return bids.stream().map(b -> ComplianceResult.decide(b.bid(), plan.complianceCriteria(),
-                votes.stream().filter(v -> v.bid().equals(b.bid())).toList())).toList();
+                byBid.getOrDefault(b.bid(), List.of()))).toList();
     }
 
     public List<OfferedBid> compliantBids() {

@@ -3,7 +3,6 @@ package org.sunbid.search;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
-import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.search.internal.SearchOutbox;
@@ -47,7 +46,7 @@ public class SearchManagement {
     /** Replaces the index with every notice in PostgreSQL; returns the number indexed. */
     public long rebuild() {
         List<SearchDocument> all = new java.util.ArrayList<>();
-        notices.forEach(n -> all.add(document(n)));
+        notices.forEach(n -> all.add(SearchDocument.of(n)));
         index.rebuild(all);
         return all.size();
     }
@@ -58,12 +57,5 @@ public class SearchManagement {
 
     public String engine() {
         return index.engine();
-    }
-
-    /** How a notice is indexed. */
-    public static SearchDocument document(Notice n) {
-        return new SearchDocument(n.id().toString(), n.publicId(), n.kind().name(), n.projectType(), n.regionCode(),
-                n.classificationCodes(), n.amount(), n.publishedAt(), n.tenderee(), n.agency(), n.winner(), n.title(),
-                n.body(), n.test());
     }
 }

@@ -4,7 +4,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -16,10 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.sunbid.signing.DigestAlgorithm;
+import org.sunbid.signing.JsonWriter;
+
 /**
- * A deterministic JSON form: object keys sorted by code point, no white space, integers as numbers, every other
- * scalar (decimals, times, UUIDs, enums) as a string, byte arrays as Base64. Same value, same bytes, so its
- * SHA-256 can be recomputed by anyone from the stored text.
+ * The log's deterministic JSON form: object keys sorted, no white space, integers as numbers, every other scalar
+ * (decimals, times, UUIDs, enums) as a string, byte arrays as Base64, secrets redacted. This class only maps values to
+ * that shape; the text is written by the platform's one writer, {@link JsonWriter}, in the current
+ * {@link LogEncoding}. Same value, same bytes, so its SHA-256 can be recomputed by anyone from the stored text.
  */
 public final class CanonicalJson {
 
@@ -31,14 +34,6 @@ public final class CanonicalJson {
     public static final int MAX_INLINE_BYTES = 1024;
 
     private CanonicalJson() {
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A record's components as a plain map, with secrets replaced by "[redacted]". */
@@ -61,107 +56,69 @@ public final class CanonicalJson {
         return map;
     }
 
+    /** The canonical JSON of {@code value}, in the current encoding. */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder(128);
-        append(out, value, 0);
-        return out.toString();
+        return JsonWriter.write(tree(value, 0));
+    }
+
+    /** The canonical JSON of {@code value} as {@code encoding} writes it (to recompute what older entries hold). */
+    public static String write(Object value, LogEncoding encoding) {
+        return encoding.fromCurrent(write(value));
     }
 
     public static byte[] bytes(Object value) {
         return write(value).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void append(StringBuilder out, Object value, int depth) {
+    /** Appends {@code s} as a JSON string, or {@code null}, in the current encoding. */
+    public static void appendString(StringBuilder out, String s) {
+        JsonWriter.appendString(out, s);
+    }
+
+    /** {@code value} as what {@link JsonWriter} writes: sorted maps, lists, strings, integers, booleans and null. */
+    private static Object tree(Object value, int depth) {
         if (depth > 32) {
-            string(out, "[too-deep]");
-            return;
+            return "[too-deep]";
         }
         if (value instanceof Optional<?> optional) {
             value = optional.orElse(null);
         }
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Boolean b) {
-            out.append(b.booleanValue());
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
-                || value instanceof BigInteger) {
-            out.append(value);
-        } else if (value instanceof BigDecimal d) {
-            string(out, d.toPlainString());
-        } else if (value instanceof CharSequence || value instanceof Enum<?> || value instanceof java.util.UUID
-                || value instanceof TemporalAccessor || value instanceof Number || value instanceof Character
-                || value instanceof java.time.Duration || value instanceof java.net.URI) {
-            string(out, value instanceof Enum<?> e ? e.name() : value.toString());
-        } else if (value instanceof byte[] bytes) {
+        if (value == null || value instanceof Boolean || value instanceof Long || value instanceof Integer
+                || value instanceof Short || value instanceof Byte || value instanceof BigInteger) {
+            return value;
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof byte[] bytes) {
             // Large binaries (documents, sealed files) enter the log by digest only, to keep entries small.
-            string(out, bytes.length <= MAX_INLINE_BYTES ? Base64.getEncoder().encodeToString(bytes)
-                    : "sha256:" + java.util.HexFormat.of().formatHex(sha256(bytes)) + ";size=" + bytes.length);
-        } else if (value instanceof Map<?, ?> map) {
+            return bytes.length <= MAX_INLINE_BYTES ? Base64.getEncoder().encodeToString(bytes)
+                    : "sha256:" + DigestAlgorithm.SHA256.hex(bytes) + ";size=" + bytes.length;
+        }
+        if (value instanceof Map<?, ?> map) {
             TreeMap<String, Object> sorted = new TreeMap<>();
             map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-            object(out, sorted, depth);
-        } else if (value instanceof Collection<?> collection) {
-            List<Object> items = new ArrayList<>(collection);
-            out.append('[');
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                append(out, items.get(i), depth + 1);
-            }
-            out.append(']');
-        } else if (value instanceof Record record) {
-            object(out, new TreeMap<>(componentsOf(record)), depth);
-        } else {
-            string(out, value.toString());
+            return sortedTree(sorted, depth);
         }
+        if (value instanceof Collection<?> collection) {
+            List<Object> items = new ArrayList<>(collection.size());
+            for (Object item : collection) {
+                items.add(tree(item, depth + 1));
+            }
+            return items;
+        }
+        if (value instanceof Record record) {
+            return sortedTree(new TreeMap<>(componentsOf(record)), depth);
+        }
+        // strings, UUIDs, times, durations, URIs, characters, other numbers, and anything else: as text
+        return value.toString();
     }
 
-    private static void object(StringBuilder out, TreeMap<String, Object> sorted, int depth) {
-        out.append('{');
-        boolean first = true;
-        for (var e : sorted.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            string(out, e.getKey());
-            out.append(':');
-            append(out, e.getValue(), depth + 1);
-        }
-        out.append('}');
-    }
-
-    /** Appends {@code s} as a JSON string, or {@code null}. */
-    public static void appendString(StringBuilder out, String s) {
-        if (s == null) {
-            out.append("null");
-        } else {
-            string(out, s);
-        }
-    }
-
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+    private static TreeMap<String, Object> sortedTree(TreeMap<String, Object> sorted, int depth) {
+        sorted.replaceAll((k, v) -> tree(v, depth + 1));
+        return sorted;
     }
 }

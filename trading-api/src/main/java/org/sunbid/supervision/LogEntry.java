@@ -19,15 +19,24 @@ import java.util.Map;
  * @param detailsSha256     SHA-256 of the UTF-8 bytes of {@code details}
  * @param clientIp          the caller's address, if the event came from a request
  * @param deviceFingerprint the {@code X-Device-Fingerprint} header, if sent
+ * @param encoding          how the entry's JSON was written (stored with it; older entries keep their rule)
  */
 public record LogEntry(long seq, Instant at, String actor, String actorRole, String action, String subject,
-        String details, byte[] detailsSha256, String clientIp, String deviceFingerprint) {
+        String details, byte[] detailsSha256, String clientIp, String deviceFingerprint, LogEncoding encoding) {
 
     public LogEntry {
         if (seq < 0) {
             throw new IllegalArgumentException("seq must not be negative");
         }
         at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.util.Objects.requireNonNull(encoding, "encoding");
+    }
+
+    /** An entry written now, in the current encoding. */
+    public LogEntry(long seq, Instant at, String actor, String actorRole, String action, String subject,
+            String details, byte[] detailsSha256, String clientIp, String deviceFingerprint) {
+        this(seq, at, actor, actorRole, action, subject, details, detailsSha256, clientIp, deviceFingerprint,
+                LogEncoding.CURRENT);
     }
 
     /** The bytes that form this entry's Merkle leaf. */
@@ -36,8 +45,9 @@ public record LogEntry(long seq, Instant at, String actor, String actorRole, Str
     }
 
     /**
-     * The leaf's canonical JSON, written directly in sorted key order (the same text {@link CanonicalJson} makes
-     * from a map of these fields, several times faster: this runs once per append and once per verified entry).
+     * The leaf's canonical JSON in the entry's {@link #encoding}, written directly in sorted key order (the same text
+     * {@link CanonicalJson} makes from a map of these fields, several times faster: this runs once per append and once
+     * per verified entry).
      */
     public String leafJson() {
         StringBuilder out = new StringBuilder(256);
@@ -58,7 +68,7 @@ public record LogEntry(long seq, Instant at, String actor, String actorRole, Str
         out.append(",\"seq\":").append(seq);
         out.append(",\"subject\":");
         CanonicalJson.appendString(out, subject);
-        return out.append('}').toString();
+        return encoding.fromCurrent(out.append('}').toString());
     }
 
     /** The same leaf text built through the general canonical writer (kept to test the fast path against). */
@@ -73,6 +83,6 @@ public record LogEntry(long seq, Instant at, String actor, String actorRole, Str
         leaf.put("detailsSha256", HexFormat.of().formatHex(detailsSha256));
         leaf.put("clientIp", clientIp);
         leaf.put("device", deviceFingerprint);
-        return CanonicalJson.write(leaf);
+        return CanonicalJson.write(leaf, encoding);
     }
 }

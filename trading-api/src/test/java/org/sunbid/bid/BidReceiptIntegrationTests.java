@@ -38,13 +38,11 @@ class BidReceiptIntegrationTests extends BidScenario {
 
     @Test
     void aReplacementsReceiptNamesTheBidItReplacesAndAWithdrawalGetsASignedTimestampedReceipt() throws Exception {
-        String staff = platform(Role.STAFF);
-        custodians(3);
-        UUID[] ids = publishedProject(staff, platform(Role.REGULATOR));
-        X509Certificate opening = openingCertificate(ids[0], ids[1]);
-        Person bidder = member(Role.BIDDER, "撤回测试建设有限公司");
+        Lot lot = publishedLotWithBidder("撤回测试建设有限公司");
+        UUID[] ids = lot.ids();
+        X509Certificate opening = lot.opening();
+        Person bidder = lot.bidder();
         Person other = member(Role.BIDDER, "旁观建设有限公司");
-        call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], bidder.member())), 204);
 
         JsonNode first = submit(bidder, ids[0], ids[1], sealedTender(bidder, ids[1], opening, "700.00"));
         assertThat(Api.JSON.readTree(first.get("statement").asText()).has("replaces")).isFalse();
@@ -117,13 +115,11 @@ class BidReceiptIntegrationTests extends BidScenario {
 
     @Test
     void theReceiptPdfNamesTheBiddersCompanyAndUsccAndAManifestWithoutFingerprintStoresNone() throws Exception {
-        String staff = platform(Role.STAFF);
-        custodians(3);
-        UUID[] ids = publishedProject(staff, platform(Role.REGULATOR));
-        X509Certificate opening = openingCertificate(ids[0], ids[1]);
-        Person bidder = member(Role.BIDDER, "回执测试建设有限公司");
+        Lot lot = publishedLotWithBidder("回执测试建设有限公司");
+        UUID[] ids = lot.ids();
+        X509Certificate opening = lot.opening();
+        Person bidder = lot.bidder();
         var company = members.details(bidder.member()).company();
-        call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], bidder.member())), 204);
 
         // a manifest that carries no machine fingerprint (it is optional)
         byte[] sealed = sealedTender(bidder, ids[1], opening, "880.00");
@@ -155,6 +151,19 @@ class BidReceiptIntegrationTests extends BidScenario {
         JsonNode stored = Api.JSON.readTree(jdbc.sql("select fingerprint from bid where id = ?")
                 .param(UUID.fromString(replacement)).query(String.class).single());
         assertThat(stored.get("mac").asText()).isEqualTo("00:16:3e:aa:bb:cc");
+    }
+
+    record Lot(UUID[] ids, X509Certificate opening, Person bidder) {
+    }
+
+    /** A published lot and an approved bidder of it whose deposit staff have cleared. */
+    private Lot publishedLotWithBidder(String company) throws Exception {
+        String staff = platform(Role.STAFF);
+        custodians(3);
+        UUID[] ids = publishedProject(staff, platform(Role.REGULATOR));
+        Person bidder = member(Role.BIDDER, company);
+        call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], bidder.member())), 204);
+        return new Lot(ids, openingCertificate(ids[0], ids[1]), bidder);
     }
 
     private boolean verifies(String statement, String signatureBase64) {

@@ -20,7 +20,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.opening.JoinOpening;
 import org.sunbid.opening.OpeningHall;
 import org.sunbid.opening.ReleaseShare;
@@ -31,6 +31,8 @@ import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.MutableClock;
@@ -52,9 +54,13 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
     @Autowired
     ProjectManagement projects;
+    @Autowired
+    ProjectReview review;
+    @Autowired
+    ProjectPublication publication;
     @Autowired
     OpeningKeys openingKeys;
     @Autowired
@@ -92,7 +98,7 @@ class DemoTenderRestartIntegrationTests {
     }
 
     DemoTender start(DemoTenderProperties settings) {
-        return new DemoTender(settings, accounts, projects, openings, awards, bidding, committee, evaluation, award,
+        return new DemoTender(settings, accounts, projects, review, publication, openings, awards, bidding, committee, evaluation, award,
                 accelerator, (Clock) clock, environment);
     }
 

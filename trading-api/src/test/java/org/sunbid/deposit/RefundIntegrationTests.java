@@ -59,6 +59,9 @@ class RefundIntegrationTests extends DepositScenario {
         assertThat(refund.get("total").decimalValue()).isEqualByComparingTo("200008.33");
         assertThat(refund.get("payeeAccount").asText()).isEqualTo(BASIC_ACCOUNT);
 
+        // only the version validated against the ISO schema is produced
+        assertThat(call(as(l.staff(), post("/api/deposits/refund-batches"))
+                .content(Api.json(Map.of("painVersion", "pain.001.001.03"))), 400).toString()).contains("painVersion");
         JsonNode batch = call(as(l.staff(), post("/api/deposits/refund-batches"))
                 .content(Api.json(Map.of("painVersion", "pain.001.001.09"))), 201);
         String batchId = batch.get("id").asText();

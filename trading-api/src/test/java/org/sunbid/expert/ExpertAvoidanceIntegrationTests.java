@@ -131,6 +131,17 @@ class ExpertAvoidanceIntegrationTests extends OpenedLotScenario {
                 "select coalesce(min(seq), -1) from supervision_entry where action = 'bid.bid-submitted' and subject = ?")
                 .param(opened.lot().toString()).query(Long.class).single(), seq -> seq >= 0);
         assertThat(commitSeq).isLessThan(firstBid);
+
+        // the pool's digest is in the log before the draw, and it is the one the record names
+        String frozen = await().atMost(Duration.ofSeconds(60)).until(() -> jdbc().sql("""
+                select details from supervision_entry where action = 'expert.pool-frozen' and subject = ?""")
+                .param(opened.lot().toString()).query(String.class).optional().orElse(null), d -> d != null);
+        assertThat(frozen).contains(signed.record().pool().sha256());
+        long drawnSeq = await().atMost(Duration.ofSeconds(60)).until(() -> jdbc().sql(
+                "select coalesce(min(seq), -1) from supervision_entry where action = 'expert.committee-drawn' and subject = ?")
+                .param(opened.lot().toString()).query(Long.class).single(), seq -> seq >= 0);
+        assertThat(jdbc().sql("select seq from supervision_entry where action = 'expert.pool-frozen' and subject = ?")
+                .param(opened.lot().toString()).query(Long.class).single()).isLessThan(drawnSeq);
     }
 
     /** Three invitations on other lots in the last month (seats as earlier draws left them). */

@@ -24,7 +24,7 @@ import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.project.LotId;
 import org.sunbid.expert.internal.PlanStore;
@@ -65,8 +65,9 @@ public final class ExpertDrawBenchmark {
         }
     }
 
+    private final ConfigurableApplicationContext app;
     private final JdbcClient jdbc;
-    private final MemberManagement members;
+    private final MemberSetup members;
     private final CreditManagement credit;
     private final ExpertDraws expertDraws;
     private final PlatformTrust trust;
@@ -77,8 +78,9 @@ public final class ExpertDrawBenchmark {
     private static final UUID BENCH = new UUID(0, 42);
 
     ExpertDrawBenchmark(ConfigurableApplicationContext app) {
+        this.app = app;
         this.jdbc = app.getBean(JdbcClient.class);
-        this.members = app.getBean(MemberManagement.class);
+        this.members = app.getBean(MemberSetup.class);
         this.credit = app.getBean(CreditManagement.class);
         this.expertDraws = app.getBean(ExpertDraws.class);
         this.trust = app.getBean(PlatformTrust.class);
@@ -101,25 +103,23 @@ public final class ExpertDrawBenchmark {
         }
         System.out.printf("setup: %,d experts, %d opened lots in %.1f s%n", experts, lots.size(), (System.nanoTime() - t0) / 1e9);
 
-        // each lot's pool frozen ahead, as the expert-pool-freeze job does at the bid deadline (not part of the draw)
+        // whole draw, as the staff endpoint and the scheduled job run it: 3 warm-up draws, then `draws` whose pool was
+        // frozen just before (as the expert-pool-freeze job does at the deadline, an hour before the opening; the
+        // snapshot is still in memory) and `draws` whose snapshot was dropped (read back from the database, as after a
+        // restart or when more than a few lots froze in between). The freeze itself is timed apart: not in the draw.
         List<Double> freeze = new ArrayList<>();
-        for (UUID lot : lots) {
-            CommitteePlan plan = plans.find(new LotId(lot)).orElseThrow();
-            Instant deadline = jdbc.sql("select bid_deadline from project where id = ?").param(plan.project())
-                    .query(java.sql.Timestamp.class).single().toInstant();
-            long s = System.nanoTime();
-            inTransaction(() -> freezing.frozen(plan, deadline));
-            freeze.add((System.nanoTime() - s) / 1e6);
-        }
-
-        // whole draw, as the staff endpoint and the scheduled job run it: 3 warm-up draws, then `draws` with the pool
-        // snapshot in memory (frozen shortly before) and `draws` reading it from the database (as after a restart)
         List<Double> warm = new ArrayList<>();
         List<Double> cold = new ArrayList<>();
         List<Double> selectIds = new ArrayList<>();
         ExpertDraws.DrawSummary last = null;
         for (int i = 0; i < lots.size(); i++) {
             boolean isCold = i >= 3 + draws;
+            CommitteePlan plan = plans.find(new LotId(lots.get(i))).orElseThrow();
+            Instant deadline = jdbc.sql("select bid_deadline from project where id = ?").param(plan.project())
+                    .query(java.sql.Timestamp.class).single().toInstant();
+            long f = System.nanoTime();
+            inTransaction(() -> freezing.frozen(plan, deadline));
+            freeze.add((System.nanoTime() - f) / 1e6);
             if (isCold) {
                 pools.forgetCached();
             }
@@ -197,7 +197,44 @@ public final class ExpertDrawBenchmark {
         print("whole draw, pool read from the database", cold, base, ids);
         print("pool freeze (at the deadline, not in the draw)", freeze, base, ids);
         print("draw-verify (parse, CMS, RFC 3161, replay)", verify, base, ids);
+        breakdown(new LotId(lots.get(lots.size() - 1)), signed.record().canonicalBytes());
         System.out.println("load average at end: " + loadAverage());
+    }
+
+    /** The draw's steps measured apart on the last lot (median of 10 runs each), to show where the time goes. */
+    private void breakdown(LotId lot, byte[] canonical) throws Exception {
+        var app = this.app;
+        org.sunbid.expert.internal.LotFacts facts = app.getBean(org.sunbid.expert.internal.LotFacts.class);
+        org.sunbid.expert.internal.LibraryStore library = app.getBean(org.sunbid.expert.internal.LibraryStore.class);
+        org.sunbid.expert.internal.DrawStore drawStore = app.getBean(org.sunbid.expert.internal.DrawStore.class);
+        CommitteePlan plan = plans.find(lot).orElseThrow();
+        var l = facts.lot(plan.project(), lot);
+        var bids = facts.openedBids(lot).orElseThrow();
+        var parties = facts.parties(l, bids, plan.supervisingUscc());
+        Map<String, java.util.concurrent.Callable<Object>> steps = new java.util.LinkedHashMap<>();
+        steps.put("lot facts (project, lot)", () -> facts.lot(plan.project(), lot));
+        steps.put("opened bids", () -> facts.openedBids(lot));
+        steps.put("parties (registry, relations)", () -> facts.parties(l, bids, plan.supervisingUscc()));
+        steps.put("credit (bans, bad records)", () -> List.of(facts.banned(), facts.badRecords()));
+        steps.put("conflicts, leave", () -> List.of(library.conflictsWith(parties.bidderUsccs(), l.bidDeadline()),
+                library.onLeave(l.openingAt(), l.openingAt().plusSeconds(86_400), l.bidDeadline())));
+        steps.put("recent draws, this project's draws", () -> List.of(drawStore.askedBetween(
+                l.bidDeadline().minusSeconds(30 * 86_400L), l.bidDeadline()), drawStore.drawnForProject(plan.project())));
+        steps.put("frozen pool (in memory)", () -> freezing.frozen(plan, l.bidDeadline()));
+        steps.put("CMS signature of the record", () -> new org.sunbid.signing.cms.CmsSigner(trust.documentSigner())
+                .sign(canonical, true));
+        steps.put("RFC 3161 token", () -> trust.timestamps().stamp(org.sunbid.signing.DigestAlgorithm.SHA256,
+                MessageDigest.getInstance("SHA-256").digest(canonical)));
+        System.out.printf("%nstep (ms, median of 10)%n");
+        for (var step : steps.entrySet()) {
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                long s = System.nanoTime();
+                step.getValue().call();
+                times.add((System.nanoTime() - s) / 1e6);
+            }
+            System.out.printf("  %-44s %9.2f%n", step.getKey(), median(times));
+        }
     }
 
     private void inTransaction(Runnable work) {

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberForms;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 
 /** Experts in the library for draw tests, each test in a region of its own so that pools never mix. */
 public final class ExpertFixtures {
@@ -27,7 +27,7 @@ public final class ExpertFixtures {
     }
 
     /** Registers, approves and admits an expert of {@code region} and {@code specialty}. */
-    static Expert admitted(MemberManagement members, ExpertLibrary library, String region, String specialty,
+    static Expert admitted(MemberSetup members, ExpertLibrary library, String region, String specialty,
             String employerUscc, String title, int years) {
         var form = new MemberForms.ExpertRegistration(MemberFixtures.username("expert"), MemberFixtures.PASSWORD,
                 "专家" + UUID.randomUUID().toString().substring(0, 4), MemberFixtures.idNumber(),
@@ -39,7 +39,7 @@ public final class ExpertFixtures {
         return new Expert(id, form.username());
     }
 
-    public static List<Expert> admitted(MemberManagement members, ExpertLibrary library, String region, String specialty,
+    public static List<Expert> admitted(MemberSetup members, ExpertLibrary library, String region, String specialty,
             int count) {
         List<Expert> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.identity.AccountManagement;
-import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectSetup;
 import org.sunbid.schedule.PublishedLots;
 import org.sunbid.search.SearchManagement;
 import org.sunbid.support.Api;
@@ -40,7 +40,7 @@ class TestProjectNoticesIntegrationTests {
     OpeningKeys openingKeys;
 
     @Autowired
-    ProjectManagement projects;
+    ProjectSetup projects;
 
     @Autowired
     NoticeManagement notices;

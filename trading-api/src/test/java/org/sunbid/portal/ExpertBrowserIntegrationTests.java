@@ -18,7 +18,7 @@ import org.sunbid.expert.OpenedLotRows;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
 import org.sunbid.support.MutableClock;
@@ -36,7 +36,7 @@ class ExpertBrowserIntegrationTests {
     AccountManagement accounts;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Autowired
     ExpertLibrary library;

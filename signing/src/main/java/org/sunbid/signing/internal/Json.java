@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sunbid.signing.JsonWriter;
+
 /**
- * A deliberately tiny JSON reader and writer for Sunbid's proof and share files: objects, arrays, strings,
+ * A deliberately tiny JSON reader (writing is {@link JsonWriter}) for Sunbid's proof and share files: objects, arrays, strings,
  * integers, booleans and null. Bounded in size and depth so hostile input fails fast with {@link JsonException}.
  */
 public final class Json {
@@ -26,67 +28,9 @@ public final class Json {
 
     // ---------------------------------------------------------------- writing
 
-    /** Writes maps (keys in iteration order), lists, strings, numbers, booleans and null. */
+    /** Writes maps (keys in iteration order), lists, strings, numbers, booleans and null: {@link JsonWriter}. */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String s) {
-            quote(s, out);
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                quote(String.valueOf(e.getKey()), out);
-                out.append(':');
-                write(e.getValue(), out);
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(list.get(i), out);
-            }
-            out.append(']');
-        } else {
-            throw new IllegalArgumentException("not JSON-writable: " + value.getClass().getSimpleName());
-        }
-    }
-
-    private static void quote(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        return JsonWriter.write(value);
     }
 
     // ---------------------------------------------------------------- reading

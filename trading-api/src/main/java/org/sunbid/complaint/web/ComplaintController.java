@@ -66,18 +66,21 @@ class ComplaintController {
     }
 
     @GetMapping
+    @PreAuthorize("isAuthenticated()") // the service shows each caller only the complaints it is party to
     @Operation(summary = "投诉列表与期限 Complaints with their deadlines")
     List<ComplaintView> list(CurrentUser user) {
         return complaints.list(user);
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
     @Operation(summary = "投诉详情 A complaint")
     ComplaintView view(CurrentUser user, @PathVariable UUID id) {
         return complaints.view(user, id);
     }
 
     @GetMapping("/{id}/signature")
+    @PreAuthorize("isAuthenticated()")
     @Operation(summary = "投诉人签名（CMS，DER） The complainant's detached CMS signature")
     ResponseEntity<byte[]> signature(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/pkcs7-signature")

@@ -14,7 +14,7 @@ import org.sunbid.award.AwardContracts;
 import org.sunbid.award.AwardManagement;
 import org.sunbid.award.AwardView;
 import org.sunbid.award.Candidate;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.CertificateBinding;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.signing.cms.CmsSigner;
@@ -36,10 +36,10 @@ public class DemoAward {
 
     private final AwardManagement awards;
     private final AwardContracts contracts;
-    private final MemberManagement members;
+    private final CertificateBinding members;
     private final PlatformProperties platform;
 
-    DemoAward(AwardManagement awards, AwardContracts contracts, MemberManagement members, PlatformProperties platform) {
+    DemoAward(AwardManagement awards, AwardContracts contracts, CertificateBinding members, PlatformProperties platform) {
         this.awards = awards;
         this.contracts = contracts;
         this.members = members;

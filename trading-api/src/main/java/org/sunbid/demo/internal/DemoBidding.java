@@ -25,7 +25,7 @@ import org.sunbid.bid.Receipt;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.CertificateBinding;
 import org.sunbid.opening.JoinOpening;
 import org.sunbid.opening.OpeningHall;
 import org.sunbid.opening.ReleaseShare;
@@ -56,7 +56,7 @@ public class DemoBidding {
 
     private final PlatformProperties platform;
     private final AccountManagement accounts;
-    private final MemberManagement members;
+    private final CertificateBinding members;
     private final OpeningKeys openingKeys;
     private final BidManagement bids;
     private final BidSubmissions submissions;
@@ -66,7 +66,7 @@ public class DemoBidding {
     private final DemoDepositPayments payments;
     private volatile DemoCa demoCa;
 
-    DemoBidding(PlatformProperties platform, AccountManagement accounts, MemberManagement members,
+    DemoBidding(PlatformProperties platform, AccountManagement accounts, CertificateBinding members,
             OpeningKeys openingKeys, BidManagement bids, BidSubmissions submissions, OpeningHall openings, ReleaseShare shareReleases,
             JoinOpening hallEntries, DemoDepositPayments payments) {
         this.platform = platform;

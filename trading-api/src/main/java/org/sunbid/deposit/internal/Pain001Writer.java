@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class Pain001Writer {
 
     public enum Version {
-        V03("pain.001.001.03"), V09("pain.001.001.09");
+        V09("pain.001.001.09");
 
         private final String id;
 
@@ -70,20 +70,16 @@ public final class Pain001Writer {
             text(w, "BtchBookg", "false");
             text(w, "NbOfTxs", Integer.toString(transfers.size()));
             text(w, "CtrlSum", sum.toPlainString());
-            if (v == Version.V03) {
-                text(w, "ReqdExctnDt", executionDate.toString());
-            } else {
-                w.writeStartElement("ReqdExctnDt");
-                text(w, "Dt", executionDate.toString());
-                w.writeEndElement();
-            }
+            w.writeStartElement("ReqdExctnDt");
+            text(w, "Dt", executionDate.toString());
+            w.writeEndElement();
             w.writeStartElement("Dbtr");
             text(w, "Nm", limit(debtor.name(), 140));
             w.writeEndElement();
             account(w, "DbtrAcct", debtor.account(), true);
             w.writeStartElement("DbtrAgt");
             w.writeStartElement("FinInstnId");
-            text(w, v == Version.V03 ? "BIC" : "BICFI", debtor.bic());
+            text(w, "BICFI", debtor.bic());
             w.writeEndElement();
             w.writeEndElement();
             for (Transfer t : transfers) {

@@ -86,7 +86,7 @@ public class Seating {
         LibraryStore.Entry entry = library.find(seat.expert()).orElse(null);
         ExpertNotifications.Invitation invitation = new ExpertNotifications.Invitation(seat.expert(),
                 entry == null ? "" : entry.name(), entry == null ? null : entry.email(), lot.projectName(),
-                lot.lotName(), due, baseUrl + "/expert-invitations.html");
+                lot.lotName(), due, baseUrl + "/expert/invitations.html");
         AfterCommit.run(() -> notifications.invited(invitation));
         return invited;
     }

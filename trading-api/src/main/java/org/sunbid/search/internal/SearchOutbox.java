@@ -19,7 +19,6 @@ import org.sunbid.notice.NoticeManagement;
 import org.sunbid.notice.NoticePublished;
 import org.sunbid.search.SearchDocument;
 import org.sunbid.search.SearchIndex;
-import org.sunbid.search.SearchManagement;
 
 /**
  * The durable outbox between publishing and the index. A row is written inside the publishing transaction (so a
@@ -80,7 +79,7 @@ public class SearchOutbox {
         }
         List<SearchDocument> docs = new ArrayList<>();
         for (Pending p : due) {
-            notices.find(p.noticeId()).map(SearchManagement::document).ifPresent(docs::add);
+            notices.find(p.noticeId()).map(SearchDocument::of).ifPresent(docs::add);
         }
         List<Long> ids = due.stream().map(Pending::id).toList();
         try {

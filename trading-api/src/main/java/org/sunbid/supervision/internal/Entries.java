@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.sunbid.supervision.LogEncoding;
 import org.sunbid.supervision.LogEntry;
 import org.sunbid.supervision.LogQuery;
 
@@ -21,7 +22,7 @@ import org.sunbid.supervision.LogQuery;
 public class Entries {
 
     private static final String COLUMNS = "seq, at, actor, actor_role, action, subject, details, details_sha256, "
-            + "client_ip, device_fingerprint";
+            + "client_ip, device_fingerprint, encoding";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -48,6 +49,7 @@ public class Entries {
         byte[][] detailsHash = new byte[n][];
         String[] ip = new String[n];
         String[] device = new String[n];
+        Short[] encoding = new Short[n];
         byte[][] leaf = new byte[n][];
         for (int i = 0; i < n; i++) {
             LogEntry e = entries.get(i);
@@ -61,13 +63,14 @@ public class Entries {
             detailsHash[i] = e.detailsSha256();
             ip[i] = e.clientIp();
             device[i] = e.deviceFingerprint();
+            encoding[i] = (short) e.encoding().number();
             leaf[i] = leafHashes.get(i);
         }
         template.execute((java.sql.Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("insert into supervision_entry (" + COLUMNS
                     + ", leaf_hash, outbox_id) select * from unnest(?::bigint[], ?::timestamptz[], ?::varchar[], "
                     + "?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::bytea[], ?::varchar[], ?::varchar[], "
-                    + "?::bytea[], ?::bigint[])")) {
+                    + "?::smallint[], ?::bytea[], ?::bigint[])")) {
                 ps.setArray(1, con.createArrayOf("bigint", seq));
                 ps.setArray(2, con.createArrayOf("timestamptz", at));
                 ps.setArray(3, con.createArrayOf("varchar", actor));
@@ -78,8 +81,9 @@ public class Entries {
                 ps.setArray(8, con.createArrayOf("bytea", detailsHash));
                 ps.setArray(9, con.createArrayOf("varchar", ip));
                 ps.setArray(10, con.createArrayOf("varchar", device));
-                ps.setArray(11, con.createArrayOf("bytea", leaf));
-                ps.setArray(12, con.createArrayOf("bigint", outbox));
+                ps.setArray(11, con.createArrayOf("smallint", encoding));
+                ps.setArray(12, con.createArrayOf("bytea", leaf));
+                ps.setArray(13, con.createArrayOf("bigint", outbox));
                 int inserted = ps.executeUpdate();
                 if (inserted != n) {
                     throw new IllegalStateException("inserted " + inserted + " of " + n + " log entries");
@@ -163,7 +167,7 @@ public class Entries {
             ps.setLong(2, toSeq);
             return ps;
         }, rs -> {
-            consumer.accept(map(rs), rs.getBytes(11));
+            consumer.accept(map(rs), rs.getBytes(12));
         });
     }
 
@@ -178,12 +182,12 @@ public class Entries {
         }, rs -> {
             consumer.accept(new RawRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getString(9),
-                    rs.getString(10), rs.getBytes(11)));
+                    rs.getString(10), LogEncoding.of(rs.getInt(11)), rs.getBytes(12)));
         });
     }
 
     record RawRow(long seq, Instant at, String actor, String actorRole, String action, String subject, String details,
-            byte[] detailsSha256, String clientIp, String deviceFingerprint, byte[] leafHash) {
+            byte[] detailsSha256, String clientIp, String deviceFingerprint, LogEncoding encoding, byte[] leafHash) {
     }
 
     public Optional<LogEntry> find(long seq) {
@@ -227,7 +231,8 @@ public class Entries {
 
     private static LogEntry map(ResultSet rs) throws SQLException {
         return new LogEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getString(9), rs.getString(10));
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getString(9), rs.getString(10),
+                LogEncoding.of(rs.getInt(11)));
     }
 
     @FunctionalInterface

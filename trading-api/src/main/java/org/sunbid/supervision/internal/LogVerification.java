@@ -70,7 +70,8 @@ public class LogVerification {
                     throw new Failure(row.seq(), "details-hash-mismatch");
                 }
                 LogEntry entry = new LogEntry(row.seq(), row.at(), row.actor(), row.actorRole(), row.action(),
-                        row.subject(), row.details(), row.detailsSha256(), row.clientIp(), row.deviceFingerprint());
+                        row.subject(), row.details(), row.detailsSha256(), row.clientIp(), row.deviceFingerprint(),
+                        row.encoding());
                 byte[] leaf = MerkleTree.leafHash(entry.leafBytes());
                 if (!Arrays.equals(leaf, row.leafHash())) {
                     throw new Failure(row.seq(), "entry-altered");

@@ -155,11 +155,15 @@ public final class EvaluationBenchmark {
         }));
         byte[] report = drawn.toByteArray();
         Path plain = Files.write(dir.resolve("plain.pdf"), report);
-        long baseline = time(() -> {
-            PadesSigner.sign(plain, new ByteArrayOutputStream(), keys.get(0), null,
-                    PadesSigner.Appearance.lastPage("评标委员会", "评标专家1", "基线"), Instant.now());
-            return null;
-        });
+        long fastest = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) { // the fastest of three, so the baseline carries no warm-up
+            fastest = Math.min(fastest, time(() -> {
+                PadesSigner.sign(plain, new ByteArrayOutputStream(), keys.get(0), null,
+                        PadesSigner.Appearance.lastPage("评标委员会", "评标专家1", "基线"), Instant.now());
+                return null;
+            }));
+        }
+        long baseline = fastest;
         byte[][] current = { report };
         millis.put("report signatures: %d members in turn, each upload checked incremental + valid".formatted(
                 memberCount), time(() -> {
@@ -187,7 +191,7 @@ public final class EvaluationBenchmark {
                 memberCount);
         System.out.printf("load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.printf("| step | ms | ratio to baseline |%n|---|---|---|%n");
-        System.out.printf("| **baseline**: one plain PAdES signature of the unsigned report (PDFBox) | %d | 1.0× |%n",
+        System.out.printf("| **baseline**: one plain PAdES signature of the unsigned report (PDFBox), best of 3 | %d | 1.0× |%n",
                 baseline);
         millis.forEach((step, ms) -> System.out.printf("| %s | %d | %.1f× |%n", step, ms,
                 (double) ms / Math.max(1, baseline)));
