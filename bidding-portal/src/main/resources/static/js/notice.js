@@ -3,7 +3,7 @@
 import { page } from '/js/layout.js';
 import { dateTime, t } from '/js/i18n.js';
 import { json } from '/js/session.js';
-import { el, kindLabel, typeLabel, yuan } from '/js/public.js';
+import { el, kindLabel, kindName, typeLabel, yuan } from '/js/public.js';
 
 await page('public');
 
@@ -46,6 +46,39 @@ function lots(n) {
     el('div', { className: 'table-scroll' }, el('table', { className: 'data' },
       el('thead', {}, el('tr', {}, ...['pn.lot.number', 'pn.lot.name', 'pn.lot.estimate', 'pn.lot.deposit']
         .map((key) => el('th', { scope: 'col', text: t(key) })))), body)));
+}
+
+/** The ranked candidates of each lot as publicised (publicity, award and contract notices), one table per lot. */
+async function candidates(n) {
+  if (!['CANDIDATE_PUBLICITY', 'AWARD', 'CONTRACT'].includes(kindName(n.kind)) || !n.lots?.length) {
+    return null;
+  }
+  const tables = [];
+  for (const lot of n.lots) {
+    let award;
+    try {
+      award = await json('/api/public/awards/' + encodeURIComponent(lot.id), { anonymous: true });
+    } catch {
+      continue;
+    }
+    const body = el('tbody');
+    for (const c of award.candidates) {
+      const won = award.winner && award.winner === c.bidder;
+      body.append(el('tr', won ? { className: 'winner' } : {}, el('td', { text: String(c.rank) }),
+        el('td', {}, c.bidder, won ? el('span', { className: 'badge', text: ' ' + t('pn.cand.winner') }) : ''),
+        el('td', { text: yuan(c.price) ?? '—' }),
+        el('td', { text: c.score != null ? String(c.score) : (yuan(c.evaluatedPrice) ?? '—') })));
+    }
+    tables.push(el('div', { className: 'table-scroll' }, el('table', { className: 'data candidates' },
+      el('caption', { text: t('pn.cand.lot', lot.number, lot.name) }),
+      el('thead', {}, el('tr', {}, ...['pn.cand.rank', 'pn.cand.bidder', 'pn.cand.price', 'pn.cand.score']
+        .map((key) => el('th', { scope: 'col', text: t(key) })))), body)));
+  }
+  if (!tables.length) {
+    return null;
+  }
+  return el('section', { id: 'candidates', 'aria-labelledby': 'candidates-title' },
+    el('h2', { id: 'candidates-title', text: t('pn.candidates') }), ...tables);
 }
 
 async function attachments(n) {
@@ -134,8 +167,8 @@ try {
     el('h1', { text: n.title }));
   const text = el('section', { 'aria-labelledby': 'text-title' }, el('h2', { id: 'text-title', text: t('pn.text') }),
     el('div', { className: 'notice-body', text: n.body }));
-  const [docs, others] = await Promise.all([attachments(n), related(n)]);
-  const main = el('div', { className: 'notice-main' }, facts(n), lots(n), text, docs);
+  const [docs, others, ranked] = await Promise.all([attachments(n), related(n), candidates(n)]);
+  const main = el('div', { className: 'notice-main' }, facts(n), lots(n), ...(ranked ? [ranked] : []), text, docs);
   const side = el('div', { className: 'notice-side' }, links(n), others);
   article.replaceChildren(header, el('div', { className: 'notice-grid' }, main, side));
 } catch (e) {

@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 export const KINDS = [
   ['TENDER_ANNOUNCEMENT', 'tender-announcement'], ['CLARIFICATION', 'clarification'],
   ['OPENING_RECORD', 'opening-record'], ['CANDIDATE_PUBLICITY', 'candidate-publicity'], ['AWARD', 'award'],
+  ['CONTRACT', 'contract'],
   ['FAILED_TENDER', 'failed-tender'], ['TERMINATION', 'termination'],
 ];
 export const PROJECT_TYPES = ['CONSTRUCTION', 'GOVERNMENT_PROCUREMENT', 'LAND_USE_RIGHTS', 'MINING_RIGHTS', 'STATE_PROPERTY'];

@@ -53,4 +53,4 @@ create table complaint_held_job (
 
 alter table notice drop constraint notice_kind_known;
 alter table notice add constraint notice_kind_known check (kind in ('TENDER_ANNOUNCEMENT','CLARIFICATION',
-    'OPENING_RECORD','CANDIDATE_PUBLICITY','AWARD','FAILED_TENDER','TERMINATION','COMPLAINT_DECISION'));
+    'OPENING_RECORD','CANDIDATE_PUBLICITY','AWARD','CONTRACT','FAILED_TENDER','TERMINATION','COMPLAINT_DECISION'));

@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.support.Api;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,7 +47,7 @@ class AuthorizationMatrixIntegrationTests {
     MockMvc mvc;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Autowired
     AccountManagement accounts;

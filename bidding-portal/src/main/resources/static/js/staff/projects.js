@@ -215,7 +215,12 @@ async function loadProject(id) {
   for (const l of p.lots) {
     const li = document.createElement('li');
     li.textContent = t('projects.lot', l.number, l.name, money(l.estimate), money(l.deposit))
-      + (l.hasConfidentialReferencePrice ? ` · ${t('projects.sealed-price')}` : '');
+      + (l.hasConfidentialReferencePrice ? ` · ${t('projects.sealed-price')}` : '') + ' · ';
+    const committee = document.createElement('a');
+    committee.href = `/staff/committee.html?${new URLSearchParams({ project: p.id, lot: l.id })}`;
+    committee.className = 'committee';
+    committee.textContent = t('projects.committee');
+    li.append(committee);
     lots.append(li);
   }
   document.getElementById('intake').hidden = p.status !== 'SUBMITTED';

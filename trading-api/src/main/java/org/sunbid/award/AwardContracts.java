@@ -76,6 +76,7 @@ public class AwardContracts {
                 user.memberId().orElse(null), name, null, blob.sha256(), now));
         ProjectView project = projects.find(AwardManagement.PLATFORM, row.project());
         notices.writtenReport(project, row.lot(), award, blob.sha256());
+        notices.contract(project, row.lot(), award);
         events.publishEvent(new AwardEvents.ContractSigned(row.project(), lotId, award.winner().bidder().value(),
                 blob.sha256(), contract.late(), now));
         events.publishEvent(new AwardEvents.WrittenReportFiled(row.project(), lotId, blob.sha256(), now));

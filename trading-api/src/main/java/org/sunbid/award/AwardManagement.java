@@ -216,6 +216,26 @@ public class AwardManagement {
         return row.award();
     }
 
+    /** The candidates as the publicity made them public (rank, name, price, score or evaluated price). */
+    public record PublicCandidate(int rank, String bidder, java.math.BigDecimal price, java.math.BigDecimal score,
+            java.math.BigDecimal evaluatedPrice) {
+    }
+
+    /** What anyone may read once the candidates are publicised (实施条例 art. 54): no ids of members, no objections. */
+    public record PublicAward(UUID lot, String stage, Instant publicityFrom, Instant publicityUntil,
+            boolean suspended, List<PublicCandidate> candidates, String winner, Instant decidedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public PublicAward publicView(UUID lotId) {
+        AwardStore.AwardRow row = store.find(LotId.of(lotId)).filter(r -> r.award() != null)
+                .orElseThrow(() -> ProblemException.notFound("award", lotId));
+        AwardView v = view(row);
+        return new PublicAward(v.lot(), v.stage(), v.publicityFrom(), v.publicityUntil(), v.suspended(),
+                v.candidates().stream().map(c -> new PublicCandidate(c.rank(), c.bidderName(), c.price(), c.score(),
+                        c.evaluatedPrice())).toList(), v.winner(), v.decidedAt());
+    }
+
     /** What the caller may see: the tenderee, its agency, the lot's bidders and the centre. */
     @Transactional(readOnly = true)
     public AwardView view(CurrentUser user, UUID lotId) {

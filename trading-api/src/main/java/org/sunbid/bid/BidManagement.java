@@ -265,7 +265,9 @@ public class BidManagement {
                 || !(manifest.fields().get("size") instanceof Number n && n.longValue() == seen.expectedSize())) {
             throw ProblemException.rule("manifest-mismatch", "manifest", "bid.manifest-mismatch");
         }
-        String fingerprint = String.valueOf(manifest.fields().get("fingerprint"));
+        // the machine fingerprint as the bidder signed it (JSON), or none: never the text "null"
+        Object signedFingerprint = manifest.fields().get("fingerprint");
+        String fingerprint = signedFingerprint == null ? null : JSON.writeValueAsString(signedFingerprint);
 
         // 2. Under the upload's row lock, in one short transaction: the rules of the moment — the completion is the
         //    instant the bid exists, and it must come before the deadline by the platform clock, as must the RFC 3161

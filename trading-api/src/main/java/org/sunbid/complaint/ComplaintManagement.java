@@ -46,6 +46,7 @@ public class ComplaintManagement {
 
     private final Complaints complaints;
     private final ProjectManagement projects;
+    private final org.sunbid.project.ProjectObjections objections;
     private final MemberManagement members;
     private final MemberSignatures signatures;
     private final ProcedureHolds holds;
@@ -55,11 +56,13 @@ public class ComplaintManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ComplaintManagement(Complaints complaints, ProjectManagement projects, MemberManagement members,
+    ComplaintManagement(Complaints complaints, ProjectManagement projects,
+            org.sunbid.project.ProjectObjections objections, MemberManagement members,
             MemberSignatures signatures, ProcedureHolds holds, ComplaintDecisions decisions, DeadlineJobs deadlineJobs,
             WorkingCalendar calendar, ApplicationEventPublisher events, Clock clock) {
         this.complaints = complaints;
         this.projects = projects;
+        this.objections = objections;
         this.members = members;
         this.signatures = signatures;
         this.holds = holds;
@@ -81,7 +84,7 @@ public class ComplaintManagement {
             throw ProblemException.invalid("text", "complaint.text");
         }
         // someone else's objection, or none: the same answer, so nobody learns of another's objection
-        ObjectionRecord objection = projects.objection(objectionId).filter(o -> o.filedBy().equals(me))
+        ObjectionRecord objection = objections.objection(objectionId).filter(o -> o.filedBy().equals(me))
                 .orElseThrow(() -> ProblemException.notFound("objection", objectionId));
         if (signatures.signer(me, text.getBytes(StandardCharsets.UTF_8), signature).isEmpty()) {
             throw ProblemException.rule("signature-not-by-member", "signature", "complaint.signature.invalid");
@@ -199,7 +202,7 @@ public class ComplaintManagement {
     public List<Eligible> eligible(CurrentUser user) {
         MemberId me = MemberId.of(user.requireMember());
         Instant now = clock.instant();
-        return projects.objectionsFiledBy(me.value()).stream().map(o -> {
+        return objections.objectionsFiledBy(me.value()).stream().map(o -> {
             ProjectView p = projects.find(PLATFORM, o.project().value());
             boolean settled = o.settledBy(now);
             LocalDate lastDay = settled

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param regulator      the regulator account that approves the announcement and documents
  * @param custodians     the custodian accounts holding the demo CA's custodian keys 1, 2, 3 (in that order)
  * @param project        the demo tender's project id (fixed, so that a second start finds it)
+ * @param award          go on after the opening: expert draw, evaluation, publicity, award notice and contract
  */
 @ConfigurationProperties("sunbid.demo.tender")
 public record DemoTenderProperties(@DefaultValue("true") boolean enabled, @DefaultValue("6s") Duration day,
@@ -31,7 +32,7 @@ public record DemoTenderProperties(@DefaultValue("true") boolean enabled, @Defau
         @DefaultValue("tenderee01") String tenderee, @DefaultValue("staff1") String staff,
         @DefaultValue("regulator1") String regulator,
         @DefaultValue({ "custodian1", "custodian2", "custodian3" }) List<String> custodians,
-        @DefaultValue(DemoTender.DEFAULT_PROJECT) UUID project) {
+        @DefaultValue(DemoTender.DEFAULT_PROJECT) UUID project, @DefaultValue("true") boolean award) {
 
     public DemoTenderProperties {
         if (bidders == null || bidders.size() < 3) {

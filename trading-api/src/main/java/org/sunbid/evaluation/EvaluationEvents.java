@@ -51,4 +51,13 @@ public final class EvaluationEvents {
             candidateBids = List.copyOf(candidateBids);
         }
     }
+
+    /** A member asked a bidder to clarify its bid; the question's text stays with the committee, its hash is logged. */
+    public record ClarificationRequested(UUID lot, UUID clarification, UUID bid, UUID member, String questionSha256,
+            Instant answerDue, Instant at) {
+    }
+
+    /** The bidder's signed answer arrived before the deadline. */
+    public record ClarificationAnswered(UUID lot, UUID clarification, UUID bidder, String answerSha256, Instant at) {
+    }
 }

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A published notice; it never changes. {@code seq} orders all notices for the changes feed. */
+/**
+ * A published notice; it never changes. {@code seq} orders all notices for the changes feed. {@code test}: the notice
+ * of a test project (its title and body say so too).
+ */
 public record Notice(UUID id, String publicId, long seq, NoticeKind kind, UUID projectId, String transactionCode,
         String projectName, String projectType, String procedure, String title, String body, String regionCode,
         List<String> classificationCodes, BigDecimal amount, String tenderee, String agency, String winner,
         Instant bidDeadline, Instant openingAt, List<NoticeDraft.NoticeLot> lots, UUID correctsId,
-        Instant publishedAt) {
+        Instant publishedAt, boolean test) {
 
     /** The stable permalink path of this notice. */
     public String permalink() {

@@ -31,6 +31,20 @@ public record NoticeDraft(String idempotencyKey, NoticeKind kind, UUID projectId
         }
     }
 
+    /** Put before the title of every notice of a test project. */
+    public static final String TEST_TITLE = "【测试】";
+    /** Put before the body of every notice of a test project. */
+    public static final String TEST_NOTE = "【测试项目】本公告属于平台上的测试项目，不是真实的招标或交易。"
+            + "This notice belongs to a test project on the platform: it is not a real tender.\n\n";
+
+    /** This draft as the notice of a test project: title and body say so (once). */
+    public NoticeDraft markedAsTest() {
+        return new NoticeDraft(idempotencyKey, kind, projectId, transactionCode, projectName, projectType, procedure,
+                title.startsWith(TEST_TITLE) ? title : TEST_TITLE + title,
+                body.startsWith(TEST_NOTE) ? body : TEST_NOTE + body, regionCode, classificationCodes, amount, tenderee,
+                agency, winner, bidDeadline, openingAt, lots, correctsId);
+    }
+
     /** A lot as shown in a notice. */
     public record NoticeLot(UUID id, int number, String name, BigDecimal estimate, BigDecimal deposit) {
     }

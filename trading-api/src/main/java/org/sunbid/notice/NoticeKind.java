@@ -7,6 +7,7 @@ public enum NoticeKind {
     OPENING_RECORD("tenderUpdate", "opening-record"),
     CANDIDATE_PUBLICITY("awardUpdate", "candidate-publicity"),
     AWARD("award", "award"),
+    CONTRACT("contract", "contract"),
     FAILED_TENDER("tenderCancellation", "failed-tender"),
     TERMINATION("tenderCancellation", "termination"),
     /** The regulator's decision on a complaint (投诉处理决定, 实施条例 art. 61). */

@@ -24,18 +24,22 @@ public class NoticeManagement {
     private final Notices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<TestProjects> testProjects;
 
-    NoticeManagement(Notices notices, ApplicationEventPublisher events, Clock clock) {
+    NoticeManagement(Notices notices, ApplicationEventPublisher events, Clock clock, List<TestProjects> testProjects) {
         this.notices = notices;
         this.events = events;
         this.clock = clock;
+        this.testProjects = List.copyOf(testProjects);
     }
 
     /**
      * Publishes a notice once: a second call with the same idempotency key returns the first notice and raises no
      * event. A correction names the notice it corrects, which must belong to the same project.
      */
-    public Notice publish(NoticeDraft draft) {
+    public Notice publish(NoticeDraft given) {
+        boolean test = testProjects.stream().anyMatch(t -> t.isTest(given.projectId()));
+        NoticeDraft draft = test ? given.markedAsTest() : given;
         Optional<Notice> existing = notices.findByIdempotencyKey(draft.idempotencyKey());
         if (existing.isPresent()) {
             return existing.get();
@@ -49,7 +53,7 @@ public class NoticeManagement {
         }
         Instant now = clock.instant();
         int year = now.atZone(org.sunbid.platform.PlatformZone.ZONE).getYear();
-        Optional<Notice> inserted = notices.insert(UUID.randomUUID(), year, draft, now);
+        Optional<Notice> inserted = notices.insert(UUID.randomUUID(), year, draft, test, now);
         if (inserted.isEmpty()) { // lost a race with the same key
             return notices.findByIdempotencyKey(draft.idempotencyKey()).orElseThrow();
         }
@@ -85,10 +89,20 @@ public class NoticeManagement {
         return notices.after(after, limit);
     }
 
-    /** Newest first, optionally of one kind and region, strictly before {@code beforeSeq} when given. */
+    /**
+     * Newest first, optionally of one kind and region, strictly before {@code beforeSeq} when given; notices of test
+     * projects only when {@code includeTests}.
+     */
     @Transactional(readOnly = true)
-    public List<Notice> latest(Optional<NoticeKind> kind, Optional<String> region, Optional<Long> beforeSeq, int limit) {
-        return notices.latest(kind, region, beforeSeq, limit);
+    public List<Notice> latest(Optional<NoticeKind> kind, Optional<String> region, Optional<Long> beforeSeq, int limit,
+            boolean includeTests) {
+        return notices.latest(kind, region, beforeSeq, limit, includeTests);
+    }
+
+    /** The public changes feed: as {@link #changesAfter}, without test projects' notices unless {@code includeTests}. */
+    @Transactional(readOnly = true)
+    public List<Notice> changesAfter(long after, int limit, boolean includeTests) {
+        return includeTests ? notices.after(after, limit) : notices.realAfter(after, limit);
     }
 
     /** Streams every notice in publication order, in batches (used to rebuild search indexes). */

@@ -19,6 +19,7 @@ import org.sunbid.opening.OpenedBids;
 import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
+import org.sunbid.project.IntakeFacts;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectType;
 import org.sunbid.supervision.SupervisionLog;
@@ -50,13 +51,13 @@ public class OversightStatistics {
     }
 
     public Statistics statistics() {
-        List<ProjectManagement.IntakeFacts> facts = projects.intakeFacts();
+        List<IntakeFacts> facts = projects.intakeFacts();
         return new Statistics(clock.instant(), byMonth(facts), bidsPerLot(facts), intakeToAward(facts), growth());
     }
 
-    static List<Statistics.ProjectsInMonth> byMonth(List<ProjectManagement.IntakeFacts> facts) {
+    static List<Statistics.ProjectsInMonth> byMonth(List<IntakeFacts> facts) {
         TreeMap<String, TreeMap<ProjectType, Long>> months = new TreeMap<>();
-        for (ProjectManagement.IntakeFacts p : facts) {
+        for (IntakeFacts p : facts) {
             String month = MONTH.format(p.registeredAt().atZone(CHINA));
             months.computeIfAbsent(month, m -> new TreeMap<>()).merge(p.type(), 1L, Long::sum);
         }
@@ -65,13 +66,13 @@ public class OversightStatistics {
         return out;
     }
 
-    private List<Statistics.LotBids> bidsPerLot(List<ProjectManagement.IntakeFacts> facts) {
+    private List<Statistics.LotBids> bidsPerLot(List<IntakeFacts> facts) {
         Map<UUID, Long> counts = bids.bidsPerOpenedLot();
         List<Statistics.LotBids> out = new ArrayList<>();
-        List<ProjectManagement.IntakeFacts> newestFirst = facts.stream()
+        List<IntakeFacts> newestFirst = facts.stream()
                 .filter(p -> p.lots().stream().anyMatch(l -> counts.containsKey(l.id())))
-                .sorted(Comparator.comparing(ProjectManagement.IntakeFacts::registeredAt).reversed()).toList();
-        for (ProjectManagement.IntakeFacts p : newestFirst) {
+                .sorted(Comparator.comparing(IntakeFacts::registeredAt).reversed()).toList();
+        for (IntakeFacts p : newestFirst) {
             for (var lot : p.lots()) {
                 if (!counts.containsKey(lot.id())) {
                     continue; // not opened yet: its bid count is secret
@@ -86,11 +87,11 @@ public class OversightStatistics {
         return out;
     }
 
-    private Statistics.IntakeToAward intakeToAward(List<ProjectManagement.IntakeFacts> facts) {
+    private Statistics.IntakeToAward intakeToAward(List<IntakeFacts> facts) {
         Map<UUID, Instant> firstAward = new HashMap<>();
         Optional<Long> before = Optional.empty();
         while (true) {
-            List<Notice> page = notices.latest(Optional.of(NoticeKind.AWARD), Optional.empty(), before, NOTICE_PAGE);
+            List<Notice> page = notices.latest(Optional.of(NoticeKind.AWARD), Optional.empty(), before, NOTICE_PAGE, false);
             for (Notice n : page) {
                 if (n.projectId() != null) {
                     firstAward.merge(n.projectId(), n.publishedAt(), (a, b) -> a.isBefore(b) ? a : b);
@@ -104,11 +105,11 @@ public class OversightStatistics {
         return intakeToAward(facts, firstAward);
     }
 
-    static Statistics.IntakeToAward intakeToAward(List<ProjectManagement.IntakeFacts> facts, Map<UUID, Instant> firstAward) {
+    static Statistics.IntakeToAward intakeToAward(List<IntakeFacts> facts, Map<UUID, Instant> firstAward) {
         TreeMap<ProjectType, double[]> byType = new TreeMap<>();
         double total = 0;
         long n = 0;
-        for (ProjectManagement.IntakeFacts p : facts) {
+        for (IntakeFacts p : facts) {
             Instant award = firstAward.get(p.id());
             if (award == null || award.isBefore(p.registeredAt())) {
                 continue;

@@ -64,6 +64,6 @@ public class SearchManagement {
     public static SearchDocument document(Notice n) {
         return new SearchDocument(n.id().toString(), n.publicId(), n.kind().name(), n.projectType(), n.regionCode(),
                 n.classificationCodes(), n.amount(), n.publishedAt(), n.tenderee(), n.agency(), n.winner(), n.title(),
-                n.body());
+                n.body(), n.test());
     }
 }

@@ -9,12 +9,13 @@ import org.sunbid.platform.ProblemException;
 
 /**
  * A validated search request. Shallow pages use {@code page}; deep paging passes the {@code after} cursor from the
- * previous result (search-after), which is required beyond {@link #MAX_WINDOW} hits.
+ * previous result (search-after), which is required beyond {@link #MAX_WINDOW} hits. Notices of test projects are
+ * left out unless {@code includeTests}.
  */
 public record SearchQuery(String text, Set<String> kinds, Set<String> projectTypes, Optional<String> region,
         Optional<String> classificationPrefix, Optional<BigDecimal> minAmount, Optional<BigDecimal> maxAmount,
         Optional<Instant> from, Optional<Instant> to, Optional<String> tenderee, Optional<String> agency,
-        Optional<String> winner, Sort sort, int page, int size, Optional<String> after) {
+        Optional<String> winner, Sort sort, int page, int size, Optional<String> after, boolean includeTests) {
 
     public static final int MAX_TEXT = 200;
     public static final int MAX_SIZE = 100;
@@ -98,6 +99,7 @@ public record SearchQuery(String text, Set<String> kinds, Set<String> projectTyp
         private int page;
         private int size = 20;
         private String after;
+        private boolean includeTests;
 
         public Builder text(String v) { text = v; return this; }
         public Builder kinds(Set<String> v) { kinds = v; return this; }
@@ -115,12 +117,14 @@ public record SearchQuery(String text, Set<String> kinds, Set<String> projectTyp
         public Builder page(int v) { page = v; return this; }
         public Builder size(int v) { size = v; return this; }
         public Builder after(String v) { after = v; return this; }
+        public Builder includeTests(boolean v) { includeTests = v; return this; }
 
         public SearchQuery build() {
             return new SearchQuery(text, kinds, projectTypes, Optional.ofNullable(region),
                     Optional.ofNullable(classification), Optional.ofNullable(min), Optional.ofNullable(max),
                     Optional.ofNullable(from), Optional.ofNullable(to), Optional.ofNullable(tenderee),
-                    Optional.ofNullable(agency), Optional.ofNullable(winner), sort, page, size, Optional.ofNullable(after));
+                    Optional.ofNullable(agency), Optional.ofNullable(winner), sort, page, size, Optional.ofNullable(after),
+                    includeTests);
         }
     }
 }

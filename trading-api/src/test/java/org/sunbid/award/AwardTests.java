@@ -61,6 +61,18 @@ class AwardTests {
     }
 
     @Test
+    void aTestProjectsPublicityRunsOnTheAcceleratedDayButItsDeadlineToPublishDoesNot() {
+        Duration day = Duration.ofSeconds(6);
+        var period = PublicityRules.statutory().publicity(Procedure.OPEN, REPORT, REPORT.plus(Duration.ofHours(1)),
+                null, day);
+        assertThat(Duration.between(period.from(), period.until())).isEqualTo(Duration.ofSeconds(18));
+        refused(() -> PublicityRules.statutory().publicity(Procedure.OPEN, REPORT, REPORT.plus(Duration.ofDays(3))
+                .plusSeconds(1), null, day), "publicity-late");
+        refused(() -> PublicityRules.statutory().publicity(Procedure.OPEN, REPORT, REPORT, 2, day),
+                "publicity-too-short");
+    }
+
+    @Test
     void anOpenObjectionSuspendsTheAwardUntilAnswered() {
         Award award = award(true);
         Objection o = award.object(second.bidder(), "第一名业绩造假", "ab", REPORT.plus(DAY).plus(Duration.ofHours(2)));

@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.signing.DigestAlgorithm;

@@ -115,6 +115,48 @@ class BidReceiptIntegrationTests extends BidScenario {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void theReceiptPdfNamesTheBiddersCompanyAndUsccAndAManifestWithoutFingerprintStoresNone() throws Exception {
+        String staff = platform(Role.STAFF);
+        custodians(3);
+        UUID[] ids = publishedProject(staff, platform(Role.REGULATOR));
+        X509Certificate opening = openingCertificate(ids[0], ids[1]);
+        Person bidder = member(Role.BIDDER, "回执测试建设有限公司");
+        var company = members.details(bidder.member()).company();
+        call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], bidder.member())), 204);
+
+        // a manifest that carries no machine fingerprint (it is optional)
+        byte[] sealed = sealedTender(bidder, ids[1], opening, "880.00");
+        String upload = startUpload(bidder, ids[0], ids[1], sealed, 201).get("uploadId").asText();
+        putChunk(bidder, upload, 0, sealed, 200);
+        String manifest = "{\"lot\":\"" + ids[1] + "\",\"sha256\":\"" + sha256(sealed) + "\",\"size\":" + sealed.length
+                + ",\"clientTime\":\"" + java.time.Instant.now() + "\"}";
+        JsonNode receipt = call(as(bidder.token(), post("/api/bids/uploads/{id}/complete", upload)).content(Api.json(Map.of(
+                "manifest", Base64.getEncoder().encodeToString(new CmsSigner(bidder.key()).sign(
+                        manifest.getBytes(StandardCharsets.UTF_8), false))))), 201);
+        String bidId = receipt.get("bidId").asText();
+        assertThat(jdbc.sql("select fingerprint from bid where id = ?").param(UUID.fromString(bidId))
+                .query(String.class).optional()).isEmpty();
+
+        // the receipt PDF shows the company's name and its unified social credit code
+        String document = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(
+                () -> call(as(bidder.token(), get("/api/bids/{id}/receipt", bidId)), 200).path("receiptDocument").asText(""),
+                d -> !d.isEmpty());
+        byte[] pdf = mvc.perform(get("/api/documents/{id}/pdf", document)
+                .header("Authorization", Api.bearer(bidder.token()))).andReturn().getResponse().getContentAsByteArray();
+        Path pdfFile = Files.write(dir.resolve("receipt.pdf"), pdf);
+        assertThat(run("pdfsig", pdfFile.toString())).contains("Signature is Valid.");
+        String text = run("pdftotext", "-enc", "UTF-8", pdfFile.toString(), "-");
+        assertThat(text).contains(company.uscc()).contains(company.name());
+
+        // with a fingerprint the bid keeps it as the JSON the bidder signed
+        byte[] again = sealedTender(bidder, ids[1], opening, "870.00");
+        String replacement = submit(bidder, ids[0], ids[1], again).get("bidId").asText();
+        JsonNode stored = Api.JSON.readTree(jdbc.sql("select fingerprint from bid where id = ?")
+                .param(UUID.fromString(replacement)).query(String.class).single());
+        assertThat(stored.get("mac").asText()).isEqualTo("00:16:3e:aa:bb:cc");
+    }
+
     private boolean verifies(String statement, String signatureBase64) {
         return CmsVerifier.verify(Base64.getDecoder().decode(signatureBase64), statement.getBytes(StandardCharsets.UTF_8),
                 VerifyOptions.trusting(List.of(trust.root()))) instanceof SignatureCheck.Valid;

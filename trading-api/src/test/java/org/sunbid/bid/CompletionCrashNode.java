@@ -13,9 +13,9 @@ import org.sunbid.SunbidApplication;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformProperties;
-import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectSetup;
 import org.sunbid.schedule.PublishedLots;
 
 /**
@@ -37,10 +37,10 @@ public final class CompletionCrashNode {
         if (!Files.exists(fixture)) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             PublishedLots.Lot lot = PublishedLots.publish(context.getBean(AccountManagement.class),
-                    context.getBean(OpeningKeys.class), context.getBean(ProjectManagement.class), false,
+                    context.getBean(OpeningKeys.class), context.getBean(ProjectSetup.class), false,
                     now.plusSeconds(60), now.plus(java.time.Duration.ofDays(25)),
                     now.plus(java.time.Duration.ofDays(25)).plusSeconds(1800));
-            MemberManagement members = context.getBean(MemberManagement.class);
+            MemberSetup members = context.getBean(MemberSetup.class);
             MemberFixtures.Approved bidder = MemberFixtures.approved(members, Role.BIDDER);
             members.bindCertificate(bidder.memberId(), Files.readString(dataDir.resolve("bidder.pem")), null);
             context.getBean(org.sunbid.deposit.DepositManagement.class).confirmReceipt(lot.staff(), lot.project(), lot.lot(),

@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.threshold.Share;
 import org.sunbid.signing.threshold.ThresholdKeys;
@@ -154,7 +154,7 @@ public abstract class OpenedLotScenario extends BidScenario {
         return clock;
     }
 
-    protected MemberManagement members() {
+    protected MemberSetup members() {
         return members;
     }
 

@@ -42,7 +42,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.sunbid.SunbidApplication;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.signing.certs.Certificates;
@@ -114,7 +114,7 @@ public final class SealedBidBenchmark extends BidScenario {
         this.mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) app)
                 .apply(SecurityMockMvcConfigurers.springSecurity()).build();
         this.accounts = app.getBean(AccountManagement.class);
-        this.members = app.getBean(MemberManagement.class);
+        this.members = app.getBean(MemberSetup.class);
         this.clock = app.getBean(MutableClock.class);
         this.trust = app.getBean(PlatformTrust.class);
         this.properties = app.getBean(PlatformProperties.class);

@@ -17,7 +17,7 @@ import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +30,7 @@ class PublicBlacklistIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Test
     void anyoneSeesBansAndBadRecordsWithTheCompanysNameButNotAnExpertsName() throws Exception {

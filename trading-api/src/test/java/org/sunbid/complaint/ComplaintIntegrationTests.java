@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.project.ProjectFixtures;
 import org.sunbid.scheduler.JobScheduler;
@@ -62,7 +62,7 @@ class ComplaintIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
     @Autowired
     JdbcClient jdbc;
     @Autowired

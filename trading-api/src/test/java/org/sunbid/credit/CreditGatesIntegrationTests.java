@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.support.PlatformTest;
@@ -24,7 +24,7 @@ class CreditGatesIntegrationTests {
     @Autowired
     CreditManagement credit;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     static final UUID REGULATOR = UUID.randomUUID();
 

@@ -26,15 +26,19 @@ import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.Receipt;
 import org.sunbid.demo.internal.DemoBidderFiles;
+import org.sunbid.evaluation.EvaluationReports;
+import org.sunbid.evaluation.EvaluationSession;
+import org.sunbid.evaluation.ScoreSheet;
+import org.sunbid.expert.Committees;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
+import org.sunbid.opening.OpeningHall;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
-import org.sunbid.opening.OpeningHall;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
@@ -43,6 +47,7 @@ import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.cms.CmsVerifier;
 import org.sunbid.signing.cms.SignatureCheck;
 import org.sunbid.signing.cms.VerifyOptions;
+import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.signing.keys.Pkcs12;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.signing.seal.OpenResult;
@@ -53,12 +58,14 @@ import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
 
 /**
- * The demo tender with a very short timing (one statutory day = 200 ms, so the 20-day bid period lasts 4 s): it starts
- * by itself once the application is ready and is followed here to its opening record, step by step.
+ * The demo tender with a very short timing (one statutory day = 200 ms, so the 20-day bid period lasts 4 s and the
+ * 3-day publicity 0.6 s): it starts by itself once the application is ready and is followed here to its opening
+ * record, then through the expert draw and the evaluation by demo experts to the award notice the public finds.
  */
 @PlatformTest
 @TestPropertySource(properties = { "sunbid.demo=true", "sunbid.demo.tender.day=200ms", "sunbid.demo.tender.lead=4s",
-        "sunbid.demo.tender.bid-spacing=300ms", "sunbid.demo.tender.release-delay=700ms" })
+        "sunbid.demo.tender.bid-spacing=300ms", "sunbid.demo.tender.release-delay=700ms",
+        "sunbid.demo.tender.objection-window=1s", "sunbid.demo.experts=80", "server.port=18093" })
 class DemoTenderIntegrationTests {
 
     static final List<String> BIDDERS = List.of("bidder01", "bidder02", "bidder04", "bidder05");
@@ -83,13 +90,17 @@ class DemoTenderIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Committees committees;
+    @Autowired
+    EvaluationReports reports;
 
     static final CurrentUser STAFF = new CurrentUser(new UUID(0, 7), "test-staff", Role.STAFF, Optional.empty());
 
     DemoTender.Status awaitEnd() {
-        return org.awaitility.Awaitility.await("the demo tender ends").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> demo.status().filter(s -> s.phase().equals("OPENED") || s.phase().startsWith("FAILED")),
+        return org.awaitility.Awaitility.await("the demo tender ends").atMost(Duration.ofMinutes(6))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> demo.status().filter(s -> s.phase().equals("CONTRACTED") || s.phase().startsWith("FAILED")),
                         Optional::isPresent)
                 .orElseThrow();
     }
@@ -100,9 +111,10 @@ class DemoTenderIntegrationTests {
     }
 
     @Test
-    void runsByItselfFromPublicationThroughSealedBidsAndTheCustodiansSharesToThePublishedOpeningRecord() throws Exception {
+    void runsByItselfFromPublicationThroughTheOpeningAndTheEvaluationByDemoExpertsToTheAwardNoticeThePublicFinds()
+            throws Exception {
         DemoTender.Status end = awaitEnd();
-        assertThat(end.phase()).isEqualTo("OPENED");
+        assertThat(end.phase()).isEqualTo("CONTRACTED");
         UUID lot = end.lotId();
 
         // publication: a published test project with an accelerated 20-day bid period and its announcement
@@ -160,22 +172,70 @@ class DemoTenderIntegrationTests {
         // the opening record notice
         Notice record = notices.ofProject(DemoTender.PROJECT).stream().filter(n -> n.kind() == NoticeKind.OPENING_RECORD)
                 .findFirst().orElseThrow();
-        assertThat(record.title()).startsWith("开标记录");
+        assertThat(record.title()).startsWith("【测试】开标记录");
 
         // where to watch it
         MvcResult r = mvc.perform(get("/api/public/demo-tender")).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(Api.body(r).get("hallPath").asText())
                 .isEqualTo("/hall.html?project=" + DemoTender.PROJECT + "&lot=" + lot);
-        assertThat(Api.body(r).get("phase").asText()).isEqualTo("OPENED");
+        assertThat(Api.body(r).get("phase").asText()).isEqualTo("CONTRACTED");
+        assertThat(Api.body(r).get("hallUrl").asText()).as("the real port, not a hard-coded 8080")
+                .startsWith("http://localhost:18093/hall.html");
+
+        evaluatedByDemoExpertsAndAwarded(lot);
 
         // a second run (a restart) adds nothing: no second project, bid, share release or notice
         long noticesBefore = notices.ofProject(DemoTender.PROJECT).size();
         long bidsBefore = jdbc.sql("select count(*) from bid where lot_id = :l").param("l", lot).query(Long.class).single();
-        assertThat(demo.run().phase()).isEqualTo("OPENED");
+        assertThat(demo.run().phase()).isEqualTo("CONTRACTED");
         assertThat(notices.ofProject(DemoTender.PROJECT)).hasSize((int) noticesBefore);
         assertThat(jdbc.sql("select count(*) from bid where lot_id = :l").param("l", lot).query(Long.class).single())
                 .isEqualTo(bidsBefore);
         assertThat(jdbc.sql("select count(*) from project where test_project").query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * The committee of five demo experts, their score sheets signed with their demo keys, the report carrying their five
+     * signatures and the platform's (pdfsig), the candidates' publicity and the award notice, found by the public search.
+     */
+    void evaluatedByDemoExpertsAndAwarded(UUID lot) throws Exception {
+        assertThat(committees.seated(LotId.of(lot))).hasSize(5);
+        EvaluationSession session = reports.session(LotId.of(lot)).orElseThrow();
+        assertThat(session.phase()).isEqualTo(EvaluationSession.Phase.CONCLUDED);
+        assertThat(session.sheets()).hasSize(5 * BIDDERS.size());
+        for (ScoreSheet sheet : session.sheets()) {
+            byte[] signature = jdbc.sql("select signature from evaluation_sheet where lot_id = ? and bid_id = ? and member_id = ?")
+                    .params(lot, sheet.bid().value(), sheet.member().value()).query(byte[].class).single();
+            String content = jdbc.sql("select content from evaluation_sheet where lot_id = ? and bid_id = ? and member_id = ?")
+                    .params(lot, sheet.bid().value(), sheet.member().value()).query(String.class).single();
+            assertThat(CmsVerifier.verify(signature, content.getBytes(StandardCharsets.UTF_8),
+                    VerifyOptions.trusting(List.of(DemoCa.loadOrCreate(properties.caDirectory(),
+                            properties.keys().passphrase().toCharArray()).root().certificate()))))
+                    .as("a sheet signed with a demo expert's key").isInstanceOf(SignatureCheck.Valid.class);
+        }
+        Path report = Files.write(properties.dataDir().resolve("demo-report-check.pdf"),
+                reports.finalPdf(LotId.of(lot)).orElseThrow());
+        Process pdfsig = new ProcessBuilder("pdfsig", report.toString()).redirectErrorStream(true).start();
+        String out = new String(pdfsig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        pdfsig.waitFor();
+        assertThat(out.split("Signature Validation: Signature is Valid\\.", -1)).as(out).hasSize(5 + 2);
+
+        List<Notice> all = notices.ofProject(DemoTender.PROJECT);
+        assertThat(all).anyMatch(n -> n.kind() == NoticeKind.CANDIDATE_PUBLICITY);
+        Notice awardNotice = all.stream().filter(n -> n.kind() == NoticeKind.AWARD).findFirst().orElseThrow();
+        assertThat(awardNotice.title()).contains("中标结果公告");
+        org.awaitility.Awaitility.await("the public search finds the award notice").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    MvcResult found = mvc.perform(get("/api/public/search").param("q", "老旧小区综合改造")
+                            .param("kind", "award").param("includeTests", "true")).andReturn();
+                    assertThat(found.getResponse().getStatus()).isEqualTo(200);
+                    assertThat(Api.body(found).get("hits")).anyMatch(h -> h.get("title").asText().contains("中标结果公告")
+                            && h.get("winner").asText().length() > 0);
+                });
+        MvcResult withoutTests = mvc.perform(get("/api/public/search").param("q", "老旧小区综合改造")
+                .param("kind", "award")).andReturn();
+        assertThat(Api.body(withoutTests).get("hits")).as("the demo tender is a test project: left out unless asked for")
+                .noneMatch(h -> h.get("title").asText().contains("中标结果公告"));
     }
 }

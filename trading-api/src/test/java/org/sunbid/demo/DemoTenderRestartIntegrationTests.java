@@ -20,7 +20,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.opening.JoinOpening;
 import org.sunbid.opening.OpeningHall;
 import org.sunbid.opening.ReleaseShare;
@@ -31,6 +31,8 @@ import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.MutableClock;
@@ -52,9 +54,13 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
     @Autowired
     ProjectManagement projects;
+    @Autowired
+    ProjectReview review;
+    @Autowired
+    ProjectPublication publication;
     @Autowired
     OpeningKeys openingKeys;
     @Autowired
@@ -74,7 +80,17 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     MutableClock clock;
     @Autowired
-    org.sunbid.demo.internal.DemoDepositPayments payments;
+    org.sunbid.award.AwardManagement awards;
+    @Autowired
+    org.sunbid.demo.internal.DemoBidding bidding;
+    @Autowired
+    org.sunbid.demo.internal.DemoCommittee committee;
+    @Autowired
+    org.sunbid.demo.internal.DemoEvaluation evaluation;
+    @Autowired
+    org.sunbid.demo.internal.DemoAward award;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @AfterEach
     void resetClock() {
@@ -82,8 +98,8 @@ class DemoTenderRestartIntegrationTests {
     }
 
     DemoTender start(DemoTenderProperties settings) {
-        return new DemoTender(settings, platform, accounts, members, projects, openingKeys, bids, openings, shareReleases, hallEntries, accelerator,
-                (Clock) clock, payments, "http://localhost:8080");
+        return new DemoTender(settings, accounts, projects, review, publication, openings, awards, bidding, committee, evaluation, award,
+                accelerator, (Clock) clock, environment);
     }
 
     static Thread inBackground(DemoTender demo) {
@@ -129,7 +145,8 @@ class DemoTenderRestartIntegrationTests {
         }
         UUID project = UUID.randomUUID();
         DemoTenderProperties settings = new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
-                Duration.ofMillis(1500), Duration.ofMillis(500), bidders, tenderee, staff, regulator, custodians, project);
+                Duration.ofMillis(1500), Duration.ofMillis(500), bidders, tenderee, staff, regulator, custodians, project,
+                false);
 
         // first start: stopped (as at shutdown) once two bids are in
         DemoTender first = start(settings);

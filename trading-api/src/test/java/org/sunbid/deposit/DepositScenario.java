@@ -21,6 +21,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.project.ProjectFixtures;
 import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
@@ -39,6 +40,8 @@ abstract class DepositScenario {
     AccountManagement accounts;
     @Autowired
     MemberManagement members;
+    @Autowired
+    MemberSetup setup;
 
     record Bidder(UUID member, String token) {
     }
@@ -53,7 +56,7 @@ abstract class DepositScenario {
     }
 
     Bidder bidder() throws Exception {
-        MemberFixtures.Approved a = MemberFixtures.approved(members, Role.BIDDER);
+        MemberFixtures.Approved a = MemberFixtures.approved(setup, Role.BIDDER);
         return new Bidder(a.memberId(), Api.login(mvc, a.username(), MemberFixtures.PASSWORD));
     }
 
@@ -74,7 +77,7 @@ abstract class DepositScenario {
     private Lot newLot() throws Exception {
         String staff = login(Role.STAFF);
         String regulator = login(Role.REGULATOR);
-        MemberFixtures.Approved t = MemberFixtures.approved(members, Role.TENDEREE);
+        MemberFixtures.Approved t = MemberFixtures.approved(setup, Role.TENDEREE);
         String tenderee = Api.login(mvc, t.username(), MemberFixtures.PASSWORD);
         Map<String, Object> r = ProjectFixtures.openTender("保证金测试工程" + UUID.randomUUID().toString().substring(0, 4));
         r.put("lots", List.of(Map.of("name", "第一标段", "estimate", "10000000.00", "deposit", "200000.00")));

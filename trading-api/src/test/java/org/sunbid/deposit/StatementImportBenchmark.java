@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.SunbidApplication;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 
 /**
  * Imports a camt.053.001.08 of N entries (default 1,000,000) with matching, against PostgreSQL COPY of the same rows
@@ -66,7 +66,7 @@ public final class StatementImportBenchmark {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final MemberManagement members;
+    private final MemberSetup members;
     private final StatementImports imports;
     private final TransactionTemplate tx;
     private final Path dir;
@@ -75,7 +75,7 @@ public final class StatementImportBenchmark {
     StatementImportBenchmark(ConfigurableApplicationContext app, Path dir) {
         this.jdbc = app.getBean(JdbcClient.class);
         this.dataSource = app.getBean(DataSource.class);
-        this.members = app.getBean(MemberManagement.class);
+        this.members = app.getBean(MemberSetup.class);
         this.imports = app.getBean(StatementImports.class);
         this.tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         this.dir = dir;

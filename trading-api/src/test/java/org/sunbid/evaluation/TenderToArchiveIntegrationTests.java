@@ -25,6 +25,7 @@ import org.sunbid.archive.ArchiveManagement;
 import org.sunbid.archive.ArchivePackageInfo;
 import org.sunbid.award.AwardManagement;
 import org.sunbid.bid.OpenedLotScenario;
+import org.sunbid.evaluation.internal.AnswerContent;
 import org.sunbid.expert.ExpertLibrary;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
@@ -251,6 +252,9 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
                     .content(Api.json(Map.of("votes", votes))), 200);
         }
         assertThat(view.get("phase").asText()).isEqualTo("SCORING");
+        SigningKey objectorKey = key("异议人");
+        members().bindCertificate(objector.memberId(), Certificates.toPem(objectorKey.certificate()), null);
+        clarify(seated.get(0), stranger, lot, bids.get(0), bidderToken, objectorKey, opened.staff());
 
         // bad sheets: another key, out of range, a bid that failed compliance — each refused, none kept
         Expert first = seated.get(0);
@@ -298,13 +302,15 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         // publicity: at least 3 days, rule named when shorter; a signed objection suspends the award
         assertThat(rule(expect(with(tenderee, post("/api/awards/{l}/publicity", lot)).content(Api.json(Map.of("days",
                 2))), 422))).isEqualTo("publicity-too-short");
+        expect(get("/api/public/awards/{l}", lot), 404);
         JsonNode award = expect(with(tenderee, post("/api/awards/{l}/publicity", lot)).content(Api.json(Map.of("days",
                 3))), 200);
         assertThat(award.get("candidates")).hasSize(2);
+        JsonNode shown = expect(get("/api/public/awards/{l}", lot), 200);
+        assertThat(shown.get("candidates")).as("the public sees the ranked candidates by name").hasSize(2)
+                .allMatch(c -> c.get("bidder").asText().length() > 1 && !c.has("bid"));
         UUID winnerBid = UUID.fromString(award.get("candidates").get(0).get("bid").get("value").asText());
         assertThat(winnerBid).isEqualTo(bids.get(1));
-        SigningKey objectorKey = key("异议人");
-        members().bindCertificate(objector.memberId(), Certificates.toPem(objectorKey.certificate()), null);
         String text = "第一中标候选人业绩存疑，请核查";
         award = expect(with(bidderToken, post("/api/awards/{l}/objections", lot)).content(Api.json(Map.of("text",
                 text, "signature", sign(objectorKey, text)))), 200);
@@ -338,6 +344,10 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         award = expect(with(tenderee, post("/api/awards/{l}/contract", lot)).contentType(MediaType.APPLICATION_PDF)
                 .content(contract.toByteArray()), 200);
         assertThat(award.get("completedAt").isNull()).isFalse();
+        JsonNode contractRelease = assertOcdsAwards(opened.project(), "contract", "active");
+        assertThat(contractRelease.get("contracts").get(0).get("awardID").asText())
+                .isEqualTo(contractRelease.get("awards").get(0).get("id").asText());
+        assertThat(contractRelease.get("tender").get("lots")).hasSize(1);
         assertThat(rule(expect(with(tenderee, post("/api/awards/{l}/contract", lot))
                 .contentType(MediaType.APPLICATION_PDF).content(contract.toByteArray()), 422)))
                 .isEqualTo("project-complete");
@@ -361,15 +371,67 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
                     .anyMatch(n -> n.contains("decision-"))
                     .anyMatch(n -> n.contains("award-letter-"))
                     .anyMatch(n -> n.contains("result-letter-"))
-                    .anyMatch(n -> n.contains("contract-"));
+                    .anyMatch(n -> n.contains("contract-"))
+                    .anyMatch(n -> n.contains("clarifications/") && n.endsWith("-answer.p7s"));
         }
         for (String command : commandsIn(Files.readString(out.resolve("VERIFY.txt")))) {
             assertThat(run(out, "bash", "-c", command)).as(command).isZero();
         }
     }
 
-    /** Each of the project's notices of {@code kind} has an OCDS release with an award of {@code status}, schema-valid. */
-    void assertOcdsAwards(UUID project, String kind, String status) throws Exception {
+    /**
+     * 澄清 through the platform: a member asks the bidder of {@code bid}; staff and strangers see nothing; an answer
+     * carrying a price, signed by another key or sent twice is refused; a late answer is refused; all is archived.
+     */
+    void clarify(Expert member, Expert stranger, UUID lot, UUID bid, String bidderToken, SigningKey bidderKey,
+            String staff) throws Exception {
+        String path = "/api/evaluations/{l}/clarifications";
+        JsonNode asked = expect(with(member.token(), post(path, lot)).content(Api.json(Map.of("bid", bid,
+                "question", "请说明第3项单价的组成", "answerWithinMinutes", 60))), 200);
+        assertThat(asked.get("state").asText()).isEqualTo("ASKED");
+        assertThat(asked.get("askedBy").asText()).startsWith("评标专家");
+        UUID id = UUID.fromString(asked.get("id").asText());
+        assertThat(rule(expect(with(member.token(), post(path, lot)).content(Api.json(Map.of("bid", bid,
+                "question", "?", "answerWithinMinutes", 10))), 400))).isEqualTo("validation");
+        expect(with(staff, get(path, lot)), 403);
+        expect(with(stranger.token(), get(path, lot)), 404);
+        expect(with(stranger.token(), post(path, lot)).content(Api.json(Map.of("bid", bid, "question", "?",
+                "answerWithinMinutes", 60))), 404);
+        assertThat(expect(with(bidderToken, get(path, lot)), 200)).hasSize(1);
+
+        String answerPath = path + "/{c}/answer";
+        String priced = AnswerContent.of(id, lot, bid, "单价含税").replace("}", ",\"price\":\"1.00\"}");
+        JsonNode refused = expect(with(bidderToken, post(answerPath, lot, id)).content(Api.json(Map.of("content",
+                priced, "signature", sign(bidderKey, priced)))), 422);
+        assertThat(rule(refused)).isEqualTo("clarification-cannot-change-offer");
+        assertThat(refused.get("field").asText()).isEqualTo("content.price");
+        String content = AnswerContent.of(id, lot, bid, "第3项单价含税，组成见投标文件第12页");
+        assertThat(rule(expect(with(bidderToken, post(answerPath, lot, id)).content(Api.json(Map.of("content",
+                content, "signature", sign(key("冒名者"), content)))), 422))).isEqualTo("signature-not-by-member");
+        JsonNode answered = expect(with(bidderToken, post(answerPath, lot, id)).content(Api.json(Map.of("content",
+                content, "signature", sign(bidderKey, content)))), 200);
+        assertThat(answered.get("state").asText()).isEqualTo("ANSWERED");
+        assertThat(rule(expect(with(bidderToken, post(answerPath, lot, id)).content(Api.json(Map.of("content",
+                content, "signature", sign(bidderKey, content)))), 422))).isEqualTo("clarification-already-answered");
+        assertThat(expect(with(member.token(), get(path, lot)), 200).get(0).get("answer").asText())
+                .contains("第12页");
+
+        JsonNode late = expect(with(member.token(), post(path, lot)).content(Api.json(Map.of("bid", bid,
+                "question", "请补充说明工期安排", "answerWithinMinutes", 30))), 200);
+        clock().advance(Duration.ofMinutes(31));
+        UUID lateId = UUID.fromString(late.get("id").asText());
+        String lateAnswer = AnswerContent.of(lateId, lot, bid, "工期 300 日历天");
+        assertThat(rule(expect(with(bidderToken, post(answerPath, lot, lateId)).content(Api.json(Map.of("content",
+                lateAnswer, "signature", sign(bidderKey, lateAnswer)))), 422))).isEqualTo("clarification-deadline-passed");
+        assertThat(jdbc().sql("select count(*) from evaluation_clarification where lot_id = ? and answered_at is not null")
+                .param(lot).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * Each of the project's notices of {@code kind} has an OCDS release with an award of {@code status}, schema-valid;
+     * returns the last one.
+     */
+    JsonNode assertOcdsAwards(UUID project, String kind, String status) throws Exception {
         com.networknt.schema.JsonSchema schema;
         try (var in = getClass().getResourceAsStream("/ocds/release-schema.json")) {
             schema = com.networknt.schema.JsonSchemaFactory.getInstance(
@@ -377,6 +439,7 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         }
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         int found = 0;
+        JsonNode last = null;
         for (JsonNode n : expect(get("/api/public/notices").param("kind", kind).param("limit", "100"), 200)
                 .get("items")) {
             if (!n.get("projectId").asText().equals(project.toString())) {
@@ -387,9 +450,11 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
             var release = json.readTree(body);
             assertThat(schema.validate(release)).as(body).isEmpty();
             assertThat(release.get("awards").get(0).get("status").asText()).isEqualTo(status);
+            last = expect(get("/api/public/notices/{id}/ocds", n.get("publicId").asText()), 200);
             found++;
         }
         assertThat(found).isPositive();
+        return last;
     }
 
     static org.sunbid.identity.CurrentUser platformUser() {

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.expert.internal.DemoExperts;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.support.PlatformTest;
@@ -28,7 +28,7 @@ class DemoExpertsIntegrationTests {
     ExpertLibrary library;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Autowired
     PlatformProperties properties;

@@ -4,12 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +24,7 @@ import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.project.LotId;
 import org.sunbid.expert.internal.PlanStore;
@@ -53,7 +51,8 @@ public final class ExpertDrawBenchmark {
         ConfigurableApplicationContext app = null;
         try {
             app = new SpringApplicationBuilder(SunbidApplication.class).run("--sunbid.data-dir=" + dataDir,
-                    "--sunbid.database.ephemeral=true", "--server.port=0", "--logging.level.root=WARN",
+                    "--sunbid.database.ephemeral=true", "--server.port=0",
+                    "--sunbid.keys.passphrase=drawbench-" + UUID.randomUUID(), "--logging.level.root=WARN",
                     "--sunbid.scheduler.name=sunbid-drawbench", "--sunbid.supervision.tree-head-interval=PT24H");
             new ExpertDrawBenchmark(app).run(experts, draws);
         } finally {
@@ -67,7 +66,7 @@ public final class ExpertDrawBenchmark {
     }
 
     private final JdbcClient jdbc;
-    private final MemberManagement members;
+    private final MemberSetup members;
     private final CreditManagement credit;
     private final ExpertDraws expertDraws;
     private final PlatformTrust trust;
@@ -76,11 +75,10 @@ public final class ExpertDrawBenchmark {
     private final PoolStore pools;
     private final org.springframework.transaction.PlatformTransactionManager transactions;
     private static final UUID BENCH = new UUID(0, 42);
-    private final SecureRandom random = new SecureRandom();
 
     ExpertDrawBenchmark(ConfigurableApplicationContext app) {
         this.jdbc = app.getBean(JdbcClient.class);
-        this.members = app.getBean(MemberManagement.class);
+        this.members = app.getBean(MemberSetup.class);
         this.credit = app.getBean(CreditManagement.class);
         this.expertDraws = app.getBean(ExpertDraws.class);
         this.trust = app.getBean(PlatformTrust.class);
@@ -306,48 +304,10 @@ public final class ExpertDrawBenchmark {
         return from + count;
     }
 
-    /** A published project (bid deadline n seconds apart from the others) whose one lot was opened an hour ago with the bidders' three bids, planned and committed. */
+    /** A published project (bid deadline n seconds apart from the others) whose one lot was opened an hour ago. */
     private UUID openedLot(UUID tenderee, List<UUID> bidders, String department, int n) {
-        UUID project = UUID.randomUUID();
-        UUID lot = UUID.randomUUID();
-        // each lot its own deadline, hence its own pool file and digest
         Instant deadline = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS).minusSeconds(n);
-        jdbc.sql("""
-                insert into project (id, transaction_code, name, type, procedure, estimated_value, funding_source,
-                    approval_reference, region_code, classification_codes, tenderee_member_id, tenderee_name, registered_by,
-                    evaluation_method, documents_on_sale_from, documents_on_sale_until, bid_deadline, opening_at,
-                    opening_place, status, published_at, created_at, updated_at)
-                values (?, ?, '抽取基准项目', 'CONSTRUCTION', 'OPEN', 1000000, '财政资金', '批复', '330106', '{B02}', ?, '招标人',
-                    ?, '综合评估法', ?, ?, ?, ?, '开标室', 'PUBLISHED', ?, ?, ?)""")
-                .params(project, "BENCH" + project.toString().substring(0, 8), tenderee, tenderee,
-                        ts(deadline.minus(30, ChronoUnit.DAYS)), ts(deadline.minus(5, ChronoUnit.DAYS)), ts(deadline),
-                        ts(deadline.plus(1, ChronoUnit.HOURS)), ts(deadline.minus(30, ChronoUnit.DAYS)),
-                        ts(deadline.minus(31, ChronoUnit.DAYS)), ts(deadline.minus(30, ChronoUnit.DAYS)))
-                .update();
-        jdbc.sql("insert into project_lot (id, project_id, lot_no, name, estimate, deposit) values (?, ?, 1, '第一标段', 1000000, 0)")
-                .params(lot, project).update();
-        for (int i = 0; i < bidders.size(); i++) {
-            byte[] hash = new byte[32];
-            random.nextBytes(hash);
-            jdbc.sql("""
-                    insert into bid (id, lot_id, project_id, member_id, status, sha256, size, file, manifest, received_at,
-                        receipt, receipt_signature, receipt_timestamp) values (?, ?, ?, ?, 'RECEIVED', ?, 1, 'x', ?, ?, '{}', ?, ?)""")
-                    .params(UUID.randomUUID(), lot, project, bidders.get(i), HexFormat.of().formatHex(hash), new byte[1],
-                            ts(deadline.minus(i + 1, ChronoUnit.HOURS)), new byte[1], new byte[1])
-                    .update();
-        }
-        jdbc.sql("insert into opening_session (lot_id, project_id, status, started_at, opened_at) values (?, ?, 'OPENED', ?, ?)")
-                .params(lot, project, ts(deadline.plus(1, ChronoUnit.HOURS)), ts(deadline.plus(1, ChronoUnit.HOURS))).update();
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        jdbc.sql("insert into expert_draw_secret (lot_id, project_id, secret, commitment, committed_at) values (?, ?, ?, ?, ?)")
-                .params(lot, project, secret, DrawAlgorithm.commitment(secret), ts(deadline.minus(30, ChronoUnit.DAYS))).update();
-        jdbc.sql("insert into expert_plan (lot_id, project_id, supervising_uscc, updated_at) values (?, ?, ?, now())")
-                .params(lot, project, department).update();
-        jdbc.sql("insert into expert_plan_group (lot_id, position, specialty, region, experts, reserves) values (?, 0, 'B0201', null, 7, 2)")
-                .param(lot).update();
-        Arrays.fill(secret, (byte) 0);
-        return lot;
+        return OpenedLotRows.insert(jdbc, tenderee, bidders, department, deadline, "B0201", null, 7, 2)[1];
     }
 
     private static java.sql.Timestamp ts(Instant i) {

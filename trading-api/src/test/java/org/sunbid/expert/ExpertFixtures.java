@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberForms;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 
 /** Experts in the library for draw tests, each test in a region of its own so that pools never mix. */
-final class ExpertFixtures {
+public final class ExpertFixtures {
 
     private static final Random RANDOM = new Random();
 
@@ -19,15 +19,15 @@ final class ExpertFixtures {
     }
 
     /** A division code nobody else uses in this JVM (province 53, random county digits). */
-    static String freshRegion() {
+    public static String freshRegion() {
         return "53" + "%04d".formatted(1000 + RANDOM.nextInt(9000));
     }
 
-    record Expert(UUID id, String username) {
+    public record Expert(UUID id, String username) {
     }
 
     /** Registers, approves and admits an expert of {@code region} and {@code specialty}. */
-    static Expert admitted(MemberManagement members, ExpertLibrary library, String region, String specialty,
+    static Expert admitted(MemberSetup members, ExpertLibrary library, String region, String specialty,
             String employerUscc, String title, int years) {
         var form = new MemberForms.ExpertRegistration(MemberFixtures.username("expert"), MemberFixtures.PASSWORD,
                 "专家" + UUID.randomUUID().toString().substring(0, 4), MemberFixtures.idNumber(),
@@ -39,7 +39,7 @@ final class ExpertFixtures {
         return new Expert(id, form.username());
     }
 
-    static List<Expert> admitted(MemberManagement members, ExpertLibrary library, String region, String specialty,
+    public static List<Expert> admitted(MemberSetup members, ExpertLibrary library, String region, String specialty,
             int count) {
         List<Expert> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {

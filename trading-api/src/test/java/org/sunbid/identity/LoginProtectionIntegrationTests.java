@@ -16,7 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +29,7 @@ class LoginProtectionIntegrationTests {
     MockMvc mvc;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     private MvcResult login(String address, String username, String password) throws Exception {
         return mvc.perform(post("/api/auth/login").with(from(address)).contentType(MediaType.APPLICATION_JSON)

@@ -35,7 +35,7 @@ class CertificateLoginIntegrationTests {
     MockMvc mvc;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Autowired
     MutableClock clock;

@@ -39,7 +39,7 @@ class CertificateTrustIntegrationTests {
     MockMvc mvc;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Autowired
     PlatformProperties properties;

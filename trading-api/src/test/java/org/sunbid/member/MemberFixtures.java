@@ -78,7 +78,7 @@ public final class MemberFixtures {
     }
 
     /** Registers and approves a member of {@code role}; returns the registration (member id and account). */
-    public static Approved approved(MemberManagement members, Role role) {
+    public static Approved approved(MemberSetup members, Role role) {
         MemberViews.Registered r;
         String username;
         if (role == Role.EXPERT) {

@@ -43,6 +43,12 @@ class MemberReviewIntegrationTests {
     MemberManagement members;
 
     @Autowired
+    MemberRegistration registration;
+
+    @Autowired
+    MemberReview review;
+
+    @Autowired
     AccountManagement accounts;
 
     @Autowired
@@ -62,7 +68,7 @@ class MemberReviewIntegrationTests {
     }
 
     private MemberViews.Registered pendingBidder(MemberForms.CompanyRegistration form) {
-        return members.registerCompany(form, Map.of());
+        return registration.registerCompany(form, Map.of());
     }
 
     @Test
@@ -106,7 +112,7 @@ class MemberReviewIntegrationTests {
         String token = Api.login(mvc, form.username(), MemberFixtures.PASSWORD);
         mvc.perform(get("/api/members/me").header("Authorization", bearer(token)))
                 .andExpect(jsonPath("$.status").value("PENDING"));
-        members.approve(r.id(), staffId);
+        review.approve(MemberId.of(r.id()), staffId);
         mvc.perform(get("/api/members/me").header("Authorization", bearer(token)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"));
@@ -142,7 +148,7 @@ class MemberReviewIntegrationTests {
     void suspensionDisablesLoginsAndReinstatementRestoresThem() throws Exception {
         var form = MemberFixtures.company(Role.BIDDER, "暂停有限公司");
         var r = pendingBidder(form);
-        members.approve(r.id(), staffId);
+        review.approve(MemberId.of(r.id()), staffId);
         String memberToken = Api.login(mvc, form.username(), MemberFixtures.PASSWORD);
 
         mvc.perform(post("/api/members/" + r.id() + "/suspension").header("Authorization", bearer(staffToken))
@@ -165,7 +171,7 @@ class MemberReviewIntegrationTests {
     void editingAVerifiedFieldSendsAnApprovedMemberBackToReviewButAContactDoesNot() throws Exception {
         var form = MemberFixtures.company(Role.BIDDER, "资料变更有限公司");
         var r = pendingBidder(form);
-        members.approve(r.id(), staffId);
+        review.approve(MemberId.of(r.id()), staffId);
         String token = Api.login(mvc, form.username(), MemberFixtures.PASSWORD);
         Map<String, Object> profile = new java.util.LinkedHashMap<>(Map.of("name", form.name(), "uscc", form.uscc(),
                 "legalRepresentative", form.legalRepresentative(), "contacts",
@@ -246,7 +252,7 @@ class MemberReviewIntegrationTests {
         assertThat(members.relatedMembers(stranger.id())).isEmpty();
 
         var template = MemberFixtures.expert("SENIOR", 10);
-        var employee = members.registerExpert(new MemberForms.ExpertRegistration(template.username(),
+        var employee = registration.registerExpert(new MemberForms.ExpertRegistration(template.username(),
                 template.password(), "赵工", template.idNumber(), parentUscc, template.specialties(), template.title(),
                 template.yearsInField(), template.phone()));
         assertThat(members.relatedMembers(employee.id())).extracting(MemberViews.RelatedMember::id,
@@ -267,7 +273,7 @@ class MemberReviewIntegrationTests {
         var a = pendingBidder(MemberFixtures.company(Role.BIDDER, tag + "甲建设有限公司"));
         pendingBidder(MemberFixtures.company(Role.BIDDER, tag + "乙建设有限公司"));
         var c = pendingBidder(MemberFixtures.company(Role.AGENT, tag + "丙招标代理有限公司"));
-        members.approve(c.id(), staffId);
+        review.approve(MemberId.of(c.id()), staffId);
 
         mvc.perform(get("/api/members").param("name", tag).param("size", "2").header("Authorization", bearer(staffToken)))
                 .andExpect(status().isOk())
@@ -298,13 +304,13 @@ class MemberReviewIntegrationTests {
 
     @Test
     void thePoolHoldsOnlyApprovedSeniorExpertsWithEightYearsInTheAskedSpecialty() {
-        var eligible = members.registerExpert(MemberFixtures.expert("SENIOR", 8));
-        members.approve(eligible.id(), staffId);
-        var tooJunior = members.registerExpert(MemberFixtures.expert("INTERMEDIATE", 25));
-        members.approve(tooJunior.id(), staffId);
-        var tooNew = members.registerExpert(MemberFixtures.expert("ASSOCIATE_SENIOR", 7));
-        members.approve(tooNew.id(), staffId);
-        var pending = members.registerExpert(MemberFixtures.expert("SENIOR", 20));
+        var eligible = registration.registerExpert(MemberFixtures.expert("SENIOR", 8));
+        review.approve(MemberId.of(eligible.id()), staffId);
+        var tooJunior = registration.registerExpert(MemberFixtures.expert("INTERMEDIATE", 25));
+        review.approve(MemberId.of(tooJunior.id()), staffId);
+        var tooNew = registration.registerExpert(MemberFixtures.expert("ASSOCIATE_SENIOR", 7));
+        review.approve(MemberId.of(tooNew.id()), staffId);
+        var pending = registration.registerExpert(MemberFixtures.expert("SENIOR", 20));
 
         var pool = members.poolExperts("A01").stream().map(MemberManagement.PoolExpert::id).toList();
         assertThat(pool).contains(eligible.id()).doesNotContain(tooJunior.id(), tooNew.id(), pending.id());

@@ -84,11 +84,11 @@ class NoticePublicApiIntegrationTests {
     }
 
     @Test
-    void theChangesFeedLetsAMirrorCopyEveryNoticeWithoutGapsOrRepeats() throws Exception {
+    void theChangesFeedLetsAMirrorCopyEveryRealNoticeWithoutGapsOrRepeats() throws Exception {
         for (int i = 0; i < 5; i++) {
             publish("镜像项目" + i, NoticeKind.TENDER_ANNOUNCEMENT, "镜像测试公告" + i, "正文" + i);
         }
-        long total = jdbc.sql("select count(*) from notice").query(Long.class).single();
+        long total = jdbc.sql("select count(*) from notice where not test_project").query(Long.class).single();
         List<String> mirrored = new ArrayList<>();
         String cursor = "0";
         for (int guard = 0; guard < 1000; guard++) {

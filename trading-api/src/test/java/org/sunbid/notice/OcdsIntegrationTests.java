@@ -93,6 +93,10 @@ class OcdsIntegrationTests {
         assertThat(tenderRelease.get("tender").get("procurementMethod").asText()).isEqualTo("open");
         assertThat(tenderRelease.get("tender").get("mainProcurementCategory").asText()).isEqualTo("goods");
         assertThat(tenderRelease.get("tender").get("items")).hasSize(2);
+        JsonNode lots = tenderRelease.get("tender").get("lots");
+        assertThat(lots).as("the lots extension: one entry per lot").hasSize(2);
+        assertThat(tenderRelease.get("tender").get("items").get(1).get("relatedLot").asText())
+                .isEqualTo(lots.get(1).get("id").asText());
 
         JsonNode recordPackage = getJson("/api/public/projects/" + p.code() + "/ocds");
         assertThat(recordPackage.get("version").asText()).isEqualTo("1.1");

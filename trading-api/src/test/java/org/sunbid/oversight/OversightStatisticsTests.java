@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.sunbid.project.ProjectManagement.IntakeFacts;
+import org.sunbid.project.IntakeFacts;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectType;
 

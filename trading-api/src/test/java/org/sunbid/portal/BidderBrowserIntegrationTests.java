@@ -40,12 +40,12 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.project.ProjectFixtures;
-import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectSetup;
 import org.sunbid.project.ProjectView;
 import org.sunbid.project.Registration;
-import org.sunbid.project.ReviewItem;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.keys.CertificateIssuer;
@@ -70,10 +70,13 @@ class BidderBrowserIntegrationTests {
     AccountManagement accounts;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Autowired
-    ProjectManagement projects;
+    MemberManagement registry;
+
+    @Autowired
+    ProjectSetup projects;
 
     @Autowired
     OpeningKeys openingKeys;
@@ -119,7 +122,7 @@ class BidderBrowserIntegrationTests {
         browser.await("#certificate-bound");
         browser.screenshot("BidderBrowserIntegrationTests.registered");
 
-        UUID member = members.search(null, uscc, null, null, null, 0, 5).items().get(0).id();
+        UUID member = registry.search(null, uscc, null, null, null, 0, 5).items().get(0).id();
         assertThat(members.details(member).status()).isEqualTo(MemberStatus.PENDING);
         members.approve(member, null);
         browser.click("#sign-out");
@@ -361,16 +364,7 @@ class BidderBrowserIntegrationTests {
         form.put("lots", List.of(Map.of("name", "主线管廊", "estimate", "10000000.00", "deposit", "200000.00")));
         Registration registration = JsonMapper.builder().build().convertValue(form, Registration.class);
         ProjectView project = projects.register(tenderee, registration);
-        projects.submit(tenderee, project.id());
-        projects.accept(staff, project.id());
-        projects.uploadTenderDocuments(tenderee, project.id(), "招标文件.pdf", "application/pdf",
-                new ByteArrayInputStream("%PDF-1.4 招标文件".getBytes(StandardCharsets.UTF_8)));
-        for (CurrentUser reviewer : List.of(staff, regulator)) {
-            for (ReviewItem item : ReviewItem.values()) {
-                projects.review(reviewer, project.id(), item, 1, true, null);
-            }
-        }
-        projects.publish(tenderee, project.id());
+        projects.publishAfterReview(project.id(), tenderee, staff, List.of(staff, regulator));
         return new Lot(project.id(), project.lots().get(0).id(), name, staff);
     }
 

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
 
@@ -32,7 +32,7 @@ class ComplaintBrowserIntegrationTests {
     AccountManagement accounts;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Autowired
     JdbcClient jdbc;

@@ -24,7 +24,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.opening.JoinOpening;
 import org.sunbid.opening.OpeningHall;
 import org.sunbid.opening.ReleaseShare;
@@ -33,6 +33,8 @@ import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.Browser;
@@ -56,9 +58,13 @@ class DemoHallBrowserIntegrationTests {
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
     @Autowired
     ProjectManagement projects;
+    @Autowired
+    ProjectReview review;
+    @Autowired
+    ProjectPublication publication;
     @Autowired
     OpeningKeys openingKeys;
     @Autowired
@@ -76,7 +82,17 @@ class DemoHallBrowserIntegrationTests {
     @Autowired
     MutableClock clock;
     @Autowired
-    org.sunbid.demo.internal.DemoDepositPayments payments;
+    org.sunbid.award.AwardManagement awards;
+    @Autowired
+    org.sunbid.demo.internal.DemoBidding bidding;
+    @Autowired
+    org.sunbid.demo.internal.DemoCommittee committee;
+    @Autowired
+    org.sunbid.demo.internal.DemoEvaluation evaluation;
+    @Autowired
+    org.sunbid.demo.internal.DemoAward award;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @AfterEach
     void resetClock() {
@@ -107,9 +123,9 @@ class DemoHallBrowserIntegrationTests {
             custodians.add(username);
         }
         DemoTender demo = new DemoTender(new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
-                Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID()),
-                platform,
-                accounts, members, projects, openingKeys, bids, openings, shareReleases, hallEntries, accelerator, (Clock) clock, payments, browser.base());
+                Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID(),
+                false), accounts, projects, review, publication, openings, awards, bidding, committee, evaluation, award, accelerator,
+                (Clock) clock, environment);
         Thread runner = new Thread(demo::run, "demo-tender-test");
         runner.setDaemon(true);
         runner.start();

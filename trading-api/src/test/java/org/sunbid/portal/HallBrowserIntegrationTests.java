@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.keys.CertificateIssuer;
@@ -66,7 +66,7 @@ class HallBrowserIntegrationTests {
     AccountManagement accounts;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Autowired
     MutableClock clock;

@@ -61,7 +61,7 @@ class PublicBrowserIntegrationTests {
     CreditManagement credit;
 
     @Autowired
-    org.sunbid.member.MemberManagement members;
+    org.sunbid.member.MemberSetup members;
 
     @Autowired
     org.sunbid.platform.PlatformTrust trust;

@@ -31,7 +31,7 @@ class RegulatorBrowserIntegrationTests {
     org.sunbid.notice.NoticeManagement notices;
 
     @Autowired
-    org.sunbid.member.MemberManagement members;
+    org.sunbid.member.MemberSetup members;
 
     @Autowired
     org.sunbid.credit.CreditCheck credit;

@@ -29,7 +29,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberForms;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.member.Upload;
 import org.sunbid.support.Browser;
@@ -45,7 +45,7 @@ class StaffBrowserIntegrationTests {
     AccountManagement accounts;
 
     @Autowired
-    MemberManagement members;
+    MemberSetup members;
 
     @Autowired
     RoomManagement rooms;

@@ -28,7 +28,7 @@ import org.sunbid.bid.OpeningKeys;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectSetup;
 import org.sunbid.project.ProjectView;
 import org.sunbid.scheduler.FiringRecord;
 import org.sunbid.scheduler.FiringStatus;
@@ -54,7 +54,7 @@ class DeadlineMoveIntegrationTests {
     @Autowired
     OpeningKeys openingKeys;
     @Autowired
-    ProjectManagement projects;
+    ProjectSetup projects;
     @Autowired
     JdbcClient jdbc;
     @Autowired

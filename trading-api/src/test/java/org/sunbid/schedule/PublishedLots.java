@@ -1,6 +1,5 @@
 package org.sunbid.schedule;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +13,9 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.project.ProjectFixtures;
-import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectSetup;
 import org.sunbid.project.ProjectView;
 import org.sunbid.project.Registration;
-import org.sunbid.project.ReviewItem;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.keys.CertificateIssuer;
 import org.sunbid.signing.keys.SigningKey;
@@ -38,7 +36,7 @@ public final class PublishedLots {
      * A published lot whose documents went on sale at {@code saleFrom}, with the given deadline and opening; a test
      * project (periods shrink with the accelerator) when {@code test}.
      */
-    public static Lot publish(AccountManagement accounts, OpeningKeys openingKeys, ProjectManagement projects, boolean test,
+    public static Lot publish(AccountManagement accounts, OpeningKeys openingKeys, ProjectSetup projects, boolean test,
             Instant saleFrom, Instant deadline, Instant opening) throws Exception {
         for (int i = 0; i < 3; i++) {
             String username = "custodian-" + UUID.randomUUID().toString().substring(0, 8);
@@ -64,16 +62,7 @@ public final class PublishedLots {
         ProjectView project = test
                 ? projects.registerTestProject(UUID.randomUUID(), member, Role.TENDEREE, account, registration)
                 : projects.register(tenderee, registration);
-        projects.submit(tenderee, project.id());
-        projects.accept(staff, project.id());
-        projects.uploadTenderDocuments(tenderee, project.id(), "招标文件.pdf", "application/pdf",
-                new ByteArrayInputStream("%PDF-1.4 招标文件".getBytes(StandardCharsets.UTF_8)));
-        for (CurrentUser reviewer : List.of(staff, regulator)) {
-            for (ReviewItem item : ReviewItem.values()) {
-                projects.review(reviewer, project.id(), item, 1, true, null);
-            }
-        }
-        projects.publish(tenderee, project.id());
+        projects.publishAfterReview(project.id(), tenderee, staff, List.of(staff, regulator));
         return new Lot(project.id(), project.lots().get(0).id(), staff);
     }
 

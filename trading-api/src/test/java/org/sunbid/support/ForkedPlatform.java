@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ForkedPlatform {
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** Generous: on a loaded 2-core machine a start takes minutes ({@code -Dsunbid.crash.start-timeout=PT10M}). */
+    static final Duration START_TIMEOUT = Duration.parse(System.getProperty("sunbid.crash.start-timeout", "PT5M"));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

@@ -8,7 +8,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberSetup;
 
 /**
  * One fresh account per role (members approved, platform accounts created), logged in: role → access token. Test
@@ -19,10 +19,10 @@ import org.sunbid.member.MemberManagement;
 public class RoleTokens {
 
     private final org.springframework.beans.factory.ObjectProvider<MockMvc> mvcs;
-    private final MemberManagement members;
+    private final MemberSetup members;
     private final AccountManagement accounts;
 
-    RoleTokens(org.springframework.beans.factory.ObjectProvider<MockMvc> mvcs, MemberManagement members,
+    RoleTokens(org.springframework.beans.factory.ObjectProvider<MockMvc> mvcs, MemberSetup members,
             AccountManagement accounts) {
         this.mvcs = mvcs;
         this.members = members;

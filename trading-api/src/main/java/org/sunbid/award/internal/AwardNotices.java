@@ -90,6 +90,16 @@ public class AwardNotices {
         }
     }
 
+    /** The contract notice (合同订立公告): the signed contract's parties, price and date; its OCDS release has contracts. */
+    public void contract(ProjectView p, LotId lot, Award award) {
+        Candidate winner = award.winner();
+        String body = p.name() + "（" + lotName(p, lot) + "）招标人与中标人已订立书面合同：\n"
+                + "招标人：" + p.tendereeName() + "\n中标人：" + winner.bidderName() + "\n合同金额："
+                + winner.price().toPlainString() + " 元\n订立时间：" + SHOWN.format(award.contract().orElseThrow().at());
+        publish("contract:" + lot.value(), NoticeKind.CONTRACT, p, p.name() + " 合同订立公告", body, winner.price(),
+                winner.bidderName());
+    }
+
     public void lotFailed(ProjectView p, LotId lot, String reason) {
         publish("evaluation-failed:" + lot.value(), NoticeKind.FAILED_TENDER, p, p.name() + " 评标失败（重新招标）公告",
                 p.name() + "（" + lotName(p, lot) + "）" + reason + "，本标段招标失败，将依法重新招标"

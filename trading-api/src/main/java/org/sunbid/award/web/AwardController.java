@@ -53,6 +53,12 @@ class AwardController {
     record Decision(@NotNull UUID bid, List<Skip> skipped, @NotBlank String signature) {
     }
 
+    @GetMapping("/api/public/awards/{lotId}")
+    @Operation(summary = "中标候选人公开信息 The publicised candidates of a lot, for the public notice pages")
+    AwardManagement.PublicAward publicView(@PathVariable UUID lotId) {
+        return awards.publicView(lotId);
+    }
+
     @GetMapping("/api/awards/{lotId}")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT','BIDDER','STAFF','REGULATOR','ADMIN')")
     AwardView view(CurrentUser user, @PathVariable UUID lotId) {

@@ -29,6 +29,7 @@ import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
 import org.sunbid.identity.AccountManagement;
+import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.signing.timestamp.TimestampCheck;
 import org.sunbid.signing.timestamp.TimestampVerifier;
@@ -51,15 +52,17 @@ public class Completions {
     private final Lots lots;
     private final DocumentManagement documents;
     private final AccountManagement accounts;
+    private final MemberManagement members;
     private final PlatformProperties properties;
     private final Clock clock;
 
     Completions(BidStore store, Lots lots, DocumentManagement documents, AccountManagement accounts,
-            PlatformProperties properties, Clock clock) {
+            MemberManagement members, PlatformProperties properties, Clock clock) {
         this.store = store;
         this.lots = lots;
         this.documents = documents;
         this.accounts = accounts;
+        this.members = members;
         this.properties = properties;
         this.clock = clock;
     }
@@ -130,11 +133,13 @@ public class Completions {
             Lots.Lot lot = lots.anyState(row.project(), row.lot());
             var stamp = ((TimestampCheck.Valid) TimestampVerifier.verifyWithoutTrust(row.receiptTimestamp(),
                     java.util.HexFormat.of().parseHex(row.sha256()))).timestamp();
-            String bidderName = accounts.accountsOfMember(row.member()).stream().findFirst()
-                    .map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
+            var company = members.details(row.member()).company();
+            String bidderName = company != null ? company.name() : accounts.accountsOfMember(row.member()).stream()
+                    .findFirst().map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
+            String uscc = company == null ? "" : company.uscc();
             return documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, row.id(), row.member(),
                     Visibility.OWNER, PlatformDocuments.bidReceipt(new PlatformDocuments.BidReceipt(lot.transactionCode(),
-                            lot.projectName(), lot.lotName(), bidderName, "", row.id(), row.sha256(), row.size(),
+                            lot.projectName(), lot.lotName(), bidderName, uscc, row.id(), row.sha256(), row.size(),
                             row.receivedAt(), stamp.time(), stamp.serialNumber().toString(16))))).id();
         });
         store.setReceiptDocument(bidId, document);

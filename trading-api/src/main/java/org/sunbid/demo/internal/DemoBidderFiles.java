@@ -57,6 +57,21 @@ public final class DemoBidderFiles {
         return key;
     }
 
+    /** The member's demo key ({@link #bidderKey}), bound to the member by the centre unless it already is. */
+    public static SigningKey boundKey(org.sunbid.platform.PlatformProperties platform,
+            java.util.function.Supplier<DemoCa> demoCa, org.sunbid.member.CertificateBinding members,
+            org.sunbid.identity.CurrentUser staff, String username, String company, java.util.UUID member) {
+        SigningKey key = bidderKey(platform.caDirectory(), demoCa, platform.keys().passphrase().toCharArray(), username,
+                company);
+        String fingerprint = Certificates.fingerprint(key.certificate());
+        boolean bound = members.certificates(org.sunbid.member.MemberId.of(member)).stream()
+                .anyMatch(c -> c.fingerprint().equalsIgnoreCase(fingerprint) && c.revokedAt() == null);
+        if (!bound) {
+            members.bindCertificate(org.sunbid.member.MemberId.of(member), Certificates.toPem(key.certificate()), staff.accountId());
+        }
+        return key;
+    }
+
     /** A made-up but stable machine fingerprint per demo bidder, so the supervision alerts see distinct machines. */
     public static Map<String, Object> fingerprint(int number, String username) {
         Map<String, Object> f = new LinkedHashMap<>();

@@ -116,11 +116,11 @@ public class EvaluationStore {
                 .list();
     }
 
-    private static String write(EvaluationSession session) {
+    static String write(EvaluationSession session) {
         return JSON.writeValueAsString(session.snapshot());
     }
 
-    private static EvaluationSession read(String json) {
+    static EvaluationSession read(String json) {
         return EvaluationSession.restore(JSON.readValue(json, EvaluationSession.Snapshot.class));
     }
 }

@@ -107,13 +107,16 @@ class EvaluationController {
     @Operation(summary = "提交签名评分表 Submit a score sheet: the JSON signed and its detached CMS signature (base64)")
     EvaluationView sheet(CurrentUser user, @PathVariable UUID lotId, @PathVariable UUID bidId,
             @Valid @RequestBody Sheet body) {
-        byte[] signature;
+        return evaluations.submitSheet(user, lotId, bidId, body.content(), signature(body.signature()));
+    }
+
+    /** A detached CMS signature sent as base64. */
+    static byte[] signature(String base64) {
         try {
-            signature = Base64.getMimeDecoder().decode(body.signature());
+            return Base64.getMimeDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("signature", "evaluation.sheet.invalid", "signature is not base64");
         }
-        return evaluations.submitSheet(user, lotId, bidId, body.content(), signature);
     }
 
     @PostMapping("/api/evaluations/{lotId}/extension-requests")

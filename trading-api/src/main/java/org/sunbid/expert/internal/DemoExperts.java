@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 import org.sunbid.expert.ExpertLibrary;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.member.MemberForms;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.CertificateBinding;
+import org.sunbid.member.MemberId;
+import org.sunbid.member.MemberRegistration;
+import org.sunbid.member.MemberReview;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.keys.DemoCa;
@@ -42,7 +45,9 @@ public class DemoExperts {
             "婷", "洋", "杰", "娟", "勇", "艳", "峰", "霞" };
     private static final String[] TITLES = { "SENIOR", "ASSOCIATE_SENIOR", "ASSOCIATE_SENIOR", "SENIOR", "INTERMEDIATE" };
 
-    private final MemberManagement members;
+    private final MemberRegistration registration;
+    private final MemberReview review;
+    private final CertificateBinding certificates;
     private final AccountManagement accounts;
     private final ExpertLibrary library;
     private final LibraryStore store;
@@ -50,9 +55,12 @@ public class DemoExperts {
     private final boolean demo;
     private final int count;
 
-    DemoExperts(MemberManagement members, AccountManagement accounts, ExpertLibrary library, LibraryStore store,
-            PlatformProperties properties, @Value("${sunbid.demo.experts:300}") int count) {
-        this.members = members;
+    DemoExperts(MemberRegistration registration, MemberReview review, CertificateBinding certificates,
+            AccountManagement accounts, ExpertLibrary library, LibraryStore store, PlatformProperties properties,
+            @Value("${sunbid.demo.experts:300}") int count) {
+        this.registration = registration;
+        this.review = review;
+        this.certificates = certificates;
         this.accounts = accounts;
         this.library = library;
         this.store = store;
@@ -105,11 +113,11 @@ public class DemoExperts {
             if (accounts.usernameTaken(username)) {
                 continue;
             }
-            UUID id = members.registerExpert(new MemberForms.ExpertRegistration(username, PASSWORD, name, idNumber,
+            UUID id = registration.registerExpert(new MemberForms.ExpertRegistration(username, PASSWORD, name, idNumber,
                     employer, specialties, title, years, "139" + "%08d".formatted(random.nextInt(100_000_000)))).id();
-            members.approve(id, null);
+            review.approve(MemberId.of(id), null);
             SigningKey key = ca.issueMember("CN=" + name + ",OU=评标专家,O=" + username, Certificates.KeyAlgorithm.EC_P256);
-            members.bindCertificate(id, Certificates.toPem(key.certificate()), null);
+            certificates.bindCertificate(MemberId.of(id), Certificates.toPem(key.certificate()), null);
             writeKey(keys.resolve(username + ".p12"), key);
             library.admit(new ExpertLibrary.Admission(id, region, specialties, username + "@experts.sunbid.demo"), null);
             created++;

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberForms;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberId;
+import org.sunbid.member.MemberRegistration;
+import org.sunbid.member.MemberReview;
 import org.sunbid.member.RegionCode;
 import org.sunbid.member.ResidentIdNumber;
 import org.sunbid.member.Upload;
@@ -63,12 +65,14 @@ public class DemoMembers implements ApplicationRunner {
     private static final String[] SPECIALTIES = { "A010101", "A010201", "A020101", "A030101", "B010101", "B020101",
             "C050101", "C080101", "D010101", "D020101" };
 
-    private final MemberManagement members;
+    private final MemberRegistration registration;
+    private final MemberReview review;
     private final AccountManagement accounts;
     private final Members store;
 
-    DemoMembers(MemberManagement members, AccountManagement accounts, Members store) {
-        this.members = members;
+    DemoMembers(MemberRegistration registration, MemberReview review, AccountManagement accounts, Members store) {
+        this.registration = registration;
+        this.review = review;
         this.accounts = accounts;
         this.store = store;
     }
@@ -135,11 +139,11 @@ public class DemoMembers implements ApplicationRunner {
                 present++;
                 continue;
             }
-            UUID id = p.company() != null ? members.registerCompany(p.company(), p.uploads()).id()
-                    : members.registerExpert(p.expert()).id();
+            MemberId id = MemberId.of(p.company() != null ? registration.registerCompany(p.company(), p.uploads()).id()
+                    : registration.registerExpert(p.expert()).id());
             switch (p.outcome()) {
-                case APPROVED -> members.approve(id, staff);
-                case RETURNED -> members.returnForCorrection(id, "营业执照扫描件不清晰，请重新上传", staff);
+                case APPROVED -> review.approve(id, staff);
+                case RETURNED -> review.returnForCorrection(id, "营业执照扫描件不清晰，请重新上传", staff);
                 case PENDING -> {
                 }
             }

@@ -24,6 +24,7 @@ import org.sunbid.member.MemberViews;
 import org.sunbid.member.RegionCode;
 import org.sunbid.member.ResidentIdNumber;
 import org.sunbid.member.UnifiedSocialCreditCode;
+import org.sunbid.platform.ProblemException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +46,32 @@ public class Members {
     /** Locks the row for the rest of the transaction, so concurrent review acts serialise. */
     public Optional<Member> findForUpdate(UUID id) {
         return jdbc.sql("select * from member where id = ? for update").param(id).query(Members::map).optional();
+    }
+
+    /** The member, or 404 (type not-found) naming it. */
+    public Member require(UUID id) {
+        return find(id).orElseThrow(() -> ProblemException.notFound("member", id));
+    }
+
+    /** The member locked for the rest of the transaction, or 404 (type not-found) naming it. */
+    public Member requireForUpdate(UUID id) {
+        return findForUpdate(id).orElseThrow(() -> ProblemException.notFound("member", id));
+    }
+
+    /** Refuses (409, type duplicate-uscc) a code another member than {@code self} (null: anyone) holds. */
+    public void refuseTakenUscc(UnifiedSocialCreditCode uscc, UUID self) {
+        Optional<UUID> holder = idByUscc(uscc);
+        if (holder.isPresent() && !holder.get().equals(self)) {
+            throw ProblemException.conflict("duplicate-uscc", "uscc", "member.uscc.taken", uscc.value());
+        }
+    }
+
+    /** Refuses (409, type duplicate-expert) an identity number another expert than {@code self} (null: anyone) holds. */
+    public void refuseTakenIdNumber(ResidentIdNumber idNumber, UUID self) {
+        Optional<UUID> holder = idByExpertIdNumber(idNumber);
+        if (holder.isPresent() && !holder.get().equals(self)) {
+            throw ProblemException.conflict("duplicate-expert", "idNumber", "member.expert.duplicate");
+        }
     }
 
     /** Approved experts with a senior title and eight or more years (the rest of the rule is checked by the caller). */

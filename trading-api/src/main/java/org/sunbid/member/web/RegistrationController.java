@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.sunbid.member.MemberForms;
 import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberRegistration;
 import org.sunbid.member.MemberViews;
 import org.sunbid.member.RegionCode;
 
@@ -27,9 +28,11 @@ import org.sunbid.member.RegionCode;
 @Tag(name = "member registration", description = "会员注册与公开名录 Registration and public directory")
 class RegistrationController {
 
+    private final MemberRegistration registration;
     private final MemberManagement members;
 
-    RegistrationController(MemberManagement members) {
+    RegistrationController(MemberRegistration registration, MemberManagement members) {
+        this.registration = registration;
         this.members = members;
     }
 
@@ -37,7 +40,7 @@ class RegistrationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "企业注册（无扫描件） Register a company (bidder, tenderee or agency) without scans")
     MemberViews.Registered register(@RequestBody MemberForms.CompanyRegistration body) {
-        return members.registerCompany(body, Map.of());
+        return registration.registerCompany(body, Map.of());
     }
 
     @PostMapping(path = "/members/registrations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -46,14 +49,14 @@ class RegistrationController {
             + "files 'qualifications[i].scan' are PNG, JPEG or PDF up to 10 MB")
     MemberViews.Registered registerWithScans(@RequestPart("registration") MemberForms.CompanyRegistration body,
             MultipartHttpServletRequest request) {
-        return members.registerCompany(body, Uploads.all(request.getFileMap(), "registration"));
+        return registration.registerCompany(body, Uploads.all(request.getFileMap(), "registration"));
     }
 
     @PostMapping(path = "/experts/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "专家注册 Register an expert")
     MemberViews.Registered registerExpert(@RequestBody MemberForms.ExpertRegistration body) {
-        return members.registerExpert(body);
+        return registration.registerExpert(body);
     }
 
     @GetMapping("/agencies")

@@ -17,8 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.CertificateBinding;
 import org.sunbid.member.MemberForms;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberQualifications;
+import org.sunbid.member.MemberReview;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.member.MemberViews;
 import org.sunbid.platform.ProblemException;
@@ -33,9 +37,16 @@ class ReviewController {
     private static final String REVIEWERS = "hasAnyRole('STAFF','ADMIN')";
 
     private final MemberManagement members;
+    private final MemberReview review;
+    private final MemberQualifications qualifications;
+    private final CertificateBinding certificates;
 
-    ReviewController(MemberManagement members) {
+    ReviewController(MemberManagement members, MemberReview review, MemberQualifications qualifications,
+            CertificateBinding certificates) {
         this.members = members;
+        this.review = review;
+        this.qualifications = qualifications;
+        this.certificates = certificates;
     }
 
     @GetMapping
@@ -74,14 +85,14 @@ class ReviewController {
     @Operation(summary = "资质证书 The member's qualifications")
     List<MemberViews.Qualification> qualifications(@PathVariable UUID id) {
         members.details(id);
-        return members.qualifications(id);
+        return qualifications.qualifications(MemberId.of(id));
     }
 
     @GetMapping("/{id}/qualifications/{qualification}/scan")
     @PreAuthorize(READERS)
     @Operation(summary = "资质扫描件 The scan of a qualification")
     ResponseEntity<InputStreamResource> scan(@PathVariable UUID id, @PathVariable UUID qualification) {
-        return Scans.respond(members.scan(id, qualification)
+        return Scans.respond(qualifications.scan(MemberId.of(id), qualification)
                 .orElseThrow(() -> ProblemException.notFound("qualification", qualification)));
     }
 
@@ -90,7 +101,7 @@ class ReviewController {
     @Operation(summary = "已绑定证书 The member's certificates")
     List<MemberViews.Certificate> certificates(@PathVariable UUID id) {
         members.details(id);
-        return members.certificates(id);
+        return certificates.certificates(MemberId.of(id));
     }
 
     @PostMapping("/{id}/certificates")
@@ -100,14 +111,14 @@ class ReviewController {
     MemberViews.Certificate bindAfterReview(CurrentUser user, @PathVariable UUID id,
             @org.springframework.web.bind.annotation.RequestBody MemberForms.CertificateInput body) {
         members.details(id);
-        return members.bindCertificate(id, body == null ? null : body.certificate(), user.accountId());
+        return certificates.bindCertificate(MemberId.of(id), body == null ? null : body.certificate(), user.accountId());
     }
 
     @PostMapping("/{id}/approval")
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "审核通过 Approve a pending member")
     MemberViews.MemberDetails approve(CurrentUser user, @PathVariable UUID id) {
-        return members.approve(id, user.accountId());
+        return review.approve(MemberId.of(id), user.accountId());
     }
 
     @PostMapping("/{id}/return")
@@ -115,14 +126,14 @@ class ReviewController {
     @Operation(summary = "退回 Return a pending member with a reason")
     MemberViews.MemberDetails returnForCorrection(CurrentUser user, @PathVariable UUID id,
             @RequestBody MemberForms.Decision body) {
-        return members.returnForCorrection(id, reason(body), user.accountId());
+        return review.returnForCorrection(MemberId.of(id), reason(body), user.accountId());
     }
 
     @PostMapping("/{id}/suspension")
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "暂停 Suspend an approved member (disables its logins)")
     MemberViews.MemberDetails suspend(CurrentUser user, @PathVariable UUID id, @RequestBody MemberForms.Decision body) {
-        return members.suspend(id, reason(body), user.accountId());
+        return review.suspend(MemberId.of(id), reason(body), user.accountId());
     }
 
     @PostMapping("/{id}/reinstatement")
@@ -130,14 +141,14 @@ class ReviewController {
     @Operation(summary = "恢复 Reinstate a suspended member")
     MemberViews.MemberDetails reinstate(CurrentUser user, @PathVariable UUID id,
             @RequestBody(required = false) MemberForms.Decision body) {
-        return members.reinstate(id, reason(body), user.accountId());
+        return review.reinstate(MemberId.of(id), reason(body), user.accountId());
     }
 
     @PostMapping("/{id}/cancellation")
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "注销 Cancel a member for good")
     MemberViews.MemberDetails cancel(CurrentUser user, @PathVariable UUID id, @RequestBody MemberForms.Decision body) {
-        return members.cancel(id, reason(body), user.accountId());
+        return review.cancel(MemberId.of(id), reason(body), user.accountId());
     }
 
     private static String reason(MemberForms.Decision body) {

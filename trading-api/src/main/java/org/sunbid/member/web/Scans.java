@@ -5,7 +5,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberQualifications;
 
 /** Sends a stored scan as a download (never rendered inline, so a crafted file cannot run in the browser). */
 final class Scans {
@@ -13,7 +13,7 @@ final class Scans {
     private Scans() {
     }
 
-    static ResponseEntity<InputStreamResource> respond(MemberManagement.Scan scan) {
+    static ResponseEntity<InputStreamResource> respond(MemberQualifications.Scan scan) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(scan.mediaType()))
                 .contentLength(scan.size())

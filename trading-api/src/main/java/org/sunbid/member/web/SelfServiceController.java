@@ -23,8 +23,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.CertificateBinding;
 import org.sunbid.member.MemberForms;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
+import org.sunbid.member.MemberProfiles;
+import org.sunbid.member.MemberQualifications;
 import org.sunbid.member.MemberViews;
 import org.sunbid.platform.ProblemException;
 
@@ -36,9 +40,16 @@ import org.sunbid.platform.ProblemException;
 class SelfServiceController {
 
     private final MemberManagement members;
+    private final MemberProfiles profiles;
+    private final MemberQualifications qualifications;
+    private final CertificateBinding certificates;
 
-    SelfServiceController(MemberManagement members) {
+    SelfServiceController(MemberManagement members, MemberProfiles profiles, MemberQualifications qualifications,
+            CertificateBinding certificates) {
         this.members = members;
+        this.profiles = profiles;
+        this.qualifications = qualifications;
+        this.certificates = certificates;
     }
 
     @GetMapping
@@ -52,14 +63,14 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT')")
     @Operation(summary = "修改企业资料（核验字段变更需重新审核） Replace the company profile; verified fields send it back to review")
     MemberViews.MemberDetails changeProfile(CurrentUser user, @RequestBody MemberForms.CompanyProfileInput body) {
-        return members.changeCompanyProfile(user.requireMember(), body, user.accountId());
+        return profiles.changeCompanyProfile(caller(user), body, user.accountId());
     }
 
     @PutMapping("/expert-profile")
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "修改专家资料 Replace the expert profile")
     MemberViews.MemberDetails changeExpertProfile(CurrentUser user, @RequestBody MemberForms.ExpertProfileInput body) {
-        return members.changeExpertProfile(user.requireMember(), body, user.accountId());
+        return profiles.changeExpertProfile(caller(user), body, user.accountId());
     }
 
     @GetMapping("/history")
@@ -73,14 +84,14 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "资质证书 Qualification certificates, expired ones flagged")
     List<MemberViews.Qualification> qualifications(CurrentUser user) {
-        return members.qualifications(user.requireMember());
+        return qualifications.qualifications(caller(user));
     }
 
     @GetMapping("/qualifications/expiring")
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "即将到期的资质 Qualifications expired or expiring within the given days (30 by default)")
     List<MemberViews.Qualification> expiring(CurrentUser user, @RequestParam(defaultValue = "30") int days) {
-        return members.expiringQualifications(user.requireMember(), days);
+        return qualifications.expiringQualifications(caller(user), days);
     }
 
     @PostMapping(path = "/qualifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -90,7 +101,7 @@ class SelfServiceController {
     MemberViews.Qualification addQualification(CurrentUser user,
             @RequestPart("qualification") MemberForms.QualificationInput qualification,
             @RequestPart("scan") MultipartFile scan) {
-        return members.addQualification(user.requireMember(), qualification, Uploads.of("scan", scan),
+        return qualifications.addQualification(caller(user), qualification, Uploads.of("scan", scan),
                 user.accountId());
     }
 
@@ -98,7 +109,7 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "资质扫描件 The scan of one of the caller's qualifications")
     ResponseEntity<InputStreamResource> scan(CurrentUser user, @PathVariable UUID id) {
-        return Scans.respond(members.scan(user.requireMember(), id)
+        return Scans.respond(qualifications.scan(caller(user), id)
                 .orElseThrow(() -> ProblemException.notFound("qualification", id)));
     }
 
@@ -106,7 +117,7 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "已绑定的证书 Bound certificates")
     List<MemberViews.Certificate> certificates(CurrentUser user) {
-        return members.certificates(user.requireMember());
+        return certificates.certificates(caller(user));
     }
 
     @PostMapping("/certificates")
@@ -114,7 +125,7 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "绑定数字证书 Bind an X.509 certificate (PEM, or base64 DER): RSA, EC P-256 or SM2")
     MemberViews.Certificate bind(CurrentUser user, @RequestBody MemberForms.CertificateInput body) {
-        return members.bindOwnCertificate(user.requireMember(), body == null ? null : body.certificate(),
+        return certificates.bindOwnCertificate(caller(user), body == null ? null : body.certificate(),
                 body == null ? null : body.endorsement(), user.accountId());
     }
 
@@ -123,6 +134,10 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "解绑证书 Revoke a bound certificate")
     void revoke(CurrentUser user, @PathVariable UUID id) {
-        members.revokeCertificate(user.requireMember(), id, user.accountId());
+        certificates.revokeCertificate(caller(user), id, user.accountId());
+    }
+
+    private static MemberId caller(CurrentUser user) {
+        return MemberId.of(user.requireMember());
     }
 }

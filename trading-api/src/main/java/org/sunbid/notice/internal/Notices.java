@@ -25,7 +25,7 @@ public class Notices {
 
     private static final String COLUMNS = "id, public_id, seq, kind, project_id, transaction_code, project_name, "
             + "project_type, procedure, title, body, region_code, classification_codes, amount, tenderee, agency, "
-            + "winner, bid_deadline, opening_at, lots, corrects_id, published_at";
+            + "winner, bid_deadline, opening_at, lots, corrects_id, published_at, test_project";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -36,16 +36,16 @@ public class Notices {
     }
 
     /** Inserts unless the idempotency key exists; empty when it did. */
-    public Optional<Notice> insert(UUID id, int year, NoticeDraft d, Instant now) {
+    public Optional<Notice> insert(UUID id, int year, NoticeDraft d, boolean test, Instant now) {
         long number = jdbc.sql("select nextval('notice_public_seq')").query(Long.class).single();
         String publicId = "N%d%08d".formatted(year, number);
         int rows = jdbc.sql("""
                 insert into notice (id, public_id, idempotency_key, kind, project_id, transaction_code, project_name,
                   project_type, procedure, title, body, region_code, classification_codes, amount, tenderee, agency,
-                  winner, bid_deadline, opening_at, lots, corrects_id, published_at)
+                  winner, bid_deadline, opening_at, lots, corrects_id, published_at, test_project)
                 values (:id, :publicId, :key, :kind, :projectId, :code, :projectName, :projectType, :procedure, :title,
                   :body, :region, string_to_array(:classes, ','), :amount, :tenderee, :agency, :winner, :deadline,
-                  :opening, cast(:lots as jsonb), :corrects, :now)
+                  :opening, cast(:lots as jsonb), :corrects, :now, :test)
                 on conflict (idempotency_key) do nothing
                 """)
                 .param("id", id).param("publicId", publicId).param("key", d.idempotencyKey())
@@ -56,7 +56,7 @@ public class Notices {
                 .param("amount", d.amount()).param("tenderee", d.tenderee()).param("agency", d.agency())
                 .param("winner", d.winner()).param("deadline", ts(d.bidDeadline())).param("opening", ts(d.openingAt()))
                 .param("lots", json.writeValueAsString(d.lots())).param("corrects", d.correctsId())
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now)).param("test", test).update();
         return rows == 1 ? findById(id) : Optional.empty();
     }
 
@@ -89,8 +89,16 @@ public class Notices {
                 .param("l", limit).query(this::map).list();
     }
 
-    public List<Notice> latest(Optional<NoticeKind> kind, Optional<String> region, Optional<Long> beforeSeq, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from notice where true");
+    /** Notices of real projects only, as {@link #after}: the public changes feed. */
+    public List<Notice> realAfter(long after, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from notice where seq > :a and not test_project order by seq limit :l")
+                .param("a", after).param("l", limit).query(this::map).list();
+    }
+
+    public List<Notice> latest(Optional<NoticeKind> kind, Optional<String> region, Optional<Long> beforeSeq, int limit,
+            boolean includeTests) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from notice where "
+                + (includeTests ? "true" : "not test_project"));
         kind.ifPresent(k -> sql.append(" and kind = :kind"));
         region.ifPresent(r -> sql.append(" and region_code like :region"));
         beforeSeq.ifPresent(b -> sql.append(" and seq < :before"));
@@ -120,7 +128,7 @@ public class Notices {
                 rs.getString("procedure"), rs.getString("title"), rs.getString("body"), rs.getString("region_code"),
                 codes, rs.getBigDecimal("amount"), rs.getString("tenderee"), rs.getString("agency"),
                 rs.getString("winner"), instant(rs, "bid_deadline"), instant(rs, "opening_at"), lots,
-                rs.getObject("corrects_id", UUID.class), instant(rs, "published_at"));
+                rs.getObject("corrects_id", UUID.class), instant(rs, "published_at"), rs.getBoolean("test_project"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

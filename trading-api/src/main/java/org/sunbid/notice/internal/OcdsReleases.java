@@ -37,25 +37,27 @@ public final class OcdsReleases {
             parties.add(party(n.agency(), List.of("procuringEntity")));
         }
         if (n.winner() != null && !n.winner().isBlank()) {
-            parties.add(party(n.winner(), List.of(n.kind() == NoticeKind.AWARD ? "supplier" : "tenderer")));
+            boolean awarded = n.kind() == NoticeKind.AWARD || n.kind() == NoticeKind.CONTRACT;
+            parties.add(party(n.winner(), List.of(awarded ? "supplier" : "tenderer")));
         }
         r.put("parties", parties);
         r.put("buyer", buyer);
 
         Map<String, Object> tender = new LinkedHashMap<>();
         tender.put("id", n.transactionCode());
-        tender.put("title", n.projectName());
+        tender.put("title", (n.test() ? org.sunbid.notice.NoticeDraft.TEST_TITLE : "") + n.projectName());
         if (n.kind() == NoticeKind.TENDER_ANNOUNCEMENT) {
             tender.put("description", n.body());
         }
         tender.put("status", switch (n.kind()) {
-            case AWARD -> "complete";
+            case AWARD, CONTRACT -> "complete";
             case FAILED_TENDER -> "unsuccessful";
             case TERMINATION -> "cancelled";
             default -> "active";
         });
         tender.put("procuringEntity", procuring);
-        if (n.amount() != null && n.kind() != NoticeKind.AWARD && n.kind() != NoticeKind.CANDIDATE_PUBLICITY) {
+        if (n.amount() != null && n.kind() != NoticeKind.AWARD && n.kind() != NoticeKind.CANDIDATE_PUBLICITY
+                && n.kind() != NoticeKind.CONTRACT) {
             tender.put("value", value(n.amount()));
         }
         String method = method(n.procedure());
@@ -72,10 +74,21 @@ public final class OcdsReleases {
         }
         if (!n.lots().isEmpty()) {
             List<Map<String, Object>> items = new ArrayList<>();
+            List<Map<String, Object>> lots = new ArrayList<>();
             for (NoticeDraft.NoticeLot lot : n.lots()) {
+                // the OCDS lots extension: tender.lots, each item naming its relatedLot
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("id", lot.id().toString());
+                l.put("title", "第" + lot.number() + "标段 " + lot.name());
+                if (lot.estimate() != null) {
+                    l.put("value", value(lot.estimate()));
+                }
+                l.put("status", tender.get("status"));
+                lots.add(l);
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("id", lot.id().toString());
                 item.put("description", lot.number() + ". " + lot.name());
+                item.put("relatedLot", lot.id().toString());
                 if (!n.classificationCodes().isEmpty()) {
                     item.put("classification", Map.of("scheme", "CN-GPC", "id", n.classificationCodes().get(0)));
                 }
@@ -86,17 +99,42 @@ public final class OcdsReleases {
                 items.add(item);
             }
             tender.put("items", items);
+            tender.put("lots", lots);
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("id", n.publicId());
-        document.put("documentType", n.kind() == NoticeKind.AWARD ? "awardNotice"
-                : n.kind() == NoticeKind.CLARIFICATION ? "clarifications" : "tenderNotice");
+        document.put("documentType", switch (n.kind()) {
+            case AWARD -> "awardNotice";
+            case CONTRACT -> "contractNotice";
+            case CLARIFICATION -> "clarifications";
+            default -> "tenderNotice";
+        });
         document.put("title", n.title());
         document.put("url", baseUrl + n.permalink());
         document.put("datePublished", n.publishedAt().toString());
         document.put("format", "text/plain");
         document.put("language", "zh");
-        if (n.kind() == NoticeKind.AWARD || n.kind() == NoticeKind.CANDIDATE_PUBLICITY) {
+        if (n.kind() == NoticeKind.CONTRACT) {
+            // the award it follows (by id, so a compiled release merges them), and the signed contract
+            Map<String, Object> award = new LinkedHashMap<>();
+            award.put("id", n.transactionCode() + "-award");
+            award.put("status", "active");
+            if (n.winner() != null && !n.winner().isBlank()) {
+                award.put("suppliers", List.of(orgRef(n.winner())));
+            }
+            r.put("awards", List.of(award));
+            Map<String, Object> contract = new LinkedHashMap<>();
+            contract.put("id", n.transactionCode() + "-contract");
+            contract.put("awardID", n.transactionCode() + "-award");
+            contract.put("title", n.title());
+            contract.put("status", "active");
+            if (n.amount() != null) {
+                contract.put("value", value(n.amount()));
+            }
+            contract.put("dateSigned", n.publishedAt().toString());
+            contract.put("documents", List.of(document));
+            r.put("contracts", List.of(contract));
+        } else if (n.kind() == NoticeKind.AWARD || n.kind() == NoticeKind.CANDIDATE_PUBLICITY) {
             Map<String, Object> award = new LinkedHashMap<>();
             award.put("id", n.transactionCode() + "-award");
             award.put("title", n.title());

@@ -43,6 +43,11 @@ class PublicNoticeController {
         this.clock = clock;
     }
 
+    static final String TESTS = "测试项目的公告（test=true，标题以【测试】开头）默认不列出，includeTests=true 时列出。"
+            + " Notices of test projects (test=true, titles starting with 【测试】) are left out unless includeTests=true.";
+    static final String KINDS = "tender-announcement, clarification, opening-record, candidate-publicity, award, "
+            + "failed-tender, termination";
+
     record NoticePage(List<Notice> items, String next) {
     }
 
@@ -50,11 +55,13 @@ class PublicNoticeController {
     }
 
     @GetMapping("/notices")
-    @Operation(summary = "公告列表（最新在前）Latest notices, newest first; page on with ?before=<next>")
+    @Operation(summary = "公告列表（最新在前）Latest notices, newest first; page on with ?before=<next>", description = TESTS)
     NoticePage list(@RequestParam Optional<String> kind, @RequestParam Optional<String> region,
-            @RequestParam Optional<String> before, @RequestParam(defaultValue = "20") int limit) {
+            @RequestParam Optional<String> before, @RequestParam(defaultValue = "20") int limit,
+            @RequestParam(defaultValue = "false") boolean includeTests) {
         int size = limit(limit, 100);
-        List<Notice> items = notices.latest(kind(kind), region(region), before.map(b -> cursor("before", b)), size);
+        List<Notice> items = notices.latest(kind(kind), region(region), before.map(b -> cursor("before", b)), size,
+                includeTests);
         String next = items.size() == size ? String.valueOf(items.get(items.size() - 1).seq()) : null;
         return new NoticePage(items, next);
     }
@@ -83,22 +90,26 @@ class PublicNoticeController {
     }
 
     @GetMapping("/changes")
-    @Operation(summary = "变更流（游标）Every notice in publication order after a cursor, for lossless mirroring")
-    Changes changes(@RequestParam(defaultValue = "0") String cursor, @RequestParam(defaultValue = "100") int limit) {
+    @Operation(summary = "变更流（游标）Every notice in publication order after a cursor, for lossless mirroring",
+            description = TESTS)
+    Changes changes(@RequestParam(defaultValue = "0") String cursor, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "false") boolean includeTests) {
         long after = cursor("cursor", cursor);
         int size = limit(limit, 1000);
-        List<Notice> items = notices.changesAfter(after, size);
+        List<Notice> items = notices.changesAfter(after, size, includeTests);
         String next = items.isEmpty() ? String.valueOf(after) : String.valueOf(items.get(items.size() - 1).seq());
         return new Changes(items, next, items.size() == size);
     }
 
     @GetMapping(path = "/feeds/notices.atom")
-    @Operation(summary = "Atom 订阅（按类型、地区）Atom feed of the latest notices, per kind and/or region")
-    ResponseEntity<String> atom(@RequestParam Optional<String> kind, @RequestParam Optional<String> region)
-            throws XMLStreamException {
+    @Operation(summary = "Atom 订阅（按类型、地区）Atom feed of the latest notices, per kind and/or region",
+            description = TESTS + " Entry categories, also the values of ?kind=: " + KINDS
+                    + "; a test project's entries also carry the category `test`.")
+    ResponseEntity<String> atom(@RequestParam Optional<String> kind, @RequestParam Optional<String> region,
+            @RequestParam(defaultValue = "false") boolean includeTests) throws XMLStreamException {
         Optional<NoticeKind> k = kind(kind);
         Optional<String> r = region(region);
-        List<Notice> items = notices.latest(k, r, Optional.empty(), 50);
+        List<Notice> items = notices.latest(k, r, Optional.empty(), 50, includeTests);
         String base = baseUrl();
         StringWriter out = new StringWriter();
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -123,6 +134,12 @@ class PublicNoticeController {
             xml.writeStartElement("category");
             xml.writeAttribute("term", n.kind().slug());
             xml.writeEndElement();
+            if (n.test()) {
+                xml.writeStartElement("category");
+                xml.writeAttribute("term", "test");
+                xml.writeAttribute("label", "测试项目 test project");
+                xml.writeEndElement();
+            }
             element(xml, "summary", n.body().length() > 300 ? n.body().substring(0, 300) + "…" : n.body());
             xml.writeEndElement();
         }

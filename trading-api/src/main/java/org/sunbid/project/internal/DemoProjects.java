@@ -28,7 +28,10 @@ import org.sunbid.notice.NoticeDraft;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.project.Procedure;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.project.ProjectType;
 import org.sunbid.project.ProjectView;
 import org.sunbid.project.Registration;
@@ -73,14 +76,18 @@ class DemoProjects implements ApplicationRunner {
                     "330106", "D01", "该地块用途为商业服务业用地，出让年限 40 年，以挂牌方式出让。", null));
 
     private final ProjectManagement projects;
+    private final ProjectReview review;
+    private final ProjectPublication publication;
     private final Projects store;
     private final NoticeManagement notices;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoProjects(ProjectManagement projects, Projects store, NoticeManagement notices, TransactionTemplate tx,
-            Clock clock) {
+    DemoProjects(ProjectManagement projects, ProjectReview review, ProjectPublication publication, Projects store,
+            NoticeManagement notices, TransactionTemplate tx, Clock clock) {
         this.projects = projects;
+        this.review = review;
+        this.publication = publication;
         this.store = store;
         this.notices = notices;
         this.tx = tx;
@@ -121,14 +128,15 @@ class DemoProjects implements ApplicationRunner {
         ProjectView p = projects.register(demo.id(), demo.tenderee(), Role.TENDEREE, DEMO_ACCOUNT, r);
         projects.submit(owner, p.id());
         projects.accept(staff, p.id());
-        projects.uploadTenderDocuments(owner, p.id(), "招标文件.txt", "text/plain",
+        ProjectId id = ProjectId.of(p.id());
+        review.uploadTenderDocuments(owner, id, "招标文件.txt", "text/plain",
                 new ByteArrayInputStream((demo.name() + " 招标文件（演示）").getBytes(StandardCharsets.UTF_8)));
         for (CurrentUser reviewer : List.of(staff, regulator)) {
             for (ReviewItem item : ReviewItem.values()) {
-                projects.review(reviewer, p.id(), item, 1, true, "同意发布（演示）");
+                review.review(reviewer, id, item, 1, true, "同意发布（演示）");
             }
         }
-        projects.publish(owner, p.id());
+        publication.publish(owner, id);
         if (demo.winner() != null) {
             ProjectView published = projects.find(staff, p.id());
             notices.publish(new NoticeDraft("demo:award:" + demo.id(), NoticeKind.AWARD, p.id(), p.transactionCode(),

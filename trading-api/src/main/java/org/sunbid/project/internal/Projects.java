@@ -12,11 +12,15 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.sunbid.project.DocumentDownload;
+import org.sunbid.project.IntakeFacts;
+import org.sunbid.project.Objection;
 import org.sunbid.project.Procedure;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectType;
 import org.sunbid.project.ProjectView;
 import org.sunbid.project.ReviewItem;
+import org.sunbid.project.ReviewOpinion;
 
 /** Projects, lots, review history, objections and downloads over hand-written SQL. */
 @Repository
@@ -131,9 +135,6 @@ public class Projects {
             String contentType, UUID createdBy, Instant createdAt) {
     }
 
-    public record Opinion(ReviewItem item, int version, UUID reviewerId, String reviewerRole, boolean approved,
-            String comment, Instant decidedAt) {
-    }
 
     public int addVersion(UUID projectId, ReviewItem item, String body, String sha, String fileName, Long size,
             String contentType, UUID by, Instant now) {
@@ -158,9 +159,9 @@ public class Projects {
                 .param("p", projectId).query(Projects::version).list();
     }
 
-    public List<Opinion> opinions(UUID projectId) {
+    public List<ReviewOpinion> opinions(UUID projectId) {
         return jdbc.sql("select * from review_opinion where project_id = :p order by item, version, decided_at")
-                .param("p", projectId).query((rs, i) -> new Opinion(ReviewItem.valueOf(rs.getString("item")),
+                .param("p", projectId).query((rs, i) -> new ReviewOpinion(ReviewItem.valueOf(rs.getString("item")),
                         rs.getInt("version"), rs.getObject("reviewer_id", UUID.class), rs.getString("reviewer_role"),
                         "APPROVED".equals(rs.getString("decision")), rs.getString("comment"),
                         rs.getTimestamp("decided_at").toInstant()))
@@ -188,16 +189,6 @@ public class Projects {
     }
 
     // --- objections and downloads --------------------------------------------------------------------------------
-
-    /** {@code overdue}: unanswered past its due time, or answered late. */
-    public record Objection(UUID id, UUID projectId, UUID filedBy, String text, Instant filedAt, Instant answerDue,
-            String answer, Instant answeredAt, boolean overdue) {
-
-        public Objection asOf(Instant now) {
-            boolean late = answeredAt == null ? now.isAfter(answerDue) : answeredAt.isAfter(answerDue);
-            return new Objection(id, projectId, filedBy, text, filedAt, answerDue, answer, answeredAt, late);
-        }
-    }
 
     public void addObjection(Objection o) {
         jdbc.sql("""
@@ -253,19 +244,16 @@ public class Projects {
                 .param("p", projectId).param("m", memberId).param("now", ts(now)).update();
     }
 
-    public record Download(UUID memberId, Instant firstAt, long times) {
-    }
-
-    public List<Download> downloads(UUID projectId) {
+    public List<DocumentDownload> downloads(UUID projectId) {
         return jdbc.sql("""
                 select member_id, min(downloaded_at) first_at, count(*) times from document_download
                 where project_id = :p group by member_id order by first_at
-                """).param("p", projectId).query((rs, i) -> new Download(rs.getObject(1, UUID.class),
+                """).param("p", projectId).query((rs, i) -> new DocumentDownload(rs.getObject(1, UUID.class),
                         rs.getTimestamp(2).toInstant(), rs.getLong(3))).list();
     }
 
     /** Every project past the draft stage with its registration time and lots, oldest first (oversight figures). */
-    public List<org.sunbid.project.ProjectManagement.IntakeFacts> intakeFacts() {
+    public List<IntakeFacts> intakeFacts() {
         java.util.Map<UUID, List<ProjectView.LotView>> lots = new java.util.HashMap<>();
         jdbc.sql("select * from project_lot order by project_id, lot_no").query(rs -> {
             lots.computeIfAbsent(rs.getObject("project_id", UUID.class), k -> new java.util.ArrayList<>())
@@ -276,7 +264,7 @@ public class Projects {
         return jdbc.sql("""
                 select id, transaction_code, name, type, status, created_at, published_at from project
                 where status <> 'DRAFT' order by created_at, id""")
-                .query((rs, i) -> new org.sunbid.project.ProjectManagement.IntakeFacts(rs.getObject("id", UUID.class),
+                .query((rs, i) -> new IntakeFacts(rs.getObject("id", UUID.class),
                         rs.getString("transaction_code"), rs.getString("name"), ProjectType.valueOf(rs.getString("type")),
                         ProjectStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
                         instant(rs, "published_at"), List.copyOf(lots.getOrDefault(rs.getObject("id", UUID.class), List.of()))))

@@ -34,11 +34,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.notice.Notice;
+import org.sunbid.project.DocumentDownload;
+import org.sunbid.project.DocumentFile;
+import org.sunbid.project.Objection;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectObjections;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.project.ProjectView;
 import org.sunbid.project.Registration;
 import org.sunbid.project.ReviewItem;
-import org.sunbid.project.internal.Projects;
+import org.sunbid.project.TenderDocuments;
 
 /** Intake, joint review, publication, clarifications, objections and tender documents of projects. */
 @RestController
@@ -46,10 +53,19 @@ import org.sunbid.project.internal.Projects;
 class ProjectController {
 
     private final ProjectManagement projects;
+    private final ProjectReview review;
+    private final ProjectPublication publication;
+    private final ProjectObjections objections;
+    private final TenderDocuments documents;
     private final JdbcClient jdbc;
 
-    ProjectController(ProjectManagement projects, JdbcClient jdbc) {
+    ProjectController(ProjectManagement projects, ProjectReview review, ProjectPublication publication,
+            ProjectObjections objections, TenderDocuments documents, JdbcClient jdbc) {
         this.projects = projects;
+        this.review = review;
+        this.publication = publication;
+        this.objections = objections;
+        this.documents = documents;
         this.jdbc = jdbc;
     }
 
@@ -135,7 +151,7 @@ class ProjectController {
     @Operation(summary = "上传招标文件（新版本）Upload a new version of the tender documents")
     Uploaded upload(CurrentUser user, @PathVariable UUID id, @RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
-            return new Uploaded(projects.uploadTenderDocuments(user, id, file.getOriginalFilename(), file.getContentType(), in));
+            return new Uploaded(review.uploadTenderDocuments(user, ProjectId.of(id), file.getOriginalFilename(), file.getContentType(), in));
         }
     }
 
@@ -143,7 +159,7 @@ class ProjectController {
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "下载招标文件 Download the tender documents (recorded)")
     ResponseEntity<Resource> download(CurrentUser user, @PathVariable UUID id) throws IOException {
-        ProjectManagement.DocumentFile f = projects.downloadTenderDocuments(user, id);
+        DocumentFile f = documents.downloadTenderDocuments(user, ProjectId.of(id));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(f.fileName(), StandardCharsets.UTF_8).build().toString())
@@ -156,28 +172,28 @@ class ProjectController {
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT')")
     @Operation(summary = "修改公告（新版本）Revise the announcement as a new version")
     Uploaded revise(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Text text) {
-        return new Uploaded(projects.reviseAnnouncement(user, id, text.text()));
+        return new Uploaded(review.reviseAnnouncement(user, ProjectId.of(id), text.text()));
     }
 
     @GetMapping("/api/projects/{id}/review")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT','STAFF','REGULATOR','ADMIN')")
     @Operation(summary = "会审记录 Versions and opinions side by side")
-    ProjectManagement.ReviewSheet review(CurrentUser user, @PathVariable UUID id) {
-        return projects.reviewSheet(user, id);
+    ProjectReview.ReviewSheet review(CurrentUser user, @PathVariable UUID id) {
+        return review.reviewSheet(user, ProjectId.of(id));
     }
 
     @PostMapping("/api/projects/{id}/review")
     @PreAuthorize("hasAnyRole('STAFF','REGULATOR')")
     @Operation(summary = "会审意见 Approve or return the latest version of an item")
-    ProjectManagement.ReviewSheet opinion(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Opinion o) {
-        return projects.review(user, id, o.item(), o.version(), o.decision() == Opinion.Decision.APPROVE, o.comment());
+    ProjectReview.ReviewSheet opinion(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Opinion o) {
+        return review.review(user, ProjectId.of(id), o.item(), o.version(), o.decision() == Opinion.Decision.APPROVE, o.comment());
     }
 
     @PostMapping("/api/projects/{id}/publish")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT','STAFF')")
     @Operation(summary = "发布招标公告（幂等）Publish the tender announcement (idempotent)")
     Published publish(CurrentUser user, @PathVariable UUID id) {
-        return Published.of(projects.publish(user, id));
+        return Published.of(publication.publish(user, ProjectId.of(id)));
     }
 
     @PostMapping("/api/projects/{id}/clarifications")
@@ -185,7 +201,7 @@ class ProjectController {
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT')")
     @Operation(summary = "澄清或修改 Publish a clarification or amendment; may move the deadline")
     Map<String, Object> clarify(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Clarification c) {
-        ProjectManagement.ClarificationOutcome o = projects.clarify(user, id, c.title(), c.body(), c.affectsBids(),
+        ProjectPublication.ClarificationOutcome o = publication.clarify(user, ProjectId.of(id), c.title(), c.body(), c.affectsBids(),
                 c.corrects());
         return Map.of("notice", Published.of(o.notice()), "deadlineMoved", o.deadlineMoved(), "bidDeadline",
                 o.bidDeadline(), "openingAt", o.openingAt());
@@ -195,15 +211,15 @@ class ProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "对招标文件提出异议 Object to the tender documents")
-    Projects.Objection object(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody ObjectionText o) {
-        return projects.fileObjection(user, id, o.text());
+    Objection object(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody ObjectionText o) {
+        return objections.fileObjection(user, ProjectId.of(id), o.text());
     }
 
     @GetMapping("/api/projects/{id}/objections")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "异议列表 Objections")
-    List<Projects.Objection> objections(CurrentUser user, @PathVariable UUID id) {
-        return projects.objections(user, id);
+    List<Objection> objections(CurrentUser user, @PathVariable UUID id) {
+        return objections.objections(user, ProjectId.of(id));
     }
 
     @PostMapping("/api/projects/{id}/objections/{objectionId}/answer")
@@ -211,15 +227,15 @@ class ProjectController {
     @Operation(summary = "答复异议 Answer an objection")
     ResponseEntity<Void> answer(CurrentUser user, @PathVariable UUID id, @PathVariable UUID objectionId,
             @Valid @RequestBody Answer a) {
-        projects.answerObjection(user, id, objectionId, a.answer());
+        objections.answerObjection(user, ProjectId.of(id), objectionId, a.answer());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/projects/{id}/downloads")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT','STAFF','REGULATOR','ADMIN')")
     @Operation(summary = "招标文件下载记录（截止后可见）Who downloaded the documents (sealed until the deadline)")
-    List<Projects.Download> downloads(CurrentUser user, @PathVariable UUID id) {
-        return projects.downloads(user, id);
+    List<DocumentDownload> downloads(CurrentUser user, @PathVariable UUID id) {
+        return documents.downloads(user, ProjectId.of(id));
     }
 
     @GetMapping("/api/public/classification-codes")

@@ -65,6 +65,8 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
                 String index = createIndex();
                 client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
+            } else { // an index made before the test flag: add the field (the mapping is strict)
+                client.indices().putMapping(m -> m.index(alias).properties("test", p -> p.boolean_(b -> b)));
             }
             return null;
         });
@@ -146,6 +148,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         m.put("winner", d.winner());
         m.put("title", d.title());
         m.put("body", d.body());
+        m.put("test", d.test());
         return m;
     }
 
@@ -191,6 +194,9 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         Query query = Query.of(b -> b.bool(bool -> {
             bool.must(text(q.text()));
             filters(q).forEach(bool::filter);
+            if (!q.includeTests()) {
+                bool.mustNot(Query.of(x -> x.term(t -> t.field("test").value(true))));
+            }
             return bool;
         }));
         List<FieldValue> after = q.after().map(c -> after(c, q.sort())).orElse(null);

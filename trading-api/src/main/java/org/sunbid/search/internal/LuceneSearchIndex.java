@@ -162,6 +162,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         doc.add(new SortedDocValuesField("id_sort", new BytesRef(d.id())));
         doc.add(new StoredField("publicId", nz(d.publicId())));
         keyword(doc, "kind", d.kind(), true);
+        if (d.test()) {
+            doc.add(new StringField("test", "true", Field.Store.NO));
+        }
         keyword(doc, "projectType", d.projectType(), true);
         keyword(doc, "region", d.regionCode(), true);
         for (String c : d.classificationCodes()) {
@@ -223,6 +226,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         all.add(text, Occur.MUST);
         for (Query filter : filters(q)) {
             all.add(filter, Occur.FILTER);
+        }
+        if (!q.includeTests()) {
+            all.add(new TermQuery(new Term("test", "true")), Occur.MUST_NOT);
         }
         Query query = all.build();
         Sort sort = sort(q.sort());

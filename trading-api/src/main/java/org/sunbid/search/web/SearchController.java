@@ -45,7 +45,9 @@ class SearchController {
     }
 
     @GetMapping("/api/public/search")
-    @Operation(summary = "全文检索公告 Search notices: full text, filters, sort, paging (page or after cursor), facets")
+    @Operation(summary = "全文检索公告 Search notices: full text, filters, sort, paging (page or after cursor), facets",
+            description = "测试项目的公告默认不出现，includeTests=true 时出现。Notices of test projects are left out unless "
+                    + "includeTests=true.")
     SearchResult search(@RequestParam Map<String, String> params) {
         return search.search(query(params, 20));
     }
@@ -103,7 +105,7 @@ class SearchController {
     private static SearchQuery withAfter(SearchQuery q, String after) {
         return new SearchQuery(q.text(), q.kinds(), q.projectTypes(), q.region(), q.classificationPrefix(),
                 q.minAmount(), q.maxAmount(), q.from(), q.to(), q.tenderee(), q.agency(), q.winner(), q.sort(), 0,
-                q.size(), Optional.of(after));
+                q.size(), Optional.of(after), q.includeTests());
     }
 
     static SearchQuery query(Map<String, String> p, int defaultSize) {
@@ -126,7 +128,16 @@ class SearchController {
         Optional<Instant> to = date(p, "to", true);
         return new SearchQuery(p.get("q"), kinds, types, opt(p, "region"), opt(p, "classification"),
                 amount(p, "minAmount"), amount(p, "maxAmount"), from, to, opt(p, "tenderee"), opt(p, "agency"),
-                opt(p, "winner"), sort, integer(p, "page", 0), integer(p, "size", defaultSize), opt(p, "after"));
+                opt(p, "winner"), sort, integer(p, "page", 0), integer(p, "size", defaultSize), opt(p, "after"),
+                bool(p, "includeTests"));
+    }
+
+    private static boolean bool(Map<String, String> p, String name) {
+        String v = p.getOrDefault(name, "false").strip();
+        if (!v.equals("true") && !v.equals("false")) {
+            throw ProblemException.invalid(name, "search.boolean", v);
+        }
+        return v.equals("true");
     }
 
     private static List<String> list(String value) {

@@ -218,6 +218,17 @@ class HostileInputIntegrationTests {
     }
 
     @Test
+    void thePublicVerifierReportsJavaScriptInAnUnsignedPdf() throws Exception {
+        mvc.perform(multipart("/api/public/verify/pdf").file(new MockMultipartFile("file", "x.pdf", "application/pdf",
+                minimalPdf("/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].field").value("(unsigned document)"))
+                .andExpect(jsonPath("$[0].problems[0]").value("unsigned document"))
+                .andExpect(jsonPath("$[0].notes[0]").value(org.hamcrest.Matchers.containsString("JavaScript")));
+    }
+
+    @Test
     void registrationRefusesADocumentSalePeriodAlreadyOver() throws Exception {
         var registration = new java.util.HashMap<>(org.sunbid.project.ProjectFixtures.openTender("过期发售期项目"));
         registration.put("documentsOnSaleFrom", Instant.now().minus(java.time.Duration.ofDays(28)).toString());

@@ -86,6 +86,39 @@ class OpenApiDocumentIntegrationTests {
         assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     }
 
+    @Test
+    void signedBinaryAndMultipartRequestFormatsAreDescribedAndTheirExamplesMatchTheirSchemas() throws Exception {
+        JsonNode formats;
+        try (var in = getClass().getResourceAsStream(RequestFormats.RESOURCE)) {
+            formats = JSON.readTree(in);
+        }
+        assertThat(formats.size()).isGreaterThanOrEqualTo(9);
+        for (var entry : formats.properties()) {
+            String[] key = entry.getKey().split(" ", 2);
+            String method = key[0].toLowerCase(java.util.Locale.ROOT);
+            JsonNode operation = doc.at(pointer(key[1], method, ""));
+            assertThat(operation.isMissingNode()).as("operation " + entry.getKey()).isFalse();
+            if (entry.getValue().has("description")) {
+                assertThat(operation.path("description").asText()).as(entry.getKey())
+                        .contains(entry.getValue().get("description").asText());
+            }
+            if (entry.getValue().has("example")) {
+                JsonNode example = operation.at("/requestBody/content/application~1json/example");
+                assertThat(example).as(entry.getKey()).isEqualTo(entry.getValue().get("example"));
+                assertValid(pointer(key[1], method, "/requestBody/content/application~1json/schema"),
+                        example.toString());
+            }
+        }
+        assertThat(doc.at(pointer("/api/bids/uploads/{id}", "put", "/requestBody/content")).has(
+                "application/octet-stream")).isTrue();
+        assertThat(doc.at(pointer("/api/public/members/registrations", "post",
+                "/requestBody/content/multipart~1form-data/schema/properties")).has("qualifications[0].scan")).isTrue();
+        assertThat(doc.at(pointer("/api/bids/uploads/{id}/complete", "post", "/description")).asText())
+                .contains("CMS SignedData, content attached").contains("\"sha256\"");
+        assertThat(doc.at(pointer("/api/openings/{projectId}/{lotId}/shares", "post", "/description")).asText())
+                .contains("detached CMS SignedData");
+    }
+
     private void assertValid(String pointerToSchema, String json) throws Exception {
         ObjectNode schema = JSON.createObjectNode();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.project.ProjectManagement;
+import org.sunbid.project.ProjectPublication;
+import org.sunbid.project.ProjectReview;
 import org.sunbid.support.PlatformTest;
 
 @PlatformTest
@@ -18,6 +20,10 @@ class DemoProjectsIntegrationTests {
 
     @Autowired
     ProjectManagement projects;
+    @Autowired
+    ProjectReview review;
+    @Autowired
+    ProjectPublication publication;
     @Autowired
     Projects store;
     @Autowired
@@ -31,7 +37,7 @@ class DemoProjectsIntegrationTests {
 
     @Test
     void seedsPublishedChineseDemoProjectsOnceHoweverOftenItRuns() {
-        DemoProjects demo = new DemoProjects(projects, store, notices, tx, clock);
+        DemoProjects demo = new DemoProjects(projects, review, publication, store, notices, tx, clock);
         demo.run(new DefaultApplicationArguments());
         long projectsAfterFirst = jdbc.sql("select count(*) from project where id::text like '5d0b1000-%'").query(Long.class).single();
         long noticesAfterFirst = jdbc.sql("select count(*) from notice").query(Long.class).single();

@@ -107,7 +107,7 @@ public final class SearchBenchmark {
             BigDecimal amount = BigDecimal.valueOf(10_000 + r.nextInt(50_000_000), 0).setScale(2);
             docs.add(new SearchDocument("b" + i, "NB" + i, kind, TYPES[r.nextInt(TYPES.length)], REGIONS[d],
                     List.of(CLASSES[r.nextInt(CLASSES.length)]), amount, t0.plusSeconds(r.nextInt(365 * 86_400)),
-                    DISTRICTS[d] + "政府采购中心", null, winner, title, body.toString()));
+                    DISTRICTS[d] + "政府采购中心", null, winner, title, body.toString(), false));
         }
         return docs;
     }

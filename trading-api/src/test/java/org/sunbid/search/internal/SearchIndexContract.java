@@ -69,11 +69,24 @@ abstract class SearchIndexContract {
             int day, String tenderee, String agency, String title, String body, String winner) {
         return new SearchDocument(id, "N2026" + id, kind, type, region, classes,
                 amount == null ? null : new BigDecimal(amount), T0.plusSeconds(86_400L * day), tenderee, agency, winner,
-                title, body);
+                title, body, false);
     }
 
     static List<String> ids(SearchResult r) {
         return r.hits().stream().map(SearchResult.Hit::id).toList();
+    }
+
+    @Test
+    void leavesTestProjectsNoticesOutUnlessAsked() {
+        SearchDocument real = doc("7", "TENDER_ANNOUNCEMENT", "CONSTRUCTION", "330106", List.of("B0201"), "100.00", 6,
+                "杭州市西湖区", null, "绿化养护工程招标公告", "绿化养护，为期一年。");
+        index.index(List.of(new SearchDocument("8", "N20268", real.kind(), real.projectType(), real.regionCode(),
+                real.classificationCodes(), real.amount(), real.publishedAt(), real.tenderee(), null, null,
+                "【测试】绿化养护工程招标公告", real.body(), true), real));
+        assertThat(ids(index.search(SearchQuery.text("绿化养护")))).containsExactly("7");
+        assertThat(ids(index.search(SearchQuery.builder().text("绿化养护").includeTests(true).build())))
+                .containsExactlyInAnyOrder("7", "8");
+        assertThat(ids(index.search(SearchQuery.builder().region("330106").build()))).doesNotContain("8");
     }
 
     @Test

@@ -1,0 +1,117 @@
+package org.sunbid.member;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.credit.BanScope;
+import org.sunbid.credit.CreditCheck;
+import org.sunbid.identity.AccountManagement;
+import org.sunbid.member.internal.FormFields;
+import org.sunbid.member.internal.MemberHistory;
+import org.sunbid.member.internal.Members;
+import org.sunbid.member.internal.Transitions;
+
+/**
+ * Staff review (审核): approve, return for correction, suspend, reinstate, cancel. Each act is the aggregate's own
+ * transition, the member's logins follow it, and it is written to the history and published as an event.
+ */
+@Service
+@Transactional
+public class MemberReview {
+
+    private final Members members;
+    private final MemberHistory history;
+    private final AccountManagement accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /** The credit feature's gate: banned parties are refused at approval. */
+    private final CreditCheck credit;
+
+    MemberReview(Members members, MemberHistory history, AccountManagement accounts, ApplicationEventPublisher events,
+            Clock clock, CreditCheck credit) {
+        this.members = members;
+        this.history = history;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+        this.credit = credit;
+    }
+
+    /** Approves a pending member (refused while it or its code is banned) and enables its logins. */
+    public MemberViews.MemberDetails approve(MemberId member, UUID staff) {
+        UUID memberId = member.value();
+        Member m = members.requireForUpdate(memberId);
+        Instant now = clock.instant();
+        credit.refuseIfBanned(memberId, BanScope.ALL, now, "member");
+        m.company().ifPresent(c -> credit.refuseIfCodeBanned(c.uscc().value(), BanScope.ALL, now, "uscc"));
+        Transitions.act(() -> m.approve(staff, now));
+        members.update(m);
+        // Enabling bumps the token version (logging the member out): do it only for logins that are disabled.
+        if (accounts.accountsOfMember(memberId).stream().anyMatch(a -> !a.enabled())) {
+            accounts.setMemberEnabled(memberId, true);
+        }
+        history.append(memberId, now, staff, "APPROVED", null, Map.of("status", m.status().name()));
+        events.publishEvent(new MemberEvents.MemberApproved(memberId, staff, now));
+        return MemberViews.MemberDetails.of(m);
+    }
+
+    public MemberViews.MemberDetails returnForCorrection(MemberId member, String reason, UUID staff) {
+        UUID memberId = member.value();
+        return review(memberId, reason, true, staff, "RETURNED", null, (m, why, now) -> m.returnForCorrection(why, staff, now),
+                (why, now) -> new MemberEvents.MemberReturned(memberId, why, staff, now));
+    }
+
+    /** Suspends an approved member and disables its logins. */
+    public MemberViews.MemberDetails suspend(MemberId member, String reason, UUID staff) {
+        UUID memberId = member.value();
+        return review(memberId, reason, true, staff, "SUSPENDED", false, (m, why, now) -> m.suspend(why, staff, now),
+                (why, now) -> new MemberEvents.MemberSuspended(memberId, why, staff, now));
+    }
+
+    public MemberViews.MemberDetails reinstate(MemberId member, String reason, UUID staff) {
+        UUID memberId = member.value();
+        return review(memberId, reason, false, staff, "REINSTATED", true, (m, why, now) -> m.reinstate(why, staff, now),
+                (why, now) -> new MemberEvents.MemberReinstated(memberId, why, staff, now));
+    }
+
+    /** Cancels a member for good and disables its logins. */
+    public MemberViews.MemberDetails cancel(MemberId member, String reason, UUID staff) {
+        UUID memberId = member.value();
+        return review(memberId, reason, true, staff, "CANCELLED", false, (m, why, now) -> m.cancel(why, staff, now),
+                (why, now) -> new MemberEvents.MemberCancelled(memberId, why, staff, now));
+    }
+
+    /** A staff review step on the aggregate. */
+    private interface ReviewStep {
+        void apply(Member member, String why, Instant now);
+    }
+
+    /** The past-tense event a review step publishes. */
+    private interface ReviewEvent {
+        Object of(String why, Instant now);
+    }
+
+    /**
+     * One review transition: validated reason, the aggregate's own rule, the row, the logins ({@code enableLogins}
+     * null leaves them alone), the history line and the event, in one transaction.
+     */
+    private MemberViews.MemberDetails review(UUID memberId, String reason, boolean reasonRequired, UUID staff,
+            String action, Boolean enableLogins, ReviewStep step, ReviewEvent event) {
+        String why = FormFields.multiline("reason", reason, 1000, reasonRequired);
+        Member m = members.requireForUpdate(memberId);
+        Instant now = clock.instant();
+        Transitions.act(() -> step.apply(m, why, now));
+        members.update(m);
+        if (enableLogins != null) {
+            accounts.setMemberEnabled(memberId, enableLogins);
+        }
+        history.append(memberId, now, staff, action, why, Map.of("status", m.status().name()));
+        events.publishEvent(event.of(why, now));
+        return MemberViews.MemberDetails.of(m);
+    }
+}

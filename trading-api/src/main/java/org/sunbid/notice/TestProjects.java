@@ -1,0 +1,12 @@
+package org.sunbid.notice;
+
+import java.util.UUID;
+
+/**
+ * Which projects are tests (answered by the project feature): their notices are marked as tests in title, body, feeds
+ * and search, and public lists leave them out unless asked for ({@code includeTests=true}).
+ */
+public interface TestProjects {
+
+    boolean isTest(UUID projectId);
+}
