@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -B -o -pl signing,trading-api test-compile
 if [ ! -s trading-api/target/bench.classpath ]; then
-  ./mvnw -q -B -pl trading-api dependency:build-classpath -Dmdep.includeScope=test \
+  ./mvnw -q -B -o -pl trading-api dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench.classpath
 fi
 CP="trading-api/target/test-classes:trading-api/target/classes:signing/target/classes:$(cat trading-api/target/bench.classpath)"

@@ -274,8 +274,11 @@ public class AlertManagement {
         }
         List<AlertView.StepView> steps = a.steps().stream().map(st -> new AlertView.StepView(st.from(), st.to(),
                 packs.accountName(st.by()), st.reason(), st.documents(), st.at())).toList();
+        List<AlertView.PriceView> prices = engine.prices(a.lotId()).stream().map(p -> new AlertView.PriceView(p.getKey(),
+                names.computeIfAbsent(p.getKey(), m -> members.find(m).map(MemberViews.MemberDetails::name)
+                        .orElse(m.toString())), p.getValue())).toList();
         return new AlertView(a.id(), a.projectId(), lot.transactionCode(), lot.projectName(), a.lotId(), lot.lotName(),
-                a.score(), a.state(), a.raisedAt(), a.assessedAt(), signals, steps);
+                a.score(), a.state(), a.raisedAt(), a.assessedAt(), signals, steps, prices);
     }
 
     static String sha256(String text) {

@@ -95,7 +95,7 @@ public class ComplaintManagement {
         Instant now = clock.instant();
         LocalDate today = today(now);
         LocalDate knownOn = objection.outcomeKnownAt().atZone(PlatformZone.ZONE).toLocalDate();
-        Complaint c = Complaint.file(new Complaint.Filing(objection.project(), objectionId, me, text.strip(),
+        Complaint c = Complaint.file(new Complaint.Filing(objection.project(), objectionId, me, text,
                 sha256(signature), knownOn, now, today), objection.settledBy(now), deadlines);
         complaints.insert(c, signature);
         deadlineJobs.plan(c, deadlines, today);
@@ -190,6 +190,27 @@ public class ComplaintManagement {
         }
         decisions.announce(c, project, complainant, letter);
         return view(c, today);
+    }
+
+    /** One of the caller's objections: whether and until when a complaint may follow it. */
+    public record Eligible(UUID objectionId, String projectName, String transactionCode, Instant filedAt,
+            Instant answeredAt, Instant answerDue, boolean settled, LocalDate lastDay, boolean complained) {
+    }
+
+    /** The caller's objections to documents, each with its last day to complain (once answered or overdue). */
+    @Transactional(readOnly = true)
+    public List<Eligible> eligible(CurrentUser user) {
+        MemberId me = MemberId.of(user.requireMember());
+        Instant now = clock.instant();
+        return objections.objectionsFiledBy(me.value()).stream().map(o -> {
+            ProjectView p = projects.find(PLATFORM, o.project().value());
+            boolean settled = o.settledBy(now);
+            LocalDate lastDay = settled
+                    ? deadlines.filingDeadline(o.outcomeKnownAt().atZone(PlatformZone.ZONE).toLocalDate())
+                    : null;
+            return new Eligible(o.id(), p.name(), p.transactionCode(), o.filedAt(), o.answeredAt(), o.answerDue(),
+                    settled, lastDay, complaints.exists(o.id(), me));
+        }).toList();
     }
 
     /** Regulators see every complaint; a member sees its own and those about projects it owns. */

@@ -86,7 +86,17 @@ public class ProjectObjections {
     /** One objection to a project's documents, for the complaint that may follow it. */
     @Transactional(readOnly = true)
     public java.util.Optional<ObjectionRecord> objection(UUID objectionId) {
-        return projects.objection(objectionId).map(o -> new ObjectionRecord(o.id(), ProjectId.of(o.projectId()),
-                org.sunbid.member.MemberId.of(o.filedBy()), o.filedAt(), o.answerDue(), o.answeredAt()));
+        return projects.objection(objectionId).map(ProjectObjections::record);
+    }
+
+    /** The member's own objections to documents, newest first (what it may complain about). */
+    @Transactional(readOnly = true)
+    public List<ObjectionRecord> objectionsFiledBy(UUID member) {
+        return projects.objectionsFiledBy(member).stream().map(ProjectObjections::record).toList();
+    }
+
+    private static ObjectionRecord record(Objection o) {
+        return new ObjectionRecord(o.id(), ProjectId.of(o.projectId()), org.sunbid.member.MemberId.of(o.filedBy()),
+                o.filedAt(), o.answerDue(), o.answeredAt());
     }
 }

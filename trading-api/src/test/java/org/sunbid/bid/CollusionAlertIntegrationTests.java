@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 import org.sunbid.alert.AlertManagement;
+import org.sunbid.award.AwardEvents;
+import org.sunbid.evaluation.CollusionAlerts;
+import org.sunbid.project.LotId;
 import org.sunbid.alert.internal.engine.CorpusPdfs;
 import org.sunbid.alert.internal.engine.CorpusTexts;
 import org.sunbid.credit.CreditManagement;
@@ -56,6 +59,12 @@ class CollusionAlertIntegrationTests extends BidScenario {
 
     @Autowired
     SupervisionLog log;
+
+    @Autowired
+    CollusionAlerts collusionAlerts;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     static byte[] tender(Person bidder, UUID lot, X509Certificate opening, String price, String mac, String author,
             long seed) throws Exception {
@@ -103,6 +112,16 @@ class CollusionAlertIntegrationTests extends BidScenario {
         submit(bidders.get(1), project, lot, tender(bidders.get(1), lot, opening, "9350000.00", "3c:52:82:bb:bb:bb", "zhang-PC", 2));
         submit(bidders.get(2), project, lot, tender(bidders.get(2), lot, opening, "9020000.00", "3C-52-82-BB-BB-BB", "zhang-PC", 3));
 
+        // the same tenderee's three earlier awards, where bidders 1 and 2 bid together and took turns to win
+        UUID stranger = UUID.randomUUID();
+        UUID b1Won = bidders.get(1).member();
+        UUID b2Won = bidders.get(2).member();
+        for (UUID winner : List.of(b1Won, b2Won, b1Won)) {
+            UUID other = winner.equals(b1Won) ? b2Won : b1Won;
+            events.publishEvent(new AwardEvents.AwardNoticePublished(project, UUID.randomUUID(), winner,
+                    List.of(other, stranger), clock.instant()));
+        }
+
         clock.advance(Duration.ofDays(25).plusMinutes(31));
         call(as(staff, post("/api/openings/{p}/{l}/start", project, lot)), 200);
         releaseShares(custodians, project, lot);
@@ -124,7 +143,14 @@ class CollusionAlertIntegrationTests extends BidScenario {
         });
         // loopback uploads never link bidders
         assertThat(kinds).contains("SAME_MAC", "SAME_CPU_SERIAL", "SAME_DISK_SERIAL", "SAME_MACHINE_FINGERPRINT",
-                "SAME_PDF_AUTHOR", "SAME_CONTACT", "SAME_DEVICE").doesNotContain("SAME_UPLOAD_IP");
+                "SAME_PDF_AUTHOR", "SAME_CONTACT", "SAME_DEVICE", "WINNER_ROTATION").doesNotContain("SAME_UPLOAD_IP")
+                .as("prices far below the lot's maximum (its estimate)").doesNotContain("PRICE_UNDER_MAXIMUM");
+        // the committee's pre-check sees the same signals on the linked bids (evaluation's CollusionAlerts port)
+        List<CollusionAlerts.Alert> committee = collusionAlerts.alertsFor(LotId.of(lot));
+        assertThat(committee).extracting(CollusionAlerts.Alert::rule).contains("SAME_MAC", "SAME_PDF_AUTHOR",
+                "WINNER_ROTATION");
+        assertThat(committee).filteredOn(a -> a.rule().equals("SAME_MAC")).singleElement()
+                .satisfies(a -> assertThat(a.bids()).hasSize(2)).satisfies(a -> assertThat(a.detail()).contains("MAC"));
         assertThat(alert.get("state").asText()).isEqualTo("OPEN");
         assertThat(alert.get("signals").get(0).get("bidderNames")).allMatch(n -> n.asText().equals("测试BIDDER有限公司"));
         UUID alertId = UUID.fromString(alert.get("id").asText());

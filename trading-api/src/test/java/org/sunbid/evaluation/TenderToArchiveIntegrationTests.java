@@ -233,7 +233,7 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
                     .content(Api.json(Map.of("candidate", seated.get(0).id()))), 200);
         }
         assertThat(view.get("phase").asText()).isEqualTo("COMPLIANCE");
-        assertThat(view.get("collusionAlerts").asText()).isEqualTo("NOT_AVAILABLE");
+        assertThat(view.get("collusionAlerts").asText()).as("the alert feature implements the port").isEqualTo("CHECKED");
         List<UUID> bids = opened.bids();
         UUID failing = bids.get(2);
         for (int i = 0; i < seated.size(); i++) {

@@ -1,6 +1,7 @@
 package org.sunbid.alert.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +32,12 @@ public class AlertEngine {
 
     public boolean opened(UUID lotId) {
         return !bids.of(lotId).isEmpty();
+    }
+
+    /** Each opened bid's bidder and price, in opening order (the price chart). */
+    public List<Map.Entry<UUID, java.math.BigDecimal>> prices(UUID lotId) {
+        return bids.of(lotId).stream().filter(b -> b.price() != null)
+                .<Map.Entry<UUID, java.math.BigDecimal>>map(b -> Map.entry(b.member(), b.price())).toList();
     }
 
     public Optional<Result> run(UUID lotId) {

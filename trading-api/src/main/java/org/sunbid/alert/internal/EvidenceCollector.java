@@ -47,14 +47,18 @@ class EvidenceCollector {
     private final MemberManagement members;
     private final ObjectProvider<DepositPayers> payers;
     private final Alerts alerts;
+    private final AwardHistory awards;
+    private final java.time.Clock clock;
 
     EvidenceCollector(OpenedPackages bids, ProjectManagement projects, MemberManagement members,
-            ObjectProvider<DepositPayers> payers, Alerts alerts) {
+            ObjectProvider<DepositPayers> payers, Alerts alerts, AwardHistory awards, java.time.Clock clock) {
         this.bids = bids;
         this.projects = projects;
         this.members = members;
         this.payers = payers;
         this.alerts = alerts;
+        this.awards = awards;
+        this.clock = clock;
     }
 
     /** The lot's evidence, or null when nothing was opened on it. */
@@ -74,6 +78,9 @@ class EvidenceCollector {
                 traceDevices.computeIfAbsent(t.member(), k -> new HashSet<>()).add(t.device());
             }
         }
+        // hashing and PDF text extraction dominate an assessment: the packages are read on every core
+        Map<UUID, List<LotEvidence.FileFacts>> documents = opened.parallelStream().collect(java.util.stream.Collectors
+                .toMap(OpenedPackages.OpenedBid::bid, b -> b.content().map(EvidenceCollector::documents).orElse(List.of())));
         List<LotEvidence.Bidder> bidders = new ArrayList<>();
         for (OpenedPackages.OpenedBid b : opened) {
             Set<String> devices = new HashSet<>(traceDevices.getOrDefault(b.member(), Set.of()));
@@ -83,7 +90,7 @@ class EvidenceCollector {
             bidders.add(new LotEvidence.Bidder(b.member(), name(b.member()), b.price(), machine(b.bidForm()),
                     b.uploadIp() == null ? Set.of() : Set.of(b.uploadIp()), devices,
                     traceIps.getOrDefault(b.member(), Set.of()), paid.getOrDefault(b.member(), Set.of()),
-                    b.content().map(EvidenceCollector::documents).orElse(List.of()), party(b.member())));
+                    documents.get(b.bid()), party(b.member())));
         }
         List<LotEvidence.FileFacts> tender = tenderDocuments(project);
         Set<String> tenderHashes = new HashSet<>();
@@ -94,7 +101,13 @@ class EvidenceCollector {
                 tenderText.append(f.text()).append('\n');
             }
         });
-        return new LotEvidence(bidders, tenderText.toString(), tenderHashes, null, List.of());
+        // the lot's published estimate (招标控制价) is its maximum price; the tenderee's recent awards feed the rotation
+        var p = projects.findIfVisible(AwardHistory.PLATFORM, project);
+        java.math.BigDecimal maximum = p.flatMap(v -> v.lots().stream().filter(l -> l.id().equals(lot)).findFirst())
+                .map(org.sunbid.project.ProjectView.LotView::estimate).orElse(null);
+        List<LotEvidence.PastLot> recent = p.map(v -> awards.recent(v.tendereeMemberId(), lot, clock.instant()))
+                .orElse(List.of());
+        return new LotEvidence(bidders, tenderText.toString(), tenderHashes, maximum, recent);
     }
 
     private String name(UUID member) {

@@ -72,6 +72,13 @@ class ComplaintController {
         return complaints.list(user);
     }
 
+    @GetMapping("/objections")
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "可投诉的异议及投诉期限 The caller's objections and their last day to complain")
+    List<ComplaintManagement.Eligible> eligible(CurrentUser user) {
+        return complaints.eligible(user);
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "投诉详情 A complaint")

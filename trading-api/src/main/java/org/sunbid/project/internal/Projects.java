@@ -208,6 +208,11 @@ public class Projects {
                 .query(this::objectionRow).optional();
     }
 
+    public List<Objection> objectionsFiledBy(UUID member) {
+        return jdbc.sql("select * from project_objection where filed_by = :m order by filed_at desc limit 200")
+                .param("m", member).query(this::objectionRow).list();
+    }
+
     private Objection objectionRow(ResultSet rs, int row) throws SQLException {
         return new Objection(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
                 rs.getObject("filed_by", UUID.class), rs.getString("text"), instant(rs, "filed_at"),

@@ -15,8 +15,15 @@ public final class Shingles {
 
     /** Letters and digits of {@code text}, lower-cased; everything else dropped. */
     public static String normalise(String text) {
+        // a plain loop: the stream of code points cost a tenth of the signals' time on 200 bids (JFR)
         StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(b::appendCodePoint);
+        for (int i = 0, n = text.length(); i < n;) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                b.appendCodePoint(Character.toLowerCase(c));
+            }
+        }
         return b.toString();
     }
 

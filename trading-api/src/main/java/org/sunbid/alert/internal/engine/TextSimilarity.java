@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Abnormally alike texts: each text's shingles minus the tender documents' own (the template every bidder fills),
@@ -31,25 +32,18 @@ public final class TextSimilarity {
     public List<AlikePair> alike(List<String> texts, String tenderText) {
         int k = thresholds.shingleLength();
         long[] template = Shingles.of(Shingles.normalise(tenderText), k);
-        List<long[]> own = new ArrayList<>(texts.size());
-        List<long[]> signatures = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            long[] residual = Shingles.minus(Shingles.of(Shingles.normalise(text), k), template);
-            if (residual.length < thresholds.minimumDistinctShingles()) {
-                residual = new long[0]; // nothing of its own left to compare
-            }
-            own.add(residual);
-            signatures.add(minHash.signature(residual));
-        }
+        // each text's shingles and signature are independent: computed on every core
+        List<long[]> own = IntStream.range(0, texts.size()).parallel().mapToObj(i -> {
+            long[] residual = Shingles.minus(Shingles.of(Shingles.normalise(texts.get(i)), k), template);
+            return residual.length < thresholds.minimumDistinctShingles() ? new long[0] : residual;
+        }).toList();
+        List<long[]> signatures = own.parallelStream().map(minHash::signature).toList();
         Set<String> tenderSentences = sentences(tenderText);
-        List<AlikePair> pairs = new ArrayList<>();
-        for (int[] c : minHash.candidates(signatures)) {
+        List<AlikePair> pairs = new ArrayList<>(minHash.candidates(signatures).parallelStream().map(c -> {
             double j = Shingles.jaccard(own.get(c[0]), own.get(c[1]));
-            if (j >= thresholds.textJaccard()) {
-                pairs.add(new AlikePair(c[0], c[1], Math.round(j * 1000) / 1000.0,
-                        passages(texts.get(c[0]), texts.get(c[1]), tenderSentences)));
-            }
-        }
+            return j < thresholds.textJaccard() ? null : new AlikePair(c[0], c[1], Math.round(j * 1000) / 1000.0,
+                    passages(texts.get(c[0]), texts.get(c[1]), tenderSentences));
+        }).filter(java.util.Objects::nonNull).toList());
         pairs.sort(Comparator.comparingInt(AlikePair::first).thenComparingInt(AlikePair::second));
         return pairs;
     }

@@ -75,14 +75,21 @@ public final class AlertBenchmark {
             resetPeaks();
             long s0 = System.nanoTime();
             long c1 = cpu();
+            // as the platform reads a lot's packages (EvidenceCollector): on every core
+            List<LotEvidence.FileFacts> facts = files.parallelStream().map(f -> {
+                try {
+                    return FileFactsReader.read(f.getFileName().toString(), f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
             List<LotEvidence.Bidder> bidders = new ArrayList<>();
             java.util.SplittableRandom prices = new java.util.SplittableRandom(7);
             for (int i = 0; i < bids; i++) {
-                Path f = files.get(i);
                 bidders.add(new LotEvidence.Bidder(UUID.nameUUIDFromBytes(("b" + i).getBytes()), "bidder " + i,
                         BigDecimal.valueOf(prices.nextLong(8_000_000_00L, 9_500_000_00L), 2), null,
                         Set.of("10.1." + i / 250 + "." + i % 250), Set.of("device-" + i), Set.of(), Set.of("acct-" + i),
-                        List.of(FileFactsReader.read(f.getFileName().toString(), f)), null));
+                        List.of(facts.get(i)), null));
             }
             double read = secs(s0, System.nanoTime());
             SignalEngine.Assessment a = new SignalEngine(Thresholds.defaults()).assess(new LotEvidence(bidders,
@@ -98,8 +105,9 @@ public final class AlertBenchmark {
             for (Signal s : a.signals()) {
                 System.out.printf("  %s %s %s%n", s.kind(), s.bidders().size(), s.evidence().keySet());
             }
-            System.out.printf("score %d, alert %s, max heap %d MB, processors %d%n", a.score(), a.alert(),
-                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+            System.out.printf("score %d, alert %s, max heap %d MB, processors %d, load average %.2f%n", a.score(),
+                    a.alert(), Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -110,8 +118,10 @@ public final class AlertBenchmark {
         }
     }
 
+    /** CPU time of the whole process (every thread: the signals read and shingle in parallel). */
     private static long cpu() {
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long size(Path p) {
