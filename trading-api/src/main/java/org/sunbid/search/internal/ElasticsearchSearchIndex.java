@@ -341,7 +341,8 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             throw new IllegalArgumentException("no suggestions for " + field);
         }
         SearchResponse<Void> response = call(() -> client.search(s -> s.index(alias).size(0)
-                .query(q -> q.prefix(p -> p.field(field).value(prefix)))
+                .query(q -> q.bool(b -> b.must(m -> m.prefix(p -> p.field(field).value(prefix)))
+                        .mustNot(n -> n.term(t -> t.field("test").value(true)))))
                 .aggregations("values", a -> a.terms(t -> t.field(field).size(limit)
                         .order(NamedValue.of("_key", SortOrder.Asc)))), Void.class));
         List<String> out = new ArrayList<>();

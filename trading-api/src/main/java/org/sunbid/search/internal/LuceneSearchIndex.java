@@ -426,7 +426,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                     if (!value.startsWith(prefix)) {
                         break;
                     }
-                    if (e.docFreq() > 0) {
+                    if (e.docFreq() > 0 && searcher.count(notInTestProjects(field, e.term())) > 0) {
                         out.add(value);
                     }
                 } while (out.size() < limit && e.next() != null);
@@ -437,6 +437,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A name is suggested only if a notice of a real project carries it: test projects stay out of public lists. */
+    private static Query notInTestProjects(String field, BytesRef value) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(field, BytesRef.deepCopyOf(value))), Occur.MUST)
+                .add(new TermQuery(new Term("test", "true")), Occur.MUST_NOT)
+                .build();
     }
 
     @Override

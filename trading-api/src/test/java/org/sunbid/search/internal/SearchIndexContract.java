@@ -90,6 +90,17 @@ abstract class SearchIndexContract {
     }
 
     @Test
+    void suggestsNoNameThatOnlyATestProjectCarries() {
+        SearchDocument real = doc("9", "AWARD", "CONSTRUCTION", "330106", List.of("B0201"), "100.00", 7,
+                "宁波市鄞州区住建局", null, "道路工程中标结果公告", "中标。", "宁波甬真建设有限公司");
+        index.index(List.of(real, new SearchDocument("10", "N202610", "AWARD", real.projectType(), real.regionCode(),
+                real.classificationCodes(), real.amount(), real.publishedAt(), "宁波市测试招标人", null,
+                "宁波演示建设有限公司", "【测试】道路工程中标结果公告", real.body(), true)));
+        assertThat(index.suggest("tenderee", "宁波市", 10)).containsExactly("宁波市鄞州区住建局");
+        assertThat(index.suggest("winner", "宁波", 10)).containsExactly("宁波甬真建设有限公司");
+    }
+
+    @Test
     void findsChineseWordsInTitleAndBody() {
         assertThat(ids(index.search(SearchQuery.text("道路改造")))).containsExactlyInAnyOrder("1", "5");
         assertThat(ids(index.search(SearchQuery.text("计算机")))).containsExactlyInAnyOrder("2", "6");
