@@ -9,8 +9,9 @@ await page('public');
 
 const SIZE = 20;
 const WINDOW = 10000;
-const FIELDS = ['q', 'kind', 'projectType', 'region', 'classification', 'from', 'to', 'minAmount', 'maxAmount', 'sort'];
-const ADVANCED = ['region', 'from', 'to', 'minAmount', 'maxAmount', 'sort'];
+const FIELDS = ['q', 'kind', 'projectType', 'region', 'classification', 'from', 'to', 'minAmount', 'maxAmount', 'sort',
+  'includeTests'];
+const ADVANCED = ['region', 'from', 'to', 'minAmount', 'maxAmount', 'sort', 'includeTests'];
 const FACETS = ['kind', 'projectType', 'region', 'classification'];
 
 const form = document.getElementById('search');
@@ -204,6 +205,8 @@ function renderActive(s) {
       label = kindLabel(s.kind);
     } else if (field === 'projectType') {
       label = typeLabel(s.projectType);
+    } else if (field === 'includeTests') {
+      label = t('ps.includeTests.yes');
     }
     const remove = el('button', { type: 'button', className: 'chip',
       'aria-label': t('ps.remove', t('ps.' + field), label) }, `${t('ps.' + field)}：${label} ✕`);

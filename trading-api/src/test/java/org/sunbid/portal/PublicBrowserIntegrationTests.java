@@ -167,6 +167,12 @@ class PublicBrowserIntegrationTests {
         browser.until(d -> d.findElements(By.cssSelector("#hits > li")).size() == 3);
         assertThat(browser.find("#pager").getText()).contains("第 2 页").contains("回到第一页");
         assertThat(browser.findAll("#hits a").stream().map(a -> a.getAttribute("href"))).doesNotContain(firstOfPageOne);
+
+        // asking for test projects too is part of the deep link, the CSV link and the active filters
+        browser.open("/search.html?q=" + query + "&sort=date&includeTests=true");
+        browser.awaitText("#status", "共找到 23 条公告");
+        assertThat(browser.find("#csv").getAttribute("href")).contains("includeTests=true");
+        assertThat(browser.find("#active").getText()).contains("测试项目").contains("一并显示");
     }
 
     @Test
