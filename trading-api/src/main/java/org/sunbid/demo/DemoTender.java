@@ -239,7 +239,7 @@ public class DemoTender {
         Optional<List<DemoCommittee.Member>> members = committee.seat(code, project.id(), lot, pace);
         if (members.isPresent() && evaluation.evaluate(code, people, project.id(), lot, members.get(), pace)) {
             AwardView awarded = award.award(code, people, settings.tenderee(), lot, bidding::demoCa, pace);
-            log.info("Demo tender {}: {} — the award notice is public at {}/search.html?kind=award", code,
+            log.info("Demo tender {}: {} — the award notice is public at {}/search.html?kind=award&includeTests=true", code,
                     awarded.stage(), baseUrl());
         }
         return status().orElseThrow();

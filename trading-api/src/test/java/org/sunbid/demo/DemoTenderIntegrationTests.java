@@ -94,6 +94,8 @@ class DemoTenderIntegrationTests {
     @Autowired
     Committees committees;
     @Autowired
+    org.sunbid.search.SearchManagement search;
+    @Autowired
     EvaluationReports reports;
 
     static final CurrentUser STAFF = new CurrentUser(new UUID(0, 7), "test-staff", Role.STAFF, Optional.empty());
@@ -228,6 +230,7 @@ class DemoTenderIntegrationTests {
         assertThat(awardNotice.title()).contains("中标结果公告");
         org.awaitility.Awaitility.await("the public search finds the award notice").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    search.processOutbox(); // tests drain the search outbox themselves (no poller in the test profile)
                     MvcResult found = mvc.perform(get("/api/public/search").param("q", "老旧小区综合改造")
                             .param("kind", "award").param("includeTests", "true")).andReturn();
                     assertThat(found.getResponse().getStatus()).isEqualTo(200);

@@ -40,6 +40,12 @@ import org.sunbid.signing.keys.SigningKey;
 @Component
 public class DemoCommittee {
 
+    /**
+     * The demo expert library writes each expert's key file with the demo login password (so a person trying the demo
+     * can open it in the browser as that expert); not the platform's key passphrase.
+     */
+    private static final String EXPERT_KEY_PASSWORD = "Demo@Sunbid2026";
+
     private static final Logger log = LoggerFactory.getLogger(DemoCommittee.class);
     /** Building works (土建、装饰、安装…): the demo project is a residential renovation. */
     static final String SPECIALTY = "B01";
@@ -153,8 +159,7 @@ public class DemoCommittee {
         if (!Files.exists(file)) {
             throw new IllegalStateException("the demo expert's key " + file + " is missing");
         }
-        return new Member(seat.member(), seat.name(), user,
-                Pkcs12.read(file, platform.keys().passphrase().toCharArray()));
+        return new Member(seat.member(), seat.name(), user, Pkcs12.read(file, EXPERT_KEY_PASSWORD.toCharArray()));
     }
 
     private static CurrentUser user(AccountManagement.AccountView a) {
