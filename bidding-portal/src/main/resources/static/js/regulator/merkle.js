@@ -58,8 +58,12 @@ export function utf8(text) {
   return encoder.encode(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?'));
 }
 
-/** A JSON string literal escaped exactly like the server's CanonicalJson (only ", \, and controls below 0x20). */
-export function jsonString(value) {
+/**
+ * A JSON string literal escaped exactly like the server's canonical JSON (only ", \, and controls below 0x20). The log's
+ * encoding V1 (entries written before V145) wrote backspace and form feed as short escapes; V2 writes them as \u0008
+ * and \u000c like every other control character.
+ */
+export function jsonString(value, encoding = 'V2') {
   if (value === null || value === undefined) {
     return 'null';
   }
@@ -71,8 +75,8 @@ export function jsonString(value) {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
+    else if (ch === '\b' && encoding === 'V1') out += '\\b';
+    else if (ch === '\f' && encoding === 'V1') out += '\\f';
     else if (c < 0x20) out += '\\u' + c.toString(16).padStart(4, '0');
     else out += ch;
   }
@@ -84,15 +88,16 @@ export function jsonString(value) {
  * actor, actorRole, at, clientIp, detailsSha256 (hex), device, seq, subject in this (sorted) order.
  */
 export function leafJson(entry) {
-  return '{"action":' + jsonString(entry.action)
-    + ',"actor":' + jsonString(entry.actor)
-    + ',"actorRole":' + jsonString(entry.actorRole)
-    + ',"at":' + jsonString(entry.at)
-    + ',"clientIp":' + jsonString(entry.clientIp)
-    + ',"detailsSha256":' + jsonString(hex(fromBase64(entry.detailsSha256)))
-    + ',"device":' + jsonString(entry.deviceFingerprint)
+  const e = entry.encoding === 'V1' || entry.encoding === 1 ? 'V1' : 'V2';
+  return '{"action":' + jsonString(entry.action, e)
+    + ',"actor":' + jsonString(entry.actor, e)
+    + ',"actorRole":' + jsonString(entry.actorRole, e)
+    + ',"at":' + jsonString(entry.at, e)
+    + ',"clientIp":' + jsonString(entry.clientIp, e)
+    + ',"detailsSha256":' + jsonString(hex(fromBase64(entry.detailsSha256)), e)
+    + ',"device":' + jsonString(entry.deviceFingerprint, e)
     + ',"seq":' + BigInt(entry.seq).toString()
-    + ',"subject":' + jsonString(entry.subject) + '}';
+    + ',"subject":' + jsonString(entry.subject, e) + '}';
 }
 
 /** RFC 9162 §2.1.1: MTH({d}) = SHA-256(0x00 || d). */
