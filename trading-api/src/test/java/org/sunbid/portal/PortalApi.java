@@ -38,6 +38,14 @@ final class PortalApi {
         return response.body().isEmpty() ? null : Api.JSON.readTree(response.body());
     }
 
+    /** The bytes of an authenticated GET (a PDF, say). */
+    static byte[] bytes(Browser browser, String path, String token) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(browser.base() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+        return response.body();
+    }
+
     static String login(Browser browser, String username) throws Exception {
         return call(browser, "POST", "/api/auth/login", null, Map.of("username", username, "password", PASSWORD))
                 .get("accessToken").asText();
