@@ -11,7 +11,7 @@ import org.sunbid.signing.internal.Sm3;
 
 /**
  * Digest algorithms Sunbid uses; SHA-2 comes from the JDK (hardware-accelerated), SM3 from our own implementation
- * ({@link Sm3}, faster than Bouncy Castle's, checked against it and the standard's vectors).
+ * ({@link Sm3}, checked against Bouncy Castle's and the standard's vectors; see docs/benchmarks.md for its speed).
  */
 public enum DigestAlgorithm {
     SHA256("SHA-256", "2.16.840.1.101.3.4.2.1", 32),

@@ -10,8 +10,8 @@ import java.security.MessageDigest;
  * straight from the caller's array as big-endian words, the message expansion keeps a 16-word window instead of the
  * 132-word W/W' arrays, the rounds are unrolled four at a time so the working variables rotate by renaming instead of
  * by moves, and the round constants are pre-rotated. Bouncy Castle's SM3 runs at about 57 % of openssl's on the same
- * core; this one is measured against openssl by {@code signing/bench/run.sh} (docs/benchmarks.md) and checked
- * against the standard's vectors and Bouncy Castle on random inputs in {@code Sm3Tests}.
+ * core; this one is a few per cent faster than Bouncy Castle's (measured in docs/benchmarks.md), and is checked against
+ * the standard's vectors and Bouncy Castle on random inputs in {@code Sm3Tests}.
  */
 public final class Sm3 extends MessageDigest implements Cloneable {
 
