@@ -729,9 +729,36 @@ class OpeningSessionIntegrationTests extends BidScenario {
         awaitLogged("bid.opening-objection-answered", UUID.fromString(id));
         awaitLogged("bid.opening-record-confirmed", lot.lot);
 
+        // a complaint may follow an answered objection to the opening (实施条例 art. 60), signed by the objector
+        JsonNode eligible = call(as(b.token(), get("/api/complaints/objections")), 200);
+        assertThat(eligible).singleElement().satisfies(e -> {
+            assertThat(e.get("subject").asText()).isEqualTo("OPENING");
+            assertThat(e.get("settled").asBoolean()).isTrue();
+            assertThat(e.get("lastDay").asText()).isNotBlank();
+        });
+        String complaint = "开标记录唱标错误，答复未说明原因，请求监督部门核查。";
+        call(as(a.token(), post("/api/complaints")).content(Api.json(Map.of("objectionId", id, "text", complaint,
+                "signature", sign(a, complaint)))), 404);
+        JsonNode filed = call(as(b.token(), post("/api/complaints")).content(Api.json(Map.of("objectionId", id,
+                "text", complaint, "signature", sign(b, complaint)))), 201);
+        assertThat(filed.get("project").get("value").asText()).isEqualTo(lot.project.toString());
+        // an objection not answered: no complaint while the objection period runs, one once it ended unanswered
+        UUID unanswered = UUID.fromString(call(as(a.token(), post("/api/openings/{p}/{l}/objections", lot.project,
+                lot.lot)).content(Api.json(Map.of("text", "解密顺序与开标记录不符"))), 201).get("objections").get(1).get("id")
+                .asText());
+        assertThat(call(as(a.token(), post("/api/complaints")).content(Api.json(Map.of("objectionId", unanswered,
+                "text", complaint, "signature", sign(a, complaint)))), 422).get("type").asText())
+                .endsWith("/objection-not-answered");
+
         clock.advance(Duration.ofMinutes(31));
         assertThat(call(as(b.token(), post("/api/openings/{p}/{l}/objections", lot.project, lot.lot))
                 .content(Api.json(Map.of("text", "迟到的异议"))), 422).get("type").asText()).endsWith("/objection-period-over");
+        call(as(a.token(), post("/api/complaints")).content(Api.json(Map.of("objectionId", unanswered, "text", complaint,
+                "signature", sign(a, complaint)))), 201);
+    }
+
+    private static String sign(Person p, String text) {
+        return Base64.getEncoder().encodeToString(new CmsSigner(p.key()).sign(text.getBytes(StandardCharsets.UTF_8), true));
     }
 
     @Test
