@@ -152,6 +152,10 @@ function render(v) {
       if (r.reason) {
         stage.append(el('div', label('hall.reason.', r.reason), 'meta'));
       }
+      if (r.formViolations && r.formViolations.length) {
+        // where the opened bid form breaks the published schema (/schemas/bid-form.schema.json), by JSON pointer
+        stage.append(el('div', t('hall.form-violations') + r.formViolations.join('; '), 'meta form-violations'));
+      }
       tr.append(el('td', r.bidder + (r.yours ? t('hall.you') : '')), stage, el('td', label('hall.signature.', r.signature)),
         el('td', label('hall.hash.', r.hashCheck)), el('td', r.price == null ? '—' : money(r.price)), el('td', r.duration ?? '—'));
       return tr;
