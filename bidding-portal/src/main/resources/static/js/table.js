@@ -10,3 +10,22 @@ export function cell(content) {
   }
   return td;
 }
+
+/** A table row of cells (see cell). */
+export function row(cells) {
+  const tr = document.createElement('tr');
+  tr.append(...cells.map(cell));
+  return tr;
+}
+
+/** Fills a two-column table's body with [label, value] rows: each label a message key shown as a row header. */
+export function facts(table, pairs, translate) {
+  table.tBodies[0].replaceChildren(...pairs.map(([key, value]) => {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = translate(key);
+    tr.append(th, cell(value));
+    return tr;
+  }));
+}
