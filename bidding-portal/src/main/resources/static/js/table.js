@@ -11,6 +11,16 @@ export function cell(content) {
   return td;
 }
 
+/** A row of a facts table: a row header (the label) and its value cell. */
+export function fact(label, value) {
+  const tr = document.createElement('tr');
+  const th = document.createElement('th');
+  th.scope = 'row';
+  th.textContent = label;
+  tr.append(th, cell(value));
+  return tr;
+}
+
 /** A table row of cells (see cell). */
 export function row(cells) {
   const tr = document.createElement('tr');
@@ -18,14 +28,7 @@ export function row(cells) {
   return tr;
 }
 
-/** Fills a two-column table's body with [label, value] rows: each label a message key shown as a row header. */
+/** Fills a two-column table's body with [message key, value] pairs as fact rows, the key translated. */
 export function facts(table, pairs, translate) {
-  table.tBodies[0].replaceChildren(...pairs.map(([key, value]) => {
-    const tr = document.createElement('tr');
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = translate(key);
-    tr.append(th, cell(value));
-    return tr;
-  }));
+  table.tBodies[0].replaceChildren(...pairs.map(([key, value]) => fact(translate(key), value)));
 }
