@@ -30,7 +30,8 @@ async function objections() {
       button.addEventListener('click', () => open(o));
       action = button;
     }
-    tr.append(cell(`${o.projectName}（${o.transactionCode}）`), cell(dateTime(o.filedAt)),
+    tr.append(cell(`${o.projectName}（${o.transactionCode}）`), cell(t(`complaints.subject.${o.subject}`)),
+      cell(dateTime(o.filedAt)),
       cell(o.answeredAt ? dateTime(o.answeredAt) : t('complaints.unanswered')), cell(o.lastDay), cell(action));
     body.append(tr);
   }

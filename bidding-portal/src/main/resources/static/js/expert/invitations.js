@@ -26,6 +26,14 @@ function countdown(cell, due) {
 
 function answer(invitation) {
   const cell = document.createElement('td');
+  if (invitation.state === 'ACCEPTED') {
+    const room = document.createElement('a');
+    room.href = `/expert/evaluation.html?lot=${encodeURIComponent(invitation.lotId)}`;
+    room.className = 'room';
+    room.textContent = t('invitations.room');
+    cell.append(room);
+    return cell;
+  }
   if (invitation.state !== 'INVITED') {
     cell.textContent = invitation.reason || '—';
     return cell;

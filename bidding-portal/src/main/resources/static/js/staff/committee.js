@@ -11,6 +11,7 @@ const me = requireRole('STAFF', 'ADMIN', 'REGULATOR');
 const params = new URLSearchParams(location.search);
 const project = params.get('project');
 const lot = params.get('lot');
+document.getElementById('monitor-link').href = `/staff/evaluation.html?lot=${encodeURIComponent(lot)}`;
 const base = `/api/projects/${encodeURIComponent(project)}/lots/${encodeURIComponent(lot)}`;
 const status = document.getElementById('draw-status');
 

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.complaint.internal.ComplaintDecisions;
 import org.sunbid.complaint.internal.Complaints;
 import org.sunbid.complaint.internal.DeadlineJobs;
+import org.sunbid.complaint.internal.ObjectionSources;
 import org.sunbid.complaint.internal.ProcedureHolds;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.evaluation.MemberSignatures;
@@ -46,7 +47,7 @@ public class ComplaintManagement {
 
     private final Complaints complaints;
     private final ProjectManagement projects;
-    private final org.sunbid.project.ProjectObjections objections;
+    private final ObjectionSources objections;
     private final MemberManagement members;
     private final MemberSignatures signatures;
     private final ProcedureHolds holds;
@@ -57,7 +58,7 @@ public class ComplaintManagement {
     private final Clock clock;
 
     ComplaintManagement(Complaints complaints, ProjectManagement projects,
-            org.sunbid.project.ProjectObjections objections, MemberManagement members,
+            ObjectionSources objections, MemberManagement members,
             MemberSignatures signatures, ProcedureHolds holds, ComplaintDecisions decisions, DeadlineJobs deadlineJobs,
             WorkingCalendar calendar, ApplicationEventPublisher events, Clock clock) {
         this.complaints = complaints;
@@ -84,7 +85,7 @@ public class ComplaintManagement {
             throw ProblemException.invalid("text", "complaint.text");
         }
         // someone else's objection, or none: the same answer, so nobody learns of another's objection
-        ObjectionRecord objection = objections.objection(objectionId).filter(o -> o.filedBy().equals(me))
+        ObjectionRecord objection = objections.find(objectionId).filter(o -> o.filedBy().equals(me))
                 .orElseThrow(() -> ProblemException.notFound("objection", objectionId));
         if (signatures.signer(me, text.getBytes(StandardCharsets.UTF_8), signature).isEmpty()) {
             throw ProblemException.rule("signature-not-by-member", "signature", "complaint.signature.invalid");
@@ -193,23 +194,24 @@ public class ComplaintManagement {
     }
 
     /** One of the caller's objections: whether and until when a complaint may follow it. */
-    public record Eligible(UUID objectionId, String projectName, String transactionCode, Instant filedAt,
-            Instant answeredAt, Instant answerDue, boolean settled, LocalDate lastDay, boolean complained) {
+    public record Eligible(UUID objectionId, ObjectionRecord.Subject subject, String projectName, String transactionCode,
+            Instant filedAt, Instant answeredAt, Instant answerDue, boolean settled, LocalDate lastDay,
+            boolean complained) {
     }
 
-    /** The caller's objections to documents, each with its last day to complain (once answered or overdue). */
+    /** The caller's objections (documents, opening, publicity), each with its last day to complain (once answered or overdue). */
     @Transactional(readOnly = true)
     public List<Eligible> eligible(CurrentUser user) {
         MemberId me = MemberId.of(user.requireMember());
         Instant now = clock.instant();
-        return objections.objectionsFiledBy(me.value()).stream().map(o -> {
+        return objections.filedBy(me.value()).stream().map(o -> {
             ProjectView p = projects.find(PLATFORM, o.project().value());
             boolean settled = o.settledBy(now);
             LocalDate lastDay = settled
                     ? deadlines.filingDeadline(o.outcomeKnownAt().atZone(PlatformZone.ZONE).toLocalDate())
                     : null;
-            return new Eligible(o.id(), p.name(), p.transactionCode(), o.filedAt(), o.answeredAt(), o.answerDue(),
-                    settled, lastDay, complaints.exists(o.id(), me));
+            return new Eligible(o.id(), o.subject(), p.name(), p.transactionCode(), o.filedAt(), o.answeredAt(),
+                    o.answerDue(), settled, lastDay, complaints.exists(o.id(), me));
         }).toList();
     }
 

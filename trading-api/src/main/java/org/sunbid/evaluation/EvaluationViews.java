@@ -26,10 +26,16 @@ final class EvaluationViews {
         boolean member = me != null && s.seats().stream().anyMatch(x -> x.member().equals(me) && x.replacedBecause() == null);
         Map<MemberId, String> names = s.seats().stream()
                 .collect(Collectors.toMap(EvaluationSession.Seat::member, EvaluationSession.Seat::name));
+        long votesPerMember = (long) s.bids().size() * s.plan().complianceCriteria().size();
+        Map<MemberId, Long> votes = s.votes().stream()
+                .collect(Collectors.groupingBy(ComplianceVote::member, Collectors.counting()));
+        Map<MemberId, Long> sheetCounts = s.sheets().stream()
+                .collect(Collectors.groupingBy(ScoreSheet::member, Collectors.counting()));
         List<EvaluationView.SeatView> seats = s.seats().stream().map(x -> new EvaluationView.SeatView(
                 x.member().value(), x.name(), x.role(), x.checkedInAt() != null, x.conflict(),
                 x.replacedBecause() == null, s.chair().map(x.member()::equals).orElse(false),
-                s.reportSigners().contains(x.member()))).toList();
+                s.reportSigners().contains(x.member()), votes.getOrDefault(x.member(), 0L) == votesPerMember,
+                sheetCounts.getOrDefault(x.member(), 0L).intValue())).toList();
         List<EvaluationView.BidView> bids = s.bids().stream().map(b -> new EvaluationView.BidView(b.bid().value(),
                 b.bidderName(), member ? b.price() : null)).toList();
         EvaluationManagement.PreCheckView pre = member ? management.preCheck(s) : null;
@@ -61,10 +67,20 @@ final class EvaluationViews {
                 outcome = "ALL_REJECTED";
             }
         }
-        return new EvaluationView(s.lot().value(), project, s.plan().method().name(), s.phase(), s.openedAt(),
+        org.sunbid.project.ProjectView p = management.project(project);
+        String lotName = p.lots().stream().filter(l -> l.id().equals(s.lot().value())).findFirst()
+                .map(org.sunbid.project.ProjectView.LotView::name).orElse(null);
+        return new EvaluationView(s.lot().value(), project, p.name(), lotName, s.plan().method().name(), s.phase(), s.openedAt(),
                 s.deadline(), s.extendedAt().isPresent(), s.chair().map(names::get).orElse(null), seats, bids,
                 pre == null ? List.of() : pre.findings(), pre == null ? null : pre.collusion(), compliance, sheets,
                 ranking, outcome, store.reportVersions(s.lot()).size() > 0 ? s.reportSigners().size() : 0,
-                s.concludedAt().orElse(null), member || user.memberId().isEmpty() ? s.voided() : List.of());
+                s.concludedAt().orElse(null), member || user.memberId().isEmpty() ? s.voided() : List.of(),
+                member ? plan(s.plan()) : null, member ? me.value() : null);
+    }
+
+    private static EvaluationView.PlanView plan(EvaluationPlan plan) {
+        return new EvaluationView.PlanView(plan.complianceCriteria(), plan.memberCriteria(),
+                plan.priceCriterion().orElse(null), plan.priceFormula() == null ? null
+                        : plan.priceFormula().describe(), plan.maxAdjustmentPercent());
     }
 }

@@ -15,6 +15,7 @@ import org.sunbid.opening.internal.OpeningAccess;
 import org.sunbid.opening.internal.OpeningLots;
 import org.sunbid.opening.internal.OpeningSessions;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.ObjectionRecord;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
 
@@ -85,6 +86,32 @@ public class OpeningObjections {
         }
         events.publishEvent(new BidEvents.OpeningObjectionAnswered(objection, lot.value(), staff.accountId(), now));
         return hall.view(staff, published);
+    }
+
+    /** One objection to an opening, for the complaint that may follow it (实施条例 art. 60). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ObjectionRecord> objection(UUID objectionId) {
+        return objections.find(objectionId).flatMap(this::record);
+    }
+
+    /** The member's own objections to openings, newest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<ObjectionRecord> objectionsFiledBy(UUID member) {
+        return objections.raisedBy(member).stream().flatMap(r -> record(r).stream()).toList();
+    }
+
+    /**
+     * The answer is due on the spot (实施条例 art. 44): an objection still unanswered when the objection period ends
+     * counts as not answered in time.
+     */
+    private java.util.Optional<ObjectionRecord> record(Objections.Raised r) {
+        return sessions.find(r.lot()).map(s -> {
+            Objections.Objection o = r.objection();
+            Instant due = s.state() instanceof OpeningSession.Opened opened && opened.objectionsUntil() != null
+                    ? opened.objectionsUntil() : o.raisedAt();
+            return new ObjectionRecord(o.id(), s.project(), MemberId.of(o.member()), o.raisedAt(), due, o.answeredAt(),
+                    ObjectionRecord.Subject.OPENING);
+        });
     }
 
     private OpeningSession session(OpeningLots.Lot lot) {

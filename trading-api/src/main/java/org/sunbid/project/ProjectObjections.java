@@ -97,6 +97,6 @@ public class ProjectObjections {
 
     private static ObjectionRecord record(Objection o) {
         return new ObjectionRecord(o.id(), ProjectId.of(o.projectId()), org.sunbid.member.MemberId.of(o.filedBy()),
-                o.filedAt(), o.answerDue(), o.answeredAt());
+                o.filedAt(), o.answerDue(), o.answeredAt(), ObjectionRecord.Subject.DOCUMENTS);
     }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The edge of the world for telling people about schedule changes (SMS, mail, in-app). The only implementation so
- * far writes to the log ({@code LogNotificationAdapter}).
+ * The edge of the world for telling people about schedule changes, complaint decisions and reminders: written to the
+ * log by default ({@code LogNotificationAdapter}), mailed to the members' contact addresses with
+ * {@code sunbid.notifications=mail} ({@code mail.internal.MailNotifications}).
  */
 public interface Notifications {
 

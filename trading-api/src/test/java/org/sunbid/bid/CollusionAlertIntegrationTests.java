@@ -207,8 +207,31 @@ class CollusionAlertIntegrationTests extends BidScenario {
         }
         assertThat(credit.recordsOf(bidders.get(0).member())).isEmpty();
         call(as(regulator, post("/api/alerts/{id}/dismissal", alertId)).content(Api.json(Map.of("reason", "改判"))), 409);
-        // a decided case keeps its evidence even when the signals are re-run
+        // each opened package's text was extracted once, after the opening, and is kept for every re-run
+        Map<UUID, java.time.Instant> extracted = new java.util.HashMap<>();
+        jdbc.sql("select bid_id, package_sha256, facts, extracted_at from alert_package_facts f join bid b on b.id = f.bid_id"
+                + " where b.lot_id = ?").param(lot).query((rs, n) -> {
+                    List<org.sunbid.alert.internal.engine.LotEvidence.FileFacts> files =
+                            org.sunbid.alert.internal.engine.FactsCodec.decode(rs.getBytes("facts"));
+                    assertThat(files).singleElement().satisfies(f -> {
+                        assertThat(f.name()).isEqualTo("technical.pdf");
+                        assertThat(List.of(1, 2, 3)).anyMatch(seed -> f.text().contains(CorpusTexts.sentences(seed, 60)
+                                .get(10)));
+                    });
+                    assertThat(rs.getString("package_sha256")).hasSize(64);
+                    return extracted.put(rs.getObject("bid_id", UUID.class), rs.getTimestamp("extracted_at").toInstant());
+                }).list();
+        assertThat(extracted).hasSize(3);
+        // the cache cannot hold the text of a bid that was not opened (an insider or a bug writing it early)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("insert into alert_package_facts"
+                + " (bid_id, package_sha256, facts, extracted_at) values (?, ?, ?, now())").params(UUID.randomUUID(),
+                "0".repeat(64), new byte[] {1}).update()).hasMessageContaining("is not opened");
+        clock.advance(Duration.ofMinutes(5));
+        // a decided case keeps its evidence even when the signals are re-run; the re-run reads the kept text
         call(as(regulator, post("/api/alerts/lots/{l}/assessment", lot)), 200);
+        assertThat(jdbc.sql("select bid_id, extracted_at from alert_package_facts where bid_id in (:ids)")
+                .param("ids", extracted.keySet()).query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
+                        rs.getTimestamp(2).toInstant())).list()).containsExactlyInAnyOrderElementsOf(extracted.entrySet());
         assertThat(call(as(regulator, get("/api/alerts/{id}", alertId)), 200).get("state").asText()).isEqualTo("CONFIRMED");
 
         // the evidence pack is signed by the platform and verifies with pdfsig
@@ -244,8 +267,9 @@ class CollusionAlertIntegrationTests extends BidScenario {
                 Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
                 String signature = Base64.getEncoder().encodeToString(
                         new CmsSigner(custodian.key()).sign(share.toJson().getBytes(StandardCharsets.UTF_8), true));
-                call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", project, lot))
-                        .content(Api.json(Map.of("share", share.toJson(), "signature", signature))), 200);
+                decrypted(custodian.token(), project, lot, call(as(custodian.token(),
+                        post("/api/openings/{p}/{l}/shares", project, lot))
+                        .content(Api.json(Map.of("share", share.toJson(), "signature", signature))), 200));
                 released++;
             }
         }

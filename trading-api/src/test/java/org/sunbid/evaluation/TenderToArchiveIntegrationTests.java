@@ -325,6 +325,17 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         UUID objection = UUID.fromString(award.get("objections").get(0).get("id").asText());
         expect(with(tenderee, post("/api/awards/{l}/objections/{o}/answer", lot, objection))
                 .content(Api.json(Map.of("answer", "经核查业绩属实，维持评标结果"))), 200);
+        // the objector may complain to the regulator once the objection is answered (实施条例 art. 60)
+        JsonNode objections = expect(with(bidderToken, get("/api/complaints/objections")), 200);
+        assertThat(objections).filteredOn(o -> o.get("objectionId").asText().equals(objection.toString()))
+                .singleElement().satisfies(o -> assertThat(o.get("subject").asText()).isEqualTo("CANDIDATES"))
+                .satisfies(o -> assertThat(o.get("settled").asBoolean()).isTrue());
+        String complaint = "异议答复未附业绩核查材料，请求监督部门调查第一中标候选人业绩";
+        expect(with(bidderToken, post("/api/complaints")).content(Api.json(Map.of("objectionId", objection, "text",
+                complaint, "signature", sign(tendereeKey, complaint)))), 422);
+        JsonNode filed = expect(with(bidderToken, post("/api/complaints")).content(Api.json(Map.of("objectionId",
+                objection, "text", complaint, "signature", sign(objectorKey, complaint)))), 201);
+        assertThat(filed.get("state").asText()).isEqualTo("FILED");
         String toOther = AwardManagement.decisionContent(lot, failing, List.of());
         assertThat(rule(expect(with(tenderee, post("/api/awards/{l}/decision", lot)).content(Api.json(Map.of("bid",
                 failing, "signature", sign(tendereeKey, toOther)))), 422))).isEqualTo("award-to-non-candidate");

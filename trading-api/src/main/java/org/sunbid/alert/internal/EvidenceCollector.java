@@ -48,16 +48,19 @@ class EvidenceCollector {
     private final ObjectProvider<DepositPayers> payers;
     private final Alerts alerts;
     private final AwardHistory awards;
+    private final PackageFacts packageFacts;
     private final java.time.Clock clock;
 
     EvidenceCollector(OpenedPackages bids, ProjectManagement projects, MemberManagement members,
-            ObjectProvider<DepositPayers> payers, Alerts alerts, AwardHistory awards, java.time.Clock clock) {
+            ObjectProvider<DepositPayers> payers, Alerts alerts, AwardHistory awards, PackageFacts packageFacts,
+            java.time.Clock clock) {
         this.bids = bids;
         this.projects = projects;
         this.members = members;
         this.payers = payers;
         this.alerts = alerts;
         this.awards = awards;
+        this.packageFacts = packageFacts;
         this.clock = clock;
     }
 
@@ -78,9 +81,10 @@ class EvidenceCollector {
                 traceDevices.computeIfAbsent(t.member(), k -> new HashSet<>()).add(t.device());
             }
         }
-        // hashing and PDF text extraction dominate an assessment: the packages are read on every core
+        // PDF text extraction dominates a first assessment: each package is read once, on every core, and kept
         Map<UUID, List<LotEvidence.FileFacts>> documents = opened.parallelStream().collect(java.util.stream.Collectors
-                .toMap(OpenedPackages.OpenedBid::bid, b -> b.content().map(EvidenceCollector::documents).orElse(List.of())));
+                .toMap(OpenedPackages.OpenedBid::bid, b -> b.content().map(c -> packageFacts.of(b.bid(), c).files())
+                        .orElse(List.of())));
         List<LotEvidence.Bidder> bidders = new ArrayList<>();
         for (OpenedPackages.OpenedBid b : opened) {
             Set<String> devices = new HashSet<>(traceDevices.getOrDefault(b.member(), Set.of()));

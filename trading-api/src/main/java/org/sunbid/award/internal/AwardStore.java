@@ -100,6 +100,18 @@ public class AwardStore {
                 e.signature(), e.fileSha256(), ts(e.createdAt())).update();
     }
 
+    /** The lot an objection was raised on. */
+    public Optional<LotId> objectionLot(UUID objection) {
+        return jdbc.sql("select lot_id from award_evidence where id = ? and kind = 'OBJECTION'").param(objection)
+                .query((rs, n) -> LotId.of(rs.getObject(1, UUID.class))).optional();
+    }
+
+    /** The member's objections, newest first. */
+    public List<UUID> objectionsBy(UUID member) {
+        return jdbc.sql("select id from award_evidence where kind = 'OBJECTION' and member_id = ?"
+                + " order by created_at desc, id").param(member).query(UUID.class).list();
+    }
+
     public List<Evidence> evidence(LotId lot) {
         return jdbc.sql("select * from award_evidence where lot_id = ? order by created_at, id").param(lot.value())
                 .query((rs, n) -> new Evidence(rs.getObject("id", UUID.class), rs.getString("kind"),

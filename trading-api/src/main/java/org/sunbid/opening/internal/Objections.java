@@ -49,10 +49,31 @@ public class Objections {
 
     public List<Objection> of(LotId lot) {
         return jdbc.sql("select * from opening_objection where lot_id = ? order by raised_at, id").param(lot.value())
-                .query((rs, n) -> new Objection(rs.getObject("id", UUID.class), rs.getObject("member_id", UUID.class),
-                        rs.getString("text"), instant(rs, "raised_at"), rs.getString("answer"),
-                        rs.getObject("answered_by", UUID.class), instant(rs, "answered_at")))
-                .list();
+                .query(Objections::objection).list();
+    }
+
+    /** An objection with the lot it was raised on. */
+    public record Raised(LotId lot, Objection objection) {
+    }
+
+    public java.util.Optional<Raised> find(UUID id) {
+        return jdbc.sql("select * from opening_objection where id = ?").param(id).query(Objections::raised).optional();
+    }
+
+    /** The member's objections to openings, newest first. */
+    public List<Raised> raisedBy(UUID member) {
+        return jdbc.sql("select * from opening_objection where member_id = ? order by raised_at desc, id").param(member)
+                .query(Objections::raised).list();
+    }
+
+    private static Raised raised(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Raised(LotId.of(rs.getObject("lot_id", UUID.class)), objection(rs, n));
+    }
+
+    private static Objection objection(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Objection(rs.getObject("id", UUID.class), rs.getObject("member_id", UUID.class), rs.getString("text"),
+                instant(rs, "raised_at"), rs.getString("answer"), rs.getObject("answered_by", UUID.class),
+                instant(rs, "answered_at"));
     }
 
     /** False when the objection was answered already (an answer is never replaced). */

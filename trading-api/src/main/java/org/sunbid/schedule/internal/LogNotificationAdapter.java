@@ -10,8 +10,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.sunbid.schedule.Notifications;
 
-/** The edge of the world: writes each notification to the log instead of sending SMS or mail. */
+/** The edge of the world: writes each notification to the log (the default; {@code sunbid.notifications=mail} mails). */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "sunbid.notifications", havingValue = "log",
+        matchIfMissing = true)
 class LogNotificationAdapter implements Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(LogNotificationAdapter.class);
