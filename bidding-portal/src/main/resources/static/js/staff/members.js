@@ -214,7 +214,7 @@ async function loadMember(id) {
     row.append(td);
     qBody.append(row);
   }
-  list('certificates', certificates.map((c) => `${c.algorithm} ${c.subject} — ${c.fingerprint}${c.revokedAt ? ` (${t('cert.revoked')})` : ''}`));
+  list('certificates', certificates.map((c) => `${c.algorithm ? t(`keyalg.${c.algorithm}`) : ''} ${c.subject} — ${c.fingerprint}${c.revokedAt ? ` (${t('cert.revoked')})` : ''}`));
   list('related', related.map((r) => `${r.name} ${r.uscc || ''} — ${t(`relation.${r.relation}`)} · ${t(`status.${r.status}`)}`));
   document.getElementById('decision').hidden = m.status !== 'PENDING';
 }
