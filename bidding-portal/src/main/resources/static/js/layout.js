@@ -16,6 +16,8 @@ const BY_ROLE = {
   ADMIN: [['/staff/members.html', 'nav.staff.members'], ['/staff/projects.html', 'nav.staff.projects'],
     ['/staff/rooms.html', 'nav.staff.rooms'], ['/staff/experts.html', 'nav.staff.experts'], ['/hall.html', 'nav.hall']],
   EXPERT: [['/expert/invitations.html', 'nav.expert.invitations']],
+  TENDEREE: [['/award.html', 'nav.award']],
+  AGENT: [['/award.html', 'nav.award']],
   REGULATOR: [['/regulator/log.html', 'nav.regulator.log'], ['/regulator/credit.html', 'nav.regulator.credit'],
     ['/regulator/alerts.html', 'nav.regulator.alerts'], ['/regulator/complaints.html', 'nav.regulator.complaints'],
     ['/regulator/dashboard.html', 'nav.regulator.dashboard'], ['/hall.html', 'nav.hall']],

@@ -46,6 +46,9 @@ function lots(n) {
     el('div', { className: 'table-scroll' }, el('table', { className: 'data' },
       el('thead', {}, el('tr', {}, ...['pn.lot.number', 'pn.lot.name', 'pn.lot.estimate', 'pn.lot.deposit']
         .map((key) => el('th', { scope: 'col', text: t(key) })))), body)));
+    if (award.stage === 'PUBLICITY') {
+      tables.push(el('p', {}, el('a', { href: '/award.html?lot=' + encodeURIComponent(lot.id), text: t('pn.cand.object') })));
+    }
 }
 
 /** The ranked candidates of each lot as publicised (publicity, award and contract notices), one table per lot. */
@@ -73,6 +76,9 @@ async function candidates(n) {
       el('caption', { text: t('pn.cand.lot', lot.number, lot.name) }),
       el('thead', {}, el('tr', {}, ...['pn.cand.rank', 'pn.cand.bidder', 'pn.cand.price', 'pn.cand.score']
         .map((key) => el('th', { scope: 'col', text: t(key) })))), body)));
+    if (award.stage === 'PUBLICITY') {
+      tables.push(el('p', {}, el('a', { href: '/award.html?lot=' + encodeURIComponent(lot.id), text: t('pn.cand.object') })));
+    }
   }
   if (!tables.length) {
     return null;

@@ -10,3 +10,13 @@ export function cell(content) {
   }
   return td;
 }
+
+/** A row of a facts table: a row header (the label) and its value cell. */
+export function fact(label, value) {
+  const tr = document.createElement('tr');
+  const th = document.createElement('th');
+  th.scope = 'row';
+  th.textContent = label;
+  tr.append(th, cell(value));
+  return tr;
+}

@@ -2,7 +2,7 @@
 // declarations, compliance votes, how many sheets, report signatures — never prices, scores or opinions, which the
 // API leaves out for staff. Refreshes every 15 seconds.
 import { page } from '/js/layout.js';
-import { cell } from '/js/table.js';
+import { cell, fact } from '/js/table.js';
 import { t, dateTime } from '/js/i18n.js';
 import { json, requireRole, showProblem } from '/js/session.js';
 
@@ -12,26 +12,17 @@ requireRole('STAFF', 'ADMIN', 'REGULATOR');
 const lot = new URLSearchParams(location.search).get('lot');
 const status = document.getElementById('status');
 
-function row(label, value) {
-  const tr = document.createElement('tr');
-  const th = document.createElement('th');
-  th.scope = 'row';
-  th.textContent = label;
-  tr.append(th, cell(value));
-  return tr;
-}
-
 function draw(v) {
   document.getElementById('monitor-title').textContent = `${t('monitor.title')}：${v.projectName} ${v.lotName ?? ''}`;
   const active = v.seats.filter((s) => s.active);
   document.querySelector('#facts tbody').replaceChildren(
-    row(t('monitor.method'), t(`monitor.method.${v.method}`)),
-    row(t('monitor.phase'), t(`monitor.phase.${v.phase}`)),
-    row(t('monitor.opened'), dateTime(v.openedAt)),
-    row(t('monitor.deadline'), dateTime(v.deadline) + (v.extended ? ` · ${t('monitor.extended')}` : '')),
-    row(t('monitor.chair'), v.chair ?? t('monitor.no-chair')),
-    row(t('monitor.report'), t('monitor.report.count', v.reportSignatures, active.length)),
-    row(t('monitor.outcome'), v.outcome ? t(`monitor.outcome.${v.outcome}`) : '—'));
+    fact(t('monitor.method'), t(`monitor.method.${v.method}`)),
+    fact(t('monitor.phase'), t(`monitor.phase.${v.phase}`)),
+    fact(t('monitor.opened'), dateTime(v.openedAt)),
+    fact(t('monitor.deadline'), dateTime(v.deadline) + (v.extended ? ` · ${t('monitor.extended')}` : '')),
+    fact(t('monitor.chair'), v.chair ?? t('monitor.no-chair')),
+    fact(t('monitor.report'), t('monitor.report.count', v.reportSignatures, active.length)),
+    fact(t('monitor.outcome'), v.outcome ? t(`monitor.outcome.${v.outcome}`) : '—'));
   const yes = (b) => (b ? '✓' : '—');
   document.querySelector('#seats tbody').replaceChildren(...v.seats.map((s) => {
     const tr = document.createElement('tr');

@@ -1,10 +1,8 @@
 package org.sunbid.scheduler;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +18,9 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDataMap;
-import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,25 +35,25 @@ import org.sunbid.scheduler.internal.FiringHistory;
  * and join the caller's transaction. Each firing runs its handler in one transaction with the history row locked,
  * so a firing that already completed (on any node) is skipped and a node killed mid-handler leaves nothing behind
  * but a job that another node recovers.
+ *
+ * <p>This class is the scheduler's life cycle and the scheduling API over the firing history; {@link JobTriggers}
+ * keeps Quartz's jobs and triggers, {@link FiringRunner} runs a firing and its retries.
  */
 public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(QuartzJobScheduler.class);
-    static final String SUBJECT = "subject";
-    static final String DUE = "due";
     static final int MAX_SUBJECT = 190;
-    private static final int MAX_ERROR = 2000;
 
     private final Supplier<List<? extends ScheduledTask>> taskSource;
     private volatile Map<String, ScheduledTask> handlers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SchedulerSettings settings;
     private final FiringHistory history;
     private final TransactionTemplate tx;
-    private final TransactionTemplate newTx;
     private final SchedulerFactoryBean factory;
     private final Scheduler scheduler;
+    private final JobTriggers triggers;
+    private final FiringRunner runner;
     private final String node;
     private final String name;
     private final long createdMillis;
@@ -77,11 +67,10 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         this.taskSource = tasks;
         this.events = events;
         this.clock = clock;
-        this.settings = settings;
         this.history = new FiringHistory(dataSource);
         this.tx = new TransactionTemplate(transactions);
-        this.newTx = new TransactionTemplate(transactions);
-        this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        TransactionTemplate newTx = new TransactionTemplate(transactions);
+        newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         long createStart = System.nanoTime();
         this.factory = new SchedulerFactoryBean();
         String wanted = settings.name();
@@ -111,6 +100,9 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
             LIVE_NAMES.remove(unique);
             throw new IllegalStateException("Quartz scheduler could not be created", e);
         }
+        this.triggers = new JobTriggers(scheduler);
+        this.runner = new FiringRunner(this::handlers, history, newTx, triggers, events, clock, settings.retryBackoff(),
+                node);
     }
 
     /** The handlers by kind, looked up on first use so that handlers may themselves depend on this scheduler. */
@@ -236,7 +228,7 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
             }
             List<Instant> moved = history.cancelOpen(kind, subject, at);
             FiringRecord row = history.open(kind, subject, at, now);
-            store(kind, subject, at);
+            triggers.store(kind, subject, at);
             if (moved.isEmpty()) {
                 events.publishEvent(new JobScheduled(kind, subject, at));
             } else {
@@ -274,7 +266,7 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
                         + other.dueAt() + "; cancel it first");
             });
             history.reopen(firingId);
-            store(row.kind(), row.subject(), clock.instant(), row.dueAt());
+            triggers.store(row.kind(), row.subject(), clock.instant(), row.dueAt());
             events.publishEvent(new JobScheduled(row.kind(), row.subject(), row.dueAt()));
             return history.byId(firingId).orElseThrow();
         });
@@ -285,11 +277,7 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         requireKnown(kind);
         return Boolean.TRUE.equals(tx.execute(status -> {
             List<Instant> cancelled = history.cancelOpen(kind, subject, null);
-            try {
-                scheduler.deleteJob(JobKey.jobKey(subject, kind));
-            } catch (SchedulerException e) {
-                throw new IllegalStateException("Cannot cancel " + kind + " job for " + subject, e);
-            }
+            triggers.delete(kind, subject);
             cancelled.forEach(due -> events.publishEvent(new JobCancelled(kind, subject, due)));
             return !cancelled.isEmpty();
         }));
@@ -322,137 +310,9 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         }
     }
 
-    /** Stores (or replaces) the job and its single trigger at {@code at}. */
-    private void store(String kind, String subject, Instant at) {
-        store(kind, subject, at, at);
-    }
-
-    private void store(String kind, String subject, Instant fireAt, Instant due) {
-        JobDetail job = JobBuilder.newJob(DispatchJob.class).withIdentity(subject, kind).requestRecovery(true)
-                .storeDurably(false).build();
-        try {
-            scheduler.scheduleJob(job, Set.of(trigger(kind, subject, due, fireAt)), true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("Cannot schedule " + kind + " job for " + subject, e);
-        }
-    }
-
-    private static Trigger trigger(String kind, String subject, Instant due, Instant fireAt) {
-        JobDataMap data = new JobDataMap();
-        data.put(SUBJECT, subject);
-        data.put(DUE, Long.toString(due.toEpochMilli()));
-        return TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(subject, kind)).forJob(subject, kind)
-                .usingJobData(data).startAt(Date.from(fireAt))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
-    }
-
     /** Runs one firing; called on a Quartz worker thread. */
     void fire(JobExecutionContext context) {
-        String kind = context.getJobDetail().getKey().getGroup();
-        JobDataMap data = context.getMergedJobDataMap();
-        String subject = data.containsKey(SUBJECT) ? data.getString(SUBJECT) : context.getJobDetail().getKey().getName();
-        Instant due = data.containsKey(DUE) ? Instant.ofEpochMilli(Long.parseLong(data.getString(DUE)))
-                : context.getScheduledFireTime().toInstant();
-        waitUntil(due);
-        Instant firedAt = clock.instant();
-        long lateness = Math.max(0, Duration.between(due, firedAt).toMillis());
-        ScheduledTask task = handlers().get(kind);
-        try {
-            Firing done = newTx.execute(status -> {
-                FiringRecord row = history.lockForFiring(kind, subject, due, firedAt);
-                if (!row.status().open()) {
-                    log.debug("Skipping {} {} due {}: already {}", kind, subject, due, row.status());
-                    return null;
-                }
-                if (task == null) {
-                    throw new UnknownJobKindException(kind);
-                }
-                Firing firing = new Firing(kind, subject, due, firedAt, row.attempts() + 1, node);
-                try {
-                    task.run(firing);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new HandlerFailure(e);
-                }
-                history.markFired(row.id(), firing.attempt(), firedAt, clock.instant(), lateness, node);
-                return firing;
-            });
-            if (done != null) {
-                events.publishEvent(new JobFired(kind, subject, due, firedAt, done.lateness(), done.attempt(), node));
-            }
-        } catch (RuntimeException e) {
-            failed(context, kind, subject, due, firedAt, lateness, e instanceof HandlerFailure h ? h.getCause() : e);
-        }
-    }
-
-    /** A batch may hand a trigger over slightly early: a job never acts before its due time. */
-    private void waitUntil(Instant due) {
-        long early = Duration.between(clock.instant(), due).toMillis();
-        if (early > 0) {
-            try {
-                Thread.sleep(early);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void failed(JobExecutionContext context, String kind, String subject, Instant due, Instant firedAt,
-            long lateness, Throwable error) {
-        String message = describe(error);
-        List<Duration> backoff = settings.retryBackoff();
-        int tried = history.attempts(kind, subject, due);
-        boolean last = tried >= backoff.size() || !handlers().containsKey(kind);
-        Optional<Integer> attempt = newTx.execute(status -> {
-            history.lockForFiring(kind, subject, due, firedAt); // the row may have been born in the rolled-back attempt
-            return history.recordFailure(kind, subject, due, last, firedAt, clock.instant(), lateness, node, message);
-        });
-        if (attempt == null || attempt.isEmpty()) {
-            return; // cancelled or completed meanwhile
-        }
-        if (last) {
-            log.warn("Job {} {} due {} failed after {} attempt(s): {}", kind, subject, due, attempt.get(), message);
-            events.publishEvent(new JobFailed(kind, subject, due, attempt.get(), message));
-            return;
-        }
-        Instant retryAt = clock.instant().plus(backoff.get(attempt.get() - 1));
-        try {
-            newTx.executeWithoutResult(status -> {
-                Trigger retry = trigger(kind, subject, due, retryAt);
-                try {
-                    if (scheduler.rescheduleJob(retry.getKey(), retry) == null) {
-                        // fired by a recovery trigger: the original trigger is gone, so store a fresh one
-                        if (scheduler.checkExists(retry.getJobKey())) {
-                            scheduler.scheduleJob(retry);
-                        } else {
-                            store(kind, subject, retryAt, due);
-                        }
-                    }
-                } catch (SchedulerException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            log.info("Job {} {} due {} failed (attempt {}), retrying at {}: {}", kind, subject, due, attempt.get(),
-                    retryAt, message);
-            events.publishEvent(new JobAttemptFailed(kind, subject, due, attempt.get(), message, retryAt));
-        } catch (RuntimeException e) {
-            log.error("Job {} {} due {}: retry could not be scheduled", kind, subject, due, e);
-            newTx.executeWithoutResult(status -> history.markFailed(kind, subject, due));
-            events.publishEvent(new JobFailed(kind, subject, due, attempt.get(), message));
-        }
-    }
-
-    private static String describe(Throwable error) {
-        String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-        return text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
-    }
-
-    /** Carries a checked exception out of the transaction callback. */
-    private static final class HandlerFailure extends RuntimeException {
-        HandlerFailure(Exception cause) {
-            super(cause);
-        }
+        runner.fire(context);
     }
 
     /** The one Quartz job class: hands each firing to the scheduler that created it (no static state). */

@@ -253,7 +253,19 @@ public class AwardManagement {
 
     AwardView view(AwardStore.AwardRow row) {
         Award a = row.award();
-        return new AwardView(row.lot().value(), row.project(), a == null ? "AWAITING_PUBLICITY" : a.stage().name(),
+        ProjectView project = projects.find(PLATFORM, row.project());
+        String lotName = project.lots().stream().filter(l -> l.id().equals(row.lot().value())).findFirst()
+                .map(ProjectView.LotView::name).orElse(null);
+        java.util.Map<UUID, String> objectors = new java.util.LinkedHashMap<>();
+        if (a != null && !a.objections().isEmpty()) {
+            List<OfferedBid> bids = reports.session(row.lot()).map(EvaluationSession::bids).orElse(List.of());
+            for (Objection o : a.objections()) {
+                bids.stream().filter(b -> b.bidder().equals(o.by())).findFirst()
+                        .ifPresent(b -> objectors.put(o.id(), b.bidderName()));
+            }
+        }
+        return new AwardView(row.lot().value(), row.project(), project.name(), lotName,
+                a == null ? "AWAITING_PUBLICITY" : a.stage().name(),
                 row.stateFunded(), row.candidates(), a == null ? null : a.publicity().from(),
                 a == null ? null : a.publicity().until(), a != null && a.suspended(),
                 a == null ? List.of() : a.objections(),
@@ -262,7 +274,7 @@ public class AwardManagement {
                 a == null ? null : a.decision().map(Award.Decision::at).orElse(null),
                 a == null ? null : a.contract().map(Award.Contract::at).orElse(null),
                 a != null && a.contract().map(Award.Contract::late).orElse(false), row.completedAt(),
-                notices.documentsOf(row.lot()));
+                notices.documentsOf(row.lot()), objectors);
     }
 
     static String sha256(byte[] bytes) {

@@ -34,6 +34,14 @@ public final class BidEvents {
     public record ShareReleased(UUID lot, int index, UUID custodian, Instant at) {
     }
 
+    /** A node made the lot's opening session key; custodians' shares are sealed to its certificate. */
+    public record OpeningSessionKeyMade(UUID lot, UUID key, UUID node, String fingerprint, Instant at) {
+    }
+
+    /** The node holding the session key is gone: the key and the shares sealed to it are void; custodians release again. */
+    public record OpeningSessionKeyLost(UUID lot, UUID key, UUID node, int sealedShares, Instant at) {
+    }
+
     public record LotOpened(UUID lot, int opened, int failed, UUID record, Instant at) {
     }
 

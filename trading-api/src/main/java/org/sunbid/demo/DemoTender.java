@@ -226,7 +226,7 @@ public class DemoTender {
                 }
             }
         }
-        if (!"OPENED".equals(openings.view(DemoPeople.platformActor(), ProjectId.of(project.id()), LotId.of(lot)).status())) {
+        if (!"OPENED".equals(bidding.awaitDecryption(project, lot, pace).status())) {
             Status end = status().orElseThrow();
             log.warn("Demo tender {}: ended {} (not opened)", code, end.phase());
             return end;

@@ -41,4 +41,24 @@ public final class DepositEvents {
 
     public record ForfeitDecided(UUID forfeit, UUID lot, boolean approved, UUID by, Instant at) {
     }
+
+    public record GuaranteeIssuerTrusted(UUID issuer, String name, String fingerprint, UUID by, Instant at) {
+    }
+
+    public record GuaranteeIssuerRemoved(UUID issuer, UUID by, Instant at) {
+    }
+
+    /** A guarantee now secures a bidder's deposit; the log seals this entry until the lot's opening. */
+    public record GuaranteeAccepted(UUID guarantee, UUID lot, UUID member, String issuer, String guaranteeNo,
+            BigDecimal amount, UUID by, Instant at) {
+    }
+
+    /** A guarantee refused, with the rule it broke; the log seals this entry until the lot's opening. */
+    public record GuaranteeRefused(UUID lot, UUID member, String rule, UUID by, Instant at) {
+    }
+
+    /** On an approved forfeit the platform issued the signed demand letter to the guarantee's issuer. */
+    public record GuaranteeClaimed(UUID guarantee, UUID lot, UUID forfeit, UUID document, String sha256, UUID by,
+            Instant at) {
+    }
 }

@@ -46,6 +46,11 @@ class DepositLookups {
         return new Payee(details.company().name(), details.company().bankAccount().accountNumber());
     }
 
+    /** A member's unified social credit code (统一社会信用代码), or empty when it has no company profile. */
+    java.util.Optional<String> uscc(UUID member) {
+        return members.find(member).map(d -> d.company() == null ? null : d.company().uscc());
+    }
+
     LocalDate addWorkingDays(LocalDate start, int days) {
         return calendar.addWorkingDays(start, days);
     }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.deposit.internal.Deposit;
 import org.sunbid.deposit.internal.DepositAccounts;
 import org.sunbid.deposit.internal.DepositProperties;
+import org.sunbid.deposit.internal.Guarantees;
 import org.sunbid.deposit.internal.Journal;
 import org.sunbid.deposit.internal.JournalTransaction;
 import org.sunbid.deposit.internal.LedgerAccount;
@@ -39,17 +40,19 @@ public class DepositManagement {
     private final Journal journal;
     private final Statements statements;
     private final Refunds refunds;
+    private final Guarantees guarantees;
     private final DepositLookups lookups;
     private final DepositProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DepositManagement(DepositAccounts accounts, Journal journal, Statements statements, Refunds refunds,
-            DepositLookups lookups, DepositProperties properties, ApplicationEventPublisher events, Clock clock) {
+            Guarantees guarantees, DepositLookups lookups, DepositProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.journal = journal;
         this.statements = statements;
         this.refunds = refunds;
+        this.guarantees = guarantees;
         this.lookups = lookups;
         this.properties = properties;
         this.events = events;
@@ -60,7 +63,7 @@ public class DepositManagement {
     public DepositInstructions instructions(CurrentUser bidder, UUID projectId, UUID lotId) {
         UUID member = bidder.requireMember();
         ProjectView project = publishedProject(projectId, lotId);
-        DepositAccounts.Row row = open(project, lotId, member);
+        DepositAccounts.Row row = openAccount(project, lotId, member);
         Deposit d = accounts.find(row.number().value()).orElseThrow();
         String payFrom = lookups.payee(member).account();
         return new DepositInstructions(d.number().value(), properties.accountName(), properties.bankName(), d.required(),
@@ -68,7 +71,7 @@ public class DepositManagement {
                 refunds.ofAccount(d.number().value()).stream().map(RefundManagement::view).toList());
     }
 
-    private DepositAccounts.Row open(ProjectView project, UUID lotId, UUID member) {
+    DepositAccounts.Row openAccount(ProjectView project, UUID lotId, UUID member) {
         return accounts.row(lotId, member).orElseGet(() -> {
             Money required = new Money(lot(project, lotId).deposit());
             for (int attempt = 0; attempt < MAX_DERIVATIONS; attempt++) {
@@ -84,7 +87,7 @@ public class DepositManagement {
         });
     }
 
-    private ProjectView publishedProject(UUID projectId, UUID lotId) {
+    ProjectView publishedProject(UUID projectId, UUID lotId) {
         ProjectView p;
         try {
             p = lookups.project(projectId);
@@ -108,15 +111,29 @@ public class DepositManagement {
         return properties.collectionAccount();
     }
 
-    /** The gate's question: does {@code member} hold at least the lot's deposit, open and unencumbered? */
+    /**
+     * The gate's question: does {@code member} hold at least the lot's deposit, open and unencumbered, or an accepted
+     * electronic guarantee for the lot that is still valid today?
+     */
     @Transactional(readOnly = true)
     public boolean secured(LotId lot, MemberId member) {
-        return accounts.peek(lot.value(), member.value()).map(Deposit::secured).orElse(false);
+        return accounts.peek(lot.value(), member.value()).map(Deposit::secured).orElse(false)
+                || guaranteeInForce(lot.value(), member.value()).isPresent();
+    }
+
+    private java.util.Optional<Guarantees.Guarantee> guaranteeInForce(UUID lot, UUID member) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), org.sunbid.platform.PlatformZone.ZONE);
+        return guarantees.inForce(lot, member).filter(g -> !g.validUntil().isBefore(today));
     }
 
     /** The opening record's deposit column for one bidder (shown only at and after the opening). */
     @Transactional(readOnly = true)
     public String openingColumn(LotId lot, MemberId member) {
+        var guarantee = guaranteeInForce(lot.value(), member.value());
+        if (guarantee.isPresent() && !accounts.peek(lot.value(), member.value()).map(Deposit::secured).orElse(false)) {
+            return "电子保函 " + guarantee.get().amount() + " 元（" + guarantee.get().issuerName() + " "
+                    + guarantee.get().number() + "）";
+        }
         return accounts.peek(lot.value(), member.value())
                 .map(d -> (d.secured() ? "已缴纳 " : "未足额 ") + d.held() + " 元").orElse("未缴纳");
     }
@@ -126,7 +143,9 @@ public class DepositManagement {
      * opening time on: each payer with the amount.
      */
     public record LotDeposits(UUID lot, boolean opened, Money totalHeld, List<Payer> payers) {
-        public record Payer(UUID member, String name, Money required, Money held, DepositState state, boolean secured) {
+        /** {@code guarantee} names the electronic guarantee in force (issuer and number), else null. */
+        public record Payer(UUID member, String name, Money required, Money held, DepositState state, boolean secured,
+                String guarantee) {
         }
     }
 
@@ -137,9 +156,11 @@ public class DepositManagement {
         List<Deposit> all = accounts.ofLot(lotId);
         Money total = all.stream().map(Deposit::held).reduce(Money.ZERO, Money::plus);
         boolean opened = p.openingAt() != null && !clock.instant().isBefore(p.openingAt());
-        List<LotDeposits.Payer> payers = !opened ? List.of() : all.stream().filter(d -> !d.held().isZero()
-                || d.state() != DepositState.OPEN).map(d -> new LotDeposits.Payer(d.member(),
-                        lookups.payee(d.member()).name(), d.required(), d.held(), d.state(), d.secured())).toList();
+        List<LotDeposits.Payer> payers = !opened ? List.of() : all.stream().map(d -> {
+            var g = guarantees.inForce(lotId, d.member());
+            return new LotDeposits.Payer(d.member(), lookups.payee(d.member()).name(), d.required(), d.held(), d.state(),
+                    d.secured() || g.isPresent(), g.map(x -> x.issuerName() + " " + x.number()).orElse(null));
+        }).filter(x -> !x.held().isZero() || x.state() != DepositState.OPEN || x.guarantee() != null).toList();
         return new LotDeposits(lotId, opened, total, payers);
     }
 
@@ -149,7 +170,7 @@ public class DepositManagement {
      */
     public void confirmReceipt(CurrentUser staff, UUID projectId, UUID lotId, UUID member) {
         ProjectView project = publishedProject(projectId, lotId);
-        DepositAccounts.Row row = open(project, lotId, member);
+        DepositAccounts.Row row = openAccount(project, lotId, member);
         Deposit d = accounts.find(row.number().value()).orElseThrow();
         if (d.state() != DepositState.OPEN || d.secured()) {
             return;

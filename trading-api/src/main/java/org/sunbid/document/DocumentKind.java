@@ -12,7 +12,8 @@ public enum DocumentKind {
     AWARD_LETTER("中标通知书", "Award letter"),
     RESULT_LETTER("中标结果通知书", "Result letter"),
     WRITTEN_REPORT("招标投标情况书面报告", "Written report to the regulator"),
-    COMPLAINT_DECISION("投诉处理决定书", "Complaint decision");
+    COMPLAINT_DECISION("投诉处理决定书", "Complaint decision"),
+    GUARANTEE_CLAIM("保函索赔通知书", "Demand under a bid guarantee");
 
     private final String zh;
     private final String en;

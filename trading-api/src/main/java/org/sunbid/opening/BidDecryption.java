@@ -133,6 +133,12 @@ public final class BidDecryption {
     }
 
     /** Decrypted: its inner signature is being checked. */
+    /** The node decrypting the bid died before its checks were saved: the bid waits in the queue again. */
+    public void requeued(Instant now) {
+        require(stage == Stage.DECRYPTING || stage == Stage.VERIFYING, "requeued");
+        move(Stage.QUEUED, null, now);
+    }
+
     public void verifying(Instant now) {
         require(stage == Stage.DECRYPTING, "verifying");
         move(Stage.VERIFYING, null, now);

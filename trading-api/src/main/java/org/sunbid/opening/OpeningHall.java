@@ -28,7 +28,7 @@ import org.sunbid.opening.internal.OpeningAccess;
 import org.sunbid.opening.internal.OpeningLots;
 import org.sunbid.opening.internal.OpeningSessions;
 import org.sunbid.opening.internal.Participants;
-import org.sunbid.opening.internal.ReleasedShares;
+import org.sunbid.opening.internal.SessionKeys;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
@@ -92,7 +92,7 @@ public class OpeningHall {
     private final BidDecryptions decryptions;
     private final Participants participants;
     private final Objections objections;
-    private final ReleasedShares released;
+    private final SessionKeys sessionKeys;
     private final OpeningKeys keys;
     private final SealedBids bids;
     private final OpeningAccess access;
@@ -100,14 +100,14 @@ public class OpeningHall {
     private final Clock clock;
 
     OpeningHall(OpeningLots lots, OpeningSessions sessions, BidDecryptions decryptions, Participants participants,
-            Objections objections, ReleasedShares released, OpeningKeys keys, SealedBids bids, OpeningAccess access,
+            Objections objections, SessionKeys sessionKeys, OpeningKeys keys, SealedBids bids, OpeningAccess access,
             Names names, Clock clock) {
         this.lots = lots;
         this.sessions = sessions;
         this.decryptions = decryptions;
         this.participants = participants;
         this.objections = objections;
-        this.released = released;
+        this.sessionKeys = sessionKeys;
         this.keys = keys;
         this.bids = bids;
         this.access = access;
@@ -173,10 +173,8 @@ public class OpeningHall {
 
         List<BidDecryption> decrypting = started ? decryptions.ofLot(lotId) : List.of();
         boolean decrypted = session.revealsOtherBids();
-        // the key is being used while bids are being decrypted: the stored session still waits for shares
-        boolean waiting = session.state() instanceof OpeningSession.WaitingForShares && decrypting.isEmpty();
-        String status = session.state() instanceof OpeningSession.WaitingForShares && !waiting
-                ? new OpeningSession.Decrypting().code() : session.state().code();
+        boolean waiting = session.state() instanceof OpeningSession.WaitingForShares;
+        String status = session.state().code();
         Map<MemberId, String> bidderNames = new HashMap<>();
         List<ResultView> rows = new ArrayList<>();
         for (BidDecryption d : decrypting) {
@@ -197,10 +195,11 @@ public class OpeningHall {
         List<Participants.Participant> joined = participants.of(lotId);
         Set<UUID> joinedAccounts = new HashSet<>();
         joined.forEach(j -> joinedAccounts.add(j.account()));
-        // Released shares live only in this node's memory until the key is rebuilt. While the session waits for
-        // shares, a release recorded in the database but no longer held (the node restarted) counts as not released,
-        // so its custodian is asked to release again.
-        Set<Integer> held = released.indexes(lotId.value());
+        // Released shares are stored only sealed to the session's current key. While the session waits for shares, a
+        // release recorded but sealed to a key since lost (its node died) counts as not released, so its custodian is
+        // asked to release again.
+        Set<Integer> held = waiting ? sessionKeys.current(lotId).filter(sessionKeys::holderAlive).map(sessionKeys::released)
+                .orElse(Set.of()) : Set.of();
         Map<Integer, Instant> releases = sessions.releases(lotId);
         List<CustodianView> custodians = keys.shareHolders(lotId).stream().map(h -> {
             Instant releasedAt = releases.get(h.index());

@@ -39,7 +39,10 @@ public final class OpeningSession {
         }
     }
 
-    /** The opening key is rebuilt and the bids are being decrypted (within the release that rebuilt it). */
+    /**
+     * The k-th share is in: the clustered {@code decrypt-bids} job rebuilds the opening key on the session key's node
+     * and decrypts the bids (stored as {@code WAITING_FOR_SHARES} with {@code decryption_started_at}).
+     */
     public record Decrypting() implements State {
         @Override
         public String code() {
@@ -135,6 +138,17 @@ public final class OpeningSession {
     public void beginDecryption() {
         requireWaitingForShares();
         state = new Decrypting();
+    }
+
+    /**
+     * The node holding the session key died before decryption ended: the session waits for shares again (to a new
+     * session key); the bids already finished stay finished, the others are queued again.
+     */
+    public void sessionKeyLost() {
+        if (!(state instanceof Decrypting)) {
+            throw new IllegalStateException("lot %s is not decrypting but %s".formatted(lot, state.code()));
+        }
+        state = new WaitingForShares();
     }
 
     /**

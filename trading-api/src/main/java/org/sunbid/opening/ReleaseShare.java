@@ -3,22 +3,20 @@ package org.sunbid.opening;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.opening.internal.DecryptBids;
+import org.sunbid.opening.internal.DecryptionJobs;
 import org.sunbid.opening.internal.OpeningLots;
 import org.sunbid.opening.internal.OpeningSessions;
-import org.sunbid.opening.internal.ReleasedShares;
+import org.sunbid.opening.internal.SessionKeys;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
@@ -29,9 +27,10 @@ import org.sunbid.signing.threshold.Share;
 import org.sunbid.signing.threshold.ShareException;
 
 /**
- * A custodian releases its share of the lot's opening key; with k shares the key is rebuilt in memory only and every
- * bid is decrypted. What the bidder sealed decides at once (see {@link BidDecryption#checked}); bids the platform could
- * not open await their bidders in one self-decryption window; with none awaiting, the record is issued.
+ * A custodian releases its share of the lot's opening key, to any node: the share is sealed at once to the session's
+ * current key (made by the node that first needed it, its private key in that node's memory only) and stored only
+ * sealed. With k shares sealed to one key, decryption begins as the clustered {@code decrypt-bids} job
+ * ({@link DecryptLot}); the request returns at once.
  */
 @Service
 @Transactional
@@ -40,30 +39,22 @@ public class ReleaseShare {
     private final OpeningLots lots;
     private final OpeningSessions sessions;
     private final OpeningKeys keys;
-    private final ReleasedShares released;
-    private final DecryptBids decrypt;
-    private final ConcludeOpening conclude;
+    private final SessionKeys sessionKeys;
+    private final DecryptionJobs jobs;
     private final OpeningHall hall;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Duration selfDecryptWindow;
 
-    ReleaseShare(OpeningLots lots, OpeningSessions sessions, OpeningKeys keys, ReleasedShares released,
-            DecryptBids decrypt, ConcludeOpening conclude, OpeningHall hall, ApplicationEventPublisher events, Clock clock,
-            @Value("${sunbid.opening.self-decrypt-window:PT30M}") Duration selfDecryptWindow) {
-        if (selfDecryptWindow.isNegative() || selfDecryptWindow.isZero()) {
-            throw new IllegalArgumentException("sunbid.opening.self-decrypt-window must be positive");
-        }
+    ReleaseShare(OpeningLots lots, OpeningSessions sessions, OpeningKeys keys, SessionKeys sessionKeys,
+            DecryptionJobs jobs, OpeningHall hall, ApplicationEventPublisher events, Clock clock) {
         this.lots = lots;
         this.sessions = sessions;
         this.keys = keys;
-        this.released = released;
-        this.decrypt = decrypt;
-        this.conclude = conclude;
+        this.sessionKeys = sessionKeys;
+        this.jobs = jobs;
         this.hall = hall;
         this.events = events;
         this.clock = clock;
-        this.selfDecryptWindow = selfDecryptWindow;
     }
 
     /**
@@ -80,19 +71,14 @@ public class ReleaseShare {
         Share share = share(shareJson, key);
         byte[] signature = signature(custodian, lot, share, shareJson, signatureBase64);
         Instant now = clock.instant();
+        SessionKeys.SessionKey sessionKey = sessionKeys.forRelease(lot, now);
+        int sealed = sessionKeys.store(sessionKey, share, now);
         sessions.recordRelease(lot, share.index(), custodian.accountId(), signature, now);
         events.publishEvent(new BidEvents.ShareReleased(lot.value(), share.index(), custodian.accountId(), now));
-        if (released.add(lot.value(), share) >= key.threshold()) {
+        if (sealed >= key.threshold()) {
             session.beginDecryption();
-            int awaiting = decrypt.decryptAll(lot, key);
-            Instant decrypted = clock.instant();
-            if (session.decrypted(awaiting, decrypted, selfDecryptWindow)) {
-                conclude.conclude(session, decrypted);
-            } else {
-                sessions.save(session);
-                events.publishEvent(new BidEvents.SelfDecryptWindowOpened(lot.value(), project.value(), awaiting,
-                        ((OpeningSession.SelfDecryptWindow) session.state()).until(), decrypted));
-            }
+            sessions.save(session);
+            jobs.decrypt(project, lot, 1, now);
         }
         return hall.view(custodian, published);
     }

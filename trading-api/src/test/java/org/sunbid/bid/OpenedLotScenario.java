@@ -105,8 +105,9 @@ public abstract class OpenedLotScenario extends BidScenario {
                     String json = share.toJson();
                     String signature = Base64.getEncoder().encodeToString(
                             new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true));
-                    session = call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", project, lot))
-                            .content(Api.json(Map.of("share", json, "signature", signature))), 200);
+                    session = decrypted(custodian.token(), project, lot, call(as(custodian.token(),
+                            post("/api/openings/{p}/{l}/shares", project, lot))
+                            .content(Api.json(Map.of("share", json, "signature", signature))), 200));
                 }
             }
         }

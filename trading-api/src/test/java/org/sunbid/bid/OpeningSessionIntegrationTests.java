@@ -40,6 +40,9 @@ import org.sunbid.signing.seal.Opener;
 import org.sunbid.signing.seal.Sealer;
 import org.sunbid.signing.threshold.Share;
 import org.sunbid.signing.threshold.ThresholdKeys;
+import org.sunbid.opening.DecryptLot;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.support.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +53,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
     JobScheduler scheduler;
 
     @Autowired
-    org.sunbid.opening.internal.ReleasedShares releasedShares;
+    org.sunbid.opening.internal.OpeningNode openingNode;
 
     @Autowired
     List<ScheduledTask> tasks;
@@ -118,8 +121,9 @@ class OpeningSessionIntegrationTests extends BidScenario {
                     String json = share.toJson();
                     String signature = Base64.getEncoder().encodeToString(
                             new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true));
-                    return call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", project, lot))
-                            .content(Api.json(Map.of("share", json, "signature", signature))), 200);
+                    return decrypted(custodian.token(), project, lot, call(as(custodian.token(),
+                            post("/api/openings/{p}/{l}/shares", project, lot))
+                            .content(Api.json(Map.of("share", json, "signature", signature))), 200));
                 }
             }
             throw new AssertionError("the custodian holds no share of the lot");
@@ -138,8 +142,9 @@ class OpeningSessionIntegrationTests extends BidScenario {
                     String json = share.toJson();
                     String signature = Base64.getEncoder().encodeToString(
                             new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true));
-                    session = call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", project, lot))
-                            .content(Api.json(Map.of("share", json, "signature", signature))), 200);
+                    session = decrypted(custodian.token(), project, lot, call(as(custodian.token(),
+                            post("/api/openings/{p}/{l}/shares", project, lot))
+                            .content(Api.json(Map.of("share", json, "signature", signature))), 200));
                     released++;
                 }
             }
@@ -223,6 +228,154 @@ class OpeningSessionIntegrationTests extends BidScenario {
                         .params(action, subject.toString()).query(Integer.class).single() > 0);
     }
 
+    /** The node that made the lot's session key dies (kill -9): its memory is gone, its heart stopped long ago. */
+    void coordinatorDies(Lot lot) {
+        UUID dead = UUID.randomUUID();
+        jdbc.sql("insert into opening_node (node_id, started_at, heartbeat_at) values (?, now() - interval '1 hour', "
+                + "now() - interval '1 hour')").param(dead).update();
+        jdbc.sql("update opening_session_key set node_id = ? where lot_id = ? and retired_at is null").params(dead, lot.lot)
+                .update();
+        openingNode.forgetAll();
+    }
+
+    /** Another node, alive, made the lot's session key (this node does not hold it). */
+    UUID anotherLiveNodeHoldsTheKey(Lot lot) {
+        UUID other = UUID.randomUUID();
+        jdbc.sql("insert into opening_node (node_id, started_at, heartbeat_at) values (?, now(), now() + interval '1 hour')")
+                .param(other).update();
+        jdbc.sql("update opening_session_key set node_id = ? where lot_id = ? and retired_at is null").params(other, lot.lot)
+                .update();
+        return other;
+    }
+
+    /** Releases up to the threshold without running the decrypt-bids job (as when another node takes it). */
+    void releaseWithoutDecrypting(Lot lot) throws Exception {
+        for (Person custodian : lot.custodians.subList(0, 2)) {
+            for (JsonNode s : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
+                if (s.get("lotId").asText().equals(lot.lot.toString())) {
+                    Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
+                    String json = share.toJson();
+                    call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", lot.project, lot.lot))
+                            .content(Api.json(Map.of("share", json, "signature", Base64.getEncoder().encodeToString(
+                                    new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true))))), 200);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theNodeHoldingTheSessionKeyDiesMidOpeningAndTheCustodiansReleaseAgainToANewKey() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        lot.start();
+        releaseWithoutDecrypting(lot);
+        assertThat(lot.view(lot.staff, 200).get("status").asText()).isEqualTo("OPENING");
+        assertThat(jobs.pending("decrypt-bids", lot.project + ":" + lot.lot + ":1")).isPresent();
+        ProjectId project = ProjectId.of(lot.project);
+        LotId lotId = LotId.of(lot.lot);
+
+        // the scheduler hands the job to a node without the key while the key's node lives: it is offered again
+        UUID holder = anotherLiveNodeHoldsTheKey(lot);
+        assertThat(decryptLot.run(project, lotId, 1)).isEqualTo(DecryptLot.Outcome.PASSED_ON);
+        assertThat(jobs.pending("decrypt-bids", lot.project + ":" + lot.lot + ":2")).isPresent();
+
+        // the key's node is killed in the middle of a bid: that bid was decrypting, the others still queued
+        UUID half = lot.bids.get(lot.bidders.get(0));
+        jdbc.sql("insert into opening_progress (bid_id, lot_id, member_id, stage, updated_at) values (?, ?, ?, 'DECRYPTING', now())")
+                .params(half, lot.lot, lot.bidders.get(0).member()).update();
+        jdbc.sql("update opening_node set heartbeat_at = now() - interval '1 hour' where node_id = ?").param(holder).update();
+        assertThat(decryptLot.run(project, lotId, 2)).isEqualTo(DecryptLot.Outcome.SESSION_KEY_LOST);
+        JsonNode lost = lot.view(lot.staff, 200);
+        assertThat(lost.get("status").asText()).isEqualTo("WAITING_FOR_SHARES");
+        assertThat(lost.get("releasedShares")).as("the custodians are asked to release again").isEmpty();
+        assertThat(lot.row(lost, lot.bidders.get(0)).get("stage").asText()).isEqualTo("QUEUED");
+        assertThat(jdbc.sql("select count(*) from sealed_share_release where lot_id = ?").param(lot.lot).query(Integer.class)
+                .single()).as("shares sealed to the lost key are void and deleted").isZero();
+        awaitLogged("bid.opening-session-key-lost", lot.lot);
+
+        // a second run of the lost job changes nothing; the custodians release again, to a key this node makes
+        assertThat(decryptLot.run(project, lotId, 2)).isEqualTo(DecryptLot.Outcome.NOTHING_TO_DO);
+        lot.releaseShareOf(lot.custodians.get(0));
+        JsonNode opened = lot.releaseShareOf(lot.custodians.get(1));
+        assertThat(opened.get("status").asText()).isEqualTo("OPENED");
+        assertThat(opened.get("results")).hasSize(3).allSatisfy(r -> {
+            assertThat(r.get("stage").asText()).isEqualTo("OPENED");
+            assertThat(r.get("signature").asText()).isEqualTo("VALID");
+        });
+        assertThat(jdbc.sql("select count(*) from opening_session_key where lot_id = ?").param(lot.lot).query(Integer.class)
+                .single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from opening_session_key where lot_id = ? and retired_at is null")
+                .param(lot.lot).query(Integer.class).single()).as("the session is over: no key is current").isZero();
+    }
+
+    @Test
+    void anInsiderFindsNoShareAndNoOpeningKeyInTheDatabaseOrTheBlobsAfterTheOpening() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        lot.start();
+        List<Share> shares = new ArrayList<>();
+        for (Person custodian : lot.custodians.subList(0, 2)) {
+            for (JsonNode s : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
+                if (s.get("lotId").asText().equals(lot.lot.toString())) {
+                    shares.add(ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key()));
+                }
+            }
+        }
+        releaseWithoutDecrypting(lot);
+        byte[] openingKey = ThresholdKeys.combine(shares);
+        List<byte[]> secrets = new ArrayList<>(shares.stream().map(Share::value).toList());
+        secrets.add(openingKey);
+        assertNothingAtRest(lot.opening, secrets, shares, "while the shares wait for the job");
+        JsonNode opened = decrypted(lot.staff, lot.project, lot.lot, lot.view(lot.staff, 200));
+        assertThat(opened.get("status").asText()).isEqualTo("OPENED");
+        assertNothingAtRest(lot.opening, secrets, shares, "after the opening");
+        assertThat(jdbc.sql("select count(*) from sealed_share_release where lot_id = ?").param(lot.lot)
+                .query(Integer.class).single()).as("sealed releases are deleted once the session is over").isZero();
+    }
+
+    /** Every table as text (bytea in hex) and every file under the data directory: no share, no opening key. */
+    void assertNothingAtRest(X509Certificate opening, List<byte[]> secrets, List<Share> shares, String when) throws Exception {
+        List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = current_schema()"
+                + " and table_type = 'BASE TABLE'").query(String.class).list();
+        StringBuilder dump = new StringBuilder();
+        for (String table : tables) {
+            jdbc.sql("select t::text from \"" + table + "\" t").query(String.class).list().forEach(dump::append);
+        }
+        String text = dump.toString().toLowerCase(java.util.Locale.ROOT);
+        assertThat(text).as("the dump holds bytea columns in hex (the opening certificate is stored)")
+                .contains(java.util.HexFormat.of().formatHex(opening.getEncoded()));
+        for (byte[] secret : secrets) {
+            assertThat(text).as(when + ": hex in the database").doesNotContain(java.util.HexFormat.of().formatHex(secret));
+            assertThat(dump.toString()).as(when + ": base64 in the database")
+                    .doesNotContain(Base64.getEncoder().encodeToString(secret));
+        }
+        for (Share share : shares) {
+            assertThat(dump.toString()).as(when + ": a share's JSON in the database").doesNotContain(share.toJson());
+        }
+        try (var files = Files.walk(properties.dataDir())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                for (byte[] secret : secrets) {
+                    assertThat(indexOf(bytes, secret)).as(when + ": " + file).isNegative();
+                    assertThat(indexOf(bytes, Base64.getEncoder().encode(secret))).as(when + ": " + file).isNegative();
+                }
+            }
+        }
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @Test
     void aShareReleasedBeforeARestartIsAskedForAgainAndTheOpeningCompletes() throws Exception {
         Lot lot = new Lot(3);
@@ -231,8 +384,8 @@ class OpeningSessionIntegrationTests extends BidScenario {
         JsonNode first = lot.releaseShareOf(lot.custodians.get(0));
         assertThat(first.get("releasedShares")).hasSize(1);
 
-        // the node restarts: released shares were only ever in memory, never stored in the clear
-        releasedShares.forget(lot.lot);
+        // the node holding the session key dies: the shares sealed to it can never be opened again
+        coordinatorDies(lot);
         JsonNode afterRestart = lot.view(lot.staff, 200);
         assertThat(afterRestart.get("status").asText()).isEqualTo("WAITING_FOR_SHARES");
         assertThat(afterRestart.get("releasedShares")).isEmpty();

@@ -36,11 +36,14 @@ import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberSetup;
+import org.sunbid.project.ProjectFixtures;
 import org.sunbid.project.LotId;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.keys.SigningKey;
+import org.sunbid.signing.pdf.DocumentSpec;
 import org.sunbid.signing.pdf.PadesSigner;
+import org.sunbid.signing.pdf.PdfRenderer;
 import org.sunbid.support.Api;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
@@ -83,32 +86,48 @@ class EvaluationBrowserIntegrationTests {
     record Member(UUID id, String name, String username, String token, SigningKey key) {
     }
 
-    @Test
-    void anExpertScoresWithItsKeyInTheBrowserAndTheChairSignsTheReport(Browser browser) throws Exception {
-        String name = "评标室测试" + UUID.randomUUID().toString().substring(0, 6) + "工程";
-        String[] created = PortalApi.submittedProject(browser, accounts, name);
-        UUID project = UUID.fromString(created[0]);
-        JsonNode lots = PortalApi.call(browser, "GET", "/api/projects/" + project, created[1], null).get("lots");
-        UUID lot = UUID.fromString(lots.get(0).get("id").asText());
-        String lotName = lots.get(0).get("name").asText();
+    /** Who sits, who bid, where: a session opened from the store with three experts and three bids. */
+    record Session(UUID project, UUID lot, String name, String lotName, List<Member> committee, List<Member> bidders,
+            List<OfferedBid> bids) {
 
+        String api() {
+            return "/api/evaluations/" + lot;
+        }
+    }
+
+    Member person(Browser browser, UUID id, String username) throws Exception {
+        SigningKey key = TestCa.issue("CN=" + username + ",O=Sunbid 测试", Certificates.KeyAlgorithm.EC_P256,
+                Duration.ofDays(365));
+        members.bindCertificate(id, Certificates.toPem(key.certificate()), null);
+        return new Member(id, members.details(id).name(), username, login(browser, username), key);
+    }
+
+    Member company(Browser browser, Role role, String name) throws Exception {
+        var form = MemberFixtures.company(role, name);
+        UUID id = members.registerCompany(form, Map.of()).id();
+        members.approve(id, null);
+        return person(browser, id, form.username());
+    }
+
+    /** A submitted project of the tenderee (token), its lot's session open with three experts and three bids. */
+    Session session(Browser browser, String tendereeToken) throws Exception {
+        String name = "评标室测试" + UUID.randomUUID().toString().substring(0, 6) + "工程";
+        UUID project = UUID.fromString(PortalApi.call(browser, "POST", "/api/projects", tendereeToken,
+                ProjectFixtures.openTender(name)).get("id").asText());
+        PortalApi.call(browser, "POST", "/api/projects/" + project + "/submit", tendereeToken, null);
+        JsonNode lots = PortalApi.call(browser, "GET", "/api/projects/" + project, tendereeToken, null).get("lots");
+        UUID lot = UUID.fromString(lots.get(0).get("id").asText());
         List<Member> committee = new ArrayList<>();
         for (ExpertFixtures.Expert e : ExpertFixtures.admitted(members, library, ExpertFixtures.freshRegion(), "B0201", 3)) {
-            SigningKey key = TestCa.issue("CN=评委" + committee.size() + ",O=Sunbid 测试",
-                    Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
-            members.bindCertificate(e.id(), Certificates.toPem(key.certificate()), null);
-            committee.add(new Member(e.id(), members.details(e.id()).name(), e.username(), login(browser, e.username()),
-                    key));
+            committee.add(person(browser, e.id(), e.username()));
         }
-        List<String> bidders = new ArrayList<>();
+        List<Member> bidders = new ArrayList<>();
         List<OfferedBid> bids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String bidderName = List.of("甲", "乙", "丙").get(i) + "建设" + UUID.randomUUID().toString().substring(0, 4)
-                    + "有限公司";
-            UUID bidder = members.registerCompany(MemberFixtures.company(Role.BIDDER, bidderName), Map.of()).id();
-            members.approve(bidder, null);
-            bidders.add(bidderName);
-            bids.add(new OfferedBid(new BidId(UUID.randomUUID()), MemberId.of(bidder), bidderName,
+            Member bidder = company(browser, Role.BIDDER, List.of("甲", "乙", "丙").get(i) + "建设"
+                    + UUID.randomUUID().toString().substring(0, 4) + "有限公司");
+            bidders.add(bidder);
+            bids.add(new OfferedBid(new BidId(UUID.randomUUID()), MemberId.of(bidder.id()), bidder.name(),
                     new BigDecimal(4_000_000 + 50_000 * i + ".00"), clock.instant().minusSeconds(3600 - i), List.of()));
         }
         EvaluationPlan plan = new EvaluationPlan(EvaluationMethod.COMPREHENSIVE_SCORING, List.of("资格审查", "响应性"),
@@ -120,6 +139,20 @@ class EvaluationBrowserIntegrationTests {
         store.insertSession(project, EvaluationSession.open(LotId.of(lot), plan, bids, committee.stream()
                 .map(m -> new Committees.CommitteeMember(MemberId.of(m.id()), m.name(), Committees.Role.DRAWN_EXPERT))
                 .toList(), clock.instant(), Duration.ofHours(8)), clock.instant());
+        return new Session(project, lot, name, lots.get(0).get("name").asText(), committee, bidders, bids);
+    }
+
+    @Test
+    void anExpertScoresWithItsKeyInTheBrowserAndTheChairSignsTheReport(Browser browser) throws Exception {
+        String tenderee = "tenderee-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createMemberAccount(tenderee, PortalApi.PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区城建中心");
+        Session session = session(browser, PortalApi.login(browser, tenderee));
+        UUID lot = session.lot();
+        String name = session.name();
+        String lotName = session.lotName();
+        List<Member> committee = session.committee();
+        List<OfferedBid> bids = session.bids();
+        List<String> bidders = session.bidders().stream().map(Member::name).toList();
 
         Member me = committee.get(0);
         String room = "/expert/evaluation.html?lot=" + lot;
@@ -185,24 +218,14 @@ class EvaluationBrowserIntegrationTests {
         browser.until(d -> sheetCount(lot) == 2);
         var row = jdbc.sql("select content, signature from evaluation_sheet where lot_id = ? and bid_id = ?")
                 .params(lot, first).query((rs, n) -> new Object[] { rs.getString(1), rs.getBytes(2) }).single();
-        String content = (String) row[0];
-        assertThat(Api.JSON.readTree(content).get("values").get("business").asText()).isEqualTo("18.5");
-        Path sheet = Files.writeString(files.resolve("sheet.json"), content);
-        Path signature = Files.write(files.resolve("sheet.p7s"), (byte[]) row[1]);
-        Path signer = files.resolve("signer.pem");
-        assertThat(run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", signature.toString(),
-                "-content", sheet.toString(), "-noverify", "-certsout", signer.toString(), "-out", "/dev/null"))
-                .as("the browser's CMS verifies with openssl").isZero();
-        assertThat(Files.readString(signer)).isEqualTo(Certificates.toPem(me.key().certificate()));
+        assertThat(Api.JSON.readTree((String) row[0]).get("values").get("business").asText()).isEqualTo("18.5");
+        assertThat(verifiesWithOpenssl((String) row[0], (byte[]) row[1], me)).as("the browser's CMS verifies with openssl")
+                .isTrue();
 
         // the others score; the chair draws the report and uploads its PAdES signature
         for (Member other : committee.subList(1, 3)) {
             for (OfferedBid b : bids.subList(0, 2)) {
-                String text = "{\"format\":\"sunbid-score-sheet/1\",\"lot\":\"%s\",\"bid\":\"%s\",\"member\":\"%s\",\"values\":{\"technical\":\"32\",\"business\":\"17\"}}"
-                        .formatted(lot, b.bid().value(), other.id());
-                post(browser, other, api + "/bids/" + b.bid().value() + "/score-sheet", Map.of("content", text,
-                        "signature", Base64.getEncoder().encodeToString(new CmsSigner(other.key())
-                                .sign(text.getBytes(StandardCharsets.UTF_8), true))));
+                submitSheet(browser, session, other, b);
             }
         }
         browser.open(room);
@@ -212,11 +235,7 @@ class EvaluationBrowserIntegrationTests {
         browser.awaitText("#room-facts", "评标报告签署");
         assertThat(browser.find("#ranking tbody tr").getText()).as("lowest price, best scores").contains(bidders.get(0));
         byte[] report = PortalApi.bytes(browser, api + "/report.pdf", me.token());
-        Path unsigned = write("report.pdf", report);
-        ByteArrayOutputStream signed = new ByteArrayOutputStream();
-        PadesSigner.sign(unsigned, signed, me.key(), null, new PadesSigner.Appearance("评标委员会", me.name(),
-                "评标报告签名", "", -1, 40, 150), clock.instant());
-        browser.find("#signed-report").sendKeys(write("signed.pdf", signed.toByteArray()).toString());
+        browser.find("#signed-report").sendKeys(write("signed.pdf", padesSign(report, me)).toString());
         browser.click("#sign-report button[type=submit]");
         browser.awaitText("#status", "签名已验证");
         browser.awaitText("#seats tr[data-member='" + me.id() + "']", "✓");
@@ -234,6 +253,139 @@ class EvaluationBrowserIntegrationTests {
         browser.screenshot("EvaluationBrowserIntegrationTests.monitor");
     }
 
+    @Test
+    void theTenderePublicisesAnswersAnObjectionSignsTheAwardInTheBrowserAndUploadsTheContract(Browser browser)
+            throws Exception {
+        Member tenderee = company(browser, Role.TENDEREE, "城建中心" + UUID.randomUUID().toString().substring(0, 4));
+        Session session = session(browser, tenderee.token());
+        evaluateThroughTheApi(browser, session);
+        UUID lot = session.lot();
+        List<Member> bidders = session.bidders();
+        String page = "/award.html?lot=" + lot;
+
+        // the tenderee picks the lot, and publishes the candidates: too short a publicity is refused on the form
+        browser.signIn(tenderee.username(), MemberFixtures.PASSWORD, "/award.html");
+        browser.awaitText("#lots tbody", session.name());
+        browser.click("#lots tbody a");
+        browser.awaitText("#facts", "待发布公示");
+        assertThat(browser.find("#candidates tbody").getText()).contains(bidders.get(0).name(), bidders.get(1).name())
+                .doesNotContain(lot.toString());
+        browser.type("#publicity-days", "2");
+        browser.click("#publicity button[type=submit]");
+        browser.await("#publicity .field-error");
+        browser.type("#publicity-days", "3");
+        browser.click("#publicity button[type=submit]");
+        browser.awaitText("#facts", "公示中");
+
+        // a bidder of the lot objects, the text signed in its browser; the award is suspended until the answer
+        Member objector = bidders.get(2);
+        browser.signIn(objector.username(), MemberFixtures.PASSWORD, page);
+        browser.awaitText("#facts", "公示中");
+        browser.type("#object-text", "第一中标候选人的项目经理业绩存疑");
+        keyFiles(browser, "#object-signer", objector, "objector");
+        browser.click("#object button[type=submit]");
+        browser.awaitText("#status", "异议已提交");
+        assertThat(browser.find("#facts").getText()).contains("暂停定标");
+
+        browser.signIn(tenderee.username(), MemberFixtures.PASSWORD, page);
+        browser.awaitText("#objections tbody", objector.name());
+        browser.type("#objections form.answer input", "经核查业绩属实，维持评标结果");
+        browser.click("#objections form.answer button");
+        browser.awaitText("#status", "异议已答复");
+
+        // after the publicity: a decision signed with another key is refused; the tenderee's own key awards
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+        browser.open(page);
+        browser.await("#decide-bid option");
+        assertThat(browser.find("#decide-help").getText()).as("the intake's funding is 财政资金").contains("排名第一");
+        keyFiles(browser, "#decide-signer", objector, "wrong");
+        browser.click("#decide button[type=submit]");
+        browser.awaitText("#status", "签名");
+        assertThat(browser.find("#facts").getText()).contains("公示中");
+        browser.open(page);
+        browser.await("#decide-bid option");
+        keyFiles(browser, "#decide-signer", tenderee, "tenderee");
+        browser.click("#decide button[type=submit]");
+        browser.awaitText("#facts", "已定标");
+        assertThat(browser.find("#facts").getText()).contains(bidders.get(0).name());
+        var decision = jdbc.sql("select content, signature from award_evidence where lot_id = ? and kind = 'DECISION'")
+                .param(lot).query((rs, n) -> new Object[] { rs.getString(1), rs.getBytes(2) }).single();
+        assertThat(verifiesWithOpenssl((String) decision[0], (byte[]) decision[1], tenderee)).isTrue();
+
+        ByteArrayOutputStream contract = new ByteArrayOutputStream();
+        PdfRenderer.render(new DocumentSpec("施工合同", "Contract", "", null, List.of(new DocumentSpec.Paragraph(
+                "双方签订的施工合同"))), contract);
+        browser.find("#contract-file").sendKeys(write("contract.pdf", contract.toByteArray()).toString());
+        browser.click("#contract button[type=submit]");
+        browser.awaitText("#facts", "项目完成");
+        browser.screenshot("EvaluationBrowserIntegrationTests.award");
+
+        // the public award notice shows the ranked candidates by name, the winner marked
+        String notice = jdbc.sql("select public_id from notice where project_id = ? and kind = 'AWARD'")
+                .param(session.project()).query(String.class).single();
+        browser.open("/notice.html?id=" + notice);
+        browser.awaitText("#candidates", bidders.get(0).name());
+        assertThat(browser.find("#candidates tbody").getText()).contains(bidders.get(1).name()).contains("中标");
+    }
+
+    /** Everything up to the concluded evaluation, through the API: all pass, equal sheets, the report signed by all. */
+    private void evaluateThroughTheApi(Browser browser, Session session) throws Exception {
+        String api = session.api();
+        List<Member> committee = session.committee();
+        for (Member m : committee) {
+            post(browser, m, api + "/check-in", null);
+            post(browser, m, api + "/declaration", Map.of("conflict", false));
+        }
+        for (Member m : committee) {
+            post(browser, m, api + "/chair-votes", Map.of("candidate", committee.get(0).id()));
+        }
+        for (Member m : committee) {
+            post(browser, m, api + "/compliance", Map.of("votes", votes(session.bids(), null)));
+        }
+        for (Member m : committee) {
+            for (OfferedBid b : session.bids()) {
+                submitSheet(browser, session, m, b);
+            }
+        }
+        post(browser, committee.get(0), api + "/report", null);
+        for (Member m : committee) {
+            byte[] current = PortalApi.bytes(browser, api + "/report.pdf", m.token());
+            PortalApi.upload(browser, api + "/report/signatures", m.token(), padesSign(current, m));
+        }
+    }
+
+    private void submitSheet(Browser browser, Session session, Member m, OfferedBid b) throws Exception {
+        String text = ("{\"format\":\"sunbid-score-sheet/1\",\"lot\":\"%s\",\"bid\":\"%s\",\"member\":\"%s\","
+                + "\"values\":{\"technical\":\"32\",\"business\":\"17\"}}").formatted(session.lot(), b.bid().value(), m.id());
+        post(browser, m, session.api() + "/bids/" + b.bid().value() + "/score-sheet", Map.of("content", text,
+                "signature", Base64.getEncoder().encodeToString(new CmsSigner(m.key())
+                        .sign(text.getBytes(StandardCharsets.UTF_8), true))));
+    }
+
+    private byte[] padesSign(byte[] pdf, Member m) throws Exception {
+        Path unsigned = write("report-" + m.id() + ".pdf", pdf);
+        ByteArrayOutputStream signed = new ByteArrayOutputStream();
+        PadesSigner.sign(unsigned, signed, m.key(), null, new PadesSigner.Appearance("评标委员会", m.name(),
+                "评标报告签名", "", -1, 40, 150), clock.instant());
+        return signed.toByteArray();
+    }
+
+    private void keyFiles(Browser browser, String panel, Member m, String name) throws Exception {
+        browser.find(panel + " input.key-file").sendKeys(write(name + ".key.pem", pem(m.key())).toString());
+        browser.find(panel + " input.cert-file").sendKeys(write(name + ".pem",
+                Certificates.toPem(m.key().certificate())).toString());
+    }
+
+    private boolean verifiesWithOpenssl(String content, byte[] signature, Member signer) throws Exception {
+        String id = UUID.randomUUID().toString();
+        Path text = Files.writeString(files.resolve(id + ".txt"), content);
+        Path sig = Files.write(files.resolve(id + ".p7s"), signature);
+        Path certs = files.resolve(id + ".pem");
+        return run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", sig.toString(), "-content",
+                text.toString(), "-noverify", "-certsout", certs.toString(), "-out", "/dev/null") == 0
+                && Files.readString(certs).equals(Certificates.toPem(signer.key().certificate()));
+    }
+
     private static void score(Browser browser, UUID bid, String technical, String business) {
         String row = "#score-" + bid;
         browser.type(row + " input[data-key=technical]", technical);
@@ -245,7 +397,7 @@ class EvaluationBrowserIntegrationTests {
         List<Map<String, Object>> votes = new ArrayList<>();
         for (OfferedBid b : bids) {
             for (String c : List.of("资格审查", "响应性")) {
-                boolean pass = !(b.bid().value().equals(failing) && c.equals("资格审查"));
+                boolean pass = failing == null || !(b.bid().value().equals(failing) && c.equals("资格审查"));
                 Map<String, Object> v = new LinkedHashMap<>(Map.of("bid", b.bid().value(), "criterion", c, "pass", pass));
                 if (!pass) {
                     v.put("reason", "投标保证金不足");

@@ -46,6 +46,14 @@ final class PortalApi {
         return response.body();
     }
 
+    /** POSTs a PDF and expects success. */
+    static void upload(Browser browser, String path, String token, byte[] pdf) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(browser.base() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isEqualTo(200);
+    }
+
     static String login(Browser browser, String username) throws Exception {
         return call(browser, "POST", "/api/auth/login", null, Map.of("username", username, "password", PASSWORD))
                 .get("accessToken").asText();

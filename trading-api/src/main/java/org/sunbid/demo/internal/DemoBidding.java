@@ -147,21 +147,31 @@ public class DemoBidding {
     /** Waits for the platform's open-bids job to start the session (it fires at the opening time). */
     public OpeningHall.SessionView awaitSession(ProjectView project, UUID lot, DemoPace pace) {
         pace.sleepUntil(project.openingAt());
+        OpeningHall.SessionView view = awaitLeaving("NOT_STARTED", project, lot, pace);
+        if ("NOT_STARTED".equals(view.status())) {
+            log.warn("Demo tender {}: the open-bids job has not started the session {} after the opening time "
+                    + "(is sunbid.scheduler.enabled off on every node?)", project.transactionCode(), SESSION_PATIENCE);
+        }
+        return view;
+    }
+
+    /** The hall once the clustered decrypt-bids job has ended decryption (or after {@link #SESSION_PATIENCE}). */
+    public OpeningHall.SessionView awaitDecryption(ProjectView project, UUID lot, DemoPace pace) {
+        return awaitLeaving("OPENING", project, lot, pace);
+    }
+
+    private static final Duration SESSION_PATIENCE = Duration.ofMinutes(10);
+
+    private OpeningHall.SessionView awaitLeaving(String status, ProjectView project, UUID lot, DemoPace pace) {
         Instant giveUp = pace.now().plus(SESSION_PATIENCE);
         while (true) {
             OpeningHall.SessionView view = openings.view(DemoPeople.platformActor(), ProjectId.of(project.id()), LotId.of(lot));
-            if (!"NOT_STARTED".equals(view.status()) || pace.now().isAfter(giveUp)) {
-                if ("NOT_STARTED".equals(view.status())) {
-                    log.warn("Demo tender {}: the open-bids job has not started the session {} after the opening time "
-                            + "(is sunbid.scheduler.enabled off on every node?)", project.transactionCode(), SESSION_PATIENCE);
-                }
+            if (!status.equals(view.status()) || pace.now().isAfter(giveUp)) {
                 return view;
             }
             pace.sleep(Duration.ofMillis(500));
         }
     }
-
-    private static final Duration SESSION_PATIENCE = Duration.ofMinutes(10);
 
     /** Custodian {@code n} releases its share if the session still waits for shares; false once the lot is opened. */
     public boolean release(int n, String username, ProjectView project, UUID lot) {

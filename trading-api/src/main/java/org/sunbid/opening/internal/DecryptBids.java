@@ -7,8 +7,11 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.sunbid.bid.BidEvents;
+import org.sunbid.bid.BidId;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.SealedBids;
 import org.sunbid.bid.SealedBids.SealedBid;
@@ -25,6 +29,7 @@ import org.sunbid.opening.BidDecryption.Checks;
 import org.sunbid.opening.BidDecryption.HashCheck;
 import org.sunbid.opening.BidDecryption.Stage;
 import org.sunbid.opening.DecryptionFailure;
+import org.sunbid.project.LotId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.signing.seal.OpenResult;
@@ -32,9 +37,10 @@ import org.sunbid.signing.seal.Opener;
 import org.sunbid.signing.threshold.ThresholdKeys;
 
 /**
- * Decrypts a lot's bids once k shares are in: rebuilds the opening key in memory only (forgotten, with the shares,
- * before this returns), hands it to what other features sealed until the opening, then takes the bids one by one —
- * each bid's stage committed as it goes, so the hall follows it live and a bid's decryption is a unit of its own.
+ * Decrypts a lot's bids once k shares are sealed to its session key, on the node holding that key (the clustered
+ * {@code decrypt-bids} job): rebuilds the opening key in this node's memory only, hands it to what other features
+ * sealed until the opening, then takes the bids one by one — each bid's stage committed as it goes, so the hall
+ * follows it live and a node killed mid-opening leaves every bid finished or queued.
  */
 @Component
 public class DecryptBids {
@@ -42,7 +48,9 @@ public class DecryptBids {
     private static final Logger log = LoggerFactory.getLogger(DecryptBids.class);
 
     private final SealedBids bids;
-    private final ReleasedShares released;
+    private final OpeningKeys keys;
+    private final SessionKeys sessionKeys;
+    private final OpeningNode node;
     private final BidDecryptions decryptions;
     private final CommittedSteps steps;
     private final PackageVerifier verifier;
@@ -50,10 +58,12 @@ public class DecryptBids {
     private final Clock clock;
     private List<SealedUntilOpening> sealedUntilOpening = List.of();
 
-    DecryptBids(SealedBids bids, ReleasedShares released, BidDecryptions decryptions, CommittedSteps steps,
+    DecryptBids(SealedBids bids, OpeningKeys keys, SessionKeys sessionKeys, OpeningNode node, BidDecryptions decryptions, CommittedSteps steps,
             PackageVerifier verifier, ApplicationEventPublisher events, Clock clock) {
         this.bids = bids;
-        this.released = released;
+        this.keys = keys;
+        this.sessionKeys = sessionKeys;
+        this.node = node;
         this.decryptions = decryptions;
         this.steps = steps;
         this.verifier = verifier;
@@ -68,30 +78,52 @@ public class DecryptBids {
     }
 
     /**
-     * Decrypts every live bid of the lot with the key the released shares rebuild; returns how many await their
-     * bidders. A key that cannot be rebuilt is the platform's fault: every bid then awaits its bidder.
+     * Goes on with the lot's decryption on the node holding its session key: rebuilds the opening key from the shares
+     * sealed to that key (once; it stays in this node's memory only until the session is over), queues every live bid
+     * not queued yet, and takes each bid not finished — a bid left half-done by a node that died starts again. Returns
+     * how many bids await their bidders. A key that cannot be rebuilt is the platform's fault: every bid then awaits
+     * its bidder.
      */
-    public int decryptAll(org.sunbid.project.LotId lot, OpeningKeys.LotKey lotKey) {
-        SigningKey key = rebuild(lot, lotKey);
-        for (SealedUntilOpening sealed : key == null ? List.<SealedUntilOpening>of() : sealedUntilOpening) {
-            sealed.openingKeyRebuilt(lot.value(), key);
-        }
-        List<SealedBid> live = bids.live(lot);
-        List<BidDecryption> queue = live.stream()
-                .map(b -> BidDecryption.queued(b.id(), lot, b.bidder(), clock.instant())).toList();
-        queue.forEach(steps::stage);
-        int awaiting = 0;
-        for (int i = 0; i < live.size(); i++) {
-            if (decryptOne(live.get(i), queue.get(i), key) == Stage.AWAITING_BIDDER) {
-                awaiting++;
+    public int decryptAll(LotId lot, SessionKeys.SessionKey sessionKey) {
+        SigningKey key = node.openingKey(lot.value()).orElseGet(() -> rebuild(lot, sessionKey));
+        Map<BidId, SealedBid> live = new LinkedHashMap<>();
+        bids.live(lot).forEach(b -> live.put(b.id(), b));
+        Map<BidId, BidDecryption> known = new HashMap<>();
+        decryptions.ofLot(lot).forEach(d -> known.put(d.bid(), d));
+        for (SealedBid bid : live.values()) {
+            if (!known.containsKey(bid.id())) {
+                BidDecryption queued = BidDecryption.queued(bid.id(), lot, bid.bidder(), clock.instant());
+                steps.stage(queued);
+                known.put(bid.id(), queued);
             }
         }
-        return awaiting;
+        for (BidDecryption decryption : known.values()) {
+            SealedBid bid = live.get(decryption.bid());
+            if (bid == null || decryption.stage().ended()) {
+                continue;
+            }
+            if (decryption.stage() != Stage.QUEUED) {
+                decryption.requeued(clock.instant());
+            }
+            decryptOne(bid, decryption, key);
+        }
+        return (int) decryptions.ofLot(lot).stream().filter(d -> d.stage() == Stage.AWAITING_BIDDER).count();
+    }
+
+    /** Every bid of the lot not finished goes back to the queue (its decrypting node died). */
+    public void requeueUnfinished(LotId lot) {
+        for (BidDecryption d : decryptions.ofLot(lot)) {
+            if (d.stage() == Stage.DECRYPTING || d.stage() == Stage.VERIFYING) {
+                d.requeued(clock.instant());
+                steps.stage(d);
+            }
+        }
     }
 
     /**
      * One bid: decrypted, verified and checked against its receipt; revoked or withdrawn at once when that is what the
-     * checks say (see {@link BidDecryption#checked}).
+     * checks say (see {@link BidDecryption#checked}). Each stage is committed as it is reached and what was found is
+     * committed with the final stage, so a node killed meanwhile leaves the bid either finished or to be taken again.
      */
     Stage decryptOne(SealedBid bid, BidDecryption decryption, SigningKey key) {
         decryption.decrypting(clock.instant());
@@ -100,16 +132,16 @@ public class DecryptBids {
                 : open(bid, decryption, key);
         Instant at = clock.instant();
         Stage stage = decryption.checked(checks, at);
-        decryptions.saveChecks(decryption, at);
-        events.publishEvent(new BidEvents.BidChecked(bid.id().value(), bid.lot().value(), checks.decryption().code(),
-                checks.signature().name(), checks.hash().name(), at));
-        if (decryption.endedByOpening()) {
+        steps.independently(() -> {
+            decryptions.saveChecks(decryption, at);
             decryptions.saveStage(decryption);
-            bids.endAtOpening(bid.id(), stage == Stage.REVOKED ? SealedBids.EndAtOpening.REVOKED
-                    : SealedBids.EndAtOpening.WITHDRAWN, decryption.reason(), at);
-        } else {
-            steps.stage(decryption);
-        }
+            events.publishEvent(new BidEvents.BidChecked(bid.id().value(), bid.lot().value(), checks.decryption().code(),
+                    checks.signature().name(), checks.hash().name(), at));
+            if (decryption.endedByOpening()) {
+                bids.endAtOpening(bid.id(), stage == Stage.REVOKED ? SealedBids.EndAtOpening.REVOKED
+                        : SealedBids.EndAtOpening.WITHDRAWN, decryption.reason(), at);
+            }
+        });
         return stage;
     }
 
@@ -137,11 +169,13 @@ public class DecryptBids {
         }
     }
 
-    private SigningKey rebuild(org.sunbid.project.LotId lot, OpeningKeys.LotKey lotKey) {
+    private SigningKey rebuild(LotId lot, SessionKeys.SessionKey sessionKey) {
+        OpeningKeys.LotKey lotKey = keys.key(lot).orElseThrow();
         byte[] secret = null;
+        SigningKey key;
         try {
-            secret = ThresholdKeys.combine(released.of(lot.value()));
-            return new SigningKey(OpeningKeys.rebuild(secret, lotKey.certificate()), List.of(lotKey.certificate()));
+            secret = ThresholdKeys.combine(sessionKeys.open(sessionKey));
+            key = new SigningKey(OpeningKeys.rebuild(secret, lotKey.certificate()), List.of(lotKey.certificate()));
         } catch (GeneralSecurityException | RuntimeException e) {
             log.error("the opening key of lot {} could not be rebuilt: its bidders may self-decrypt", lot, e);
             return null;
@@ -149,7 +183,11 @@ public class DecryptBids {
             if (secret != null) {
                 Arrays.fill(secret, (byte) 0);
             }
-            released.forget(lot.value());
         }
+        node.holdOpeningKey(lot.value(), key);
+        for (SealedUntilOpening sealed : sealedUntilOpening) {
+            sealed.openingKeyRebuilt(lot.value(), key);
+        }
+        return key;
     }
 }

@@ -19,8 +19,8 @@ import org.sunbid.project.ProjectId;
 
 /**
  * Opening sessions ({@code opening_session}) and the custodians' recorded releases ({@code share_release}; the shares
- * themselves are never stored). The session's state is stored as its code; {@code Decrypting} lasts only inside the
- * release that rebuilt the key and is never stored.
+ * themselves are stored only sealed to the session key, see {@link SessionKeys}). The session's state is stored as its
+ * code; {@code Decrypting} is {@code WAITING_FOR_SHARES} with {@code decryption_started_at} set.
  */
 @Repository
 public class OpeningSessions {
@@ -64,9 +64,15 @@ public class OpeningSessions {
                 .update() == 1;
     }
 
-    /** Stores the window or the opening (the states a started session moves to). */
+    /** Stores decryption's start, a lost session key, the window or the opening (the states a started session moves to). */
     public void save(OpeningSession session) {
-        if (session.state() instanceof OpeningSession.SelfDecryptWindow window) {
+        if (session.state() instanceof OpeningSession.Decrypting) {
+            jdbc.sql("update opening_session set decryption_started_at = now() where lot_id = ?").param(session.lot().value())
+                    .update();
+        } else if (session.state() instanceof OpeningSession.WaitingForShares) {
+            jdbc.sql("update opening_session set decryption_started_at = null where lot_id = ?").param(session.lot().value())
+                    .update();
+        } else if (session.state() instanceof OpeningSession.SelfDecryptWindow window) {
             jdbc.sql("update opening_session set status = 'SELF_DECRYPT', self_decrypt_until = ? where lot_id = ?")
                     .params(ts(window.until()), session.lot().value()).update();
         } else if (session.state() instanceof OpeningSession.Opened opened) {
@@ -83,7 +89,8 @@ public class OpeningSessions {
         Instant openedAt = instant(rs, "opened_at");
         Instant windowUntil = instant(rs, "self_decrypt_until");
         OpeningSession.State state = switch (rs.getString("status")) {
-            case "WAITING_FOR_SHARES" -> new OpeningSession.WaitingForShares();
+            case "WAITING_FOR_SHARES" -> rs.getTimestamp("decryption_started_at") == null
+                    ? new OpeningSession.WaitingForShares() : new OpeningSession.Decrypting();
             case "SELF_DECRYPT" -> new OpeningSession.SelfDecryptWindow(windowUntil);
             case "OPENED" -> new OpeningSession.Opened(openedAt, rs.getObject("record_document", UUID.class),
                     instant(rs, "objections_until"), windowUntil);
@@ -99,7 +106,7 @@ public class OpeningSessions {
     public boolean recordRelease(LotId lot, int index, UUID custodian, byte[] signature, Instant at) {
         return jdbc.sql("""
                 insert into share_release (lot_id, idx, custodian_id, signature, released_at) values (?, ?, ?, ?, ?)
-                on conflict (lot_id, idx) do nothing""").params(lot.value(), index, custodian, signature, ts(at))
+                on conflict (lot_id, idx) do update set signature = excluded.signature, released_at = excluded.released_at""").params(lot.value(), index, custodian, signature, ts(at))
                 .update() == 1;
     }
 

@@ -171,18 +171,35 @@ public class Entries {
         });
     }
 
-    /** Streams the rows exactly as stored, without validating them (the verification job checks them). */
+    /**
+     * Streams the rows exactly as stored, without validating them (the verification job checks them). PostgreSQL's
+     * driver streams by the fetch size only with auto-commit off, so the read runs in a read-only transaction of its
+     * own when the caller has none (otherwise the whole log would be loaded into memory first).
+     */
     void streamRaw(long fromSeq, Consumer<RawRow> consumer) {
-        template.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select " + COLUMNS
-                    + ", leaf_hash from supervision_entry where seq >= ? order by seq");
-            ps.setFetchSize(5_000);
-            ps.setLong(1, fromSeq);
-            return ps;
-        }, rs -> {
-            consumer.accept(new RawRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getString(9),
-                    rs.getString(10), LogEncoding.of(rs.getInt(11)), rs.getBytes(12)));
+        template.execute((java.sql.Connection con) -> {
+            boolean autoCommit = con.getAutoCommit();
+            if (autoCommit) {
+                con.setAutoCommit(false);
+            }
+            try (PreparedStatement ps = con.prepareStatement("select " + COLUMNS
+                    + ", leaf_hash from supervision_entry where seq >= ? order by seq")) {
+                ps.setFetchSize(5_000);
+                ps.setLong(1, fromSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(new RawRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
+                                rs.getString(9), rs.getString(10), LogEncoding.of(rs.getInt(11)), rs.getBytes(12)));
+                    }
+                }
+            } finally {
+                if (autoCommit) {
+                    con.rollback();
+                    con.setAutoCommit(true);
+                }
+            }
+            return null;
         });
     }
 

@@ -45,7 +45,8 @@ public class EntrySealing implements SealedUntilOpening {
 
     /** Actions whose entries are sealed until the opening of the lots they concern. */
     static final Set<String> SEALED_ACTIONS = Set.of("bid.bid-submitted", "bid.bid-refused", "bid.bid-replaced",
-            "bid.bid-withdrawn", "project.tender-documents-downloaded");
+            "bid.bid-withdrawn", "project.tender-documents-downloaded", "deposit.guarantee-accepted",
+            "deposit.guarantee-refused");
     private static final String RECEIPT_ISSUED = "document.document-issued";
     /** The actor shown while the details are sealed. */
     static final String SEALED_ACTOR = "sealed";

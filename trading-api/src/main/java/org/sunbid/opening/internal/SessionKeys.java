@@ -1,0 +1,143 @@
+package org.sunbid.opening.internal;
+
+import static org.sunbid.opening.internal.Rows.ts;
+
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.sunbid.bid.BidEvents;
+import org.sunbid.bid.OpeningKeys;
+import org.sunbid.project.LotId;
+import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.keys.CertificateIssuer;
+import org.sunbid.signing.keys.SigningKey;
+import org.sunbid.signing.threshold.Share;
+import org.sunbid.signing.threshold.ThresholdKeys;
+
+/**
+ * The sessions' ephemeral keys ({@code opening_session_key}) and the shares released to them, stored only sealed
+ * ({@code sealed_share_release}). A session has one current key, made by the node that first needed it (its
+ * coordinating node), whose private key never leaves that node's memory ({@link OpeningNode}). When that node is gone
+ * the key is retired with its sealed shares and the next node makes a new one.
+ */
+@Repository
+public class SessionKeys {
+
+    /** A session key as published: which node holds its private key, and its certificate. */
+    public record SessionKey(UUID id, LotId lot, UUID node, X509Certificate certificate) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OpeningNode node;
+    private final OpeningKeys keys;
+    private final ApplicationEventPublisher events;
+
+    SessionKeys(JdbcClient jdbc, OpeningNode node, OpeningKeys keys, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.node = node;
+        this.keys = keys;
+        this.events = events;
+    }
+
+    public Optional<SessionKey> current(LotId lot) {
+        return jdbc.sql("select key_id, node_id, certificate from opening_session_key where lot_id = ? and retired_at is null")
+                .param(lot.value())
+                .query((rs, n) -> new SessionKey(rs.getObject("key_id", UUID.class), lot, rs.getObject("node_id", UUID.class),
+                        Certificates.parse(rs.getBytes("certificate"))))
+                .optional();
+    }
+
+    /**
+     * The key a release is sealed to: the current one while its node lives, else a new one made here. Call with the
+     * session's row locked.
+     */
+    public SessionKey forRelease(LotId lot, Instant now) {
+        Optional<SessionKey> current = current(lot);
+        if (current.isPresent() && node.alive(current.get().node())
+                && (!current.get().node().equals(node.id()) || node.sessionKey(current.get().id()).isPresent())) {
+            return current.get();
+        }
+        current.ifPresent(lost -> retire(lost, now));
+        return make(lot, now);
+    }
+
+    /** Whether this node holds the private key of the session's current key. */
+    public boolean heldHere(SessionKey key) {
+        return key.node().equals(node.id()) && node.sessionKey(key.id()).isPresent();
+    }
+
+    /** Whether the node holding the key is still alive. */
+    public boolean holderAlive(SessionKey key) {
+        return heldHere(key) || !key.node().equals(node.id()) && node.alive(key.node());
+    }
+
+    /** Retires the key and deletes the shares sealed to it: they can never be opened again. */
+    public void retire(SessionKey key, Instant now) {
+        jdbc.sql("delete from sealed_share_release where key_id = ?").param(key.id()).update();
+        jdbc.sql("update opening_session_key set retired_at = ? where key_id = ? and retired_at is null")
+                .params(ts(now), key.id()).update();
+        node.forgetSessionKey(key.id());
+    }
+
+    private SessionKey make(LotId lot, Instant now) {
+        SigningKey made = CertificateIssuer.selfSigned("CN=Opening session key " + lot.value() + ",O=Sunbid",
+                keys.profile().keyAlgorithm(), Duration.ofDays(7));
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("""
+                    insert into opening_session_key (key_id, lot_id, node_id, certificate, created_at) values (?, ?, ?, ?, ?)""")
+                    .params(id, lot.value(), node.id(), made.certificate().getEncoded(), ts(now)).update();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        node.holdSessionKey(id, made);
+        events.publishEvent(new BidEvents.OpeningSessionKeyMade(lot.value(), id, node.id(),
+                Certificates.fingerprint(made.certificate()), now));
+        return new SessionKey(id, lot, node.id(), made.certificate());
+    }
+
+    /** Seals the share to the key and stores it; returns how many shares are now sealed to that key. */
+    public int store(SessionKey key, Share share, Instant now) {
+        byte[] envelope = ThresholdKeys.seal(share, key.certificate(), keys.profile().contentCipher());
+        jdbc.sql("""
+                insert into sealed_share_release (key_id, idx, lot_id, envelope, released_at) values (?, ?, ?, ?, ?)
+                on conflict (key_id, idx) do nothing""")
+                .params(key.id(), share.index(), key.lot().value(), envelope, ts(now)).update();
+        return released(key).size();
+    }
+
+    /** The indexes of the shares sealed to the key. */
+    public Set<Integer> released(SessionKey key) {
+        return new TreeSet<>(jdbc.sql("select idx from sealed_share_release where key_id = ?").param(key.id())
+                .query(Integer.class).list());
+    }
+
+    /** The shares sealed to the key, opened with its private key (only on the node holding it). */
+    public List<Share> open(SessionKey key) {
+        SigningKey privateKey = node.sessionKey(key.id())
+                .orElseThrow(() -> new IllegalStateException("session key " + key.id() + " is not held on this node"));
+        List<Share> shares = new ArrayList<>();
+        for (byte[] envelope : jdbc.sql("select envelope from sealed_share_release where key_id = ? order by idx")
+                .param(key.id()).query(byte[].class).list()) {
+            shares.add(ThresholdKeys.open(envelope, privateKey));
+        }
+        return shares;
+    }
+
+    /** The session is over: its key is retired and forgotten, its sealed shares deleted. */
+    public void finished(LotId lot, Instant now) {
+        current(lot).ifPresent(key -> retire(key, now));
+        node.forgetOpeningKey(lot.value());
+    }
+}
