@@ -11,7 +11,7 @@
 #
 # Environment: TWO_NODES_DIR (default /tmp/sunbid-two-nodes), TWO_NODES_PORT (nginx, 18080; nodes +1, +2; PostgreSQL
 # 55432), TWO_NODES_DEMO=true to seed the demo people (no demo tender), SUNBID_ES_PORT (Elasticsearch, 9200),
-# TWO_NODES_HEAP (each node's -Xmx, 768m).
+# TWO_NODES_HEAP (each node's -Xmx, 768m), TWO_NODES_ES_INDEX (the Elasticsearch alias, sunbid-two-nodes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO="$PWD"
@@ -115,6 +115,7 @@ start_node() {
   SPRING_DATASOURCE_USERNAME=sunbid \
   SPRING_DATASOURCE_PASSWORD="$(cat "$BASE/secrets/db.password")" \
   SUNBID_SEARCH_ELASTICSEARCH_URIS="http://127.0.0.1:$ES_PORT" \
+  SUNBID_SEARCH_ELASTICSEARCH_INDEX="${TWO_NODES_ES_INDEX:-sunbid-two-nodes}" \
   SUNBID_PUBLIC_BASE_URL="http://127.0.0.1:$PORT" \
   PORT="$port" \
     nohup java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$JAR" --sunbid.scheduler.name=sunbid-two-nodes \
@@ -164,8 +165,9 @@ http {
     proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
     proxy_set_header X-Forwarded-Proto \$scheme;
     # a node killed mid-request: nginx retries idempotent requests on the other node; a POST whose node died
-    # answers 502 and the client retries it (uploads resume by chunk, completions are idempotent)
-    proxy_next_upstream error timeout http_502 http_503;
+    # answers 502 and the client retries it (uploads resume by chunk, completions are idempotent). Not http_503:
+    # a node answers 503 on its health when Elasticsearch is away, and both nodes would then count as dead.
+    proxy_next_upstream error timeout;
     proxy_connect_timeout 2s;
     proxy_read_timeout 120s;
     location / {
