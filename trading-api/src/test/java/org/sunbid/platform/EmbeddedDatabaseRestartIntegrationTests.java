@@ -11,11 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -78,26 +78,17 @@ class EmbeddedDatabaseRestartIntegrationTests {
                         "--logging.level.root=WARN");
     }
 
-    private static void awaitHealthy(int port, Process node, Path log) throws Exception {
+    private static void awaitHealthy(int port, Process node, Path log) {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!node.isAlive()) {
-                throw new AssertionError("node exited early:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            node.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("node did not become healthy:\n" + Files.readString(log));
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+        Awaitility.await("the node healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .failFast(() -> {
+                    if (!node.isAlive()) {
+                        throw new AssertionError("node exited early:\n" + Files.readString(log));
+                    }
+                })
+                .ignoreExceptionsInstanceOf(IOException.class) // still starting (connection refused)
+                .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
     private static int freePort() throws IOException {
