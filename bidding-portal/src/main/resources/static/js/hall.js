@@ -1,9 +1,10 @@
-// 开标大厅: the list of openings the signed-in user can follow, or one lot's opening session followed live by polling
-// GET /api/openings/{project}/{lot} every 1.5 s: countdown, custodians' shares, who joined, per-bid decryption
+// 开标大厅: the list of openings the signed-in user can follow, or one lot's opening session followed live by
+// server-sent events (GET /api/openings/{project}/{lot}/events), polling GET /api/openings/{project}/{lot} every 1.5 s
+// when there is no stream: countdown, custodians' shares, who joined, per-bid decryption
 // progress, the bidder's self-decryption, the custodian's share release, the record, confirmations and objections.
 import { page } from '/js/layout.js';
 import { dateTime, money, t } from './i18n.js';
-import { json, requireRole, showProblem } from './session.js';
+import { call, json, requireRole, showProblem } from './session.js';
 import { releaseInBrowser } from './hall-share.js';
 
 await page('hall', 'bidder');
@@ -173,6 +174,10 @@ function render(v) {
       stage.append(el('span', label('hall.stage.', r.stage), ok ? 'badge ok' : bad ? 'badge bad' : 'badge warn'));
       if (r.reason) {
         stage.append(el('div', label('hall.reason.', r.reason), 'meta'));
+      }
+      if (r.formViolations && r.formViolations.length) {
+        // where the opened bid form breaks the published schema (/schemas/bid-form.schema.json), by JSON pointer
+        stage.append(el('div', t('hall.form-violations') + r.formViolations.join('; '), 'meta form-violations'));
       }
       tr.append(el('td', r.bidder + (r.yours ? t('hall.you') : '')), stage, el('td', label('hall.signature.', r.signature)),
         el('td', label('hall.hash.', r.hashCheck)), el('td', r.price == null ? '—' : money(r.price)), el('td', r.duration ?? '—'));
@@ -351,9 +356,45 @@ function wire() {
   });
 }
 
+// Server-sent events (GET …/events, read with fetch so the bearer token goes along; through nginx unbuffered):
+// the hall arrives whenever it changes, from whichever node changed it. While the stream is open polling skips its
+// fetches; when the stream ends or cannot open, polling carries on as before.
+let streaming = false;
+
+async function stream() {
+  try {
+    const response = await call(`${base()}/events`);
+    streaming = true;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        break;
+      }
+      buffer += value.replaceAll('\r\n', '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const lines = buffer.slice(0, end).split('\n');
+        buffer = buffer.slice(end + 2);
+        const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n');
+        if (data && lines.some((l) => l === 'event:hall' || l === 'event: hall')) {
+          render(JSON.parse(data));
+        }
+      }
+    }
+  } catch {
+    // no stream (an old proxy, a network error, the node went away): polling goes on
+  }
+  streaming = false;
+  setTimeout(stream, 5000); // and the stream is tried again, on whichever node the proxy picks
+}
+
 async function poll() {
   try {
-    render(await json(base()));
+    if (!streaming) {
+      render(await json(base()));
+    }
   } catch (e) {
     if (e.status === 403) {
       $('hall-status').replaceChildren(el('p', e.message, 'error'));
@@ -377,6 +418,7 @@ if (project && lot) {
   wire();
   setInterval(tick, 250);
   await poll();
+  stream();
 } else {
   await showList();
 }

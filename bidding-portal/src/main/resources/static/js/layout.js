@@ -13,7 +13,8 @@ const BY_ROLE = {
     ['/bidder/complaints.html', 'nav.bidder.complaints'], ['/bidder/profile.html', 'nav.bidder.profile'],
     ['/hall.html', 'nav.hall']],
   STAFF: [['/staff/members.html', 'nav.staff.members'], ['/staff/projects.html', 'nav.staff.projects'],
-    ['/staff/rooms.html', 'nav.staff.rooms'], ['/staff/experts.html', 'nav.staff.experts'], ['/hall.html', 'nav.hall']],
+    ['/staff/rooms.html', 'nav.staff.rooms'], ['/staff/experts.html', 'nav.staff.experts'],
+    ['/staff/deposits.html', 'nav.staff.deposits'], ['/hall.html', 'nav.hall']],
   ADMIN: [['/staff/members.html', 'nav.staff.members'], ['/staff/projects.html', 'nav.staff.projects'],
     ['/staff/rooms.html', 'nav.staff.rooms'], ['/staff/experts.html', 'nav.staff.experts'], ['/hall.html', 'nav.hall']],
   EXPERT: [['/expert/invitations.html', 'nav.expert.invitations']],
@@ -21,7 +22,8 @@ const BY_ROLE = {
   AGENT: [['/award.html', 'nav.award']],
   REGULATOR: [['/regulator/log.html', 'nav.regulator.log'], ['/regulator/credit.html', 'nav.regulator.credit'],
     ['/regulator/alerts.html', 'nav.regulator.alerts'], ['/regulator/complaints.html', 'nav.regulator.complaints'],
-    ['/regulator/dashboard.html', 'nav.regulator.dashboard'], ['/hall.html', 'nav.hall']],
+    ['/regulator/dashboard.html', 'nav.regulator.dashboard'], ['/regulator/deposits.html', 'nav.regulator.deposits'],
+    ['/hall.html', 'nav.hall']],
   CUSTODIAN: [['/hall.html', 'nav.hall']],
 };
 

@@ -160,7 +160,7 @@ async function attachments(n) {
 }
 
 function releaseTitle(release) {
-  const docs = release.awards?.[0]?.documents || release.tender?.documents || [];
+  const docs = release.contracts?.[0]?.documents || release.awards?.[0]?.documents || release.tender?.documents || [];
   return docs[0]?.title || release.id;
 }
 

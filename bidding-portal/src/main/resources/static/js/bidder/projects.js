@@ -97,7 +97,11 @@ function card(project, mine) {
     upload.className = 'button upload';
     upload.href = `/bidder/upload.html?project=${project.id}&lot=${lot.id}`;
     upload.textContent = t(live ? 'project.replace' : 'project.upload-file');
-    td.append(cert, online, upload);
+    const deposit = document.createElement('a');
+    deposit.className = 'button deposit';
+    deposit.href = `/bidder/deposit.html?project=${project.id}&lot=${lot.id}`;
+    deposit.textContent = t('project.deposit.open');
+    td.append(cert, online, deposit, upload);
     tr.append(td);
     lots.tBodies[0].append(tr);
   }

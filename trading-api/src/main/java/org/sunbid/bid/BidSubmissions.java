@@ -28,9 +28,11 @@ import org.sunbid.bid.internal.Lots;
 import org.sunbid.bid.internal.SubmissionRules;
 import org.sunbid.bid.internal.Uploads;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.seal.SealedFiles;
@@ -271,7 +273,7 @@ public class BidSubmissions {
             rules.gate(u.member(), lot);
             UUID bidId = UUID.randomUUID();
             String file = "bids/" + u.lot() + "/" + bidId + ".sealed";
-            Optional<Bids.BidRow> previous = bidRows.liveBidOf(u.lot(), u.member());
+            Optional<Bid> previous = bidRows.lockLive(LotId.of(u.lot()), MemberId.of(u.member()));
             Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, HexFormat.of().parseHex(actual));
             rules.refuseAfterDeadline(lot, stamp.time(), u.member());
             Map<String, Object> statement = new LinkedHashMap<>();
@@ -287,15 +289,16 @@ public class BidSubmissions {
             statement.put("lastByteAt", lastByte.toString());
             statement.put("deadline", lot.bidDeadline().toString());
             statement.put("timestampSerial", stamp.serialNumber().toString(16));
-            previous.ifPresent(p -> statement.put("replaces", p.id().toString()));
+            previous.ifPresent(p -> statement.put("replaces", p.id().value().toString()));
             String statementJson = JSON.writeValueAsString(statement);
             byte[] signature = new CmsSigner(trust.documentSigner()).sign(statementJson.getBytes(StandardCharsets.UTF_8),
                     true);
             previous.ifPresent(p -> {
-                bidRows.markReplaced(p.id(), bidId);
-                events.publishEvent(new BidEvents.BidReplaced(p.id(), bidId, u.lot(), u.member(), completedAt));
+                p.replaceBy(BidId.of(bidId));
+                bidRows.save(p);
+                events.publishEvent(new BidEvents.BidReplaced(p.id().value(), bidId, u.lot(), u.member(), completedAt));
             });
-            Bids.BidRow row = new Bids.BidRow(bidId, u.lot(), u.project(), u.member(), "RECEIVED", actual,
+            Bids.BidRow row = new Bids.BidRow(bidId, u.lot(), u.project(), u.member(), Bid.Status.RECEIVED, actual,
                     u.expectedSize(), file, manifest.signed(), completedAt, statementJson, signature, stamp.token(), null,
                     null, null);
             bidRows.insertBid(row, clientIp, fingerprint, lastByte);

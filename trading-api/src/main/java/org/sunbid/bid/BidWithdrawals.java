@@ -76,8 +76,10 @@ public class BidWithdrawals {
         Lots.Lot lot = lots.published(bid.project(), bid.lot());
         Instant now = clock.instant();
         rules.refuseAfterDeadline(lot, now, bid.member());
-        if (!bidRows.markWithdrawn(bidId, now)) {
-            throw ProblemException.conflict("not-live", "bidId", "bid.withdraw.not-live");
+        Bid live = bidRows.find(BidId.of(bidId)).orElseThrow();
+        live.withdraw(now);
+        if (!bidRows.save(live)) {
+            throw Bid.notLive();
         }
         String withdrawalSha256 = DigestAlgorithm.SHA256.hex(signature);
         Timestamp stamp = trust.timestamps().stamp(DigestAlgorithm.SHA256, DigestAlgorithm.SHA256.digest(signature));

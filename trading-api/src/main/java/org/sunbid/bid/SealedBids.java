@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -77,7 +78,7 @@ public class SealedBids {
     /** Whether the bid is live or was ended by the opening itself (not replaced or withdrawn by its bidder). */
     @Transactional(readOnly = true)
     public boolean isLive(BidId bid) {
-        return bidRows.bid(bid.value()).filter(b -> "RECEIVED".equals(b.status())).isPresent();
+        return bidRows.find(bid).filter(Bid::isLive).isPresent();
     }
 
     /** Where a bid was uploaded from, as recorded at upload (for the collusion alerts, after the opening). */
@@ -115,13 +116,19 @@ public class SealedBids {
         return completions.finishAll(lot.value());
     }
 
-    /** The opening ends a live bid, with the cause recorded on it; a bid no longer live is left as it is. */
+    /**
+     * The opening ends a live bid, with the cause recorded on it; a bid no longer live is left as it is (and nothing
+     * is logged twice when a step is retried).
+     */
     public void endAtOpening(BidId bid, EndAtOpening end, String cause, Instant at) {
-        Bids.BidRow row = bidRows.bid(bid.value()).orElseThrow();
-        bidRows.endAtOpening(bid.value(), end.name(), cause, at);
+        Bid b = bidRows.find(bid).orElseThrow();
+        if (!b.endAtOpening(end, cause, at) || !bidRows.save(b)) {
+            return;
+        }
+        UUID id = bid.value();
         events.publishEvent(end == EndAtOpening.REVOKED
-                ? new BidEvents.BidRevokedAtOpening(row.id(), row.lot(), row.member(), cause, at)
-                : new BidEvents.BidWithdrawnAtOpening(row.id(), row.lot(), row.member(), cause, at));
+                ? new BidEvents.BidRevokedAtOpening(id, b.lot().value(), b.bidder().value(), cause, at)
+                : new BidEvents.BidWithdrawnAtOpening(id, b.lot().value(), b.bidder().value(), cause, at));
     }
 
     private SealedBid sealed(Bids.BidRow b) {

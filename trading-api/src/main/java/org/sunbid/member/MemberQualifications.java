@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.member.MemberForms.QualificationInput;
-import org.sunbid.member.internal.FormFields;
 import org.sunbid.member.internal.MemberHistory;
 import org.sunbid.member.internal.Members;
 import org.sunbid.member.internal.ScanPolicy;
@@ -58,17 +57,11 @@ public class MemberQualifications {
 
     List<CheckedQualification> checkQualifications(List<QualificationInput> inputs,
             Map<String, Upload> uploads) {
-        if (inputs.size() > 20) {
-            throw ProblemException.invalid("qualifications", "member.qualifications.too-many", 20);
-        }
         List<CheckedQualification> out = new ArrayList<>();
         Map<String, Upload> unused = new HashMap<>(uploads);
         for (int i = 0; i < inputs.size(); i++) {
             String p = "qualifications[" + i + "]";
             QualificationInput q = inputs.get(i);
-            if (q == null) {
-                throw ProblemException.invalid(p, "member.field.required", p);
-            }
             Upload scan = unused.remove(p + ".scan");
             out.add(checkQualification(p, q, scan));
         }
@@ -79,21 +72,20 @@ public class MemberQualifications {
         return out;
     }
 
+    /** A qualification the edge has validated ({@code @Valid}); {@code p} names it in problems. */
     static CheckedQualification checkQualification(String p, QualificationInput q, Upload scan) {
-        String kind = FormFields.text(p + ".kind", q.kind(), 100);
-        String number = FormFields.text(p + ".number", q.number(), 100);
-        String grade = FormFields.optionalText(p + ".grade", q.grade(), 50);
-        String issuer = FormFields.text(p + ".issuer", q.issuer(), 200);
+        String grade = q.grade() == null || q.grade().isBlank() ? null : q.grade().strip();
         LocalDate expiresOn;
         try {
-            expiresOn = LocalDate.parse(FormFields.text(p + ".expiresOn", q.expiresOn(), 10));
+            expiresOn = LocalDate.parse(q.expiresOn().strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(p + ".expiresOn", "member.date.format");
         }
         if (scan == null) {
             throw ProblemException.invalid(p + ".scan", "member.scan.required", p + ".scan");
         }
-        return new CheckedQualification(kind, number, grade, issuer, expiresOn, scan, ScanPolicy.check(scan));
+        return new CheckedQualification(q.kind().strip(), q.number().strip(), grade, q.issuer().strip(), expiresOn,
+                scan, ScanPolicy.check(scan));
     }
 
     MemberViews.Qualification storeQualification(UUID memberId, CheckedQualification q, UUID actor,
@@ -108,8 +100,7 @@ public class MemberQualifications {
             throw new UncheckedIOException(e);
         }
         UUID id = UUID.randomUUID();
-        String fileName = q.scan().fileName() == null ? null
-                : FormFields.optionalText("scanName", q.scan().fileName().replaceAll("\\p{Cntrl}", ""), 200);
+        String fileName = scanName(q.scan().fileName());
         var row = new Members.QualificationRow(id, memberId, q.kind(), q.number(), q.grade(), q.issuer(),
                 q.expiresOn(), blob.sha256(), q.scanType(), blob.size(), fileName, now);
         members.insertQualification(row);
@@ -118,6 +109,15 @@ public class MemberQualifications {
         events.publishEvent(new MemberEvents.QualificationAdded(memberId, id, q.kind(), q.number(), q.expiresOn(),
                 blob.sha256(), actor, now));
         return toView(row, today());
+    }
+
+    /** The scan's file name as shown to staff: control characters dropped, blank means none, at most 200. */
+    private static String scanName(String raw) {
+        String name = raw == null ? "" : raw.replaceAll("\\p{Cntrl}", "").strip();
+        if (name.codePointCount(0, name.length()) > 200) {
+            throw ProblemException.invalid("scanName", "member.field.too-long", "scanName", 200);
+        }
+        return name.isEmpty() ? null : name;
     }
 
     /** The member adds a qualification certificate with its scan. */

@@ -11,10 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditCheck;
 import org.sunbid.identity.AccountManagement;
-import org.sunbid.member.internal.FormFields;
 import org.sunbid.member.internal.MemberHistory;
 import org.sunbid.member.internal.Members;
 import org.sunbid.member.internal.Transitions;
+import org.sunbid.platform.ProblemException;
 
 /**
  * Staff review (审核): approve, return for correction, suspend, reinstate, cancel. Each act is the aggregate's own
@@ -102,7 +102,10 @@ public class MemberReview {
      */
     private MemberViews.MemberDetails review(UUID memberId, String reason, boolean reasonRequired, UUID staff,
             String action, Boolean enableLogins, ReviewStep step, ReviewEvent event) {
-        String why = FormFields.multiline("reason", reason, 1000, reasonRequired);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null && reasonRequired) {
+            throw ProblemException.invalid("reason", "member.field.required", "reason");
+        }
         Member m = members.requireForUpdate(memberId);
         Instant now = clock.instant();
         Transitions.act(() -> step.apply(m, why, now));

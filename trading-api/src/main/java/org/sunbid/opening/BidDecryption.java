@@ -2,9 +2,11 @@ package org.sunbid.opening;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.sunbid.bid.BidFormSchema;
 import org.sunbid.bid.BidId;
 import org.sunbid.member.MemberId;
 import org.sunbid.project.LotId;
@@ -80,6 +82,14 @@ public final class BidDecryption {
     /** The bid form read from the signed package: price, duration and its JSON, or nothing. */
     public record BidForm(BigDecimal price, String duration, String json) {
         public static final BidForm NONE = new BidForm(null, null, null);
+
+        /**
+         * Where the form breaks the published bid form schema ({@link BidFormSchema}), by JSON pointer; empty when it
+         * conforms or when there is no form.
+         */
+        public List<BidFormSchema.Violation> violations() {
+            return json == null ? List.of() : BidFormSchema.violations(json);
+        }
     }
 
     /** Everything the platform found out about the bid. */

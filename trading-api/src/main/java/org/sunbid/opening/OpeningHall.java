@@ -57,8 +57,13 @@ public class OpeningHall {
      * not open it; its bidder may self-decrypt), SELF_DECRYPTED, REVOKED (撤销), WITHDRAWN (撤回); {@code reason} names
      * a failure.
      */
+    /**
+     * One bid's row in the hall. {@code formViolations}: where the opened bid form breaks its published JSON Schema,
+     * as "JSON pointer: reason" (empty when it conforms, absent before the form is read).
+     */
     public record ResultView(UUID bidId, String bidder, String decryption, String signature, String hashCheck,
-            BigDecimal price, String duration, String stage, String reason, boolean yours) {
+            BigDecimal price, String duration, String stage, String reason, boolean yours,
+            List<String> formViolations) {
     }
 
     /** A custodian named for the lot: whether it joined and released its share (never the share). */
@@ -185,9 +190,11 @@ public class OpeningHall {
             String name = bidderNames.computeIfAbsent(d.bidder(), names::bidder);
             BidDecryption.Checks c = d.checks().orElse(null);
             rows.add(c == null ? new ResultView(d.bid().value(), name, null, null, null, null, null, d.stage().name(),
-                    d.reason(), yours)
+                    d.reason(), yours, null)
                     : new ResultView(d.bid().value(), name, c.decryption().code(), c.signature().name(), c.hash().name(),
-                            c.form().price(), c.form().duration(), d.stage().name(), d.reason(), yours));
+                            c.form().price(), c.form().duration(), d.stage().name(), d.reason(), yours,
+                            c.form().json() == null ? null
+                                    : c.form().violations().stream().map(Object::toString).toList()));
         }
         Integer count = !started || bidder && !decrypted ? null : !decrypting.isEmpty() ? Integer.valueOf(decrypting.size())
                 : decrypted ? Integer.valueOf(0) : Integer.valueOf(bids.live(lotId).size());

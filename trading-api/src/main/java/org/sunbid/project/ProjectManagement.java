@@ -92,10 +92,11 @@ public class ProjectManagement {
         checkRegistration(r, role, now, testProject);
         UUID tenderee = role == Role.AGENT ? r.tendereeMemberId() : memberId;
         UUID agency = role == Role.AGENT ? memberId : null;
-        String code = "%s%d%c%06d".formatted(r.regionCode(), now.atZone(CHINA).getYear(), r.type().letter(),
+        String region = org.sunbid.member.RegionCode.parse(r.regionCode()).value();
+        String code = "%s%d%c%06d".formatted(region, now.atZone(CHINA).getYear(), r.type().letter(),
                 projects.nextTransactionNumber());
         projects.insert(new Projects.NewProject(projectId, code, r.name().strip(), r.type(), r.procedure(),
-                r.estimatedValue(), r.fundingSource(), r.approvalReference(), r.regionCode(),
+                r.estimatedValue(), r.fundingSource(), r.approvalReference(), region,
                 r.classificationCodes().stream().map(String::strip).distinct().toList(), tenderee, r.tendereeName(),
                 agency, blankToNull(r.agencyName()), accountId, r.evaluationMethod(), r.documentsOnSaleFrom(),
                 r.documentsOnSaleUntil(), r.bidDeadline(), r.openingAt(), r.openingPlace()), now);

@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.sunbid.member.validation.RegionCode;
 
 /**
  * A project as its tenderee or agent registers it. When an agent registers, {@code tendereeMemberId} names the
@@ -25,7 +25,7 @@ public record Registration(
         @NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2) BigDecimal estimatedValue,
         @NotBlank @Size(max = 200) String fundingSource,
         @NotBlank @Size(max = 200) String approvalReference,
-        @NotBlank @Pattern(regexp = "\\d{6}", message = "须为 6 位行政区划代码 / must be a 6-digit region code") String regionCode,
+        @NotBlank @RegionCode String regionCode,
         @NotEmpty @Size(max = 10) List<@NotBlank String> classificationCodes,
         @NotBlank @Size(max = 200) String tendereeName,
         UUID tendereeMemberId,

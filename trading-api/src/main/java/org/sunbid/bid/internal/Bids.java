@@ -12,9 +12,18 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.sunbid.bid.Bid;
+import org.sunbid.bid.BidId;
 import org.sunbid.bid.BidView;
+import org.sunbid.bid.SealedBids;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
-/** Completed bids, their receipts and withdrawal receipts ({@code bid}, {@code bid_withdrawal}). */
+/**
+ * Completed bids, their receipts and withdrawal receipts ({@code bid}, {@code bid_withdrawal}); the {@link Bid}
+ * aggregate's repository ({@link #find}, {@link #lockLive}, {@link #save}).
+ */
 @Repository
 public class Bids {
 
@@ -24,11 +33,11 @@ public class Bids {
         this.jdbc = jdbc;
     }
 
-    public record BidRow(UUID id, UUID lot, UUID project, UUID member, String status, String sha256, long size,
+    public record BidRow(UUID id, UUID lot, UUID project, UUID member, Bid.Status status, String sha256, long size,
             String file, byte[] manifest, Instant receivedAt, String receipt, byte[] receiptSignature,
             byte[] receiptTimestamp, UUID receiptDocument, Instant withdrawnAt, UUID replacedBy) {
         public BidView view() {
-            return new BidView(id, project, lot, status, sha256, size, receivedAt, withdrawnAt, replacedBy);
+            return new BidView(id, project, lot, status.name(), sha256, size, receivedAt, withdrawnAt, replacedBy);
         }
 
         /** The receipt as its bidder downloads it. */
@@ -51,7 +60,7 @@ public class Bids {
                     fingerprint, received_at, receipt, receipt_signature, receipt_timestamp, receipt_document,
                     file_placed, last_byte_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)""")
-                .params(b.id(), b.lot(), b.project(), b.member(), b.status(), b.sha256(), b.size(), b.file(), b.manifest(),
+                .params(b.id(), b.lot(), b.project(), b.member(), b.status().name(), b.sha256(), b.size(), b.file(), b.manifest(),
                         clientIp, fingerprint, ts(b.receivedAt()), b.receipt(), b.receiptSignature(), b.receiptTimestamp(),
                         b.receiptDocument(), ts(lastByte))
                 .update();
@@ -165,35 +174,63 @@ public class Bids {
                 .params(lot, member).query(UUID.class).list();
     }
 
-    public Optional<BidRow> liveBidOf(UUID lot, UUID member) {
+    /** The bid as its aggregate, in the state it reached. */
+    public Optional<Bid> find(BidId id) {
+        return jdbc.sql("select * from bid where id = ?").param(id.value()).query(Bids::aggregate).optional();
+    }
+
+    /** The member's live bid on the lot, locked until the transaction ends (a newer bid is about to replace it). */
+    public Optional<Bid> lockLive(LotId lot, MemberId member) {
         return jdbc.sql("select * from bid where lot_id = ? and member_id = ? and status = 'RECEIVED' for update")
-                .params(lot, member).query(Bids::bidRow).optional();
+                .params(lot.value(), member.value()).query(Bids::aggregate).optional();
     }
 
-    public void markReplaced(UUID id, UUID by) {
-        jdbc.sql("update bid set status = 'REPLACED', replaced_by = ? where id = ? and status = 'RECEIVED'").params(by, id)
-                .update();
+    /**
+     * Stores the bid's transition out of {@code RECEIVED} (every transition starts there); false when the stored row
+     * was no longer live, because another transaction ended it first.
+     */
+    public boolean save(Bid bid) {
+        UUID id = bid.id().value();
+        Bid.State state = bid.state();
+        if (state instanceof Bid.Replaced r) {
+            return jdbc.sql("update bid set status = 'REPLACED', replaced_by = ? where id = ? and status = 'RECEIVED'")
+                    .params(r.by().value(), id).update() == 1;
+        }
+        if (state instanceof Bid.Withdrawn w) {
+            return jdbc.sql("update bid set status = 'WITHDRAWN', withdrawn_at = ? where id = ? and status = 'RECEIVED'")
+                    .params(ts(w.at()), id).update() == 1;
+        }
+        if (state instanceof Bid.EndedAtOpening e) {
+            return jdbc.sql("""
+                    update bid set status = ?, opening_cause = ?, withdrawn_at = ? where id = ? and status = 'RECEIVED'""")
+                    .params(e.status().name(), e.cause(), ts(e.at()), id).update() == 1;
+        }
+        return false;
     }
 
-    public boolean markWithdrawn(UUID id, Instant at) {
-        return jdbc.sql("update bid set status = 'WITHDRAWN', withdrawn_at = ? where id = ? and status = 'RECEIVED'")
-                .params(ts(at), id).update() == 1;
+    private static Bid aggregate(ResultSet rs, int n) throws SQLException {
+        Instant endedAt = instant(rs, "withdrawn_at");
+        String cause = rs.getString("opening_cause");
+        Bid.State state = switch (Bid.Status.valueOf(rs.getString("status"))) {
+            case RECEIVED -> new Bid.Received();
+            case REPLACED -> new Bid.Replaced(BidId.of(rs.getObject("replaced_by", UUID.class)));
+            case WITHDRAWN -> cause == null ? new Bid.Withdrawn(endedAt)
+                    : new Bid.EndedAtOpening(SealedBids.EndAtOpening.WITHDRAWN, cause, endedAt);
+            case REVOKED -> new Bid.EndedAtOpening(SealedBids.EndAtOpening.REVOKED, cause, endedAt);
+        };
+        return Bid.restore(BidId.of(rs.getObject("id", UUID.class)), ProjectId.of(rs.getObject("project_id", UUID.class)),
+                LotId.of(rs.getObject("lot_id", UUID.class)), MemberId.of(rs.getObject("member_id", UUID.class)),
+                instant(rs, "received_at"), state);
     }
 
     private static BidRow bidRow(ResultSet rs, int n) throws SQLException {
         return new BidRow(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class),
-                rs.getObject("project_id", UUID.class), rs.getObject("member_id", UUID.class), rs.getString("status"),
+                rs.getObject("project_id", UUID.class), rs.getObject("member_id", UUID.class),
+                Bid.Status.valueOf(rs.getString("status")),
                 rs.getString("sha256"), rs.getLong("size"), rs.getString("file"), rs.getBytes("manifest"),
                 instant(rs, "received_at"), rs.getString("receipt"), rs.getBytes("receipt_signature"),
                 rs.getBytes("receipt_timestamp"), rs.getObject("receipt_document", UUID.class), instant(rs, "withdrawn_at"),
                 rs.getObject("replaced_by", UUID.class));
-    }
-
-    /** Ends a bid at the opening: {@code REVOKED} (撤销, the bidder's fault) or {@code WITHDRAWN} (撤回, another cause). */
-    public boolean endAtOpening(UUID bid, String status, String cause, Instant at) {
-        return jdbc.sql("""
-                update bid set status = ?, opening_cause = ?, withdrawn_at = ? where id = ? and status = 'RECEIVED'""")
-                .params(status, cause, ts(at), bid).update() == 1;
     }
 
     /** The lots a member bid on, most recent first. */

@@ -37,104 +37,43 @@ public final class ProfileForms {
         };
     }
 
+    /**
+     * Reads a company profile the edge has validated ({@code @Valid} on {@link CompanyProfileInput}): strips the
+     * texts, parses the codes into value records (which keep their own rules for callers that bypass the edge) and
+     * checks what no single field can tell: a controlling shareholder given in part, or being the company itself.
+     */
     public static CompanyProfile readCompany(CompanyProfileInput f) {
-        String name = FormFields.text("name", f.name(), 200);
-        UnifiedSocialCreditCode uscc = FormFields.value("uscc", f.uscc(), UnifiedSocialCreditCode::parse);
-        if (f.legalRepresentative() == null) {
-            throw ProblemException.invalid("legalRepresentative", "member.field.required", "legalRepresentative");
-        }
-        var legalRep = new CompanyProfile.LegalRepresentative(
-                FormFields.text("legalRepresentative.name", f.legalRepresentative().name(), 100),
-                FormFields.value("legalRepresentative.idNumber", f.legalRepresentative().idNumber(),
-                        ResidentIdNumber::parse));
+        UnifiedSocialCreditCode uscc = UnifiedSocialCreditCode.parse(f.uscc());
+        var legalRep = new CompanyProfile.LegalRepresentative(f.legalRepresentative().name().strip(),
+                ResidentIdNumber.parse(f.legalRepresentative().idNumber()));
         Optional<CompanyProfile.ControllingShareholder> controller = Optional.empty();
         var cs = f.controllingShareholder();
         if (cs != null && !(isBlank(cs.name()) && isBlank(cs.uscc()))) {
-            var controllerUscc = FormFields.value("controllingShareholder.uscc", cs.uscc(),
-                    UnifiedSocialCreditCode::parse);
+            String part = isBlank(cs.uscc()) ? "controllingShareholder.uscc"
+                    : isBlank(cs.name()) ? "controllingShareholder.name" : null;
+            if (part != null) {
+                throw ProblemException.invalid(part, "member.field.required", part);
+            }
+            var controllerUscc = UnifiedSocialCreditCode.parse(cs.uscc());
             if (controllerUscc.equals(uscc)) {
                 throw ProblemException.invalid("controllingShareholder.uscc", "member.controller.self");
             }
-            controller = Optional.of(new CompanyProfile.ControllingShareholder(
-                    FormFields.text("controllingShareholder.name", cs.name(), 200), controllerUscc));
+            controller = Optional.of(new CompanyProfile.ControllingShareholder(cs.name().strip(), controllerUscc));
         }
-        if (f.contacts() == null || f.contacts().isEmpty()) {
-            throw ProblemException.invalid("contacts", "member.contacts.required");
-        }
-        if (f.contacts().size() > 10) {
-            throw ProblemException.invalid("contacts", "member.contacts.too-many", 10);
-        }
-        List<CompanyProfile.Contact> contacts = new ArrayList<>();
-        for (int i = 0; i < f.contacts().size(); i++) {
-            var c = f.contacts().get(i);
-            String p = "contacts[" + i + "]";
-            if (c == null) {
-                throw ProblemException.invalid(p, "member.field.required", p);
-            }
-            String phone = FormFields.text(p + ".phone", c.phone(), 30);
-            if (!phone.matches("[0-9+\\-() ]{5,30}")) {
-                throw ProblemException.invalid(p + ".phone", "member.phone.format");
-            }
-            String email = FormFields.optionalText(p + ".email", c.email(), 100);
-            if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                throw ProblemException.invalid(p + ".email", "member.email.format");
-            }
-            contacts.add(new CompanyProfile.Contact(FormFields.text(p + ".name", c.name(), 50), phone, email));
-        }
-        String address = FormFields.text("address", f.address(), 300);
-        RegionCode region = FormFields.value("regionCode", f.regionCode(), RegionCode::parse);
-        String scope = FormFields.multiline("businessScope", f.businessScope(), 2000, true);
-        if (f.bankAccount() == null) {
-            throw ProblemException.invalid("bankAccount", "member.field.required", "bankAccount");
-        }
-        String bankName = FormFields.text("bankAccount.bankName", f.bankAccount().bankName(), 200);
-        String accountNumber = FormFields.text("bankAccount.accountNumber", f.bankAccount().accountNumber(), 40)
-                .replaceAll("[ -]", "");
-        if (!accountNumber.matches("[0-9]{8,32}")) {
-            throw ProblemException.invalid("bankAccount.accountNumber", "member.bank.account-format");
-        }
-        return new CompanyProfile(name, uscc, legalRep, controller, contacts, address, region, scope,
-                new CompanyProfile.BankAccount(bankName, accountNumber));
+        List<CompanyProfile.Contact> contacts = f.contacts().stream().map(c -> new CompanyProfile.Contact(
+                c.name().strip(), c.phone().strip(), isBlank(c.email()) ? null : c.email().strip())).toList();
+        return new CompanyProfile(f.name().strip(), uscc, legalRep, controller, contacts, f.address().strip(),
+                RegionCode.parse(f.regionCode()), f.businessScope().strip(), new CompanyProfile.BankAccount(
+                        f.bankAccount().bankName().strip(), f.bankAccount().accountNumber().replaceAll("[\\s-]", "")));
     }
 
+    /** Reads an expert's profile the edge has validated ({@code @Valid} on {@link ExpertProfileInput}). */
     public static ExpertProfile readExpert(ExpertProfileInput f) {
-        String name = FormFields.text("name", f.name(), 50);
-        ResidentIdNumber idNumber = FormFields.value("idNumber", f.idNumber(), ResidentIdNumber::parse);
-        UnifiedSocialCreditCode employer = FormFields.value("employerUscc", f.employerUscc(),
-                UnifiedSocialCreditCode::parse);
-        if (f.specialties() == null || f.specialties().isEmpty()) {
-            throw ProblemException.invalid("specialties", "member.specialties.required");
-        }
-        if (f.specialties().size() > 20) {
-            throw ProblemException.invalid("specialties", "member.specialties.too-many", 20);
-        }
-        List<String> specialties = new ArrayList<>();
-        for (int i = 0; i < f.specialties().size(); i++) {
-            String code = f.specialties().get(i);
-            if (code == null || !code.strip().matches("[A-Z][0-9]{2,8}")) {
-                throw ProblemException.invalid("specialties[" + i + "]", "member.specialties.format");
-            }
-            if (!specialties.contains(code.strip())) {
-                specialties.add(code.strip());
-            }
-        }
-        ExpertTitle title;
-        try {
-            title = ExpertTitle.valueOf(FormFields.text("title", f.title(), 30).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("title", "member.title.unknown");
-        }
-        if (f.yearsInField() == null) {
-            throw ProblemException.invalid("yearsInField", "member.field.required", "yearsInField");
-        }
-        if (f.yearsInField() < 0 || f.yearsInField() > 70) {
-            throw ProblemException.invalid("yearsInField", "member.years.range");
-        }
-        String phone = FormFields.text("phone", f.phone(), 20);
-        if (!phone.matches("1[3-9][0-9]{9}")) {
-            throw ProblemException.invalid("phone", "member.phone.mobile");
-        }
-        return new ExpertProfile(name, idNumber, employer, specialties, title, f.yearsInField(), phone);
+        List<String> specialties = f.specialties().stream().map(String::strip).distinct().toList();
+        ExpertTitle title = ExpertTitle.valueOf(f.title().strip().toUpperCase(Locale.ROOT));
+        return new ExpertProfile(f.name().strip(), ResidentIdNumber.parse(f.idNumber()),
+                UnifiedSocialCreditCode.parse(f.employerUscc()), specialties, title, f.yearsInField(),
+                f.phone().strip());
     }
 
     private static boolean isBlank(String s) {

@@ -3,6 +3,7 @@ package org.sunbid.member.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,7 @@ class RegistrationController {
     @PostMapping(path = "/members/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "企业注册（无扫描件） Register a company (bidder, tenderee or agency) without scans")
-    MemberViews.Registered register(@RequestBody MemberForms.CompanyRegistration body) {
+    MemberViews.Registered register(@Valid @RequestBody MemberForms.CompanyRegistration body) {
         return registration.registerCompany(body, Map.of());
     }
 
@@ -47,7 +48,7 @@ class RegistrationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "企业注册（含资质扫描件） Register a company; part 'registration' is JSON, "
             + "files 'qualifications[i].scan' are PNG, JPEG or PDF up to 10 MB")
-    MemberViews.Registered registerWithScans(@RequestPart("registration") MemberForms.CompanyRegistration body,
+    MemberViews.Registered registerWithScans(@Valid @RequestPart("registration") MemberForms.CompanyRegistration body,
             MultipartHttpServletRequest request) {
         return registration.registerCompany(body, Uploads.all(request.getFileMap(), "registration"));
     }
@@ -55,7 +56,7 @@ class RegistrationController {
     @PostMapping(path = "/experts/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "专家注册 Register an expert")
-    MemberViews.Registered registerExpert(@RequestBody MemberForms.ExpertRegistration body) {
+    MemberViews.Registered registerExpert(@Valid @RequestBody MemberForms.ExpertRegistration body) {
         return registration.registerExpert(body);
     }
 

@@ -3,6 +3,7 @@ package org.sunbid.member.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.io.InputStreamResource;
@@ -125,14 +126,14 @@ class ReviewController {
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "退回 Return a pending member with a reason")
     MemberViews.MemberDetails returnForCorrection(CurrentUser user, @PathVariable UUID id,
-            @RequestBody MemberForms.Decision body) {
+            @Valid @RequestBody MemberForms.Decision body) {
         return review.returnForCorrection(MemberId.of(id), reason(body), user.accountId());
     }
 
     @PostMapping("/{id}/suspension")
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "暂停 Suspend an approved member (disables its logins)")
-    MemberViews.MemberDetails suspend(CurrentUser user, @PathVariable UUID id, @RequestBody MemberForms.Decision body) {
+    MemberViews.MemberDetails suspend(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody MemberForms.Decision body) {
         return review.suspend(MemberId.of(id), reason(body), user.accountId());
     }
 
@@ -140,14 +141,14 @@ class ReviewController {
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "恢复 Reinstate a suspended member")
     MemberViews.MemberDetails reinstate(CurrentUser user, @PathVariable UUID id,
-            @RequestBody(required = false) MemberForms.Decision body) {
+            @Valid @RequestBody(required = false) MemberForms.Decision body) {
         return review.reinstate(MemberId.of(id), reason(body), user.accountId());
     }
 
     @PostMapping("/{id}/cancellation")
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "注销 Cancel a member for good")
-    MemberViews.MemberDetails cancel(CurrentUser user, @PathVariable UUID id, @RequestBody MemberForms.Decision body) {
+    MemberViews.MemberDetails cancel(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody MemberForms.Decision body) {
         return review.cancel(MemberId.of(id), reason(body), user.accountId());
     }
 

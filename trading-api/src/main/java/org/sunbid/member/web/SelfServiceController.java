@@ -3,6 +3,7 @@ package org.sunbid.member.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.io.InputStreamResource;
@@ -62,14 +63,14 @@ class SelfServiceController {
     @PutMapping("/profile")
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT')")
     @Operation(summary = "修改企业资料（核验字段变更需重新审核） Replace the company profile; verified fields send it back to review")
-    MemberViews.MemberDetails changeProfile(CurrentUser user, @RequestBody MemberForms.CompanyProfileInput body) {
+    MemberViews.MemberDetails changeProfile(CurrentUser user, @Valid @RequestBody MemberForms.CompanyProfileInput body) {
         return profiles.changeCompanyProfile(caller(user), body, user.accountId());
     }
 
     @PutMapping("/expert-profile")
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "修改专家资料 Replace the expert profile")
-    MemberViews.MemberDetails changeExpertProfile(CurrentUser user, @RequestBody MemberForms.ExpertProfileInput body) {
+    MemberViews.MemberDetails changeExpertProfile(CurrentUser user, @Valid @RequestBody MemberForms.ExpertProfileInput body) {
         return profiles.changeExpertProfile(caller(user), body, user.accountId());
     }
 
@@ -99,7 +100,7 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "添加资质证书 Add a qualification: part 'qualification' (JSON) and file 'scan'")
     MemberViews.Qualification addQualification(CurrentUser user,
-            @RequestPart("qualification") MemberForms.QualificationInput qualification,
+            @Valid @RequestPart("qualification") MemberForms.QualificationInput qualification,
             @RequestPart("scan") MultipartFile scan) {
         return qualifications.addQualification(caller(user), qualification, Uploads.of("scan", scan),
                 user.accountId());

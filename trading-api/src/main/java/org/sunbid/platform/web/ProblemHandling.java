@@ -1,12 +1,17 @@
 package org.sunbid.platform.web;
 
 import java.net.URI;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,6 +48,10 @@ import org.sunbid.platform.RuleViolation;
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
+    /** The nodes of a property path that the request itself names (not method, parameter or return value). */
+    private static final Set<ElementKind> REQUEST_NODES = EnumSet.of(ElementKind.BEAN, ElementKind.PROPERTY,
+            ElementKind.CONTAINER_ELEMENT);
+
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
     private final Problems problems;
@@ -73,9 +82,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-        var violation = e.getConstraintViolations().iterator().next();
-        String path = violation.getPropertyPath().toString();
-        String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        var violation = e.getConstraintViolations().stream()
+                .min(Comparator.comparing(v -> propertyPath(v.getPropertyPath()))).orElseThrow();
+        String field = propertyPath(violation.getPropertyPath());
         ProblemDetail body = problems.build(HttpStatus.BAD_REQUEST, "validation", field, "problem.validation.field",
                 new Object[] { field, violation.getMessage() }, locale());
         return respond(body);
@@ -111,10 +120,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        // sorted by field, so the problem's "field" does not depend on the validator's iteration order
+        List<FieldError> fieldErrors = e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField)).toList();
+        List<Map<String, String>> errors = fieldErrors.stream()
                 .map(fe -> Map.of("field", fe.getField(), "reason", String.valueOf(fe.getDefaultMessage())))
                 .toList();
-        FieldError first = e.getBindingResult().getFieldError();
+        FieldError first = fieldErrors.isEmpty() ? null : fieldErrors.get(0);
         String field = first != null ? first.getField() : null;
         ProblemDetail body = problems.build(HttpStatus.BAD_REQUEST, "validation", field, "problem.validation.field",
                 new Object[] { field, first != null ? first.getDefaultMessage() : "" }, locale());
@@ -224,6 +236,28 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    /**
+     * A violation's property path as the request names it ({@code legalRepresentative.idNumber},
+     * {@code contacts[0].phone}): the method and parameter nodes of method validation are left out.
+     */
+    static String propertyPath(Path path) {
+        StringBuilder out = new StringBuilder();
+        String last = "";
+        for (Path.Node node : path) {
+            last = node.getName() == null ? last : node.getName();
+            if (!REQUEST_NODES.contains(node.getKind())) {
+                continue;
+            }
+            if (node.isInIterable() && !out.isEmpty()) {
+                out.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() != null && !node.getName().isEmpty() && !node.getName().startsWith("<")) {
+                out.append(out.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return out.isEmpty() ? last : out.toString();
     }
 
     private static HttpHeaders headersFor(HttpHeaders headers) {

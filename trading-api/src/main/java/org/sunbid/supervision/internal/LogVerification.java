@@ -106,10 +106,10 @@ public class LogVerification {
         IntStream.range(0, batch.size()).parallel().forEach(i -> {
             Entries.RawRow row = batch.get(i);
             MessageDigest sha = SHA256.get();
-            byte[] detailsHash = sha.digest(row.details().getBytes(StandardCharsets.UTF_8));
+            byte[] detailsHash = sha.digest(row.details());
+            // The leaf covers the details through their hash (compared with the recomputed one above), not their text.
             LogEntry entry = new LogEntry(row.seq(), row.at(), row.actor(), row.actorRole(), row.action(),
-                    row.subject(), row.details(), row.detailsSha256(), row.clientIp(), row.deviceFingerprint(),
-                    row.encoding());
+                    row.subject(), "", row.detailsSha256(), row.clientIp(), row.deviceFingerprint(), row.encoding());
             out[i] = new byte[][] { detailsHash, MerkleTree.leafHash(entry.leafBytes()) };
         });
         return out;
