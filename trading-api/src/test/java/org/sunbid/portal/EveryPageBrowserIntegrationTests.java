@@ -1,0 +1,166 @@
+package org.sunbid.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.sunbid.identity.AccountManagement;
+import org.sunbid.identity.Role;
+import org.sunbid.member.MemberFixtures;
+import org.sunbid.member.MemberSetup;
+import org.sunbid.support.Api;
+import org.sunbid.support.Browser;
+import org.sunbid.support.BrowserTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every page of the portal as each of its people sees it, at a desktop width (1366 px) and a phone's (390 px): no
+ * horizontal scrolling, no message key left untranslated and no raw enum (EC_P256, NOT_STARTED) in the text. A
+ * screenshot of every page at both widths is kept under target/screenshots/ (page-&lt;width&gt;-&lt;role&gt;-&lt;page&gt;.png)
+ * as the CI artefacts.
+ */
+@BrowserTest
+class EveryPageBrowserIntegrationTests {
+
+    /** A raw enum constant in running text: upper-case words joined by underscores. */
+    private static final Pattern RAW_ENUM = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\\b");
+
+    /** A message key that is also a file name. */
+    private static final Pattern FILE_NAME = Pattern.compile(".*\\.(json|pdf|csv|zip|pem|p12|xml|html)");
+
+    private static final List<String> PUBLIC = List.of("/", "/search.html", "/open-data.html", "/credit.html",
+            "/verify.html", "/login.html", "/register.html", "/notice.html?id=does-not-exist");
+
+    private static final Map<Role, List<String>> BY_ROLE = new LinkedHashMap<>();
+
+    static {
+        BY_ROLE.put(Role.BIDDER, List.of("/bidder/projects.html", "/bidder/bid.html", "/bidder/upload.html",
+                "/bidder/receipts.html", "/bidder/complaints.html", "/bidder/profile.html", "/hall.html"));
+        BY_ROLE.put(Role.STAFF, List.of("/staff/members.html", "/staff/projects.html", "/staff/rooms.html",
+                "/staff/experts.html", "/staff/committee.html", "/hall.html"));
+        BY_ROLE.put(Role.REGULATOR, List.of("/regulator/log.html", "/regulator/credit.html", "/regulator/alerts.html",
+                "/regulator/complaints.html", "/regulator/dashboard.html"));
+        BY_ROLE.put(Role.EXPERT, List.of("/expert/invitations.html"));
+        BY_ROLE.put(Role.TENDEREE, List.of("/award.html"));
+    }
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    MemberSetup members;
+
+    @Test
+    void everyPageFitsAPhoneAndSpeaksWordsNotKeysOrEnums(Browser browser) throws Exception {
+        Set<String> keys = messageKeys();
+        List<String> problems = new ArrayList<>();
+        for (int width : new int[] { 1366, 390 }) {
+            browser.driver().manage().window().setSize(new Dimension(width, 900));
+            browser.open("/");
+            browser.script("localStorage.clear()");
+            for (String page : PUBLIC) {
+                check(browser, width, "public", page, keys, problems);
+            }
+            for (Map.Entry<Role, List<String>> role : BY_ROLE.entrySet()) {
+                String username = user(role.getKey());
+                browser.signIn(username, members(role.getKey()) ? MemberFixtures.PASSWORD : PortalApi.PASSWORD,
+                        role.getValue().get(0));
+                for (String page : role.getValue()) {
+                    check(browser, width, role.getKey().name().toLowerCase(), page, keys, problems);
+                }
+                browser.click(width < 760 ? "#menu" : "#sign-out");
+                if (width < 760) {
+                    browser.click("#sign-out");
+                }
+                browser.until(d -> Boolean.TRUE.equals(browser.script(
+                        "return !!document.querySelector(\"header nav a[href='/login.html']\")")));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** Opens the page, waits until it has settled, screenshots it and records what is wrong with it. */
+    private static void check(Browser browser, int width, String role, String page, Set<String> keys,
+            List<String> problems) {
+        browser.open(page);
+        browser.until(d -> !browser.await("h1").getText().isBlank());
+        String[] last = { "" };
+        browser.until(d -> {
+            String text = (String) browser.script("return document.body.innerText");
+            boolean settled = text.equals(last[0]) && !text.contains("加载中");
+            last[0] = text;
+            return settled ? text : null;
+        }, Duration.ofSeconds(20));
+        String name = page.replaceFirst("^/", "").replaceAll("\\?.*$", "").replaceAll("[/.]", "-");
+        browser.screenshot("page-" + width + "-" + role + "-" + (name.isEmpty() ? "index" : name));
+        String where = width + " px " + role + " " + page + ": ";
+        long overflow = ((Number) browser.script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+        if (overflow > 1) {
+            problems.add(where + "scrolls sideways by " + overflow + " px: " + browser.script("""
+                    const w = document.documentElement.clientWidth;
+                    return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+                      .slice(0, 3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(', ')"""));
+        }
+        String text = last[0];
+        for (String key : keys) {
+            if (text.contains(key)) {
+                problems.add(where + "untranslated key " + key);
+            }
+        }
+        Matcher matcher = RAW_ENUM.matcher(text);
+        while (matcher.find()) {
+            problems.add(where + "raw enum " + matcher.group());
+        }
+    }
+
+    private static boolean members(Role role) {
+        return role == Role.BIDDER || role == Role.EXPERT;
+    }
+
+    private String user(Role role) {
+        if (members(role)) {
+            return MemberFixtures.approved(members, role).username();
+        }
+        String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        if (role == Role.TENDEREE) {
+            accounts.createMemberAccount(username, PortalApi.PASSWORD, role, UUID.randomUUID(), "页面巡检招标人");
+            return username;
+        }
+        accounts.createPlatformAccount(username, PortalApi.PASSWORD, role, "页面巡检员", null);
+        return username;
+    }
+
+    /** Every key of every message bundle (those with a dot: the ones a page could show by mistake). */
+    private static Set<String> messageKeys() throws Exception {
+        Set<String> keys = new TreeSet<>();
+        for (Resource bundle : new PathMatchingResourcePatternResolver().getResources("classpath*:static/i18n/*.json")) {
+            try (InputStream in = bundle.getInputStream()) {
+                JsonNode json = Api.JSON.readTree(in);
+                json.propertyNames().forEach(key -> {
+                    // keys that read as file names (receipt.json, receipt.pdf) also occur in command lines shown
+                    if (key.contains(".") && key.length() > 6 && !FILE_NAME.matcher(key).matches()) {
+                        keys.add(key);
+                    }
+                });
+            }
+        }
+        assertThat(keys).hasSizeGreaterThan(100);
+        return keys;
+    }
+}
