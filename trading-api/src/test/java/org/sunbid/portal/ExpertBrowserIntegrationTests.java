@@ -75,7 +75,7 @@ class ExpertBrowserIntegrationTests {
         browser.awaitText("#plan tbody", "道路工程");
         assertThat(browser.find("#plan tbody").getText()).contains(region).contains("7");
         assertThat(browser.find("#lot-title").getText()).contains("抽取测试道路工程").contains("第1标段");
-        assertThat(browser.find("#committee-state").getText()).contains("待抽取");
+        browser.awaitText("#committee-state", "待抽取"); // the committee view loads after the plan
 
         browser.click("#run-draw");
         browser.awaitText("#draw-status", "抽取完成");
