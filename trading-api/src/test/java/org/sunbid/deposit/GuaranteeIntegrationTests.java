@@ -70,7 +70,7 @@ class GuaranteeIntegrationTests extends DepositScenario {
     }
 
     private String uscc(UUID member) {
-        return members.find(member).orElseThrow().company().uscc();
+        return members.find(MemberId.of(member)).orElseThrow().company().uscc();
     }
 
     /** The guarantee terms a genuine issuer would sign for {@code b} on the shared lot. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.sunbid.member.MemberId;
 import org.sunbid.opening.OpenedBids;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.CurrentUser;
@@ -90,14 +91,14 @@ public class LotFacts {
         if (party == null) {
             return;
         }
-        Optional<MemberViews.MemberDetails> details = members.find(party);
+        Optional<MemberViews.MemberDetails> details = members.find(MemberId.of(party));
         if (details.isEmpty()) {
             return; // a party without a registry entry (an unregistered tenderee) has no code to avoid
         }
         if (details.get().company() != null) {
             codes.add(details.get().company().uscc());
         }
-        for (MemberViews.RelatedMember r : members.relatedMembers(party)) {
+        for (MemberViews.RelatedMember r : members.relatedMembers(MemberId.of(party))) {
             if (r.relation() == MemberViews.Relation.EMPLOYEE) {
                 employees.putIfAbsent(r.id(), rule);
             } else if (r.uscc() != null) {
@@ -125,6 +126,6 @@ public class LotFacts {
     }
 
     public Optional<MemberViews.MemberDetails> member(UUID member) {
-        return members.find(member);
+        return members.find(MemberId.of(member));
     }
 }
