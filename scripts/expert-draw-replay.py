@@ -51,15 +51,28 @@ def draw(seed_bytes, groups, pool, excluded):
         if len(eligible) < g["experts"]:
             raise ValueError("group %d: %d eligible, %d needed" % (index, len(eligible), g["experts"]))
         k = min(len(eligible), g["experts"] + g["reserves"])
-        a = list(range(len(eligible)))
-        for i in range(k):
-            j = i + stream.below(len(eligible) - i)
-            a[i], a[j] = a[j], a[i]
-        for i in range(k):
-            expert = eligible[a[i]]["expert"]
-            picked.add(expert)
-            (members if i < g["experts"] else reserves).append({"group": index, "expert": expert})
+        prefer = g.get("preferredRegion")
+        if prefer is None:
+            order = [eligible[i] for i in sample(stream, len(eligible), k)]
+        else:  # the preferred region first, the others only for places it cannot fill
+            preferred = [c for c in eligible if (c["region"] or "").startswith(prefer)]
+            others = [c for c in eligible if not (c["region"] or "").startswith(prefer)]
+            kp = min(len(preferred), k)
+            order = [preferred[i] for i in sample(stream, len(preferred), kp)]
+            order += [others[i] for i in sample(stream, len(others), k - kp)]
+        for i, c in enumerate(order):
+            picked.add(c["expert"])
+            (members if i < g["experts"] else reserves).append({"group": index, "expert": c["expert"]})
     return members, reserves
+
+
+def sample(stream, m, k):
+    """The first k of a partial Fisher-Yates shuffle of 0 .. m-1."""
+    a = list(range(m))
+    for i in range(k):
+        j = i + stream.below(m - i)
+        a[i], a[j] = a[j], a[i]
+    return a[:k]
 
 
 def read_pool(path):

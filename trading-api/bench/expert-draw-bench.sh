@@ -9,4 +9,4 @@ CP_FILE="$(mktemp)"
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
 CP="trading-api/target/test-classes:trading-api/target/classes:signing/target/classes:scheduler/target/classes:$(cat "$CP_FILE")"
 rm -f "$CP_FILE"
-exec java -Xmx2g -cp "$CP" org.sunbid.expert.ExpertDrawBenchmark "${1:-100000}" "${2:-20}"
+exec java -Xmx2g ${JAVA_OPTS:-} -cp "$CP" org.sunbid.expert.ExpertDrawBenchmark "${1:-100000}" "${2:-20}"

@@ -1,14 +1,17 @@
-// 开标大厅: the list of openings the signed-in user can follow, or one lot's opening session followed live by polling
-// GET /api/openings/{project}/{lot} every 1.5 s: countdown, custodians' shares, who joined, per-bid decryption
+// 开标大厅: the list of openings the signed-in user can follow, or one lot's opening session followed live by
+// server-sent events (GET /api/openings/{project}/{lot}/events), polling GET /api/openings/{project}/{lot} every 1.5 s
+// when there is no stream: countdown, custodians' shares, who joined, per-bid decryption
 // progress, the bidder's self-decryption, the custodian's share release, the record, confirmations and objections.
 import { page } from '/js/layout.js';
 import { dateTime, money, t } from './i18n.js';
-import { json, requireRole, showProblem } from './session.js';
+import { call, json, requireRole, showProblem } from './session.js';
 import { releaseInBrowser } from './hall-share.js';
 
 await page('hall', 'bidder');
 
 const POLL_MS = 1500;
+/** How often a hall that is not open yet is asked again. */
+const RETRY_MS = 10_000;
 const params = new URLSearchParams(location.search);
 const project = params.get('project');
 const lot = params.get('lot');
@@ -103,8 +106,27 @@ function tick() {
   }
 }
 
+/** Where the session is among the stages people know from the hall (签到 → 解密 → 唱标 → 确认): index of the current. */
+const STAGE = { NOT_STARTED: 0, FAILED_TOO_FEW_BIDS: 0, WAITING_FOR_SHARES: 1, OPENING: 1, SELF_DECRYPT: 1, OPENED: 3 };
+
+function stages(v) {
+  const current = STAGE[v.status] ?? 0;
+  const finished = v.status === 'OPENED' && !(v.you || {}).canConfirm && !(v.you || {}).canObject;
+  document.querySelectorAll('#stages li').forEach((li, i) => {
+    li.classList.toggle('done', i < current || finished);
+    li.classList.toggle('failed', v.status === 'FAILED_TOO_FEW_BIDS' && i === current);
+    if (i === current && !finished) {
+      li.setAttribute('aria-current', 'step');
+    } else {
+      li.removeAttribute('aria-current');
+    }
+  });
+}
+
 function render(v) {
   view = v;
+  document.getElementById('not-yet')?.remove();
+  stages(v);
   clockOffset = new Date(v.serverTime).getTime() - Date.now();
   document.title = `${t('hall.list.title')} — ${v.projectName} ${v.lotName}`;
   $('code').textContent = v.transactionCode;
@@ -135,7 +157,8 @@ function render(v) {
   once('participants', v.participants, () => {
     $('participants').replaceChildren(...(v.participants.length ? v.participants.map((p) =>
       el('li', `${label('hall.role.', p.role)} · ${p.name}${p.you ? t('hall.you') : ''} · ${dateTime(p.joinedAt)}`))
-      : [el('li', t('hall.participants.none'), 'meta')]));
+      // before the opening nobody is told who joined: say so rather than "nobody"
+      : [el('li', t(v.bids == null ? 'hall.participants.hidden' : 'hall.participants.none'), 'meta')]));
   });
   once('bids', v.results, () => {
     $('bids').querySelector('tbody').replaceChildren(...v.results.map((r) => {
@@ -333,14 +356,59 @@ function wire() {
   });
 }
 
+// Server-sent events (GET …/events, read with fetch so the bearer token goes along; through nginx unbuffered):
+// the hall arrives whenever it changes, from whichever node changed it. While the stream is open polling skips its
+// fetches; when the stream ends or cannot open, polling carries on as before.
+let streaming = false;
+
+async function stream() {
+  try {
+    const response = await call(`${base()}/events`);
+    streaming = true;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        break;
+      }
+      buffer += value.replaceAll('\r\n', '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const lines = buffer.slice(0, end).split('\n');
+        buffer = buffer.slice(end + 2);
+        const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n');
+        if (data && lines.some((l) => l === 'event:hall' || l === 'event: hall')) {
+          render(JSON.parse(data));
+        }
+      }
+    }
+  } catch {
+    // no stream (an old proxy, a network error, the node went away): polling goes on
+  }
+  streaming = false;
+  setTimeout(stream, 5000); // and the stream is tried again, on whichever node the proxy picks
+}
+
 async function poll() {
   try {
-    render(await json(base()));
+    if (!streaming) {
+      render(await json(base()));
+    }
   } catch (e) {
-    $('hall-status').replaceChildren(el('p', e.message, 'error'));
-    if (e.status === 404 || e.status === 403) {
+    if (e.status === 403) {
+      $('hall-status').replaceChildren(el('p', e.message, 'error'));
       return; // not this user's opening: stop polling
     }
+    if (e.status === 404) {
+      // not open yet (or not this user's): say it in words and look again a little later
+      const note = el('p', t('hall.not-yet', Math.round(RETRY_MS / 1000)), 'warning');
+      note.id = 'not-yet';
+      $('hall-status').replaceChildren(note);
+      setTimeout(poll, RETRY_MS);
+      return;
+    }
+    $('hall-status').replaceChildren(el('p', e.message, 'error'));
   }
   setTimeout(poll, POLL_MS);
 }
@@ -350,6 +418,7 @@ if (project && lot) {
   wire();
   setInterval(tick, 250);
   await poll();
+  stream();
 } else {
   await showList();
 }

@@ -8,11 +8,13 @@ const PUBLIC = [
   ['/credit.html', 'nav.credit'], ['/verify.html', 'nav.verify'],
 ];
 const BY_ROLE = {
-  BIDDER: [['/bidder/projects.html', 'nav.bidder.projects'], ['/bidder/receipts.html', 'nav.bidder.receipts'],
+  BIDDER: [['/bidder/projects.html', 'nav.bidder.projects'], ['/bidder/bid.html', 'nav.bidder.bid'],
+    ['/bidder/receipts.html', 'nav.bidder.receipts'],
     ['/bidder/complaints.html', 'nav.bidder.complaints'], ['/bidder/profile.html', 'nav.bidder.profile'],
     ['/hall.html', 'nav.hall']],
   STAFF: [['/staff/members.html', 'nav.staff.members'], ['/staff/projects.html', 'nav.staff.projects'],
-    ['/staff/rooms.html', 'nav.staff.rooms'], ['/staff/experts.html', 'nav.staff.experts'], ['/hall.html', 'nav.hall']],
+    ['/staff/rooms.html', 'nav.staff.rooms'], ['/staff/experts.html', 'nav.staff.experts'],
+    ['/staff/deposits.html', 'nav.staff.deposits'], ['/hall.html', 'nav.hall']],
   ADMIN: [['/staff/members.html', 'nav.staff.members'], ['/staff/projects.html', 'nav.staff.projects'],
     ['/staff/rooms.html', 'nav.staff.rooms'], ['/staff/experts.html', 'nav.staff.experts'], ['/hall.html', 'nav.hall']],
   EXPERT: [['/expert/invitations.html', 'nav.expert.invitations']],
@@ -20,7 +22,8 @@ const BY_ROLE = {
   AGENT: [['/award.html', 'nav.award']],
   REGULATOR: [['/regulator/log.html', 'nav.regulator.log'], ['/regulator/credit.html', 'nav.regulator.credit'],
     ['/regulator/alerts.html', 'nav.regulator.alerts'], ['/regulator/complaints.html', 'nav.regulator.complaints'],
-    ['/regulator/dashboard.html', 'nav.regulator.dashboard'], ['/hall.html', 'nav.hall']],
+    ['/regulator/dashboard.html', 'nav.regulator.dashboard'], ['/regulator/deposits.html', 'nav.regulator.deposits'],
+    ['/hall.html', 'nav.hall']],
   CUSTODIAN: [['/hall.html', 'nav.hall']],
 };
 
@@ -73,7 +76,20 @@ function header() {
   } else {
     nav.append(link('/login.html', 'nav.sign-in'), link('/register.html', 'nav.register'));
   }
-  bar.append(skip, brand, nav);
+  // under 760 px the navigation folds behind a menu button (portal.css)
+  const menu = document.createElement('button');
+  menu.type = 'button';
+  menu.id = 'menu';
+  menu.className = 'menu';
+  menu.dataset.i18n = 'nav.menu';
+  menu.setAttribute('aria-expanded', 'false');
+  nav.id = 'site-nav';
+  menu.setAttribute('aria-controls', 'site-nav');
+  menu.onclick = () => {
+    const open = bar.classList.toggle('open');
+    menu.setAttribute('aria-expanded', String(open));
+  };
+  bar.append(skip, brand, menu, nav);
   return bar;
 }
 
@@ -87,6 +103,37 @@ function footer() {
   return bar;
 }
 
+/**
+ * Gives every cell of a data table the text of its column's header (data-label), so that under 760 px a row can be
+ * shown as a card of "header: value" lines (portal.css) instead of columns one character wide.
+ */
+function labelCells(root) {
+  for (const table of root.querySelectorAll('table.data')) {
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    if (!headers.length) {
+      continue;
+    }
+    for (const row of table.querySelectorAll('tbody tr')) {
+      [...row.children].forEach((cell, i) => {
+        if (headers[i] && cell.dataset.label !== headers[i]) {
+          cell.dataset.label = headers[i];
+        }
+      });
+    }
+  }
+}
+
+let labelling = null;
+function watchTables() {
+  const main = document.getElementById('main');
+  if (!main || labelling) {
+    return;
+  }
+  labelling = new MutationObserver(() => labelCells(main));
+  labelling.observe(main, { childList: true, subtree: true, characterData: true });
+  labelCells(main);
+}
+
 /** Loads the bundles of the given areas and draws header and footer around the page's <main id="main">. */
 export async function page(...areas) {
   for (const old of document.querySelectorAll('body > header.bar, body > footer.bar')) {
@@ -95,4 +142,5 @@ export async function page(...areas) {
   document.body.prepend(header());
   document.body.append(footer());
   await load(...areas);
+  watchTables();
 }

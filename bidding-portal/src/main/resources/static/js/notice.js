@@ -4,13 +4,14 @@ import { page } from '/js/layout.js';
 import { dateTime, t } from '/js/i18n.js';
 import { json } from '/js/session.js';
 import { el, kindLabel, kindName, typeLabel, yuan } from '/js/public.js';
+import { classificationNames, regionName } from '/js/codes.js';
 
 await page('public');
 
 const article = document.getElementById('notice');
 const id = new URLSearchParams(location.search).get('id') ?? '';
 
-function facts(n) {
+async function facts(n) {
   const dl = el('dl', { className: 'facts' });
   const row = (key, value) => {
     if (value !== null && value !== undefined && value !== '') {
@@ -25,8 +26,8 @@ function facts(n) {
   row('pn.agency', n.agency);
   row('pn.winner', n.winner);
   row('pn.amount', yuan(n.amount));
-  row('pn.region', n.regionCode);
-  row('pn.classification', (n.classificationCodes || []).join('、'));
+  row('pn.region', await regionName(n.regionCode));
+  row('pn.classification', await classificationNames(n.classificationCodes));
   row('pn.published', dateTime(n.publishedAt));
   row('pn.deadline', n.bidDeadline ? dateTime(n.bidDeadline) : null);
   row('pn.opening', n.openingAt ? dateTime(n.openingAt) : null);
@@ -87,20 +88,67 @@ async function candidates(n) {
     el('h2', { id: 'candidates-title', text: t('pn.candidates') }), ...tables);
 }
 
+/** The signed documents a notice's text names by their public path (the opening record's PDF). */
+const DOCUMENT_PATH = /\/api\/public\/documents\/([0-9a-f-]{36})\/pdf/g;
+
+/**
+ * An opening-record notice's text as people read it: the line of each bid becomes a row of a table (投标人, 报价, 工期,
+ * 签名, 解密), the path of the signed record goes to the attachments; other lines stay text.
+ */
+const BID_LINE = /^(.+)：投标报价 (.+?) 元，工期 (.*?)，签名(.*?)，(.*)$/;
+
+function noticeText(n) {
+  const section = el('section', { 'aria-labelledby': 'text-title' }, el('h2', { id: 'text-title', text: t('pn.text') }));
+  if (kindName(n.kind) !== 'OPENING_RECORD') {
+    section.append(el('div', { className: 'notice-body', text: n.body }));
+    return section;
+  }
+  const rows = [];
+  const other = [];
+  for (const line of (n.body || '').split('\n')) {
+    const bid = BID_LINE.exec(line);
+    if (bid) {
+      rows.push(bid.slice(1));
+    } else if (!DOCUMENT_PATH.test(line) && !line.startsWith('开标记录 Bid opening record')) {
+      other.push(line);
+    }
+    DOCUMENT_PATH.lastIndex = 0;
+  }
+  if (other.some((line) => line.trim())) {
+    section.append(el('div', { className: 'notice-body', text: other.join('\n').trim() }));
+  }
+  if (rows.length) {
+    section.append(el('div', { className: 'table-scroll' }, el('table', { className: 'data', id: 'opening-bids' },
+      el('caption', { text: t('pn.record.caption', rows.length) }),
+      el('thead', {}, el('tr', {}, ...['pn.record.bidder', 'pn.record.price', 'pn.record.duration', 'pn.record.signature',
+        'pn.record.decryption'].map((key) => el('th', { scope: 'col', text: t(key) })))),
+      el('tbody', {}, ...rows.map(([bidder, price, duration, signature, decryption]) => el('tr', {},
+        el('td', { text: bidder }), el('td', { className: 'num', text: yuan(price) ?? price }), el('td', { text: duration }),
+        el('td', { text: signature }), el('td', { text: decryption })))))));
+  }
+  return section;
+}
+
 async function attachments(n) {
+  const named = [...(n.body || '').matchAll(DOCUMENT_PATH)].map((m) => m[1]);
   const subjects = [n.projectId, ...(n.lots || []).map((lot) => lot.id)].filter(Boolean);
   const list = el('ul', { id: 'attachments', className: 'attachments' });
   const section = el('section', { 'aria-labelledby': 'attachments-title' },
     el('h2', { id: 'attachments-title', text: t('pn.attachments') }), list);
   try {
     const query = subjects.map((s) => 'subject=' + encodeURIComponent(s)).join('&');
-    const documents = subjects.length ? await json('/api/public/documents?' + query, { anonymous: true }) : [];
+    const listed = subjects.length ? await json('/api/public/documents?' + query, { anonymous: true }) : [];
+    const extra = await Promise.all(named.filter((docId) => !listed.some((d) => d.id === docId))
+      .map((docId) => json('/api/public/documents/' + docId, { anonymous: true }).then((d) => ({ id: docId, ...d }))
+        .catch(() => null)));
+    const documents = [...listed, ...extra.filter(Boolean)];
     if (!documents.length) {
       list.append(el('li', { className: 'meta', text: t('pn.attachments.none') }));
     }
     for (const d of documents) {
       list.append(el('li', {},
-        el('a', { href: '/api/public/documents/' + d.id + '/pdf', text: d.title || d.kind, type: 'application/pdf' }),
+        el('a', { href: '/api/public/documents/' + d.id + '/pdf', text: d.title || d.kindName || d.kind,
+          type: 'application/pdf', download: (d.title || d.kindName || 'document') + '.pdf' }),
         el('span', { className: 'meta', text: ' · ' + dateTime(d.issuedAt) + ' · ' + t('pn.size', Math.ceil(d.size / 1024)) }),
         el('br'), el('code', { className: 'hash', text: 'SHA-256 ' + d.sha256 }),
         ' ', el('a', { href: '/verify.html', text: t('pn.verify') })));
@@ -112,7 +160,7 @@ async function attachments(n) {
 }
 
 function releaseTitle(release) {
-  const docs = release.awards?.[0]?.documents || release.tender?.documents || [];
+  const docs = release.contracts?.[0]?.documents || release.awards?.[0]?.documents || release.tender?.documents || [];
   return docs[0]?.title || release.id;
 }
 
@@ -171,10 +219,9 @@ try {
     el('p', {}, el('span', { className: 'badge kind', text: kindLabel(n.kind) }), ' ',
       el('span', { className: 'meta', text: n.publicId })),
     el('h1', { text: n.title }));
-  const text = el('section', { 'aria-labelledby': 'text-title' }, el('h2', { id: 'text-title', text: t('pn.text') }),
-    el('div', { className: 'notice-body', text: n.body }));
-  const [docs, others, ranked] = await Promise.all([attachments(n), related(n), candidates(n)]);
-  const main = el('div', { className: 'notice-main' }, facts(n), lots(n), ...(ranked ? [ranked] : []), text, docs);
+  const text = noticeText(n);
+  const [factList, docs, others, ranked] = await Promise.all([facts(n), attachments(n), related(n), candidates(n)]);
+  const main = el('div', { className: 'notice-main' }, factList, lots(n), ...(ranked ? [ranked] : []), text, docs);
   const side = el('div', { className: 'notice-side' }, links(n), others);
   article.replaceChildren(header, el('div', { className: 'notice-grid' }, main, side));
 } catch (e) {

@@ -94,6 +94,8 @@ async function run() {
   try {
     const result = await json('/api/public/search?' + query, { anonymous: true });
     hits.replaceChildren(...result.hits.map(render));
+    // the pager comes with the hits (the facets below may wait for the code tables)
+    renderPager(result, s);
     status.textContent = result.total ? t('ps.found', result.total.toLocaleString()) : t('ps.none');
     await renderFacets(result.facets || {}, s);
     if (refocus) {
@@ -103,7 +105,6 @@ async function run() {
       refocus = null;
     }
     renderActive(s);
-    renderPager(result, s);
     document.title = (s.q ? s.q + ' — ' : '') + t('ps.title') + ' — Sunbid';
   } catch (e) {
     hits.replaceChildren();

@@ -20,3 +20,15 @@ export function fact(label, value) {
   tr.append(th, cell(value));
   return tr;
 }
+
+/** A table row of cells (see cell). */
+export function row(cells) {
+  const tr = document.createElement('tr');
+  tr.append(...cells.map(cell));
+  return tr;
+}
+
+/** Fills a two-column table's body with [message key, value] pairs as fact rows, the key translated. */
+export function facts(table, pairs, translate) {
+  table.tBodies[0].replaceChildren(...pairs.map(([key, value]) => fact(translate(key), value)));
+}

@@ -100,7 +100,7 @@ export function oidText(bytes, node) {
 
 // ---- DER writing
 
-function concat(...parts) {
+export function concat(...parts) {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

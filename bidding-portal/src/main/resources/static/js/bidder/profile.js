@@ -140,7 +140,7 @@ async function drawCertificates() {
   for (const c of certificates) {
     const tr = document.createElement('tr');
     cell(tr, c.subject);
-    cell(tr, c.algorithm);
+    cell(tr, c.algorithm ? t(`keyalg.${c.algorithm}`) : '—');
     cell(tr, `${dateTime(c.notBefore)} — ${dateTime(c.notAfter)}`);
     const code = document.createElement('code');
     code.textContent = c.fingerprint;

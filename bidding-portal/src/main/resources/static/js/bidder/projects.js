@@ -89,11 +89,19 @@ function card(project, mine) {
     cert.href = `/api/public/projects/${project.id}/lots/${lot.id}/opening-certificate`;
     cert.download = `opening-${lot.id}.pem`;
     cert.textContent = t('project.opening-certificate.download');
+    const online = document.createElement('a');
+    online.className = 'button primary bid-online';
+    online.href = `/bidder/bid.html?project=${project.id}&lot=${lot.id}`;
+    online.textContent = t(live ? 'project.replace-online' : 'project.bid-online');
     const upload = document.createElement('a');
-    upload.className = 'button primary upload';
+    upload.className = 'button upload';
     upload.href = `/bidder/upload.html?project=${project.id}&lot=${lot.id}`;
-    upload.textContent = t(live ? 'project.replace' : 'project.upload');
-    td.append(cert, upload);
+    upload.textContent = t(live ? 'project.replace' : 'project.upload-file');
+    const deposit = document.createElement('a');
+    deposit.className = 'button deposit';
+    deposit.href = `/bidder/deposit.html?project=${project.id}&lot=${lot.id}`;
+    deposit.textContent = t('project.deposit.open');
+    td.append(cert, online, deposit, upload);
     tr.append(td);
     lots.tBodies[0].append(tr);
   }

@@ -1,10 +1,12 @@
-// The bidder's bids: status, receipt JSON and PDF, and before the deadline (with a countdown) replace or withdraw.
+// The bidder's bids by their short numbers: status, the receipt in words (and as JSON and PDF), and before the
+// deadline (with a countdown) replace (in the bid wizard) or withdraw.
 // A withdrawal is a CMS signature over "sunbid-withdraw:<bid id>": made here with the key and certificate files, or
 // pasted from bidtool.
 import { page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
-import { json, requireRole, showProblem } from '/js/session.js';
-import { bytes, countdown, download, message, signerPanel } from './ui.js';
+import { json, requireRole, session, showProblem } from '/js/session.js';
+import { bidNumber, bytes, countdown, download, message, signerPanel } from './ui.js';
+import { receiptCertificate, withdrawalCertificate } from './receipt-view.js';
 
 await page('bidder');
 requireRole('BIDDER');
@@ -73,7 +75,7 @@ async function card(bid) {
   h2.append(' ', badge);
   const dl = document.createElement('dl');
   dl.className = 'facts';
-  const rows = [['receipt.bid', bid.id], ['receipt.received', dateTime(bid.receivedAt)], ['receipt.size', bytes(bid.size)],
+  const rows = [['receipt.bid', bidNumber(bid.id)], ['receipt.received', dateTime(bid.receivedAt)], ['receipt.size', bytes(bid.size)],
     ['receipt.sha256', bid.sha256]];
   if (bid.withdrawnAt) {
     rows.push(['bid.withdrawn-at', dateTime(bid.withdrawnAt)]);
@@ -113,6 +115,17 @@ async function card(bid) {
   };
   const note = document.createElement('span');
   note.setAttribute('role', 'status');
+  /** The card's section for a receipt in words (made once, below the actions). */
+  const view = (className) => {
+    let section = li.querySelector(`section.${className}`);
+    if (!section) {
+      section = document.createElement('section');
+      section.className = className;
+      section.tabIndex = -1;
+      li.append(section);
+    }
+    return section;
+  };
   const fail = (error) => {
     note.className = 'error';
     note.textContent = error.message;
@@ -137,19 +150,12 @@ async function card(bid) {
     }
   });
   button('receipt.show', 'receipt-show', async () => {
-    let details = li.querySelector('details.receipt');
-    if (!details) {
-      details = document.createElement('details');
-      details.className = 'receipt';
-      details.open = true;
-      const summary = document.createElement('summary');
-      summary.textContent = t('receipt.statement');
-      const pre = document.createElement('pre');
-      pre.textContent = JSON.stringify(await json(`/api/bids/${bid.id}/receipt`), null, 2);
-      details.append(summary, pre);
-      li.append(details);
+    try {
+      receiptCertificate(view('receipt-view'), await json(`/api/bids/${bid.id}/receipt`), { bidder: session()?.displayName,
+        project: p?.name, lot: lot ? t('project.lot.name', lot.number, lot.name) : '', onError: fail });
+    } catch (error) {
+      fail(error);
     }
-    details.open = true;
   });
   if (bid.status === 'WITHDRAWN') {
     // the platform-signed withdrawal receipt (JSON with its RFC 3161 token, and a signed PDF)
@@ -174,18 +180,7 @@ async function card(bid) {
     });
     button('withdrawal.show', 'withdrawal-show', async () => {
       try {
-        let details = li.querySelector('details.withdrawal');
-        if (!details) {
-          details = document.createElement('details');
-          details.className = 'withdrawal';
-          const summary = document.createElement('summary');
-          summary.textContent = t('withdrawal.statement');
-          const pre = document.createElement('pre');
-          pre.textContent = JSON.stringify(await json(`/api/bids/${bid.id}/withdrawal-receipt`), null, 2);
-          details.append(summary, pre);
-          li.append(details);
-        }
-        details.open = true;
+        withdrawalCertificate(view('withdrawal-view'), bid.id, await json(`/api/bids/${bid.id}/withdrawal-receipt`), fail);
       } catch (error) {
         fail(error);
       }
@@ -194,7 +189,7 @@ async function card(bid) {
   if (bid.status === 'RECEIVED' && open) {
     const replace = document.createElement('a');
     replace.className = 'button live-only replace';
-    replace.href = `/bidder/upload.html?project=${bid.projectId}&lot=${bid.lotId}`;
+    replace.href = `/bidder/bid.html?project=${bid.projectId}&lot=${bid.lotId}`;
     replace.textContent = t('bid.replace');
     actions.append(replace);
     const withdraw = button('bid.withdraw', 'live-only withdraw', () => {

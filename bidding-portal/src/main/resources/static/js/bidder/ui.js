@@ -29,14 +29,20 @@ export function countdown(element, iso, onExpired) {
   return timer;
 }
 
+/** A size in people's units: B, KB, MB (1 KB = 1024 B), one decimal. */
 export function bytes(n) {
   if (n < 1024) {
     return `${n} B`;
   }
   if (n < 1024 * 1024) {
-    return `${(n / 1024).toFixed(1)} KiB`;
+    return `${(n / 1024).toFixed(1)} KB`;
   }
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A bid's short number for people ("TB-3F2A9C1D"): the first eight hex digits of its id, which the API still uses. */
+export function bidNumber(id) {
+  return `TB-${String(id).replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 }
 
 /** The file name a response's Content-Disposition gives (RFC 6266 filename* first), or null. */

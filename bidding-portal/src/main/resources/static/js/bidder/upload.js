@@ -4,9 +4,11 @@
 // manifest (bidtool's, or signed here with the bidder's key file) and shows the receipt.
 import { page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
-import { ProblemError, json, requireRole, showProblem } from '/js/session.js';
+import { json, requireRole, showProblem } from '/js/session.js';
 import { cmsContent, cmsKind, fromBase64, readFile, KeyFileError } from './keys.js';
-import { bytes, countdown, download, message, signerPanel } from './ui.js';
+import { bytes, countdown, message, signerPanel } from './ui.js';
+import { receiptCertificate } from './receipt-view.js';
+import { sha256Hex, uploader } from './transfer.js';
 
 await page('bidder');
 requireRole('BIDDER');
@@ -17,12 +19,8 @@ const lotId = (params.get('lot') || '').toLowerCase();
 const form = document.getElementById('upload');
 const status = document.getElementById('upload-status');
 const progress = document.getElementById('progress');
-const progressText = document.getElementById('progress-text');
-const network = document.getElementById('network');
-/** Bytes per request; a test or a slow line may lower it (localStorage 'sunbid.upload.chunkSize'). */
-const CHUNK = Number(localStorage.getItem('sunbid.upload.chunkSize')) || 4 * 1024 * 1024;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const transfer = uploader({ progress, progressText: document.getElementById('progress-text'),
+  network: document.getElementById('network'), status, progressBox: document.getElementById('progress-box') });
 
 async function showLot() {
   const box = document.getElementById('lot');
@@ -130,121 +128,11 @@ async function manifestFor(file) {
     return { manifest: text, sha256: fields.sha256 };
   }
   status.textContent = t('upload.hashing');
-  const sha256 = [...new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()))]
-    .map((b) => b.toString(16).padStart(2, '0')).join('');
+  const sha256 = await sha256Hex(file);
   const content = JSON.stringify({ lot: lotId, sha256, size: file.size, clientTime: new Date().toISOString(),
     fingerprint: { browser: navigator.userAgent } });
   const { signature } = await signer.sign(new TextEncoder().encode(content));
   return { manifest: signature, sha256 };
-}
-
-function drawProgress(received, size) {
-  progress.max = size;
-  progress.value = received;
-  progressText.textContent = t('upload.progress.text', bytes(received), bytes(size), Math.floor(received * 100 / size));
-}
-
-/** What the server has received of an upload, asked again and again while the network is down. */
-async function receivedOffset(uploadId, size) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const state = await json(`/api/bids/uploads/${uploadId}`);
-      return state.received;
-    } catch (error) {
-      if (error instanceof ProblemError) {
-        throw error;
-      }
-      network.hidden = false;
-      network.textContent = t('upload.offline', bytes(Number(progress.value)), bytes(size));
-      await Promise.race([sleep(Math.min(10_000, 1000 * attempt)), new Promise((resolve) => addEventListener('online', resolve, { once: true }))]);
-    }
-  }
-}
-
-async function send(file, sha256) {
-  const key = `sunbid.upload:${lotId}:${file.name}:${file.size}`;
-  let state = null;
-  const saved = JSON.parse(localStorage.getItem(key) || 'null');
-  if (saved && saved.sha256 === sha256) {
-    try {
-      state = await json(`/api/bids/uploads/${saved.uploadId}`);
-      status.textContent = t('upload.resuming', bytes(state.received));
-    } catch (error) {
-      if (!(error instanceof ProblemError) || error.status !== 404) {
-        throw error;
-      }
-    }
-  }
-  if (!state) {
-    state = await json('/api/bids/uploads', { method: 'POST', json: { projectId, lotId, size: file.size, sha256 } });
-    localStorage.setItem(key, JSON.stringify({ uploadId: state.uploadId, sha256 }));
-    status.textContent = t('upload.sending');
-  }
-  const id = state.uploadId;
-  let offset = state.received;
-  document.getElementById('progress-box').hidden = false;
-  drawProgress(offset, file.size);
-  while (!state.complete && offset < file.size) {
-    try {
-      const answer = await json(`/api/bids/uploads/${id}?offset=${offset}`, { method: 'PUT',
-        body: file.slice(offset, offset + CHUNK), headers: { 'Content-Type': 'application/octet-stream' } });
-      offset = answer.received;
-      if (!network.hidden) {
-        network.hidden = true;
-        status.textContent = t('upload.resumed', bytes(offset));
-      }
-    } catch (error) {
-      if (error instanceof ProblemError && !(error.status === 409 && error.problem.expectedOffset != null)) {
-        throw error;
-      }
-      // A dropped connection (or an offset the server disagrees with): ask what arrived and go on from there.
-      offset = await receivedOffset(id, file.size);
-    }
-    drawProgress(offset, file.size);
-  }
-  return { id, key };
-}
-
-async function complete(id, manifest) {
-  for (;;) {
-    try {
-      return await json(`/api/bids/uploads/${id}/complete`, { method: 'POST', json: { manifest } });
-    } catch (error) {
-      if (error instanceof ProblemError) {
-        throw error;
-      }
-      await receivedOffset(id, Number(progress.max));
-    }
-  }
-}
-
-function showReceipt(receipt) {
-  const box = document.getElementById('receipt');
-  box.hidden = false;
-  box.className = 'success';
-  box.innerHTML = `<h2></h2><dl class="facts"><dt></dt><dd class="bid"></dd><dt></dt><dd class="sha"></dd>
-    <dt></dt><dd class="size"></dd><dt></dt><dd class="at"></dd></dl>
-    <p class="actions"><button type="button" class="json"></button> <button type="button" class="pdf"></button>
-    <a class="button" href="/bidder/receipts.html"></a></p>`;
-  box.querySelector('h2').textContent = t('receipt.title');
-  const labels = ['receipt.bid', 'receipt.sha256', 'receipt.size', 'receipt.received'];
-  box.querySelectorAll('dt').forEach((dt, i) => {
-    dt.textContent = t(labels[i]);
-  });
-  box.querySelector('.bid').textContent = receipt.bidId;
-  box.querySelector('.sha').textContent = receipt.sha256;
-  box.querySelector('.size').textContent = bytes(receipt.size);
-  box.querySelector('.at').textContent = dateTime(receipt.receivedAt);
-  box.querySelector('.json').textContent = t('receipt.json');
-  box.querySelector('.json').addEventListener('click', () => download(new Blob([JSON.stringify(receipt, null, 2)],
-    { type: 'application/json' }), `receipt-${receipt.bidId}.json`));
-  box.querySelector('.pdf').textContent = t('receipt.pdf');
-  box.querySelector('.pdf').addEventListener('click', () => download(`/api/documents/${receipt.receiptDocument}/pdf`,
-    `receipt-${receipt.bidId}.pdf`).catch((error) => {
-    status.textContent = error.message;
-  }));
-  box.querySelector('a').textContent = t('receipt.all');
-  box.focus();
 }
 
 form.addEventListener('submit', async (event) => {
@@ -259,13 +147,16 @@ form.addEventListener('submit', async (event) => {
     await checkSealed(file);
     button.disabled = true;
     const { manifest, sha256 } = await manifestFor(file);
-    const { id, key } = await send(file, sha256);
+    const key = `sunbid.upload:${lotId}:${file.name}:${file.size}`;
+    const id = await transfer.send(file, { projectId, lotId, sha256, storeKey: key });
     status.textContent = t('upload.completing');
-    const receipt = await complete(id, manifest);
+    const receipt = await transfer.complete(id, manifest);
     localStorage.removeItem(key);
     status.textContent = t('upload.done');
     form.hidden = true;
-    showReceipt(receipt);
+    receiptCertificate(document.getElementById('receipt'), receipt, { onError: (error) => {
+      status.textContent = error.message;
+    } });
   } catch (error) {
     button.disabled = false;
     status.textContent = '';

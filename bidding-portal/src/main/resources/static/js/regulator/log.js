@@ -94,12 +94,16 @@ async function loadList() {
     open.setAttribute('aria-label', t('log.open.entry', e.seq));
     open.addEventListener('click', () => go({ seq: e.seq }).then(() => document.getElementById('entry-title').focus()));
     const actor = /^[0-9a-f-]{36}$/.test(e.actor) ? `${e.actor.slice(0, 8)}…` : e.actor;
-    const cells = [String(e.seq), dateTime(e.at), e.action, `${actor}${e.actorRole ? ` (${e.actorRole})` : ''}`];
+    const cells = [String(e.seq), dateTime(e.at), eventName(e.action),
+      `${e.actorRole ? `${roleName(e.actorRole)} ` : ''}${actor}`];
     for (const [i, text] of cells.entries()) {
       const td = document.createElement('td');
       td.textContent = text;
       if (i === 0) {
         td.className = 'num';
+      }
+      if (i === 2) {
+        td.title = e.action;
       }
       if (i === 3) {
         td.className = 'mono';
@@ -115,6 +119,44 @@ async function loadList() {
   document.getElementById('page-no').textContent = t('log.page', pageNo + 1);
   document.getElementById('prev').disabled = pageNo === 0;
   document.getElementById('next').disabled = entries.length < size;
+}
+
+/** An event's name in words (监督日志 event names), or its code when the bundle has none yet. */
+function eventName(action) {
+  const key = `event.${action}`;
+  const name = t(key);
+  return name === key ? action : name;
+}
+
+/** A role's name in words. */
+function roleName(role) {
+  return role ? t(`logrole.${role}`) : '';
+}
+
+/** The event's details as a table of field and value (nested values as compact JSON), or null if not an object. */
+function detailsTable(details) {
+  let value;
+  try {
+    value = JSON.parse(details);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return null;
+  }
+  const table = document.createElement('table');
+  table.className = 'data details';
+  table.innerHTML = '<thead><tr><th scope="col"></th><th scope="col"></th></tr></thead><tbody></tbody>';
+  table.querySelectorAll('th')[0].textContent = t('log.details.field');
+  table.querySelectorAll('th')[1].textContent = t('log.details.value');
+  for (const [name, item] of Object.entries(value)) {
+    const row = table.tBodies[0].insertRow();
+    row.insertCell().textContent = name;
+    const cell = row.insertCell();
+    cell.className = typeof item === 'object' && item !== null ? 'mono' : '';
+    cell.textContent = typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item);
+  }
+  return table;
 }
 
 function field(list, key, value, mono = false) {
@@ -148,9 +190,9 @@ async function loadEntry(seq) {
   fields.replaceChildren();
   field(fields, 'log.seq', String(e.seq));
   field(fields, 'log.at', `${dateTime(e.at)} (${e.at})`);
-  field(fields, 'log.action', e.action, true);
+  field(fields, 'log.action', `${eventName(e.action)}（${e.action}）`);
   field(fields, 'log.actor', e.actor, true);
-  field(fields, 'log.role', e.actorRole);
+  field(fields, 'log.role', roleName(e.actorRole));
   field(fields, 'log.subject', e.subject, true);
   field(fields, 'log.ip', e.clientIp);
   field(fields, 'log.device', e.deviceFingerprint, true);
@@ -162,6 +204,13 @@ async function loadEntry(seq) {
     // shown as stored
   }
   document.getElementById('entry-details').textContent = details;
+  // people read the details as a table; the stored text (what the hash covers) stays below it
+  document.getElementById('entry-details-table')?.remove();
+  const table = detailsTable(e.details ?? '');
+  if (table) {
+    table.id = 'entry-details-table';
+    document.getElementById('entry-details-raw').before(table);
+  }
   document.getElementById('proof-input').value = JSON.stringify(proven.inclusionProof, null, 2);
   document.getElementById('tsa-command').textContent = proven.treeHead.timestampToken
     ? 'openssl ts -verify -token_in -in token.der -data tree-head.json -CAfile root-ca.pem'

@@ -4,6 +4,7 @@
 import { page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { call, json, requireRole, showProblem } from '/js/session.js';
+import { replay } from '/js/draw-replay.js';
 
 await page('staff');
 const me = requireRole('STAFF', 'ADMIN', 'REGULATOR');
@@ -41,7 +42,9 @@ async function plan() {
   specialtyNames = {};
   for (const g of view.groups) {
     specialtyNames[g.specialty] = g.specialtyName;
-    cells(tbody.insertRow(), [g.specialtyName, g.region || t('committee.any-region'), g.experts, g.reserves, g.eligibleNow]);
+    const region = (g.region || t('committee.any-region'))
+      + (g.preferredRegion ? t('committee.preferred-region', g.preferredRegion, g.preferredNow) : '');
+    cells(tbody.insertRow(), [g.specialtyName, region, g.experts, g.reserves, g.eligibleNow]);
   }
   document.getElementById('plan-summary').textContent = t('committee.plan.summary', view.members, view.drawnExperts,
     view.representatives.length, view.representatives.join('、') || '—');
@@ -111,6 +114,28 @@ async function records() {
       button.onclick = () => download(path, name);
       files.append(button, ' ');
     }
+    const check = document.createElement('button');
+    check.type = 'button';
+    check.className = 'replay';
+    check.textContent = t('committee.replay');
+    const verdict = document.createElement('span');
+    verdict.className = 'replay-verdict';
+    verdict.setAttribute('role', 'status');
+    check.onclick = async () => {
+      verdict.textContent = t('committee.replay.running');
+      try {
+        const pool = new Uint8Array(await (await call(`${base}/committee/draw-pool`)).arrayBuffer());
+        const result = await replay(r, pool);
+        verdict.dataset.match = String(result.problems.length === 0);
+        verdict.textContent = result.problems.length === 0
+          ? t('committee.replay.match', result.members, result.reserves)
+          : t('committee.replay.mismatch', result.problems.map(p => t(`committee.replay.${p}`)).join('、'));
+      } catch (e) {
+        verdict.dataset.match = 'false';
+        verdict.textContent = t('committee.replay.mismatch', e.message);
+      }
+    };
+    row.insertCell().append(check, ' ', verdict);
   }
 }
 

@@ -159,6 +159,8 @@ async function loadMember(id) {
   document.getElementById('member-title').textContent = m.name;
   const fields = document.getElementById('member-fields');
   fields.replaceChildren();
+  /** A resident identity number shown as people's data should be: the first six and the last four characters. */
+  const maskId = (id) => (id && id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : id);
   field(fields, 'members.status', t(`status.${m.status}`));
   field(fields, 'members.reason.current', m.statusReason);
   field(fields, 'members.role', t(`role.${m.role}`));
@@ -166,7 +168,7 @@ async function loadMember(id) {
   if (m.company) {
     const c = m.company;
     field(fields, 'members.uscc', c.uscc);
-    field(fields, 'members.legal', c.legalRepresentative ? `${c.legalRepresentative.name}（${c.legalRepresentative.idNumber}）` : null);
+    field(fields, 'members.legal', c.legalRepresentative ? `${c.legalRepresentative.name}（${maskId(c.legalRepresentative.idNumber)}）` : null);
     field(fields, 'members.controller', c.controllingShareholder ? `${c.controllingShareholder.name}（${c.controllingShareholder.uscc}）` : null);
     field(fields, 'members.region', `${c.regionName || ''} ${c.regionCode}`.trim());
     field(fields, 'members.address', c.address);
@@ -176,10 +178,10 @@ async function loadMember(id) {
   }
   if (m.expert) {
     const e = m.expert;
-    field(fields, 'members.idNumber', e.idNumber);
+    field(fields, 'members.idNumber', maskId(e.idNumber));
     field(fields, 'members.employer', e.employerUscc);
     field(fields, 'members.specialties', (e.specialties || []).join('、'));
-    field(fields, 'members.title.expert', e.title);
+    field(fields, 'members.title.expert', e.title ? t(`title.${e.title}`) : null);
     field(fields, 'members.years', String(e.yearsInField));
   }
   const qBody = document.querySelector('#qualifications tbody');
@@ -212,7 +214,7 @@ async function loadMember(id) {
     row.append(td);
     qBody.append(row);
   }
-  list('certificates', certificates.map((c) => `${c.algorithm} ${c.subject} — ${c.fingerprint}${c.revokedAt ? ` (${t('cert.revoked')})` : ''}`));
+  list('certificates', certificates.map((c) => `${c.algorithm ? t(`keyalg.${c.algorithm}`) : ''} ${c.subject} — ${c.fingerprint}${c.revokedAt ? ` (${t('cert.revoked')})` : ''}`));
   list('related', related.map((r) => `${r.name} ${r.uscc || ''} — ${t(`relation.${r.relation}`)} · ${t(`status.${r.status}`)}`));
   document.getElementById('decision').hidden = m.status !== 'PENDING';
 }

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.internal.Sm3;
 
-/** Digest algorithms Sunbid uses; SHA-2 comes from the JDK (hardware-accelerated), SM3 from Bouncy Castle. */
+/**
+ * Digest algorithms Sunbid uses; SHA-2 comes from the JDK (hardware-accelerated), SM3 from our own implementation
+ * ({@link Sm3}, checked against Bouncy Castle's and the standard's vectors; see docs/benchmarks.md for its speed).
+ */
 public enum DigestAlgorithm {
     SHA256("SHA-256", "2.16.840.1.101.3.4.2.1", 32),
     SHA384("SHA-384", "2.16.840.1.101.3.4.2.2", 48),
@@ -40,7 +43,7 @@ public enum DigestAlgorithm {
 
     public MessageDigest newDigest() {
         try {
-            return this == SM3 ? MessageDigest.getInstance(jcaName, Certificates.provider()) : MessageDigest.getInstance(jcaName);
+            return this == SM3 ? new Sm3() : MessageDigest.getInstance(jcaName);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -94,6 +94,25 @@ public class ForfeitManagement {
                 clock.instant()));
     }
 
+    /** A forfeit as regulators and staff see it: names, not ids, beside the ids the decision needs. */
+    public record ForfeitView(UUID id, String project, String lot, String bidder, Money held, String guarantee,
+            String reason, Refunds.ForfeitState state, java.time.Instant proposedAt, java.time.Instant decidedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<ForfeitView> list() {
+        return refunds.forfeits().stream().map(f -> {
+            ProjectView p = lookups.project(f.project());
+            String lotName = p.lots().stream().filter(l -> l.id().equals(f.lot()))
+                    .map(l -> l.number() + " " + l.name()).findFirst().orElse("");
+            Money held = accounts.peek(f.lot(), f.member()).map(Deposit::held).orElse(Money.ZERO);
+            String guarantee = guarantees.ofLot(f.lot()).stream().filter(g -> g.member().equals(f.member()))
+                    .map(g -> g.issuerName() + " " + g.number() + "（" + g.amount() + " 元）").findFirst().orElse(null);
+            return new ForfeitView(f.id(), p.name(), lotName, lookups.payee(f.member()).name(), held, guarantee,
+                    f.reason(), f.state(), f.proposedAt(), f.decidedAt());
+        }).toList();
+    }
+
     /** Issues the platform-signed demand letter under the guarantee and marks the guarantee claimed. */
     private void claim(Guarantees.Guarantee g, Refunds.Forfeit f, CurrentUser regulator) {
         ProjectView p = lookups.project(g.project());

@@ -133,6 +133,12 @@ public class RefundManagement {
                 r.interest(), r.total(), r.state().name(), r.endToEndId(), r.returnReason());
     }
 
+    /** Unpaid refunds past their statutory due time, for regulators and staff. */
+    @Transactional(readOnly = true)
+    public List<RefundView> late() {
+        return refunds.late(clock.instant()).stream().map(RefundManagement::view).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<RefundView> proposed() {
         return refunds.inState(Refunds.State.PROPOSED).stream().map(RefundManagement::view).toList();

@@ -28,12 +28,26 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
 
     /** The groups as the draw algorithm reads them, in plan order. */
     public List<org.sunbid.signing.draw.DrawAlgorithm.Group> drawGroups() {
-        return groups.stream().map(g -> new org.sunbid.signing.draw.DrawAlgorithm.Group(g.specialty(), g.region(),
-                g.experts(), g.reserves())).toList();
+        return groups.stream().map(Group::drawGroup).toList();
     }
 
-    /** One line of the plan: {@code experts} drawn from {@code specialty} (a code of the table or its first level). */
-    public record Group(String specialty, String region, int experts, int reserves) {
+    /**
+     * One line of the plan: {@code experts} drawn from {@code specialty} (a code of the table or its first level),
+     * only from {@code region} when it is given (a division-code prefix), and from {@code preferredRegion} first when
+     * that is given (the others fill only the places it cannot; see docs/expert-draw.md).
+     */
+    public record Group(String specialty, String region, int experts, int reserves, String preferredRegion) {
+
+        /** A line without a region preference. */
+        public Group(String specialty, String region, int experts, int reserves) {
+            this(specialty, region, experts, reserves, null);
+        }
+
+        /** The line as the draw algorithm reads it. */
+        public org.sunbid.signing.draw.DrawAlgorithm.Group drawGroup() {
+            return new org.sunbid.signing.draw.DrawAlgorithm.Group(specialty, region, experts, reserves,
+                    preferredRegion);
+        }
     }
 
     /** Checks every composition rule in turn and refuses with the first broken one, naming the field. */
@@ -61,6 +75,9 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
             }
             if (g.region() != null && !g.region().matches("[1-9][0-9]{1,5}")) {
                 throw ProblemException.invalid("groups[" + i + "].region", "expert.plan.region");
+            }
+            if (g.preferredRegion() != null && !g.preferredRegion().matches("[1-9][0-9]{1,5}")) {
+                throw ProblemException.invalid("groups[" + i + "].preferredRegion", "expert.plan.region");
             }
             drawn += g.experts();
         }

@@ -49,7 +49,7 @@ public class CommitteePlans {
 
     /** One group of a plan with how many experts of the library could be drawn for it today (before avoidance). */
     public record GroupView(String specialty, String specialtyName, String region, int experts, int reserves,
-            int eligibleNow) {
+            int eligibleNow, String preferredRegion, int preferredNow) {
     }
 
     public record PlanView(UUID lotId, UUID projectId, List<GroupView> groups, List<String> representatives,
@@ -76,8 +76,7 @@ public class CommitteePlans {
             }
         }
         List<CommitteePlan.Group> stripped = groups.stream().map(g -> new CommitteePlan.Group(g.specialty().strip(),
-                g.region() == null || g.region().isBlank() ? null : g.region().strip(), g.experts(), g.reserves()))
-                .toList();
+                blankToNull(g.region()), g.experts(), g.reserves(), blankToNull(g.preferredRegion()))).toList();
         CommitteePlan plan = CommitteePlan.of(lot, projectId, stripped, input.representatives(), input.supervisingUscc());
         if (plan.supervisingUscc() != null && !plan.supervisingUscc().matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
             throw ProblemException.invalid("supervisingUscc", "expert.plan.supervising-uscc");
@@ -101,25 +100,32 @@ public class CommitteePlans {
 
     private PlanView view(CommitteePlan plan, boolean frozen) {
         Map<String, LibraryStore.Specialty> known = library.specialties();
-        List<DrawAlgorithm.Group> groups = plan.groups().stream()
-                .map(g -> new DrawAlgorithm.Group(g.specialty(), g.region(), g.experts(), g.reserves())).toList();
+        List<DrawAlgorithm.Group> groups = plan.drawGroups();
         Set<String> prefixes = new LinkedHashSet<>();
         groups.forEach(g -> prefixes.add(g.specialty()));
         List<LibraryStore.PoolRow> rows = library.poolAt(clock.instant(), prefixes);
         Set<String> unqualified = new java.util.HashSet<>();
         rows.stream().filter(r -> !r.qualified()).forEach(r -> unqualified.add(r.member().toString()));
-        int[] counts = DrawAlgorithm.eligibleCounts(groups, rows.stream()
-                .map(r -> new DrawAlgorithm.Candidate(r.member().toString(), r.specialties(), r.region())).toList(),
-                unqualified);
+        List<DrawAlgorithm.Candidate> candidates = rows.stream()
+                .map(r -> new DrawAlgorithm.Candidate(r.member().toString(), r.specialties(), r.region())).toList();
+        int[] counts = DrawAlgorithm.eligibleCounts(groups, candidates, unqualified);
+        // the same count within each group's preferred region (a group without one counts all its eligible)
+        int[] preferredCounts = DrawAlgorithm.eligibleCounts(groups.stream().map(g -> new DrawAlgorithm.Group(
+                g.specialty(), g.preferredRegion() == null ? g.region() : g.preferredRegion(), g.experts(),
+                g.reserves())).toList(), candidates, unqualified);
         List<GroupView> views = new java.util.ArrayList<>();
         for (int i = 0; i < plan.groups().size(); i++) {
             CommitteePlan.Group g = plan.groups().get(i);
             LibraryStore.Specialty s = known.get(g.specialty());
             views.add(new GroupView(g.specialty(), s == null ? g.specialty() : s.nameZh(), g.region(), g.experts(),
-                    g.reserves(), counts[i]));
+                    g.reserves(), counts[i], g.preferredRegion(), preferredCounts[i]));
         }
         return new PlanView(plan.lot().value(), plan.project(), views, plan.representatives(), plan.supervisingUscc(),
                 plan.drawnExperts(), plan.size(), frozen);
+    }
+
+    private static String blankToNull(String code) {
+        return code == null || code.isBlank() ? null : code.strip();
     }
 
     static void requireOwnerOrCentre(CurrentUser user, LotFacts.Lot lot) {

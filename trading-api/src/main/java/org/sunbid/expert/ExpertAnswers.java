@@ -82,6 +82,16 @@ public class ExpertAnswers {
         fill(seat, "no answer", now);
     }
 
+    /**
+     * An answer-window job fired: every invitation still open under it — each member its draw invited, or the one seat
+     * of a promoted reserve — whose window has closed expires.
+     */
+    public void expireUnder(UUID seatOrDraw) {
+        for (UUID seat : draws.openInvitationsUnder(seatOrDraw)) {
+            expire(seat);
+        }
+    }
+
     /** Removes a drawn member (absent, a conflict found later) and fills its seat; see {@link Committees#replace}. */
     public void replace(LotId lot, UUID member, String reason) {
         String why = reason(reason);

@@ -119,8 +119,8 @@ public class ExpertDraws {
         CommitteePlan plan = plans.lock(lot).orElseThrow(() -> ProblemException.notFound("committee", lot));
         CommitteePlan.Group g = plan.groups().get(planGroup);
         int sequence = draws.draws(lot).size();
-        return run(plan, sequence, reason, List.of(new DrawAlgorithm.Group(g.specialty(), g.region(), 1, 0)),
-                List.of(planGroup));
+        return run(plan, sequence, reason, List.of(new DrawAlgorithm.Group(g.specialty(), g.region(), 1, 0,
+                g.preferredRegion())), List.of(planGroup));
     }
 
     private DrawSummary run(CommitteePlan plan, int sequence, String reason, List<DrawAlgorithm.Group> groups,
@@ -129,19 +129,25 @@ public class ExpertDraws {
         LotFacts.Lot facts = this.facts.lot(plan.project(), lot);
         List<OpenedBids.BidAtOpening> bids = this.facts.openedBids(lot).orElseThrow(() -> refused(lot,
                 HttpStatus.CONFLICT, "lot-not-opened", "lotId", "expert.draw.not-opened"));
-        DrawStore.Secret secret = draws.secret(lot).orElseThrow(() -> refused(lot, HttpStatus.CONFLICT,
-                "draw-secret-missing", "lotId", "expert.draw.no-secret"));
+        DrawStore.Secret secret;
+        try {
+            secret = draws.secret(lot).orElseThrow(() -> refused(lot, HttpStatus.CONFLICT, "draw-secret-missing",
+                    "lotId", "expert.draw.no-secret"));
+        } catch (IllegalStateException e) {
+            throw refused(lot, HttpStatus.CONFLICT, "draw-secret-tampered", "lotId", "expert.draw.secret-tampered");
+        }
         Instant now = clock.instant();
         Instant asOf = facts.bidDeadline();
         PoolSnapshot snapshot = pools.frozen(plan, asOf);
         Avoidance.Parties parties = this.facts.parties(facts, bids, plan.supervisingUscc());
-        Map<UUID, List<Avoidance.Rule>> excluded = Avoidance.exclusions(snapshot, parties,
+        Map<Integer, List<Avoidance.Rule>> excluded = Avoidance.exclusions(snapshot, parties,
                 avoidanceFacts(facts, plan, parties));
         List<DrawRecord.Exclusion> exclusions = new ArrayList<>(excluded.size());
         BitSet excludedPositions = new BitSet(snapshot.size());
-        excluded.forEach((id, rules) -> {
-            exclusions.add(new DrawRecord.Exclusion(id.toString(), rules.stream().map(Avoidance.Rule::code).toList()));
-            excludedPositions.set(snapshot.position(id));
+        excluded.forEach((position, rules) -> {
+            exclusions.add(new DrawRecord.Exclusion(snapshot.pool().candidates().get(position).expert(),
+                    rules.stream().map(Avoidance.Rule::code).toList()));
+            excludedPositions.set(position);
         });
 
         List<String> hashes = bids.stream().map(OpenedBids.BidAtOpening::sha256).toList();

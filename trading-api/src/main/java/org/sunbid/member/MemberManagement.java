@@ -1,6 +1,8 @@
 package org.sunbid.member;
 
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +92,23 @@ public class MemberManagement {
     public List<MemberViews.RelatedMember> relatedMembers(MemberId member) {
         members.require(member.value());
         return members.related(member.value());
+    }
+
+    /**
+     * For each of these members, its company code (if it is a company) and the members linked to it, in two queries
+     * whatever the number (the expert draw resolves the tenderee, agency and every bidder at once).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, MemberViews.Ties> tiesOf(Collection<UUID> memberIds) {
+        Map<UUID, String> usccs = members.usccsOf(memberIds);
+        Map<UUID, List<MemberViews.RelatedMember>> related = members.relatedOf(memberIds);
+        Map<UUID, MemberViews.Ties> out = new LinkedHashMap<>();
+        for (UUID id : memberIds) {
+            if (usccs.containsKey(id) || related.containsKey(id)) {
+                out.put(id, new MemberViews.Ties(usccs.get(id), related.getOrDefault(id, List.of())));
+            }
+        }
+        return out;
     }
 
     @Transactional(readOnly = true)

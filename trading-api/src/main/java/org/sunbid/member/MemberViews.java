@@ -89,6 +89,10 @@ public final class MemberViews {
     public record RelatedMember(UUID id, String name, String uscc, Role role, MemberStatus status, Relation relation) {
     }
 
+    /** A member's own company code (null for a person) and the members linked to it. */
+    public record Ties(String uscc, List<RelatedMember> related) {
+    }
+
     public record HistoryEntry(long seq, Instant at, UUID actor, String action, String reason, String details) {
     }
 }

@@ -74,7 +74,20 @@ public class OpenedBids {
         if (objections.of(lot).stream().anyMatch(o -> o.answeredAt() == null)) {
             return Optional.empty();
         }
-        List<OpenedBid> valid = decryptions.checkedInRecordOrder(lot).stream()
+        return Optional.of(new FinalOpening(session.project(), lot, opened.at(), opened.record(), valid(lot)));
+    }
+
+    /**
+     * The valid, priced bids of a lot whose opening record is issued, in record order, whether or not its objection
+     * period is over (what the record read out in public); empty before that.
+     */
+    public List<OpenedBid> recorded(LotId lot) {
+        return sessions.find(lot).filter(s -> s.state() instanceof OpeningSession.Opened).map(s -> valid(lot))
+                .orElse(List.of());
+    }
+
+    private List<OpenedBid> valid(LotId lot) {
+        return decryptions.checkedInRecordOrder(lot).stream()
                 .filter(d -> d.checks().filter(OpenedBids::validAndPriced).isPresent())
                 .flatMap(d -> bids.find(d.bid()).filter(b -> bids.isLive(b.id())).stream().map(b -> {
                     Checks c = d.checks().orElseThrow();
@@ -82,7 +95,6 @@ public class OpenedBids {
                             c.form().json());
                 }))
                 .toList();
-        return Optional.of(new FinalOpening(session.project(), lot, opened.at(), opened.record(), valid));
     }
 
     private static boolean validAndPriced(Checks c) {

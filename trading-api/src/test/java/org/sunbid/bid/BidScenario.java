@@ -91,9 +91,6 @@ abstract class BidScenario {
     JdbcClient jdbc;
 
     @Autowired
-    org.sunbid.opening.DecryptLot decryptLot;
-
-    @Autowired
     org.sunbid.scheduler.JobScheduler jobs;
 
     @AfterEach
@@ -264,16 +261,19 @@ abstract class BidScenario {
 
     /**
      * The hall after a release: when that release reached the threshold it scheduled the clustered {@code decrypt-bids}
-     * job; the test clock runs ahead of Quartz's wall time, so the job is run here as the scheduler would on this node
-     * (it holds the session key), and the hall is read again as {@code token} sees it.
+     * job, which the scheduler runs at once (this node holds the session key); the hall is read, as {@code token} sees
+     * it, once decryption has ended.
      */
     JsonNode decrypted(String token, UUID project, UUID lot, JsonNode released) throws Exception {
         if (!"OPENING".equals(released.get("status").asText())) {
             return released;
         }
-        assertThat(jobs.pending("decrypt-bids", project + ":" + lot + ":1")).as("the decrypt-bids job is scheduled").isPresent();
-        decryptLot.run(org.sunbid.project.ProjectId.of(project), org.sunbid.project.LotId.of(lot), 1);
-        return call(as(token, get("/api/openings/{p}/{l}", project, lot)), 200);
+        JsonNode[] hall = { released };
+        org.awaitility.Awaitility.await("the decrypt-bids job of lot " + lot).atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> !"OPENING".equals((hall[0] = call(as(token, get("/api/openings/{p}/{l}", project, lot)), 200))
+                        .get("status").asText()));
+        return hall[0];
     }
 
     /** Starts the lot's opening and has the custodians release shares up to the threshold. */

@@ -88,7 +88,7 @@ class CompletionCrashTests {
                     long killAfter = random.nextInt(700);
                     CompletableFuture<HttpResponse<byte[]>> first = platform.http().sendAsync(platform.request("POST",
                             "/api/bids/uploads/" + upload + "/complete", token, manifest), HttpResponse.BodyHandlers.ofByteArray());
-                    Thread.sleep(killAfter); // the random instant of the kill, not a wait for a result
+                    Thread.sleep(killAfter); // deliberate: schedules the kill -9 at a random instant, not a wait for a result
                     platform.kill();
                     String firstOutcome = first.handle((r, e) -> r == null ? "no answer" : "HTTP " + r.statusCode()).get();
                     String leftBehind = stateAfterKill(jdbc, UUID.fromString(upload));

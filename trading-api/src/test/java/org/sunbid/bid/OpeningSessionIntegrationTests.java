@@ -56,6 +56,9 @@ class OpeningSessionIntegrationTests extends BidScenario {
     org.sunbid.opening.internal.OpeningNode openingNode;
 
     @Autowired
+    DecryptLot decryptLot;
+
+    @Autowired
     List<ScheduledTask> tasks;
 
     ScheduledTask closeWindowJob;
@@ -248,19 +251,23 @@ class OpeningSessionIntegrationTests extends BidScenario {
         return other;
     }
 
-    /** Releases up to the threshold without running the decrypt-bids job (as when another node takes it). */
-    void releaseWithoutDecrypting(Lot lot) throws Exception {
-        for (Person custodian : lot.custodians.subList(0, 2)) {
-            for (JsonNode s : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
-                if (s.get("lotId").asText().equals(lot.lot.toString())) {
-                    Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
-                    String json = share.toJson();
-                    call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", lot.project, lot.lot))
-                            .content(Api.json(Map.of("share", json, "signature", Base64.getEncoder().encodeToString(
-                                    new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true))))), 200);
-                }
+    /** One custodian's release, answered at once (the decrypt-bids job runs on its own). */
+    JsonNode releaseOnly(Lot lot, Person custodian) throws Exception {
+        for (JsonNode s : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
+            if (s.get("lotId").asText().equals(lot.lot.toString())) {
+                Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
+                String json = share.toJson();
+                return call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", lot.project, lot.lot))
+                        .content(Api.json(Map.of("share", json, "signature", Base64.getEncoder().encodeToString(
+                                new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true))))), 200);
             }
         }
+        throw new AssertionError("the custodian holds no share of the lot");
+    }
+
+    int decryptJobRuns(Lot lot) {
+        return jdbc.sql("select count(*) from scheduler_firing where kind = 'decrypt-bids' and subject like ? and status = 'FIRED'")
+                .param(lot.project + ":" + lot.lot + ":%").query(Integer.class).single();
     }
 
     @Test
@@ -268,33 +275,33 @@ class OpeningSessionIntegrationTests extends BidScenario {
         Lot lot = new Lot(3);
         lot.submitAll();
         lot.start();
-        releaseWithoutDecrypting(lot);
-        assertThat(lot.view(lot.staff, 200).get("status").asText()).isEqualTo("OPENING");
-        assertThat(jobs.pending("decrypt-bids", lot.project + ":" + lot.lot + ":1")).isPresent();
-        ProjectId project = ProjectId.of(lot.project);
-        LotId lotId = LotId.of(lot.lot);
-
-        // the scheduler hands the job to a node without the key while the key's node lives: it is offered again
+        releaseOnly(lot, lot.custodians.get(0));
+        // the first release reached another node, which made the session key and still lives
         UUID holder = anotherLiveNodeHoldsTheKey(lot);
-        assertThat(decryptLot.run(project, lotId, 1)).isEqualTo(DecryptLot.Outcome.PASSED_ON);
-        assertThat(jobs.pending("decrypt-bids", lot.project + ":" + lot.lot + ":2")).isPresent();
+        assertThat(releaseOnly(lot, lot.custodians.get(1)).get("status").asText()).isEqualTo("OPENING");
 
-        // the key's node is killed in the middle of a bid: that bid was decrypting, the others still queued
+        // the scheduler hands the decrypt-bids job to this node, which does not hold the key: it offers it again
+        org.awaitility.Awaitility.await("the job handed on").atMost(Duration.ofSeconds(60)).until(() -> decryptJobRuns(lot) >= 2);
+        assertThat(lot.view(lot.staff, 200).get("status").asText()).isEqualTo("OPENING");
+
+        // the key's node is killed (kill -9) in the middle of a bid: that bid was decrypting, the others still queued
         UUID half = lot.bids.get(lot.bidders.get(0));
         jdbc.sql("insert into opening_progress (bid_id, lot_id, member_id, stage, updated_at) values (?, ?, ?, 'DECRYPTING', now())")
                 .params(half, lot.lot, lot.bidders.get(0).member()).update();
         jdbc.sql("update opening_node set heartbeat_at = now() - interval '1 hour' where node_id = ?").param(holder).update();
-        assertThat(decryptLot.run(project, lotId, 2)).isEqualTo(DecryptLot.Outcome.SESSION_KEY_LOST);
+        org.awaitility.Awaitility.await("the lost key noticed").atMost(Duration.ofSeconds(60))
+                .until(() -> lot.view(lot.staff, 200).get("status").asText().equals("WAITING_FOR_SHARES"));
         JsonNode lost = lot.view(lot.staff, 200);
-        assertThat(lost.get("status").asText()).isEqualTo("WAITING_FOR_SHARES");
         assertThat(lost.get("releasedShares")).as("the custodians are asked to release again").isEmpty();
+        assertThat(lost.get("custodians")).noneMatch(c -> c.get("released").asBoolean());
         assertThat(lot.row(lost, lot.bidders.get(0)).get("stage").asText()).isEqualTo("QUEUED");
         assertThat(jdbc.sql("select count(*) from sealed_share_release where lot_id = ?").param(lot.lot).query(Integer.class)
                 .single()).as("shares sealed to the lost key are void and deleted").isZero();
         awaitLogged("bid.opening-session-key-lost", lot.lot);
+        assertThat(decryptLot.run(ProjectId.of(lot.project), LotId.of(lot.lot), 99))
+                .as("a late run of the lost job changes nothing").isEqualTo(DecryptLot.Outcome.NOTHING_TO_DO);
 
-        // a second run of the lost job changes nothing; the custodians release again, to a key this node makes
-        assertThat(decryptLot.run(project, lotId, 2)).isEqualTo(DecryptLot.Outcome.NOTHING_TO_DO);
+        // the custodians release again, to a key this node makes, and every bid is opened
         lot.releaseShareOf(lot.custodians.get(0));
         JsonNode opened = lot.releaseShareOf(lot.custodians.get(1));
         assertThat(opened.get("status").asText()).isEqualTo("OPENED");
@@ -306,6 +313,44 @@ class OpeningSessionIntegrationTests extends BidScenario {
                 .single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from opening_session_key where lot_id = ? and retired_at is null")
                 .param(lot.lot).query(Integer.class).single()).as("the session is over: no key is current").isZero();
+    }
+
+    @Test
+    void theHallStreamsEachChangeAsServerSentEventsToWhoMayFollowIt() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        lot.start();
+        Person outsider = member(Role.BIDDER, "未投标公司");
+        call(as(outsider.token(), get("/api/openings/{p}/{l}/events", lot.project, lot.lot)), 404);
+
+        var stream = mvc.perform(as(lot.staff, get("/api/openings/{p}/{l}/events", lot.project, lot.lot)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+                .andReturn();
+        var response = stream.getResponse();
+        java.util.function.Supplier<List<String>> events = () -> {
+            try {
+                return java.util.Arrays.stream(response.getContentAsString(StandardCharsets.UTF_8).split("\n\n"))
+                        .filter(e -> e.startsWith("event:hall")).toList();
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        org.awaitility.Awaitility.await("the hall at once").atMost(Duration.ofSeconds(10))
+                .until(() -> events.get().size() == 1);
+        assertThat(response.getContentType()).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
+        assertThat(events.get().get(0)).contains("\"status\":\"WAITING_FOR_SHARES\"");
+
+        lot.releaseShareOf(lot.custodians.get(0));
+        org.awaitility.Awaitility.await("the release is pushed").atMost(Duration.ofSeconds(10))
+                .until(() -> events.get().size() == 2);
+        assertThat(events.get().get(1)).contains("\"released\":true");
+        lot.releaseShareOf(lot.custodians.get(1));
+        org.awaitility.Awaitility.await("the opening is pushed").atMost(Duration.ofSeconds(20))
+                .until(() -> events.get().get(events.get().size() - 1).contains("\"status\":\"OPENED\""));
+        int pushed = events.get().size();
+        org.awaitility.Awaitility.await("nothing but changes is pushed (the clock alone is no change)")
+                .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> events.get().size() == pushed);
+        stream.getRequest().getAsyncContext().complete();
     }
 
     @Test
@@ -321,11 +366,12 @@ class OpeningSessionIntegrationTests extends BidScenario {
                 }
             }
         }
-        releaseWithoutDecrypting(lot);
+        releaseOnly(lot, lot.custodians.get(0));
+        releaseOnly(lot, lot.custodians.get(1));
         byte[] openingKey = ThresholdKeys.combine(shares);
         List<byte[]> secrets = new ArrayList<>(shares.stream().map(Share::value).toList());
         secrets.add(openingKey);
-        assertNothingAtRest(lot.opening, secrets, shares, "while the shares wait for the job");
+        assertNothingAtRest(lot.opening, secrets, shares, "around the k-th release");
         JsonNode opened = decrypted(lot.staff, lot.project, lot.lot, lot.view(lot.staff, 200));
         assertThat(opened.get("status").asText()).isEqualTo("OPENED");
         assertNothingAtRest(lot.opening, secrets, shares, "after the opening");

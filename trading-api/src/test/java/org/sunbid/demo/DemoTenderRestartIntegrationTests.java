@@ -2,10 +2,7 @@ package org.sunbid.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,26 +12,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.bid.BidManagement;
-import org.sunbid.bid.OpeningKeys;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberSetup;
-import org.sunbid.opening.JoinOpening;
 import org.sunbid.opening.OpeningHall;
-import org.sunbid.opening.ReleaseShare;
 import org.sunbid.opening.StartOpening;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
-import org.sunbid.platform.PlatformProperties;
-import org.sunbid.project.ProjectManagement;
-import org.sunbid.project.ProjectPublication;
-import org.sunbid.project.ProjectReview;
-import org.sunbid.scheduler.TimeAccelerator;
-import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.MutableClock;
 import org.sunbid.support.PlatformTest;
 
@@ -47,22 +33,10 @@ import org.sunbid.support.PlatformTest;
 @PlatformTest
 class DemoTenderRestartIntegrationTests {
 
-    static final String PASSWORD = "Sunbid@Test2026";
-
     @Autowired
-    PlatformProperties platform;
+    DemoTenders demoTenders;
     @Autowired
     AccountManagement accounts;
-    @Autowired
-    MemberSetup members;
-    @Autowired
-    ProjectManagement projects;
-    @Autowired
-    ProjectReview review;
-    @Autowired
-    ProjectPublication publication;
-    @Autowired
-    OpeningKeys openingKeys;
     @Autowired
     BidManagement bids;
     @Autowired
@@ -70,36 +44,13 @@ class DemoTenderRestartIntegrationTests {
     @Autowired
     StartOpening starts;
     @Autowired
-    ReleaseShare shareReleases;
-    @Autowired
-    JoinOpening hallEntries;
-    @Autowired
     NoticeManagement notices;
     @Autowired
-    TimeAccelerator accelerator;
-    @Autowired
     MutableClock clock;
-    @Autowired
-    org.sunbid.award.AwardManagement awards;
-    @Autowired
-    org.sunbid.demo.internal.DemoBidding bidding;
-    @Autowired
-    org.sunbid.demo.internal.DemoCommittee committee;
-    @Autowired
-    org.sunbid.demo.internal.DemoEvaluation evaluation;
-    @Autowired
-    org.sunbid.demo.internal.DemoAward award;
-    @Autowired
-    org.springframework.core.env.Environment environment;
 
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    DemoTender start(DemoTenderProperties settings) {
-        return new DemoTender(settings, accounts, projects, review, publication, openings, awards, bidding, committee, evaluation, award,
-                accelerator, (Clock) clock, environment);
     }
 
     static Thread inBackground(DemoTender demo) {
@@ -122,34 +73,13 @@ class DemoTenderRestartIntegrationTests {
 
     @Test
     void aRestartMidWayCarriesOnWithTheMissingBidsAndTheOpeningAndDuplicatesNothing() throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String staff = "demo-staff-" + suffix;
-        accounts.createPlatformAccount(staff, PASSWORD, Role.STAFF, "交易中心 演示", null);
-        String regulator = "demo-regulator-" + suffix;
-        accounts.createPlatformAccount(regulator, PASSWORD, Role.REGULATOR, "监管 演示", null);
-        String tenderee = "demo-tenderee-" + suffix;
-        accounts.createMemberAccount(tenderee, PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区留下街道办事处");
-        List<String> bidders = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            bidders.add(MemberFixtures.approved(members, Role.BIDDER).username());
-        }
-        char[] passphrase = platform.keys().passphrase().toCharArray();
-        DemoCa ca = DemoCa.loadOrCreate(platform.caDirectory(), passphrase);
-        List<String> custodians = new ArrayList<>();
-        for (int n = 1; n <= 3; n++) {
-            String username = "demo-custodian-" + suffix + "-" + n;
-            UUID id = accounts.createPlatformAccount(username, PASSWORD, Role.CUSTODIAN, "密钥保管人 " + n, null);
-            openingKeys.bindCustodianCertificate(new CurrentUser(id, username, Role.CUSTODIAN, Optional.empty()),
-                    ca.custodian(n, passphrase).certificate().getEncoded());
-            custodians.add(username);
-        }
+        DemoTenders.Cast cast = demoTenders.cast(4);
+        List<String> bidders = cast.bidders();
         UUID project = UUID.randomUUID();
-        DemoTenderProperties settings = new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
-                Duration.ofMillis(1500), Duration.ofMillis(500), bidders, tenderee, staff, regulator, custodians, project,
-                false);
+        DemoTenderProperties settings = demoTenders.settings(cast, project, Duration.ofMillis(1500), Duration.ofMillis(500));
 
         // first start: stopped (as at shutdown) once two bids are in
-        DemoTender first = start(settings);
+        DemoTender first = demoTenders.tender(settings);
         Thread firstRun = inBackground(first);
         awaitTrue(() -> first.status().isPresent() && hasBid(bidders.get(1), first.status().get().lotId()));
         first.stop();
@@ -161,7 +91,7 @@ class DemoTenderRestartIntegrationTests {
         assertThat(hasBid(bidders.get(3), lot)).isFalse();
 
         // the next start carries on: the missing bids, then (at the opening time) the shares and the opening
-        DemoTender second = start(settings);
+        DemoTender second = demoTenders.tender(settings);
         Thread secondRun = inBackground(second);
         awaitTrue(() -> bidders.stream().allMatch(b -> hasBid(b, lot)));
         clock.advance(Duration.between(clock.instant(), second.status().orElseThrow().openingAt()).plusSeconds(1));

@@ -202,6 +202,18 @@ class GuaranteeIntegrationTests extends DepositScenario {
         String forfeit = call(as(l.staff(), post("/api/deposits/forfeits")).content(Api.json(Map.of("lotId", l.lot(),
                 "memberId", a.member(), "reason", "中标后无正当理由拒签合同"))), 201).get("id").asText();
         assertThat(secured(a)).isTrue(); // a proposal alone claims nothing
+        // the regulator's list: names, the guarantee, nothing held in money
+        JsonNode proposal = null;
+        for (JsonNode f : call(as(l.regulator(), get("/api/deposits/forfeits")), 200)) {
+            if (f.get("id").asText().equals(forfeit)) {
+                proposal = f;
+            }
+        }
+        assertThat(proposal).isNotNull();
+        assertThat(proposal.get("bidder").asText()).isEqualTo(members.find(a.member()).orElseThrow().company().name());
+        assertThat(proposal.get("guarantee").asText()).contains("阳光担保有限公司");
+        assertThat(proposal.get("held").decimalValue()).isZero();
+        assertThat(proposal.get("state").asText()).isEqualTo("PROPOSED");
         call(as(l.regulator(), post("/api/deposits/forfeits/{id}/decision", forfeit))
                 .content(Api.json(Map.of("approve", true))), 204);
 

@@ -189,8 +189,14 @@ class RefundIntegrationTests extends DepositScenario {
         Instant due = Instant.parse(proposed.get("dueBy").asText());
         assertThat(Duration.between(Instant.now(), due)).isBetween(Duration.ofDays(5), Duration.ofDays(6));
         assertThat(refunds.alertIfLate(refund)).as("not late yet").isFalse();
+        assertThat(call(as(l.regulator(), get("/api/deposits/refunds/late")), 200).toString())
+                .doesNotContain(refund.toString());
         clock.advance(Duration.ofDays(7));
         assertThat(refunds.alertIfLate(refund)).isTrue();
+        // the regulator's late-refund list names it, with the payee's name
+        JsonNode late = call(as(l.regulator(), get("/api/deposits/refunds/late")), 200);
+        assertThat(late.toString()).contains(refund.toString());
+        assertThat(late.toString()).contains(members.find(l.first().member()).orElseThrow().company().name());
     }
 
     @Test

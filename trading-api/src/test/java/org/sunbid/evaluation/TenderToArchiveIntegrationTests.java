@@ -443,12 +443,8 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
      * returns the last one.
      */
     JsonNode assertOcdsAwards(UUID project, String kind, String status) throws Exception {
-        com.networknt.schema.JsonSchema schema;
-        try (var in = getClass().getResourceAsStream("/ocds/release-schema.json")) {
-            schema = com.networknt.schema.JsonSchemaFactory.getInstance(
-                    com.networknt.schema.SpecVersion.VersionFlag.V4).getSchema(in);
-        }
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.networknt.schema.JsonSchema schema = releaseSchemaWithBids(json);
         int found = 0;
         JsonNode last = null;
         for (JsonNode n : expect(get("/api/public/notices").param("kind", kind).param("limit", "100"), 200)
@@ -461,11 +457,37 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
             var release = json.readTree(body);
             assertThat(schema.validate(release)).as(body).isEmpty();
             assertThat(release.get("awards").get(0).get("status").asText()).isEqualTo(status);
+            // the bids extension: the opened bids of the lot, counted and priced
+            assertThat(release.at("/bids/statistics/0/measure").asText()).isEqualTo("bids");
+            assertThat(release.at("/bids/statistics/0/value").asInt()).isEqualTo(3);
+            assertThat(release.get("bids").get("details")).hasSize(3).allMatch(b -> b.at("/value/amount").decimalValue()
+                    .signum() > 0 && !b.at("/tenderers/0/name").asText().isBlank() && b.get("status").asText().equals("valid"));
+            var forged = release.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) forged.at("/bids/details/0")).put("status", "winning");
+            assertThat(schema.validate(forged)).as("the bids section is validated, not ignored").isNotEmpty();
             last = expect(get("/api/public/notices/{id}/ocds", n.get("publicId").asText()), 200);
             found++;
         }
         assertThat(found).isPositive();
         return last;
+    }
+
+    /** OCDS 1.1.5's release schema with the bids extension's fields merged in (properties.bids and definitions). */
+    com.networknt.schema.JsonSchema releaseSchemaWithBids(com.fasterxml.jackson.databind.ObjectMapper json)
+            throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode core;
+        com.fasterxml.jackson.databind.JsonNode extension;
+        try (var in = getClass().getResourceAsStream("/ocds/release-schema.json");
+                var ext = getClass().getResourceAsStream("/ocds/bids-extension.json")) {
+            core = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+            extension = json.readTree(ext);
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) core.get("properties")).putObject("bids")
+                .put("$ref", "#/definitions/Bids");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) core.get("definitions"))
+                .setAll((com.fasterxml.jackson.databind.node.ObjectNode) extension.get("definitions"));
+        return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V4)
+                .getSchema(core);
     }
 
     static org.sunbid.identity.CurrentUser platformUser() {

@@ -111,6 +111,9 @@ public final class ExpertDrawBenchmark {
         List<Double> warm = new ArrayList<>();
         List<Double> cold = new ArrayList<>();
         List<Double> selectIds = new ArrayList<>();
+        List<Double> warmCpu = new ArrayList<>();
+        List<Double> warmDbCpu = new ArrayList<>();
+        long postmaster = postmaster();
         ExpertDraws.DrawSummary last = null;
         for (int i = 0; i < lots.size(); i++) {
             boolean isCold = i >= 3 + draws;
@@ -123,9 +126,17 @@ public final class ExpertDrawBenchmark {
             if (isCold) {
                 pools.forgetCached();
             }
+            long dbBefore = databaseTicks(postmaster);
+            long cpuBefore = THREADS.getCurrentThreadCpuTime();
             long s = System.nanoTime();
             last = expertDraws.draw(new LotId(lots.get(i)));
             double ms = (System.nanoTime() - s) / 1e6;
+            double cpu = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
+            double dbCpu = (databaseTicks(postmaster) - dbBefore) * 10.0; // USER_HZ = 100: 10 ms per tick
+            if (i >= 3 && !isCold) {
+                warmCpu.add(cpu);
+                warmDbCpu.add(dbCpu);
+            }
             long b = System.nanoTime();
             jdbc.sql("select member_id from expert_library order by member_id").query(UUID.class).list();
             selectIds.add((System.nanoTime() - b) / 1e6);
@@ -195,6 +206,8 @@ public final class ExpertDrawBenchmark {
         print("selection step without the group index", unindexed, base, ids);
         print("whole draw, pool snapshot in memory", warm, base, ids);
         print("whole draw, pool read from the database", cold, base, ids);
+        print("  its CPU: the draw's thread (snapshot in memory)", warmCpu, base, ids);
+        print("  its CPU: database processes (10 ms ticks)", warmDbCpu, base, ids);
         print("pool freeze (at the deadline, not in the draw)", freeze, base, ids);
         print("draw-verify (parse, CMS, RFC 3161, replay)", verify, base, ids);
         breakdown(new LotId(lots.get(lots.size() - 1)), signed.record().canonicalBytes());
@@ -234,6 +247,46 @@ public final class ExpertDrawBenchmark {
                 times.add((System.nanoTime() - s) / 1e6);
             }
             System.out.printf("  %-44s %9.2f%n", step.getKey(), median(times));
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+            .getThreadMXBean();
+
+    /** The embedded PostgreSQL's postmaster: the parent of this connection's backend. */
+    private long postmaster() {
+        long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+        String[] stat = procStat(backend);
+        return stat == null ? -1 : Long.parseLong(stat[1]);
+    }
+
+    /**
+     * CPU time (user + system, in clock ticks) of every process of this PostgreSQL instance: the postmaster's children
+     * (backends, WAL writer, checkpointer); the database's share of a draw, which the JVM's clocks do not see. The
+     * machine is shared: only this instance's processes are counted.
+     */
+    private static long databaseTicks(long postmaster) {
+        if (postmaster < 0) {
+            return 0;
+        }
+        long ticks = 0;
+        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+            String[] stat = procStat(Long.parseLong(proc.getName()));
+            if (stat != null && Long.parseLong(stat[1]) == postmaster) {
+                ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+            }
+        }
+        return ticks;
+    }
+
+    /** Fields of /proc/pid/stat after the command name: [0] state, [1] ppid, [11] utime, [12] stime. */
+    private static String[] procStat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 

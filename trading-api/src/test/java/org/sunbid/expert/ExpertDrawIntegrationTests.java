@@ -17,6 +17,7 @@ import org.sunbid.project.LotId;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.scheduler.ScheduledTask;
+import org.sunbid.signing.draw.DrawAlgorithm;
 import org.sunbid.signing.draw.DrawPool;
 import org.sunbid.signing.draw.DrawVerifier;
 import org.sunbid.signing.draw.SignedDrawRecord;
@@ -129,6 +130,117 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
         SignedDrawRecord parsed = SignedDrawRecord.parse(replacement);
         assertThat(parsed.record().sequence()).isEqualTo(1);
         assertThat(parsed.record().exclusions()).filteredOn(e -> e.rules().contains("already-drawn")).hasSize(6);
+    }
+
+    @Test
+    void oneAnswerWindowJobPerDrawClosesEveryUnansweredInvitationOfIt() throws Exception {
+        String region = ExpertFixtures.freshRegion();
+        ExpertFixtures.admitted(members(), library, region, "B0201", 9);
+        OpenedLot opened = openedLot(ExpertFixtures.plan("B0201", region, 5, 1, List.of()), 3);
+        runDrawJob(opened.lot());
+        UUID draw = jdbc().sql("select id from expert_draw where lot_id = ?").param(opened.lot()).query(UUID.class).single();
+        List<UUID> invited = jdbc().sql("select id from expert_seat where draw_id = ? and state = 'INVITED'").param(draw)
+                .query(UUID.class).list();
+        assertThat(invited).hasSize(5);
+        assertThat(scheduler.pending("expert-answer-due", draw.toString())).isPresent();
+        assertThat(invited).allSatisfy(seat -> assertThat(scheduler.pending("expert-answer-due", seat.toString())).isEmpty());
+
+        clock().advance(java.time.Duration.ofMinutes(31));
+        ScheduledTask job = tasks.stream().filter(t -> t.kind().equals("expert-answer-due")).findFirst().orElseThrow();
+        job.run(new Firing("expert-answer-due", draw.toString(), clock().instant(), clock().instant(), 1, "test"));
+        assertThat(jdbc().sql("select state from expert_seat where id = any(?)").param(invited.toArray(new UUID[0]))
+                .query(String.class).list()).hasSize(5).containsOnly("EXPIRED");
+        // the reserve is asked under its own job; the other seats went to replacement draws
+        assertThat(jdbc().sql("select count(*) from expert_seat where lot_id = ? and state = 'INVITED'")
+                .param(opened.lot()).query(Integer.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void aPreferredRegionIsDrawnFirstAndTheRecordCarriesIt() throws Exception {
+        // a specialty no other test draws from, under a four-digit region of its own: the pool is this test's
+        String area = "53" + (10 + new java.util.Random().nextInt(90));
+        List<ExpertFixtures.Expert> near = ExpertFixtures.admitted(members(), library, area + "01", "C0402", 3);
+        ExpertFixtures.admitted(members(), library, area + "02", "C0402", 6);
+        java.util.Map<String, Object> plan = java.util.Map.of("groups", List.of(java.util.Map.of("specialty", "C0402",
+                "region", area, "preferredRegion", area + "01", "experts", 5, "reserves", 1)), "representatives", List.of());
+        OpenedLot opened = openedLot(plan, 3);
+        JsonNode view = expect(with(opened.staff(), get("/api/projects/{p}/lots/{l}/committee-plan", opened.project(),
+                opened.lot())), 200);
+        assertThat(view.get("groups").get(0).get("preferredRegion").asText()).isEqualTo(area + "01");
+        assertThat(view.get("groups").get(0).get("preferredNow").asInt()).isEqualTo(3);
+        assertThat(view.get("groups").get(0).get("eligibleNow").asInt()).isEqualTo(9);
+        runDrawJob(opened.lot());
+        LotId lot = new LotId(opened.lot());
+        SignedDrawRecord record = SignedDrawRecord.parse(committees.drawRecord(lot).orElseThrow());
+        assertThat(record.record().groups().get(0).preferredRegion()).isEqualTo(area + "01");
+        // all three near experts are members, in the first three places; two others fill the rest
+        assertThat(record.record().members().subList(0, 3)).extracting(DrawAlgorithm.Pick::expert)
+                .containsExactlyInAnyOrderElementsOf(near.stream().map(e -> e.id().toString()).toList());
+        assertThat(record.record().members()).hasSize(5);
+        assertReplays(committees.drawRecord(lot).orElseThrow(), committees.drawPool(lot).orElseThrow(), trust);
+    }
+
+    @Test
+    void theSecretIsSealedAtRestAndOnlyTheDrawOpensIt() throws Exception {
+        String region = ExpertFixtures.freshRegion();
+        ExpertFixtures.admitted(members(), library, region, "C0501", 6);
+        OpenedLot opened = openedLot(ExpertFixtures.plan("C0501", region, 5, 0, List.of()), 3);
+        // an insider reads the table before the draw: a sealed envelope and the commitment, no secret
+        var row = jdbc().sql("select secret, sealed, commitment from expert_draw_secret where lot_id = ?")
+                .param(opened.lot()).query().singleRow();
+        assertThat(row.get("secret")).isNull();
+        byte[] sealed = (byte[]) row.get("sealed");
+        assertThat(sealed).isNotNull().hasSizeGreaterThan(100);
+        runDrawJob(opened.lot());
+        SignedDrawRecord record = SignedDrawRecord.parse(committees.drawRecord(new LotId(opened.lot())).orElseThrow());
+        byte[] secret = java.util.HexFormat.of().parseHex(record.record().secret());
+        assertThat(org.sunbid.signing.draw.DrawAlgorithm.commitment(secret)).isEqualTo(row.get("commitment"));
+        assertThat(indexOf(sealed, secret)).as("the secret's bytes in the sealed column").isEqualTo(-1);
+        assertThat(jdbc().sql("select count(*) from expert_draw_secret where secret is not null and lot_id = ?")
+                .param(opened.lot()).query(Integer.class).single()).isZero();
+
+        // a secret left in clear by an earlier version is sealed at start and still opens to the same bytes
+        LotId legacy = new LotId(UUID.randomUUID());
+        byte[] clear = new byte[32];
+        new java.security.SecureRandom().nextBytes(clear);
+        jdbc().sql("insert into expert_draw_secret (lot_id, project_id, secret, commitment, committed_at) values (?, ?, ?, ?, now())")
+                .params(legacy.value(), UUID.randomUUID(), clear, org.sunbid.signing.draw.DrawAlgorithm.commitment(clear))
+                .update();
+        assertThat(drawStore.sealClearSecrets()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc().sql("select secret from expert_draw_secret where lot_id = ?").param(legacy.value())
+                .query(byte[].class).optional()).isEmpty();
+        assertThat(drawStore.secret(legacy).orElseThrow().secret()).isEqualTo(clear);
+        // the platform's certificate is public, so an insider can seal a secret of their choosing and put it in place:
+        // it opens, but not to the committed secret, and the draw refuses it
+        byte[] chosen = new byte[32];
+        jdbc().sql("update expert_draw_secret set sealed = ? where lot_id = ?").params(sealing.seal(chosen), legacy.value())
+                .update();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> drawStore.secret(legacy))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("commitment");
+        // a cut envelope does not open at all
+        jdbc().sql("update expert_draw_secret set sealed = substring(sealed from 1 for length(sealed) - 40) where lot_id = ?")
+                .param(legacy.value()).update();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> drawStore.secret(legacy))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Autowired
+    org.sunbid.expert.internal.DrawStore drawStore;
+
+    @Autowired
+    org.sunbid.expert.internal.SecretSealing sealing;
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test

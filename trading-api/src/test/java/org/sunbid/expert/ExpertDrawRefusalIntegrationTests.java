@@ -60,6 +60,9 @@ class ExpertDrawRefusalIntegrationTests extends OpenedLotScenario {
                                 "committee-experts-two-thirds", "representatives");
                         refused(tenderee, project, lot, Map.of("groups", List.of(Map.of("specialty", "A0201",
                                 "experts", 5, "reserves", 11))), 400, "validation", "groups[0].reserves");
+                        refused(tenderee, project, lot, Map.of("groups", List.of(Map.of("specialty", "A0201",
+                                "preferredRegion", "5300x", "experts", 5, "reserves", 1))), 400, "validation",
+                                "groups[0].preferredRegion");
                     }
 
                     @Override

@@ -183,7 +183,9 @@ class BidderBrowserIntegrationTests {
         chrome.deleteNetworkConditions();
         browser.await("#receipt");
         assertThat(progress(browser)).isEqualTo(sealed.length);
-        String bidId = browser.find("#receipt .bid").getText();
+        String bidId = browser.find("#receipt").getAttribute("data-bid");
+        assertThat(browser.find("#receipt .bid-number").getText())
+                .isEqualTo("TB-" + bidId.substring(0, 8).toUpperCase());
         assertThat(browser.find("#receipt .sha").getText()).isEqualTo(sha256(sealed));
         assertThat(browser.script("return Object.keys(localStorage).filter(k => k.startsWith('sunbid.upload:')).length"))
                 .isEqualTo(0L);
@@ -206,10 +208,11 @@ class BidderBrowserIntegrationTests {
         browser.click("#bid-" + bidId + " form.withdraw button[type=submit]");
         browser.awaitText("#bid-" + bidId + " .status", "已撤回");
         assertThat(bids.mine(bidder, lot.lot()).get(0).status()).isEqualTo("WITHDRAWN");
-        // and its platform-signed withdrawal receipt is there to read and download
+        // and its platform-signed withdrawal receipt is there to read in words (and to download)
         browser.click("#bid-" + bidId + " button.withdrawal-show");
-        assertThat(browser.awaitText("#bid-" + bidId + " details.withdrawal pre", "sunbid-bid-withdrawal-receipt/1").getText())
-                .contains(bidId).contains("timestampToken");
+        assertThat(browser.awaitText("#bid-" + bidId + " section.withdrawal-view h2", "投标已撤回").isDisplayed()).isTrue();
+        assertThat(browser.find("#bid-" + bidId + " section.withdrawal-view").getText())
+                .contains("TB-" + bidId.substring(0, 8).toUpperCase()).contains("序列号").doesNotContain("{");
 
         // the profile: the bound certificate, and a qualification expiring soon is flagged (a missing field named)
         browser.open("/bidder/profile.html");

@@ -3,10 +3,7 @@ package org.sunbid.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,27 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.bid.BidManagement;
-import org.sunbid.bid.OpeningKeys;
 import org.sunbid.demo.DemoTender;
-import org.sunbid.demo.DemoTenderProperties;
+import org.sunbid.demo.DemoTenders;
 import org.sunbid.demo.internal.DemoBidderFiles;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.identity.Role;
-import org.sunbid.member.MemberFixtures;
-import org.sunbid.member.MemberSetup;
-import org.sunbid.opening.JoinOpening;
-import org.sunbid.opening.OpeningHall;
-import org.sunbid.opening.ReleaseShare;
 import org.sunbid.opening.StartOpening;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
-import org.sunbid.platform.PlatformProperties;
-import org.sunbid.project.ProjectManagement;
-import org.sunbid.project.ProjectPublication;
-import org.sunbid.project.ProjectReview;
-import org.sunbid.scheduler.TimeAccelerator;
-import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
 import org.sunbid.support.MutableClock;
@@ -51,48 +35,16 @@ import org.sunbid.support.MutableClock;
 @BrowserTest
 class DemoHallBrowserIntegrationTests {
 
-    static final String PASSWORD = "Sunbid@Test2026";
-
     @Autowired
-    PlatformProperties platform;
+    DemoTenders demoTenders;
     @Autowired
     AccountManagement accounts;
     @Autowired
-    MemberSetup members;
-    @Autowired
-    ProjectManagement projects;
-    @Autowired
-    ProjectReview review;
-    @Autowired
-    ProjectPublication publication;
-    @Autowired
-    OpeningKeys openingKeys;
-    @Autowired
     BidManagement bids;
-    @Autowired
-    OpeningHall openings;
     @Autowired
     StartOpening starts;
     @Autowired
-    ReleaseShare shareReleases;
-    @Autowired
-    JoinOpening hallEntries;
-    @Autowired
-    TimeAccelerator accelerator;
-    @Autowired
     MutableClock clock;
-    @Autowired
-    org.sunbid.award.AwardManagement awards;
-    @Autowired
-    org.sunbid.demo.internal.DemoBidding bidding;
-    @Autowired
-    org.sunbid.demo.internal.DemoCommittee committee;
-    @Autowired
-    org.sunbid.demo.internal.DemoEvaluation evaluation;
-    @Autowired
-    org.sunbid.demo.internal.DemoAward award;
-    @Autowired
-    org.springframework.core.env.Environment environment;
 
     @AfterEach
     void resetClock() {
@@ -101,37 +53,17 @@ class DemoHallBrowserIntegrationTests {
 
     @Test
     void aStaffMemberWatchesTheDemoOpeningFromTheCountdownToTheRecord(Browser browser) throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String staff = "demo-staff-" + suffix;
-        accounts.createPlatformAccount(staff, PASSWORD, Role.STAFF, "交易中心 演示", null);
-        String regulator = "demo-regulator-" + suffix;
-        accounts.createPlatformAccount(regulator, PASSWORD, Role.REGULATOR, "监管 演示", null);
-        String tenderee = "demo-tenderee-" + suffix;
-        accounts.createMemberAccount(tenderee, PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区留下街道办事处");
-        List<String> bidders = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            bidders.add(MemberFixtures.approved(members, Role.BIDDER).username());
-        }
-        char[] passphrase = platform.keys().passphrase().toCharArray();
-        DemoCa ca = DemoCa.loadOrCreate(platform.caDirectory(), passphrase);
-        List<String> custodians = new ArrayList<>();
-        for (int n = 1; n <= 3; n++) {
-            String username = "demo-custodian-" + suffix + "-" + n;
-            UUID id = accounts.createPlatformAccount(username, PASSWORD, Role.CUSTODIAN, "密钥保管人 " + n, null);
-            openingKeys.bindCustodianCertificate(new CurrentUser(id, username, Role.CUSTODIAN, Optional.empty()),
-                    ca.custodian(n, passphrase).certificate().getEncoded());
-            custodians.add(username);
-        }
-        DemoTender demo = new DemoTender(new DemoTenderProperties(true, Duration.ofMinutes(1), Duration.ofSeconds(3),
-                Duration.ofMillis(300), Duration.ofSeconds(2), bidders, tenderee, staff, regulator, custodians, UUID.randomUUID(),
-                false), accounts, projects, review, publication, openings, awards, bidding, committee, evaluation, award, accelerator,
-                (Clock) clock, environment);
+        DemoTenders.Cast cast = demoTenders.cast(3);
+        List<String> bidders = cast.bidders();
+        String staff = cast.staff();
+        DemoTender demo = demoTenders.tender(demoTenders.settings(cast, UUID.randomUUID(), Duration.ofMillis(300),
+                Duration.ofSeconds(2)));
         Thread runner = new Thread(demo::run, "demo-tender-test");
         runner.setDaemon(true);
         runner.start();
 
         DemoTender.Status status = until(() -> demo.status().filter(s -> s.phase().equals("BIDDING")));
-        browser.signIn(staff, PASSWORD, status.hallPath());
+        browser.signIn(staff, DemoTenders.PASSWORD, status.hallPath());
         browser.awaitText("#countdown", "距开标还有");
         assertThat(browser.find("#bid-count").getText()).isEqualTo("开标前不公开");
         browser.screenshot("demo-hall-countdown");

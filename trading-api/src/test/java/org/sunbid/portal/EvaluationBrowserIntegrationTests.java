@@ -326,6 +326,7 @@ class EvaluationBrowserIntegrationTests {
         browser.open("/notice.html?id=" + notice);
         browser.awaitText("#candidates", bidders.get(0).name());
         assertThat(browser.find("#candidates tbody").getText()).contains(bidders.get(1).name()).contains("中标");
+        assertThat(browser.find("#related").getText()).as("the contract notice by its title").contains("合同订立公告");
     }
 
     /** Everything up to the concluded evaluation, through the API: all pass, equal sheets, the report signed by all. */

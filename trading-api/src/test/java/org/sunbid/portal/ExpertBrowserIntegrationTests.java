@@ -108,6 +108,25 @@ class ExpertBrowserIntegrationTests {
         assertThat(states(browser)).as("the reserve now holds an invitation")
                 .containsExactly("INVITED", "INVITED", "INVITED", "INVITED", "INVITED", "DECLINED");
         browser.screenshot("expert-committee-draw");
+
+        // a regulator replays the draw record in the browser (WebCrypto SHA-256 over the record and the pool file)
+        String regulator = "regulator-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createPlatformAccount(regulator, PASSWORD, Role.REGULATOR, "监督员", null);
+        browser.signIn(regulator, PASSWORD, "/staff/committee.html?project=" + ids[0] + "&lot=" + ids[1]);
+        browser.until(d -> !d.findElements(By.cssSelector("#records tbody button.replay")).isEmpty());
+        browser.click("#records tbody button.replay");
+        browser.awaitText("#records tbody .replay-verdict", "一致：");
+        assertThat(browser.find("#records tbody .replay-verdict").getText()).contains("5 名专家").contains("1 名备选")
+                .doesNotContain("不一致");
+        browser.screenshot("expert-draw-replay");
+        // someone changes the published pool file behind the record: the same check now says it does not match
+        jdbc.sql("update expert_pool set content = overlay(content placing '9'::bytea from length(content) - 1 for 1) where lot_id = ?")
+                .param(ids[1]).update();
+        browser.signIn(regulator, PASSWORD, "/staff/committee.html?project=" + ids[0] + "&lot=" + ids[1]);
+        browser.until(d -> !d.findElements(By.cssSelector("#records tbody button.replay")).isEmpty());
+        browser.click("#records tbody button.replay");
+        browser.awaitText("#records tbody .replay-verdict", "不一致");
+        assertThat(browser.find("#records tbody .replay-verdict").getText()).contains("专家池文件不是记录所指的文件");
     }
 
     private static List<String> states(Browser browser) {

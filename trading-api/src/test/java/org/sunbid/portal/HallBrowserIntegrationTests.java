@@ -77,9 +77,6 @@ class HallBrowserIntegrationTests {
     @Autowired
     javax.sql.DataSource dataSource;
 
-    @Autowired
-    org.sunbid.opening.DecryptLot decryptLot;
-
     final HttpClient http = HttpClient.newHttpClient();
     String base;
 
@@ -148,7 +145,6 @@ class HallBrowserIntegrationTests {
         browser.awaitText("#custodians", "已释放");
         assertThat(browser.findAll("#custodians .badge.ok")).hasSize(1);
         assertThat(release(custodians, project, lot, 2)).hasSize(1);
-        decrypt(staff, project, lot);
 
         // decryption ran: the bidder's own bid awaits it, and until it ends the bidder sees its own row only
         browser.awaitText("#status", "投标人自行解密");
@@ -261,7 +257,6 @@ class HallBrowserIntegrationTests {
         browser.awaitText("#browser-release-form .field-error", "解不开您的份额");
         browser.find("#custodianKey").sendKeys(key.toString());
         browser.click("#browser-release-form button[type=submit]");
-        decrypt(staff, project, lot);
         browser.awaitText("#status", "已开标");
         browser.until(d -> d.findElements(By.cssSelector("#bids tbody tr[data-stage=OPENED]")).size() == 3);
         assertThat(browser.findAll("#custodians .badge.ok")).hasSize(2);
@@ -399,17 +394,6 @@ class HallBrowserIntegrationTests {
         return call("POST", "/api/bids/uploads/" + upload + "/complete", bidder.token(), Map.of("manifest",
                 Base64.getEncoder().encodeToString(new CmsSigner(bidder.key()).sign(manifest.getBytes(StandardCharsets.UTF_8), false))),
                 201);
-    }
-
-    /**
-     * The k-th release scheduled the clustered decrypt-bids job; the test clock runs ahead of Quartz's wall time, so the
-     * job is run here (this node holds the session key) once the release is committed.
-     */
-    void decrypt(String staff, UUID project, UUID lot) {
-        org.awaitility.Awaitility.await("the k-th release").atMost(Duration.ofSeconds(30))
-                .until(() -> call("GET", "/api/openings/" + project + "/" + lot, staff, null, 200).get("status").asText()
-                        .equals("OPENING"));
-        decryptLot.run(org.sunbid.project.ProjectId.of(project), org.sunbid.project.LotId.of(lot), 1);
     }
 
     /** Custodians open their sealed shares offline and release them, signed, until {@code upTo} are released. */

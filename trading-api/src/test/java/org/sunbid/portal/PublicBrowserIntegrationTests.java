@@ -17,8 +17,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -86,20 +86,14 @@ class PublicBrowserIntegrationTests {
                 Instant.now().plusSeconds(86_400 * 25 + 1800), lots, null));
     }
 
-    void indexed(Browser browser, String query, int total) throws Exception {
+    void indexed(Browser browser, String query, int total) {
         HttpClient http = HttpClient.newHttpClient();
-        String url = browser.base() + "/api/public/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        String body = "";
-        while (Instant.now().isBefore(deadline)) {
-            search.processOutbox(); // the outbox row may be written after publish() returns (an event listener)
-            body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains("\"total\":" + total + ",")) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("the notices were not indexed within 30 s: " + body);
+        URI url = URI.create(browser.base() + "/api/public/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        Awaitility.await("the notices indexed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    search.processOutbox(); // the outbox row may be written after publish() returns (an event listener)
+                    return http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).body();
+                }, body -> body.contains("\"total\":" + total + ","));
     }
 
     @Test

@@ -84,7 +84,10 @@ class RegulatorBrowserIntegrationTests {
         browser.await("#entries tbody tr");
         assertThat(browser.find("#f-action").getAttribute("value")).isEqualTo("identity.logged-in");
         assertThat(browser.findAll("#entries tbody tr td:nth-child(3)"))
-                .allSatisfy(td -> assertThat(td.getText()).isEqualTo("identity.logged-in"));
+                .allSatisfy(td -> {
+                    assertThat(td.getText()).isEqualTo("登录");
+                    assertThat(td.getAttribute("title")).isEqualTo("identity.logged-in");
+                });
         browser.click("#lang");
         browser.awaitText("main h1", "Supervision log");
         browser.await("#entries tbody tr");

@@ -15,6 +15,9 @@ import java.util.concurrent.Future;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -108,12 +111,14 @@ public final class SchedulerBenchmark {
             System.out.printf("WARNING: scheduling (%.1f s) overran the lead; early jobs are late by that%n",
                     scheduleSeconds);
         }
-        Instant deadline = first.plusSeconds(windowSeconds + 180);
-        long count = 0;
-        while (Instant.now().isBefore(deadline)
-                && (count = fired(jdbc, label)) < jobs) {
-            Thread.sleep(1000);
+        Duration wait = Duration.between(Instant.now(), first.plusSeconds(windowSeconds + 180));
+        try {
+            Awaitility.await().atMost(wait.isNegative() ? Duration.ZERO : wait).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> fired(jdbc, label) >= jobs);
+        } catch (ConditionTimeoutException stillFiring) {
+            // reported below: the figures then cover the jobs fired so far
         }
+        long count = fired(jdbc, label);
         processes.forEach(Process::destroy);
         for (Process p : processes) {
             p.waitFor();
@@ -146,12 +151,12 @@ public final class SchedulerBenchmark {
                 SchedulerNode.class.getName(), postgres.getJdbcUrl("postgres", "postgres"), name,
                 Integer.toString(threads), Integer.toString(batch), Long.toString(window)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        long until = System.currentTimeMillis() + 60_000;
-        while (!Files.readString(log).contains("READY " + name)) {
-            if (!process.isAlive() || System.currentTimeMillis() > until) {
-                throw new IllegalStateException("node " + name + " did not start: " + Files.readString(log));
-            }
-            Thread.sleep(100);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .failFast(() -> !process.isAlive())
+                    .until(() -> Files.readString(log).contains("READY " + name));
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new IllegalStateException("node " + name + " did not start: " + Files.readString(log));
         }
         return process;
     }

@@ -78,6 +78,8 @@ public final class SchedulerNode {
                     s.setString(2, node);
                     s.executeUpdate();
                 }
+                // the handler's own work time (named in the subject), not a wait in the test: the reliability test
+                // kills this node with kill -9 while handlers are inside it
                 Thread.sleep(Long.parseLong(f.subject().split("-")[1]));
                 record(jdbc, f, node);
             }

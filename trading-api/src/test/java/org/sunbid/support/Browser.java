@@ -133,8 +133,10 @@ public final class Browser {
         type("#password", password);
         click("#login button[type=submit]");
         until(d -> !d.getCurrentUrl().contains("/login.html"));
-        // the header is drawn before its message bundles arrive: wait until it is translated
-        until(d -> !await("#sign-out").getText().isBlank());
+        // the header is drawn before its message bundles arrive: wait until it is translated (by its text content: on a
+        // phone-sized window the navigation is folded behind the menu button)
+        until(d -> Boolean.TRUE.equals(script(
+                "const out = document.getElementById('sign-out'); return !!out && out.textContent.trim().length > 0")));
         return this;
     }
 

@@ -127,8 +127,12 @@ public final class DrawAlgorithm {
         return java.util.Arrays.copyOf(a, k);
     }
 
-    /** One group of the plan: experts of a specialty (code or code prefix), optionally of a region (code prefix). */
-    public record Group(String specialty, String region, int experts, int reserves) {
+    /**
+     * One group of the plan: experts of a specialty (code or code prefix), optionally restricted to a region (code
+     * prefix), optionally preferring a region (code prefix): eligible experts of the preferred region are drawn first,
+     * the others only for the places they cannot fill.
+     */
+    public record Group(String specialty, String region, int experts, int reserves, String preferredRegion) {
         public Group {
             if (specialty == null || specialty.isBlank()) {
                 throw new IllegalArgumentException("group specialty is required");
@@ -136,6 +140,18 @@ public final class DrawAlgorithm {
             if (experts < 1 || reserves < 0) {
                 throw new IllegalArgumentException("a group needs one or more experts and zero or more reserves");
             }
+            if (preferredRegion != null && preferredRegion.isEmpty()) {
+                throw new IllegalArgumentException("a preferred region must not be empty");
+            }
+        }
+
+        /** A group without a region preference. */
+        public Group(String specialty, String region, int experts, int reserves) {
+            this(specialty, region, experts, reserves, null);
+        }
+
+        boolean preferred(Candidate c) {
+            return preferredRegion == null || c.region() != null && c.region().startsWith(preferredRegion);
         }
 
         boolean admits(Candidate c) {
@@ -235,14 +251,52 @@ public final class DrawAlgorithm {
                 throw new PoolTooSmallException(g, m, group.experts());
             }
             int k = Math.min(m, group.experts() + group.reserves());
-            int[] chosen = sample(stream, m, k);
+            int[] order = preferredFirst(group, pool, eligible, m, k, stream);
             for (int i = 0; i < k; i++) {
-                int position = eligible[chosen[i]];
+                int position = order[i];
                 picked.set(position);
                 (i < group.experts() ? members : reserves).add(new Pick(g, pool.get(position).expert()));
             }
         }
         return new Outcome(members, reserves);
+    }
+
+    /**
+     * The k picks of a group, as pool positions in draw order. Without a preference: a partial shuffle of the m
+     * eligible. With one: the eligible split, each part in canonical order, into P (region starts with the preferred
+     * prefix) and O (the rest); kp = min(|P|, k) are sampled from P, then k − kp from O, from the same stream.
+     */
+    private static int[] preferredFirst(Group group, List<Candidate> pool, int[] eligible, int m, int k,
+            SeededStream stream) {
+        int[] order = new int[k];
+        if (group.preferredRegion() == null) {
+            int[] chosen = sample(stream, m, k);
+            for (int i = 0; i < k; i++) {
+                order[i] = eligible[chosen[i]];
+            }
+            return order;
+        }
+        int[] preferred = new int[m];
+        int[] others = new int[m];
+        int p = 0;
+        int o = 0;
+        for (int i = 0; i < m; i++) {
+            if (group.preferred(pool.get(eligible[i]))) {
+                preferred[p++] = eligible[i];
+            } else {
+                others[o++] = eligible[i];
+            }
+        }
+        int kp = Math.min(p, k);
+        int[] fromPreferred = sample(stream, p, kp);
+        int[] fromOthers = sample(stream, o, k - kp);
+        for (int i = 0; i < kp; i++) {
+            order[i] = preferred[fromPreferred[i]];
+        }
+        for (int i = 0; i < k - kp; i++) {
+            order[kp + i] = others[fromOthers[i]];
+        }
+        return order;
     }
 
     /** Positions, ascending, of the pool entries a group admits. */

@@ -92,6 +92,9 @@ public record DrawRecord(String project, String lot, int sequence, String reason
             x.put("region", group.region());
             x.put("experts", (long) group.experts());
             x.put("reserves", (long) group.reserves());
+            if (group.preferredRegion() != null) {
+                x.put("preferredRegion", group.preferredRegion()); // absent, not null: records before it stay byte-exact
+            }
             g.add(x);
         }
         m.put("groups", g);
@@ -146,7 +149,8 @@ public record DrawRecord(String project, String lot, int sequence, String reason
         for (Object o : Json.array(m, "groups")) {
             Map<String, Object> x = object(o, "groups");
             groups.add(new DrawAlgorithm.Group(Json.string(x, "specialty"), optionalString(x, "region"),
-                    (int) Json.number(x, "experts"), (int) Json.number(x, "reserves")));
+                    (int) Json.number(x, "experts"), (int) Json.number(x, "reserves"),
+                    optionalString(x, "preferredRegion")));
         }
         Map<String, Object> p = object(m.get("pool"), "pool");
         PoolReference pool = new PoolReference(Json.string(p, "sha256"), (int) Json.number(p, "size"));

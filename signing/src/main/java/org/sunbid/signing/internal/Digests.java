@@ -1,5 +1,7 @@
 package org.sunbid.signing.internal;
 
+import java.io.OutputStream;
+
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.operator.DigestCalculator;
@@ -8,7 +10,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.sunbid.signing.certs.Certificates;
 
-/** Digest calculators for BC's CMS code: SHA-2 from the JDK (hardware-accelerated, ~6× BC), SM3 from Bouncy Castle. */
+/** Digest calculators for BC's CMS code: SHA-2 from the JDK (hardware-accelerated, ~6× BC), SM3 from {@link Sm3}. */
 public final class Digests {
 
     private static final DigestCalculatorProvider JDK;
@@ -30,9 +32,40 @@ public final class Digests {
         return Digests::get;
     }
 
+    private static DigestCalculator sm3(AlgorithmIdentifier algorithm) {
+        Sm3 digest = new Sm3();
+        OutputStream out = new OutputStream() {
+            @Override
+            public void write(int b) {
+                digest.update((byte) b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                digest.update(b, off, len);
+            }
+        };
+        return new DigestCalculator() {
+            @Override
+            public AlgorithmIdentifier getAlgorithmIdentifier() {
+                return algorithm;
+            }
+
+            @Override
+            public OutputStream getOutputStream() {
+                return out;
+            }
+
+            @Override
+            public byte[] getDigest() {
+                return digest.digest();
+            }
+        };
+    }
+
     private static DigestCalculator get(AlgorithmIdentifier algorithm) throws OperatorCreationException {
         if (GMObjectIdentifiers.sm3.equals(algorithm.getAlgorithm())) {
-            return BC.get(algorithm);
+            return sm3(algorithm);
         }
         try {
             return JDK.get(algorithm);

@@ -73,6 +73,11 @@ class DrawVerifyCommandTests {
      * the seed.
      */
     DrawRecord record(byte[] secret, List<DrawAlgorithm.Candidate> pool) throws Exception {
+        return record(secret, pool, List.of(new DrawAlgorithm.Group("B02", null, 5, 2)));
+    }
+
+    DrawRecord record(byte[] secret, List<DrawAlgorithm.Candidate> pool, List<DrawAlgorithm.Group> groups)
+            throws Exception {
         DrawPool file = DrawPool.of(AS_OF, pool);
         poolFile = dir.resolve("pool.txt");
         Files.write(poolFile, file.bytes());
@@ -80,7 +85,6 @@ class DrawVerifyCommandTests {
                 new DrawRecord.BidHash(UUID.randomUUID().toString(), hash("bid b")),
                 new DrawRecord.BidHash(UUID.randomUUID().toString(), hash("bid c")));
         String lot = UUID.randomUUID().toString();
-        List<DrawAlgorithm.Group> groups = List.of(new DrawAlgorithm.Group("B02", null, 5, 2));
         List<DrawRecord.Exclusion> exclusions = List.of(new DrawRecord.Exclusion(pool.get(0).expert(), List.of("bidder-employee")),
                 new DrawRecord.Exclusion(pool.get(3).expert(), List.of("on-leave", "frequency-cap")));
         byte[] seed = DrawAlgorithm.seed(secret, bids.stream().map(DrawRecord.BidHash::sha256).toList(), lot, 0);
@@ -115,6 +119,17 @@ class DrawVerifyCommandTests {
         return signed(record, Fixtures.demoCa().documentSigner(), null, name);
     }
 
+    /** A second implementation (scripts/expert-draw-replay.py, Python standard library only) replays the record. */
+    void assertPythonReplays(Path file) throws Exception {
+        Path script = Path.of("..", "scripts", "expert-draw-replay.py").toAbsolutePath();
+        assertThat(script).as("the replay script is part of the repository").exists(); // never a silent skip
+        Process python = new ProcessBuilder("python3", script.toString(), file.toString(), poolFile.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor()).as(output).isZero();
+        assertThat(output).contains("VALID: the replay draws the same 5 members and 2 reserves");
+    }
+
     static String hash(String s) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
@@ -132,16 +147,36 @@ class DrawVerifyCommandTests {
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("VALID").contains("pool: 12, excluded: 2, members: 5, reserves: 2");
         // a second implementation (Python standard library only) replays the same record
-        Path script = Path.of("..", "scripts", "expert-draw-replay.py").toAbsolutePath();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(script), "replay script beside the module");
-        Process python = new ProcessBuilder("python3", script.toString(), file.toString(), poolFile.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(python.waitFor()).as(output).isZero();
-        assertThat(output).contains("VALID: the replay draws the same 5 members and 2 reserves");
+        assertPythonReplays(file);
         Run untrusted = verify(signed(record(secret, pool(12)), "draw2.json"), false);
         assertThat(untrusted.exit()).isZero();
         assertThat(untrusted.out()).contains("NOT CHECKED");
+    }
+
+    @Test
+    void aRegionPreferenceIsPartOfTheRecordAndBothImplementationsReplayIt() throws Exception {
+        List<DrawAlgorithm.Candidate> mixed = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            mixed.add(new DrawAlgorithm.Candidate(new UUID(0, 1000 + i).toString(), List.of("B0201"),
+                    i % 2 == 1 ? "530102" : "330106"));
+        }
+        // seven in the preferred region 53, one of them excluded (position 3): six preferred for 5 members + 2 reserves
+        DrawRecord real = record(secret, mixed, List.of(new DrawAlgorithm.Group("B02", null, 5, 2, "53")));
+        assertThat(real.canonicalJson()).contains("\"preferredRegion\":\"53\"");
+        java.util.Map<String, String> regions = new java.util.HashMap<>();
+        mixed.forEach(c -> regions.put(c.expert(), c.region()));
+        assertThat(real.members()).allSatisfy(p -> assertThat(regions.get(p.expert())).startsWith("53"));
+        assertThat(real.reserves()).extracting(p -> regions.get(p.expert())).containsExactlyInAnyOrder("530102", "330106");
+        Path file = signed(real, "draw.json");
+        Run run = verify(file, true);
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertPythonReplays(file);
+        // the preference cannot be dropped after signing: the replay without it draws other experts
+        DrawRecord dropped = new DrawRecord(real.project(), real.lot(), 0, null, AS_OF,
+                List.of(new DrawAlgorithm.Group("B02", null, 5, 2)), 2, real.pool(), real.exclusions(), real.commitment(),
+                real.secret(), real.bids(), real.seed(), real.members(), real.reserves(), real.drawnAt());
+        Run unsigned = verify(signed(dropped, "dropped.json"), true);
+        assertThat(unsigned.exit()).as(unsigned.out()).isEqualTo(3);
     }
 
     @Test

@@ -71,6 +71,35 @@ class DrawAlgorithmTests {
     }
 
     @Test
+    void aPreferredRegionIsDrawnFirstAndTheOthersOnlyFillWhatItCannot() throws Exception {
+        List<DrawAlgorithm.Candidate> pool = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            pool.add(new DrawAlgorithm.Candidate("e%02d".formatted(i), List.of("B0201"), i < 4 ? "530101" : "330106"));
+        }
+        Set<String> local = Set.of("e00", "e01", "e02", "e03");
+        for (int s = 0; s < 50; s++) {
+            byte[] seed = DrawAlgorithm.seed(secret(), bids(), LOT, s);
+            // 4 preferred for 3 members + 2 reserves: the members all local, then the fourth local, then one other
+            DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, List.of(new DrawAlgorithm.Group("B02", null, 3, 2, "53")),
+                    pool, Set.of());
+            assertThat(outcome.members()).extracting(DrawAlgorithm.Pick::expert).allMatch(local::contains);
+            assertThat(local).contains(outcome.reserves().get(0).expert());
+            assertThat(local).doesNotContain(outcome.reserves().get(1).expert());
+            // one local expert excluded: only three preferred, the group fills its last member elsewhere
+            DrawAlgorithm.Outcome shorter = DrawAlgorithm.draw(seed,
+                    List.of(new DrawAlgorithm.Group("B02", null, 4, 0, "53")), pool, Set.of("e02"));
+            assertThat(shorter.members().subList(0, 3)).extracting(DrawAlgorithm.Pick::expert)
+                    .containsExactlyInAnyOrder("e00", "e01", "e03");
+            assertThat(local).doesNotContain(shorter.members().get(3).expert());
+        }
+        // a preference every eligible expert meets draws exactly what no preference draws (same stream use)
+        byte[] seed = DrawAlgorithm.seed(secret(), bids(), LOT, 0);
+        assertThat(DrawAlgorithm.draw(seed, List.of(new DrawAlgorithm.Group("B02", null, 3, 1, "53")), pool(), Set.of()))
+                .isEqualTo(DrawAlgorithm.draw(seed, List.of(new DrawAlgorithm.Group("B02", null, 3, 1)), pool(), Set.of()));
+        assertThatThrownBy(() -> new DrawAlgorithm.Group("B02", null, 1, 0, "")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aSampleNeverRepeatsAndEverySeedGivesItsOwnOrder() {
         Set<String> orders = new HashSet<>();
         for (int s = 0; s < 200; s++) {

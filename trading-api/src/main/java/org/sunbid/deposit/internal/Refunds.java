@@ -135,6 +135,12 @@ public class Refunds {
                 .param(Timestamp.from(now)).query(Refunds::refund).list();
     }
 
+    /** Unpaid refunds past their due time (alerted or not), oldest first: the regulator's late-refund list. */
+    public List<Refund> late(Instant now) {
+        return jdbc.sql(SELECT + " where r.state not in ('PAID', 'CANCELLED') and r.due_by < ? order by r.due_by")
+                .param(Timestamp.from(now)).query(Refunds::refund).list();
+    }
+
     public void markAlerted(UUID id) {
         jdbc.sql("update deposit_refund set late_alerted = true where id = ?").param(id).update();
     }
@@ -225,5 +231,21 @@ public class Refunds {
     public void decideForfeit(UUID id, ForfeitState state, UUID by, Instant at) {
         jdbc.sql("update deposit_forfeit set state = ?, decided_by = ?, decided_at = ? where id = ?")
                 .params(state.name(), by, Timestamp.from(at), id).update();
+    }
+
+    /** A forfeit with its deposit's lot, project and member, for the regulator's list. */
+    public record ForfeitRow(UUID id, UUID project, UUID lot, UUID member, String reason, ForfeitState state,
+            Instant proposedAt, Instant decidedAt) {
+    }
+
+    public List<ForfeitRow> forfeits() {
+        return jdbc.sql("""
+                select f.id, a.project_id, a.lot_id, a.member_id, f.reason, f.state, f.proposed_at, f.decided_at
+                from deposit_forfeit f join deposit_account a on a.number = f.account
+                order by f.state = 'PROPOSED' desc, f.proposed_at desc limit 500""")
+                .query((rs, i) -> new ForfeitRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5),
+                        ForfeitState.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant())).list();
     }
 }

@@ -117,6 +117,20 @@ class DepositController {
         return refunds.proposed();
     }
 
+    @GetMapping("/api/deposits/refunds/late")
+    @PreAuthorize("hasAnyRole('STAFF','REGULATOR')")
+    @Operation(summary = "逾期未退 Refunds unpaid past their statutory due time")
+    List<RefundManagement.RefundView> late() {
+        return refunds.late();
+    }
+
+    @GetMapping("/api/deposits/forfeits")
+    @PreAuthorize("hasAnyRole('STAFF','REGULATOR')")
+    @Operation(summary = "没收保证金 Forfeit proposals and decisions")
+    List<ForfeitManagement.ForfeitView> forfeitList() {
+        return forfeits.list();
+    }
+
     @PostMapping("/api/deposits/refunds/{refundId}/reissue")
     @PreAuthorize("hasRole('STAFF')")
     RefundManagement.RefundView reissue(CurrentUser user, @PathVariable UUID refundId) {

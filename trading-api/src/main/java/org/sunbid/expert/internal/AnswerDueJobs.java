@@ -7,7 +7,10 @@ import org.sunbid.expert.ExpertAnswers;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.ScheduledTask;
 
-/** Closes an invitation's answer window: an unanswered invitation expires and the seat goes to the next reserve. */
+/**
+ * Closes answer windows: the job of a draw (every member it invited) or of a promoted reserve's seat; an unanswered
+ * invitation expires and the seat goes to the next reserve.
+ */
 @Component
 class AnswerDueJobs implements ScheduledTask {
 
@@ -24,6 +27,6 @@ class AnswerDueJobs implements ScheduledTask {
 
     @Override
     public void run(Firing firing) {
-        answers.expire(UUID.fromString(firing.subject()));
+        answers.expireUnder(UUID.fromString(firing.subject()));
     }
 }

@@ -61,15 +61,20 @@ public final class Avoidance {
 
     /** Each excluded expert with its rules, in the pool's canonical order. */
     public static Map<UUID, List<Rule>> exclusions(List<LibraryStore.PoolRow> pool, Parties parties, Facts facts) {
-        return exclusions(PoolSnapshot.of(java.time.Instant.EPOCH, pool), parties, facts);
+        PoolSnapshot snapshot = PoolSnapshot.of(java.time.Instant.EPOCH, pool);
+        Map<UUID, List<Rule>> out = new LinkedHashMap<>();
+        exclusions(snapshot, parties, facts).forEach((position, rules) -> out.put(snapshot.row(position).member(), rules));
+        return out;
     }
 
     /**
-     * The same over a frozen pool, without walking it: the experts any rule could touch are found by index (employer
-     * codes of the parties, the unqualified set, the member ids the facts name), and only they are tested.
+     * The same over a frozen pool, by position in canonical order, without walking it: the experts any rule could touch
+     * are found by index (employer codes of the parties, the unqualified set, the member ids the facts name), and only
+     * they are tested — by position, so the thousands of unqualified entries cost a bit test each, not a parsed id.
      */
-    public static Map<UUID, List<Rule>> exclusions(PoolSnapshot pool, Parties parties, Facts facts) {
-        BitSet touched = pool.unqualified();
+    public static Map<Integer, List<Rule>> exclusions(PoolSnapshot pool, Parties parties, Facts facts) {
+        BitSet unqualified = pool.unqualified();
+        BitSet touched = (BitSet) unqualified.clone();
         List<Set<String>> codes = List.of(parties.tendereeUsccs(), parties.agencyUsccs(), parties.bidderUsccs(),
                 parties.relatedUsccs(), java.util.Collections.singleton(parties.supervisingUscc()));
         for (Set<String> set : codes) {
@@ -79,68 +84,70 @@ public final class Avoidance {
                 }
             }
         }
-        List<java.util.Collection<UUID>> members = List.of(parties.registryEmployees().keySet(),
-                facts.conflicts().keySet(), facts.banned(), facts.badRecords(), facts.onLeave(),
-                facts.recentDraws().keySet(), facts.alreadyDrawn());
-        for (java.util.Collection<UUID> set : members) {
-            for (UUID member : set) {
-                int position = pool.position(member);
-                if (position >= 0) {
-                    touched.set(position);
-                }
+        Map<Integer, Rule> registry = new java.util.HashMap<>();
+        parties.registryEmployees().forEach((member, rule) -> {
+            int position = pool.position(member);
+            if (position >= 0) {
+                registry.put(position, rule);
+                touched.set(position);
             }
-        }
-        Map<UUID, List<Rule>> out = new LinkedHashMap<>();
+        });
+        BitSet conflicts = positions(pool, facts.conflicts().keySet(), touched);
+        BitSet banned = positions(pool, facts.banned(), touched);
+        BitSet badRecords = positions(pool, facts.badRecords(), touched);
+        BitSet onLeave = positions(pool, facts.onLeave(), touched);
+        BitSet alreadyDrawn = positions(pool, facts.alreadyDrawn(), touched);
+        BitSet overCap = new BitSet();
+        facts.recentDraws().forEach((member, count) -> {
+            int position = pool.position(member);
+            if (position >= 0 && count >= facts.frequencyCap()) {
+                overCap.set(position);
+                touched.set(position);
+            }
+        });
+        Map<Integer, List<Rule>> out = new LinkedHashMap<>();
         for (int i = touched.nextSetBit(0); i >= 0; i = touched.nextSetBit(i + 1)) {
-            LibraryStore.PoolRow row = pool.row(i);
-            List<Rule> rules = rules(row, parties, facts);
+            String employer = pool.employer(i);
+            Rule fromRegistry = registry.get(i);
+            List<Rule> rules = new ArrayList<>(2);
+            add(rules, Rule.NOT_QUALIFIED, unqualified.get(i));
+            add(rules, Rule.TENDEREE_EMPLOYEE, in(parties.tendereeUsccs(), employer) || fromRegistry == Rule.TENDEREE_EMPLOYEE);
+            add(rules, Rule.AGENCY_EMPLOYEE, in(parties.agencyUsccs(), employer) || fromRegistry == Rule.AGENCY_EMPLOYEE);
+            add(rules, Rule.BIDDER_EMPLOYEE, in(parties.bidderUsccs(), employer) || fromRegistry == Rule.BIDDER_EMPLOYEE);
+            add(rules, Rule.RELATED_TO_PARTY, in(parties.relatedUsccs(), employer));
+            add(rules, Rule.DECLARED_CONFLICT, conflicts.get(i));
+            add(rules, Rule.SUPERVISING_DEPARTMENT, employer != null && employer.equals(parties.supervisingUscc()));
+            add(rules, Rule.CREDIT_BANNED, banned.get(i));
+            add(rules, Rule.CREDIT_BAD_RECORD, badRecords.get(i));
+            add(rules, Rule.ON_LEAVE, onLeave.get(i));
+            add(rules, Rule.FREQUENCY_CAP, overCap.get(i));
+            add(rules, Rule.ALREADY_DRAWN, alreadyDrawn.get(i));
             if (!rules.isEmpty()) {
-                out.put(row.member(), rules);
+                out.put(i, rules);
             }
         }
         return out;
     }
 
-    static List<Rule> rules(LibraryStore.PoolRow e, Parties p, Facts f) {
-        List<Rule> rules = new ArrayList<>();
-        String employer = e.employerUscc();
-        Rule registry = p.registryEmployees().get(e.member());
-        if (!e.qualified()) {
-            rules.add(Rule.NOT_QUALIFIED);
+    private static BitSet positions(PoolSnapshot pool, java.util.Collection<UUID> members, BitSet touched) {
+        BitSet out = new BitSet();
+        for (UUID member : members) {
+            int position = pool.position(member);
+            if (position >= 0) {
+                out.set(position);
+                touched.set(position);
+            }
         }
-        if (employer != null && p.tendereeUsccs().contains(employer) || registry == Rule.TENDEREE_EMPLOYEE) {
-            rules.add(Rule.TENDEREE_EMPLOYEE);
+        return out;
+    }
+
+    private static boolean in(Set<String> codes, String employer) {
+        return employer != null && codes.contains(employer);
+    }
+
+    private static void add(List<Rule> rules, Rule rule, boolean applies) {
+        if (applies) {
+            rules.add(rule);
         }
-        if (employer != null && p.agencyUsccs().contains(employer) || registry == Rule.AGENCY_EMPLOYEE) {
-            rules.add(Rule.AGENCY_EMPLOYEE);
-        }
-        if (employer != null && p.bidderUsccs().contains(employer) || registry == Rule.BIDDER_EMPLOYEE) {
-            rules.add(Rule.BIDDER_EMPLOYEE);
-        }
-        if (employer != null && p.relatedUsccs().contains(employer)) {
-            rules.add(Rule.RELATED_TO_PARTY);
-        }
-        if (f.conflicts().containsKey(e.member())) {
-            rules.add(Rule.DECLARED_CONFLICT);
-        }
-        if (employer != null && employer.equals(p.supervisingUscc())) {
-            rules.add(Rule.SUPERVISING_DEPARTMENT);
-        }
-        if (f.banned().contains(e.member())) {
-            rules.add(Rule.CREDIT_BANNED);
-        }
-        if (f.badRecords().contains(e.member())) {
-            rules.add(Rule.CREDIT_BAD_RECORD);
-        }
-        if (f.onLeave().contains(e.member())) {
-            rules.add(Rule.ON_LEAVE);
-        }
-        if (f.recentDraws().getOrDefault(e.member(), 0) >= f.frequencyCap()) {
-            rules.add(Rule.FREQUENCY_CAP);
-        }
-        if (f.alreadyDrawn().contains(e.member())) {
-            rules.add(Rule.ALREADY_DRAWN);
-        }
-        return rules;
     }
 }

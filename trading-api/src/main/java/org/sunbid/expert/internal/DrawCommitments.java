@@ -5,9 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.expert.ExpertEvents;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectEvents;
@@ -16,7 +20,8 @@ import org.sunbid.signing.draw.DrawAlgorithm;
 
 /**
  * Commit: when a project is published — before any bid can exist — each lot gets a fresh 256-bit secret and its
- * SHA-256 goes into the supervision log, in the publishing transaction. The secret is revealed in the draw record.
+ * SHA-256 goes into the supervision log, in the publishing transaction. The secret is stored sealed to the platform key
+ * ({@link SecretSealing}) and revealed in the draw record.
  */
 @Component
 class DrawCommitments {
@@ -27,12 +32,25 @@ class DrawCommitments {
     private final LotFacts facts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PlatformTransactionManager transactions;
 
-    DrawCommitments(DrawStore draws, LotFacts facts, ApplicationEventPublisher events, Clock clock) {
+    DrawCommitments(DrawStore draws, LotFacts facts, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.transactions = transactions;
         this.draws = draws;
         this.facts = facts;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** Secrets written in clear by an earlier version are sealed at start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void sealClearSecrets() {
+        int sealed = new TransactionTemplate(transactions)
+                .execute(status -> draws.sealClearSecrets());
+        if (sealed > 0) {
+            LoggerFactory.getLogger(DrawCommitments.class).info("sealed {} draw secrets held in clear", sealed);
+        }
     }
 
     @EventListener

@@ -18,35 +18,63 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.expert.SeatState;
 import org.sunbid.project.LotId;
+import org.sunbid.signing.draw.DrawAlgorithm;
 
 /** Committed secrets, draws (with their signed records) and seats. */
 @Repository
 public class DrawStore {
 
     private final JdbcClient jdbc;
+    private final SecretSealing sealing;
 
-    DrawStore(JdbcClient jdbc) {
+    DrawStore(JdbcClient jdbc, SecretSealing sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
     }
 
     // secrets
 
+    /** A lot's committed secret, in clear only in memory: at rest it is sealed ({@link SecretSealing}). */
     public record Secret(LotId lot, UUID project, byte[] secret, String commitment, Instant committedAt) {
     }
 
-    /** Stores the lot's secret unless one exists (a second publication event changes nothing). */
+    /** Stores the lot's secret, sealed, unless one exists (a second publication event changes nothing). */
     public boolean insertSecret(Secret s) {
         return jdbc.sql("""
-                insert into expert_draw_secret (lot_id, project_id, secret, commitment, committed_at) values (?, ?, ?, ?, ?)
+                insert into expert_draw_secret (lot_id, project_id, sealed, commitment, committed_at) values (?, ?, ?, ?, ?)
                 on conflict (lot_id) do nothing""")
-                .params(s.lot().value(), s.project(), s.secret(), s.commitment(), ts(s.committedAt())).update() == 1;
+                .params(s.lot().value(), s.project(), sealing.seal(s.secret()), s.commitment(), ts(s.committedAt()))
+                .update() == 1;
     }
 
+    /** The lot's secret, opened with the platform key (or read from a row written in clear before secrets were sealed). */
     public Optional<Secret> secret(LotId lot) {
         return jdbc.sql("select * from expert_draw_secret where lot_id = ?").param(lot.value())
-                .query((rs, n) -> new Secret(lot, rs.getObject("project_id", UUID.class), rs.getBytes("secret"),
-                        rs.getString("commitment"), instant(rs, "committed_at")))
+                .query((rs, n) -> {
+                    byte[] sealed = rs.getBytes("sealed");
+                    byte[] secret = sealed != null ? sealing.open(sealed) : rs.getBytes("secret");
+                    String commitment = rs.getString("commitment");
+                    if (!DrawAlgorithm.commitment(secret).equals(commitment)) {
+                        // anyone can seal a chosen secret to the platform's public certificate: only the committed one counts
+                        throw new IllegalStateException("the draw secret of lot " + lot + " does not match its commitment");
+                    }
+                    return new Secret(lot, rs.getObject("project_id", UUID.class), secret, commitment,
+                            instant(rs, "committed_at"));
+                })
                 .optional();
+    }
+
+    /** Seals the secrets still held in clear (rows written before this version); returns how many. */
+    public int sealClearSecrets() {
+        List<LotId> clear = jdbc.sql("select lot_id from expert_draw_secret where secret is not null for update")
+                .query((rs, n) -> new LotId(rs.getObject("lot_id", UUID.class))).list();
+        for (LotId lot : clear) {
+            byte[] secret = secret(lot).orElseThrow().secret();
+            jdbc.sql("update expert_draw_secret set sealed = ?, secret = null where lot_id = ?")
+                    .params(sealing.seal(secret), lot.value()).update();
+            java.util.Arrays.fill(secret, (byte) 0);
+        }
+        return clear.size();
     }
 
     // draws
@@ -91,13 +119,27 @@ public class DrawStore {
         }
     }
 
-    public void insertSeat(Seat s) {
-        jdbc.sql("""
+    /** The seats of a draw in one statement. */
+    public void insertSeats(List<Seat> seats) {
+        if (seats.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
                 insert into expert_seat (id, lot_id, project_id, draw_id, group_index, rank, expert_id, state, invited_at,
-                    answer_due, answered_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id(), s.lot().value(), s.project(), s.draw(), s.group(), s.rank(), s.expert(), s.state().name(),
-                        ts(s.invitedAt()), ts(s.answerDue()), ts(s.answeredAt()), s.reason())
-                .update();
+                    answer_due, answered_at, reason) values """);
+        List<Object> params = new java.util.ArrayList<>(seats.size() * 12);
+        for (Seat s : seats) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(java.util.Arrays.asList(s.id(), s.lot().value(), s.project(), s.draw(), s.group(), s.rank(),
+                    s.expert(), s.state().name(), ts(s.invitedAt()), ts(s.answerDue()), ts(s.answeredAt()), s.reason()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /** Invitations still open under an answer-window job: the seat itself, or every seat its draw invited. */
+    public List<UUID> openInvitationsUnder(UUID seatOrDraw) {
+        return jdbc.sql("select id from expert_seat where (id = ? or draw_id = ?) and state = 'INVITED' order by id")
+                .params(seatOrDraw, seatOrDraw).query(UUID.class).list();
     }
 
     public void updateSeat(Seat s) {

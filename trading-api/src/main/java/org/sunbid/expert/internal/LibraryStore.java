@@ -64,6 +64,16 @@ public class LibraryStore {
                 .optional();
     }
 
+    /** Entries of these experts by id, in one query. */
+    public Map<UUID, Entry> findAll(java.util.Collection<UUID> members) {
+        Map<UUID, Entry> out = new java.util.HashMap<>();
+        if (!members.isEmpty()) {
+            jdbc.sql("select * from expert_library where member_id = any(?)").param(members.toArray(new UUID[0]))
+                    .query(LibraryStore::entry).list().forEach(e -> out.put(e.member(), e));
+        }
+        return out;
+    }
+
     public Optional<Entry> lock(UUID member) {
         return jdbc.sql("select * from expert_library where member_id = ? for update").param(member)
                 .query(LibraryStore::entry).optional();

@@ -72,33 +72,40 @@ public class LotFacts {
         return bids.bidsOfOpenedLot(lot);
     }
 
-    /** Tenderee, agency and bidders by code, the companies tied to them, and the experts the registry says they employ. */
+    /**
+     * Tenderee, agency and bidders by code, the companies tied to them, and the experts the registry says they employ:
+     * every party resolved in one pass over the member registry (two queries whatever the number of bidders).
+     */
     public Avoidance.Parties parties(Lot lot, List<OpenedBids.BidAtOpening> opened, String supervisingUscc) {
         Set<String> tenderee = new HashSet<>();
         Set<String> agency = new HashSet<>();
         Set<String> bidders = new HashSet<>();
         Set<String> related = new HashSet<>();
         Map<UUID, Avoidance.Rule> employees = new HashMap<>();
-        collect(lot.tenderee(), tenderee, related, employees, Avoidance.Rule.TENDEREE_EMPLOYEE);
-        collect(lot.agency(), agency, related, employees, Avoidance.Rule.AGENCY_EMPLOYEE);
-        opened.stream().map(OpenedBids.BidAtOpening::member).distinct()
-                .forEach(m -> collect(m, bidders, related, employees, Avoidance.Rule.BIDDER_EMPLOYEE));
+        List<UUID> bidderIds = opened.stream().map(OpenedBids.BidAtOpening::member).distinct().toList();
+        Set<UUID> all = new java.util.LinkedHashSet<>(bidderIds);
+        if (lot.tenderee() != null) {
+            all.add(lot.tenderee());
+        }
+        if (lot.agency() != null) {
+            all.add(lot.agency());
+        }
+        Map<UUID, MemberViews.Ties> ties = members.tiesOf(all);
+        collect(ties.get(lot.tenderee()), tenderee, related, employees, Avoidance.Rule.TENDEREE_EMPLOYEE);
+        collect(ties.get(lot.agency()), agency, related, employees, Avoidance.Rule.AGENCY_EMPLOYEE);
+        bidderIds.forEach(m -> collect(ties.get(m), bidders, related, employees, Avoidance.Rule.BIDDER_EMPLOYEE));
         return new Avoidance.Parties(tenderee, agency, bidders, related, employees, supervisingUscc);
     }
 
-    private void collect(UUID party, Set<String> codes, Set<String> related, Map<UUID, Avoidance.Rule> employees,
-            Avoidance.Rule rule) {
-        if (party == null) {
-            return;
-        }
-        Optional<MemberViews.MemberDetails> details = members.find(MemberId.of(party));
-        if (details.isEmpty()) {
+    private static void collect(MemberViews.Ties ties, Set<String> codes, Set<String> related,
+            Map<UUID, Avoidance.Rule> employees, Avoidance.Rule rule) {
+        if (ties == null) {
             return; // a party without a registry entry (an unregistered tenderee) has no code to avoid
         }
-        if (details.get().company() != null) {
-            codes.add(details.get().company().uscc());
+        if (ties.uscc() != null) {
+            codes.add(ties.uscc());
         }
-        for (MemberViews.RelatedMember r : members.relatedMembers(MemberId.of(party))) {
+        for (MemberViews.RelatedMember r : ties.related()) {
             if (r.relation() == MemberViews.Relation.EMPLOYEE) {
                 employees.putIfAbsent(r.id(), rule);
             } else if (r.uscc() != null) {

@@ -40,7 +40,7 @@ public class PlanStore {
         return head.map(h -> new CommitteePlan(lot, h.project(),
                 jdbc.sql("select * from expert_plan_group where lot_id = ? order by position").param(lot.value())
                         .query((rs, n) -> new CommitteePlan.Group(rs.getString("specialty"), rs.getString("region"),
-                                rs.getInt("experts"), rs.getInt("reserves")))
+                                rs.getInt("experts"), rs.getInt("reserves"), rs.getString("preferred_region")))
                         .list(),
                 jdbc.sql("select name from expert_plan_representative where lot_id = ? order by position")
                         .param(lot.value()).query(String.class).list(),
@@ -59,8 +59,10 @@ public class PlanStore {
         List<CommitteePlan.Group> groups = plan.groups();
         for (int i = 0; i < groups.size(); i++) {
             CommitteePlan.Group g = groups.get(i);
-            jdbc.sql("insert into expert_plan_group (lot_id, position, specialty, region, experts, reserves) values (?, ?, ?, ?, ?, ?)")
-                    .params(lot, i, g.specialty(), g.region(), g.experts(), g.reserves()).update();
+            jdbc.sql("""
+                    insert into expert_plan_group (lot_id, position, specialty, region, experts, reserves, preferred_region)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(lot, i, g.specialty(), g.region(), g.experts(), g.reserves(), g.preferredRegion()).update();
         }
         for (int i = 0; i < plan.representatives().size(); i++) {
             jdbc.sql("insert into expert_plan_representative (lot_id, position, name) values (?, ?, ?)")

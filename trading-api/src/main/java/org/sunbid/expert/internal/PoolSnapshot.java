@@ -104,6 +104,11 @@ public final class PoolSnapshot {
         return uscc == null ? new int[0] : byEmployer.getOrDefault(uscc, new int[0]);
     }
 
+    /** The employer code at a position (null when none is known). */
+    String employer(int position) {
+        return employers[position];
+    }
+
     BitSet unqualified() {
         return (BitSet) unqualified.clone();
     }

@@ -2,6 +2,7 @@ package org.sunbid.expert.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,10 @@ import org.sunbid.signing.draw.DrawAlgorithm;
 @Component
 public class Seating {
 
-    /** The job that closes an invitation's answer window. */
+    /**
+     * The job that closes answer windows: its subject is a draw (every member it invited, one job per draw) or a seat
+     * (a reserve promoted later).
+     */
     public static final String ANSWER_DUE = "expert-answer-due";
 
     private final DrawStore draws;
@@ -53,41 +57,62 @@ public class Seating {
         return window;
     }
 
-    /** Seats for every pick; {@code planGroups} maps the draw's group index to the plan's. */
+    /**
+     * Seats for every pick in one insert; {@code planGroups} maps the draw's group index to the plan's. The members are
+     * invited at once under one answer-window job for the whole draw (its subject is the draw id); a reserve promoted
+     * later gets its own job (see {@link #invite}).
+     */
     public void seat(LotFacts.Lot lot, UUID drawId, DrawAlgorithm.Outcome outcome, List<Integer> planGroups,
             Instant now) {
         Map<Integer, Integer> nextRank = new HashMap<>();
         for (DrawStore.Seat s : draws.seats(lot.lot())) {
             nextRank.merge(s.group(), s.rank() + 1, Math::max);
         }
+        Instant due = now.plus(window);
+        List<DrawStore.Seat> seats = new ArrayList<>(outcome.members().size() + outcome.reserves().size());
+        List<DrawStore.Seat> invited = new ArrayList<>(outcome.members().size());
         for (DrawAlgorithm.Pick pick : outcome.members()) {
-            int group = planGroups.get(pick.group());
-            int rank = nextRank.merge(group, 1, Integer::sum) - 1;
-            DrawStore.Seat seat = new DrawStore.Seat(UUID.randomUUID(), lot.lot(), lot.project(), drawId, group, rank,
-                    UUID.fromString(pick.expert()), SeatState.RESERVE, null, null, null, null);
-            draws.insertSeat(seat);
-            invite(lot, seat, now);
+            DrawStore.Seat seat = seatOf(lot, drawId, pick, planGroups, nextRank).invited(now, due);
+            seats.add(seat);
+            invited.add(seat);
         }
         for (DrawAlgorithm.Pick pick : outcome.reserves()) {
-            int group = planGroups.get(pick.group());
-            int rank = nextRank.merge(group, 1, Integer::sum) - 1;
-            draws.insertSeat(new DrawStore.Seat(UUID.randomUUID(), lot.lot(), lot.project(), drawId, group, rank,
-                    UUID.fromString(pick.expert()), SeatState.RESERVE, null, null, null, null));
+            seats.add(seatOf(lot, drawId, pick, planGroups, nextRank));
+        }
+        draws.insertSeats(seats);
+        if (!invited.isEmpty()) {
+            scheduler.schedule(ANSWER_DUE, drawId.toString(), due);
+        }
+        Map<UUID, LibraryStore.Entry> entries = library.findAll(invited.stream().map(DrawStore.Seat::expert).toList());
+        for (DrawStore.Seat seat : invited) {
+            told(lot, seat, entries.get(seat.expert()), now);
         }
     }
 
-    /** Invites the seat's expert now: the answer window opens, its end is scheduled, the expert is told. */
+    private static DrawStore.Seat seatOf(LotFacts.Lot lot, UUID drawId, DrawAlgorithm.Pick pick,
+            List<Integer> planGroups, Map<Integer, Integer> nextRank) {
+        int group = planGroups.get(pick.group());
+        int rank = nextRank.merge(group, 1, Integer::sum) - 1;
+        return new DrawStore.Seat(UUID.randomUUID(), lot.lot(), lot.project(), drawId, group, rank,
+                UUID.fromString(pick.expert()), SeatState.RESERVE, null, null, null, null);
+    }
+
+    /** Invites the seat's expert now (a promoted reserve): the answer window opens, its end is scheduled, the expert is told. */
     public DrawStore.Seat invite(LotFacts.Lot lot, DrawStore.Seat seat, Instant now) {
         Instant due = now.plus(window);
         DrawStore.Seat invited = seat.invited(now, due);
         draws.updateSeat(invited);
         scheduler.schedule(ANSWER_DUE, invited.id().toString(), due);
-        Sealed.publish(events, new ExpertEvents.ExpertInvited(lot.lot(), invited.id(), due, now));
-        LibraryStore.Entry entry = library.find(seat.expert()).orElse(null);
-        ExpertNotifications.Invitation invitation = new ExpertNotifications.Invitation(seat.expert(),
-                entry == null ? "" : entry.name(), entry == null ? null : entry.email(), lot.projectName(),
-                lot.lotName(), due, baseUrl + "/expert/invitations.html");
-        AfterCommit.run(() -> notifications.invited(invitation));
+        told(lot, invited, library.find(seat.expert()).orElse(null), now);
         return invited;
+    }
+
+    /** The sealed invitation event now, the notification once the change has committed. */
+    private void told(LotFacts.Lot lot, DrawStore.Seat invited, LibraryStore.Entry entry, Instant now) {
+        Sealed.publish(events, new ExpertEvents.ExpertInvited(lot.lot(), invited.id(), invited.answerDue(), now));
+        ExpertNotifications.Invitation invitation = new ExpertNotifications.Invitation(invited.expert(),
+                entry == null ? "" : entry.name(), entry == null ? null : entry.email(), lot.projectName(),
+                lot.lotName(), invited.answerDue(), baseUrl + "/expert/invitations.html");
+        AfterCommit.run(() -> notifications.invited(invitation));
     }
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -211,32 +214,57 @@ public class Members {
 
     /** Members linked to {@code id} by legal representative, control, or employment. */
     public List<MemberViews.RelatedMember> related(UUID id) {
-        return jdbc.sql("""
-                select o.id, o.name, o.uscc, o.role, o.status, 'SAME_LEGAL_REPRESENTATIVE' as relation
+        return relatedOf(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** The same for many members in one query, by member (members without relations are left out). */
+    public Map<UUID, List<MemberViews.RelatedMember>> relatedOf(Collection<UUID> ids) {
+        Map<UUID, List<MemberViews.RelatedMember>> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select s.id as of, o.id, o.name, o.uscc, o.role, o.status, 'SAME_LEGAL_REPRESENTATIVE' as relation
                   from member s join member o on o.legal_rep_id_number = s.legal_rep_id_number and o.id <> s.id
-                 where s.id = :id
+                 where s.id = any(:ids)
                 union all
-                select o.id, o.name, o.uscc, o.role, o.status, 'CONTROLLED_BY'
+                select s.id, o.id, o.name, o.uscc, o.role, o.status, 'CONTROLLED_BY'
                   from member s join member o on o.uscc = s.controller_uscc and o.id <> s.id
-                 where s.id = :id
+                 where s.id = any(:ids)
                 union all
-                select o.id, o.name, o.uscc, o.role, o.status, 'CONTROLS'
+                select s.id, o.id, o.name, o.uscc, o.role, o.status, 'CONTROLS'
                   from member s join member o on o.controller_uscc = s.uscc and o.id <> s.id
-                 where s.id = :id
+                 where s.id = any(:ids)
                 union all
-                select o.id, o.name, o.uscc, o.role, o.status, 'EMPLOYER'
+                select s.id, o.id, o.name, o.uscc, o.role, o.status, 'EMPLOYER'
                   from member s join member o on o.uscc = s.employer_uscc and o.id <> s.id
-                 where s.id = :id
+                 where s.id = any(:ids)
                 union all
-                select o.id, o.name, o.uscc, o.role, o.status, 'EMPLOYEE'
+                select s.id, o.id, o.name, o.uscc, o.role, o.status, 'EMPLOYEE'
                   from member s join member o on o.employer_uscc = s.uscc and o.id <> s.id
-                 where s.id = :id
-                order by relation, name""").param("id", id)
-                .query((rs, n) -> new MemberViews.RelatedMember(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("uscc"), Role.valueOf(rs.getString("role")),
-                        MemberStatus.valueOf(rs.getString("status")),
-                        MemberViews.Relation.valueOf(rs.getString("relation"))))
-                .list();
+                 where s.id = any(:ids)
+                order by of, relation, name""").param("ids", ids.toArray(new UUID[0]))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getObject("of", UUID.class), k -> new ArrayList<>())
+                            .add(new MemberViews.RelatedMember(rs.getObject("id", UUID.class), rs.getString("name"),
+                                    rs.getString("uscc"), Role.valueOf(rs.getString("role")),
+                                    MemberStatus.valueOf(rs.getString("status")),
+                                    MemberViews.Relation.valueOf(rs.getString("relation"))));
+                });
+        return out;
+    }
+
+    /** The company code of each of these members that has one, in one query. */
+    public Map<UUID, String> usccsOf(Collection<UUID> ids) {
+        Map<UUID, String> out = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, uscc from member where id = any(:ids) and uscc is not null")
+                    .param("ids", ids.toArray(new UUID[0]))
+                    .query(rs -> {
+                        out.put(rs.getObject("id", UUID.class), rs.getString("uscc"));
+                    });
+        }
+        return out;
     }
 
     // qualifications

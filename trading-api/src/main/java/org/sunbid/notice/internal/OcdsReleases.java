@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.sunbid.notice.Notice;
+import org.sunbid.notice.NoticeBids;
 import org.sunbid.notice.NoticeDraft;
 import org.sunbid.notice.NoticeKind;
 
@@ -21,6 +23,12 @@ public final class OcdsReleases {
     }
 
     public static Map<String, Object> release(Notice n, String baseUrl) {
+        return release(n, baseUrl, lot -> List.of());
+    }
+
+    /** The release, with the {@code bids} section (bids extension) from {@code bidsOfLot} after the opening. */
+    public static Map<String, Object> release(Notice n, String baseUrl,
+            Function<UUID, List<NoticeBids.OpenedBid>> bidsOfLot) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ocid", n.ocid());
         r.put("id", n.publicId());
@@ -156,6 +164,7 @@ public final class OcdsReleases {
                     "rationale", "更正 correction of an earlier notice")));
         }
         r.put("tender", tender);
+        OcdsBids.of(n, bidsOfLot).ifPresent(bids -> r.put("bids", bids));
         return r;
     }
 
@@ -167,8 +176,13 @@ public final class OcdsReleases {
 
     /** A record package for one contracting process: every release plus the compiled release. */
     public static Map<String, Object> recordPackage(List<Notice> notices, String baseUrl, String uri, Instant now) {
+        return recordPackage(notices, baseUrl, uri, now, lot -> List.of());
+    }
+
+    public static Map<String, Object> recordPackage(List<Notice> notices, String baseUrl, String uri, Instant now,
+            Function<UUID, List<NoticeBids.OpenedBid>> bidsOfLot) {
         Map<String, Object> p = packageHead(uri, now);
-        List<Map<String, Object>> releases = notices.stream().map(n -> release(n, baseUrl)).toList();
+        List<Map<String, Object>> releases = notices.stream().map(n -> release(n, baseUrl, bidsOfLot)).toList();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("ocid", notices.get(0).ocid());
         record.put("releases", releases);

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.sunbid.notice.Notice;
+import org.sunbid.notice.NoticeBids;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.notice.internal.OcdsReleases;
@@ -37,10 +39,18 @@ class PublicNoticeController {
 
     private final NoticeManagement notices;
     private final Clock clock;
+    private final ObjectProvider<NoticeBids> bids;
 
-    PublicNoticeController(NoticeManagement notices, Clock clock) {
+    PublicNoticeController(NoticeManagement notices, Clock clock, ObjectProvider<NoticeBids> bids) {
         this.notices = notices;
         this.clock = clock;
+        this.bids = bids;
+    }
+
+    /** The opened bids of a lot, when the opening feature is present (none otherwise). */
+    private List<NoticeBids.OpenedBid> bidsOf(java.util.UUID lot) {
+        NoticeBids port = bids.getIfAvailable();
+        return port == null ? List.of() : port.openedBids(lot);
     }
 
     static final String TESTS = "测试项目的公告（test=true，标题以【测试】开头）默认不列出，includeTests=true 时列出。"
@@ -75,7 +85,7 @@ class PublicNoticeController {
     @GetMapping(path = "/notices/{publicId}/ocds", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "OCDS 1.1 发布 The notice as an OCDS 1.1 release")
     Map<String, Object> release(@PathVariable String publicId) {
-        return OcdsReleases.release(find(publicId), baseUrl());
+        return OcdsReleases.release(find(publicId), baseUrl(), this::bidsOf);
     }
 
     @GetMapping(path = "/projects/{transactionCode}/ocds", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +96,7 @@ class PublicNoticeController {
             throw ProblemException.notFound("project", transactionCode);
         }
         String uri = baseUrl() + "/api/public/projects/" + transactionCode + "/ocds";
-        return OcdsReleases.recordPackage(all, baseUrl(), uri, clock.instant());
+        return OcdsReleases.recordPackage(all, baseUrl(), uri, clock.instant(), this::bidsOf);
     }
 
     @GetMapping("/changes")

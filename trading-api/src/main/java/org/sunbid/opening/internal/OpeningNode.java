@@ -1,9 +1,6 @@
 package org.sunbid.opening.internal;
 
-import static org.sunbid.opening.internal.Rows.ts;
-
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,14 +36,16 @@ public class OpeningNode {
         return id;
     }
 
-    /** Tells the other nodes this one is alive (and, the first time, that it started). */
+    /**
+     * Tells the other nodes this one is alive (and, the first time, that it started); forgets nodes silent for a day.
+     * Every instant is the database's, so the nodes' own clocks never matter.
+     */
     @Scheduled(initialDelay = 0, fixedDelayString = "${sunbid.opening.node-heartbeat:PT2S}")
     public void heartbeat() {
-        Instant now = Instant.now(); // wall time: liveness is about this machine's processes, not the platform clock
         jdbc.sql("""
-                insert into opening_node (node_id, started_at, heartbeat_at) values (?, ?, ?)
-                on conflict (node_id) do update set heartbeat_at = excluded.heartbeat_at""")
-                .params(id, ts(now), ts(now)).update();
+                insert into opening_node (node_id, started_at, heartbeat_at) values (?, now(), now())
+                on conflict (node_id) do update set heartbeat_at = now()""").param(id).update();
+        jdbc.sql("delete from opening_node where heartbeat_at < now() - interval '1 day'").update();
     }
 
     /** Whether {@code node} beat its heart within the timeout (this node is alive by definition). */
@@ -54,9 +53,10 @@ public class OpeningNode {
         if (id.equals(node)) {
             return true;
         }
-        Instant since = Instant.now().minus(timeout);
-        return jdbc.sql("select count(*) from opening_node where node_id = ? and heartbeat_at > ?")
-                .params(node, ts(since)).query(Integer.class).single() > 0;
+        return jdbc.sql("""
+                select count(*) from opening_node
+                where node_id = ? and heartbeat_at > now() - cast(? as double precision) * interval '1 second'""")
+                .params(node, timeout.toMillis() / 1000.0).query(Integer.class).single() > 0;
     }
 
     void holdSessionKey(UUID keyId, SigningKey key) {

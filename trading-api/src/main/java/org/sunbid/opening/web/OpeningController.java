@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.sunbid.bid.BidId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.opening.JoinOpening;
@@ -42,15 +43,17 @@ class OpeningController {
     private final SelfDecrypt selfDecrypt;
     private final OpeningObjections objections;
     private final OpeningHall hall;
+    private final HallEvents events;
 
     OpeningController(StartOpening start, JoinOpening join, ReleaseShare release, SelfDecrypt selfDecrypt,
-            OpeningObjections objections, OpeningHall hall) {
+            OpeningObjections objections, OpeningHall hall, HallEvents events) {
         this.start = start;
         this.join = join;
         this.release = release;
         this.selfDecrypt = selfDecrypt;
         this.objections = objections;
         this.hall = hall;
+        this.events = events;
     }
 
     record ShareRelease(@NotBlank String share, @NotBlank String signature) {
@@ -90,6 +93,14 @@ class OpeningController {
             + "objections (poll it every second or two to follow the opening live)")
     SessionView hall(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
         return hall.view(user, ProjectId.of(projectId), LotId.of(lotId));
+    }
+
+    @GetMapping(path = "/api/openings/{projectId}/{lotId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','CUSTODIAN','STAFF','REGULATOR','ADMIN')")
+    @Operation(summary = "开标大厅实时推送 The hall as server-sent events: `event: hall` with the hall's JSON at once and "
+            + "whenever it changes, whichever node made the change (polling the hall stays the fallback)")
+    SseEmitter hallEvents(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
+        return events.open(user, ProjectId.of(projectId), LotId.of(lotId));
     }
 
     @PostMapping("/api/openings/{projectId}/{lotId}/join")

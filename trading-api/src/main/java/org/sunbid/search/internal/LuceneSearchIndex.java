@@ -35,6 +35,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.sunbid.search.SearchDocument;
 import org.sunbid.search.SearchIndex;
 import org.sunbid.search.SearchQuery;
@@ -60,13 +61,30 @@ public final class LuceneSearchIndex implements SearchIndex {
     private record StateCache(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
+    /**
+     * The index's writer, which holds the folder's {@code write.lock} for as long as this node runs. A second node on
+     * the same folder (two nodes sharing a data directory) is refused with the reason: one embedded index serves one
+     * node; several nodes search through Elasticsearch.
+     */
+    static IndexWriter writer(FSDirectory directory, IndexWriterConfig config, Path folder) throws IOException {
+        try {
+            return new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new IllegalStateException(("The embedded Lucene search index in %s is already open by another Sunbid "
+                    + "node (its write.lock is held). One embedded index serves exactly one node: run two or more nodes "
+                    + "with Elasticsearch (sunbid.search.elasticsearch.uris, see docs/reliability.md), or give this node "
+                    + "a data directory of its own.").formatted(folder.toAbsolutePath()), e);
+        }
+    }
+
     public LuceneSearchIndex(Path folder) {
         try {
             Files.createDirectories(folder);
             directory = FSDirectory.open(folder);
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             config.setRAMBufferSizeMB(64);
-            writer = new IndexWriter(directory, config);
+            writer = writer(directory, config, folder);
             writer.commit();
             searchers = new SearcherManager(writer, null);
             suggestions = new LuceneSuggestions(searchers);

@@ -1,5 +1,6 @@
 package org.sunbid.supervision.internal;
 
+import java.io.InputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -171,22 +174,32 @@ public class Entries {
         });
     }
 
-    /** Streams the rows exactly as stored, without validating them (the verification job checks them). */
+    /**
+     * Streams the rows exactly as stored, without validating them (the verification job checks them), through
+     * {@code COPY … TO STDOUT (FORMAT binary)}: the server sends each row once, without the row protocol's per-value
+     * text conversion, and the details arrive as the UTF-8 bytes their hash was taken over.
+     */
     void streamRaw(long fromSeq, Consumer<RawRow> consumer) {
-        template.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select " + COLUMNS
-                    + ", leaf_hash from supervision_entry where seq >= ? order by seq");
-            ps.setFetchSize(5_000);
-            ps.setLong(1, fromSeq);
-            return ps;
-        }, rs -> {
-            consumer.accept(new RawRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getString(9),
-                    rs.getString(10), LogEncoding.of(rs.getInt(11)), rs.getBytes(12)));
+        template.execute((java.sql.Connection con) -> {
+            String sql = "copy (select seq::int8, at, actor, actor_role, action, subject, details, details_sha256, "
+                    + "client_ip, device_fingerprint, encoding::int4, leaf_hash from supervision_entry where seq >= "
+                    + fromSeq + " order by seq) to stdout (format binary)";
+            try (InputStream in = new PGCopyInputStream(con.unwrap(PGConnection.class), sql)) {
+                BinaryCopyReader reader = new BinaryCopyReader(in);
+                while (reader.nextRow(12)) {
+                    consumer.accept(new RawRow(reader.int8(), reader.timestamp(), reader.text(), reader.text(),
+                            reader.text(), reader.text(), reader.bytes(), reader.bytes(), reader.text(), reader.text(),
+                            LogEncoding.of(reader.int4()), reader.bytes()));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
         });
     }
 
-    record RawRow(long seq, Instant at, String actor, String actorRole, String action, String subject, String details,
+    /** One row as stored; {@code details} are the stored UTF-8 bytes. */
+    record RawRow(long seq, Instant at, String actor, String actorRole, String action, String subject, byte[] details,
             byte[] detailsSha256, String clientIp, String deviceFingerprint, LogEncoding encoding, byte[] leafHash) {
     }
 

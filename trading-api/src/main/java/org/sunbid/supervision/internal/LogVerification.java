@@ -11,7 +11,14 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.signing.merkle.LeafSource;
@@ -55,40 +62,139 @@ public class LogVerification {
         SubtreeCache recomputed = new SubtreeCache();
         LeafSource live = writer.tree();
         long liveSize = live.size();
-        MessageDigest sha = sha256();
-        long[] checked = { 0 };
+        long checked = 0;
         long[] lastGoodHead = { 0 };
-        try {
+        // Rows are read on their own thread while the batch before is hashed (in parallel) and checked here in
+        // order, so reading, hashing and the tree's own hashing overlap; the first failure in seq order is named.
+        try (RowReader reader = new RowReader(entries)) {
             checkHeadsAt(pending, recomputed, lastGoodHead);
-            entries.streamRaw(0, row -> {
-                long expected = recomputed.size();
-                if (row.seq() != expected) {
-                    throw new Failure(expected, "missing-entry");
+            for (List<Entries.RawRow> batch = reader.next(); batch != null; batch = reader.next()) {
+                byte[][][] hashes = hashAll(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    Entries.RawRow row = batch.get(i);
+                    long expected = recomputed.size();
+                    if (row.seq() != expected) {
+                        throw new Failure(expected, "missing-entry");
+                    }
+                    if (!Arrays.equals(hashes[i][0], row.detailsSha256())) {
+                        throw new Failure(row.seq(), "details-hash-mismatch");
+                    }
+                    byte[] leaf = hashes[i][1];
+                    if (!Arrays.equals(leaf, row.leafHash())) {
+                        throw new Failure(row.seq(), "entry-altered");
+                    }
+                    if (row.seq() < liveSize && !Arrays.equals(leaf, live.leafHash(row.seq()))) {
+                        throw new Failure(row.seq(), "entry-replaced");
+                    }
+                    recomputed.append(leaf);
+                    checked++;
+                    checkHeadsAt(pending, recomputed, lastGoodHead);
                 }
-                byte[] detailsHash = sha.digest(row.details().getBytes(StandardCharsets.UTF_8));
-                if (!Arrays.equals(detailsHash, row.detailsSha256())) {
-                    throw new Failure(row.seq(), "details-hash-mismatch");
-                }
-                LogEntry entry = new LogEntry(row.seq(), row.at(), row.actor(), row.actorRole(), row.action(),
-                        row.subject(), row.details(), row.detailsSha256(), row.clientIp(), row.deviceFingerprint(),
-                        row.encoding());
-                byte[] leaf = MerkleTree.leafHash(entry.leafBytes());
-                if (!Arrays.equals(leaf, row.leafHash())) {
-                    throw new Failure(row.seq(), "entry-altered");
-                }
-                if (row.seq() < liveSize && !Arrays.equals(leaf, live.leafHash(row.seq()))) {
-                    throw new Failure(row.seq(), "entry-replaced");
-                }
-                recomputed.append(leaf);
-                checked[0]++;
-                checkHeadsAt(pending, recomputed, lastGoodHead);
-            });
+            }
             if (!pending.isEmpty()) {
                 throw new Failure(recomputed.size(), "missing-entry");
             }
-            return new VerificationReport(true, checked[0], headCount, null, null, seconds(started));
+            return new VerificationReport(true, checked, headCount, null, null, seconds(started));
         } catch (Failure f) {
-            return new VerificationReport(false, checked[0], headCount, f.seq, f.reason, seconds(started));
+            return new VerificationReport(false, checked, headCount, f.seq, f.reason, seconds(started));
+        }
+    }
+
+    /** Per row: SHA-256 of the stored details and the leaf hash recomputed from the row, in parallel over the batch. */
+    private static byte[][][] hashAll(List<Entries.RawRow> batch) {
+        byte[][][] out = new byte[batch.size()][][];
+        IntStream.range(0, batch.size()).parallel().forEach(i -> {
+            Entries.RawRow row = batch.get(i);
+            MessageDigest sha = SHA256.get();
+            byte[] detailsHash = sha.digest(row.details());
+            // The leaf covers the details through their hash (compared with the recomputed one above), not their text.
+            LogEntry entry = new LogEntry(row.seq(), row.at(), row.actor(), row.actorRole(), row.action(),
+                    row.subject(), "", row.detailsSha256(), row.clientIp(), row.deviceFingerprint(), row.encoding());
+            out[i] = new byte[][] { detailsHash, MerkleTree.leafHash(entry.leafBytes()) };
+        });
+        return out;
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(LogVerification::sha256);
+
+    /** Reads the whole log in seq order on a thread of its own, handing batches over through a short queue. */
+    private static final class RowReader implements AutoCloseable {
+        private static final int BATCH = 2_000;
+        private static final List<Entries.RawRow> END = List.of();
+
+        private final BlockingQueue<List<Entries.RawRow>> queue = new ArrayBlockingQueue<>(4);
+        private final Thread thread;
+        private volatile RuntimeException failure;
+        private volatile boolean closed;
+
+        RowReader(Entries entries) {
+            thread = new Thread(() -> {
+                List<List<Entries.RawRow>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+                try {
+                    entries.streamRaw(0, row -> {
+                        current.get(0).add(row);
+                        if (current.get(0).size() == BATCH) {
+                            put(current.get(0));
+                            current.set(0, new ArrayList<>(BATCH));
+                        }
+                    });
+                    if (!current.get(0).isEmpty()) {
+                        put(current.get(0));
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    putEnd();
+                }
+            }, "log-verification-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void put(List<Entries.RawRow> batch) {
+            try {
+                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        throw new CancellationException("verification stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("verification interrupted");
+            }
+        }
+
+        private void putEnd() {
+            try {
+                while (!closed && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                    // the verifier is still taking batches
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The next batch, or null at the end; rethrows the reader's failure. */
+        List<Entries.RawRow> next() {
+            try {
+                List<Entries.RawRow> batch = queue.take();
+                if (batch == END) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return null;
+                }
+                return batch;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("verification interrupted", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            queue.clear();
         }
     }
 

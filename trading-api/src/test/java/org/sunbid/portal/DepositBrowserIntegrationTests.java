@@ -1,0 +1,125 @@
+package org.sunbid.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.sunbid.deposit.Money;
+import org.sunbid.deposit.RefundManagement;
+import org.sunbid.deposit.RefundReason;
+import org.sunbid.deposit.VirtualAccountNumber;
+import org.sunbid.deposit.internal.DepositAccounts;
+import org.sunbid.identity.AccountManagement;
+import org.sunbid.identity.Role;
+import org.sunbid.member.MemberFixtures;
+import org.sunbid.member.MemberId;
+import org.sunbid.member.MemberSetup;
+import org.sunbid.platform.PlatformZone;
+import org.sunbid.project.LotId;
+import org.sunbid.support.Browser;
+import org.sunbid.support.BrowserTest;
+
+/**
+ * The staff deposit page in a real headless Chromium: a statement with a mistyped virtual account is imported through
+ * the page, its credit waits in the suspense queue and staff match it to the right account; the refund then goes into
+ * a batch made by one staff member, which the page lets only another approve (maker–checker), and the pain.001 is
+ * offered for download. Tables show names and yuan, not ids or JSON.
+ */
+@BrowserTest
+class DepositBrowserIntegrationTests {
+
+    @Autowired
+    AccountManagement accounts;
+    @Autowired
+    MemberSetup members;
+    @Autowired
+    DepositAccounts deposits;
+    @Autowired
+    RefundManagement refunds;
+
+    @Test
+    void staffImportMatchTheSuspenseCreditAndRefundItUnderMakerChecker(Browser browser) throws Exception {
+        String name = "保证金页面测试" + UUID.randomUUID().toString().substring(0, 6) + "工程";
+        String[] submitted = PortalApi.submittedProject(browser, accounts, name);
+        UUID project = UUID.fromString(submitted[0]);
+        UUID lot = UUID.fromString(PortalApi.call(browser, "GET", "/api/projects/" + project, submitted[1], null)
+                .get("lots").get(0).get("id").asText());
+        var bidder = MemberFixtures.approved(members, Role.BIDDER);
+        String bidderName = members.details(bidder.memberId()).name();
+        VirtualAccountNumber va = VirtualAccountNumber.derive("955880", lot, bidder.memberId(), 0);
+        assertThat(deposits.insert(va, lot, project, bidder.memberId(), Money.of("200000.00"), Instant.now())).isTrue();
+        String maker = staff("制单员");
+        String checker = staff("复核员");
+
+        // a statement paying the bidder's deposit to a mistyped virtual account (two digits swapped)
+        String typo = va.value().substring(0, 18) + va.value().charAt(19) + va.value().charAt(18);
+        String ref = "BRW" + UUID.randomUUID().toString().substring(0, 8);
+        Path csv = Files.createTempFile("statement-", ".csv");
+        Files.writeString(csv, String.join("\n", "# statement=STMT-" + ref, "# account=31050161360009001888",
+                "# currency=CNY", "bank_ref,booked_on,direction,amount,currency,virtual_account,payer_account,payer_name,"
+                        + "end_to_end_id,return_reason,reversal",
+                String.join(",", ref, LocalDate.now(PlatformZone.ZONE).toString(), "CRDT", "200000.00", "CNY", typo,
+                        "0200001509020123456", bidderName, "", "", "false"), ""), StandardCharsets.UTF_8);
+        try {
+            browser.signIn(maker, PortalApi.PASSWORD, "/staff/deposits.html");
+            browser.await("#suspense tbody");
+            browser.driver().findElement(By.cssSelector("#i-format option[value=CSV]")).click();
+            browser.find("#i-file").sendKeys(csv.toString());
+            browser.click("#import button[type=submit]");
+            browser.awaitText("#import-status", "STMT-" + ref);
+            browser.awaitText("#report", "200,000.00");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        String row = "#suspense-" + ref;
+        browser.awaitText(row, "虚拟子账号不存在");
+        assertThat(browser.find(row).getText()).contains("200,000.00", bidderName);
+        browser.find(row + " input[name=virtualAccount]").clear();
+        browser.type(row + " input[name=virtualAccount]", va.value());
+        browser.click(row + " button");
+        browser.awaitText("#suspense-status", ref);
+        browser.until(d -> d.findElements(By.cssSelector(row)).isEmpty());
+
+        // the tender fails: the refund (principal and interest) is proposed through the refund port
+        assertThat(refunds.refundDue(new LotId(lot), new MemberId(bidder.memberId()), RefundReason.TENDER_FAILED,
+                Instant.now())).isPresent();
+        browser.open("/staff/deposits.html");
+        browser.awaitText("#refunds tbody", bidderName);
+        assertThat(browser.find("#refunds tbody").getText()).contains("200,000.00", "流标或终止招标", "待制单")
+                .doesNotContain(bidder.memberId().toString());
+        browser.click("#make-batch");
+        browser.awaitText("#refunds-status", "退款批次已生成");
+        browser.awaitText("#batches tbody", "待复核");
+        // the maker cannot approve its own batch
+        browser.click("#batches tbody button");
+        browser.await("#batches-status .error");
+        assertThat(browser.find("#batches tbody").getText()).contains("待复核");
+        browser.screenshot("DepositBrowserIntegrationTests.maker");
+
+        browser.driver().manage().deleteAllCookies();
+        browser.script("sessionStorage.clear()");
+        browser.signIn(checker, PortalApi.PASSWORD, "/staff/deposits.html");
+        browser.awaitText("#batches tbody", "待复核");
+        browser.click("#batches tbody button");
+        browser.awaitText("#batches-status", "已复核");
+        browser.awaitText("#batches tbody", "下载 pain.001");
+        browser.awaitText("#batches tbody", "已复核");
+        assertThat(browser.find("#refunds tbody").getText()).as("no longer waiting").doesNotContain(bidderName);
+        assertThat(browser.find("#ledger").getText()).contains("与分录一致");
+        browser.screenshot("DepositBrowserIntegrationTests.checked");
+    }
+
+    private String staff(String display) {
+        String username = "dep-staff-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createPlatformAccount(username, PortalApi.PASSWORD, Role.STAFF, display, null);
+        return username;
+    }
+}
