@@ -23,6 +23,7 @@ import org.sunbid.credit.CreditManagement;
 import org.sunbid.credit.CreditRecord;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
 import org.sunbid.platform.PlatformZone;
@@ -260,7 +261,7 @@ public class AlertManagement {
     private Map<UUID, String> names(Alert a) {
         Map<UUID, String> names = new HashMap<>();
         a.signals().forEach(s -> s.bidders().forEach(b -> names.computeIfAbsent(b,
-                m -> members.find(m).map(MemberViews.MemberDetails::name).orElse(m.toString()))));
+                m -> members.find(MemberId.of(m)).map(MemberViews.MemberDetails::name).orElse(m.toString()))));
         return names;
     }
 
@@ -275,7 +276,7 @@ public class AlertManagement {
         List<AlertView.StepView> steps = a.steps().stream().map(st -> new AlertView.StepView(st.from(), st.to(),
                 packs.accountName(st.by()), st.reason(), st.documents(), st.at())).toList();
         List<AlertView.PriceView> prices = engine.prices(a.lotId()).stream().map(p -> new AlertView.PriceView(p.getKey(),
-                names.computeIfAbsent(p.getKey(), m -> members.find(m).map(MemberViews.MemberDetails::name)
+                names.computeIfAbsent(p.getKey(), m -> members.find(MemberId.of(m)).map(MemberViews.MemberDetails::name)
                         .orElse(m.toString())), p.getValue())).toList();
         return new AlertView(a.id(), a.projectId(), lot.transactionCode(), lot.projectName(), a.lotId(), lot.lotName(),
                 a.score(), a.state(), a.raisedAt(), a.assessedAt(), signals, steps, prices);

@@ -305,7 +305,7 @@ public class ComplaintManagement {
     }
 
     private String complainantName(Complaint c) {
-        return members.find(c.filing().complainant().value()).map(MemberViews.MemberDetails::name).orElse(c.filing().complainant().toString());
+        return members.find(c.filing().complainant()).map(MemberViews.MemberDetails::name).orElse(c.filing().complainant().toString());
     }
 
     private static String requireReason(String reason) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.ProjectManagement;
@@ -39,7 +40,7 @@ class DepositLookups {
     }
 
     Payee payee(UUID member) {
-        var details = members.find(member).orElseThrow(() -> ProblemException.notFound("member", member));
+        var details = members.find(MemberId.of(member)).orElseThrow(() -> ProblemException.notFound("member", member));
         if (details.company() == null || details.company().bankAccount() == null) {
             throw ProblemException.rule("no-basic-account", "memberId", "deposit.no-basic-account");
         }
@@ -48,7 +49,7 @@ class DepositLookups {
 
     /** A member's unified social credit code (统一社会信用代码), or empty when it has no company profile. */
     java.util.Optional<String> uscc(UUID member) {
-        return members.find(member).map(d -> d.company() == null ? null : d.company().uscc());
+        return members.find(MemberId.of(member)).map(d -> d.company() == null ? null : d.company().uscc());
     }
 
     LocalDate addWorkingDays(LocalDate start, int days) {

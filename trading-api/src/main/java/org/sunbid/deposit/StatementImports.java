@@ -29,6 +29,7 @@ import org.sunbid.deposit.internal.StatementMatching;
 import org.sunbid.deposit.internal.StatementSink;
 import org.sunbid.deposit.internal.StatementStage;
 import org.sunbid.deposit.internal.Statements;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.ProblemException;
 
@@ -212,7 +213,7 @@ public class StatementImports {
 
         @Override
         public Optional<String> basicAccount(UUID member) {
-            return basicAccounts.computeIfAbsent(member, m -> members.find(m)
+            return basicAccounts.computeIfAbsent(member, m -> members.find(MemberId.of(m))
                     .map(d -> d.company() == null || d.company().bankAccount() == null ? null
                             : d.company().bankAccount().accountNumber()));
         }

@@ -40,7 +40,8 @@ public class MemberManagement {
 
     /** Refuses (403, type member-not-approved) unless the member exists and is approved: call before any act. */
     @Transactional(readOnly = true)
-    public void requireApproved(UUID memberId) {
+    public void requireApproved(MemberId member) {
+        UUID memberId = member.value();
         MemberStatus status = members.status(memberId).orElseThrow(() -> ProblemException.notFound("member", memberId));
         if (status != MemberStatus.APPROVED) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "member-not-approved", null, "member.not-approved",
@@ -72,25 +73,25 @@ public class MemberManagement {
     }
 
     @Transactional(readOnly = true)
-    public boolean isApproved(UUID memberId) {
-        return members.status(memberId).map(s -> s == MemberStatus.APPROVED).orElse(false);
+    public boolean isApproved(MemberId member) {
+        return members.status(member.value()).map(s -> s == MemberStatus.APPROVED).orElse(false);
     }
 
     @Transactional(readOnly = true)
-    public Optional<MemberViews.MemberDetails> find(UUID memberId) {
-        return members.find(memberId).map(MemberViews.MemberDetails::of);
+    public Optional<MemberViews.MemberDetails> find(MemberId member) {
+        return members.find(member.value()).map(MemberViews.MemberDetails::of);
     }
 
     @Transactional(readOnly = true)
-    public MemberViews.MemberDetails details(UUID memberId) {
-        return MemberViews.MemberDetails.of(members.require(memberId));
+    public MemberViews.MemberDetails details(MemberId member) {
+        return MemberViews.MemberDetails.of(members.require(member.value()));
     }
 
     /** Members linked to this one by the same legal representative, by control, or by employment. */
     @Transactional(readOnly = true)
-    public List<MemberViews.RelatedMember> relatedMembers(UUID memberId) {
-        members.require(memberId);
-        return members.related(memberId);
+    public List<MemberViews.RelatedMember> relatedMembers(MemberId member) {
+        members.require(member.value());
+        return members.related(member.value());
     }
 
     /**
@@ -131,9 +132,9 @@ public class MemberManagement {
     }
 
     @Transactional(readOnly = true)
-    public List<MemberViews.HistoryEntry> history(UUID memberId) {
-        members.require(memberId);
-        return history.of(memberId);
+    public List<MemberViews.HistoryEntry> history(MemberId member) {
+        members.require(member.value());
+        return history.of(member.value());
     }
 
     /** Snapshot used by tests and the demo seeder. */

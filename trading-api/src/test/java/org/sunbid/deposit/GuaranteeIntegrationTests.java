@@ -70,7 +70,7 @@ class GuaranteeIntegrationTests extends DepositScenario {
     }
 
     private String uscc(UUID member) {
-        return members.find(member).orElseThrow().company().uscc();
+        return members.find(MemberId.of(member)).orElseThrow().company().uscc();
     }
 
     /** The guarantee terms a genuine issuer would sign for {@code b} on the shared lot. */
@@ -210,7 +210,7 @@ class GuaranteeIntegrationTests extends DepositScenario {
             }
         }
         assertThat(proposal).isNotNull();
-        assertThat(proposal.get("bidder").asText()).isEqualTo(members.find(a.member()).orElseThrow().company().name());
+        assertThat(proposal.get("bidder").asText()).isEqualTo(members.find(MemberId.of(a.member())).orElseThrow().company().name());
         assertThat(proposal.get("guarantee").asText()).contains("阳光担保有限公司");
         assertThat(proposal.get("held").decimalValue()).isZero();
         assertThat(proposal.get("state").asText()).isEqualTo("PROPOSED");

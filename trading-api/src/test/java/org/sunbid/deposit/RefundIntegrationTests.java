@@ -196,7 +196,7 @@ class RefundIntegrationTests extends DepositScenario {
         // the regulator's late-refund list names it, with the payee's name
         JsonNode late = call(as(l.regulator(), get("/api/deposits/refunds/late")), 200);
         assertThat(late.toString()).contains(refund.toString());
-        assertThat(late.toString()).contains(members.find(l.first().member()).orElseThrow().company().name());
+        assertThat(late.toString()).contains(members.find(MemberId.of(l.first().member())).orElseThrow().company().name());
     }
 
     @Test

@@ -75,7 +75,7 @@ class MemberReviewIntegrationTests {
     void staffApprovalRecordsWhoAndWhenAndIsPublishedAndKept() throws Exception {
         var form = MemberFixtures.company(Role.BIDDER, "审核通过建设有限公司");
         var r = pendingBidder(form);
-        assertThatThrownBy(() -> members.requireApproved(r.id())).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> members.requireApproved(MemberId.of(r.id()))).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.type()).isEqualTo("member-not-approved"));
 
         mvc.perform(post("/api/members/" + r.id() + "/approval").header("Authorization", bearer(staffToken)))
@@ -83,7 +83,7 @@ class MemberReviewIntegrationTests {
                 .andExpect(jsonPath("$.status").value("APPROVED"))
                 .andExpect(jsonPath("$.approvedBy").value(staffId.toString()))
                 .andExpect(jsonPath("$.approvedAt").isNotEmpty());
-        members.requireApproved(r.id());
+        members.requireApproved(MemberId.of(r.id()));
         assertThat(events.stream(MemberEvents.MemberApproved.class))
                 .anyMatch(e -> e.member().equals(r.id()) && staffId.equals(e.actor()));
         assertThat(events.stream(MemberEvents.MemberRegistered.class)).anyMatch(e -> e.member().equals(r.id()));
@@ -190,11 +190,11 @@ class MemberReviewIntegrationTests {
                 .andExpect(jsonPath("$.status").value("PENDING"));
         assertThat(events.stream(MemberEvents.ProfileChanged.class))
                 .anyMatch(e -> e.member().equals(r.id()) && e.backToReview() && e.fields().contains("bankAccount"));
-        assertThat(members.isApproved(r.id())).isFalse();
+        assertThat(members.isApproved(MemberId.of(r.id()))).isFalse();
 
         profile.put("uscc", MemberFixtures.company(Role.BIDDER, "x").uscc());
         var taken = pendingBidder(MemberFixtures.company(Role.BIDDER, "占用代码有限公司"));
-        profile.put("uscc", members.details(taken.id()).company().uscc());
+        profile.put("uscc", members.details(MemberId.of(taken.id())).company().uscc());
         mvc.perform(put("/api/members/me/profile").header("Authorization", bearer(token))
                 .contentType(MediaType.APPLICATION_JSON).content(json(profile)))
                 .andExpect(status().isConflict())
@@ -241,24 +241,24 @@ class MemberReviewIntegrationTests {
                 MemberFixtures.idNumber(), parentUscc));
         var stranger = pendingBidder(MemberFixtures.company(Role.BIDDER, "无关有限公司"));
 
-        var related = members.relatedMembers(parent.id());
+        var related = members.relatedMembers(MemberId.of(parent.id()));
         assertThat(related).extracting(MemberViews.RelatedMember::id, MemberViews.RelatedMember::relation)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(sibling.id(), MemberViews.Relation.SAME_LEGAL_REPRESENTATIVE),
                         org.assertj.core.groups.Tuple.tuple(child.id(), MemberViews.Relation.CONTROLS));
-        assertThat(members.relatedMembers(child.id())).extracting(MemberViews.RelatedMember::id,
+        assertThat(members.relatedMembers(MemberId.of(child.id()))).extracting(MemberViews.RelatedMember::id,
                 MemberViews.RelatedMember::relation)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(parent.id(), MemberViews.Relation.CONTROLLED_BY));
-        assertThat(members.relatedMembers(stranger.id())).isEmpty();
+        assertThat(members.relatedMembers(MemberId.of(stranger.id()))).isEmpty();
 
         var template = MemberFixtures.expert("SENIOR", 10);
         var employee = registration.registerExpert(new MemberForms.ExpertRegistration(template.username(),
                 template.password(), "赵工", template.idNumber(), parentUscc, template.specialties(), template.title(),
                 template.yearsInField(), template.phone()));
-        assertThat(members.relatedMembers(employee.id())).extracting(MemberViews.RelatedMember::id,
+        assertThat(members.relatedMembers(MemberId.of(employee.id()))).extracting(MemberViews.RelatedMember::id,
                 MemberViews.RelatedMember::relation)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(parent.id(), MemberViews.Relation.EMPLOYER));
-        assertThat(members.relatedMembers(parent.id())).extracting(MemberViews.RelatedMember::relation)
+        assertThat(members.relatedMembers(MemberId.of(parent.id()))).extracting(MemberViews.RelatedMember::relation)
                 .contains(MemberViews.Relation.EMPLOYEE);
 
         mvc.perform(get("/api/members/" + parent.id() + "/related").header("Authorization", bearer(staffToken)))
@@ -286,7 +286,7 @@ class MemberReviewIntegrationTests {
                 .param("region", "1101").header("Authorization", bearer(staffToken)))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].id").value(c.id().toString()));
-        String usccA = members.details(a.id()).company().uscc();
+        String usccA = members.details(MemberId.of(a.id())).company().uscc();
         mvc.perform(get("/api/members").param("uscc", usccA).header("Authorization", bearer(staffToken)))
                 .andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/members").param("name", "%").param("size", "1").header("Authorization", bearer(staffToken)))

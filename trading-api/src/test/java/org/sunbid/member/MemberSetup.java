@@ -48,10 +48,10 @@ public class MemberSetup {
     }
 
     public MemberViews.MemberDetails details(UUID member) {
-        return members.details(member);
+        return members.details(MemberId.of(member));
     }
 
     public Optional<MemberViews.MemberDetails> find(UUID member) {
-        return members.find(member);
+        return members.find(MemberId.of(member));
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.alert.DepositPayers;
 import org.sunbid.alert.internal.engine.FileFactsReader;
 import org.sunbid.alert.internal.engine.LotEvidence;
+import org.sunbid.member.MemberId;
 import org.sunbid.opening.OpenedPackages;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
@@ -115,7 +116,7 @@ class EvidenceCollector {
     }
 
     private String name(UUID member) {
-        return members.find(member).map(MemberViews.MemberDetails::name).orElse(member.toString());
+        return members.find(MemberId.of(member)).map(MemberViews.MemberDetails::name).orElse(member.toString());
     }
 
     static LotEvidence.Machine machine(String formJson) {
@@ -135,7 +136,7 @@ class EvidenceCollector {
     }
 
     private LotEvidence.Party party(UUID member) {
-        return members.find(member).map(MemberViews.MemberDetails::company).map(c -> {
+        return members.find(MemberId.of(member)).map(MemberViews.MemberDetails::company).map(c -> {
             Set<String> phones = new HashSet<>();
             Set<String> emails = new HashSet<>();
             c.contacts().forEach(contact -> {
@@ -147,7 +148,7 @@ class EvidenceCollector {
                 }
             });
             Set<UUID> related = new HashSet<>();
-            members.relatedMembers(member).forEach(r -> related.add(r.id()));
+            members.relatedMembers(MemberId.of(member)).forEach(r -> related.add(r.id()));
             return new LotEvidence.Party(c.legalRepresentative() == null ? null : c.legalRepresentative().idNumber(),
                     c.controllingShareholder() == null ? null : c.controllingShareholder().uscc(), phones, emails,
                     c.address(), related);

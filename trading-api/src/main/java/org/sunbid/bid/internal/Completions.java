@@ -29,6 +29,7 @@ import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
 import org.sunbid.identity.AccountManagement;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.signing.timestamp.TimestampCheck;
@@ -135,7 +136,7 @@ public class Completions {
             Lots.Lot lot = lots.anyState(row.project(), row.lot());
             var stamp = ((TimestampCheck.Valid) TimestampVerifier.verifyWithoutTrust(row.receiptTimestamp(),
                     java.util.HexFormat.of().parseHex(row.sha256()))).timestamp();
-            var company = members.details(row.member()).company();
+            var company = members.details(MemberId.of(row.member())).company();
             String bidderName = company != null ? company.name() : accounts.accountsOfMember(row.member()).stream()
                     .findFirst().map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
             String uscc = company == null ? "" : company.uscc();

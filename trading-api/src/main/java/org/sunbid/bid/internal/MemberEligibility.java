@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.bid.BidderEligibility;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
 
@@ -21,10 +22,10 @@ class MemberEligibility implements BidderEligibility {
 
     @Override
     public Optional<Refusal> check(UUID member, UUID project, UUID lot, List<UUID> otherBidders) {
-        if (!members.isApproved(member)) {
+        if (!members.isApproved(MemberId.of(member))) {
             return Optional.of(new Refusal("member-not-approved", "bid.gate.not-approved"));
         }
-        boolean related = members.relatedMembers(member).stream().map(MemberViews.RelatedMember::id)
+        boolean related = members.relatedMembers(MemberId.of(member)).stream().map(MemberViews.RelatedMember::id)
                 .anyMatch(otherBidders::contains);
         return related ? Optional.of(new Refusal("related-bidder", "bid.gate.related")) : Optional.empty();
     }

@@ -15,6 +15,7 @@ import org.sunbid.credit.Ban;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.credit.CreditRecord;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
 
@@ -61,7 +62,7 @@ class PublicBlacklistController {
         if (memberId == null) {
             return null;
         }
-        return names.computeIfAbsent(memberId, id -> members.find(id).filter(m -> m.role() != Role.EXPERT)
+        return names.computeIfAbsent(memberId, id -> members.find(MemberId.of(id)).filter(m -> m.role() != Role.EXPERT)
                 .map(MemberViews.MemberDetails::name)).orElse(null);
     }
 }

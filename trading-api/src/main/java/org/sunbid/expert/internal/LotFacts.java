@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.sunbid.member.MemberId;
 import org.sunbid.opening.OpenedBids;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.CurrentUser;
@@ -132,6 +133,6 @@ public class LotFacts {
     }
 
     public Optional<MemberViews.MemberDetails> member(UUID member) {
-        return members.find(member);
+        return members.find(MemberId.of(member));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.member.CompanyProfile;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
 
@@ -24,7 +25,8 @@ class MemberContactAddresses implements RecipientAddresses {
 
     @Override
     public List<String> of(UUID account) {
-        return accounts.find(account).flatMap(AccountManagement.AccountView::memberId).flatMap(members::find)
+        return accounts.find(account).flatMap(AccountManagement.AccountView::memberId).map(MemberId::of)
+                .flatMap(members::find)
                 .map(MemberViews.MemberDetails::company).map(c -> c.contacts().stream().map(CompanyProfile.Contact::email)
                         .filter(e -> e != null && !e.isBlank()).map(e -> e.strip().toLowerCase(Locale.ROOT)).distinct()
                         .toList())

@@ -8,6 +8,7 @@ import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.Visibility;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.member.MemberEvents;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
 
@@ -27,7 +28,7 @@ class ApprovalCertificates {
 
     @EventListener
     void onApproved(MemberEvents.MemberApproved approved) {
-        MemberViews.MemberDetails m = members.details(approved.member());
+        MemberViews.MemberDetails m = members.details(MemberId.of(approved.member()));
         String approver = approved.actor() == null ? "系统 System"
                 : accounts.find(approved.actor()).map(AccountManagement.AccountView::displayName).orElse("—");
         String uscc = m.company() != null ? m.company().uscc() : "—";

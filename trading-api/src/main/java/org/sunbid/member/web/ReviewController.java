@@ -64,28 +64,28 @@ class ReviewController {
     @PreAuthorize(READERS)
     @Operation(summary = "会员详情 A member in full")
     MemberViews.MemberDetails details(@PathVariable UUID id) {
-        return members.details(id);
+        return members.details(MemberId.of(id));
     }
 
     @GetMapping("/{id}/related")
     @PreAuthorize(READERS)
     @Operation(summary = "关联会员 Members linked by legal representative, control or employment")
     List<MemberViews.RelatedMember> related(@PathVariable UUID id) {
-        return members.relatedMembers(id);
+        return members.relatedMembers(MemberId.of(id));
     }
 
     @GetMapping("/{id}/history")
     @PreAuthorize(READERS)
     @Operation(summary = "变更记录 Every change to the member")
     List<MemberViews.HistoryEntry> history(@PathVariable UUID id) {
-        return members.history(id);
+        return members.history(MemberId.of(id));
     }
 
     @GetMapping("/{id}/qualifications")
     @PreAuthorize(READERS)
     @Operation(summary = "资质证书 The member's qualifications")
     List<MemberViews.Qualification> qualifications(@PathVariable UUID id) {
-        members.details(id);
+        members.details(MemberId.of(id));
         return qualifications.qualifications(MemberId.of(id));
     }
 
@@ -101,7 +101,7 @@ class ReviewController {
     @PreAuthorize(READERS)
     @Operation(summary = "已绑定证书 The member's certificates")
     List<MemberViews.Certificate> certificates(@PathVariable UUID id) {
-        members.details(id);
+        members.details(MemberId.of(id));
         return certificates.certificates(MemberId.of(id));
     }
 
@@ -111,7 +111,7 @@ class ReviewController {
     @Operation(summary = "审核后绑定证书 Staff bind a member's new certificate after review (a change without the current certificate's endorsement)")
     MemberViews.Certificate bindAfterReview(CurrentUser user, @PathVariable UUID id,
             @org.springframework.web.bind.annotation.RequestBody MemberForms.CertificateInput body) {
-        members.details(id);
+        members.details(MemberId.of(id));
         return certificates.bindCertificate(MemberId.of(id), body == null ? null : body.certificate(), user.accountId());
     }
 

@@ -57,7 +57,7 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "本会员资料 The caller's member record")
     MemberViews.MemberDetails me(CurrentUser user) {
-        return members.details(user.requireMember());
+        return members.details(MemberId.of(user.requireMember()));
     }
 
     @PutMapping("/profile")
@@ -78,7 +78,7 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "本会员变更记录 Changes to the caller's member record")
     List<MemberViews.HistoryEntry> history(CurrentUser user) {
-        return members.history(user.requireMember());
+        return members.history(MemberId.of(user.requireMember()));
     }
 
     @GetMapping("/qualifications")
