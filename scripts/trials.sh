@@ -15,7 +15,8 @@
 #   scripts/trials.sh [TRIALS]       default 10; prints one markdown row per trial and appends it to <dir>/results.md
 #
 # Environment: BIDDERS (50), MIB (20), CHUNK_MIB (4), DAY (seconds per statutory day of a test project, 15: the bid
-# deadline is 22 days after publication, so sealing and the rush must fit in 22 × DAY seconds),
+# deadline is 22 days after publication, so sealing and the rush must fit in 22 × DAY seconds), LEAD (every date
+# of the test project is LEAD seconds later, 40, so that registering and publishing it fit before its sale starts),
 # TRIALS_DIR (/tmp/sunbid-trials), KILL_AFTER (seconds into the rush, 8), TRIAL_NODE_ARGS (more node arguments),
 # KEEP=true to leave the deployment running at the end. The deployment is started
 # (and built when its jar is missing) with test projects on and the trials' CA trusted, and stopped at the end.
@@ -27,6 +28,7 @@ BIDDERS="${BIDDERS:-50}"
 MIB="${MIB:-20}"
 CHUNK_MIB="${CHUNK_MIB:-4}"
 export DAY="${DAY:-15}"
+export LEAD="${LEAD:-40}"
 WORK="${TRIALS_DIR:-/tmp/sunbid-trials}"
 NODES="$REPO/scripts/two-nodes.sh"
 PORT="${TWO_NODES_PORT:-18080}"
@@ -54,6 +56,7 @@ walk_through_prefix() {
     "$REPO/docs/first-tender-with-curl.md" \
     | awk '/^#--block--$/ {blocks++; next} {if (stop == 0) print} /BIDDER=\$\(login bidder\$n/ {stop=1}' \
     | sed '/^curl -sS --fail-with-body -o root.pem/,$d' \
+    | sed 's/^days() { at "+$(( $1 \* DAY )) seconds"; }$/days() { at "+$(( $1 * DAY + LEAD )) seconds"; }/' \
     | awk -v b="$BIDDERS" 'pending { print ($0 ~ /bidder/ ? "for n in $(seq 1 " b "); do" : "for n in 1 2 3; do"); pending = 0 }
         $0 == "for n in 1 2 3; do" { pending = 1; next }
         { print }'
