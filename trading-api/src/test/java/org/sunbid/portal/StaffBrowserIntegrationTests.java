@@ -168,8 +168,11 @@ class StaffBrowserIntegrationTests {
         Instant start = day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
         String staff = staff();
         String projectName = "场地测试" + UUID.randomUUID().toString().substring(0, 6) + "工程";
-        UUID project = UUID.fromString(PortalApi.submittedProject(browser, accounts, projectName)[0]);
-        var booking = schedule.book(new BookingRequest(room.id(), null, project,
+        String[] submitted = PortalApi.submittedProject(browser, accounts, projectName);
+        UUID project = UUID.fromString(submitted[0]);
+        UUID lot = UUID.fromString(PortalApi.call(browser, "GET", "/api/projects/" + project, submitted[1], null)
+                .get("lots").get(0).get("id").asText());
+        var booking = schedule.book(new BookingRequest(room.id(), lot, project,
                 BookingPurpose.OPENING, "键盘测试项目开标", start, start.plus(Duration.ofHours(2)), accountId(staff)),
                 accountId(staff));
 
@@ -194,7 +197,8 @@ class StaffBrowserIntegrationTests {
         browser.await(".booking[data-id='" + booking.id() + "']").click();
         browser.awaitText("#booking", "键盘测试项目开标");
         assertThat(browser.find("#booking").getText()).contains(room.name()).contains(projectName)
-                .contains("交易中心审核员").doesNotContain(project.toString());
+                .contains("第 1 标段").contains("交易中心审核员").doesNotContain(project.toString())
+                .doesNotContain(lot.toString());
         // the booking form picks project, lot and host by name
         browser.until(d -> browser.findAll("#b-project option").stream().anyMatch(o -> o.getText().contains(projectName)
                 && o.getAttribute("value").equals(project.toString())));
