@@ -2,54 +2,13 @@
 import { page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { json, requireRole } from '/js/session.js';
+import { chart, table, empty } from '/js/regulator/charts.js';
 
 await page('regulator');
 requireRole('REGULATOR', 'ADMIN');
 
-const { echarts } = window;
-const PALETTE = ['#b0141c', '#1a5fb4', '#2e7d32', '#b26a00', '#6a1b9a', '#00838f'];
-const charts = [];
 const BEIJING_OFFSET = 8 * 3_600_000;
 const status = document.getElementById('status');
-
-function chart(id, option) {
-  const instance = echarts.init(document.getElementById(id), null, { renderer: 'canvas' });
-  // useUTC with instants shifted by eight hours: time axes and tooltips read in Beijing time whatever the browser's zone
-  instance.setOption({ color: PALETTE, textStyle: { fontFamily: 'inherit' }, animation: false, useUTC: true, ...option });
-  charts.push(instance);
-  return instance;
-}
-
-/** The chart's figures as a plain table, for screen readers and for copying. */
-function table(figureId, headers, rows) {
-  const holder = document.querySelector(`#${figureId} .table`);
-  const tableEl = document.createElement('table');
-  tableEl.className = 'data';
-  const head = tableEl.createTHead().insertRow();
-  for (const h of headers) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = h;
-    head.append(th);
-  }
-  const bodyEl = tableEl.createTBody();
-  for (const r of rows) {
-    const tr = bodyEl.insertRow();
-    for (const v of r) {
-      tr.insertCell().textContent = v;
-    }
-  }
-  if (!rows.length) {
-    const cell = bodyEl.insertRow().insertCell();
-    cell.colSpan = headers.length;
-    cell.textContent = t('dash.empty');
-  }
-  holder.replaceChildren(tableEl);
-}
-
-const empty = (rows) => (rows.length ? {} : {
-  graphic: { type: 'text', left: 'center', top: 'middle', style: { text: t('dash.empty'), fill: '#5a5a5f', fontSize: 14 } },
-});
 
 function months(stats) {
   const list = [...new Set(stats.projectsByMonth.map((m) => m.month))];
@@ -133,4 +92,3 @@ try {
   status.textContent = t('dash.failed', error.message);
   status.className = 'error';
 }
-window.addEventListener('resize', () => charts.forEach((c) => c.resize()));

@@ -3,6 +3,7 @@
 import { page } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { json, requireRole, session, showProblem } from '/js/session.js';
+import { committeePlans } from '/js/staff/plan-editor.js';
 
 await page('staff');
 requireRole('STAFF', 'ADMIN');
@@ -185,7 +186,7 @@ async function loadProject(id) {
     p = await json(`/api/projects/${encodeURIComponent(id)}`);
   } catch (error) {
     document.getElementById('project-title').textContent = t('members.failed', error.message);
-    for (const el of ['project-fields', 'lots', 'review']) {
+    for (const el of ['project-fields', 'lots', 'plans', 'review']) {
       document.getElementById(el).replaceChildren();
     }
     document.getElementById('intake').hidden = true;
@@ -223,6 +224,7 @@ async function loadProject(id) {
     li.append(committee);
     lots.append(li);
   }
+  await committeePlans(document.getElementById('plans'), p);
   document.getElementById('intake').hidden = p.status !== 'SUBMITTED';
   const review = document.getElementById('review');
   review.replaceChildren();

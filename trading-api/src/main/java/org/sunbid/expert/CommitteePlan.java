@@ -63,7 +63,25 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
                 throw ProblemException.invalid("representatives[" + i + "]", "expert.plan.representative-name");
             }
         }
-        int drawn = 0;
+        checkGroups(groups);
+        int drawn = groups.stream().mapToInt(Group::experts).sum();
+        int total = drawn + reps.size();
+        if (total < MINIMUM_MEMBERS) {
+            throw ProblemException.rule("committee-minimum-members", "groups", "expert.plan.minimum", total,
+                    MINIMUM_MEMBERS);
+        }
+        if (total % 2 == 0) {
+            throw ProblemException.rule("committee-odd-members", "groups", "expert.plan.odd", total);
+        }
+        if (3 * drawn < 2 * total) {
+            throw ProblemException.rule("committee-experts-two-thirds", "representatives",
+                    "expert.plan.two-thirds", drawn, total);
+        }
+        return new CommitteePlan(lot, project, groups, reps, blankToNull(supervisingUscc));
+    }
+
+    /** Refuses the first malformed group (experts, reserves, regions), naming its field. */
+    public static void checkGroups(List<Group> groups) {
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
             if (g == null || g.experts() < 1) {
@@ -79,21 +97,7 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
             if (g.preferredRegion() != null && !g.preferredRegion().matches("[1-9][0-9]{1,5}")) {
                 throw ProblemException.invalid("groups[" + i + "].preferredRegion", "expert.plan.region");
             }
-            drawn += g.experts();
         }
-        int total = drawn + reps.size();
-        if (total < MINIMUM_MEMBERS) {
-            throw ProblemException.rule("committee-minimum-members", "groups", "expert.plan.minimum", total,
-                    MINIMUM_MEMBERS);
-        }
-        if (total % 2 == 0) {
-            throw ProblemException.rule("committee-odd-members", "groups", "expert.plan.odd", total);
-        }
-        if (3 * drawn < 2 * total) {
-            throw ProblemException.rule("committee-experts-two-thirds", "representatives",
-                    "expert.plan.two-thirds", drawn, total);
-        }
-        return new CommitteePlan(lot, project, groups, reps, blankToNull(supervisingUscc));
     }
 
     public int drawnExperts() {

@@ -2,15 +2,14 @@ package org.sunbid.expert;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.expert.internal.EligibleCounts;
 import org.sunbid.expert.internal.LibraryStore;
 import org.sunbid.expert.internal.LotFacts;
 import org.sunbid.expert.internal.PlanStore;
@@ -19,7 +18,6 @@ import org.sunbid.identity.Role;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectStatus;
-import org.sunbid.signing.draw.DrawAlgorithm;
 
 /**
  * The committee plan is part of the tender: its owner (tenderee or agent) or the centre sets it while the project is
@@ -32,13 +30,18 @@ public class CommitteePlans {
     private final PlanStore plans;
     private final LibraryStore library;
     private final LotFacts facts;
+    private final EligibleCounts eligible;
+    private final org.springframework.context.MessageSource messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommitteePlans(PlanStore plans, LibraryStore library, LotFacts facts, ApplicationEventPublisher events, Clock clock) {
+    CommitteePlans(PlanStore plans, LibraryStore library, LotFacts facts, EligibleCounts eligible,
+            org.springframework.context.MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+        this.messages = messages;
         this.plans = plans;
         this.library = library;
         this.facts = facts;
+        this.eligible = eligible;
         this.events = events;
         this.clock = clock;
     }
@@ -63,6 +66,63 @@ public class CommitteePlans {
         if (l.status() == ProjectStatus.PUBLISHED || l.status() == ProjectStatus.TERMINATED) {
             throw ProblemException.conflict("committee-plan-frozen", "lotId", "expert.plan.frozen");
         }
+        CommitteePlan plan = CommitteePlan.of(lot, projectId, groups(input), input.representatives(),
+                input.supervisingUscc());
+        if (plan.supervisingUscc() != null && !plan.supervisingUscc().matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
+            throw ProblemException.invalid("supervisingUscc", "expert.plan.supervising-uscc");
+        }
+        Instant now = clock.instant();
+        plans.save(plan, now);
+        events.publishEvent(new ExpertEvents.CommitteePlanned(lot, projectId, plan.drawnExperts(),
+                plan.representatives().size(), now));
+        return view(plan, false);
+    }
+
+    /**
+     * A plan being written, checked without saving: today's eligible counts per group (counts only, never who) and,
+     * when a composition rule refuses it, that rule in words. A malformed group is refused as {@link #set} would.
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(CurrentUser user, UUID projectId, UUID lotId, PlanInput input) {
+        LotId lot = new LotId(lotId);
+        requireOwnerOrCentre(user, facts.lot(projectId, lot));
+        List<CommitteePlan.Group> groups = groups(input);
+        Refusal refusal = null;
+        try {
+            CommitteePlan.of(lot, projectId, groups, input.representatives(), input.supervisingUscc());
+        } catch (ProblemException e) {
+            if (e.status() != org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT) {
+                throw e;
+            }
+            refusal = new Refusal(e.type(), e.field(), messages.getMessage(e.messageKey(), e.args(),
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        }
+        EligibleCounts.Counts counts = eligible.count(groups.stream().map(CommitteePlan.Group::drawGroup).toList());
+        List<PreviewGroup> out = new java.util.ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            CommitteePlan.Group g = groups.get(i);
+            out.add(new PreviewGroup(g.specialty(), g.experts(), g.reserves(), counts.eligible()[i],
+                    counts.preferred()[i], counts.eligible()[i] >= g.experts() + g.reserves()));
+        }
+        int drawn = groups.stream().mapToInt(CommitteePlan.Group::experts).sum();
+        int reps = input.representatives() == null ? 0 : input.representatives().size();
+        return new Preview(out, drawn, drawn + reps, refusal);
+    }
+
+    /** One group of a previewed plan: {@code enough} when today's eligible cover its experts and reserves. */
+    public record PreviewGroup(String specialty, int experts, int reserves, int eligibleNow, int preferredNow,
+            boolean enough) {
+    }
+
+    /** The composition rule that refuses a plan, in words. */
+    public record Refusal(String rule, String field, String detail) {
+    }
+
+    public record Preview(List<PreviewGroup> groups, int drawnExperts, int members, Refusal refusal) {
+    }
+
+    /** The plan's groups, each well-formed (a known specialty, experts, reserves and regions in range), stripped. */
+    private List<CommitteePlan.Group> groups(PlanInput input) {
         if (input == null) {
             throw ProblemException.invalid("groups", "expert.plan.groups-required");
         }
@@ -77,15 +137,8 @@ public class CommitteePlans {
         }
         List<CommitteePlan.Group> stripped = groups.stream().map(g -> new CommitteePlan.Group(g.specialty().strip(),
                 blankToNull(g.region()), g.experts(), g.reserves(), blankToNull(g.preferredRegion()))).toList();
-        CommitteePlan plan = CommitteePlan.of(lot, projectId, stripped, input.representatives(), input.supervisingUscc());
-        if (plan.supervisingUscc() != null && !plan.supervisingUscc().matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
-            throw ProblemException.invalid("supervisingUscc", "expert.plan.supervising-uscc");
-        }
-        Instant now = clock.instant();
-        plans.save(plan, now);
-        events.publishEvent(new ExpertEvents.CommitteePlanned(lot, projectId, plan.drawnExperts(),
-                plan.representatives().size(), now));
-        return view(plan, false);
+        CommitteePlan.checkGroups(stripped);
+        return stripped;
     }
 
     @Transactional(readOnly = true)
@@ -100,25 +153,13 @@ public class CommitteePlans {
 
     private PlanView view(CommitteePlan plan, boolean frozen) {
         Map<String, LibraryStore.Specialty> known = library.specialties();
-        List<DrawAlgorithm.Group> groups = plan.drawGroups();
-        Set<String> prefixes = new LinkedHashSet<>();
-        groups.forEach(g -> prefixes.add(g.specialty()));
-        List<LibraryStore.PoolRow> rows = library.poolAt(clock.instant(), prefixes);
-        Set<String> unqualified = new java.util.HashSet<>();
-        rows.stream().filter(r -> !r.qualified()).forEach(r -> unqualified.add(r.member().toString()));
-        List<DrawAlgorithm.Candidate> candidates = rows.stream()
-                .map(r -> new DrawAlgorithm.Candidate(r.member().toString(), r.specialties(), r.region())).toList();
-        int[] counts = DrawAlgorithm.eligibleCounts(groups, candidates, unqualified);
-        // the same count within each group's preferred region (a group without one counts all its eligible)
-        int[] preferredCounts = DrawAlgorithm.eligibleCounts(groups.stream().map(g -> new DrawAlgorithm.Group(
-                g.specialty(), g.preferredRegion() == null ? g.region() : g.preferredRegion(), g.experts(),
-                g.reserves())).toList(), candidates, unqualified);
+        EligibleCounts.Counts counts = eligible.count(plan.drawGroups());
         List<GroupView> views = new java.util.ArrayList<>();
         for (int i = 0; i < plan.groups().size(); i++) {
             CommitteePlan.Group g = plan.groups().get(i);
             LibraryStore.Specialty s = known.get(g.specialty());
             views.add(new GroupView(g.specialty(), s == null ? g.specialty() : s.nameZh(), g.region(), g.experts(),
-                    g.reserves(), counts[i], g.preferredRegion(), preferredCounts[i]));
+                    g.reserves(), counts.eligible()[i], g.preferredRegion(), counts.preferred()[i]));
         }
         return new PlanView(plan.lot().value(), plan.project(), views, plan.representatives(), plan.supervisingUscc(),
                 plan.drawnExperts(), plan.size(), frozen);

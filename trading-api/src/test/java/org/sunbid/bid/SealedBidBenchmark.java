@@ -373,12 +373,9 @@ public final class SealedBidBenchmark extends BidScenario {
 
     private HttpResponse<String> release(HttpClient http, Person custodian, UUID project, UUID lot, Share share)
             throws Exception {
-        String json = share.toJson();
-        String signature = Base64.getEncoder().encodeToString(
-                new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/openings/" + project + "/" + lot + "/shares"))
                 .header("Authorization", Api.bearer(custodian.token())).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Api.json(Map.of("share", json, "signature", signature)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(sealedRelease(custodian, project, lot, share))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("release failed: HTTP " + r.statusCode() + " " + r.body());

@@ -54,8 +54,9 @@ class EveryPageBrowserIntegrationTests {
         BY_ROLE.put(Role.STAFF, List.of("/staff/members.html", "/staff/projects.html", "/staff/rooms.html",
                 "/staff/experts.html", "/staff/committee.html", "/hall.html"));
         BY_ROLE.put(Role.REGULATOR, List.of("/regulator/log.html", "/regulator/credit.html", "/regulator/alerts.html",
-                "/regulator/complaints.html", "/regulator/dashboard.html"));
-        BY_ROLE.put(Role.EXPERT, List.of("/expert/invitations.html"));
+                "/regulator/complaints.html", "/regulator/dashboard.html", "/regulator/experts.html"));
+        BY_ROLE.put(Role.EXPERT, List.of("/expert/invitations.html", "/expert/profile.html",
+                "/expert/availability.html"));
         BY_ROLE.put(Role.TENDEREE, List.of("/award.html"));
     }
 

@@ -110,13 +110,6 @@ class ExpertController {
                 expert.accountId());
     }
 
-    @GetMapping("/me/conflicts")
-    @PreAuthorize("hasRole('EXPERT')")
-    @Operation(summary = "我的回避单位 My declared conflicts")
-    List<LibraryStore.Conflict> conflicts(CurrentUser expert) {
-        return library.conflicts(expert.requireMember());
-    }
-
     @PostMapping("/me/conflicts")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('EXPERT')")

@@ -110,6 +110,11 @@ public class DecryptBids {
         return (int) decryptions.ofLot(lot).stream().filter(d -> d.stage() == Stage.AWAITING_BIDDER).count();
     }
 
+    /** Whether this node already rebuilt the lot's opening key (the releases were opened and checked then). */
+    public boolean openingKeyHeld(LotId lot) {
+        return node.openingKey(lot.value()).isPresent();
+    }
+
     /** Every bid of the lot not finished goes back to the queue (its decrypting node died). */
     public void requeueUnfinished(LotId lot) {
         for (BidDecryption d : decryptions.ofLot(lot)) {
@@ -200,7 +205,8 @@ public class DecryptBids {
         byte[] secret = null;
         SigningKey key;
         try {
-            secret = ThresholdKeys.combine(sessionKeys.open(sessionKey));
+            secret = ThresholdKeys.combine(sessionKeys.open(sessionKey).stream().map(SessionKeys.Opened::share)
+                    .filter(java.util.Objects::nonNull).toList());
             key = new SigningKey(OpeningKeys.rebuild(secret, lotKey.certificate()), List.of(lotKey.certificate()));
         } catch (GeneralSecurityException | RuntimeException e) {
             log.error("the opening key of lot {} could not be rebuilt: its bidders may self-decrypt", lot, e);
