@@ -15,8 +15,10 @@
 #   scripts/trials.sh [TRIALS]       default 10; prints one markdown row per trial and appends it to <dir>/results.md
 #
 # Environment: BIDDERS (50), MIB (20), CHUNK_MIB (4), DAY (seconds per statutory day of a test project, 15: the bid
-# deadline is 22 days after publication, so sealing and the rush must fit in 22 × DAY seconds),
-# TRIALS_DIR (/tmp/sunbid-trials), KEEP=true to leave the deployment running at the end. The deployment is started
+# deadline is 22 days after publication, so sealing and the rush must fit in 22 × DAY seconds), LEAD (every date
+# of the test project is LEAD seconds later, 40, so that registering and publishing it fit before its sale starts),
+# TRIALS_DIR (/tmp/sunbid-trials), KILL_AFTER (seconds into the rush, 8), TRIAL_NODE_ARGS (more node arguments),
+# KEEP=true to leave the deployment running at the end. The deployment is started
 # (and built when its jar is missing) with test projects on and the trials' CA trusted, and stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +28,7 @@ BIDDERS="${BIDDERS:-50}"
 MIB="${MIB:-20}"
 CHUNK_MIB="${CHUNK_MIB:-4}"
 export DAY="${DAY:-15}"
+export LEAD="${LEAD:-40}"
 WORK="${TRIALS_DIR:-/tmp/sunbid-trials}"
 NODES="$REPO/scripts/two-nodes.sh"
 PORT="${TWO_NODES_PORT:-18080}"
@@ -39,7 +42,7 @@ if [[ ! -f "$WORK/ca.pem" ]]; then
     -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
 fi
 export TWO_NODES_ARGS="--sunbid.test-projects.enabled=true --sunbid.keys.trusted-cas=$WORK/ca.pem \
---sunbid.scheduler.test-project-day=${DAY}s"
+--sunbid.scheduler.test-project-day=${DAY}s ${TRIAL_NODE_ARGS:-}"
 cleanup() { [[ "${KEEP:-false}" == true ]] || bash "$NODES" stop || true; }
 trap cleanup EXIT
 bash "$NODES" start
@@ -53,7 +56,10 @@ walk_through_prefix() {
     "$REPO/docs/first-tender-with-curl.md" \
     | awk '/^#--block--$/ {blocks++; next} {if (stop == 0) print} /BIDDER=\$\(login bidder\$n/ {stop=1}' \
     | sed '/^curl -sS --fail-with-body -o root.pem/,$d' \
-    | sed "s/^for n in 1 2 3; do/for n in \$(seq 1 $BIDDERS); do/"
+    | sed 's/^days() { at "+$(( $1 \* DAY )) seconds"; }$/days() { at "+$(( $1 * DAY + LEAD )) seconds"; }/' \
+    | awk -v b="$BIDDERS" 'pending { print ($0 ~ /bidder/ ? "for n in $(seq 1 " b "); do" : "for n in 1 2 3; do"); pending = 0 }
+        $0 == "for n in 1 2 3; do" { pending = 1; next }
+        { print }'
 }
 
 # One bidder's tender: built and sealed before the rush (client-side work, not the platform's), then uploaded in the
@@ -168,6 +174,7 @@ await_healthy() {
 trial() {
   local t=$1 dir="$WORK/trial-$t" victim=$(( (t % 2) + 1 ))
   rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
+  for n in 1 2; do healthy "$n" || bash "$NODES" restart-node "$n" > /dev/null; done
   cp "$WORK/ca.pem" "$WORK/ca.key" .
   export SUNBID="http://127.0.0.1:$PORT"
   # the walk-through's helpers, people, tenderee, bidders and published test project ($BIDDERS bidders)
@@ -249,7 +256,7 @@ trial() {
   local opened=0 missing_bids=0
   for n in $(seq 1 "$BIDDERS"); do
     [[ -s "statement$n.json" ]] || continue
-    local bid; bid=$(jq -r .bidId "statement$n.json")
+    local bid; bid=$(jq -r .bidId "receipt$n.json")
     if jq -e --arg b "$bid" '.results[] | select(.bidId == $b and .stage == "OPENED" and .decryption == "DECRYPTED"
         and .signature == "VALID" and .hashCheck == "MATCHES")' hall.json > /dev/null; then
       opened=$((opened + 1))

@@ -2,7 +2,7 @@
 import { page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { json, requireRole } from '/js/session.js';
-import { chart, table, empty } from '/js/regulator/charts.js';
+import { chart, table } from '/js/regulator/charts.js';
 
 await page('regulator');
 requireRole('REGULATOR', 'ADMIN');
@@ -22,8 +22,7 @@ function months(stats) {
     yAxis: { type: 'value', minInterval: 1, name: t('dash.projects') },
     series: types.map((type) => ({ name: t(`type.${type}`), type: 'bar', stack: 'all', barMaxWidth: 48,
       data: list.map((m) => count(m, type)) })),
-    ...empty(list),
-  });
+  }, stats.projectsByMonth.map((m) => m.projects));
   table('fig-months', [t('dash.month'), t('dash.type'), t('dash.projects')],
     stats.projectsByMonth.map((m) => [m.month, t(`type.${m.type}`), m.projects]));
 }
@@ -40,8 +39,7 @@ function bids(stats) {
     series: [{ name: t('dash.bids.axis'), type: 'bar', barMaxWidth: 24, data: lots.map((l) => l.bids),
       markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#b0141c' },
         label: { formatter: t('dash.bids.minimum') }, data: [{ xAxis: 3 }] } }],
-    ...empty(lots),
-  });
+  }, lots.map((l) => l.bids));
   table('fig-bids', [t('dash.project'), t('dash.lot.name'), t('dash.bids.axis')],
     stats.bidsPerLot.map((l) => [`${l.transactionCode} ${l.projectName}`, `${t('dash.lot', l.lotNumber)} ${l.lotName}`, l.bids]));
 }
@@ -56,8 +54,7 @@ function award(stats) {
     xAxis: { type: 'category', data: a.byType.map((x) => t(`type.${x.type}`)) },
     yAxis: { type: 'value', name: t('dash.days') },
     series: [{ type: 'bar', name: t('dash.days'), barMaxWidth: 48, data: a.byType.map((x) => x.averageDays), label: { show: true, position: 'top' } }],
-    ...empty(a.byType),
-  });
+  }, a.byType.map((x) => x.awardedProjects));
   table('fig-award', [t('dash.type'), t('dash.awarded'), t('dash.days')],
     a.byType.map((x) => [t(`type.${x.type}`), x.awardedProjects, x.averageDays]));
 }
@@ -66,7 +63,7 @@ function growth(stats) {
   const points = stats.logGrowth;
   const last = points[points.length - 1];
   document.getElementById('log-summary').textContent = last
-    ? t('dash.log.summary', last.treeSize, dateTime(last.at), points.length) : t('dash.empty');
+    ? t('dash.log.summary', last.treeSize, dateTime(last.at), points.length) : t('dash.empty.log');
   chart('chart-log', {
     tooltip: { trigger: 'axis' },
     grid: { left: 60, right: 24, top: 40, bottom: 30 },
@@ -74,8 +71,7 @@ function growth(stats) {
     yAxis: { type: 'value', name: t('dash.entries'), minInterval: 1 },
     series: [{ type: 'line', name: t('dash.entries'), step: 'end', showSymbol: points.length < 40, areaStyle: { opacity: 0.15 },
       data: points.map((p) => [Date.parse(p.at) + BEIJING_OFFSET, p.treeSize]) }],
-    ...empty(points),
-  });
+  }, points.map((p) => p.treeSize));
   table('fig-log', [t('dash.time'), t('dash.entries')], points.map((p) => [dateTime(p.at), p.treeSize]));
 }
 

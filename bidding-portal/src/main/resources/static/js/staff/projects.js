@@ -3,6 +3,7 @@
 import { page } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { json, requireRole, session, showProblem } from '/js/session.js';
+import { classificationNames, regionName } from '/js/codes.js';
 import { committeePlans } from '/js/staff/plan-editor.js';
 
 await page('staff');
@@ -206,7 +207,8 @@ async function loadProject(id) {
   field(fields, 'projects.approval', p.approvalReference);
   field(fields, 'projects.tenderee', p.tendereeName);
   field(fields, 'projects.agency', p.agencyName);
-  field(fields, 'projects.region', p.regionCode);
+  field(fields, 'projects.region', await regionName(p.regionCode));
+  field(fields, 'projects.classification', await classificationNames(p.classificationCodes));
   field(fields, 'projects.method', p.evaluationMethod);
   field(fields, 'projects.sale', `${dateTime(p.documentsOnSaleFrom)} — ${dateTime(p.documentsOnSaleUntil)}`);
   field(fields, 'projects.deadline', dateTime(p.bidDeadline));

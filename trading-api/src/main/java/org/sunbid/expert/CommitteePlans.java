@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,8 +16,10 @@ import org.sunbid.expert.internal.LotFacts;
 import org.sunbid.expert.internal.PlanStore;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectStatus;
 
 /**
@@ -46,8 +49,22 @@ public class CommitteePlans {
         this.clock = clock;
     }
 
-    /** The plan as asked for, before the rules check it. */
-    public record PlanInput(List<CommitteePlan.Group> groups, List<String> representatives, String supervisingUscc) {
+    /**
+     * The plan as asked for, before the rules check it. {@code representativeMembers[i]}, when given, is the member
+     * account of representative i — a person the member registry lists as employed by the tenderee.
+     */
+    public record PlanInput(List<CommitteePlan.Group> groups, List<String> representatives, String supervisingUscc,
+            List<UUID> representativeMembers) {
+
+        /** Representatives named only. */
+        public PlanInput(List<CommitteePlan.Group> groups, List<String> representatives, String supervisingUscc) {
+            this(groups, representatives, supervisingUscc, null);
+        }
+
+        List<MemberId> accounts() {
+            return representativeMembers == null ? null
+                    : representativeMembers.stream().map(m -> m == null ? null : new MemberId(m)).toList();
+        }
     }
 
     /** One group of a plan with how many experts of the library could be drawn for it today (before avoidance). */
@@ -55,19 +72,26 @@ public class CommitteePlans {
             int eligibleNow, String preferredRegion, int preferredNow) {
     }
 
+    /** {@code representativeMembers[i]}: representative i's member account, or null for a person named only. */
     public record PlanView(UUID lotId, UUID projectId, List<GroupView> groups, List<String> representatives,
-            String supervisingUscc, int drawnExperts, int members, boolean frozen) {
+            String supervisingUscc, int drawnExperts, int members, boolean frozen, List<UUID> representativeMembers) {
     }
 
+    /** The same for callers holding raw ids. */
     public PlanView set(CurrentUser user, UUID projectId, UUID lotId, PlanInput input) {
-        LotId lot = new LotId(lotId);
+        return set(user, new ProjectId(projectId), new LotId(lotId), input);
+    }
+
+    public PlanView set(CurrentUser user, ProjectId project, LotId lot, PlanInput input) {
+        UUID projectId = project.value();
         LotFacts.Lot l = facts.lot(projectId, lot);
         requireOwnerOrCentre(user, l);
         if (l.status() == ProjectStatus.PUBLISHED || l.status() == ProjectStatus.TERMINATED) {
             throw ProblemException.conflict("committee-plan-frozen", "lotId", "expert.plan.frozen");
         }
         CommitteePlan plan = CommitteePlan.of(lot, projectId, groups(input), input.representatives(),
-                input.supervisingUscc());
+                input.supervisingUscc(), input.accounts());
+        requireOfTenderee(plan, l);
         if (plan.supervisingUscc() != null && !plan.supervisingUscc().matches("[0-9A-HJ-NPQRTUWXY]{18}")) {
             throw ProblemException.invalid("supervisingUscc", "expert.plan.supervising-uscc");
         }
@@ -89,7 +113,8 @@ public class CommitteePlans {
         List<CommitteePlan.Group> groups = groups(input);
         Refusal refusal = null;
         try {
-            CommitteePlan.of(lot, projectId, groups, input.representatives(), input.supervisingUscc());
+            CommitteePlan.of(lot, projectId, groups, input.representatives(), input.supervisingUscc(),
+                    input.accounts());
         } catch (ProblemException e) {
             if (e.status() != org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT) {
                 throw e;
@@ -141,13 +166,18 @@ public class CommitteePlans {
         return stripped;
     }
 
+    /** The same for callers holding raw ids. */
     @Transactional(readOnly = true)
     public PlanView find(CurrentUser user, UUID projectId, UUID lotId) {
-        LotId lot = new LotId(lotId);
-        LotFacts.Lot l = facts.lot(projectId, lot);
+        return find(user, new ProjectId(projectId), new LotId(lotId));
+    }
+
+    @Transactional(readOnly = true)
+    public PlanView find(CurrentUser user, ProjectId project, LotId lot) {
+        LotFacts.Lot l = facts.lot(project.value(), lot);
         requireOwnerOrCentre(user, l);
-        CommitteePlan plan = plans.find(lot).filter(p -> p.project().equals(projectId))
-                .orElseThrow(() -> ProblemException.notFound("committee plan", lotId));
+        CommitteePlan plan = plans.find(lot).filter(p -> p.project().equals(project.value()))
+                .orElseThrow(() -> ProblemException.notFound("committee plan", lot));
         return view(plan, l.status() == ProjectStatus.PUBLISHED || l.status() == ProjectStatus.TERMINATED);
     }
 
@@ -162,7 +192,24 @@ public class CommitteePlans {
                     g.reserves(), counts.eligible()[i], g.preferredRegion(), counts.preferred()[i]));
         }
         return new PlanView(plan.lot().value(), plan.project(), views, plan.representatives(), plan.supervisingUscc(),
-                plan.drawnExperts(), plan.size(), frozen);
+                plan.drawnExperts(), plan.size(), frozen, plan.representativeMembers().stream()
+                        .map(m -> m == null ? null : m.value()).toList());
+    }
+
+    /** A representative's account must be a person of the tenderee's organisation (member registry: employee). */
+    private void requireOfTenderee(CommitteePlan plan, LotFacts.Lot lot) {
+        Set<UUID> employees = null;
+        for (int i = 0; i < plan.representativeMembers().size(); i++) {
+            MemberId account = plan.representativeMembers().get(i);
+            if (account == null) {
+                continue;
+            }
+            employees = employees == null ? facts.tendereeEmployees(lot) : employees;
+            if (!employees.contains(account.value())) {
+                throw ProblemException.rule("representative-not-of-tenderee", "representativeMembers[" + i + "]",
+                        "expert.plan.representative-not-of-tenderee");
+            }
+        }
     }
 
     private static String blankToNull(String code) {
