@@ -151,8 +151,109 @@ async function loadLedger() {
     ['deposits.ledger.at', dateTime(l.at)]]);
 }
 
-async function loadAll() {
-  await Promise.all([loadSuspense(), loadRefunds(), loadBatches(), loadLedger()]);
+// forfeit proposals: project → lot → a bidder that paid (payers are shown only from the lot's opening on)
+let projects = [];
+
+function options(select, items, label) {
+  select.replaceChildren(...items.map((item) => {
+    const o = document.createElement('option');
+    o.value = item.id;
+    o.textContent = label(item);
+    return o;
+  }));
 }
 
-await loadAll();
+async function loadPayers() {
+  const project = $('f-project').value;
+  const lot = $('f-lot').value;
+  if (!project || !lot) {
+    options($('f-bidder'), [], () => '');
+    return;
+  }
+  let deposits;
+  try {
+    deposits = await json(`/api/projects/${project}/lots/${lot}/deposits`);
+  } catch (error) {
+    showProblem(error, null, $('forfeit-status'));
+    return;
+  }
+  options($('f-bidder'), deposits.payers.filter((p) => p.state === 'OPEN').map((p) => ({ ...p, id: p.member })),
+    (p) => `${p.name}（${money(p.held)} 元${p.guarantee ? `，${t('deposits.guarantee')} ${p.guarantee}` : ''}）`);
+  $('forfeit-status').textContent = deposits.opened ? '' : t('deposits.forfeit.sealed');
+}
+
+async function loadLots() {
+  const p = projects.find((x) => x.id === $('f-project').value);
+  options($('f-lot'), p ? p.lots : [], (l) => `${l.number}. ${l.name}`);
+  await loadPayers();
+}
+
+$('f-project').addEventListener('change', loadLots);
+$('f-lot').addEventListener('change', loadPayers);
+
+$('forfeit-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  try {
+    await json('/api/deposits/forfeits', { method: 'POST', json: { lotId: form.elements.lotId.value || null,
+      memberId: form.elements.memberId.value || null, reason: form.elements.reason.value } });
+    $('forfeit-status').textContent = t('deposits.forfeit.proposed',
+      form.elements.memberId.selectedOptions[0]?.textContent ?? '');
+    form.elements.reason.value = '';
+    await Promise.all([loadForfeits(), loadPayers()]);
+  } catch (error) {
+    showProblem(error, form, $('forfeit-status'));
+  }
+});
+
+async function loadForfeits() {
+  const forfeits = await json('/api/deposits/forfeits');
+  $('forfeits').tBodies[0].replaceChildren(...(forfeits.length ? forfeits.map((f) => row([f.project, f.lot, f.bidder,
+    money(f.held), f.reason, t(`deposits.forfeit.${f.state}`)])) : [row([t('deposits.none'), '', '', '', '', ''])]));
+}
+
+async function loadProjects() {
+  projects = (await json('/api/projects')).filter((p) => p.lots && p.lots.length);
+  options($('f-project'), projects, (p) => `${p.transactionCode} ${p.name}`);
+  await loadLots();
+}
+
+// the trust list of guarantee issuers: add a PEM certificate, remove one
+$('issuer-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  try {
+    await json('/api/deposits/guarantee-issuers', { method: 'POST',
+      json: { name: form.elements.name.value.trim(), certificate: form.elements.certificate.value.trim() } });
+    $('issuers-status').textContent = t('deposits.issuer.added', form.elements.name.value.trim());
+    form.reset();
+    await loadIssuers();
+  } catch (error) {
+    showProblem(error, form, $('issuers-status'));
+  }
+});
+
+async function loadIssuers() {
+  const issuers = (await json('/api/deposits/guarantee-issuers')).filter((i) => !i.removedAt);
+  $('issuers').tBodies[0].replaceChildren(...(issuers.length ? issuers.map((i) => {
+    const remove = button('deposits.issuer.remove', async () => {
+      try {
+        await json(`/api/deposits/guarantee-issuers/${i.id}`, { method: 'DELETE' });
+        $('issuers-status').textContent = t('deposits.issuer.removed', i.name);
+        await loadIssuers();
+      } catch (error) {
+        showProblem(error, null, $('issuers-status'));
+      }
+    });
+    const fingerprint = document.createElement('code');
+    fingerprint.className = 'hash';
+    fingerprint.textContent = i.fingerprint;
+    return row([i.name, i.subject, fingerprint, dateTime(i.notAfter), remove]);
+  }) : [row([t('deposits.none'), '', '', '', ''])]));
+}
+
+async function loadAll() {
+  await Promise.all([loadSuspense(), loadRefunds(), loadBatches(), loadLedger(), loadForfeits(), loadIssuers()]);
+}
+
+await Promise.all([loadAll(), loadProjects()]);

@@ -17,6 +17,9 @@ public final class DepositEvents {
             int suspense, BigDecimal difference, UUID by, Instant at) {
     }
 
+    public record BidValiditySet(UUID project, int days, UUID by, Instant at) {
+    }
+
     public record SuspenseResolved(String bankRef, String resolution, String reason, UUID by, Instant at) {
     }
 

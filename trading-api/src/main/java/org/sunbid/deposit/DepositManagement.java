@@ -23,6 +23,7 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectView;
 
@@ -60,9 +61,10 @@ public class DepositManagement {
     }
 
     /** The bidder's own deposit for a published lot; its virtual sub-account is opened on first ask. */
-    public DepositInstructions instructions(CurrentUser bidder, UUID projectId, UUID lotId) {
+    public DepositInstructions instructions(CurrentUser bidder, ProjectId projectId, LotId lot) {
+        UUID lotId = lot.value();
         UUID member = bidder.requireMember();
-        ProjectView project = publishedProject(projectId, lotId);
+        ProjectView project = publishedProject(projectId.value(), lotId);
         DepositAccounts.Row row = openAccount(project, lotId, member);
         Deposit d = accounts.find(row.number().value()).orElseThrow();
         String payFrom = lookups.payee(member).account();
@@ -150,8 +152,9 @@ public class DepositManagement {
     }
 
     @Transactional(readOnly = true)
-    public LotDeposits lotDeposits(UUID projectId, UUID lotId) {
-        ProjectView p = lookups.project(projectId);
+    public LotDeposits lotDeposits(ProjectId project, LotId lot) {
+        UUID lotId = lot.value();
+        ProjectView p = lookups.project(project.value());
         lot(p, lotId);
         List<Deposit> all = accounts.ofLot(lotId);
         Money total = all.stream().map(Deposit::held).reduce(Money.ZERO, Money::plus);
@@ -210,11 +213,8 @@ public class DepositManagement {
         events.publishEvent(new DepositEvents.SuspenseResolved(bankRef, "MATCHED", note, staff.accountId(), clock.instant()));
     }
 
-    /** Staff send a suspense credit back to its payer, with the reason. */
+    /** Staff send a suspense credit back to its payer, with the reason (required, checked at the web edge). */
     public void returnSuspense(CurrentUser staff, String bankRef, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalid("reason", "deposit.reason.required");
-        }
         Statements.SuspenseItem item = statements.openSuspenseItem(bankRef)
                 .orElseThrow(() -> ProblemException.notFound("suspense", bankRef));
         Money amount = new Money(item.amount());

@@ -19,7 +19,9 @@ import org.sunbid.document.Visibility;
 import org.sunbid.project.ProjectView;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
 
 /**
  * Forfeits (没收保证金: a bid revoked after the deadline, a winner refusing to sign — 实施条例 art. 35, 74): proposed
@@ -51,10 +53,10 @@ public class ForfeitManagement {
         this.clock = clock;
     }
 
-    public UUID propose(CurrentUser staff, UUID lot, UUID member, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 400) {
-            throw ProblemException.invalid("reason", "deposit.reason.required");
-        }
+    /** Staff propose forfeiting a bidder's deposit; {@code reason} (1–400 characters) is checked at the web edge. */
+    public UUID propose(CurrentUser staff, LotId lotId, MemberId memberId, String reason) {
+        UUID lot = lotId.value();
+        UUID member = memberId.value();
         Deposit d = accounts.find(lot, member).orElseThrow(() -> ProblemException.notFound("deposit", lot));
         if (d.state() != DepositState.OPEN
                 || d.held().isZero() && guarantees.inForce(lot, member).isEmpty()) {

@@ -19,11 +19,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sunbid.deposit.internal.BidValidityPeriods;
 import org.sunbid.deposit.internal.GuaranteeTerms;
 import org.sunbid.deposit.internal.Guarantees;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectView;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsVerifier;
@@ -48,18 +51,48 @@ public class GuaranteeManagement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final BidValidityPeriods validity;
     private final int bidValidityDays;
 
     GuaranteeManagement(Guarantees guarantees, DepositManagement deposits, DepositLookups lookups,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-            @Value("${sunbid.deposit.bid-validity-days:90}") int bidValidityDays) {
+            BidValidityPeriods validity, @Value("${sunbid.deposit.bid-validity-days:90}") int bidValidityDays) {
         this.guarantees = guarantees;
+        this.validity = validity;
         this.deposits = deposits;
         this.lookups = lookups;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.bidValidityDays = bidValidityDays;
+    }
+
+    // bid validity period
+
+    /** A project's bid validity period: recorded by staff, or the configured default. */
+    public record BidValidity(UUID project, int days, boolean recorded) {
+    }
+
+    @Transactional(readOnly = true)
+    public BidValidity bidValidity(ProjectId project) {
+        lookups.project(project.value()); // 404 for an unknown project
+        return validity.days(project.value()).map(d -> new BidValidity(project.value(), d, true))
+                .orElse(new BidValidity(project.value(), bidValidityDays, false));
+    }
+
+    /**
+     * Staff record the bid validity period of a project's tender documents (1–365 days, checked at the web edge).
+     * Guarantees are checked against it, so it is fixed once the bid deadline has passed.
+     */
+    @Transactional
+    public BidValidity setBidValidity(CurrentUser staff, ProjectId project, int days) {
+        ProjectView p = lookups.project(project.value());
+        if (p.bidDeadline() != null && !clock.instant().isBefore(p.bidDeadline())) {
+            throw ProblemException.conflict("bid-validity-fixed", "days", "deposit.bid-validity.fixed");
+        }
+        validity.set(project.value(), days, staff.accountId(), clock.instant());
+        events.publishEvent(new DepositEvents.BidValiditySet(project.value(), days, staff.accountId(), clock.instant()));
+        return new BidValidity(project.value(), days, true);
     }
 
     // trust list
@@ -135,9 +168,10 @@ public class GuaranteeManagement {
      * Verifies a bidder's signed guarantee for a lot and, when every rule holds, lets it secure the deposit. A refused
      * guarantee is a 4xx problem naming the rule; the refusal is logged (sealed) and nothing is stored.
      */
-    public GuaranteeView upload(CurrentUser bidder, UUID projectId, UUID lotId, byte[] signed) {
+    public GuaranteeView upload(CurrentUser bidder, ProjectId projectId, LotId lot, byte[] signed) {
+        UUID lotId = lot.value();
         UUID member = bidder.requireMember();
-        ProjectView project = deposits.publishedProject(projectId, lotId);
+        ProjectView project = deposits.publishedProject(projectId.value(), lotId);
         try {
             return transaction.execute(status -> accept(bidder, member, project, lotId, signed));
         } catch (ProblemException e) {
@@ -167,7 +201,8 @@ public class GuaranteeManagement {
         GuaranteeTerms.Expected expected = new GuaranteeTerms.Expected(project.transactionCode(), lot.number(),
                 lookups.uscc(member).orElse(""),
                 project.tendereeMemberId() == null ? "" : lookups.uscc(project.tendereeMemberId()).orElse(""),
-                new Money(lot.deposit()), deadlineDay, deadlineDay.plusDays(bidValidityDays),
+                new Money(lot.deposit()), deadlineDay,
+                deadlineDay.plusDays(validity.days(project.id()).orElse(bidValidityDays)),
                 LocalDate.ofInstant(clock.instant(), PlatformZone.ZONE));
         terms.check(expected).ifPresent(r -> {
             throw ProblemException.rule(r.type(), r.field(), r.messageKey());

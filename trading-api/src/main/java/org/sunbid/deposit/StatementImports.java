@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +42,8 @@ import org.sunbid.platform.ProblemException;
  */
 @Service
 public class StatementImports {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatementImports.class);
 
     private final Statements statements;
     private final StatementStage staging;
@@ -107,6 +110,8 @@ public class StatementImports {
         private int returned;
         private int reversed;
 
+        private final long started = System.nanoTime();
+
         Run(StatementFormat format, UUID by) {
             this.format = format;
             this.by = by;
@@ -146,22 +151,26 @@ public class StatementImports {
                 return 0;
             }
             stage.finish();
+            long staged = System.nanoTime();
             bulk.reusedReference().ifPresent(ref -> {
                 throw ProblemException.conflict("bank-reference-reused", "statement.Ntry.AcctSvcrRef",
                         "deposit.statement.reference-reused", ref);
             });
-            int fresh = bulk.fresh();
-            bulk.match(this::basicAccount);
-            bulk.post(id, clock.instant(), by);
-            BulkMatching.Counts c = bulk.counts();
+            long checked = System.nanoTime();
+            BulkMatching.Counts c = bulk.post(id, clock.instant(), by, this::basicAccount);
+            long posted = System.nanoTime();
             credited = c.credited();
             creditedTotal = c.creditedTotal();
             flaggedShort = c.flaggedShort();
             flaggedExcess = c.flaggedExcess();
             suspense = c.suspense();
             suspenseTotal = c.suspenseTotal();
-            staging.perEntry().forEach(this::postOne);
-            return fresh;
+            List<BankEntry> perEntry = staging.perEntry();
+            perEntry.forEach(this::postOne);
+            log.debug("statement {}: {} entries; parse and stage {} ms, references {} ms, match and post {} ms, "
+                    + "per-entry {} ms", id, entries, millis(started, staged), millis(staged, checked),
+                    millis(checked, posted), millis(posted, System.nanoTime()));
+            return c.fresh() + perEntry.size();
         }
 
         private void postOne(BankEntry e) {
@@ -223,6 +232,10 @@ public class StatementImports {
             return refunds.byEndToEndId(endToEndId).flatMap(r -> accounts.find(r.account())
                     .map(d -> new StatementMatching.Refunded(d, r.total())));
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** Refuses a statement larger than the configured limit while it streams, before it is all read. */

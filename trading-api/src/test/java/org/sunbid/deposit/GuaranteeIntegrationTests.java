@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,8 @@ class GuaranteeIntegrationTests extends DepositScenario {
     JdbcClient jdbc;
     @Autowired
     DocumentManagement documents;
+    @Autowired
+    org.sunbid.support.MutableClock clock;
 
     private Lot l;
     private JsonNode project;
@@ -193,6 +196,42 @@ class GuaranteeIntegrationTests extends DepositScenario {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
                 select count(*) from supervision_entry where action = 'deposit.guarantee-refused' and subject = ?""")
                 .param(l.lot().toString()).query(Long.class).single() >= 10);
+    }
+
+    @Test
+    void theProjectsBidValidityPeriodRecordedByStaffDecidesHowLongAGuaranteeMustLast() throws Exception {
+        Bidder a = l.first();
+        String path = "/api/projects/{p}/bid-validity";
+        assertThat(call(as(a.token(), get(path, l.project())), 200).get("days").asInt()).as("the default").isEqualTo(90);
+        // attacks: a bidder cannot shorten it, nonsense periods are refused naming the field, nothing is recorded
+        call(as(a.token(), put(path, l.project())).content(Api.json(Map.of("days", 1))), 403);
+        for (Object days : new Object[] { 0, 366, -5 }) {
+            assertThat(call(as(l.staff(), put(path, l.project())).content(Api.json(Map.of("days", days))), 400)
+                    .get("field").asText()).isEqualTo("days");
+        }
+        assertThat(call(as(l.staff(), put(path, l.project())).content("{}"), 400).get("field").asText()).isEqualTo("days");
+        call(as(l.staff(), put(path, UUID.randomUUID())).content(Api.json(Map.of("days", 30))), 404);
+        assertThat(jdbc.sql("select count(*) from deposit_bid_validity where project_id = ?").param(l.project())
+                .query(Long.class).single()).isZero();
+        try {
+            // the tender documents say 150 days: a guarantee lasting 120 days after the deadline no longer suffices
+            assertThat(call(as(l.staff(), put(path, l.project())).content(Api.json(Map.of("days", 150))), 200)
+                    .get("days").asInt()).isEqualTo(150);
+            assertRefused(a, sign(ISSUER, terms(a, number())), 422, "guarantee-validity", "validUntil");
+            Map<String, Object> longer = terms(a, number());
+            LocalDate deadline = LocalDate.ofInstant(Instant.parse(project.get("bidDeadline").asText()), PlatformZone.ZONE);
+            longer.put("validUntil", deadline.plusDays(150).toString());
+            upload(a, sign(ISSUER, longer), 201);
+            assertThat(secured(a)).isTrue();
+            // once the deadline has passed the period is fixed: guarantees were checked against it
+            clock.advance(Duration.between(Instant.now(), Instant.parse(project.get("bidDeadline").asText()))
+                    .plusMinutes(1));
+            assertThat(call(as(l.staff(), put(path, l.project())).content(Api.json(Map.of("days", 30))), 409)
+                    .get("type").asText()).endsWith("/bid-validity-fixed");
+        } finally {
+            clock.reset();
+            jdbc.sql("delete from deposit_bid_validity where project_id = ?").param(l.project()).update();
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ class RefundIntegrationTests extends DepositScenario {
     RefundManagement refunds;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -162,6 +164,18 @@ class RefundIntegrationTests extends DepositScenario {
     void aForfeitIsProposedByStaffAndDecidedOnlyByARegulator() throws Exception {
         Lot l = publishedLot();
         pay(l, l.second(), LocalDate.now(PlatformZone.ZONE));
+        // bad proposals are refused at the edge, naming the field, and leave nothing
+        long before = jdbc.sql("select count(*) from deposit_forfeit").query(Long.class).single();
+        assertThat(call(as(l.staff(), post("/api/deposits/forfeits")).content(Api.json(Map.of("lotId", l.lot(),
+                "reason", "拒签合同"))), 400).get("field").asText()).isEqualTo("memberId");
+        assertThat(call(as(l.staff(), post("/api/deposits/forfeits")).content(Api.json(Map.of("lotId", l.lot(),
+                "memberId", l.second().member(), "reason", "  "))), 400).get("field").asText()).isEqualTo("reason");
+        assertThat(call(as(l.staff(), post("/api/deposits/forfeits")).content(Api.json(Map.of("lotId", l.lot(),
+                "memberId", l.second().member(), "reason", "理".repeat(401)))), 400).get("field").asText())
+                .isEqualTo("reason");
+        call(as(l.second().token(), post("/api/deposits/forfeits")).content(Api.json(Map.of("lotId", l.lot(),
+                "memberId", l.first().member(), "reason", "a rival's deposit"))), 403);
+        assertThat(jdbc.sql("select count(*) from deposit_forfeit").query(Long.class).single()).isEqualTo(before);
         String id = call(as(l.staff(), post("/api/deposits/forfeits")).content(Api.json(Map.of("lotId", l.lot(),
                 "memberId", l.second().member(), "reason", "中标后无正当理由拒不签订合同"))), 201).get("id").asText();
         assertThat(deposit(l, l.second()).get("state").asText()).as("never automatic").isEqualTo("OPEN");

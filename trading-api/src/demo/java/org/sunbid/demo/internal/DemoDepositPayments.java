@@ -15,6 +15,8 @@ import org.sunbid.deposit.StatementFormat;
 import org.sunbid.deposit.StatementImports;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.PlatformZone;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /**
  * The demo bidders pay their deposits the way real ones do: each reads its virtual sub-account, and a demo bank
@@ -47,7 +49,7 @@ public class DemoDepositPayments {
         int n = 0;
         for (Payer p : payers) {
             n++;
-            DepositInstructions i = deposits.instructions(p.user(), project, lot);
+            DepositInstructions i = deposits.instructions(p.user(), ProjectId.of(project), LotId.of(lot));
             csv.append("DEMO-").append(lot).append('-').append(n).append(',').append(today).append(",CRDT,")
                     .append(i.amount()).append(",CNY,").append(i.virtualAccount()).append(',').append(i.payFrom())
                     .append(",\"").append(p.company().replace("\"", "\"\"")).append("\",,,false\n");

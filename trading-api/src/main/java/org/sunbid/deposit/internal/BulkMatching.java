@@ -12,14 +12,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The matching policy of {@link StatementMatching} for plain credits, run set-based over a staged statement: duplicates
- * and re-used references found with one pass, each credit matched by virtual account against the registered basic
- * account, short/excess flagged from a running sum per deposit in statement order, and the journal transactions, their
- * lines, the balance projection, the bank entries and the suspense queue each written by one INSERT … SELECT.
+ * The matching policy of {@link StatementMatching} for plain credits, run set-based over a staged statement: repeated
+ * and re-used references found with one aggregate pass, then one statement that matches each fresh credit by virtual
+ * account against the registered basic account, flags short/excess from a running sum per deposit in statement order,
+ * and writes the journal transactions, their lines, the balance projection, the bank entries and the suspense queue
+ * (data-modifying CTEs over one materialised match; the foreign keys are checked at the end of that statement).
  * {@code StatementImportIntegrationTests} and the property test hold both forms of the policy to the same outcomes.
  */
 @Repository
 public class BulkMatching {
+
+    /** A staged entry that is fresh: never imported, and the first of its reference in the statement. */
+    static final String FRESH = """
+            not exists (select 1 from deposit_bank_entry e where e.bank_ref = s.bank_ref)
+            and not exists (select 1 from deposit_dup d where d.bank_ref = s.bank_ref and d.first <> s.seq)""";
 
     private final JdbcClient jdbc;
 
@@ -27,7 +33,10 @@ public class BulkMatching {
         this.jdbc = jdbc;
     }
 
-    /** A bank reference already imported, or staged twice, with another direction or amount. */
+    /**
+     * A bank reference already imported with another direction or amount, or staged twice with different ones. Also
+     * notes the references staged more than once (their first occurrence is the one that counts).
+     */
     public Optional<String> reusedReference() {
         Optional<String> stored = jdbc.sql("""
                 select s.bank_ref from deposit_stage s join deposit_bank_entry e on e.bank_ref = s.bank_ref
@@ -35,124 +44,104 @@ public class BulkMatching {
         if (stored.isPresent()) {
             return stored;
         }
-        jdbc.sql("drop table if exists pg_temp.deposit_fresh").update();
+        jdbc.sql("drop table if exists pg_temp.deposit_dup").update();
         jdbc.sql("""
-                create temp table deposit_fresh on commit drop as
-                select x.* from (
-                    select s.*, row_number() over w as rn,
-                           (min(s.direction) over w <> max(s.direction) over w
-                               or min(s.amount) over w <> max(s.amount) over w) as clash
-                    from deposit_stage s
-                    window w as (partition by s.bank_ref order by s.seq
-                                 rows between unbounded preceding and unbounded following)) x
-                where x.rn = 1 and not exists (select 1 from deposit_bank_entry e where e.bank_ref = x.bank_ref)""")
-                .update();
-        jdbc.sql("analyze deposit_fresh").update();
-        return jdbc.sql("select bank_ref from deposit_fresh where clash limit 1").query(String.class).optional();
+                create temp table deposit_dup on commit drop as
+                select bank_ref, min(seq) as first,
+                       min(direction) <> max(direction) or min(amount) <> max(amount) as clash
+                from deposit_stage group by bank_ref having count(*) > 1""").update();
+        jdbc.sql("analyze deposit_dup").update();
+        return jdbc.sql("select bank_ref from deposit_dup where clash limit 1").query(String.class).optional();
     }
 
-    /** Entries not imported before (each reference once). */
-    public int fresh() {
-        return jdbc.sql("select count(*) from deposit_fresh").query(Integer.class).single();
+    /** What the set-based part of the import did, for the report. */
+    public record Counts(int fresh, int credited, BigDecimal creditedTotal, int flaggedShort, int flaggedExcess,
+            int suspense, BigDecimal suspenseTotal) {
     }
 
     /**
-     * Matches the fresh set-based credits; {@code basicAccount} answers a member's registered basic account (asked
-     * once per member the statement pays into).
+     * Matches and posts the fresh set-based credits: one balanced transaction ({@code bank:<ref>}) and one bank entry
+     * row per entry. {@code basicAccount} answers a member's registered basic account (asked once per member the
+     * statement pays into). Only entries never imported reach the inserts; an import racing another with the same
+     * reference fails on the unique keys and rolls back whole.
      */
-    public void match(Function<UUID, Optional<String>> basicAccount) {
+    public Counts post(UUID statement, Instant at, UUID by, Function<UUID, Optional<String>> basicAccount) {
         jdbc.sql("drop table if exists pg_temp.deposit_basic").update();
         jdbc.sql("create temp table deposit_basic (member_id uuid primary key, account text) on commit drop").update();
         List<UUID> members = jdbc.sql("""
-                select distinct a.member_id from deposit_fresh f join deposit_account a on a.number = f.virtual_account
-                where f.set_based""").query(UUID.class).list();
+                select distinct a.member_id from deposit_stage s join deposit_account a on a.number = s.virtual_account
+                where s.set_based""").query(UUID.class).list();
         for (UUID m : members) {
             jdbc.sql("insert into deposit_basic (member_id, account) values (?, ?)")
                     .params(m, basicAccount.apply(m).map(StatementMatching::normalise).orElse(null)).update();
         }
-        jdbc.sql("drop table if exists pg_temp.deposit_matched").update();
-        jdbc.sql("""
-                create temp table deposit_matched on commit drop as
+        return jdbc.sql("""
                 with c as (
-                    select f.seq, f.bank_ref, f.direction, f.amount, f.booked_on, f.virtual_account, f.payer_account,
-                           f.payer_name, f.end_to_end_id, a.lot_id, a.member_id, a.required,
+                    select s.seq, s.bank_ref, s.direction, s.amount, s.booked_on, s.virtual_account, s.payer_account,
+                           s.payer_name, s.end_to_end_id, a.lot_id, a.member_id, a.required,
                            greatest(-coalesce(h.balance, 0), 0) as held_before,
                            case when a.number is null then 'SUSPENSE_UNKNOWN_ACCOUNT'
                                 when a.state <> 'OPEN' then 'SUSPENSE_DEPOSIT_CLOSED'
-                                when f.payer_account is null or b.account is null
-                                     or b.account <> regexp_replace(f.payer_account, '[\\s-]', '', 'g')
+                                when s.payer_account is null or b.account is null
+                                     or b.account <> regexp_replace(s.payer_account, '[\\s-]', '', 'g')
                                      then 'SUSPENSE_PAYER_NOT_BASIC_ACCOUNT'
                                 else 'CREDITED' end as outcome
-                    from deposit_fresh f
-                    left join deposit_account a on a.number = f.virtual_account
+                    from deposit_stage s
+                    left join deposit_account a on a.number = s.virtual_account
                     left join deposit_balance h on h.account = 'DEPOSITS_HELD:' || a.lot_id || ':' || a.member_id
                     left join deposit_basic b on b.member_id = a.member_id
-                    where f.set_based),
+                    where s.set_based and %s),
                 r as (
                     select c.*, case when outcome = 'CREDITED' then held_before
                                + sum(amount) over (partition by virtual_account, outcome order by seq) end as after
-                    from c)
-                select r.*, nextval(pg_get_serial_sequence('deposit_txn', 'id')) as txn_id,
-                       case when after is null then outcome when after < required then 'CREDITED_SHORT'
-                            when after > required then 'CREDITED_EXCESS' else 'CREDITED' end as final,
-                       case when after < required then required - after when after > required then after - required
-                            end as difference
-                from r""").update();
-    }
-
-    /**
-     * Posts one balanced transaction per matched entry and its bank entry row. Only entries never imported reach
-     * here; an import racing another with the same reference fails on the unique keys and rolls back whole.
-     */
-    public void post(UUID statement, Instant at, UUID by) {
-        jdbc.sql("""
-                insert into deposit_txn (id, idempotency_key, kind, lot_id, member_id, memo, posted_at, posted_by)
-                select txn_id, 'bank:' || bank_ref, case when after is null then 'SUSPENSE_RECEIPT' else 'RECEIPT' end,
-                       case when after is null then null else lot_id end,
-                       case when after is null then null else member_id end,
-                       case when after is null then outcome else 'deposit received' end, ?, ?
-                from deposit_matched""").params(Timestamp.from(at), by).update();
-        jdbc.sql("""
-                insert into deposit_line (txn_id, line_no, debit, credit, amount)
-                select txn_id, 1, 'BANK_CLEARING',
-                       case when after is null then 'SUSPENSE' else 'DEPOSITS_HELD:' || lot_id || ':' || member_id end, amount
-                from deposit_matched""").update();
-        jdbc.sql("""
-                insert into deposit_balance (account, balance)
-                select account, sum(delta) from (
-                    select 'BANK_CLEARING' as account, sum(amount) as delta from deposit_matched
-                    union all
-                    select case when after is null then 'SUSPENSE' else 'DEPOSITS_HELD:' || lot_id || ':' || member_id end,
-                           -sum(amount)
-                    from deposit_matched group by after is null, lot_id, member_id) x
-                where delta is not null
-                group by account
-                on conflict (account) do update set balance = deposit_balance.balance + excluded.balance""").update();
-        jdbc.sql("""
-                insert into deposit_bank_entry (bank_ref, statement_id, booked_on, direction, amount, virtual_account,
-                    payer_account, payer_name, end_to_end_id, outcome, difference)
-                select bank_ref, ?, booked_on, direction, amount, left(virtual_account, 34), left(payer_account, 64),
-                       left(payer_name, 200), left(end_to_end_id, 64), final, difference
-                from deposit_matched""").param(statement).update();
-        jdbc.sql("insert into deposit_suspense (bank_ref, reason, state) select bank_ref, final, 'OPEN' from deposit_matched where after is null")
-                .update();
-    }
-
-    /** What the set-based part of the import did, for the report. */
-    public record Counts(int credited, BigDecimal creditedTotal, int flaggedShort, int flaggedExcess, int suspense,
-            BigDecimal suspenseTotal) {
-    }
-
-    public Counts counts() {
-        return jdbc.sql("""
-                select count(*) filter (where after is not null),
+                    from c),
+                m as materialized (
+                    select r.*, nextval('deposit_txn_id_seq') as txn_id,
+                           case when after is null then outcome when after < required then 'CREDITED_SHORT'
+                                when after > required then 'CREDITED_EXCESS' else 'CREDITED' end as final,
+                           case when after < required then required - after when after > required then after - required
+                                end as difference,
+                           case when after is null then 'SUSPENSE' else 'DEPOSITS_HELD:' || lot_id || ':' || member_id
+                                end as held
+                    from r),
+                txn as (
+                    insert into deposit_txn (id, idempotency_key, kind, lot_id, member_id, memo, posted_at, posted_by)
+                    select txn_id, 'bank:' || bank_ref, case when after is null then 'SUSPENSE_RECEIPT' else 'RECEIPT' end,
+                           case when after is null then null else lot_id end,
+                           case when after is null then null else member_id end,
+                           case when after is null then outcome else 'deposit received' end, :at, :by
+                    from m),
+                line as (
+                    insert into deposit_line (txn_id, line_no, debit, credit, amount)
+                    select txn_id, 1, 'BANK_CLEARING', held, amount from m),
+                balance as (
+                    insert into deposit_balance (account, balance)
+                    select account, sum(delta) from (
+                        select 'BANK_CLEARING' as account, sum(amount) as delta from m
+                        union all
+                        select held, -sum(amount) from m group by held) x
+                    where delta is not null
+                    group by account
+                    on conflict (account) do update set balance = deposit_balance.balance + excluded.balance),
+                entry as (
+                    insert into deposit_bank_entry (bank_ref, statement_id, booked_on, direction, amount, virtual_account,
+                        payer_account, payer_name, end_to_end_id, outcome, difference)
+                    select bank_ref, :statement, booked_on, direction, amount, left(virtual_account, 34),
+                           left(payer_account, 64), left(payer_name, 200), left(end_to_end_id, 64), final, difference
+                    from m),
+                suspense as (
+                    insert into deposit_suspense (bank_ref, reason, state)
+                    select bank_ref, final, 'OPEN' from m where after is null)
+                select count(*),
+                       count(*) filter (where after is not null),
                        coalesce(sum(amount) filter (where after is not null), 0),
                        count(*) filter (where final = 'CREDITED_SHORT'),
                        count(*) filter (where final = 'CREDITED_EXCESS'),
                        count(*) filter (where after is null),
                        coalesce(sum(amount) filter (where after is null), 0)
-                from deposit_matched""")
-                .query((rs, i) -> new Counts(rs.getInt(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getBigDecimal(6))).single();
+                from m""".formatted(FRESH))
+                .param("at", Timestamp.from(at)).param("by", by).param("statement", statement)
+                .query((rs, i) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getBigDecimal(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getBigDecimal(7))).single();
     }
 }

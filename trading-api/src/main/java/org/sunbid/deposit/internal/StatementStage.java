@@ -42,8 +42,12 @@ public class StatementStage {
         return e.direction() == BankEntry.Direction.CRDT && !(e.isReturn() && e.endToEndId() != null);
     }
 
-    /** Creates the staging table (inside the current transaction) and starts the COPY. */
+    /**
+     * Creates the staging table (inside the current transaction) and starts the COPY. The import's sorts and hashes
+     * over the staged rows get more working memory than a request's default, for this transaction only.
+     */
     public Writer open() {
+        jdbc.sql("set local work_mem = '128MB'").update();
         jdbc.sql("drop table if exists pg_temp.deposit_stage").update();
         jdbc.sql("""
                 create temp table deposit_stage (seq int not null, bank_ref text not null, direction varchar(4) not null,
@@ -148,7 +152,8 @@ public class StatementStage {
     public List<BankEntry> perEntry() {
         return jdbc.sql("""
                 select bank_ref, direction, reversal, amount, booked_on, virtual_account, payer_account, payer_name,
-                       end_to_end_id, return_reason from deposit_fresh where not set_based order by seq""")
+                       end_to_end_id, return_reason from deposit_stage s where not set_based""" + " and " + BulkMatching.FRESH
+                + " order by seq")
                 .query((rs, i) -> new BankEntry(rs.getString(1), BankEntry.Direction.valueOf(rs.getString(2)),
                         rs.getBoolean(3), new Money(rs.getBigDecimal(4)), "CNY",
                         rs.getObject(5, java.time.LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),

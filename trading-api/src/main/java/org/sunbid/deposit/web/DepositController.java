@@ -10,6 +10,10 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +36,10 @@ import org.sunbid.deposit.StatementImports;
 import org.sunbid.deposit.internal.Pain001Writer;
 import org.sunbid.deposit.internal.Statements;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /** Deposits: bidders' instructions, staff statement import, suspense, refund batches, forfeits. */
 @RestController
@@ -56,7 +63,7 @@ class DepositController {
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "我的保证金 My deposit for a lot: virtual sub-account, amount, due time, status")
     DepositInstructions mine(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
-        return deposits.instructions(user, projectId, lotId);
+        return deposits.instructions(user, ProjectId.of(projectId), LotId.of(lotId));
     }
 
     @PostMapping("/api/projects/{projectId}/lots/{lotId}/deposits/{memberId}/clearance")
@@ -72,7 +79,7 @@ class DepositController {
     @PreAuthorize("hasAnyRole('STAFF','REGULATOR')")
     @Operation(summary = "标段保证金 A lot's deposits: the total before the opening, payers from the opening on")
     DepositManagement.LotDeposits lot(@PathVariable UUID projectId, @PathVariable UUID lotId) {
-        return deposits.lotDeposits(projectId, lotId);
+        return deposits.lotDeposits(ProjectId.of(projectId), LotId.of(lotId));
     }
 
     @PostMapping(path = "/api/deposits/statements", consumes = MediaType.ALL_VALUE)
@@ -91,23 +98,23 @@ class DepositController {
         return deposits.suspense();
     }
 
-    record Match(String virtualAccount, String note) {
+    record Match(@NotBlank @Size(max = 34) String virtualAccount, @Size(max = 400) String note) {
     }
 
-    record Reason(String reason) {
+    record Reason(@NotBlank @Size(max = 400) String reason) {
     }
 
     @PostMapping("/api/deposits/suspense/{bankRef}/match")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('STAFF')")
-    void match(CurrentUser user, @PathVariable String bankRef, @RequestBody Match body) {
+    void match(CurrentUser user, @PathVariable String bankRef, @Valid @RequestBody Match body) {
         deposits.matchSuspense(user, bankRef, body.virtualAccount(), body.note());
     }
 
     @PostMapping("/api/deposits/suspense/{bankRef}/return")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('STAFF')")
-    void giveBack(CurrentUser user, @PathVariable String bankRef, @RequestBody Reason body) {
+    void giveBack(CurrentUser user, @PathVariable String bankRef, @Valid @RequestBody Reason body) {
         deposits.returnSuspense(user, bankRef, body.reason());
     }
 
@@ -175,7 +182,7 @@ class DepositController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(new FileSystemResource(file));
     }
 
-    record NewForfeit(UUID lotId, UUID memberId, String reason) {
+    record NewForfeit(@NotNull UUID lotId, @NotNull UUID memberId, @NotBlank @Size(max = 400) String reason) {
     }
 
     record Decision(boolean approve) {
@@ -184,11 +191,9 @@ class DepositController {
     @PostMapping("/api/deposits/forfeits")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('STAFF')")
-    Map<String, UUID> proposeForfeit(CurrentUser user, @RequestBody NewForfeit body) {
-        if (body.lotId() == null || body.memberId() == null) {
-            throw ProblemException.invalid(body.lotId() == null ? "lotId" : "memberId", "deposit.field.required");
-        }
-        return Map.of("id", forfeits.propose(user, body.lotId(), body.memberId(), body.reason()));
+    Map<String, UUID> proposeForfeit(CurrentUser user, @Valid @RequestBody NewForfeit body) {
+        return Map.of("id", forfeits.propose(user, LotId.of(body.lotId()), MemberId.of(body.memberId()),
+                body.reason().strip()));
     }
 
     @PostMapping("/api/deposits/forfeits/{forfeitId}/decision")

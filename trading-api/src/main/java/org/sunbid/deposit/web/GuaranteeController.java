@@ -8,7 +8,11 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,12 +22,15 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.deposit.GuaranteeManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /** Electronic guarantees (电子保函): the issuers' trust list (staff) and bidders' guarantee uploads. */
 @RestController
@@ -50,7 +57,7 @@ class GuaranteeController {
         if (body.length > GuaranteeManagement.MAX_BYTES) {
             throw ProblemException.invalid("document", "deposit.guarantee.size", GuaranteeManagement.MAX_BYTES);
         }
-        return guarantees.upload(user, projectId, lotId, body);
+        return guarantees.upload(user, ProjectId.of(projectId), LotId.of(lotId), body);
     }
 
     @GetMapping("/api/deposits/guarantees/mine")
@@ -77,7 +84,7 @@ class GuaranteeController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "加入信任列表 Put an issuer's certificate (PEM) on the trust list")
-    Created trust(CurrentUser user, @RequestBody @jakarta.validation.Valid NewIssuer body) {
+    Created trust(CurrentUser user, @RequestBody @Valid NewIssuer body) {
         return new Created(guarantees.trustIssuer(user, body.name(), body.certificate()));
     }
 
@@ -87,5 +94,23 @@ class GuaranteeController {
     @Operation(summary = "移出信任列表 Take an issuer off the trust list (accepted guarantees stay)")
     void remove(CurrentUser user, @PathVariable UUID id) {
         guarantees.removeIssuer(user, id);
+    }
+
+    record BidValidityDays(@NotNull @Min(1) @Max(365) Integer days) {
+    }
+
+    @GetMapping("/api/projects/{projectId}/bid-validity")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "投标有效期 A project's bid validity period (days from the bid deadline) guarantees must cover")
+    GuaranteeManagement.BidValidity bidValidity(@PathVariable UUID projectId) {
+        return guarantees.bidValidity(ProjectId.of(projectId));
+    }
+
+    @PutMapping("/api/projects/{projectId}/bid-validity")
+    @PreAuthorize("hasRole('STAFF')")
+    @Operation(summary = "登记投标有效期 Record the bid validity period of the tender documents (before the deadline)")
+    GuaranteeManagement.BidValidity setBidValidity(CurrentUser user, @PathVariable UUID projectId,
+            @Valid @RequestBody BidValidityDays body) {
+        return guarantees.setBidValidity(user, ProjectId.of(projectId), body.days());
     }
 }
