@@ -500,6 +500,11 @@ class OpeningSessionIntegrationTests extends BidScenario {
         JsonNode opened = decrypted(lot.staff, lot.project, lot.lot, lot.view(lot.staff, 200));
         assertThat(opened.get("status").asText()).isEqualTo("OPENED");
         assertNothingAtRest(lot.opening, secrets, shares, "after the opening");
+        for (UUID bid : lot.bids.values()) {
+            assertThat(bidFile(bid).resolveSibling(bid + ".signed")).as("the scratch plaintext is deleted once verified")
+                    .doesNotExist();
+            assertThat(bidFile(bid).resolveSibling(bid + ".content")).as("the verified content is kept").isRegularFile();
+        }
         assertThat(jdbc.sql("select count(*) from sealed_share_release where lot_id = ?").param(lot.lot)
                 .query(Integer.class).single()).as("sealed releases are deleted once the session is over").isZero();
     }
