@@ -5,13 +5,13 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.bid.OpeningKeys;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.opening.internal.DecryptionJobs;
 import org.sunbid.opening.internal.OpeningLots;
@@ -101,12 +101,12 @@ public class ReleaseShare {
 
     /** The release must be the share's holder's, signed by the certificate it bound. */
     private byte[] signature(CurrentUser custodian, LotId lot, Share share, String shareJson, String signatureBase64) {
-        UUID holder = keys.shareHolder(lot, share.index()).orElseThrow(() ->
+        AccountId holder = keys.shareHolder(lot, share.index()).orElseThrow(() ->
                 ProblemException.rule("share-of-another-lot", "share", "bid.share.other-split"));
-        if (!holder.equals(custodian.accountId())) {
+        if (!holder.equals(custodian.account())) {
             throw ProblemException.forbidden("bid.share.not-yours");
         }
-        X509Certificate certificate = keys.custodianCertificate(custodian.accountId())
+        X509Certificate certificate = keys.custodianCertificate(custodian.account())
                 .orElseThrow(() -> ProblemException.forbidden("bid.share.not-yours"));
         byte[] signature;
         try {
