@@ -1,14 +1,15 @@
 package org.sunbid.bid;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.Bids;
 import org.sunbid.bid.internal.SubmissionRules;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
 
 /**
  * A bidder's own bids and their receipts (a bidder sees only its own; anyone else's is a 404), and whether a deposit
@@ -26,17 +27,17 @@ public class BidManagement {
         this.rules = rules;
     }
 
-    public List<BidView> mine(CurrentUser bidder, UUID lotId) {
-        return bidRows.bidsOf(bidder.requireMember(), lotId).stream().map(Bids.BidRow::view).toList();
+    public List<BidView> mine(CurrentUser bidder, LotId lot) {
+        return bidRows.bidsOf(bidder.requireMember(), lot.value()).stream().map(Bids.BidRow::view).toList();
     }
 
-    public Receipt receipt(CurrentUser bidder, UUID bidId) {
-        return bidRows.bidOf(bidId, bidder.requireMember()).orElseThrow(() -> ProblemException.notFound("bid", bidId))
+    public Receipt receipt(CurrentUser bidder, BidId bid) {
+        return bidRows.bidOf(bid.value(), bidder.requireMember()).orElseThrow(() -> ProblemException.notFound("bid", bid))
                 .toReceipt();
     }
 
     /** Whether the deposit feature holds the bidder's deposit for the lot. */
-    public boolean depositSecured(UUID lotId, UUID member) {
-        return rules.depositSecured(lotId, member);
+    public boolean depositSecured(LotId lot, MemberId member) {
+        return rules.depositSecured(lot.value(), member.value());
     }
 }

@@ -33,6 +33,7 @@ import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.seal.SealedFiles;
@@ -83,7 +84,9 @@ public class BidSubmissions {
     public record UploadState(UUID uploadId, UUID lotId, long size, long received, boolean complete) {
     }
 
-    public UploadState startUpload(CurrentUser bidder, UUID projectId, UUID lotId, long size, String sha256) {
+    public UploadState startUpload(CurrentUser bidder, ProjectId project, LotId lot, long size, String sha256) {
+        UUID projectId = project.value();
+        UUID lotId = lot.value();
         UUID member = bidder.requireMember();
         if (size <= 0 || size > MAX_SIZE) {
             throw ProblemException.invalid("size", "bid.upload.size", MAX_SIZE);
@@ -91,11 +94,11 @@ public class BidSubmissions {
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
             throw ProblemException.invalid("sha256", "bid.upload.sha256");
         }
-        Lots.Lot lot = lots.published(projectId, lotId);
+        Lots.Lot published = lots.published(projectId, lotId);
         Instant now = clock.instant();
-        rules.refuseAfterDeadline(lot, now, member);
-        keys.certificate(lotId);
-        rules.gate(member, lot);
+        rules.refuseAfterDeadline(published, now, member);
+        keys.certificate(lot);
+        rules.gate(member, published);
         UUID id = UUID.randomUUID();
         String file = "bids/" + lotId + "/uploads/" + id + ".part";
         try {
@@ -111,7 +114,8 @@ public class BidSubmissions {
     }
 
     @Transactional(readOnly = true)
-    public UploadState uploadState(CurrentUser bidder, UUID uploadId) {
+    public UploadState uploadState(CurrentUser bidder, UploadId upload) {
+        UUID uploadId = upload.value();
         Uploads.UploadRow u = ownUpload(bidder, uploads.upload(uploadId), uploadId);
         return new UploadState(u.id(), u.lot(), u.expectedSize(), u.received(), u.completedBid() != null);
     }
@@ -127,7 +131,8 @@ public class BidSubmissions {
      * {@code offset} to the new end in one conditional update (and the hash is checked again at completion).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-    public UploadState append(CurrentUser bidder, UUID uploadId, long offset, InputStream body) {
+    public UploadState append(CurrentUser bidder, UploadId upload, long offset, InputStream body) {
+        UUID uploadId = upload.value();
         var lock = appending.computeIfAbsent(uploadId, id -> new java.util.concurrent.locks.ReentrantLock());
         try {
             if (!lock.tryLock(10, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -213,7 +218,8 @@ public class BidSubmissions {
      * JSON {@code {"lot":…,"sha256":…,"size":…,"clientTime":…,"fingerprint":{…}}}) and returns the receipt.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-    public Receipt complete(CurrentUser bidder, UUID uploadId, String manifestBase64, String clientIp) {
+    public Receipt complete(CurrentUser bidder, UploadId upload, String manifestBase64, String clientIp) {
+        UUID uploadId = upload.value();
         org.springframework.transaction.support.TransactionTemplate tx = rules.newTransaction();
         // 1. The slow checks (hash the file, inspect the envelope, verify the manifest) hold no lock and no connection:
         //    once every byte has arrived the file no longer changes (an append needs the stored offset, which is its end).
@@ -235,7 +241,7 @@ public class BidSubmissions {
         if (!actual.equals(seen.expectedSha256())) {
             throw ProblemException.rule("hash-mismatch", "sha256", "bid.upload.hash-mismatch", actual);
         }
-        X509Certificate openingCertificate = tx.execute(status -> keys.certificate(seen.lot()));
+        X509Certificate openingCertificate = tx.execute(status -> keys.certificate(LotId.of(seen.lot())));
         SealedFiles.Inspection inspection = SealedFiles.inspect(part, openingCertificate);
         if (inspection.kind() == SealedFiles.Kind.NOT_SEALED) {
             throw ProblemException.rule("not-sealed", "body", "bid.not-sealed");

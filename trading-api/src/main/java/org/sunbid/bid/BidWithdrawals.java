@@ -62,7 +62,8 @@ public class BidWithdrawals {
      * {@code sunbid-withdraw:<bid id>}. Answers a withdrawal receipt signed and timestamped like a submission receipt;
      * a repeated withdrawal of the same bid answers the same receipt.
      */
-    public WithdrawalReceipt withdraw(CurrentUser bidder, UUID bidId, String signatureBase64) {
+    public WithdrawalReceipt withdraw(CurrentUser bidder, BidId id, String signatureBase64) {
+        UUID bidId = id.value();
         Bids.BidRow bid = ownBid(bidder, bidId);
         byte[] signature = BidderSignatures.base64("signature", signatureBase64, BidSubmissions.MAX_MANIFEST);
         byte[] content = ("sunbid-withdraw:" + bidId).getBytes(StandardCharsets.UTF_8);
@@ -110,7 +111,8 @@ public class BidWithdrawals {
 
     /** A withdrawn bid's receipt, to download again (404 for anyone but its bidder, and for a bid not withdrawn). */
     @Transactional(readOnly = true)
-    public WithdrawalReceipt withdrawalReceipt(CurrentUser bidder, UUID bidId) {
+    public WithdrawalReceipt withdrawalReceipt(CurrentUser bidder, BidId id) {
+        UUID bidId = id.value();
         Bids.BidRow bid = ownBid(bidder, bidId);
         return bidRows.withdrawal(bidId).map(w -> toWithdrawalReceipt(bid, w))
                 .orElseThrow(() -> ProblemException.notFound("withdrawal receipt", bidId));

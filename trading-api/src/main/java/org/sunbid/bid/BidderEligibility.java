@@ -2,7 +2,9 @@ package org.sunbid.bid;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /**
  * Port of the bid gate: features that can refuse a bidder (member registry: approved, related companies; credit:
@@ -11,7 +13,7 @@ import java.util.UUID;
 public interface BidderEligibility {
 
     /** Why {@code member} may not bid on {@code lot} beside {@code otherBidders}, or empty when it may. */
-    Optional<Refusal> check(UUID member, UUID project, UUID lot, List<UUID> otherBidders);
+    Optional<Refusal> check(MemberId member, ProjectId project, LotId lot, List<MemberId> otherBidders);
 
     /** @param rule a stable slug, also the problem type; {@code messageKey} a bundle key */
     record Refusal(String rule, String messageKey) {

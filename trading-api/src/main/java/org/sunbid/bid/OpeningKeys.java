@@ -22,9 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.CustodianCertificates;
 import org.sunbid.bid.internal.LotKeys;
 import org.sunbid.bid.internal.Lots;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectEvents;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectView;
 import org.sunbid.signing.CryptoProfile;
 import org.sunbid.signing.certs.Certificates;
@@ -98,12 +101,12 @@ public class OpeningKeys {
     /** Publication makes the lots' opening keys, in the same transaction: no published lot is left without one. */
     @EventListener
     public void onPublished(ProjectEvents.ProjectPublished published) {
-        createFor(published.projectId());
+        createFor(ProjectId.of(published.projectId()));
     }
 
     /** Creates the missing opening keys of a published project's lots; returns how many were made. */
-    public int createFor(UUID projectId) {
-        ProjectView project = lots.project(projectId);
+    public int createFor(ProjectId projectId) {
+        ProjectView project = lots.project(projectId.value());
         List<CustodianCertificates.CustodianCert> custodians = custodianCertificates.latestCustodians(total);
         if (custodians.size() < total) {
             log.warn("Project {} published but only {} of the {} custodians have certificates: no opening keys "
@@ -160,35 +163,41 @@ public class OpeningKeys {
 
     /** The certificate of a published lot's opening key, in PEM (a 404 for a lot not published). */
     @Transactional(readOnly = true)
-    public String certificatePem(UUID projectId, UUID lotId) {
+    public String certificatePem(ProjectId project, LotId lot) {
+        UUID projectId = project.value();
+        UUID lotId = lot.value();
         lots.published(projectId, lotId);
-        return certificatePem(lotId);
+        return certificatePem(lot);
     }
 
     @Transactional(readOnly = true)
-    public String certificatePem(UUID lotId) {
+    public String certificatePem(LotId lot) {
+        UUID lotId = lot.value();
         return lotKeys.openingKey(lotId).map(k -> Certificates.toPem(Certificates.parse(k.certificate())))
                 .orElseThrow(() -> ProblemException.notFound("opening key", lotId));
     }
 
     @Transactional(readOnly = true)
-    public X509Certificate certificate(UUID lotId) {
+    public X509Certificate certificate(LotId lot) {
+        UUID lotId = lot.value();
         return lotKeys.openingKey(lotId).map(k -> Certificates.parse(k.certificate()))
                 .orElseThrow(() -> ProblemException.rule("no-opening-key", "lotId", "bid.no-opening-key"));
     }
 
     /** The lot's opening certificate, if its opening key exists. */
     @Transactional(readOnly = true)
-    public java.util.Optional<X509Certificate> findCertificate(UUID lotId) {
+    public java.util.Optional<X509Certificate> findCertificate(LotId lot) {
+        UUID lotId = lot.value();
         return lotKeys.openingKey(lotId).map(k -> Certificates.parse(k.certificate()));
     }
 
     /** The opening certificates of a project's lots that have one, by lot. */
     @Transactional(readOnly = true)
-    public java.util.Map<UUID, X509Certificate> certificatesOfProject(UUID projectId) {
-        java.util.Map<UUID, X509Certificate> certificates = new java.util.LinkedHashMap<>();
-        for (ProjectView.LotView lot : lots.project(projectId).lots()) {
-            findCertificate(lot.id()).ifPresent(c -> certificates.put(lot.id(), c));
+    public java.util.Map<LotId, X509Certificate> certificatesOfProject(ProjectId project) {
+        java.util.Map<LotId, X509Certificate> certificates = new java.util.LinkedHashMap<>();
+        for (ProjectView.LotView lot : lots.project(project.value()).lots()) {
+            LotId id = LotId.of(lot.id());
+            findCertificate(id).ifPresent(c -> certificates.put(id, c));
         }
         return certificates;
     }
@@ -210,25 +219,27 @@ public class OpeningKeys {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<LotKey> key(org.sunbid.project.LotId lot) {
+    public java.util.Optional<LotKey> key(LotId lot) {
         return lotKeys.openingKey(lot.value())
                 .map(k -> new LotKey(Certificates.parse(k.certificate()), k.splitId(), k.threshold(), k.total()));
     }
 
     /** The custodian account holding the lot's share {@code index}. */
     @Transactional(readOnly = true)
-    public java.util.Optional<UUID> shareHolder(org.sunbid.project.LotId lot, int index) {
-        return lotKeys.shareHolder(lot.value(), index);
+    public java.util.Optional<AccountId> shareHolder(LotId lot, int index) {
+        return lotKeys.shareHolder(lot.value(), index).map(AccountId::of);
     }
 
     /** The certificate a custodian bound (its releases are signed with it). */
     @Transactional(readOnly = true)
-    public java.util.Optional<X509Certificate> custodianCertificate(UUID custodianAccount) {
+    public java.util.Optional<X509Certificate> custodianCertificate(AccountId custodianAccountId) {
+        UUID custodianAccount = custodianAccountId.value();
         return custodianCertificates.custodianCertificate(custodianAccount).map(Certificates::parse);
     }
 
     @Transactional(readOnly = true)
-    public boolean isCustodianOf(org.sunbid.project.LotId lot, UUID account) {
+    public boolean isCustodianOf(LotId lot, AccountId accountId) {
+        UUID account = accountId.value();
         return lotKeys.isCustodianOf(lot.value(), account);
     }
 
@@ -237,16 +248,17 @@ public class OpeningKeys {
     }
 
     @Transactional(readOnly = true)
-    public List<ShareHolder> shareHolders(org.sunbid.project.LotId lot) {
+    public List<ShareHolder> shareHolders(LotId lot) {
         return lotKeys.shareHolders(lot.value()).stream().map(h -> new ShareHolder(h.index(), h.custodian())).toList();
     }
 
     /** Lots with an opening key, newest first: all of them, or those whose shares a custodian holds (when not null). */
     @Transactional(readOnly = true)
-    public List<SealedBids.LotRef> lotsWithKeys(UUID custodianOrNull, int limit) {
+    public List<SealedBids.LotRef> lotsWithKeys(AccountId custodianIdOrNull, int limit) {
+        UUID custodianOrNull = custodianIdOrNull == null ? null : custodianIdOrNull.value();
         return lotKeys.lotsWithKeys(custodianOrNull, limit).stream()
-                .map(r -> new SealedBids.LotRef(org.sunbid.project.ProjectId.of(r.project()),
-                        org.sunbid.project.LotId.of(r.lot())))
+                .map(r -> new SealedBids.LotRef(ProjectId.of(r.project()),
+                        LotId.of(r.lot())))
                 .toList();
     }
 }

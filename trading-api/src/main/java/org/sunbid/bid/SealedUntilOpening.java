@@ -1,7 +1,7 @@
 package org.sunbid.bid;
 
-import java.util.UUID;
 
+import org.sunbid.project.LotId;
 import org.sunbid.signing.keys.SigningKey;
 
 /**
@@ -11,5 +11,5 @@ import org.sunbid.signing.keys.SigningKey;
  */
 public interface SealedUntilOpening {
 
-    void openingKeyRebuilt(UUID lot, SigningKey openingKey);
+    void openingKeyRebuilt(LotId lot, SigningKey openingKey);
 }

@@ -18,6 +18,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public record CurrentUser(UUID accountId, String username, Role role, Optional<UUID> memberId) {
 
+    /** The account, typed. */
+    public AccountId account() {
+        return new AccountId(accountId);
+    }
+
     public boolean is(Role candidate) {
         return role == candidate;
     }

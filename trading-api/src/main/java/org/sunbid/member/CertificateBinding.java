@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.identity.AccountId;
 import org.sunbid.member.internal.CertificateTrust;
 import org.sunbid.member.internal.MemberCertificates;
 import org.sunbid.member.internal.MemberHistory;
@@ -54,7 +55,8 @@ public class CertificateBinding {
     }
 
     /** Binds an X.509 certificate (PEM text or base64 DER) to the member; refuses invalid or already-bound ones. */
-    public MemberViews.Certificate bindCertificate(MemberId member, String encoded, UUID actor) {
+    public MemberViews.Certificate bindCertificate(MemberId member, String encoded, AccountId actorId) {
+        UUID actor = actorId.value();
         UUID memberId = member.value();
         Member m = members.requireForUpdate(memberId);
         if (m.status() == MemberStatus.CANCELLED || m.status() == MemberStatus.SUSPENDED) {
@@ -110,7 +112,8 @@ public class CertificateBinding {
      * one, staff bind the new certificate after review ({@link #bindCertificate} with the staff account as actor).
      */
     public MemberViews.Certificate bindOwnCertificate(MemberId member, String encoded, String endorsement,
-            UUID actor) {
+            AccountId actorId) {
+        UUID actor = actorId.value();
         List<X509Certificate> current = certificates.certificatesOf(member.value());
         if (!current.isEmpty()) {
             X509Certificate candidate = parseCertificate(encoded);
@@ -120,7 +123,7 @@ public class CertificateBinding {
                         "member.certificate.change-unendorsed", fingerprint);
             }
         }
-        return bindCertificate(member, encoded, actor);
+        return bindCertificate(member, encoded, AccountId.of(actor));
     }
 
     private static boolean endorsedByCurrent(List<X509Certificate> current, String fingerprint, String endorsement) {
@@ -169,7 +172,9 @@ public class CertificateBinding {
     }
 
     /** Revokes a bound certificate: it no longer signs in or signs for the member. */
-    public void revokeCertificate(MemberId member, UUID certificateId, UUID actor) {
+    public void revokeCertificate(MemberId member, CertificateId certificate, AccountId actorId) {
+        UUID certificateId = certificate.value();
+        UUID actor = actorId.value();
         UUID memberId = member.value();
         Instant now = clock.instant();
         String fingerprint = certificates.revoke(memberId, certificateId, now)

@@ -3,8 +3,8 @@ package org.sunbid.member;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.Role;
 
 /**
@@ -13,20 +13,20 @@ import org.sunbid.identity.Role;
  */
 public final class Member {
 
-    private final UUID id;
+    private final MemberId id;
     private final Role role;
     private MemberStatus status;
     private CompanyProfile company;
     private ExpertProfile expert;
     private String statusReason;
-    private UUID reviewedBy;
+    private AccountId reviewedBy;
     private Instant reviewedAt;
-    private UUID approvedBy;
+    private AccountId approvedBy;
     private Instant approvedAt;
     private final Instant registeredAt;
     private Instant updatedAt;
 
-    private Member(UUID id, Role role, MemberStatus status, CompanyProfile company, ExpertProfile expert,
+    private Member(MemberId id, Role role, MemberStatus status, CompanyProfile company, ExpertProfile expert,
             Instant registeredAt) {
         this.id = Objects.requireNonNull(id);
         this.role = Objects.requireNonNull(role);
@@ -38,7 +38,7 @@ public final class Member {
     }
 
     /** A company that has just registered, waiting for review. */
-    public static Member registerCompany(UUID id, Role role, CompanyProfile profile, Instant at) {
+    public static Member registerCompany(MemberId id, Role role, CompanyProfile profile, Instant at) {
         if (!role.isMemberRole() || role == Role.EXPERT) {
             throw new IllegalArgumentException("not a company role: " + role);
         }
@@ -46,13 +46,13 @@ public final class Member {
     }
 
     /** An expert who has just registered, waiting for review. */
-    public static Member registerExpert(UUID id, ExpertProfile profile, Instant at) {
+    public static Member registerExpert(MemberId id, ExpertProfile profile, Instant at) {
         return new Member(id, Role.EXPERT, MemberStatus.PENDING, null, Objects.requireNonNull(profile), at);
     }
 
     /** Rebuilds a stored member (for the repository). */
-    public static Member restore(UUID id, Role role, MemberStatus status, CompanyProfile company, ExpertProfile expert,
-            String statusReason, UUID reviewedBy, Instant reviewedAt, UUID approvedBy, Instant approvedAt,
+    public static Member restore(MemberId id, Role role, MemberStatus status, CompanyProfile company, ExpertProfile expert,
+            String statusReason, AccountId reviewedBy, Instant reviewedAt, AccountId approvedBy, Instant approvedAt,
             Instant registeredAt, Instant updatedAt) {
         Member m = new Member(id, role, status, company, expert, registeredAt);
         m.statusReason = statusReason;
@@ -64,29 +64,29 @@ public final class Member {
         return m;
     }
 
-    public void approve(UUID by, Instant at) {
+    public void approve(AccountId by, Instant at) {
         require("approved", MemberStatus.PENDING);
         review(MemberStatus.APPROVED, null, by, at);
         approvedBy = by;
         approvedAt = at;
     }
 
-    public void returnForCorrection(String reason, UUID by, Instant at) {
+    public void returnForCorrection(String reason, AccountId by, Instant at) {
         require("returned", MemberStatus.PENDING);
         review(MemberStatus.RETURNED, reason, by, at);
     }
 
-    public void suspend(String reason, UUID by, Instant at) {
+    public void suspend(String reason, AccountId by, Instant at) {
         require("suspended", MemberStatus.APPROVED);
         review(MemberStatus.SUSPENDED, reason, by, at);
     }
 
-    public void reinstate(String reason, UUID by, Instant at) {
+    public void reinstate(String reason, AccountId by, Instant at) {
         require("reinstated", MemberStatus.SUSPENDED);
         review(MemberStatus.APPROVED, reason, by, at);
     }
 
-    public void cancel(String reason, UUID by, Instant at) {
+    public void cancel(String reason, AccountId by, Instant at) {
         require("cancelled", MemberStatus.PENDING, MemberStatus.APPROVED, MemberStatus.RETURNED, MemberStatus.SUSPENDED);
         review(MemberStatus.CANCELLED, reason, by, at);
     }
@@ -136,7 +136,7 @@ public final class Member {
         throw new IllegalTransitionException(status, action);
     }
 
-    private void review(MemberStatus next, String reason, UUID by, Instant at) {
+    private void review(MemberStatus next, String reason, AccountId by, Instant at) {
         status = next;
         statusReason = reason;
         reviewedBy = by;
@@ -152,7 +152,7 @@ public final class Member {
         return company != null ? company.name() : expert.name();
     }
 
-    public UUID id() {
+    public MemberId id() {
         return id;
     }
 
@@ -176,7 +176,7 @@ public final class Member {
         return Optional.ofNullable(statusReason);
     }
 
-    public Optional<UUID> reviewedBy() {
+    public Optional<AccountId> reviewedBy() {
         return Optional.ofNullable(reviewedBy);
     }
 
@@ -184,7 +184,7 @@ public final class Member {
         return Optional.ofNullable(reviewedAt);
     }
 
-    public Optional<UUID> approvedBy() {
+    public Optional<AccountId> approvedBy() {
         return Optional.ofNullable(approvedBy);
     }
 

@@ -67,7 +67,7 @@ public class MemberManagement {
                 .filter(m -> m.expert().orElseThrow().specialties().stream().anyMatch(s -> s.startsWith(prefix)))
                 .map(m -> {
                     ExpertProfile e = m.expert().orElseThrow();
-                    return new PoolExpert(m.id(), e.name(), e.employer() == null ? null : e.employer().value(),
+                    return new PoolExpert(m.id().value(), e.name(), e.employer() == null ? null : e.employer().value(),
                             e.specialties(), e.title(), e.yearsInField());
                 }).toList();
     }
@@ -99,13 +99,14 @@ public class MemberManagement {
      * whatever the number (the expert draw resolves the tenderee, agency and every bidder at once).
      */
     @Transactional(readOnly = true)
-    public Map<UUID, MemberViews.Ties> tiesOf(Collection<UUID> memberIds) {
-        Map<UUID, String> usccs = members.usccsOf(memberIds);
-        Map<UUID, List<MemberViews.RelatedMember>> related = members.relatedOf(memberIds);
-        Map<UUID, MemberViews.Ties> out = new LinkedHashMap<>();
-        for (UUID id : memberIds) {
+    public Map<MemberId, MemberViews.Ties> tiesOf(Collection<MemberId> memberIds) {
+        List<UUID> ids = memberIds.stream().map(MemberId::value).toList();
+        Map<UUID, String> usccs = members.usccsOf(ids);
+        Map<UUID, List<MemberViews.RelatedMember>> related = members.relatedOf(ids);
+        Map<MemberId, MemberViews.Ties> out = new LinkedHashMap<>();
+        for (UUID id : ids) {
             if (usccs.containsKey(id) || related.containsKey(id)) {
-                out.put(id, new MemberViews.Ties(usccs.get(id), related.getOrDefault(id, List.of())));
+                out.put(MemberId.of(id), new MemberViews.Ties(usccs.get(id), related.getOrDefault(id, List.of())));
             }
         }
         return out;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.identity.AccountId;
 import org.sunbid.member.MemberForms.CompanyProfileInput;
 import org.sunbid.member.MemberForms.ExpertProfileInput;
 import org.sunbid.member.internal.MemberHistory;
@@ -35,7 +36,8 @@ public class MemberProfiles {
     }
 
     /** The company changes its profile; a change that matters to review sends an approved member back to review. */
-    public MemberViews.MemberDetails changeCompanyProfile(MemberId member, CompanyProfileInput input, UUID actor) {
+    public MemberViews.MemberDetails changeCompanyProfile(MemberId member, CompanyProfileInput input, AccountId actorId) {
+        UUID actor = actorId.value();
         UUID memberId = member.value();
         if (input == null) {
             throw ProblemException.invalid("profile", "member.field.required", "profile");
@@ -53,7 +55,8 @@ public class MemberProfiles {
     }
 
     /** The expert changes its profile; a change that matters to review sends an approved member back to review. */
-    public MemberViews.MemberDetails changeExpertProfile(MemberId member, ExpertProfileInput input, UUID actor) {
+    public MemberViews.MemberDetails changeExpertProfile(MemberId member, ExpertProfileInput input, AccountId actorId) {
+        UUID actor = actorId.value();
         UUID memberId = member.value();
         if (input == null) {
             throw ProblemException.invalid("profile", "member.field.required", "profile");
@@ -74,9 +77,9 @@ public class MemberProfiles {
     private MemberViews.MemberDetails changed(Member m, List<String> fields, boolean backToReview, UUID actor,
             Instant now) {
         members.update(m);
-        history.append(m.id(), now, actor, "PROFILE_CHANGED", null,
+        history.append(m.id().value(), now, actor, "PROFILE_CHANGED", null,
                 Map.of("fields", fields, "backToReview", backToReview, "status", m.status().name()));
-        events.publishEvent(new MemberEvents.ProfileChanged(m.id(), fields, backToReview, actor, now));
+        events.publishEvent(new MemberEvents.ProfileChanged(m.id().value(), fields, backToReview, actor, now));
         return MemberViews.MemberDetails.of(m);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.identity.AccountId;
 import org.sunbid.member.MemberForms.QualificationInput;
 import org.sunbid.member.internal.MemberHistory;
 import org.sunbid.member.internal.Members;
@@ -122,7 +123,8 @@ public class MemberQualifications {
 
     /** The member adds a qualification certificate with its scan. */
     public MemberViews.Qualification addQualification(MemberId member, QualificationInput input, Upload scan,
-            UUID actor) {
+            AccountId actorId) {
+        UUID actor = actorId.value();
         UUID memberId = member.value();
         Member m = members.require(memberId);
         if (m.status() == MemberStatus.CANCELLED || m.status() == MemberStatus.SUSPENDED) {
@@ -158,7 +160,8 @@ public class MemberQualifications {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Scan> scan(MemberId member, UUID qualificationId) {
+    public Optional<Scan> scan(MemberId member, QualificationId qualification) {
+        UUID qualificationId = qualification.value();
         return members.qualification(member.value(), qualificationId).flatMap(q -> blobs.open(q.scanSha256())
                 .map(in -> new Scan(q.scanType(), q.scanName(), q.scanSize(), in)));
     }

@@ -74,17 +74,17 @@ public class MemberRegistration {
                     form.username());
         }
         Instant now = clock.instant();
-        Member member = Member.registerCompany(UUID.randomUUID(), role, profile, now);
+        Member member = Member.registerCompany(MemberId.of(UUID.randomUUID()), role, profile, now);
         insert(member);
-        UUID account = accounts.createMemberAccount(form.username(), form.password(), role, member.id(),
+        UUID account = accounts.createMemberAccount(form.username(), form.password(), role, member.id().value(),
                 profile.name());
-        history.append(member.id(), now, account, "REGISTERED", null,
+        history.append(member.id().value(), now, account, "REGISTERED", null,
                 Map.of("role", role.name(), "name", profile.name(), "uscc", profile.uscc().value()));
-        events.publishEvent(new MemberEvents.MemberRegistered(member.id(), role, profile.name(), account, now));
+        events.publishEvent(new MemberEvents.MemberRegistered(member.id().value(), role, profile.name(), account, now));
         for (MemberQualifications.CheckedQualification q : checked) {
-            qualifications.storeQualification(member.id(), q, account, now);
+            qualifications.storeQualification(member.id().value(), q, account, now);
         }
-        return new Registered(member.id(), member.status(), account);
+        return new Registered(member.id().value(), member.status(), account);
     }
 
     /** An expert registers: a PENDING member and its login account, in one transaction. */
@@ -101,14 +101,14 @@ public class MemberRegistration {
                     form.username());
         }
         Instant now = clock.instant();
-        Member member = Member.registerExpert(UUID.randomUUID(), profile, now);
+        Member member = Member.registerExpert(MemberId.of(UUID.randomUUID()), profile, now);
         insert(member);
-        UUID account = accounts.createMemberAccount(form.username(), form.password(), Role.EXPERT, member.id(),
+        UUID account = accounts.createMemberAccount(form.username(), form.password(), Role.EXPERT, member.id().value(),
                 profile.name());
-        history.append(member.id(), now, account, "REGISTERED", null, Map.of("role", "EXPERT", "name",
+        history.append(member.id().value(), now, account, "REGISTERED", null, Map.of("role", "EXPERT", "name",
                 profile.name(), "eligibleForPool", profile.eligibleForPool()));
-        events.publishEvent(new MemberEvents.MemberRegistered(member.id(), Role.EXPERT, profile.name(), account, now));
-        return new Registered(member.id(), member.status(), account);
+        events.publishEvent(new MemberEvents.MemberRegistered(member.id().value(), Role.EXPERT, profile.name(), account, now));
+        return new Registered(member.id().value(), member.status(), account);
     }
 
     private void insert(Member member) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditCheck;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.member.internal.MemberHistory;
 import org.sunbid.member.internal.Members;
@@ -43,13 +44,14 @@ public class MemberReview {
     }
 
     /** Approves a pending member (refused while it or its code is banned) and enables its logins. */
-    public MemberViews.MemberDetails approve(MemberId member, UUID staff) {
+    public MemberViews.MemberDetails approve(MemberId member, AccountId staffId) {
+        UUID staff = staffId.value();
         UUID memberId = member.value();
         Member m = members.requireForUpdate(memberId);
         Instant now = clock.instant();
         credit.refuseIfBanned(memberId, BanScope.ALL, now, "member");
         m.company().ifPresent(c -> credit.refuseIfCodeBanned(c.uscc().value(), BanScope.ALL, now, "uscc"));
-        Transitions.act(() -> m.approve(staff, now));
+        Transitions.act(() -> m.approve(AccountId.of(staff), now));
         members.update(m);
         // Enabling bumps the token version (logging the member out): do it only for logins that are disabled.
         if (accounts.accountsOfMember(memberId).stream().anyMatch(a -> !a.enabled())) {
@@ -60,29 +62,33 @@ public class MemberReview {
         return MemberViews.MemberDetails.of(m);
     }
 
-    public MemberViews.MemberDetails returnForCorrection(MemberId member, String reason, UUID staff) {
+    public MemberViews.MemberDetails returnForCorrection(MemberId member, String reason, AccountId staffId) {
+        UUID staff = staffId.value();
         UUID memberId = member.value();
-        return review(memberId, reason, true, staff, "RETURNED", null, (m, why, now) -> m.returnForCorrection(why, staff, now),
+        return review(memberId, reason, true, staff, "RETURNED", null, (m, why, now) -> m.returnForCorrection(why, AccountId.of(staff), now),
                 (why, now) -> new MemberEvents.MemberReturned(memberId, why, staff, now));
     }
 
     /** Suspends an approved member and disables its logins. */
-    public MemberViews.MemberDetails suspend(MemberId member, String reason, UUID staff) {
+    public MemberViews.MemberDetails suspend(MemberId member, String reason, AccountId staffId) {
+        UUID staff = staffId.value();
         UUID memberId = member.value();
-        return review(memberId, reason, true, staff, "SUSPENDED", false, (m, why, now) -> m.suspend(why, staff, now),
+        return review(memberId, reason, true, staff, "SUSPENDED", false, (m, why, now) -> m.suspend(why, AccountId.of(staff), now),
                 (why, now) -> new MemberEvents.MemberSuspended(memberId, why, staff, now));
     }
 
-    public MemberViews.MemberDetails reinstate(MemberId member, String reason, UUID staff) {
+    public MemberViews.MemberDetails reinstate(MemberId member, String reason, AccountId staffId) {
+        UUID staff = staffId.value();
         UUID memberId = member.value();
-        return review(memberId, reason, false, staff, "REINSTATED", true, (m, why, now) -> m.reinstate(why, staff, now),
+        return review(memberId, reason, false, staff, "REINSTATED", true, (m, why, now) -> m.reinstate(why, AccountId.of(staff), now),
                 (why, now) -> new MemberEvents.MemberReinstated(memberId, why, staff, now));
     }
 
     /** Cancels a member for good and disables its logins. */
-    public MemberViews.MemberDetails cancel(MemberId member, String reason, UUID staff) {
+    public MemberViews.MemberDetails cancel(MemberId member, String reason, AccountId staffId) {
+        UUID staff = staffId.value();
         UUID memberId = member.value();
-        return review(memberId, reason, true, staff, "CANCELLED", false, (m, why, now) -> m.cancel(why, staff, now),
+        return review(memberId, reason, true, staff, "CANCELLED", false, (m, why, now) -> m.cancel(why, AccountId.of(staff), now),
                 (why, now) -> new MemberEvents.MemberCancelled(memberId, why, staff, now));
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.Role;
 
 /** What the registry shows: to the member itself and staff (full), in lists (summary), and to the public. */
@@ -45,9 +46,10 @@ public final class MemberViews {
             Instant reviewedAt, Instant registeredAt, Instant updatedAt) {
 
         public static MemberDetails of(Member m) {
-            return new MemberDetails(m.id(), m.role(), m.status(), m.statusReason().orElse(null), m.name(),
+            return new MemberDetails(m.id().value(), m.role(), m.status(), m.statusReason().orElse(null), m.name(),
                     m.company().map(CompanyDetails::of).orElse(null), m.expert().map(ExpertDetails::of).orElse(null),
-                    m.approvedBy().orElse(null), m.approvedAt().orElse(null), m.reviewedBy().orElse(null),
+                    m.approvedBy().map(AccountId::value).orElse(null), m.approvedAt().orElse(null),
+                    m.reviewedBy().map(AccountId::value).orElse(null),
                     m.reviewedAt().orElse(null), m.registeredAt(), m.updatedAt());
         }
     }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.SealedBids;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberId;
@@ -135,7 +136,7 @@ public class OpeningHall {
     /** The lots whose opening the caller can follow: today's and upcoming ones, and any still in session. */
     public List<OpeningSummary> openings(CurrentUser user) {
         List<SealedBids.LotRef> refs = switch (user.role()) {
-            case CUSTODIAN -> keys.lotsWithKeys(user.accountId(), LIST_LIMIT);
+            case CUSTODIAN -> keys.lotsWithKeys(user.account(), LIST_LIMIT);
             case BIDDER -> bids.lotsOf(MemberId.of(user.requireMember()), LIST_LIMIT);
             default -> keys.lotsWithKeys(null, LIST_LIMIT);
         };

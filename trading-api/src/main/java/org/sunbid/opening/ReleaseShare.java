@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.bid.OpeningKeys;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.opening.internal.DecryptionJobs;
 import org.sunbid.opening.internal.OpeningLots;
@@ -144,12 +145,12 @@ public class ReleaseShare {
 
     /** The release must be the share's holder's, its sealed bytes signed by the certificate it bound. */
     private void requireHolder(CurrentUser custodian, LotId lot, int index, byte[] envelope, byte[] signature) {
-        UUID holder = keys.shareHolder(lot, index).orElseThrow(() ->
+        AccountId holder = keys.shareHolder(lot, index).orElseThrow(() ->
                 ProblemException.rule("share-of-another-lot", "index", "bid.share.other-split"));
-        if (!holder.equals(custodian.accountId())) {
+        if (!holder.equals(custodian.account())) {
             throw ProblemException.forbidden("bid.share.not-yours");
         }
-        X509Certificate certificate = keys.custodianCertificate(custodian.accountId())
+        X509Certificate certificate = keys.custodianCertificate(custodian.account())
                 .orElseThrow(() -> ProblemException.forbidden("bid.share.not-yours"));
         if (!(CmsVerifier.verify(signature, envelope, VerifyOptions.expecting(certificate)) instanceof SignatureCheck.Valid)) {
             throw ProblemException.rule("bad-signature", "signature", "bid.share.bad-signature");

@@ -54,7 +54,7 @@ class BidUploadStreamingIntegrationTests extends BidScenario {
                 return super.read(b, off, Math.min(len, 8192));
             }
         };
-        BidSubmissions.UploadState state = bids.append(user, UUID.fromString(upload), 0, body);
+        BidSubmissions.UploadState state = bids.append(user, UploadId.of(UUID.fromString(upload)), 0, body);
         assertThat(heldWhileReading).isEmpty();
         assertThat(state.received()).isEqualTo(tender.length);
 

@@ -14,6 +14,9 @@ import org.sunbid.credit.BanKind;
 import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /** The bid gate asks the credit check with the tender's scope: a construction ban refuses a construction bid. */
 class CreditBidGateIntegrationTests extends BidScenario {
@@ -24,7 +27,7 @@ class CreditBidGateIntegrationTests extends BidScenario {
     CreditManagement credit;
 
     private Optional<BidderEligibility.Refusal> check(UUID member, UUID project, UUID lot) {
-        return gates.stream().map(g -> g.check(member, project, lot, List.of())).flatMap(Optional::stream)
+        return gates.stream().map(g -> g.check(MemberId.of(member), ProjectId.of(project), LotId.of(lot), List.of())).flatMap(Optional::stream)
                 .filter(r -> r.rule().equals("member-banned")).findFirst();
     }
 

@@ -23,6 +23,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.sunbid.bid.BidId;
 import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.Receipt;
@@ -135,11 +136,11 @@ class DemoTenderIntegrationTests {
 
         // bids: each demo bidder's sealed tender, received before the deadline with a signed, timestamped receipt
         for (String username : BIDDERS) {
-            List<BidView> mine = bids.mine(bidder(username), lot);
+            List<BidView> mine = bids.mine(bidder(username), LotId.of(lot));
             assertThat(mine).as(username).hasSize(1);
             BidView bid = mine.get(0);
             assertThat(bid.receivedAt()).isBefore(project.bidDeadline());
-            Receipt receipt = bids.receipt(bidder(username), bid.id());
+            Receipt receipt = bids.receipt(bidder(username), BidId.of(bid.id()));
             Path sealed = properties.dataDir().resolve("demo-tender").resolve(username).resolve("tender.sealed");
             String sha256 = HexFormat.of().formatHex(DigestAlgorithm.SHA256.digest(sealed));
             assertThat(receipt.sha256()).isEqualTo(sha256);

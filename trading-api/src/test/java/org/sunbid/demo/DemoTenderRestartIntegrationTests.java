@@ -68,7 +68,7 @@ class DemoTenderRestartIntegrationTests {
 
     boolean hasBid(String username, UUID lot) {
         AccountManagement.AccountView a = accounts.findByUsername(username).orElseThrow();
-        return !bids.mine(new CurrentUser(a.id(), a.username(), a.role(), a.memberId()), lot).isEmpty();
+        return !bids.mine(new CurrentUser(a.id(), a.username(), a.role(), a.memberId()), LotId.of(lot)).isEmpty();
     }
 
     @Test
@@ -104,7 +104,7 @@ class DemoTenderRestartIntegrationTests {
         assertThat(session.results()).hasSize(4).allSatisfy(r -> assertThat(r.signature()).isEqualTo("VALID"));
         for (String b : bidders) {
             AccountManagement.AccountView a = accounts.findByUsername(b).orElseThrow();
-            assertThat(bids.mine(new CurrentUser(a.id(), a.username(), a.role(), a.memberId()), lot)).as(b).hasSize(1);
+            assertThat(bids.mine(new CurrentUser(a.id(), a.username(), a.role(), a.memberId()), LotId.of(lot))).as(b).hasSize(1);
         }
         assertThat(notices.ofProject(project)).filteredOn(n -> n.kind() == NoticeKind.TENDER_ANNOUNCEMENT).hasSize(1);
         assertThat(notices.ofProject(project)).filteredOn(n -> n.kind() == NoticeKind.OPENING_RECORD).hasSize(1);

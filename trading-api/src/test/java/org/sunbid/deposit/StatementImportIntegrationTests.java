@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.bid.BidManagement;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
 import org.sunbid.support.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +36,7 @@ class StatementImportIntegrationTests extends DepositScenario {
         assertThat(mine.get("payFrom").asText()).isEqualTo(BASIC_ACCOUNT);
         assertThat(mine.get("dueBy").asText()).isNotBlank();
         assertThat(mine.get("secured").asBoolean()).isFalse();
-        assertThat(bids.depositSecured(l.lot(), l.first().member())).isFalse();
+        assertThat(bids.depositSecured(LotId.of(l.lot()), MemberId.of(l.first().member()))).isFalse();
         String va2 = deposit(l, l.second()).get("virtualAccount").asText();
 
         BigDecimal before = bankBalance(l.staff());
@@ -52,8 +54,8 @@ class StatementImportIntegrationTests extends DepositScenario {
         assertThat(report.get("suspense").asInt()).as("second payer is not the bidder's basic account").isEqualTo(1);
         assertThat(report.get("reconciled").asBoolean()).isTrue();
         assertThat(report.toString()).doesNotContain(l.first().member().toString()).doesNotContain(va1);
-        assertThat(bids.depositSecured(l.lot(), l.first().member())).isTrue();
-        assertThat(bids.depositSecured(l.lot(), l.second().member())).isFalse();
+        assertThat(bids.depositSecured(LotId.of(l.lot()), MemberId.of(l.first().member()))).isTrue();
+        assertThat(bids.depositSecured(LotId.of(l.lot()), MemberId.of(l.second().member()))).isFalse();
 
         // the same statement again: every entry is a duplicate, nothing is credited twice, still reconciled
         JsonNode again = importStatement(l.staff(), StatementFormat.CAMT053, camt, 200);
@@ -75,7 +77,7 @@ class StatementImportIntegrationTests extends DepositScenario {
         assertThat(suspense.toString()).contains(ref2).contains("SUSPENSE_PAYER_NOT_BASIC_ACCOUNT");
         call(as(l.staff(), post("/api/deposits/suspense/{ref}/match", ref2))
                 .content(Api.json(Map.of("virtualAccount", va2, "note", "经核实为投标人一般户"))), 204);
-        assertThat(bids.depositSecured(l.lot(), l.second().member())).isTrue();
+        assertThat(bids.depositSecured(LotId.of(l.lot()), MemberId.of(l.second().member()))).isTrue();
         call(as(l.staff(), post("/api/deposits/suspense/{ref}/match", ref2))
                 .content(Api.json(Map.of("virtualAccount", va2, "note", "again"))), 404);
         assertThat(deposit(l, l.second()).get("held").decimalValue()).isEqualByComparingTo("200000.00");
@@ -234,7 +236,7 @@ class StatementImportIntegrationTests extends DepositScenario {
         assertThat(inbox.resolve("done/" + name + ".csv")).exists();
         assertThat(inbox.resolve("rejected/" + name + ".xml")).exists();
         assertThat(inbox.resolve("rejected/" + name + ".xml.reason.txt")).content().contains("wrong-account");
-        assertThat(bids.depositSecured(l.lot(), l.first().member())).isTrue();
+        assertThat(bids.depositSecured(LotId.of(l.lot()), MemberId.of(l.first().member()))).isTrue();
     }
 
     @Autowired

@@ -26,6 +26,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.ProblemException;
@@ -112,7 +113,7 @@ class MemberReviewIntegrationTests {
         String token = Api.login(mvc, form.username(), MemberFixtures.PASSWORD);
         mvc.perform(get("/api/members/me").header("Authorization", bearer(token)))
                 .andExpect(jsonPath("$.status").value("PENDING"));
-        review.approve(MemberId.of(r.id()), staffId);
+        review.approve(MemberId.of(r.id()), AccountId.of(staffId));
         mvc.perform(get("/api/members/me").header("Authorization", bearer(token)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"));
@@ -148,7 +149,7 @@ class MemberReviewIntegrationTests {
     void suspensionDisablesLoginsAndReinstatementRestoresThem() throws Exception {
         var form = MemberFixtures.company(Role.BIDDER, "暂停有限公司");
         var r = pendingBidder(form);
-        review.approve(MemberId.of(r.id()), staffId);
+        review.approve(MemberId.of(r.id()), AccountId.of(staffId));
         String memberToken = Api.login(mvc, form.username(), MemberFixtures.PASSWORD);
 
         mvc.perform(post("/api/members/" + r.id() + "/suspension").header("Authorization", bearer(staffToken))
@@ -171,7 +172,7 @@ class MemberReviewIntegrationTests {
     void editingAVerifiedFieldSendsAnApprovedMemberBackToReviewButAContactDoesNot() throws Exception {
         var form = MemberFixtures.company(Role.BIDDER, "资料变更有限公司");
         var r = pendingBidder(form);
-        review.approve(MemberId.of(r.id()), staffId);
+        review.approve(MemberId.of(r.id()), AccountId.of(staffId));
         String token = Api.login(mvc, form.username(), MemberFixtures.PASSWORD);
         Map<String, Object> profile = new java.util.LinkedHashMap<>(Map.of("name", form.name(), "uscc", form.uscc(),
                 "legalRepresentative", form.legalRepresentative(), "contacts",
@@ -273,7 +274,7 @@ class MemberReviewIntegrationTests {
         var a = pendingBidder(MemberFixtures.company(Role.BIDDER, tag + "甲建设有限公司"));
         pendingBidder(MemberFixtures.company(Role.BIDDER, tag + "乙建设有限公司"));
         var c = pendingBidder(MemberFixtures.company(Role.AGENT, tag + "丙招标代理有限公司"));
-        review.approve(MemberId.of(c.id()), staffId);
+        review.approve(MemberId.of(c.id()), AccountId.of(staffId));
 
         mvc.perform(get("/api/members").param("name", tag).param("size", "2").header("Authorization", bearer(staffToken)))
                 .andExpect(status().isOk())
@@ -305,11 +306,11 @@ class MemberReviewIntegrationTests {
     @Test
     void thePoolHoldsOnlyApprovedSeniorExpertsWithEightYearsInTheAskedSpecialty() {
         var eligible = registration.registerExpert(MemberFixtures.expert("SENIOR", 8));
-        review.approve(MemberId.of(eligible.id()), staffId);
+        review.approve(MemberId.of(eligible.id()), AccountId.of(staffId));
         var tooJunior = registration.registerExpert(MemberFixtures.expert("INTERMEDIATE", 25));
-        review.approve(MemberId.of(tooJunior.id()), staffId);
+        review.approve(MemberId.of(tooJunior.id()), AccountId.of(staffId));
         var tooNew = registration.registerExpert(MemberFixtures.expert("ASSOCIATE_SENIOR", 7));
-        review.approve(MemberId.of(tooNew.id()), staffId);
+        review.approve(MemberId.of(tooNew.id()), AccountId.of(staffId));
         var pending = registration.registerExpert(MemberFixtures.expert("SENIOR", 20));
 
         var pool = members.poolExperts("A01").stream().map(MemberManagement.PoolExpert::id).toList();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.sunbid.identity.AccountId;
 
 /**
  * Sets members up for the tests of other features through the registry's use-case services: registers, approves,
@@ -36,11 +37,11 @@ public class MemberSetup {
     }
 
     public MemberViews.MemberDetails approve(UUID member, UUID staff) {
-        return review.approve(MemberId.of(member), staff);
+        return review.approve(MemberId.of(member), AccountId.of(staff));
     }
 
     public MemberViews.Certificate bindCertificate(UUID member, String encoded, UUID actor) {
-        return certificates.bindCertificate(MemberId.of(member), encoded, actor);
+        return certificates.bindCertificate(MemberId.of(member), encoded, AccountId.of(actor));
     }
 
     public List<MemberViews.Certificate> certificates(UUID member) {

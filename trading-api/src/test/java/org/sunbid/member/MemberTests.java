@@ -9,12 +9,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.Role;
 
 class MemberTests {
 
     static final Instant T = Instant.parse("2026-11-27T08:00:00Z");
-    static final UUID STAFF = UUID.randomUUID();
+    static final AccountId STAFF = AccountId.of(UUID.randomUUID());
 
     static CompanyProfile profile(String name, String bankAccount) {
         return new CompanyProfile(name, new UnifiedSocialCreditCode("91350100M000100Y43"),
@@ -24,7 +25,7 @@ class MemberTests {
     }
 
     static Member pending() {
-        return Member.registerCompany(UUID.randomUUID(), Role.BIDDER, profile("甲建设工程有限公司", "0200001234567890"), T);
+        return Member.registerCompany(MemberId.of(UUID.randomUUID()), Role.BIDDER, profile("甲建设工程有限公司", "0200001234567890"), T);
     }
 
     @Test

@@ -43,6 +43,7 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
+import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectSetup;
 import org.sunbid.schedule.PublishedLots;
 import org.sunbid.signing.certs.Certificates;
@@ -194,7 +195,7 @@ class BidWizardBrowserIntegrationTests {
         browser.screenshot("BidWizardBrowserIntegrationTests.receipt");
         CurrentUser user = new CurrentUser(bidder.accountId(), bidder.username(), Role.BIDDER,
                 Optional.of(bidder.memberId()));
-        BidView first = bids.mine(user, lot.lot()).get(0);
+        BidView first = bids.mine(user, LotId.of(lot.lot())).get(0);
         assertThat(first.status()).isEqualTo("RECEIVED");
         assertThat(first.size()).isEqualTo(size);
         assertThat(first.sha256()).as("the package sealed before the reload").isEqualTo(keptSha256);
@@ -251,7 +252,7 @@ class BidWizardBrowserIntegrationTests {
         assertThat(browser.find("#summary").getText()).contains("原投标 " + number).contains("9,800,000.00");
         keys(browser, Keys.ENTER);
         assertThat(browser.awaitText("#receipt", "原投标 " + number).getText()).contains("投标文件接收回执");
-        List<BidView> after = bids.mine(user, lot.lot());
+        List<BidView> after = bids.mine(user, LotId.of(lot.lot()));
         assertThat(after).extracting(BidView::status).containsExactlyInAnyOrder("REPLACED", "RECEIVED");
         BidView replacement = after.stream().filter(b -> b.status().equals("RECEIVED")).findFirst().orElseThrow();
 
@@ -266,10 +267,10 @@ class BidWizardBrowserIntegrationTests {
         assertThat(browser.find("#submit").isDisplayed()).isFalse();
         browser.click("#withdraw");
         browser.awaitText("#withdraw", "确认撤回");
-        assertThat(bids.mine(user, lot.lot())).extracting(BidView::status).contains("RECEIVED");
+        assertThat(bids.mine(user, LotId.of(lot.lot()))).extracting(BidView::status).contains("RECEIVED");
         browser.click("#withdraw");
         assertThat(browser.awaitText("#receipt h2", "投标已撤回").isDisplayed()).isTrue();
-        assertThat(bids.mine(user, lot.lot())).extracting(BidView::status).containsExactlyInAnyOrder("REPLACED", "WITHDRAWN");
+        assertThat(bids.mine(user, LotId.of(lot.lot()))).extracting(BidView::status).containsExactlyInAnyOrder("REPLACED", "WITHDRAWN");
         browser.screenshot("BidWizardBrowserIntegrationTests.withdrawn");
     }
 

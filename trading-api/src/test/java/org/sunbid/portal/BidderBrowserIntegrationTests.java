@@ -42,6 +42,7 @@ import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.member.MemberStatus;
+import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectFixtures;
 import org.sunbid.project.ProjectSetup;
 import org.sunbid.project.ProjectView;
@@ -190,7 +191,7 @@ class BidderBrowserIntegrationTests {
         assertThat(browser.script("return Object.keys(localStorage).filter(k => k.startsWith('sunbid.upload:')).length"))
                 .isEqualTo(0L);
         CurrentUser bidder = new CurrentUser(UUID.randomUUID(), username, Role.BIDDER, Optional.of(member));
-        List<BidView> mine = bids.mine(bidder, lot.lot());
+        List<BidView> mine = bids.mine(bidder, LotId.of(lot.lot()));
         assertThat(mine).singleElement().satisfies(b -> {
             assertThat(b.id().toString()).isEqualTo(bidId);
             assertThat(b.size()).isEqualTo(sealed.length);
@@ -207,7 +208,7 @@ class BidderBrowserIntegrationTests {
         browser.find("#bid-" + bidId + " form.withdraw input.cert-file").sendKeys(certificate.toString());
         browser.click("#bid-" + bidId + " form.withdraw button[type=submit]");
         browser.awaitText("#bid-" + bidId + " .status", "已撤回");
-        assertThat(bids.mine(bidder, lot.lot()).get(0).status()).isEqualTo("WITHDRAWN");
+        assertThat(bids.mine(bidder, LotId.of(lot.lot())).get(0).status()).isEqualTo("WITHDRAWN");
         // and its platform-signed withdrawal receipt is there to read in words (and to download)
         browser.click("#bid-" + bidId + " button.withdrawal-show");
         assertThat(browser.awaitText("#bid-" + bidId + " section.withdrawal-view h2", "投标已撤回").isDisplayed()).isTrue();
@@ -281,7 +282,7 @@ class BidderBrowserIntegrationTests {
         assertThat(browser.find("#receipt .sha").getText()).isEqualTo(sha256(sealed));
         CurrentUser user = new CurrentUser(bidder.accountId(), bidder.username(), Role.BIDDER,
                 Optional.of(bidder.memberId()));
-        assertThat(bids.mine(user, lot.lot())).singleElement()
+        assertThat(bids.mine(user, LotId.of(lot.lot()))).singleElement()
                 .satisfies(b -> assertThat(b.size()).isEqualTo(sealed.length));
     }
 

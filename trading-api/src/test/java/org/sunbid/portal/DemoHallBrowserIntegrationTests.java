@@ -69,7 +69,7 @@ class DemoHallBrowserIntegrationTests {
         browser.screenshot("demo-hall-countdown");
 
         // the demo bidders' sealed tenders arrive; then the bid period (20 accelerated days) passes
-        until(() -> Optional.of(bidders).filter(all -> all.stream().allMatch(b -> !bids.mine(bidder(b), status.lotId())
+        until(() -> Optional.of(bidders).filter(all -> all.stream().allMatch(b -> !bids.mine(bidder(b), LotId.of(status.lotId()))
                 .isEmpty())));
         clock.advance(Duration.between(clock.instant(), status.openingAt()).plusSeconds(1));
         starts.start(ProjectId.of(status.projectId()), LotId.of(status.lotId())); // what the open-bids job does at the opening time

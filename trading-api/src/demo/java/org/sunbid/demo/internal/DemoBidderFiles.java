@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sunbid.identity.AccountId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
@@ -67,7 +68,7 @@ public final class DemoBidderFiles {
         boolean bound = members.certificates(org.sunbid.member.MemberId.of(member)).stream()
                 .anyMatch(c -> c.fingerprint().equalsIgnoreCase(fingerprint) && c.revokedAt() == null);
         if (!bound) {
-            members.bindCertificate(org.sunbid.member.MemberId.of(member), Certificates.toPem(key.certificate()), staff.accountId());
+            members.bindCertificate(org.sunbid.member.MemberId.of(member), Certificates.toPem(key.certificate()), staff.account());
         }
         return key;
     }

@@ -22,6 +22,7 @@ import org.sunbid.bid.BidSubmissions;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.Receipt;
+import org.sunbid.bid.UploadId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
@@ -109,7 +110,7 @@ public class DemoBidding {
 
     /** Sends the bidder's sealed tender unless it has a live bid or the deadline has passed. */
     public void submit(Bidder bidder, ProjectView project, UUID lot, Instant now) {
-        if (bids.mine(bidder.user(), lot).stream().anyMatch(DemoBidding::live)) {
+        if (bids.mine(bidder.user(), LotId.of(lot)).stream().anyMatch(DemoBidding::live)) {
             return;
         }
         if (now.isAfter(project.bidDeadline())) {
@@ -118,7 +119,7 @@ public class DemoBidding {
             return;
         }
         try {
-            X509Certificate opening = openingKeys.certificate(lot);
+            X509Certificate opening = openingKeys.certificate(LotId.of(lot));
             BigDecimal price = DemoBidderFiles.price(ESTIMATE, bidder.number());
             BidForm form = new BidForm(lot.toString(), price, (300 + 10 * bidder.number()) + " 日历天", "合格",
                     PROJECT_MANAGERS[(bidder.number() - 1) % PROJECT_MANAGERS.length], "DEMO-BH-" + bidder.username(),
@@ -126,12 +127,12 @@ public class DemoBidding {
             Path folder = platform.dataDir().resolve("demo-tender").resolve(bidder.username());
             DemoBidderFiles.SealedTender tender = DemoBidderFiles.make(folder, bidder.key(), opening, form,
                     bidder.company(), project.transactionCode(), project.name(), "第1标段 " + project.lots().get(0).name());
-            BidSubmissions.UploadState upload = submissions.startUpload(bidder.user(), project.id(), lot, tender.size(),
+            BidSubmissions.UploadState upload = submissions.startUpload(bidder.user(), ProjectId.of(project.id()), LotId.of(lot), tender.size(),
                     tender.sha256());
             try (InputStream in = Files.newInputStream(tender.sealed())) {
-                submissions.append(bidder.user(), upload.uploadId(), 0, in);
+                submissions.append(bidder.user(), UploadId.of(upload.uploadId()), 0, in);
             }
-            Receipt receipt = submissions.complete(bidder.user(), upload.uploadId(), tender.manifestBase64(), "127.0.0.1");
+            Receipt receipt = submissions.complete(bidder.user(), UploadId.of(upload.uploadId()), tender.manifestBase64(), "127.0.0.1");
             log.info("Demo tender {}: {} ({}) submitted a sealed tender of {} bytes, receipt for bid {} at {}",
                     project.transactionCode(), bidder.username(), bidder.company(), tender.size(), receipt.bidId(),
                     receipt.receivedAt());
@@ -228,7 +229,7 @@ public class DemoBidding {
 
     /** Enters the opening hall (签到) as a bidder of the lot or a custodian named for it; idempotent. */
     public void join(CurrentUser user, String username, ProjectView project, UUID lot) {
-        if (user.is(Role.BIDDER) && bids.mine(user, lot).stream().noneMatch(DemoBidding::live)) {
+        if (user.is(Role.BIDDER) && bids.mine(user, LotId.of(lot)).stream().noneMatch(DemoBidding::live)) {
             return;
         }
         try {

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import org.sunbid.bid.BidderEligibility;
 import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditCheck;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectType;
 
 /**
@@ -36,14 +39,14 @@ class CreditEligibility implements BidderEligibility {
     }
 
     @Override
-    public Optional<Refusal> check(UUID member, UUID project, UUID lot, List<UUID> otherBidders) {
+    public Optional<Refusal> check(MemberId member, ProjectId project, LotId lot, List<MemberId> otherBidders) {
         BanScope scope;
         try {
-            scope = scopeOf(lots.project(project).type());
+            scope = scopeOf(lots.project(project.value()).type());
         } catch (ProblemException unknownProject) {
             scope = BanScope.ALL;
         }
-        return credit.eligible(member, scope, clock.instant()) ? Optional.empty()
+        return credit.eligible(member.value(), scope, clock.instant()) ? Optional.empty()
                 : Optional.of(new Refusal("member-banned", "credit.gate.bid-banned"));
     }
 }

@@ -9,6 +9,8 @@ import org.sunbid.bid.BidderEligibility;
 import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /** The member registry's part of the bid gate: only approved members bid, and never beside a related company. */
 @Component
@@ -21,11 +23,11 @@ class MemberEligibility implements BidderEligibility {
     }
 
     @Override
-    public Optional<Refusal> check(UUID member, UUID project, UUID lot, List<UUID> otherBidders) {
-        if (!members.isApproved(MemberId.of(member))) {
+    public Optional<Refusal> check(MemberId member, ProjectId project, LotId lot, List<MemberId> otherBidders) {
+        if (!members.isApproved(member)) {
             return Optional.of(new Refusal("member-not-approved", "bid.gate.not-approved"));
         }
-        boolean related = members.relatedMembers(MemberId.of(member)).stream().map(MemberViews.RelatedMember::id)
+        boolean related = members.relatedMembers(member).stream().map(MemberViews.RelatedMember::id).map(MemberId::of)
                 .anyMatch(otherBidders::contains);
         return related ? Optional.of(new Refusal("related-bidder", "bid.gate.related")) : Optional.empty();
     }

@@ -17,6 +17,7 @@ import org.sunbid.bid.DepositGate;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /**
  * The rules of the moment for a submission, a replacement or a withdrawal: the deadline (one instant: at it and after
@@ -51,9 +52,10 @@ public class SubmissionRules {
 
     /** The member may bid on the lot: every eligibility check passes and its deposit is secured. */
     public void gate(UUID member, Lots.Lot lot) {
-        List<UUID> others = bids.otherLiveBidders(lot.lotId(), member);
+        List<MemberId> others = bids.otherLiveBidders(lot.lotId(), member).stream().map(MemberId::of).toList();
         for (BidderEligibility g : gates) {
-            Optional<BidderEligibility.Refusal> refusal = g.check(member, lot.projectId(), lot.lotId(), others);
+            Optional<BidderEligibility.Refusal> refusal = g.check(MemberId.of(member), ProjectId.of(lot.projectId()),
+                    LotId.of(lot.lotId()), others);
             if (refusal.isPresent()) {
                 throw refused(member, lot, refusal.get().rule(), refusal.get().messageKey());
             }

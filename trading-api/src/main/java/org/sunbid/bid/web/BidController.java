@@ -23,14 +23,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.bid.BidId;
 import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.BidSubmissions;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.BidWithdrawals;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.Receipt;
+import org.sunbid.bid.UploadId;
 import org.sunbid.bid.WithdrawalReceipt;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /** Sealed submission, receipts and custodians' keys (the opening hall is the opening feature's). */
 @RestController
@@ -81,13 +85,13 @@ class BidController {
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "补建开标密钥 Create missing opening keys of a published project")
     Map<String, Integer> createKeys(@PathVariable UUID projectId) {
-        return Map.of("created", keys.createFor(projectId));
+        return Map.of("created", keys.createFor(ProjectId.of(projectId)));
     }
 
     @GetMapping(path = "/api/public/projects/{projectId}/lots/{lotId}/opening-certificate", produces = "application/x-pem-file")
     @Operation(summary = "标段开标证书（加密投标文件用） The lot's opening certificate, to seal tenders to")
     String openingCertificate(@PathVariable UUID projectId, @PathVariable UUID lotId) {
-        return keys.certificatePem(projectId, lotId);
+        return keys.certificatePem(ProjectId.of(projectId), LotId.of(lotId));
     }
 
     // ---- submission
@@ -97,14 +101,14 @@ class BidController {
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "开始上传密封投标文件 Start a resumable upload of a sealed tender")
     BidSubmissions.UploadState start(CurrentUser user, @Valid @RequestBody StartUpload body) {
-        return submissions.startUpload(user, body.projectId(), body.lotId(), body.size(), body.sha256());
+        return submissions.startUpload(user, ProjectId.of(body.projectId()), LotId.of(body.lotId()), body.size(), body.sha256());
     }
 
     @GetMapping("/api/bids/uploads/{id}")
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "上传进度（断点续传） Where a resumed upload continues")
     BidSubmissions.UploadState state(CurrentUser user, @PathVariable UUID id) {
-        return submissions.uploadState(user, id);
+        return submissions.uploadState(user, UploadId.of(id));
     }
 
     @PutMapping(path = "/api/bids/uploads/{id}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
@@ -112,7 +116,7 @@ class BidController {
     @Operation(summary = "上传数据块 Append bytes at an offset, streamed")
     BidSubmissions.UploadState append(CurrentUser user, @PathVariable UUID id, @RequestParam long offset,
             HttpServletRequest request) throws IOException {
-        return submissions.append(user, id, offset, request.getInputStream());
+        return submissions.append(user, UploadId.of(id), offset, request.getInputStream());
     }
 
     @PostMapping("/api/bids/uploads/{id}/complete")
@@ -120,34 +124,34 @@ class BidController {
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "提交签名清单并取得回执 Complete with the signed manifest; returns the receipt")
     Receipt complete(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Complete body, HttpServletRequest request) {
-        return submissions.complete(user, id, body.manifest(), request.getRemoteAddr());
+        return submissions.complete(user, UploadId.of(id), body.manifest(), request.getRemoteAddr());
     }
 
     @GetMapping("/api/bids")
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "我的投标 The caller's own bids")
     List<BidView> mine(CurrentUser user, @RequestParam(required = false) UUID lotId) {
-        return bids.mine(user, lotId);
+        return bids.mine(user, LotId.of(lotId));
     }
 
     @GetMapping("/api/bids/{id}/receipt")
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "投标回执 A bid's receipt (404 for anyone but its bidder)")
     Receipt receipt(CurrentUser user, @PathVariable UUID id) {
-        return bids.receipt(user, id);
+        return bids.receipt(user, BidId.of(id));
     }
 
     @PostMapping("/api/bids/{id}/withdrawal")
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "撤回投标（需签名），返回撤回回执 Withdraw before the deadline with a signed withdrawal; returns the withdrawal receipt")
     WithdrawalReceipt withdraw(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Withdrawal body) {
-        return withdrawals.withdraw(user, id, body.signature());
+        return withdrawals.withdraw(user, BidId.of(id), body.signature());
     }
 
     @GetMapping("/api/bids/{id}/withdrawal-receipt")
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "撤回回执 A withdrawn bid's receipt (404 for anyone but its bidder)")
     WithdrawalReceipt withdrawalReceipt(CurrentUser user, @PathVariable UUID id) {
-        return withdrawals.withdrawalReceipt(user, id);
+        return withdrawals.withdrawalReceipt(user, BidId.of(id));
     }
 }

@@ -90,7 +90,8 @@ public class LotFacts {
         if (lot.agency() != null) {
             all.add(lot.agency());
         }
-        Map<UUID, MemberViews.Ties> ties = members.tiesOf(all);
+        Map<UUID, MemberViews.Ties> ties = new HashMap<>();
+        members.tiesOf(all.stream().map(org.sunbid.member.MemberId::of).toList()).forEach((m, t) -> ties.put(m.value(), t));
         collect(ties.get(lot.tenderee()), tenderee, related, employees, Avoidance.Rule.TENDEREE_EMPLOYEE);
         collect(ties.get(lot.agency()), agency, related, employees, Avoidance.Rule.AGENCY_EMPLOYEE);
         bidderIds.forEach(m -> collect(ties.get(m), bidders, related, employees, Avoidance.Rule.BIDDER_EMPLOYEE));
@@ -119,7 +120,8 @@ public class LotFacts {
         if (lot.tenderee() == null) {
             return Set.of();
         }
-        MemberViews.Ties ties = members.tiesOf(Set.of(lot.tenderee())).get(lot.tenderee());
+        org.sunbid.member.MemberId tenderee = org.sunbid.member.MemberId.of(lot.tenderee());
+        MemberViews.Ties ties = members.tiesOf(Set.of(tenderee)).get(tenderee);
         Set<UUID> ids = new HashSet<>();
         if (ties != null) {
             ties.related().stream().filter(r -> r.relation() == MemberViews.Relation.EMPLOYEE)

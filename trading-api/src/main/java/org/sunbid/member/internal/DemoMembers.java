@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberForms;
@@ -144,8 +145,8 @@ public class DemoMembers implements ApplicationRunner {
             MemberId id = MemberId.of(p.company() != null ? registration.registerCompany(p.company(), p.uploads()).id()
                     : registration.registerExpert(p.expert()).id());
             switch (p.outcome()) {
-                case APPROVED -> review.approve(id, staff);
-                case RETURNED -> review.returnForCorrection(id, "营业执照扫描件不清晰，请重新上传", staff);
+                case APPROVED -> review.approve(id, AccountId.of(staff));
+                case RETURNED -> review.returnForCorrection(id, "营业执照扫描件不清晰，请重新上传", AccountId.of(staff));
                 case PENDING -> {
                 }
             }

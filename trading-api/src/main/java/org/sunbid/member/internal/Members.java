@@ -17,11 +17,13 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.Role;
 import org.sunbid.member.CompanyProfile;
 import org.sunbid.member.ExpertProfile;
 import org.sunbid.member.ExpertTitle;
 import org.sunbid.member.Member;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.member.MemberViews;
 import org.sunbid.member.RegionCode;
@@ -130,7 +132,7 @@ public class Members {
         CompanyProfile c = m.company().orElse(null);
         ExpertProfile e = m.expert().orElse(null);
         return sql
-                .param("id", m.id())
+                .param("id", m.id().value())
                 .param("status", m.status().name())
                 .param("name", m.name())
                 .param("uscc", c == null ? null : c.uscc().value())
@@ -152,9 +154,9 @@ public class Members {
                 .param("years", e == null ? null : e.yearsInField())
                 .param("phone", e == null ? null : e.phone())
                 .param("reason", m.statusReason().orElse(null))
-                .param("reviewedBy", m.reviewedBy().orElse(null))
+                .param("reviewedBy", m.reviewedBy().map(AccountId::value).orElse(null))
                 .param("reviewedAt", ts(m.reviewedAt().orElse(null)))
-                .param("approvedBy", m.approvedBy().orElse(null))
+                .param("approvedBy", m.approvedBy().map(AccountId::value).orElse(null))
                 .param("approvedAt", ts(m.approvedAt().orElse(null)))
                 .param("updatedAt", ts(m.updatedAt()));
     }
@@ -324,10 +326,15 @@ public class Members {
                     rs.getString("business_scope"),
                     new CompanyProfile.BankAccount(rs.getString("bank_name"), rs.getString("bank_account")));
         }
-        return Member.restore(rs.getObject("id", UUID.class), role, MemberStatus.valueOf(rs.getString("status")),
-                company, expert, rs.getString("status_reason"), rs.getObject("reviewed_by", UUID.class),
-                instant(rs, "reviewed_at"), rs.getObject("approved_by", UUID.class), instant(rs, "approved_at"),
+        return Member.restore(MemberId.of(rs.getObject("id", UUID.class)), role, MemberStatus.valueOf(rs.getString("status")),
+                company, expert, rs.getString("status_reason"), account(rs, "reviewed_by"),
+                instant(rs, "reviewed_at"), account(rs, "approved_by"), instant(rs, "approved_at"),
                 rs.getTimestamp("registered_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static AccountId account(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        UUID id = rs.getObject(column, UUID.class);
+        return id == null ? null : AccountId.of(id);
     }
 
     /** A PostgreSQL array literal; elements are validated codes without quotes or braces. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.CertificateBinding;
@@ -26,6 +27,7 @@ import org.sunbid.member.MemberQualifications;
 import org.sunbid.member.MemberReview;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.member.MemberViews;
+import org.sunbid.member.QualificationId;
 import org.sunbid.platform.ProblemException;
 
 /** Centre staff review members; staff and regulators search them and see their relations and history. */
@@ -93,7 +95,7 @@ class ReviewController {
     @PreAuthorize(READERS)
     @Operation(summary = "资质扫描件 The scan of a qualification")
     ResponseEntity<InputStreamResource> scan(@PathVariable UUID id, @PathVariable UUID qualification) {
-        return Scans.respond(qualifications.scan(MemberId.of(id), qualification)
+        return Scans.respond(qualifications.scan(MemberId.of(id), QualificationId.of(qualification))
                 .orElseThrow(() -> ProblemException.notFound("qualification", qualification)));
     }
 
@@ -112,14 +114,14 @@ class ReviewController {
     MemberViews.Certificate bindAfterReview(CurrentUser user, @PathVariable UUID id,
             @org.springframework.web.bind.annotation.RequestBody MemberForms.CertificateInput body) {
         members.details(MemberId.of(id));
-        return certificates.bindCertificate(MemberId.of(id), body == null ? null : body.certificate(), user.accountId());
+        return certificates.bindCertificate(MemberId.of(id), body == null ? null : body.certificate(), user.account());
     }
 
     @PostMapping("/{id}/approval")
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "审核通过 Approve a pending member")
     MemberViews.MemberDetails approve(CurrentUser user, @PathVariable UUID id) {
-        return review.approve(MemberId.of(id), user.accountId());
+        return review.approve(MemberId.of(id), user.account());
     }
 
     @PostMapping("/{id}/return")
@@ -127,14 +129,14 @@ class ReviewController {
     @Operation(summary = "退回 Return a pending member with a reason")
     MemberViews.MemberDetails returnForCorrection(CurrentUser user, @PathVariable UUID id,
             @Valid @RequestBody MemberForms.Decision body) {
-        return review.returnForCorrection(MemberId.of(id), reason(body), user.accountId());
+        return review.returnForCorrection(MemberId.of(id), reason(body), user.account());
     }
 
     @PostMapping("/{id}/suspension")
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "暂停 Suspend an approved member (disables its logins)")
     MemberViews.MemberDetails suspend(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody MemberForms.Decision body) {
-        return review.suspend(MemberId.of(id), reason(body), user.accountId());
+        return review.suspend(MemberId.of(id), reason(body), user.account());
     }
 
     @PostMapping("/{id}/reinstatement")
@@ -142,14 +144,14 @@ class ReviewController {
     @Operation(summary = "恢复 Reinstate a suspended member")
     MemberViews.MemberDetails reinstate(CurrentUser user, @PathVariable UUID id,
             @Valid @RequestBody(required = false) MemberForms.Decision body) {
-        return review.reinstate(MemberId.of(id), reason(body), user.accountId());
+        return review.reinstate(MemberId.of(id), reason(body), user.account());
     }
 
     @PostMapping("/{id}/cancellation")
     @PreAuthorize(REVIEWERS)
     @Operation(summary = "注销 Cancel a member for good")
     MemberViews.MemberDetails cancel(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody MemberForms.Decision body) {
-        return review.cancel(MemberId.of(id), reason(body), user.accountId());
+        return review.cancel(MemberId.of(id), reason(body), user.account());
     }
 
     private static String reason(MemberForms.Decision body) {

@@ -23,14 +23,17 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.member.CertificateBinding;
+import org.sunbid.member.CertificateId;
 import org.sunbid.member.MemberForms;
 import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberProfiles;
 import org.sunbid.member.MemberQualifications;
 import org.sunbid.member.MemberViews;
+import org.sunbid.member.QualificationId;
 import org.sunbid.platform.ProblemException;
 
 /** A member's own profile, qualifications and certificates. */
@@ -64,14 +67,14 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT')")
     @Operation(summary = "修改企业资料（核验字段变更需重新审核） Replace the company profile; verified fields send it back to review")
     MemberViews.MemberDetails changeProfile(CurrentUser user, @Valid @RequestBody MemberForms.CompanyProfileInput body) {
-        return profiles.changeCompanyProfile(caller(user), body, user.accountId());
+        return profiles.changeCompanyProfile(caller(user), body, user.account());
     }
 
     @PutMapping("/expert-profile")
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "修改专家资料 Replace the expert profile")
     MemberViews.MemberDetails changeExpertProfile(CurrentUser user, @Valid @RequestBody MemberForms.ExpertProfileInput body) {
-        return profiles.changeExpertProfile(caller(user), body, user.accountId());
+        return profiles.changeExpertProfile(caller(user), body, user.account());
     }
 
     @GetMapping("/history")
@@ -103,14 +106,14 @@ class SelfServiceController {
             @Valid @RequestPart("qualification") MemberForms.QualificationInput qualification,
             @RequestPart("scan") MultipartFile scan) {
         return qualifications.addQualification(caller(user), qualification, Uploads.of("scan", scan),
-                user.accountId());
+                user.account());
     }
 
     @GetMapping("/qualifications/{id}/scan")
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "资质扫描件 The scan of one of the caller's qualifications")
     ResponseEntity<InputStreamResource> scan(CurrentUser user, @PathVariable UUID id) {
-        return Scans.respond(qualifications.scan(caller(user), id)
+        return Scans.respond(qualifications.scan(caller(user), QualificationId.of(id))
                 .orElseThrow(() -> ProblemException.notFound("qualification", id)));
     }
 
@@ -127,7 +130,7 @@ class SelfServiceController {
     @Operation(summary = "绑定数字证书 Bind an X.509 certificate (PEM, or base64 DER): RSA, EC P-256 or SM2")
     MemberViews.Certificate bind(CurrentUser user, @RequestBody MemberForms.CertificateInput body) {
         return certificates.bindOwnCertificate(caller(user), body == null ? null : body.certificate(),
-                body == null ? null : body.endorsement(), user.accountId());
+                body == null ? null : body.endorsement(), user.account());
     }
 
     @DeleteMapping("/certificates/{id}")
@@ -135,7 +138,7 @@ class SelfServiceController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "解绑证书 Revoke a bound certificate")
     void revoke(CurrentUser user, @PathVariable UUID id) {
-        certificates.revokeCertificate(caller(user), id, user.accountId());
+        certificates.revokeCertificate(caller(user), CertificateId.of(id), user.account());
     }
 
     private static MemberId caller(CurrentUser user) {

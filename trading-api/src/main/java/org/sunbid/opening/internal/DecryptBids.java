@@ -218,7 +218,7 @@ public class DecryptBids {
         }
         node.holdOpeningKey(lot.value(), key);
         for (SealedUntilOpening sealed : sealedUntilOpening) {
-            sealed.openingKeyRebuilt(lot.value(), key);
+            sealed.openingKeyRebuilt(lot, key);
         }
         return key;
     }

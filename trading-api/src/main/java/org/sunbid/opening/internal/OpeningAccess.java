@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.SealedBids;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
@@ -35,7 +36,7 @@ public class OpeningAccess {
     }
 
     public boolean isCustodianOf(LotId lot, UUID account) {
-        return keys.isCustodianOf(lot, account);
+        return keys.isCustodianOf(lot, AccountId.of(account));
     }
 
     /** The caller's company, a bidder of the lot; a 404 otherwise. */

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.SealedUntilOpening;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.signing.seal.Opener;
 import org.sunbid.signing.seal.Sealer;
@@ -81,11 +83,11 @@ public class EntrySealing implements SealedUntilOpening {
         String subject;
         if (lot != null) {
             UUID id = UUID.fromString(lot.toString());
-            openingKeys.findCertificate(id).ifPresent(c -> recipients.put(id, c));
+            openingKeys.findCertificate(LotId.of(id)).ifPresent(c -> recipients.put(id, c));
             subject = id.toString();
         } else {
             UUID id = UUID.fromString(String.valueOf(project));
-            recipients.putAll(openingKeys.certificatesOfProject(id));
+            openingKeys.certificatesOfProject(ProjectId.of(id)).forEach((l, c) -> recipients.put(l.value(), c));
             subject = id.toString();
         }
         byte[] salt = new byte[SALT_BYTES];
@@ -150,10 +152,10 @@ public class EntrySealing implements SealedUntilOpening {
      * what it hid. An envelope that does not open or does not match its commitment is left sealed and reported.
      */
     @Override
-    public void openingKeyRebuilt(UUID lot, SigningKey openingKey) {
+    public void openingKeyRebuilt(LotId lot, SigningKey openingKey) {
         writer.flush(Duration.ofSeconds(10));
         int revealed = 0;
-        for (Entries.SealedRow row : entries.unrevealed(lot)) {
+        for (Entries.SealedRow row : entries.unrevealed(lot.value())) {
             ByteArrayOutputStream plain = new ByteArrayOutputStream();
             boolean opened = Opener.openUnverifiedInto(new ByteArrayInputStream(row.envelope()), openingKey, plain)
                     .isOpened();
