@@ -97,7 +97,8 @@ retrying() {
 
 upload_bid() {
   local n=$1 token size sha upload offset chunk=$((CHUNK_MIB * 1024 * 1024)) started=$SECONDS
-  token=$(login "bidder$n-$RUN" "$PASSWORD")
+  # a login is a POST: nginx does not retry it on the other node when its node dies under it; the client does
+  for _ in $(seq 1 30); do token=$(login "bidder$n-$RUN" "$PASSWORD" 2>/dev/null) && [[ -n "$token" ]] && break; sleep 1; done
   sha=$(sha256sum "bid$n.sealed" | cut -c1-64)
   size=$(stat -c %s "bid$n.sealed")
   retrying "upload$n.json" -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

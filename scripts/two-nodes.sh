@@ -31,7 +31,12 @@ PG_USER=sunbid-pg   # PostgreSQL refuses to run as root: a system user of its ow
 
 log() { echo "two-nodes: $*" >&2; }
 node_port() { echo $((PORT + $1)); }
-alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# a process killed with kill -9 stays a zombie until its parent reaps it: kill -0 still succeeds, so look at its state
+alive() {
+  [[ -f "$1" ]] || return 1
+  local pid; pid="$(cat "$1")"
+  kill -0 "$pid" 2>/dev/null && [[ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]]
+}
 
 pg_bin() {
   local v
@@ -265,7 +270,9 @@ case "${1:-status}" in
   status) status ;;
   kill9)
     n="${2:?node 1 or 2}"
-    alive "$BASE/node$n.pid" && kill -9 "$(cat "$BASE/node$n.pid")" && log "node $n killed with kill -9"
+    if alive "$BASE/node$n.pid"; then
+      kill -9 "$(cat "$BASE/node$n.pid")" && rm -f "$BASE/node$n.pid" && log "node $n killed with kill -9"
+    fi
     ;;
   restart-node)
     n="${2:?node 1 or 2}"

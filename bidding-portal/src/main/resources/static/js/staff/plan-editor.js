@@ -209,7 +209,7 @@ async function frozen(holder, base, list, table, plan) {
   const view = document.createElement('table');
   view.className = 'data groups';
   const head = view.createTHead().insertRow();
-  for (const key of ['plan.specialty', 'plan.experts', 'plan.reserves', 'plan.region', 'plan.preferred', 'plan.eligible-now']) {
+  for (const key of ['plan.specialty', 'plan.experts', 'plan.reserves', 'plan.region.short', 'plan.preferred.short', 'plan.eligible-now']) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = t(key);

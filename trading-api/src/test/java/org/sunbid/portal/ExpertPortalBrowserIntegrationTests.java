@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +62,20 @@ class ExpertPortalBrowserIntegrationTests {
         return username;
     }
 
+    /** The page at a phone's width with data in it: nothing scrolls sideways; a screenshot; back to the desktop. */
+    static void phone(Browser browser, String page, String css, String text) {
+        browser.driver().manage().window().setSize(new Dimension(390, 900));
+        browser.open(page);
+        browser.awaitText(css, text);
+        assertThat(((Number) browser.script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue())
+                .as(page + " at 390 px").isLessThanOrEqualTo(1);
+        browser.screenshot("phone" + page.replaceAll("[/.]", "-"));
+        browser.driver().manage().window().setSize(new Dimension(1366, 900));
+        browser.open(page);
+        browser.awaitText(css, text);
+    }
+
     @Test
     void anExpertKeepsItsOwnPagesStaffPlanWithALiveCountAndRegulatorsSeeTheDrawStatistics(Browser browser)
             throws Exception {
@@ -78,6 +92,7 @@ class ExpertPortalBrowserIntegrationTests {
         assertThat(browser.find("#cap").getText()).contains("30 天内至多 3 次").contains("还可被抽取 3 次");
         assertThat(browser.find("#no-entries").isDisplayed()).isTrue();
         browser.screenshot("expert-profile");
+        phone(browser, "/expert/profile.html", "#fields", employer);
 
         browser.open("/expert/availability.html");
         browser.await("#no-conflicts");
@@ -96,6 +111,7 @@ class ExpertPortalBrowserIntegrationTests {
         browser.awaitText("#leaves tbody", "外地出差");
         assertThat(browser.find("#leaves tbody").getText()).contains("2027");
         browser.screenshot("expert-availability");
+        phone(browser, "/expert/availability.html", "#leaves tbody", "外地出差");
         browser.click("#leaves tbody button.withdraw");
         browser.until(d -> browser.find("#no-leaves").isDisplayed());
         browser.click("#conflicts tbody button.withdraw");
