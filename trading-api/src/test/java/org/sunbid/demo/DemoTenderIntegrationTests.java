@@ -28,6 +28,8 @@ import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.Receipt;
 import org.sunbid.demo.internal.DemoBidderFiles;
+import org.sunbid.deposit.RefundManagement;
+import org.sunbid.deposit.RefundReason;
 import org.sunbid.evaluation.EvaluationReports;
 import org.sunbid.evaluation.EvaluationSession;
 import org.sunbid.evaluation.ScoreSheet;
@@ -60,8 +62,8 @@ import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
 
 /**
- * The demo tender with a very short timing (one statutory day = 200 ms, so the 20-day bid period lasts 4 s plus a 12 s
- * lead — publication, keys and deposits take over 8 s on a loaded 2-core machine — and the
+ * The demo tender with a very short timing (one statutory day = 200 ms, so the 20-day bid period lasts 4 s plus a 30 s
+ * lead — publication, keys, deposits and four sealed bids took over 20 s on a heavily loaded 2-core machine — and the
  * 3-day publicity 0.6 s): it starts by itself once the application is ready and is followed here to its opening
  * record, then through the expert draw and the evaluation by demo experts to the award notice the public finds.
  */
@@ -69,7 +71,7 @@ import org.sunbid.support.PlatformTest;
 // this class's context is its own (its properties): closing it after the class stops the demo thread whether the test
 // passed, failed or timed out — a demo left running broke DemoTenderOffIntegrationTests in the same JVM
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestPropertySource(properties = { "sunbid.demo=true", "sunbid.demo.tender.day=200ms", "sunbid.demo.tender.lead=12s",
+@TestPropertySource(properties = { "sunbid.demo=true", "sunbid.demo.tender.day=200ms", "sunbid.demo.tender.lead=30s",
         "sunbid.demo.tender.bid-spacing=300ms", "sunbid.demo.tender.release-delay=700ms",
         "sunbid.demo.tender.objection-window=1s", "sunbid.demo.experts=80", "server.port=18093" })
 class DemoTenderIntegrationTests {
@@ -102,6 +104,8 @@ class DemoTenderIntegrationTests {
     org.sunbid.search.SearchManagement search;
     @Autowired
     EvaluationReports reports;
+    @Autowired
+    RefundManagement depositRefunds;
 
     static final CurrentUser STAFF = new CurrentUser(new UUID(0, 7), "test-staff", Role.STAFF, Optional.empty());
 
@@ -130,7 +134,7 @@ class DemoTenderIntegrationTests {
         assertThat(project.testProject()).isTrue();
         assertThat(project.tendereeMemberId()).isEqualTo(accounts.findByUsername("tenderee01").orElseThrow().memberId().orElseThrow());
         assertThat(Duration.between(project.documentsOnSaleFrom(), project.bidDeadline()))
-                .isGreaterThanOrEqualTo(Duration.ofSeconds(4)).isLessThan(Duration.ofSeconds(18)); // 20 days + the lead
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(4)).isLessThan(Duration.ofSeconds(36)); // 20 days + the lead
         List<Notice> projectNotices = notices.ofProject(DemoTender.PROJECT);
         assertThat(projectNotices).filteredOn(n -> n.kind() == NoticeKind.TENDER_ANNOUNCEMENT).hasSize(1);
 
@@ -233,6 +237,21 @@ class DemoTenderIntegrationTests {
         assertThat(all).anyMatch(n -> n.kind() == NoticeKind.CANDIDATE_PUBLICITY);
         Notice awardNotice = all.stream().filter(n -> n.kind() == NoticeKind.AWARD).findFirst().orElseThrow();
         assertThat(awardNotice.title()).contains("中标结果公告");
+
+        // the deposits: the award notice proposed the losers' refunds (NOT_AWARDED), each the 100,000.00 paid by the
+        // demo statement, due after the notice; the signed contract proposed the winner's; one refund per bidder
+        List<RefundManagement.RefundView> lotRefunds = depositRefunds.proposed().stream()
+                .filter(f -> f.lot().equals(lot)).toList();
+        assertThat(lotRefunds).as("the losers' refunds after the award").filteredOn(f -> f.reason() == RefundReason.NOT_AWARDED)
+                .hasSize(BIDDERS.size() - 1).allSatisfy(f -> {
+                    assertThat(f.principal().amount()).isEqualByComparingTo("100000.00");
+                    assertThat(f.dueBy()).isAfter(awardNotice.publishedAt());
+                    assertThat(f.payeeAccount()).isNotBlank();
+                });
+        assertThat(lotRefunds).as("the winner's refund after the contract")
+                .filteredOn(f -> f.reason() == RefundReason.CONTRACT_SIGNED).hasSize(1);
+        assertThat(lotRefunds).extracting(RefundManagement.RefundView::payeeName).doesNotHaveDuplicates()
+                .hasSize(BIDDERS.size());
         org.awaitility.Awaitility.await("the public search finds the award notice").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                     search.processOutbox(); // tests drain the search outbox themselves (no poller in the test profile)

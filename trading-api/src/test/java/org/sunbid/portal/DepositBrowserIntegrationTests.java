@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -24,6 +25,9 @@ import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.project.LotId;
+import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.keys.CertificateIssuer;
+import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
 
@@ -31,7 +35,8 @@ import org.sunbid.support.BrowserTest;
  * The staff deposit page in a real headless Chromium: a statement with a mistyped virtual account is imported through
  * the page, its credit waits in the suspense queue and staff match it to the right account; the refund then goes into
  * a batch made by one staff member, which the page lets only another approve (maker–checker), and the pain.001 is
- * offered for download. Tables show names and yuan, not ids or JSON.
+ * offered for download. Staff also keep the trust list of guarantee issuers through its form. Tables show names and
+ * yuan, not ids or JSON.
  */
 @BrowserTest
 class DepositBrowserIntegrationTests {
@@ -115,6 +120,28 @@ class DepositBrowserIntegrationTests {
         assertThat(browser.find("#refunds tbody").getText()).as("no longer waiting").doesNotContain(bidderName);
         assertThat(browser.find("#ledger").getText()).contains("与分录一致");
         browser.screenshot("DepositBrowserIntegrationTests.checked");
+
+        // the trust list of guarantee issuers through its form: a bad certificate is refused, a good one listed with
+        // its subject and fingerprint, then removed
+        SigningKey issuer = CertificateIssuer.selfSignedCa("CN=页面测试担保 CA,O=页面测试担保有限公司,C=CN",
+                Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
+        String issuerName = "页面测试担保" + UUID.randomUUID().toString().substring(0, 4);
+        browser.type("#g-name", issuerName);
+        browser.type("#g-cert", "-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----");
+        browser.click("#issuer-form button[type=submit]");
+        browser.await("#issuer-form .error");
+        assertThat(browser.find("#issuers tbody").getText()).doesNotContain(issuerName);
+        browser.type("#g-cert", Certificates.toPem(issuer.certificate()));
+        browser.click("#issuer-form button[type=submit]");
+        browser.awaitText("#issuers-status", "已加入信任列表");
+        browser.awaitText("#issuers tbody", issuerName);
+        String fingerprint = Certificates.fingerprint(issuer.certificate());
+        assertThat(browser.find("#issuers tbody").getText()).contains("页面测试担保有限公司", fingerprint);
+        browser.screenshot("DepositBrowserIntegrationTests.issuers");
+        browser.driver().findElement(By.xpath("//table[@id='issuers']//tr[td[contains(., '" + issuerName + "')]]//button"))
+                .click();
+        browser.awaitText("#issuers-status", "已移出信任列表");
+        browser.until(d -> !d.findElement(By.cssSelector("#issuers tbody")).getText().contains(issuerName));
     }
 
     private String staff(String display) {
