@@ -13,6 +13,8 @@ command -v runuser >/dev/null || need+=(util-linux)        # Elasticsearch refus
 command -v chromium >/dev/null || need+=(chromium)         # the portal's real-browser tests
 command -v chromedriver >/dev/null || need+=(chromium-driver) # Selenium drives Chromium through it
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk) # Chinese text in screenshots, not empty boxes
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql) # the two-node trial's external database
+command -v nginx >/dev/null || need+=(nginx-light)         # the two-node trial's load balancer
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

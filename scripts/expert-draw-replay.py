@@ -45,7 +45,8 @@ def draw(seed_bytes, groups, pool, excluded):
     stream, picked, members, reserves = Stream(seed_bytes), set(), [], []
     admits = lambda g, c: any(s.startswith(g["specialty"]) for s in c["specialties"]) and (
         g["region"] is None or (c["region"] or "").startswith(g["region"]))
-    eligible_by_group = [[c for c in pool if c["expert"] not in excluded and admits(g, c)] for g in groups]
+    eligible_by_group = [[c for c in pool if c["qualified"] and c["expert"] not in excluded and admits(g, c)]
+                         for g in groups]
     for index, g in enumerate(groups):
         eligible = [c for c in eligible_by_group[index] if c["expert"] not in picked]
         if len(eligible) < g["experts"]:
@@ -75,24 +76,32 @@ def sample(stream, m, k):
     return a[:k]
 
 
+POOL_TYPE = {"sunbid-expert-draw/3": "sunbid-expert-pool/2", "sunbid-expert-draw/2": "sunbid-expert-pool/1"}
+
+
 def read_pool(path):
-    """The pool file: type line, asOf line, then expert TAB region TAB specialties (comma-separated) per line."""
+    """The pool file: type line, asOf line, then expert TAB region TAB specialties (comma-separated) per line, and in
+    sunbid-expert-pool/2 a fourth field: 1 when the expert is qualified to be drawn, 0 when not."""
     with open(path, "rb") as f:
         data = f.read()
     lines = data.decode("utf-8").split("\n")
-    if lines[0] != "sunbid-expert-pool/1" or not lines[1].startswith("asOf\t") or lines[-1] != "":
-        raise ValueError("not a sunbid-expert-pool/1 file")
+    if lines[0] not in POOL_TYPE.values() or not lines[1].startswith("asOf\t") or lines[-1] != "":
+        raise ValueError("not a sunbid-expert-pool/2 (or /1) file")
+    flagged = lines[0] == "sunbid-expert-pool/2"
     pool = []
     for line in lines[2:-1]:
-        expert, region, specialties = line.split("\t")
-        pool.append({"expert": expert, "region": region or None, "specialties": specialties.split(",")})
-    return data, lines[1][5:], pool
+        fields = line.split("\t")
+        if len(fields) != (4 if flagged else 3) or flagged and fields[3] not in ("0", "1"):
+            raise ValueError("not a pool line: " + line)
+        pool.append({"expert": fields[0], "region": fields[1] or None, "specialties": fields[2].split(","),
+                     "qualified": not flagged or fields[3] == "1"})
+    return data, lines[0], lines[1][5:], pool
 
 
 def main(path, pool_path):
     with open(path, encoding="utf-8") as f:
         record = json.load(f)["record"]
-    data, as_of, pool = read_pool(pool_path)
+    data, pool_type, as_of, pool = read_pool(pool_path)
     secret = bytes.fromhex(record["secret"])
     problems = []
     if hashlib.sha256(secret).hexdigest() != record["commitment"]:
@@ -104,6 +113,12 @@ def main(path, pool_path):
         problems.append("pool: the file is not the one the record names")
     if as_of != record["poolAsOf"]:
         problems.append("pool: the file is the library at another instant")
+    if POOL_TYPE.get(record["type"]) != pool_type:
+        problems.append("pool: a %s record does not go with a %s file" % (record["type"], pool_type))
+    if pool_type == "sunbid-expert-pool/2":  # qualification is the pool file's: the record lists no unqualified expert
+        unqualified = {c["expert"] for c in pool if not c["qualified"]}
+        if any("not-qualified" in e["rules"] or e["expert"] in unqualified for e in record["exclusions"]):
+            problems.append("exclusions: an expert is listed as not qualified, which only the pool file says")
     ids = [c["expert"] for c in pool]
     if ids != sorted(ids) or len(set(ids)) != len(ids):
         problems.append("pool: not in canonical order or not unique")

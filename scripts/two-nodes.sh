@@ -9,9 +9,13 @@
 #   scripts/two-nodes.sh kill9 1|2        kill -9 one node (trials)
 #   scripts/two-nodes.sh restart-node 1|2 start one node again (waits for its health)
 #
+#   scripts/two-nodes.sh psql [ARGS]     psql on the deployment's database (trials read it)
+#
 # Environment: TWO_NODES_DIR (default /tmp/sunbid-two-nodes), TWO_NODES_PORT (nginx, 18080; nodes +1, +2; PostgreSQL
-# 55432), TWO_NODES_DEMO=true to seed the demo people (no demo tender), SUNBID_ES_PORT (Elasticsearch, 9200),
-# TWO_NODES_HEAP (each node's -Xmx, 768m), TWO_NODES_ES_INDEX (the Elasticsearch alias, sunbid-two-nodes).
+# 55432), TWO_NODES_DEMO=true to seed the demo people (no demo tender), TWO_NODES_ES_PORT (the deployment's own
+# Elasticsearch, 19200 — not 9200, which builds and CI use; its files under <dir>/es), TWO_NODES_HEAP (each node's
+# -Xmx, 768m), TWO_NODES_ES_INDEX (the Elasticsearch alias, sunbid-two-nodes), TWO_NODES_ARGS (more arguments for
+# both nodes, e.g. --sunbid.test-projects.enabled=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO="$PWD"
@@ -19,7 +23,7 @@ REPO="$PWD"
 BASE="${TWO_NODES_DIR:-/tmp/sunbid-two-nodes}"
 PORT="${TWO_NODES_PORT:-18080}"
 PG_PORT="${TWO_NODES_PG_PORT:-55432}"
-ES_PORT="${SUNBID_ES_PORT:-9200}"
+ES_PORT="${TWO_NODES_ES_PORT:-19200}"
 HEAP="${TWO_NODES_HEAP:-768m}"
 DEMO="${TWO_NODES_DEMO:-false}"
 JAR="$REPO/trading-api/target/trading-api-0.1.0-SNAPSHOT.jar"
@@ -93,8 +97,14 @@ stop_pg() {
 }
 
 start_es() {
-  SUNBID_ES_PORT="$ES_PORT" bash "$REPO/.ci/elasticsearch.sh" start >/dev/null
-  log "Elasticsearch answers at http://127.0.0.1:$ES_PORT"
+  # its own server, port and files: an Elasticsearch shared with a build can go away under the deployment
+  mkdir -p "$BASE/es"
+  SUNBID_ES_PORT="$ES_PORT" SUNBID_ES_DIR="$BASE/es" bash "$REPO/.ci/elasticsearch.sh" start >/dev/null
+  log "Elasticsearch answers at http://127.0.0.1:$ES_PORT (files $BASE/es)"
+}
+
+stop_es() {
+  SUNBID_ES_PORT="$ES_PORT" SUNBID_ES_DIR="$BASE/es" bash "$REPO/.ci/elasticsearch.sh" stop >/dev/null || true
 }
 
 build() {
@@ -119,8 +129,8 @@ start_node() {
   SUNBID_PUBLIC_BASE_URL="http://127.0.0.1:$PORT" \
   PORT="$port" \
     nohup java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$JAR" --sunbid.scheduler.name=sunbid-two-nodes \
-      --sunbid.demo="$DEMO" --sunbid.demo.tender.enabled=false --sunbid.demo.experts=0 \
-      >"$BASE/logs/node$n.log" 2>&1 &
+      --sunbid.demo="$DEMO" --sunbid.demo.tender.enabled=false --sunbid.demo.experts=0 ${TWO_NODES_ARGS:-} \
+      >>"$BASE/logs/node$n.log" 2>&1 &
   echo $! > "$BASE/node$n.pid"
   log "node $n starting on 127.0.0.1:$port (pid $!, log $BASE/logs/node$n.log)"
 }
@@ -245,7 +255,12 @@ case "${1:-status}" in
     stop_node 2
     stop_node 1
     stop_pg
-    log "Elasticsearch is left running (stop it with: .ci/elasticsearch.sh stop)"
+    stop_es
+    log "Elasticsearch stopped"
+    ;;
+  psql)
+    shift
+    PGPASSWORD="$(cat "$BASE/secrets/db.password")" psql -h 127.0.0.1 -p "$PG_PORT" -U sunbid -d sunbid "$@"
     ;;
   status) status ;;
   kill9)
@@ -256,5 +271,5 @@ case "${1:-status}" in
     n="${2:?node 1 or 2}"
     start_node "$n" && await_node "$n"
     ;;
-  *) echo "usage: $0 start|stop|status|kill9 N|restart-node N" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|kill9 N|restart-node N|psql [ARGS]" >&2; exit 2 ;;
 esac

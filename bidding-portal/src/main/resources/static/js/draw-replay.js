@@ -74,16 +74,27 @@ async function sample(stream, m, k) {
   return a.slice(0, k);
 }
 
+/** The pool file type each record type goes with (docs/expert-draw.md). */
+const POOL_TYPE = { 'sunbid-expert-draw/3': 'sunbid-expert-pool/2', 'sunbid-expert-draw/2': 'sunbid-expert-pool/1' };
+
+/** Pool file: type, asOf, then expert TAB region TAB specialties (TAB 1 or 0 for qualified in sunbid-expert-pool/2). */
 export function parsePool(bytes) {
   const lines = new TextDecoder().decode(bytes).split('\n');
-  if (lines[0] !== 'sunbid-expert-pool/1' || !lines[1].startsWith('asOf\t') || lines[lines.length - 1] !== '') {
-    throw new Error('not a sunbid-expert-pool/1 file');
+  const type = lines[0];
+  if (!Object.values(POOL_TYPE).includes(type) || !lines[1].startsWith('asOf\t') || lines[lines.length - 1] !== '') {
+    throw new Error('not a sunbid-expert-pool/2 (or /1) file');
   }
+  const flagged = type === 'sunbid-expert-pool/2';
   return {
+    type,
     asOf: lines[1].substring(5),
     candidates: lines.slice(2, -1).map(line => {
-      const [expert, region, specialties] = line.split('\t');
-      return { expert, region: region || null, specialties: specialties.split(',') };
+      const fields = line.split('\t');
+      if (fields.length !== (flagged ? 4 : 3) || (flagged && fields[3] !== '0' && fields[3] !== '1')) {
+        throw new Error('not a pool line: ' + line);
+      }
+      return { expert: fields[0], region: fields[1] || null, specialties: fields[2].split(','),
+        qualified: !flagged || fields[3] === '1' };
     }),
   };
 }
@@ -95,7 +106,7 @@ async function draw(seed, groups, pool, excluded) {
   const reserves = [];
   const admits = (g, c) => c.specialties.some(s => s.startsWith(g.specialty))
     && (g.region == null || (c.region || '').startsWith(g.region));
-  const byGroup = groups.map(g => pool.filter(c => !excluded.has(c.expert) && admits(g, c)));
+  const byGroup = groups.map(g => pool.filter(c => c.qualified && !excluded.has(c.expert) && admits(g, c)));
   for (let index = 0; index < groups.length; index++) {
     const g = groups[index];
     const eligible = byGroup[index].filter(c => !picked.has(c.expert));
@@ -147,6 +158,15 @@ export async function replay(record, poolBytes) {
   if (hex(await sha256(poolBytes)) !== record.pool.sha256 || pool.candidates.length !== record.pool.size
     || pool.asOf !== record.poolAsOf) {
     problems.push('pool');
+  }
+  if (POOL_TYPE[record.type] !== pool.type) {
+    problems.push('pool-type');
+  }
+  if (pool.type === 'sunbid-expert-pool/2') { // qualification is the pool file's: the record lists no unqualified expert
+    const unqualified = new Set(pool.candidates.filter(c => !c.qualified).map(c => c.expert));
+    if (record.exclusions.some(e => e.rules.includes('not-qualified') || unqualified.has(e.expert))) {
+      problems.push('exclusions');
+    }
   }
   const ids = pool.candidates.map(c => c.expert);
   if (ids.some((id, i) => i > 0 && !(ids[i - 1] < id))) {

@@ -1,9 +1,13 @@
-// Opens a custodian's sealed key share in the browser and signs its release, with the custodian's own key file, which
-// never leaves the page. The share is CMS AuthEnvelopedData (RFC 5083) sealed by the platform to the custodian's P-256
-// certificate: ECDH with the originator's ephemeral key (RFC 5753, dhSinglePass-stdDH-sha256kdf), the X9.63 SHA-256
+// Opens a custodian's sealed key share in the browser, seals it to the opening session's key (after checking the
+// platform's binding of that key to the lot) and signs the sealed bytes, with the custodian's own key file, which
+// never leaves the page; nor does the share in clear. The share is CMS AuthEnvelopedData (RFC 5083) sealed by the
+// platform to the custodian's P-256 certificate: ECDH with the originator's ephemeral key (RFC 5753, dhSinglePass-stdDH-sha256kdf), the X9.63 SHA-256
 // KDF over ECC-CMS-SharedInfo, AES-256 key unwrap (RFC 3394), AES-256-GCM. Every cryptographic step is WebCrypto's;
-// only the ASN.1 is read here (with the DER/BER reader of the bidder pages).
-import { children, decodeFile, importPrivateKey, KeyFileError, oidText, readCertificate, signCms, tlv } from './bidder/keys.js';
+// only the ASN.1 is read here (with the DER/BER reader of the bidder pages). Sealing to the session key and checking
+// the platform's signature on its binding use PKI.js, as the bid wizard does.
+import * as pkijs from '../vendor/pkijs/pkijs-3.4.3.min.js';
+import { base64, children, decodeFile, importPrivateKey, KeyFileError, oidText, readCertificate, signCms, tlv } from './bidder/keys.js';
+import { seal } from './bidder/tender.js';
 
 const AUTH_ENVELOPED = '1.2.840.113549.1.9.16.1.23';
 const AES256_GCM = '2.16.840.1.101.3.4.1.46';
@@ -118,16 +122,76 @@ export async function openShare(sealed, keyFileBytes) {
   }
 }
 
-/** Opens the share and signs exactly its bytes (detached CMS, as bidtool sign --detached): {share, signature}. */
-export async function releaseInBrowser(sealedBase64, keyFileBytes, certificateFileBytes) {
-  const sealed = Uint8Array.from(atob(sealedBase64), (c) => c.charCodeAt(0));
-  const shareBytes = await openShare(sealed, keyFileBytes);
+function fromBase64(text) {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+function buffer(bytes) {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+
+function hex(bytes) {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Checks the session key the platform published (GET …/session-key) before anything is sealed to it: the binding is
+ * signed by a certificate chaining to the platform root (not a CA, not the time-stamping authority), names this lot
+ * and this key id and the SHA-256 of exactly this certificate, which is valid now. Returns the certificate's DER.
+ */
+export async function checkSessionKey(session, lot, rootBytes) {
+  const certificate = readCertificate(new TextEncoder().encode(session.certificate)).der;
+  const root = pkijs.Certificate.fromBER(buffer(readCertificate(rootBytes).der));
+  const binding = new TextEncoder().encode(session.binding);
+  let result;
+  try {
+    const info = pkijs.ContentInfo.fromBER(buffer(fromBase64(session.bindingSignature)));
+    const signed = new pkijs.SignedData({ schema: info.content });
+    result = await signed.verify({ signer: 0, data: buffer(binding), trustedCerts: [root], checkChain: true, extendedMode: true });
+  } catch {
+    result = null;
+  }
+  if (!result || !result.signatureVerified || result.signerCertificateVerified === false) {
+    throw new KeyFileError('hall.session.error.not-platform');
+  }
+  const extensions = result.signerCertificate.extensions || [];
+  const ca = extensions.some((e) => e.extnID === '2.5.29.19' && e.parsedValue && e.parsedValue.cA);
+  const eku = extensions.some((e) => e.extnID === '2.5.29.37');
+  if (ca || eku) {
+    throw new KeyFileError('hall.session.error.not-platform');
+  }
+  let bound;
+  try {
+    bound = JSON.parse(session.binding);
+  } catch {
+    throw new KeyFileError('hall.session.error.binding');
+  }
+  const digest = hex(new Uint8Array(await crypto.subtle.digest('SHA-256', certificate)));
+  if (bound.type !== 'sunbid-session-key' || bound.lotId !== lot || bound.keyId !== session.keyId
+      || bound.certificateSha256 !== digest) {
+    throw new KeyFileError('hall.session.error.binding');
+  }
+  const parsed = pkijs.Certificate.fromBER(buffer(certificate));
+  const now = new Date();
+  if (now < parsed.notBefore.value || now > parsed.notAfter.value) {
+    throw new KeyFileError('hall.session.error.expired');
+  }
+  return certificate;
+}
+
+/**
+ * Opens the custodian's sealed share in the page, checks the session key, seals the share to it and signs exactly
+ * the sealed bytes (detached CMS): the release to POST, {keyId, index, sealedShare, signature}. The share itself never
+ * leaves the page in clear.
+ */
+export async function releaseInBrowser(sealedBase64, keyFileBytes, certificateFileBytes, session, lot, rootBytes) {
+  const shareBytes = await openShare(fromBase64(sealedBase64), keyFileBytes);
   const certificate = readCertificate(certificateFileBytes);
   const signer = await importPrivateKey(keyFileBytes);
-  const signature = await signCms(signer, certificate, shareBytes, true);
-  let binary = '';
-  for (const b of signature) {
-    binary += String.fromCharCode(b);
-  }
-  return { share: new TextDecoder().decode(shareBytes), signature: btoa(binary) };
+  const sessionCertificate = await checkSessionKey(session, lot, rootBytes);
+  const sealed = await seal(shareBytes, [sessionCertificate]);
+  const signature = await signCms(signer, certificate, sealed, true);
+  const index = JSON.parse(new TextDecoder().decode(shareBytes)).index;
+  shareBytes.fill(0);
+  return { keyId: session.keyId, index, sealedShare: base64(sealed), signature: base64(signature) };
 }

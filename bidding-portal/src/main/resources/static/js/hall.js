@@ -266,15 +266,6 @@ async function act(form, path, options, done = 'hall.done') {
   }
 }
 
-function base64(buffer) {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
 function wire() {
   $('join').addEventListener('click', () => act(null, '/join', { method: 'POST' }, 'hall.done.join'));
   $('confirm').addEventListener('click', () => act(null, '/confirmation', { method: 'POST' }, 'hall.done.confirm'));
@@ -298,15 +289,19 @@ function wire() {
   });
   $('release-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const share = $('share').files[0];
-    const signature = $('signature').files[0];
-    if (!share || !signature) {
-      showProblem({ message: t('hall.release.missing'), field: !share ? 'share' : 'signature' }, $('release-form'), $('hall-status'));
+    const file = $('release-file').files[0];
+    if (!file) {
+      showProblem({ message: t('hall.release.missing'), field: 'release-file' }, $('release-form'), $('hall-status'));
       return;
     }
-    await act($('release-form'), '/shares', {
-      method: 'POST', json: { share: (await share.text()).trim(), signature: base64(await signature.arrayBuffer()) },
-    }, 'hall.done.release');
+    let release;
+    try {
+      release = JSON.parse(await file.text());
+    } catch {
+      showProblem({ message: t('hall.release.notJson'), field: 'release-file' }, $('release-form'), $('hall-status'));
+      return;
+    }
+    await act($('release-form'), '/shares', { method: 'POST', json: release }, 'hall.done.release');
   });
   $('browser-release-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -326,14 +321,30 @@ function wire() {
         showProblem({ message: t('hall.release.noShare') }, form, $('hall-status'));
         return;
       }
+      const session = await json(base() + '/session-key');
+      const root = new Uint8Array(await (await call('/api/public/verify/root-certificate')).arrayBuffer());
       release = await releaseInBrowser(mine.sealedBase64, new Uint8Array(await keyFile.arrayBuffer()),
-        new Uint8Array(await certificateFile.arrayBuffer()));
+        new Uint8Array(await certificateFile.arrayBuffer()), session, lot, root);
     } catch (e) {
-      const field = e.key === 'keys.error.not-certificate' ? 'custodianCertificate' : 'custodianKey';
+      const field = e.key === 'keys.error.not-certificate' ? 'custodianCertificate'
+        : (e.key && e.key.startsWith('hall.session.') ? undefined : 'custodianKey');
       showProblem({ message: e.key ? t(e.key) : e.message, field: e.key ? field : undefined }, form, $('hall-status'));
       return;
     }
     await act(form, '/shares', { method: 'POST', json: release }, 'hall.done.release');
+  });
+  $('download-session').addEventListener('click', async () => {
+    try {
+      const session = await json(base() + '/session-key');
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([JSON.stringify(session)], { type: 'application/json' }));
+      a.download = `session-key-${lot}.json`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+    } catch (e) {
+      showProblem(e, null, $('hall-status'));
+    }
   });
   $('download-share').addEventListener('click', async () => {
     try {

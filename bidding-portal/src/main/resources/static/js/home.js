@@ -3,7 +3,8 @@
 import { page } from '/js/layout.js';
 import { dateTime, t } from '/js/i18n.js';
 import { json } from '/js/session.js';
-import { KINDS, el, kindLabel, kindSlug, yuan } from '/js/public.js';
+import { KINDS, el, kindLabel, kindSlug } from '/js/public.js';
+import { card, regionNamer } from '/js/notice-card.js';
 
 const SEARCH_KEYS = ['q', 'kind', 'projectType', 'region', 'classification', 'from', 'to', 'minAmount', 'maxAmount', 'sort', 'page', 'after'];
 const params = new URLSearchParams(location.search);
@@ -12,14 +13,17 @@ if (SEARCH_KEYS.some((key) => params.has(key))) {
   await new Promise(() => {});
 }
 
-await page('public');
-
-function item(n) {
-  const link = el('a', { href: '/notice.html?id=' + encodeURIComponent(n.publicId), text: n.title });
-  const meta = el('p', { className: 'meta', text: [n.tenderee, n.winner ? t('ps.winner', n.winner) : null,
-    yuan(n.amount), dateTime(n.publishedAt)].filter(Boolean).join(' · ') });
-  return el('li', {}, link, meta);
+// the notices are asked for at once, beside the bundles and the region table, not one round trip after another
+const search = (query) => json('/api/public/search?' + query, { anonymous: true });
+const asked = {
+  tenders: search('kind=tender-announcement&sort=date&size=6'),
+  awards: search('kind=award&sort=date&size=6'),
+  counts: search('size=1'),
+};
+for (const promise of Object.values(asked)) {
+  promise.catch(() => {}); // shown where each is used
 }
+const [regionNames] = await Promise.all([regionNamer(), page('public', 'search')]);
 
 function phase(code) {
   const label = t('home.demo.phase.' + code);
@@ -39,11 +43,13 @@ async function demoTender() {
   document.getElementById('demo-tender').hidden = false;
 }
 
-async function latest(kind, target) {
+async function latest(result, target) {
   const list = document.getElementById(target);
   try {
-    const page = await json('/api/public/notices?kind=' + kind + '&limit=6', { anonymous: true });
-    list.replaceChildren(...(page.items.length ? page.items.map(item) : [el('li', { className: 'meta', text: t('home.empty') })]));
+    const found = await result;
+    list.replaceChildren(...(found.hits.length
+      ? found.hits.map((hit) => card({ ...hit, snippet: null }, regionNames, 'h3'))
+      : [el('li', { className: 'meta', text: t('home.empty') })]));
   } catch (e) {
     list.replaceChildren(el('li', { className: 'error', text: t('ps.failed', e.message) }));
   }
@@ -52,7 +58,7 @@ async function latest(kind, target) {
 async function counts() {
   const tiles = document.getElementById('counts');
   try {
-    const result = await json('/api/public/search?size=1', { anonymous: true });
+    const result = await asked.counts;
     const byKind = result.facets?.kind || {};
     const all = el('li', {}, el('a', { href: '/search.html?sort=date' },
       el('strong', { text: result.total.toLocaleString() }), el('span', { text: t('home.count.all') })));
@@ -63,4 +69,4 @@ async function counts() {
   }
 }
 
-await Promise.all([demoTender(), latest('tender-announcement', 'latest-tenders'), latest('award', 'latest-awards'), counts()]);
+await Promise.all([demoTender(), latest(asked.tenders, 'latest-tenders'), latest(asked.awards, 'latest-awards'), counts()]);

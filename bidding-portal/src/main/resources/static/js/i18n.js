@@ -9,14 +9,31 @@ export function language() {
 
 export function setLanguage(lang) {
   localStorage.setItem(STORE, lang === 'en' ? 'en' : 'zh-CN');
+  rememberInCookie(lang);
+}
+
+/**
+ * A bundle's URL: the content-versioned one the page preloads (`<link rel="preload" data-bundle>`, added as the page is
+ * served), so the preloaded response is used and cached a year; else the plain path.
+ */
+function bundleUrl(name) {
+  return document.querySelector(`link[rel="preload"][data-bundle="${name}"]`)?.href ?? `/i18n/${name}.json`;
+}
+
+/** The language also goes in a cookie, so that a page is served with the right language's bundles preloaded. */
+function rememberInCookie(lang) {
+  document.cookie = `sunbid.lang=${lang === 'en' ? 'en' : 'zh-CN'}; path=/; max-age=31536000; SameSite=Lax`;
 }
 
 /** Loads the common bundle plus the named area bundles, then translates the page. */
 export async function load(...areas) {
   const lang = language();
+  if (!document.cookie.includes(`sunbid.lang=${lang}`)) {
+    rememberInCookie(lang);
+  }
   const names = [lang, ...areas.map((area) => `${area}.${lang}`)];
   const bundles = await Promise.all(names.map(async (name) => {
-    const response = await fetch(`/i18n/${name}.json`);
+    const response = await fetch(bundleUrl(name));
     return response.ok ? response.json() : {};
   }));
   messages = Object.assign({}, ...bundles);
@@ -46,6 +63,11 @@ export function translate(root) {
   for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
     el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   }
+}
+
+/** The loaded message keys that start with the prefix (e.g. every event name for a picker). */
+export function keys(prefix) {
+  return Object.keys(messages).filter((key) => key.startsWith(prefix));
 }
 
 export function t(key, ...args) {

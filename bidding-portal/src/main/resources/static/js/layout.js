@@ -17,7 +17,8 @@ const BY_ROLE = {
     ['/staff/deposits.html', 'nav.staff.deposits'], ['/hall.html', 'nav.hall']],
   ADMIN: [['/staff/members.html', 'nav.staff.members'], ['/staff/projects.html', 'nav.staff.projects'],
     ['/staff/rooms.html', 'nav.staff.rooms'], ['/staff/experts.html', 'nav.staff.experts'], ['/hall.html', 'nav.hall']],
-  EXPERT: [['/expert/invitations.html', 'nav.expert.invitations']],
+  EXPERT: [['/expert/invitations.html', 'nav.expert.invitations'], ['/expert/profile.html', 'nav.expert.profile'],
+    ['/expert/availability.html', 'nav.expert.availability']],
   TENDEREE: [['/award.html', 'nav.award']],
   AGENT: [['/award.html', 'nav.award']],
   REGULATOR: [['/regulator/log.html', 'nav.regulator.log'], ['/regulator/credit.html', 'nav.regulator.credit'],
@@ -134,6 +135,95 @@ function watchTables() {
   labelCells(main);
 }
 
+/**
+ * An empty state that says why there is nothing and what to do about it (never a bare "无"): the message key
+ * `<key>` gives the reason and `<key>.what` (if the bundle has it) the next step; actions are [label key, href or
+ * click handler] pairs shown as links or buttons.
+ */
+export function emptyState(key, args = [], actions = []) {
+  const box = document.createElement('div');
+  box.className = 'empty-state';
+  box.setAttribute('role', 'status');
+  box.dataset.empty = key;
+  const why = document.createElement('p');
+  why.className = 'why';
+  why.textContent = t(key, ...args);
+  box.append(why);
+  if (t(`${key}.what`) !== `${key}.what`) {
+    const what = document.createElement('p');
+    what.className = 'what';
+    what.textContent = t(`${key}.what`, ...args);
+    box.append(what);
+  }
+  for (const [label, target] of actions) {
+    const action = typeof target === 'string' ? document.createElement('a') : document.createElement('button');
+    if (typeof target === 'string') {
+      action.href = target;
+    } else {
+      action.type = 'button';
+      action.addEventListener('click', target);
+    }
+    action.className = 'action';
+    action.textContent = t(label);
+    box.append(action);
+  }
+  return box;
+}
+
+/** A table body's single row holding an empty state across all columns (instead of a row of blanks and "无"). */
+export function emptyRow(table, key, args = [], actions = []) {
+  const columns = table.querySelectorAll('thead th').length || 1;
+  const row = document.createElement('tr');
+  row.className = 'empty-row';
+  const cell = document.createElement('td');
+  cell.colSpan = columns;
+  cell.append(emptyState(key, args, actions));
+  row.append(cell);
+  return row;
+}
+
+/**
+ * A filter drawer for small screens: under 760 px the element (a filter form or a facets aside) folds behind a
+ * "筛选" button and opens as a panel over the page; on wider screens it stays where it is. Any page with facets or
+ * filters can adopt it: `filterDrawer(document.getElementById('filters'))`.
+ */
+export function filterDrawer(panel, labelKey = 'filters.open') {
+  if (!panel || panel.dataset.drawer) {
+    return null;
+  }
+  panel.dataset.drawer = 'closed';
+  panel.classList.add('drawer');
+  panel.id ||= `drawer-${Math.random().toString(36).slice(2, 8)}`;
+  const open = document.createElement('button');
+  open.type = 'button';
+  open.className = 'drawer-toggle';
+  open.setAttribute('aria-controls', panel.id);
+  open.setAttribute('aria-expanded', 'false');
+  open.textContent = t(labelKey);
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'drawer-close';
+  close.textContent = t('filters.close');
+  const set = (opened) => {
+    panel.dataset.drawer = opened ? 'open' : 'closed';
+    open.setAttribute('aria-expanded', String(opened));
+    document.body.classList.toggle('drawer-open', opened);
+    (opened ? close : open).focus();
+  };
+  open.addEventListener('click', () => set(true));
+  close.addEventListener('click', () => set(false));
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && panel.dataset.drawer === 'open') {
+      set(false);
+    }
+  });
+  // choosing a filter (submitting the form) closes the drawer so the results show
+  panel.addEventListener('submit', () => panel.dataset.drawer === 'open' && set(false));
+  panel.prepend(close);
+  panel.before(open);
+  return open;
+}
+
 /** Loads the bundles of the given areas and draws header and footer around the page's <main id="main">. */
 export async function page(...areas) {
   for (const old of document.querySelectorAll('body > header.bar, body > footer.bar')) {
@@ -143,4 +233,5 @@ export async function page(...areas) {
   document.body.append(footer());
   await load(...areas);
   watchTables();
+  document.querySelectorAll('[data-filter-drawer]').forEach((panel) => filterDrawer(panel));
 }

@@ -1,11 +1,13 @@
 // Public notice search: full text, filters and facets, sort, page numbers and search-after for deep pages.
 // The URL holds the whole query, so every result page is a deep link; the CSV link repeats the same query.
 import { page } from '/js/layout.js';
-import { dateTime, highlighted, t } from '/js/i18n.js';
+import { t } from '/js/i18n.js';
 import { json, showProblem } from '/js/session.js';
-import { KINDS, PROJECT_TYPES, el, kindLabel, kindName, kindSlug, typeLabel, yuan } from '/js/public.js';
+import { KINDS, PROJECT_TYPES, el, kindLabel, kindName, kindSlug, typeLabel } from '/js/public.js';
+import { card, regionNamer, regionTable } from '/js/notice-card.js';
 
-await page('public');
+// the code tables load beside the bundles, not after them
+const [regionNames, regions] = await Promise.all([regionNamer(), regionTable(), page('public', 'search')]);
 
 const SIZE = 20;
 const WINDOW = 10000;
@@ -29,6 +31,24 @@ for (const [name] of KINDS) {
 }
 for (const type of PROJECT_TYPES) {
   form.projectType.append(el('option', { value: type, text: typeLabel(type) }));
+}
+regionPicker();
+
+/** The region picker: provinces, each with its districts and counties, by name (the value is the code). */
+function regionPicker() {
+  const provinces = Object.entries(regions).filter(([code]) => code.endsWith('0000'));
+  for (const [code, name] of provinces) {
+    const inside = Object.entries(regions).filter(([c]) => c !== code && c.startsWith(code.slice(0, 2)));
+    if (!inside.length) {
+      form.region.append(el('option', { value: code, text: name }));
+      continue;
+    }
+    const group = el('optgroup', { label: name }, el('option', { value: code, text: t('ps.region.province', name) }));
+    for (const [c, full] of inside) {
+      group.append(el('option', { value: c, text: full.startsWith(name) ? full.slice(name.length) || full : full }));
+    }
+    form.region.append(group);
+  }
 }
 
 /** The search state as the URL says it. */
@@ -93,7 +113,7 @@ async function run() {
   form.setAttribute('aria-busy', 'true');
   try {
     const result = await json('/api/public/search?' + query, { anonymous: true });
-    hits.replaceChildren(...result.hits.map(render));
+    hits.replaceChildren(...result.hits.map((hit) => card(hit, regionNames)));
     // the pager comes with the hits (the facets below may wait for the code tables)
     renderPager(result, s);
     status.textContent = result.total ? t('ps.found', result.total.toLocaleString()) : t('ps.none');
@@ -119,23 +139,15 @@ async function run() {
   }
 }
 
-function render(hit) {
-  const title = el('h2', {}, el('a', { href: '/notice.html?id=' + encodeURIComponent(hit.publicId), text: hit.title }));
-  const meta = el('p', { className: 'meta' },
-    el('span', { className: 'badge kind', text: kindLabel(hit.kind) }), ' ',
-    [typeLabel(hit.projectType), hit.tenderee, hit.winner ? t('ps.winner', hit.winner) : null, dateTime(hit.publishedAt),
-      yuan(hit.amount), hit.regionCode].filter(Boolean).join(' · '));
-  const snippet = el('p', { className: 'snippet' });
-  highlighted(snippet, hit.snippet);
-  return el('li', {}, title, meta, snippet);
-}
-
 async function facetLabel(field, value) {
   if (field === 'kind') {
     return kindLabel(value);
   }
   if (field === 'projectType') {
     return typeLabel(value);
+  }
+  if (field === 'region') {
+    return regionNames(value);
   }
   if (field === 'classification') {
     if (classificationNames === null) {
@@ -206,6 +218,8 @@ function renderActive(s) {
       label = kindLabel(s.kind);
     } else if (field === 'projectType') {
       label = typeLabel(s.projectType);
+    } else if (field === 'region') {
+      label = regionNames(s.region);
     } else if (field === 'includeTests') {
       label = t('ps.includeTests.yes');
     }

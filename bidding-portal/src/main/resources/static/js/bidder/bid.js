@@ -12,6 +12,7 @@ import { receiptCertificate, withdrawalCertificate } from './receipt-view.js';
 import { sha256Hex, uploader } from './transfer.js';
 import { MAX_BYTES, bidForm, certificateDer, openKey, seal, signPackage, tenderPackage } from './tender.js';
 import { validate } from './schema.js';
+import { forget, keep, kept } from './kept.js';
 
 await page('bidder');
 requireRole('BIDDER');
@@ -20,7 +21,8 @@ const STEPS = ['lot', 'key', 'form', 'files', 'submit'];
 const form = document.getElementById('wizard');
 const status = document.getElementById('wizard-status');
 const params = new URLSearchParams(location.search);
-const state = { step: 0, lots: [], lot: null, live: null, key: null, pdfs: [], schema: null, busy: false, withdrawing: false };
+const state = { step: 0, lots: [], lot: null, live: null, key: null, pdfs: [], schema: null, busy: false, withdrawing: false,
+  resuming: null };
 const transfer = uploader({ progress: document.getElementById('progress'),
   progressText: document.getElementById('progress-text'), network: document.getElementById('network'), status,
   progressBox: document.getElementById('progress-box') });
@@ -47,6 +49,7 @@ function show(step) {
   state.step = step;
   if (step === 0) {
     state.withdrawing = false;
+    state.resuming = null;
   }
   for (const fieldset of form.querySelectorAll('fieldset[data-step]')) {
     fieldset.hidden = fieldset.dataset.step !== STEPS[step];
@@ -94,12 +97,15 @@ async function leave(step) {
 
 const LAST = STEPS.length - 1;
 
-/** Next step; a withdrawal needs only the lot and the key, so it goes from the key to the last step. */
+/**
+ * Next step; a withdrawal, and an interrupted upload resumed, need only the lot and the key, so they go from the key
+ * to the last step.
+ */
 async function next() {
   clearProblems();
   try {
     await leave(state.step);
-    show(state.withdrawing && STEPS[state.step] === 'key' ? LAST : state.step + 1);
+    show((state.withdrawing || state.resuming) && STEPS[state.step] === 'key' ? LAST : state.step + 1);
   } catch (error) {
     report(error);
   }
@@ -108,7 +114,13 @@ async function next() {
 document.getElementById('next').addEventListener('click', next);
 document.getElementById('back').addEventListener('click', () => {
   clearProblems();
-  show(state.withdrawing && state.step === LAST ? STEPS.indexOf('key') : state.step - 1);
+  show((state.withdrawing || state.resuming) && state.step === LAST ? STEPS.indexOf('key') : state.step - 1);
+});
+document.getElementById('resume-start').addEventListener('click', async () => {
+  state.resuming = await kept(state.lot.lot.id);
+  if (state.resuming) {
+    next();
+  }
 });
 document.getElementById('withdraw-start').addEventListener('click', () => {
   state.withdrawing = true;
@@ -129,6 +141,7 @@ async function chooseLot(value) {
   state.withdrawing = false;
   liveNote.hidden = true;
   document.getElementById('withdraw-start').hidden = true;
+  document.getElementById('resume-box').hidden = true;
   facts.replaceChildren();
   if (!state.lot) {
     return;
@@ -150,6 +163,13 @@ async function chooseLot(value) {
   }
   facts.append(dl);
   countdown(left, project.bidDeadline);
+  // a package sealed before the page was reloaded or closed, not yet received: offer to finish its upload
+  const pending = await kept(lot.id);
+  if (pending) {
+    document.getElementById('resume-what').textContent = t('wizard.resume.what', bytes(pending.blob.size),
+      dateTime(pending.keptAt));
+    document.getElementById('resume-box').hidden = false;
+  }
   const live = (await json(`/api/bids?lotId=${lot.id}`)).filter((b) => b.status === 'RECEIVED');
   if (live.length) {
     state.live = live[0];
@@ -305,6 +325,13 @@ function drawSummary() {
   document.getElementById('withdraw').hidden = !state.withdrawing;
   document.getElementById('submit').hidden = state.withdrawing;
   document.getElementById('submit-what').hidden = state.withdrawing;
+  if (state.resuming) {
+    facts(dl, [['wizard.summary.lot', lotLabel(state.lot)],
+      ['wizard.summary.bidder', state.key.subject.o || state.key.subject.cn],
+      ['wizard.summary.resumes', t('wizard.summary.resumes.text', bytes(state.resuming.blob.size), dateTime(state.resuming.keptAt))]]);
+    document.getElementById('submit').textContent = t('wizard.resume.submit');
+    return;
+  }
   if (state.withdrawing) {
     facts(dl, [['wizard.summary.lot', lotLabel(state.lot)],
       ['wizard.summary.bidder', state.key.subject.o || state.key.subject.cn],
@@ -342,7 +369,30 @@ function lock(locked) {
   }
 }
 
+/** Uploads the sealed package (kept in the browser until received), signs its manifest, shows the receipt. */
+async function deliver(sealed, sha256) {
+  const { project, lot } = state.lot;
+  const storeKey = `sunbid.wizard.upload.${lot.id}`;
+  const id = await transfer.send(sealed, { projectId: project.id, lotId: lot.id, sha256, storeKey });
+  status.textContent = t('upload.completing');
+  const manifest = JSON.stringify({ lot: lot.id, sha256, size: sealed.size, clientTime: new Date().toISOString(),
+    fingerprint: { browser: navigator.userAgent } });
+  const signature = await signCms(state.key.key, state.key.certificate, new TextEncoder().encode(manifest), false);
+  const receipt = await transfer.complete(id, base64(signature));
+  await forget(lot.id);
+  localStorage.removeItem(storeKey);
+  status.textContent = t('upload.done');
+  form.hidden = true;
+  receiptCertificate(document.getElementById('receipt'), receipt, { bidder: state.key.subject.o || state.key.subject.cn,
+    project: project.name, lot: t('project.lot.name', lot.number, lot.name), sealed, onError: report });
+}
+
 async function submit() {
+  if (state.resuming) {
+    status.textContent = t('wizard.resume.sending');
+    await deliver(state.resuming.blob, state.resuming.sha256);
+    return;
+  }
   const values = checkForm();
   const { project, lot } = state.lot;
   status.textContent = t('wizard.progress.package');
@@ -359,16 +409,8 @@ async function submit() {
   const sealed = new Blob([await seal(signed, [opening, state.key.certificate.der])],
     { type: 'application/octet-stream' });
   const sha256 = await sha256Hex(sealed);
-  const id = await transfer.send(sealed, { projectId: project.id, lotId: lot.id, sha256 });
-  status.textContent = t('upload.completing');
-  const manifest = JSON.stringify({ lot: lot.id, sha256, size: sealed.size, clientTime: new Date().toISOString(),
-    fingerprint: { browser: navigator.userAgent } });
-  const signature = await signCms(state.key.key, state.key.certificate, new TextEncoder().encode(manifest), false);
-  const receipt = await transfer.complete(id, base64(signature));
-  status.textContent = t('upload.done');
-  form.hidden = true;
-  receiptCertificate(document.getElementById('receipt'), receipt, { bidder: state.key.subject.o || state.key.subject.cn,
-    project: project.name, lot: t('project.lot.name', lot.number, lot.name), sealed, onError: report });
+  await keep(lot.id, { blob: sealed, sha256, projectId: project.id, lotId: lot.id }).catch(() => undefined);
+  await deliver(sealed, sha256);
 }
 
 async function withdraw() {

@@ -9,16 +9,23 @@ requireRole('EXPERT');
 
 const status = document.getElementById('status');
 
-function countdown(cell, due) {
+/** Counts down to the answer deadline each second; when it passes, the row's answer controls are disabled. */
+function countdown(cell, due, row) {
   const tick = () => {
     const left = Date.parse(due) - Date.now();
     if (left <= 0) {
       cell.textContent = `${dateTime(due)}（${t('invitations.closed')}）`;
+      row.dataset.closed = 'true';
+      for (const control of row.querySelectorAll('button, input')) {
+        control.disabled = true;
+      }
       return;
     }
-    const m = Math.floor(left / 60_000);
-    const s = Math.floor((left % 60_000) / 1000);
-    cell.textContent = `${dateTime(due)}（${t('invitations.left', m, String(s).padStart(2, '0'))}）`;
+    const h = Math.floor(left / 3_600_000);
+    const m = Math.floor((left % 3_600_000) / 60_000);
+    const s = String(Math.floor((left % 60_000) / 1000)).padStart(2, '0');
+    cell.textContent = `${dateTime(due)}（${h > 0 ? t('invitations.left.hours', h, m, s) : t('invitations.left', m, s)}）`;
+    cell.classList.toggle('error', left < 5 * 60_000);
     setTimeout(tick, 1000);
   };
   tick();
@@ -49,6 +56,7 @@ function answer(invitation) {
   const reason = document.createElement('input');
   reason.name = 'reason';
   reason.maxLength = 500;
+  reason.required = true;
   reason.placeholder = t('invitations.reason');
   reason.setAttribute('aria-label', t('invitations.reason'));
   const decline = document.createElement('button');
@@ -86,12 +94,13 @@ async function list() {
     row.insertCell().textContent = i.lotName;
     row.insertCell().textContent = t(`seat.${i.state}`);
     const due = row.insertCell();
+    due.className = 'countdown';
+    row.append(answer(i));
     if (i.state === 'INVITED' && i.answerDue) {
-      countdown(due, i.answerDue);
+      countdown(due, i.answerDue, row);
     } else {
       due.textContent = i.answeredAt ? t('invitations.answered', dateTime(i.answeredAt)) : '—';
     }
-    row.append(answer(i));
   }
 }
 

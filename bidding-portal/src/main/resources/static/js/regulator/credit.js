@@ -1,6 +1,6 @@
 // Credit records and bans, the regulator's view: what is in force and published, correction requests, one member's
 // records, bans, score and standing, and the forms to record, ban and revoke. ?member= keeps the member in the URL.
-import { page } from '/js/layout.js';
+import { emptyRow, page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { json, requireRole, showProblem } from '/js/session.js';
 
@@ -97,11 +97,7 @@ async function fill(tableId, rows) {
   const built = await Promise.all(rows);
   tbody.replaceChildren(...built);
   if (!built.length) {
-    const tr = document.createElement('tr');
-    const td = cell(t('credit.none'));
-    td.colSpan = document.querySelectorAll(`#${tableId} thead th`).length;
-    tr.append(td);
-    tbody.append(tr);
+    tbody.append(emptyRow(document.getElementById(tableId), `credit.none.${tableId}`));
   }
 }
 

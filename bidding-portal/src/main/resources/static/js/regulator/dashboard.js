@@ -2,54 +2,13 @@
 import { page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { json, requireRole } from '/js/session.js';
+import { chart, table } from '/js/regulator/charts.js';
 
 await page('regulator');
 requireRole('REGULATOR', 'ADMIN');
 
-const { echarts } = window;
-const PALETTE = ['#b0141c', '#1a5fb4', '#2e7d32', '#b26a00', '#6a1b9a', '#00838f'];
-const charts = [];
 const BEIJING_OFFSET = 8 * 3_600_000;
 const status = document.getElementById('status');
-
-function chart(id, option) {
-  const instance = echarts.init(document.getElementById(id), null, { renderer: 'canvas' });
-  // useUTC with instants shifted by eight hours: time axes and tooltips read in Beijing time whatever the browser's zone
-  instance.setOption({ color: PALETTE, textStyle: { fontFamily: 'inherit' }, animation: false, useUTC: true, ...option });
-  charts.push(instance);
-  return instance;
-}
-
-/** The chart's figures as a plain table, for screen readers and for copying. */
-function table(figureId, headers, rows) {
-  const holder = document.querySelector(`#${figureId} .table`);
-  const tableEl = document.createElement('table');
-  tableEl.className = 'data';
-  const head = tableEl.createTHead().insertRow();
-  for (const h of headers) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = h;
-    head.append(th);
-  }
-  const bodyEl = tableEl.createTBody();
-  for (const r of rows) {
-    const tr = bodyEl.insertRow();
-    for (const v of r) {
-      tr.insertCell().textContent = v;
-    }
-  }
-  if (!rows.length) {
-    const cell = bodyEl.insertRow().insertCell();
-    cell.colSpan = headers.length;
-    cell.textContent = t('dash.empty');
-  }
-  holder.replaceChildren(tableEl);
-}
-
-const empty = (rows) => (rows.length ? {} : {
-  graphic: { type: 'text', left: 'center', top: 'middle', style: { text: t('dash.empty'), fill: '#5a5a5f', fontSize: 14 } },
-});
 
 function months(stats) {
   const list = [...new Set(stats.projectsByMonth.map((m) => m.month))];
@@ -63,8 +22,7 @@ function months(stats) {
     yAxis: { type: 'value', minInterval: 1, name: t('dash.projects') },
     series: types.map((type) => ({ name: t(`type.${type}`), type: 'bar', stack: 'all', barMaxWidth: 48,
       data: list.map((m) => count(m, type)) })),
-    ...empty(list),
-  });
+  }, stats.projectsByMonth.map((m) => m.projects));
   table('fig-months', [t('dash.month'), t('dash.type'), t('dash.projects')],
     stats.projectsByMonth.map((m) => [m.month, t(`type.${m.type}`), m.projects]));
 }
@@ -81,8 +39,7 @@ function bids(stats) {
     series: [{ name: t('dash.bids.axis'), type: 'bar', barMaxWidth: 24, data: lots.map((l) => l.bids),
       markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#b0141c' },
         label: { formatter: t('dash.bids.minimum') }, data: [{ xAxis: 3 }] } }],
-    ...empty(lots),
-  });
+  }, lots.map((l) => l.bids));
   table('fig-bids', [t('dash.project'), t('dash.lot.name'), t('dash.bids.axis')],
     stats.bidsPerLot.map((l) => [`${l.transactionCode} ${l.projectName}`, `${t('dash.lot', l.lotNumber)} ${l.lotName}`, l.bids]));
 }
@@ -97,8 +54,7 @@ function award(stats) {
     xAxis: { type: 'category', data: a.byType.map((x) => t(`type.${x.type}`)) },
     yAxis: { type: 'value', name: t('dash.days') },
     series: [{ type: 'bar', name: t('dash.days'), barMaxWidth: 48, data: a.byType.map((x) => x.averageDays), label: { show: true, position: 'top' } }],
-    ...empty(a.byType),
-  });
+  }, a.byType.map((x) => x.awardedProjects));
   table('fig-award', [t('dash.type'), t('dash.awarded'), t('dash.days')],
     a.byType.map((x) => [t(`type.${x.type}`), x.awardedProjects, x.averageDays]));
 }
@@ -107,7 +63,7 @@ function growth(stats) {
   const points = stats.logGrowth;
   const last = points[points.length - 1];
   document.getElementById('log-summary').textContent = last
-    ? t('dash.log.summary', last.treeSize, dateTime(last.at), points.length) : t('dash.empty');
+    ? t('dash.log.summary', last.treeSize, dateTime(last.at), points.length) : t('dash.empty.log');
   chart('chart-log', {
     tooltip: { trigger: 'axis' },
     grid: { left: 60, right: 24, top: 40, bottom: 30 },
@@ -115,8 +71,7 @@ function growth(stats) {
     yAxis: { type: 'value', name: t('dash.entries'), minInterval: 1 },
     series: [{ type: 'line', name: t('dash.entries'), step: 'end', showSymbol: points.length < 40, areaStyle: { opacity: 0.15 },
       data: points.map((p) => [Date.parse(p.at) + BEIJING_OFFSET, p.treeSize]) }],
-    ...empty(points),
-  });
+  }, points.map((p) => p.treeSize));
   table('fig-log', [t('dash.time'), t('dash.entries')], points.map((p) => [dateTime(p.at), p.treeSize]));
 }
 
@@ -133,4 +88,3 @@ try {
   status.textContent = t('dash.failed', error.message);
   status.className = 'error';
 }
-window.addEventListener('resize', () => charts.forEach((c) => c.resize()));

@@ -1,6 +1,6 @@
 // Supervision log browser: filters and pages in the query string, entry detail, inclusion proof checked in the browser.
 import { page } from '/js/layout.js';
-import { t, dateTime } from '/js/i18n.js';
+import { t, dateTime, keys } from '/js/i18n.js';
 import { json, requireRole } from '/js/session.js';
 import {
   equalBytes, fromBase64, fromHex, hex, leafHash, leafJson, rootFromPath, sha256, treeHeadText, utf8,
@@ -16,6 +16,97 @@ const body = document.querySelector('#entries tbody');
 const status = document.getElementById('status');
 const panel = document.getElementById('entry');
 let proven = null;
+/** Actors named so far, by account id ({ name, organisation, role }); the picker's labels map back to ids. */
+const actors = new Map();
+const pickerIds = new Map();
+const actorInput = document.getElementById('f-actor-name');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An actor in words: the person's name and the organisation it acts for; system and anonymous by name. */
+function actorName(id) {
+  if (id === 'system' || id === 'anonymous') {
+    return t(`log.actor.${id}`);
+  }
+  const actor = actors.get(id);
+  if (!actor) {
+    return UUID.test(id ?? '') ? t('log.actor.unknown') : (id ?? '—');
+  }
+  const name = actor.name || actor.username;
+  return actor.organisation && actor.organisation !== name ? t('log.actor.pick', name, actor.organisation) : name;
+}
+
+/** Names the account ids not named yet, in one request. */
+async function nameActors(ids) {
+  const missing = [...new Set(ids)].filter((id) => UUID.test(id ?? '') && !actors.has(id));
+  if (!missing.length) {
+    return;
+  }
+  const query = new URLSearchParams();
+  missing.forEach((id) => query.append('id', id));
+  const found = await json(`/api/supervision/actors?${query}`).catch(() => []);
+  for (const actor of found) {
+    actors.set(actor.id, actor);
+  }
+}
+
+/** The event picker: every event the bundle names, by its Chinese (or English) name. */
+function fillActions() {
+  const select = form.elements.action;
+  const events = keys('event.').map((key) => [key.slice('event.'.length), t(key)])
+    .sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
+  for (const [code, name] of events) {
+    const option = document.createElement('option');
+    option.value = code;
+    option.textContent = name;
+    select.append(option);
+  }
+}
+
+/** The actor picker: as the regulator types, accounts whose name or organisation matches fill the list. */
+function pickerLabel(actor) {
+  actors.set(actor.id, actor);
+  const label = `${actorName(actor.id)} · ${roleName(actor.role)} · ${actor.username}`;
+  pickerIds.set(label, actor.id);
+  return label;
+}
+
+let typing = null;
+actorInput.addEventListener('input', () => {
+  actorInput.setCustomValidity('');
+  clearTimeout(typing);
+  const text = actorInput.value.trim();
+  if (pickerIds.has(text) || text.length < 1) {
+    return;
+  }
+  typing = setTimeout(async () => {
+    const found = await json(`/api/supervision/actors?q=${encodeURIComponent(text)}`).catch(() => []);
+    const list = document.getElementById('actor-options');
+    list.replaceChildren();
+    for (const name of ['system', 'anonymous']) {
+      if (t(`log.actor.${name}`).includes(text) || name.includes(text.toLowerCase())) {
+        found.push({ id: name });
+      }
+    }
+    for (const actor of found) {
+      const option = document.createElement('option');
+      option.value = actor.username ? pickerLabel(actor) : actorName(actor.id);
+      pickerIds.set(option.value, actor.id);
+      list.append(option);
+    }
+  }, 250);
+});
+
+/** The id the picker stands for: a picked label, system/anonymous, or an id pasted as is; null if unknown. */
+function pickedActor() {
+  const text = actorInput.value.trim();
+  if (!text) {
+    return '';
+  }
+  if (pickerIds.has(text)) {
+    return pickerIds.get(text);
+  }
+  return UUID.test(text) || text === 'system' || text === 'anonymous' ? text : null;
+}
 
 function params() {
   return new URLSearchParams(location.search);
@@ -44,11 +135,20 @@ function go(changes, replace = false) {
   return render();
 }
 
-function fillForm() {
+async function fillForm() {
   const p = params();
   for (const name of FILTERS) {
     form.elements[name].value = p.get(name) ?? (name === 'size' ? '50' : '');
   }
+  const actor = p.get('actor');
+  if (actor) {
+    await nameActors([actor]);
+  }
+  actorInput.value = actor ? actorName(actor) : '';
+  if (actor) {
+    pickerIds.set(actorInput.value, actor);
+  }
+  actorInput.setCustomValidity('');
 }
 
 async function loadList() {
@@ -78,6 +178,7 @@ async function loadList() {
     status.className = 'error';
     return;
   }
+  await nameActors(entries.map((e) => e.actor));
   status.className = '';
   status.textContent = entries.length ? t('log.shown', entries.length, pageNo + 1) : t('log.none');
   const selected = p.get('seq');
@@ -93,9 +194,8 @@ async function loadList() {
     open.textContent = t('log.open');
     open.setAttribute('aria-label', t('log.open.entry', e.seq));
     open.addEventListener('click', () => go({ seq: e.seq }).then(() => document.getElementById('entry-title').focus()));
-    const actor = /^[0-9a-f-]{36}$/.test(e.actor) ? `${e.actor.slice(0, 8)}…` : e.actor;
     const cells = [String(e.seq), dateTime(e.at), eventName(e.action),
-      `${e.actorRole ? `${roleName(e.actorRole)} ` : ''}${actor}`];
+      `${e.actorRole ? `${roleName(e.actorRole)} ` : ''}${actorName(e.actor)}`];
     for (const [i, text] of cells.entries()) {
       const td = document.createElement('td');
       td.textContent = text;
@@ -106,7 +206,7 @@ async function loadList() {
         td.title = e.action;
       }
       if (i === 3) {
-        td.className = 'mono';
+        td.className = 'actor';
         td.title = e.actor;
       }
       row.append(td);
@@ -191,7 +291,8 @@ async function loadEntry(seq) {
   field(fields, 'log.seq', String(e.seq));
   field(fields, 'log.at', `${dateTime(e.at)} (${e.at})`);
   field(fields, 'log.action', `${eventName(e.action)}（${e.action}）`);
-  field(fields, 'log.actor', e.actor, true);
+  await nameActors([e.actor]);
+  field(fields, 'log.actor', UUID.test(e.actor) ? `${actorName(e.actor)}（${e.actor}）` : actorName(e.actor));
   field(fields, 'log.role', roleName(e.actorRole));
   field(fields, 'log.subject', e.subject, true);
   field(fields, 'log.ip', e.clientIp);
@@ -316,7 +417,7 @@ function download(name, type, content) {
 }
 
 async function render() {
-  fillForm();
+  await fillForm();
   await loadList();
   const seq = params().get('seq');
   if (seq !== null && seq !== '') {
@@ -337,6 +438,13 @@ async function render() {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const changes = { page: null, seq: null };
+  const actor = pickedActor();
+  if (actor === null) {
+    actorInput.setCustomValidity(t('log.actor.not-found', actorInput.value.trim()));
+    actorInput.reportValidity();
+    return;
+  }
+  form.elements.actor.value = actor;
   for (const name of FILTERS) {
     changes[name] = form.elements[name].value.trim();
   }
@@ -380,5 +488,7 @@ document.getElementById('download-token').addEventListener('click', () => {
 document.getElementById('download-proof').addEventListener('click', () =>
   download(`inclusion-${proven.entry.seq}.json`, 'application/json', JSON.stringify(proven.inclusionProof)));
 window.addEventListener('popstate', render);
+actorInput.addEventListener('change', () => actorInput.setCustomValidity(''));
+fillActions();
 
 await render();

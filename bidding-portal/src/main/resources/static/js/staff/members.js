@@ -1,5 +1,5 @@
 // Member review queue: filters and selection in the query string, the member's documents, approve or return.
-import { page } from '/js/layout.js';
+import { emptyRow, emptyState, page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { call, json, requireRole, showProblem } from '/js/session.js';
 
@@ -62,7 +62,15 @@ async function loadList() {
     return;
   }
   body.replaceChildren();
-  status.textContent = result.total ? t('members.found', result.total) : t('members.none');
+  status.textContent = result.total ? t('members.found', result.total) : '';
+  if (!result.total) {
+    // say why the queue is empty and offer the views that have members in them
+    const filtered = ['role', 'name', 'uscc'].some((name) => p.get(name));
+    const queue = !filtered && statusFilter() === 'PENDING';
+    body.append(emptyRow(document.getElementById('members'), queue ? 'members.queue.empty' : 'members.none',
+      [], queue ? [['members.show.all', () => go({ status: '', page: null })]]
+        : [['members.clear', () => go({ status: null, role: null, name: null, uscc: null, page: null })]]));
+  }
   for (const m of result.items) {
     const row = document.createElement('tr');
     row.dataset.id = m.id;
@@ -180,7 +188,7 @@ async function loadMember(id) {
     const e = m.expert;
     field(fields, 'members.idNumber', maskId(e.idNumber));
     field(fields, 'members.employer', e.employerUscc);
-    field(fields, 'members.specialties', (e.specialties || []).join('、'));
+    field(fields, 'members.specialties', await specialtyNames(e.specialties || []));
     field(fields, 'members.title.expert', e.title ? t(`title.${e.title}`) : null);
     field(fields, 'members.years', String(e.yearsInField));
   }
@@ -208,21 +216,33 @@ async function loadMember(id) {
     qBody.append(row);
   }
   if (!qualifications.length) {
-    const row = document.createElement('tr');
-    const td = cell(t('members.none.items'));
-    td.colSpan = 4;
-    row.append(td);
-    qBody.append(row);
+    qBody.append(emptyRow(document.getElementById('qualifications'), 'members.none.qualifications'));
   }
   list('certificates', certificates.map((c) => `${c.algorithm ? t(`keyalg.${c.algorithm}`) : ''} ${c.subject} — ${c.fingerprint}${c.revokedAt ? ` (${t('cert.revoked')})` : ''}`));
   list('related', related.map((r) => `${r.name} ${r.uscc || ''} — ${t(`relation.${r.relation}`)} · ${t(`status.${r.status}`)}`));
   document.getElementById('decision').hidden = m.status !== 'PENDING';
 }
 
+let specialties = null;
+/** Expert specialties by name (专业分类), the code only when the table lacks it. */
+async function specialtyNames(codes) {
+  specialties ??= json('/api/experts/specialties').then((list) => Object.fromEntries(list.map((x) => [x.code, x])))
+    .catch(() => ({}));
+  const table = await specialties;
+  const en = document.documentElement.lang === 'en';
+  return codes.map((code) => (table[code] ? `${en ? table[code].nameEn : table[code].nameZh}（${code}）` : code)).join('、');
+}
+
 function list(id, items) {
   const ul = document.getElementById(id);
   ul.replaceChildren();
-  for (const text of items.length ? items : [t('members.none.items')]) {
+  if (!items.length) {
+    const li = document.createElement('li');
+    li.className = 'empty-item';
+    li.append(emptyState(`members.none.${id}`));
+    ul.append(li);
+  }
+  for (const text of items) {
     const li = document.createElement('li');
     li.textContent = text;
     ul.append(li);

@@ -3,6 +3,8 @@
 import { page } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { json, requireRole, session, showProblem } from '/js/session.js';
+import { classificationNames, regionName } from '/js/codes.js';
+import { committeePlans } from '/js/staff/plan-editor.js';
 
 await page('staff');
 requireRole('STAFF', 'ADMIN');
@@ -185,7 +187,7 @@ async function loadProject(id) {
     p = await json(`/api/projects/${encodeURIComponent(id)}`);
   } catch (error) {
     document.getElementById('project-title').textContent = t('members.failed', error.message);
-    for (const el of ['project-fields', 'lots', 'review']) {
+    for (const el of ['project-fields', 'lots', 'plans', 'review']) {
       document.getElementById(el).replaceChildren();
     }
     document.getElementById('intake').hidden = true;
@@ -205,7 +207,8 @@ async function loadProject(id) {
   field(fields, 'projects.approval', p.approvalReference);
   field(fields, 'projects.tenderee', p.tendereeName);
   field(fields, 'projects.agency', p.agencyName);
-  field(fields, 'projects.region', p.regionCode);
+  field(fields, 'projects.region', await regionName(p.regionCode));
+  field(fields, 'projects.classification', await classificationNames(p.classificationCodes));
   field(fields, 'projects.method', p.evaluationMethod);
   field(fields, 'projects.sale', `${dateTime(p.documentsOnSaleFrom)} — ${dateTime(p.documentsOnSaleUntil)}`);
   field(fields, 'projects.deadline', dateTime(p.bidDeadline));
@@ -223,6 +226,7 @@ async function loadProject(id) {
     li.append(committee);
     lots.append(li);
   }
+  await committeePlans(document.getElementById('plans'), p);
   document.getElementById('intake').hidden = p.status !== 'SUBMITTED';
   const review = document.getElementById('review');
   review.replaceChildren();

@@ -12,6 +12,8 @@ const filters = document.getElementById('filters');
 const week = document.getElementById('week');
 let rooms = [];
 let bookings = [];
+let projects = [];
+let hosts = [];
 
 const params = () => new URLSearchParams(location.search);
 
@@ -57,6 +59,49 @@ function go(changes, focusDay) {
 }
 
 const current = () => params().get('date') || today();
+
+function option(value, text) {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = text;
+  return o;
+}
+
+/** Pickers for the booking's project, lot and host: chosen by name, sent by id. */
+async function loadPickers() {
+  [projects, hosts] = await Promise.all([json('/api/projects').catch(() => []),
+    json('/api/accounts/staff').catch(() => [])]);
+  const project = document.getElementById('b-project');
+  project.replaceChildren(project.options[0],
+    ...projects.map((p) => option(p.id, t('rooms.project.option', p.transactionCode, p.name))));
+  const host = document.getElementById('b-staff');
+  host.replaceChildren(host.options[0], ...hosts.map((h) => option(h.id, h.displayName || h.username)));
+}
+
+function fillLots() {
+  const lot = document.getElementById('b-lot');
+  const chosen = projects.find((p) => p.id === document.getElementById('b-project').value);
+  lot.replaceChildren(lot.options[0], ...(chosen?.lots ?? []).map((l) => option(l.id, t('rooms.lot.option', l.number, l.name))));
+  lot.disabled = !chosen;
+}
+document.getElementById('b-project').addEventListener('change', fillLots);
+
+/** A booking's project, lot and host in words (the id only when it is not in the lists). */
+function projectName(id) {
+  const p = projects.find((x) => x.id === id);
+  return p ? t('rooms.project.option', p.transactionCode, p.name) : id;
+}
+
+function lotName(projectId, id) {
+  const lot = projects.find((x) => x.id === projectId)?.lots.find((l) => l.id === id)
+    ?? projects.flatMap((x) => x.lots).find((l) => l.id === id);
+  return lot ? t('rooms.lot.option', lot.number, lot.name) : id;
+}
+
+function hostName(id) {
+  const h = hosts.find((x) => x.id === id);
+  return h ? (h.displayName || h.username) : id;
+}
 
 async function loadRooms() {
   rooms = await json('/api/schedule/rooms');
@@ -169,9 +214,9 @@ function drawBooking(b) {
   add('rooms.purpose', t(`purpose.${b.purpose}`));
   add('rooms.starts', beijing(b.startsAt, true));
   add('rooms.ends', beijing(b.endsAt, true));
-  add('rooms.project', b.projectId);
-  add('rooms.lot', b.lotId);
-  add('rooms.staff', b.staffId);
+  add('rooms.project', b.projectId && projectName(b.projectId));
+  add('rooms.lot', b.lotId && lotName(b.projectId, b.lotId));
+  add('rooms.staff', b.staffId && hostName(b.staffId));
   const cancel = document.createElement('button');
   cancel.type = 'button';
   cancel.className = 'bad';
@@ -268,8 +313,8 @@ document.getElementById('book').addEventListener('submit', async (event) => {
   const status = document.getElementById('book-status');
   const body = {
     roomId: f.roomId.value || null, purpose: f.purpose.value, title: f.title.value.trim(),
-    projectId: f.projectId.value.trim() || null, lotId: f.lotId.value.trim() || null,
-    startsAt: instant(f.startsAt.value), endsAt: instant(f.endsAt.value), staffId: f.staffId.value.trim() || null,
+    projectId: f.projectId.value || null, lotId: f.lotId.value || null,
+    startsAt: instant(f.startsAt.value), endsAt: instant(f.endsAt.value), staffId: f.staffId.value || null,
   };
   try {
     const made = await json('/api/schedule/bookings', { method: 'POST', json: body });
@@ -306,5 +351,5 @@ document.getElementById('new-room').addEventListener('submit', async (event) => 
 });
 window.addEventListener('popstate', () => render());
 
-await loadRooms();
+await Promise.all([loadRooms(), loadPickers()]);
 await render();

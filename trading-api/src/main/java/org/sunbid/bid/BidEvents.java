@@ -42,6 +42,13 @@ public final class BidEvents {
     public record OpeningSessionKeyLost(UUID lot, UUID key, UUID node, int sealedShares, Instant at) {
     }
 
+    /**
+     * A share a custodian sealed to the session key did not open as that custodian's share of the lot's key (another
+     * index, another split, corrupted): it is void and the custodian is asked to release again.
+     */
+    public record ShareReleaseRefused(UUID lot, UUID key, int index, String reason, Instant at) {
+    }
+
     public record LotOpened(UUID lot, int opened, int failed, UUID record, Instant at) {
     }
 

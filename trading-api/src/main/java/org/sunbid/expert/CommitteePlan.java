@@ -3,6 +3,7 @@ package org.sunbid.expert;
 import java.util.List;
 import java.util.UUID;
 
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 
@@ -10,11 +11,14 @@ import org.sunbid.project.LotId;
  * The committee plan of a lot (评标委员会组建方案): experts to draw per specialty (optionally from a region), reserves,
  * and the tenderee's representatives by name. Built only through {@link #of}, which enforces the composition rules
  * of the Bidding Law (招标投标法 第三十七条): five or more members, an odd number, drawn experts at least two thirds.
+ * Each tenderee representative has a seat of its own: the member account of a person of the tenderee's organisation
+ * when the tenderee names one ({@code representativeMembers}, aligned with {@code representatives}; null for a person
+ * named only), otherwise a seat derived from the lot and the representative's position ({@link #representativeSeats}).
  *
  * @param supervisingUscc the project's supervising department (行政监督部门), whose staff are never drawn
  */
 public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<String> representatives,
-        String supervisingUscc) {
+        String supervisingUscc, List<MemberId> representativeMembers) {
 
     /** Fewest members of a committee. */
     public static final int MINIMUM_MEMBERS = 5;
@@ -24,6 +28,37 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
     public CommitteePlan {
         groups = List.copyOf(groups);
         representatives = List.copyOf(representatives);
+        List<MemberId> aligned = new java.util.ArrayList<>(representatives.size());
+        for (int i = 0; i < representatives.size(); i++) {
+            aligned.add(representativeMembers == null || i >= representativeMembers.size() ? null
+                    : representativeMembers.get(i));
+        }
+        representativeMembers = java.util.Collections.unmodifiableList(aligned);
+    }
+
+    /** A plan whose representatives are named persons only. */
+    public CommitteePlan(LotId lot, UUID project, List<Group> groups, List<String> representatives,
+            String supervisingUscc) {
+        this(lot, project, groups, representatives, supervisingUscc, null);
+    }
+
+    /** A tenderee representative's seat on the committee: its own member id, never the tenderee's. */
+    public record RepresentativeSeat(int position, String name, MemberId seat, boolean ownAccount) {
+    }
+
+    /**
+     * The representatives' seats in plan order: the named member account, or for a person named only an id of its own
+     * derived from the lot and the position (name-based UUID), so that no two representatives share a seat.
+     */
+    public List<RepresentativeSeat> representativeSeats() {
+        List<RepresentativeSeat> seats = new java.util.ArrayList<>(representatives.size());
+        for (int i = 0; i < representatives.size(); i++) {
+            MemberId account = representativeMembers.get(i);
+            seats.add(new RepresentativeSeat(i, representatives.get(i), account != null ? account
+                    : new MemberId(UUID.nameUUIDFromBytes(("sunbid-representative-seat:" + lot.value() + ":" + i)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))), account != null));
+        }
+        return List.copyOf(seats);
     }
 
     /** The groups as the draw algorithm reads them, in plan order. */
@@ -53,6 +88,15 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
     /** Checks every composition rule in turn and refuses with the first broken one, naming the field. */
     public static CommitteePlan of(LotId lot, UUID project, List<Group> groups, List<String> representatives,
             String supervisingUscc) {
+        return of(lot, project, groups, representatives, supervisingUscc, null);
+    }
+
+    /**
+     * The same with representatives' member accounts ({@code representativeMembers[i]} for {@code representatives[i]},
+     * null for a person named only): no more accounts than representatives, none twice.
+     */
+    public static CommitteePlan of(LotId lot, UUID project, List<Group> groups, List<String> representatives,
+            String supervisingUscc, List<MemberId> representativeMembers) {
         if (groups == null || groups.isEmpty()) {
             throw ProblemException.rule("committee-experts-required", "groups", "expert.plan.groups-required");
         }
@@ -63,7 +107,35 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
                 throw ProblemException.invalid("representatives[" + i + "]", "expert.plan.representative-name");
             }
         }
-        int drawn = 0;
+        List<MemberId> accounts = representativeMembers == null ? List.of() : representativeMembers;
+        if (accounts.size() > reps.size()) {
+            throw ProblemException.invalid("representativeMembers", "expert.plan.representative-members");
+        }
+        java.util.Set<MemberId> seen = new java.util.HashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            if (accounts.get(i) != null && !seen.add(accounts.get(i))) {
+                throw ProblemException.invalid("representativeMembers[" + i + "]", "expert.plan.representative-twice");
+            }
+        }
+        checkGroups(groups);
+        int drawn = groups.stream().mapToInt(Group::experts).sum();
+        int total = drawn + reps.size();
+        if (total < MINIMUM_MEMBERS) {
+            throw ProblemException.rule("committee-minimum-members", "groups", "expert.plan.minimum", total,
+                    MINIMUM_MEMBERS);
+        }
+        if (total % 2 == 0) {
+            throw ProblemException.rule("committee-odd-members", "groups", "expert.plan.odd", total);
+        }
+        if (3 * drawn < 2 * total) {
+            throw ProblemException.rule("committee-experts-two-thirds", "representatives",
+                    "expert.plan.two-thirds", drawn, total);
+        }
+        return new CommitteePlan(lot, project, groups, reps, blankToNull(supervisingUscc), accounts);
+    }
+
+    /** Refuses the first malformed group (experts, reserves, regions), naming its field. */
+    public static void checkGroups(List<Group> groups) {
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
             if (g == null || g.experts() < 1) {
@@ -79,21 +151,7 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
             if (g.preferredRegion() != null && !g.preferredRegion().matches("[1-9][0-9]{1,5}")) {
                 throw ProblemException.invalid("groups[" + i + "].preferredRegion", "expert.plan.region");
             }
-            drawn += g.experts();
         }
-        int total = drawn + reps.size();
-        if (total < MINIMUM_MEMBERS) {
-            throw ProblemException.rule("committee-minimum-members", "groups", "expert.plan.minimum", total,
-                    MINIMUM_MEMBERS);
-        }
-        if (total % 2 == 0) {
-            throw ProblemException.rule("committee-odd-members", "groups", "expert.plan.odd", total);
-        }
-        if (3 * drawn < 2 * total) {
-            throw ProblemException.rule("committee-experts-two-thirds", "representatives",
-                    "expert.plan.two-thirds", drawn, total);
-        }
-        return new CommitteePlan(lot, project, groups, reps, blankToNull(supervisingUscc));
     }
 
     public int drawnExperts() {

@@ -19,6 +19,7 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /**
  * Who may see what of a committee. Until the evaluation starts, drawn experts' names are sealed: each expert sees
@@ -60,7 +61,14 @@ public class CommitteeViews {
     }
 
     public record CommitteeView(UUID lotId, Status status, int planned, int accepted, int invited, int reserves,
-            boolean namesSealed, List<SeatView> seats) {
+            boolean namesSealed, List<SeatView> seats, List<RepresentativeView> representatives) {
+    }
+
+    /**
+     * A tenderee representative's seat: named by the tenderee in the plan (never sealed); {@code ownAccount} when the
+     * seat is a member account of the tenderee's organisation, which takes part in the evaluation itself.
+     */
+    public record RepresentativeView(int position, String name, boolean ownAccount) {
     }
 
     /** An expert's own invitation. */
@@ -68,23 +76,34 @@ public class CommitteeViews {
             String lotName, SeatState state, Instant invitedAt, Instant answerDue, Instant answeredAt, String reason) {
     }
 
+    /** The same for callers holding raw ids. */
     public CommitteeView committee(CurrentUser user, UUID projectId, UUID lotId) {
-        LotFacts.Lot lot = facts.lot(projectId, new LotId(lotId));
+        return committee(user, new ProjectId(projectId), new LotId(lotId));
+    }
+
+    public CommitteeView committee(CurrentUser user, ProjectId project, LotId lotId) {
+        LotFacts.Lot lot = facts.lot(project.value(), lotId);
         CommitteePlans.requireOwnerOrCentre(user, lot);
         boolean evaluationStarted = plans.evaluationStartedAt(lot.lot()).isPresent();
         return view(lot, !evaluationStarted);
     }
 
-    /** A regulator reads the names before the evaluation; the access and its reason go into the supervision log. */
+    /** The same for callers holding raw ids. */
     @Transactional
     public CommitteeView disclose(CurrentUser regulator, UUID projectId, UUID lotId, String reason) {
+        return disclose(regulator, new ProjectId(projectId), new LotId(lotId), reason);
+    }
+
+    /** A regulator reads the names before the evaluation; the access and its reason go into the supervision log. */
+    @Transactional
+    public CommitteeView disclose(CurrentUser regulator, ProjectId project, LotId lotId, String reason) {
         if (!regulator.is(Role.REGULATOR)) {
             throw ProblemException.forbidden("problem.forbidden");
         }
         if (reason == null || reason.strip().length() < MIN_REASON || reason.length() > 1000) {
             throw ProblemException.invalid("reason", "expert.disclosure.reason", MIN_REASON);
         }
-        LotFacts.Lot lot = facts.lot(projectId, new LotId(lotId));
+        LotFacts.Lot lot = facts.lot(project.value(), lotId);
         events.publishEvent(new ExpertEvents.CommitteeNamesDisclosed(lot.lot(), regulator.accountId(), reason.strip(),
                 clock.instant()));
         return view(lot, false);
@@ -106,8 +125,10 @@ public class CommitteeViews {
                     s.answerDue(), name));
         }
         Status status = seats.isEmpty() ? Status.PLANNED : accepted >= plan.drawnExperts() ? Status.STAFFED : Status.DRAWN;
+        List<RepresentativeView> representatives = plan.representativeSeats().stream()
+                .map(r -> new RepresentativeView(r.position(), r.name(), r.ownAccount())).toList();
         return new CommitteeView(lot.lot().value(), status, plan.drawnExperts(), accepted, invited, reserves, sealed,
-                views);
+                views, representatives);
     }
 
     /** The expert's own invitations, newest first; nothing about other experts. */
@@ -124,7 +145,12 @@ public class CommitteeViews {
 
     /** The signed draw records of the lot (draw and replacements): to regulators at once, to others after the evaluation starts. */
     public List<String> drawRecords(CurrentUser user, UUID projectId, UUID lotId) {
-        LotFacts.Lot lot = facts.lot(projectId, new LotId(lotId));
+        return drawRecords(user, new ProjectId(projectId), new LotId(lotId));
+    }
+
+    /** The same with typed ids. */
+    public List<String> drawRecords(CurrentUser user, ProjectId project, LotId lotId) {
+        LotFacts.Lot lot = facts.lot(project.value(), lotId);
         CommitteePlans.requireOwnerOrCentre(user, lot);
         boolean open = user.is(Role.REGULATOR) || user.is(Role.ADMIN)
                 || plans.evaluationStartedAt(lot.lot()).isPresent();
@@ -135,15 +161,25 @@ public class CommitteeViews {
     }
 
     /** The pool file the lot's draw records name by SHA-256, to whoever may read the records, once a draw ran. */
-    public Optional<byte[]> drawPool(CurrentUser user, UUID projectId, UUID lotId) {
-        if (drawRecords(user, projectId, lotId).isEmpty()) {
+    public Optional<byte[]> drawPool(CurrentUser user, ProjectId project, LotId lot) {
+        if (drawRecords(user, project, lot).isEmpty()) {
             return Optional.empty();
         }
-        return pools.file(new LotId(lotId));
+        return pools.file(lot);
     }
 
+    /** The same for callers holding raw ids. */
+    public Optional<byte[]> drawPool(CurrentUser user, UUID projectId, UUID lotId) {
+        return drawPool(user, new ProjectId(projectId), new LotId(lotId));
+    }
+
+    /** The same for callers holding raw ids. */
     public Optional<String> drawRecord(CurrentUser user, UUID projectId, UUID lotId, int sequence) {
-        List<String> records = drawRecords(user, projectId, lotId);
+        return drawRecord(user, new ProjectId(projectId), new LotId(lotId), sequence);
+    }
+
+    public Optional<String> drawRecord(CurrentUser user, ProjectId project, LotId lot, int sequence) {
+        List<String> records = drawRecords(user, project, lot);
         return sequence >= 0 && sequence < records.size() ? Optional.of(records.get(sequence)) : Optional.empty();
     }
 }

@@ -27,7 +27,10 @@ public interface Committees {
      */
     void evaluationStarted(LotId lot);
 
-    /** One seat on a committee. */
+    /**
+     * One seat on a committee; every seat has a member id of its own: a drawn expert's, a representative's own account,
+     * or for a representative named only, an id derived from the lot and its position in the plan.
+     */
     record CommitteeMember(MemberId member, String name, Role role) {
     }
 

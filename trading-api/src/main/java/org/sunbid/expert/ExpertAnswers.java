@@ -16,6 +16,7 @@ import org.sunbid.expert.internal.PlanStore;
 import org.sunbid.expert.internal.Sealed;
 import org.sunbid.expert.internal.Seating;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 
@@ -49,8 +50,8 @@ public class ExpertAnswers {
     }
 
     /** The expert accepts its invitation; refused after the window or once answered. */
-    public SeatState accept(CurrentUser expert, UUID seatId) {
-        DrawStore.Seat seat = openInvitation(expert, seatId);
+    public SeatState accept(CurrentUser expert, SeatId seatId) {
+        DrawStore.Seat seat = openInvitation(expert, seatId.value());
         Instant now = clock.instant();
         draws.updateSeat(seat.with(SeatState.ACCEPTED, now, null));
         Sealed.publish(events, new ExpertEvents.InvitationAccepted(seat.lot(), seat.id(), now));
@@ -59,9 +60,9 @@ public class ExpertAnswers {
     }
 
     /** The expert declines with a reason; the seat goes to the next reserve or a replacement draw. */
-    public SeatState decline(CurrentUser expert, UUID seatId, String reason) {
+    public SeatState decline(CurrentUser expert, SeatId seatId, String reason) {
         String why = reason(reason);
-        DrawStore.Seat seat = openInvitation(expert, seatId);
+        DrawStore.Seat seat = openInvitation(expert, seatId.value());
         Instant now = clock.instant();
         draws.updateSeat(seat.with(SeatState.DECLINED, now, why));
         Sealed.publish(events, new ExpertEvents.InvitationDeclined(seat.lot(), seat.id(), why, now));
@@ -92,11 +93,21 @@ public class ExpertAnswers {
         }
     }
 
+    /** The same for callers holding the seat's raw id. */
+    public SeatState accept(CurrentUser expert, UUID seatId) {
+        return accept(expert, new SeatId(seatId));
+    }
+
+    /** The same for callers holding the seat's raw id. */
+    public SeatState decline(CurrentUser expert, UUID seatId, String reason) {
+        return decline(expert, new SeatId(seatId), reason);
+    }
+
     /** Removes a drawn member (absent, a conflict found later) and fills its seat; see {@link Committees#replace}. */
-    public void replace(LotId lot, UUID member, String reason) {
+    public void replace(LotId lot, MemberId member, String reason) {
         String why = reason(reason);
         DrawStore.Seat seat = draws.seats(lot).stream()
-                .filter(s -> s.expert().equals(member) && (s.state() == SeatState.ACCEPTED || s.state() == SeatState.INVITED))
+                .filter(s -> s.expert().equals(member.value()) && (s.state() == SeatState.ACCEPTED || s.state() == SeatState.INVITED))
                 .findFirst().orElseThrow(() -> ProblemException.notFound("committee member", member));
         seat = draws.lockSeat(seat.id()).orElseThrow();
         Instant now = clock.instant();

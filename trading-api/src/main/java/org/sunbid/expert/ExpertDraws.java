@@ -30,6 +30,7 @@ import org.sunbid.expert.internal.Seating;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.draw.DrawAlgorithm;
@@ -83,16 +84,25 @@ public class ExpertDraws {
     /** What a draw produced, without names: counts for the caller, the record for regulators. */
     public record DrawSummary(UUID draw, int sequence, int pool, int excluded, int members, int reserves,
             String recordSha256) {
+
+        public DrawId drawId() {
+            return new DrawId(draw);
+        }
     }
 
     /** Staff draw a lot of a project by hand (after a refused scheduled draw, for instance). */
-    public DrawSummary draw(UUID project, LotId lot) {
-        facts.lot(project, lot);
-        plans.find(lot).filter(p -> !p.project().equals(project))
+    public DrawSummary draw(ProjectId project, LotId lot) {
+        facts.lot(project.value(), lot);
+        plans.find(lot).filter(p -> !p.project().equals(project.value()))
                 .ifPresent(p -> {
                     throw ProblemException.notFound("lot", lot);
                 });
         return draw(lot);
+    }
+
+    /** The same for callers holding the project's raw id. */
+    public DrawSummary draw(UUID project, LotId lot) {
+        return draw(new ProjectId(project), lot);
     }
 
     /** The lot's draw: refused unless the lot is opened, planned, committed and not drawn yet. */
@@ -161,7 +171,7 @@ public class ExpertDraws {
                     "expert.draw.pool-too-small", Map.of("eligible", e.eligible, "needed", e.needed),
                     groups.get(e.group).specialty(), e.eligible, e.needed);
         }
-        DrawRecord record = new DrawRecord(plan.project().toString(), lot.toString(), sequence, reason, asOf, groups,
+        DrawRecord record = new DrawRecord(DrawRecord.typeFor(snapshot.pool()), plan.project().toString(), lot.toString(), sequence, reason, asOf, groups,
                 plan.representatives().size(), DrawRecord.PoolReference.of(snapshot.pool()), exclusions, secret.commitment(),
                 HexFormat.of().formatHex(secret.secret()),
                 bids.stream().map(b -> new DrawRecord.BidHash(b.bid().toString(), b.sha256())).toList(),

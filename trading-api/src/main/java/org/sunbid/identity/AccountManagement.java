@@ -115,6 +115,15 @@ public class AccountManagement {
         return accounts.findPlatformAccounts().stream().map(AccountView::of).toList();
     }
 
+    /** Accounts whose display name or user name contains the text, for pickers (at most {@code limit}, 1–50). */
+    @Transactional(readOnly = true)
+    public List<AccountView> search(String text, int limit) {
+        if (text == null || text.isBlank() || limit < 1 || limit > 50) {
+            return List.of();
+        }
+        return accounts.search(text.strip(), limit).stream().map(AccountView::of).toList();
+    }
+
     @Transactional(readOnly = true)
     public boolean usernameTaken(String username) {
         return accounts.usernameTaken(username);

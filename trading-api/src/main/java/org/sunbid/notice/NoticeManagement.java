@@ -2,7 +2,10 @@ package org.sunbid.notice;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -76,6 +79,16 @@ public class NoticeManagement {
     @Transactional(readOnly = true)
     public List<Notice> ofProject(UUID projectId) {
         return notices.ofProject(projectId);
+    }
+
+    /**
+     * For each of these projects that has one, the kind of its latest notice that ends a stage: opening record,
+     * candidate publicity, award, contract, failed tender or termination.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, NoticeKind> latestOutcomes(Collection<UUID> projects) {
+        return notices.latestOf(projects, EnumSet.of(NoticeKind.OPENING_RECORD, NoticeKind.CANDIDATE_PUBLICITY,
+                NoticeKind.AWARD, NoticeKind.CONTRACT, NoticeKind.FAILED_TENDER, NoticeKind.TERMINATION));
     }
 
     @Transactional(readOnly = true)

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidEvents;
+import org.sunbid.bid.OpeningKeys;
 import org.sunbid.opening.internal.DecryptBids;
 import org.sunbid.opening.internal.DecryptionJobs;
 import org.sunbid.opening.internal.OpeningSessions;
@@ -37,12 +38,13 @@ public class DecryptLot {
     private final DecryptBids decrypt;
     private final DecryptionJobs jobs;
     private final ConcludeOpening conclude;
+    private final OpeningKeys keys;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration selfDecryptWindow;
 
     DecryptLot(OpeningSessions sessions, SessionKeys sessionKeys, DecryptBids decrypt, DecryptionJobs jobs,
-            ConcludeOpening conclude, ApplicationEventPublisher events, Clock clock,
+            ConcludeOpening conclude, OpeningKeys keys, ApplicationEventPublisher events, Clock clock,
             @Value("${sunbid.opening.self-decrypt-window:PT30M}") Duration selfDecryptWindow) {
         if (selfDecryptWindow.isNegative() || selfDecryptWindow.isZero()) {
             throw new IllegalArgumentException("sunbid.opening.self-decrypt-window must be positive");
@@ -52,13 +54,14 @@ public class DecryptLot {
         this.decrypt = decrypt;
         this.jobs = jobs;
         this.conclude = conclude;
+        this.keys = keys;
         this.events = events;
         this.clock = clock;
         this.selfDecryptWindow = selfDecryptWindow;
     }
 
     /** What one run did (for the scheduler's log and tests). */
-    public enum Outcome { DECRYPTED, PASSED_ON, SESSION_KEY_LOST, NOTHING_TO_DO }
+    public enum Outcome { DECRYPTED, PASSED_ON, SESSION_KEY_LOST, RELEASES_REFUSED, NOTHING_TO_DO }
 
     public Outcome run(ProjectId project, LotId lot, int attempt) {
         Optional<OpeningSession> found = sessions.lock(lot);
@@ -69,6 +72,11 @@ public class DecryptLot {
         Instant now = clock.instant();
         Optional<SessionKeys.SessionKey> key = sessionKeys.current(lot);
         if (key.isPresent() && sessionKeys.heldHere(key.get())) {
+            if (!decrypt.openingKeyHeld(lot) && refused(lot, key.get(), now)) {
+                session.releasesRefused();
+                sessions.save(session);
+                return Outcome.RELEASES_REFUSED;
+            }
             int awaiting = decrypt.decryptAll(lot, key.get());
             Instant decrypted = clock.instant();
             if (session.decrypted(awaiting, decrypted, selfDecryptWindow)) {
@@ -94,5 +102,25 @@ public class DecryptLot {
         events.publishEvent(new BidEvents.OpeningSessionKeyLost(lot.value(), key.map(SessionKeys.SessionKey::id).orElse(null),
                 key.map(SessionKeys.SessionKey::node).orElse(null), sealed, now));
         return Outcome.SESSION_KEY_LOST;
+    }
+
+    /**
+     * Opens the sealed releases (custodians sealed them themselves, so only now can the platform see whether each is
+     * the custodian's share of this lot): a release that is not is void and its custodian is asked again. Returns
+     * whether fewer than k good shares remain.
+     */
+    private boolean refused(LotId lot, SessionKeys.SessionKey key, Instant now) {
+        int good = 0;
+        for (SessionKeys.Opened opened : sessionKeys.open(key)) {
+            if (opened.share() != null) {
+                good++;
+                continue;
+            }
+            sessionKeys.discard(key, opened.index());
+            log.warn("Opening of lot {}: the release of share {} is void ({}); its custodian is asked again", lot,
+                    opened.index(), opened.refusal());
+            events.publishEvent(new BidEvents.ShareReleaseRefused(lot.value(), key.id(), opened.index(), opened.refusal(), now));
+        }
+        return good < keys.key(lot).orElseThrow().threshold();
     }
 }

@@ -152,6 +152,14 @@ public final class OpeningSession {
     }
 
     /**
+     * A sealed release did not open as its custodian's share, leaving fewer than k good ones: the session waits for
+     * shares again (the good ones stay sealed to the same session key) before any bid is touched.
+     */
+    public void releasesRefused() {
+        sessionKeyLost();
+    }
+
+    /**
      * Every bid has been tried: with bids awaiting their bidders a single window opens for all of them; otherwise the
      * session is ready for its record ({@link #open}).
      */

@@ -1,10 +1,10 @@
 package org.sunbid.opening;
 
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -20,21 +20,38 @@ import org.sunbid.opening.internal.SessionKeys;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
+import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsVerifier;
 import org.sunbid.signing.cms.SignatureCheck;
 import org.sunbid.signing.cms.VerifyOptions;
-import org.sunbid.signing.threshold.Share;
-import org.sunbid.signing.threshold.ShareException;
+import org.sunbid.signing.seal.SealedFiles;
 
 /**
- * A custodian releases its share of the lot's opening key, to any node: the share is sealed at once to the session's
- * current key (made by the node that first needed it, its private key in that node's memory only) and stored only
- * sealed. With k shares sealed to one key, decryption begins as the clustered {@code decrypt-bids} job
- * ({@link DecryptLot}); the request returns at once.
+ * A custodian releases its share of the lot's opening key, to any node, sealed by the custodian itself: it fetches
+ * the session's current key ({@link #sessionKey}: certificate and the platform's signed binding to this lot), checks
+ * it, seals the share to it and signs the sealed bytes; the platform stores that envelope as it came and never sees
+ * the share in clear (a clear share is refused). The session key's private key lives in its node's memory only. With
+ * k shares sealed to one key, decryption begins as the clustered {@code decrypt-bids} job ({@link DecryptLot}), which
+ * opens and checks the releases first; the request returns at once.
  */
 @Service
 @Transactional
 public class ReleaseShare {
+
+    /** Largest sealed share accepted (a share's JSON is a few KB; its envelope a little more). */
+    static final int MAX_ENVELOPE_BYTES = 65536;
+
+    /** The session key a custodian seals its share to, as published: check the binding before sealing. */
+    public record SessionKeyView(UUID lotId, UUID keyId, String certificate, String binding, String bindingSignature) {
+    }
+
+    /**
+     * A sealed release: the share sealed to session key {@code keyId} (CMS, Base64) as share {@code index}, and the
+     * custodian's detached CMS signature over exactly the sealed bytes (Base64). {@code share}, the share in clear, is
+     * refused.
+     */
+    public record SealedRelease(String share, UUID keyId, Integer index, String sealedShare, String signature) {
+    }
 
     private final OpeningLots lots;
     private final OpeningSessions sessions;
@@ -58,24 +75,47 @@ public class ReleaseShare {
     }
 
     /**
-     * The share's JSON (opened offline with the custodian's own key, e.g. {@code bidtool open}) and a detached CMS
-     * signature over exactly those bytes by the custodian's bound certificate.
+     * The session's current key while it waits for shares: the live one, or a new one made by this node (its
+     * coordinating node from then on) when there is none or its node is gone.
      */
-    public OpeningHall.SessionView release(CurrentUser custodian, ProjectId project, LotId lot, String shareJson,
-            String signatureBase64) {
+    public SessionKeyView sessionKey(ProjectId project, LotId lot) {
+        lots.published(project, lot);
+        waitingSession(lot);
+        SessionKeys.SessionKey key = sessionKeys.forRelease(lot, clock.instant());
+        return new SessionKeyView(lot.value(), key.id(), Certificates.toPem(key.certificate()), key.binding(),
+                Base64.getEncoder().encodeToString(key.bindingSignature()));
+    }
+
+    public OpeningHall.SessionView release(CurrentUser custodian, ProjectId project, LotId lot, SealedRelease release) {
+        if (release.share() != null) {
+            throw ProblemException.rule("clear-share-refused", "share", "bid.share.clear-refused");
+        }
+        if (release.keyId() == null) {
+            throw ProblemException.invalid("keyId", "bid.share.key-id-missing");
+        }
+        if (release.index() == null) {
+            throw ProblemException.invalid("index", "bid.share.index-missing");
+        }
+        byte[] envelope = base64("sealedShare", release.sealedShare());
+        byte[] signature = base64("signature", release.signature());
         OpeningLots.Lot published = lots.published(project, lot);
-        OpeningSession session = sessions.lock(lot)
-                .orElseThrow(() -> OpeningRefused.ruleBroken("opening-not-started", "lotId", "bid.opening.not-started"));
-        session.requireWaitingForShares();
+        OpeningSession session = waitingSession(lot);
         OpeningKeys.LotKey key = keys.key(lot).orElseThrow();
-        Share share = share(shareJson, key);
-        byte[] signature = signature(custodian, lot, share, shareJson, signatureBase64);
+        int index = release.index();
+        requireHolder(custodian, lot, index, envelope, signature);
         Instant now = clock.instant();
         SessionKeys.SessionKey sessionKey = sessionKeys.forRelease(lot, now);
-        int sealed = sessionKeys.store(sessionKey, share, now);
-        sessions.recordRelease(lot, share.index(), custodian.accountId(), signature, now);
-        events.publishEvent(new BidEvents.ShareReleased(lot.value(), share.index(), custodian.accountId(), now));
-        if (sealed >= key.threshold()) {
+        if (!sessionKey.id().equals(release.keyId())) {
+            throw ProblemException.conflict("session-key-retired", "keyId", "bid.share.session-key-retired");
+        }
+        SealedFiles.Inspection sealed = SealedFiles.inspect(envelope, sessionKey.certificate());
+        if (sealed.kind() == SealedFiles.Kind.NOT_SEALED || !sealed.addressedTo() || sealed.recipients() != 1) {
+            throw ProblemException.rule("not-sealed-to-session-key", "sealedShare", "bid.share.not-sealed");
+        }
+        int released = sessionKeys.store(sessionKey, index, envelope, now);
+        sessions.recordRelease(lot, index, custodian.accountId(), signature, now);
+        events.publishEvent(new BidEvents.ShareReleased(lot.value(), index, custodian.accountId(), now));
+        if (released >= key.threshold()) {
             session.beginDecryption();
             sessions.save(session);
             jobs.decrypt(project, lot, 1, now);
@@ -83,41 +123,37 @@ public class ReleaseShare {
         return hall.view(custodian, published);
     }
 
-    private static Share share(String shareJson, OpeningKeys.LotKey key) {
-        Share share;
-        try {
-            share = Share.fromJson(shareJson == null ? "" : shareJson);
-        } catch (ShareException | IllegalArgumentException e) {
-            throw ProblemException.invalid("share", "bid.share.malformed");
-        }
-        if (!share.splitId().equals(key.splitId())) {
-            throw ProblemException.rule("share-of-another-lot", "share", "bid.share.other-split");
-        }
-        if (!share.intact()) {
-            throw ProblemException.rule("share-corrupted", "share", "bid.share.corrupted", share.index());
-        }
-        return share;
+    private OpeningSession waitingSession(LotId lot) {
+        OpeningSession session = sessions.lock(lot)
+                .orElseThrow(() -> OpeningRefused.ruleBroken("opening-not-started", "lotId", "bid.opening.not-started"));
+        session.requireWaitingForShares();
+        return session;
     }
 
-    /** The release must be the share's holder's, signed by the certificate it bound. */
-    private byte[] signature(CurrentUser custodian, LotId lot, Share share, String shareJson, String signatureBase64) {
-        AccountId holder = keys.shareHolder(lot, share.index()).orElseThrow(() ->
-                ProblemException.rule("share-of-another-lot", "share", "bid.share.other-split"));
+    private static byte[] base64(String field, String value) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "bid.base64", MAX_ENVELOPE_BYTES);
+        }
+        if (bytes.length == 0 || bytes.length > MAX_ENVELOPE_BYTES) {
+            throw ProblemException.invalid(field, "bid.base64", MAX_ENVELOPE_BYTES);
+        }
+        return bytes;
+    }
+
+    /** The release must be the share's holder's, its sealed bytes signed by the certificate it bound. */
+    private void requireHolder(CurrentUser custodian, LotId lot, int index, byte[] envelope, byte[] signature) {
+        AccountId holder = keys.shareHolder(lot, index).orElseThrow(() ->
+                ProblemException.rule("share-of-another-lot", "index", "bid.share.other-split"));
         if (!holder.equals(custodian.account())) {
             throw ProblemException.forbidden("bid.share.not-yours");
         }
         X509Certificate certificate = keys.custodianCertificate(custodian.account())
                 .orElseThrow(() -> ProblemException.forbidden("bid.share.not-yours"));
-        byte[] signature;
-        try {
-            signature = Base64.getMimeDecoder().decode(String.valueOf(signatureBase64));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("signature", "bid.base64", 65536);
-        }
-        if (!(CmsVerifier.verify(signature, shareJson.getBytes(StandardCharsets.UTF_8), VerifyOptions.expecting(certificate))
-                instanceof SignatureCheck.Valid)) {
+        if (!(CmsVerifier.verify(signature, envelope, VerifyOptions.expecting(certificate)) instanceof SignatureCheck.Valid)) {
             throw ProblemException.rule("bad-signature", "signature", "bid.share.bad-signature");
         }
-        return signature;
     }
 }

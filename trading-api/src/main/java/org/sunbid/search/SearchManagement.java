@@ -1,28 +1,57 @@
 package org.sunbid.search;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.sunbid.notice.Notice;
+import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.search.internal.AttachmentTexts;
 import org.sunbid.search.internal.SearchOutbox;
 
 /** Public search over published notices, suggestions, the outbox drain and rebuilding from PostgreSQL. */
 @Service
 public class SearchManagement {
 
+    private static final int REBUILD_BATCH = 1000;
+
     private final SearchIndex index;
     private final SearchOutbox outbox;
     private final NoticeManagement notices;
+    private final Clock clock;
+    private final AttachmentTexts attachments;
 
-    SearchManagement(SearchIndex index, SearchOutbox outbox, NoticeManagement notices) {
+    SearchManagement(SearchIndex index, SearchOutbox outbox, NoticeManagement notices, Clock clock,
+            AttachmentTexts attachments) {
         this.index = index;
         this.outbox = outbox;
         this.notices = notices;
+        this.clock = clock;
+        this.attachments = attachments;
     }
 
+    /** A page of hits, each with where its project stands now (one look-up of outcome notices per page). */
     public SearchResult search(SearchQuery query) {
-        return index.search(query);
+        SearchResult result = index.search(query);
+        Set<UUID> projects = result.hits().stream().map(SearchResult.Hit::projectId).filter(Objects::nonNull)
+                .map(UUID::fromString).collect(Collectors.toSet());
+        Map<UUID, NoticeKind> outcomes = notices == null || projects.isEmpty() ? Map.of()
+                : notices.latestOutcomes(projects);
+        Instant now = clock.instant();
+        return result.withHits(result.hits().stream().map(h -> h.withStage(TenderStage.of(
+                Optional.ofNullable(h.projectId()).map(p -> outcomes.get(UUID.fromString(p))), h.bidDeadline(),
+                h.openingAt(), now).orElse(null))).toList());
     }
 
     public List<String> suggest(String field, String prefix, int limit) {
@@ -43,12 +72,44 @@ public class SearchManagement {
         return outbox.drain(index);
     }
 
-    /** Replaces the index with every notice in PostgreSQL; returns the number indexed. */
+    /**
+     * Replaces the index with every notice in PostgreSQL, read in batches of a thousand (never all in memory) with the
+     * text of their attachments as extracted at publication; the old content stays searchable until the new one is
+     * complete. Returns the number indexed.
+     */
     public long rebuild() {
-        List<SearchDocument> all = new java.util.ArrayList<>();
-        notices.forEach(n -> all.add(SearchDocument.of(n)));
-        index.rebuild(all);
-        return all.size();
+        long[] count = { 0 };
+        index.rebuild(() -> new Iterator<>() {
+            private long after = 0;
+            private Iterator<Notice> batch = List.<Notice>of().iterator();
+            private Map<UUID, String> texts = Map.of();
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                if (!batch.hasNext() && !last) {
+                    List<Notice> next = notices.changesAfter(after, REBUILD_BATCH);
+                    last = next.size() < REBUILD_BATCH;
+                    if (!next.isEmpty()) {
+                        after = next.get(next.size() - 1).seq();
+                    }
+                    batch = next.iterator();
+                    texts = attachments.of(next);
+                }
+                return batch.hasNext();
+            }
+
+            @Override
+            public SearchDocument next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                count[0]++;
+                Notice n = batch.next();
+                return SearchDocument.of(n, texts.getOrDefault(n.id(), ""));
+            }
+        });
+        return count[0];
     }
 
     public long indexedCount() {

@@ -2,9 +2,12 @@ package org.sunbid.search;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.sunbid.member.RegionCode;
 import org.sunbid.platform.ProblemException;
 
 /**
@@ -40,9 +43,7 @@ public record SearchQuery(String text, Set<String> kinds, Set<String> projectTyp
         winner = winner.filter(s -> !s.isBlank());
         after = after.filter(s -> !s.isBlank());
         sort = sort == null ? (text.isEmpty() ? Sort.DATE : Sort.RELEVANCE) : sort;
-        if (region.isPresent() && !region.get().matches("\\d{2,6}")) {
-            throw ProblemException.invalid("region", "search.region.format", region.get());
-        }
+        region = region.map(SearchQuery::regionCode);
         if (classificationPrefix.isPresent() && !classificationPrefix.get().matches("[A-Z][0-9]{0,10}")) {
             throw ProblemException.invalid("classification", "search.classification.format", classificationPrefix.get());
         }
@@ -70,6 +71,28 @@ public record SearchQuery(String text, Set<String> kinds, Set<String> projectTyp
         if (after.isPresent() && page != 0) {
             throw ProblemException.invalid("page", "search.page.with-cursor");
         }
+    }
+
+    /**
+     * A region as a code prefix (2–6 digits) or by its name in the region code table: the full name
+     * (浙江省杭州市西湖区) or a unique ending of it (西湖区).
+     */
+    static String regionCode(String region) {
+        String r = region.strip();
+        if (r.matches("\\d{2,6}")) {
+            return r;
+        }
+        List<String> codes = RegionCode.table().entrySet().stream().filter(e -> e.getValue().equals(r))
+                .map(Map.Entry::getKey).toList();
+        if (codes.isEmpty()) {
+            codes = RegionCode.table().entrySet().stream().filter(e -> e.getValue().endsWith(r))
+                    .map(Map.Entry::getKey).toList();
+        }
+        if (codes.size() != 1) {
+            throw ProblemException.invalid("region", codes.isEmpty() ? "search.region.unknown" : "search.region.ambiguous",
+                    r);
+        }
+        return codes.get(0);
     }
 
     /** A query for everything, newest first. */

@@ -6,12 +6,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A page of hits with highlighted snippets ({@code <em>} around matches), facet counts per filter field, and the
- * cursor for the next page ({@code null} at the end).
+ * A page of hits with highlighted snippets ({@code <em>} around matches, from the notice's running text only), facet
+ * counts per filter field, and the cursor for the next page ({@code null} at the end).
  */
 public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets, String next) {
 
+    /**
+     * One notice found. {@code stage} is where its project stands now (filled by {@link SearchManagement}, null from
+     * an engine); {@code bidDeadline} and {@code openingAt} come from the notice.
+     */
     public record Hit(String id, String publicId, String kind, String title, String snippet, BigDecimal amount,
-            Instant publishedAt, String tenderee, String winner, String regionCode, String projectType) {
+            Instant publishedAt, String tenderee, String winner, String regionCode, String projectType,
+            String projectId, Instant bidDeadline, Instant openingAt, TenderStage stage) {
+
+        /** This hit with its project's stage. */
+        public Hit withStage(TenderStage value) {
+            return new Hit(id, publicId, kind, title, snippet, amount, publishedAt, tenderee, winner, regionCode,
+                    projectType, projectId, bidDeadline, openingAt, value);
+        }
+    }
+
+    /** The same page with other hits. */
+    public SearchResult withHits(List<Hit> replaced) {
+        return new SearchResult(total, replaced, facets, next);
     }
 }

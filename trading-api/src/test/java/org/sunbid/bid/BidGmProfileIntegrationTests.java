@@ -102,11 +102,8 @@ class BidGmProfileIntegrationTests extends BidScenario {
                 if (item.get("lotId").asText().equals(ids[1].toString())) {
                     Share share = ThresholdKeys.open(Base64.getDecoder().decode(item.get("sealedBase64").asText()),
                             custodian.key());
-                    String json = share.toJson();
-                    session = decrypted(custodian.token(), ids[0], ids[1], call(as(custodian.token(),
-                            post("/api/openings/{p}/{l}/shares", ids[0], ids[1])).content(Api.json(Map.of("share", json,
-                                    "signature", Base64.getEncoder().encodeToString(new CmsSigner(custodian.key())
-                                            .sign(json.getBytes(StandardCharsets.UTF_8), true))))), 200));
+                    session = decrypted(custodian.token(), ids[0], ids[1],
+                            call(release(custodian, ids[0], ids[1], share), 200));
                 }
             }
         }

@@ -59,6 +59,7 @@ import org.sunbid.signing.threshold.ThresholdKeys;
 import org.sunbid.signing.timestamp.TimestampCheck;
 import org.sunbid.signing.timestamp.TimestampVerifier;
 import org.sunbid.support.Api;
+import org.sunbid.support.CustodianClient;
 import org.sunbid.support.PlatformTest;
 import org.sunbid.support.MutableClock;
 import tools.jackson.databind.JsonNode;
@@ -144,6 +145,22 @@ abstract class BidScenario {
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(status);
         String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
         return body.isEmpty() || !body.startsWith("{") && !body.startsWith("[") ? null : Api.body(r);
+    }
+
+    /**
+     * What a custodian's client sends to release {@code share}: it fetches the session key, checks the platform's
+     * binding against the platform root (the custodian's own copy of it), seals the share to the session certificate
+     * and signs the sealed bytes. The share itself is never sent.
+     */
+    String sealedRelease(Person custodian, UUID project, UUID lot, Share share) throws Exception {
+        JsonNode session = call(as(custodian.token(), get("/api/openings/{p}/{l}/session-key", project, lot)), 200);
+        return Api.json(CustodianClient.sealedRelease(session, lot, share, custodian.key(), trust.root()));
+    }
+
+    /** The custodian's sealed release of {@code share}, posted. */
+    MockHttpServletRequestBuilder release(Person custodian, UUID project, UUID lot, Share share) throws Exception {
+        return as(custodian.token(), post("/api/openings/{p}/{l}/shares", project, lot))
+                .content(sealedRelease(custodian, project, lot, share));
     }
 
     /** Custodians with bound certificates; the first registered ones hold the shares of every lot made later. */
@@ -286,11 +303,8 @@ abstract class BidScenario {
                 if (item.get("lotId").asText().equals(ids[1].toString()) && released < threshold) {
                     Share share = ThresholdKeys.open(Base64.getDecoder().decode(item.get("sealedBase64").asText()),
                             custodian.key());
-                    String json = share.toJson();
-                    session = decrypted(custodian.token(), ids[0], ids[1], call(as(custodian.token(),
-                            post("/api/openings/{p}/{l}/shares", ids[0], ids[1])).content(Api.json(Map.of("share", json,
-                                    "signature", Base64.getEncoder().encodeToString(new CmsSigner(custodian.key())
-                                            .sign(json.getBytes(StandardCharsets.UTF_8), true))))), 200));
+                    session = decrypted(custodian.token(), ids[0], ids[1],
+                            call(release(custodian, ids[0], ids[1], share), 200));
                     released++;
                 }
             }

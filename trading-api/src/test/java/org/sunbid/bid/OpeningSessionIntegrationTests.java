@@ -121,12 +121,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
             for (JsonNode s : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
                 if (s.get("lotId").asText().equals(lot.toString())) {
                     Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
-                    String json = share.toJson();
-                    String signature = Base64.getEncoder().encodeToString(
-                            new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true));
-                    return decrypted(custodian.token(), project, lot, call(as(custodian.token(),
-                            post("/api/openings/{p}/{l}/shares", project, lot))
-                            .content(Api.json(Map.of("share", json, "signature", signature))), 200));
+                    return decrypted(custodian.token(), project, lot, call(release(custodian, project, lot, share), 200));
                 }
             }
             throw new AssertionError("the custodian holds no share of the lot");
@@ -142,12 +137,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
                         continue;
                     }
                     Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
-                    String json = share.toJson();
-                    String signature = Base64.getEncoder().encodeToString(
-                            new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true));
-                    session = decrypted(custodian.token(), project, lot, call(as(custodian.token(),
-                            post("/api/openings/{p}/{l}/shares", project, lot))
-                            .content(Api.json(Map.of("share", json, "signature", signature))), 200));
+                    session = decrypted(custodian.token(), project, lot, call(release(custodian, project, lot, share), 200));
                     released++;
                 }
             }
@@ -256,10 +246,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
         for (JsonNode s : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
             if (s.get("lotId").asText().equals(lot.lot.toString())) {
                 Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
-                String json = share.toJson();
-                return call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", lot.project, lot.lot))
-                        .content(Api.json(Map.of("share", json, "signature", Base64.getEncoder().encodeToString(
-                                new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true))))), 200);
+                return call(release(custodian, lot.project, lot.lot, share), 200);
             }
         }
         throw new AssertionError("the custodian holds no share of the lot");
@@ -313,6 +300,144 @@ class OpeningSessionIntegrationTests extends BidScenario {
                 .single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from opening_session_key where lot_id = ? and retired_at is null")
                 .param(lot.lot).query(Integer.class).single()).as("the session is over: no key is current").isZero();
+    }
+
+    /** The custodian's share of the lot, opened offline with its own key. */
+    Share shareOf(Lot lot, Person custodian) throws Exception {
+        for (JsonNode s : call(as(custodian.token(), get("/api/custodians/me/shares")), 200)) {
+            if (s.get("lotId").asText().equals(lot.lot.toString())) {
+                return ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
+            }
+        }
+        throw new AssertionError("the custodian holds no share of the lot");
+    }
+
+    int rows(String table, Lot lot) {
+        return jdbc.sql("select count(*) from " + table + " where lot_id = ?").param(lot.lot).query(Integer.class).single();
+    }
+
+    JsonNode postRelease(Lot lot, Person custodian, Map<String, Object> body, int status) throws Exception {
+        return call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", lot.project, lot.lot)).content(Api.json(body)),
+                status);
+    }
+
+    @Test
+    void theServerRefusesAShareInClearAndStoresOnlyWhatTheCustodianSealedToTheSessionKey() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        lot.start();
+        Person custodian = lot.custodians.get(0);
+        Share share = shareOf(lot, custodian);
+        String json = share.toJson();
+        CmsSigner signer = new CmsSigner(custodian.key());
+
+        // the share in clear, signed as releases used to be: refused, nothing recorded
+        JsonNode clear = postRelease(lot, custodian, Map.of("share", json, "signature",
+                Base64.getEncoder().encodeToString(signer.sign(json.getBytes(StandardCharsets.UTF_8), true))), 422);
+        assertThat(clear.get("type").asText()).endsWith("/clear-share-refused");
+        assertThat(clear.get("field").asText()).isEqualTo("share");
+        // the clear share passed off as a sealed one, or sealed to the lot's opening certificate instead: refused
+        JsonNode session = call(as(custodian.token(), get("/api/openings/{p}/{l}/session-key", lot.project, lot.lot)), 200);
+        String keyId = session.get("keyId").asText();
+        byte[] plain = json.getBytes(StandardCharsets.UTF_8);
+        JsonNode disguised = postRelease(lot, custodian, Map.of("keyId", keyId, "index", share.index(),
+                "sealedShare", Base64.getEncoder().encodeToString(plain),
+                "signature", Base64.getEncoder().encodeToString(signer.sign(plain, true))), 422);
+        assertThat(disguised.get("type").asText()).endsWith("/not-sealed-to-session-key");
+        byte[] toOpening = ThresholdKeys.seal(share, lot.opening, ContentCipher.AES_256_GCM);
+        JsonNode misaddressed = postRelease(lot, custodian, Map.of("keyId", keyId, "index", share.index(),
+                "sealedShare", Base64.getEncoder().encodeToString(toOpening),
+                "signature", Base64.getEncoder().encodeToString(signer.sign(toOpening, true))), 422);
+        assertThat(misaddressed.get("type").asText()).endsWith("/not-sealed-to-session-key");
+        // another custodian cannot release this custodian's share, even sealed and signed by itself
+        Map<String, Object> sealed = org.sunbid.support.CustodianClient.sealedRelease(session, lot.lot, share,
+                lot.custodians.get(1).key(), trust.root());
+        postRelease(lot, lot.custodians.get(1), sealed, 403);
+        assertThat(rows("sealed_share_release", lot)).isZero();
+        assertThat(rows("share_release", lot)).isZero();
+
+        // the custodian's client seals it: neither the request nor the database ever holds the share
+        String body = sealedRelease(custodian, lot.project, lot.lot, share);
+        assertThat(body).doesNotContain(Base64.getEncoder().encodeToString(share.value()))
+                .doesNotContain(java.util.HexFormat.of().formatHex(share.value())).doesNotContain("sunbid-share");
+        call(as(custodian.token(), post("/api/openings/{p}/{l}/shares", lot.project, lot.lot)).content(body), 200);
+        byte[] stored = jdbc.sql("select envelope from sealed_share_release where lot_id = ?").param(lot.lot)
+                .query(byte[].class).single();
+        assertThat(stored).as("stored byte for byte as the custodian sealed it: the server had nothing to re-seal")
+                .isEqualTo(Base64.getDecoder().decode(Api.JSON.readTree(body).get("sealedShare").asText()));
+        for (var key : keysAtRest()) {
+            assertThatThrownBy(() -> ThresholdKeys.open(stored, key)).as("no key at rest opens a sealed release")
+                    .isInstanceOf(org.sunbid.signing.threshold.ShareException.class);
+        }
+        assertNothingAtRest(lot.opening, List.of(share.value()), List.of(share), "after a sealed release");
+    }
+
+    @Test
+    void aShareSealedToARetiredSessionKeyIsRefusedAndSealedAgainToTheNewKey() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        lot.start();
+        Person first = lot.custodians.get(0);
+        Share share = shareOf(lot, first);
+        String sealedToOld = sealedRelease(first, lot.project, lot.lot, share);
+        X509Certificate oldCertificate = org.sunbid.signing.certs.Certificates.parse(jdbc.sql(
+                "select certificate from opening_session_key where lot_id = ?").param(lot.lot).query(byte[].class).single());
+
+        // the coordinating node is killed before the release arrives: the release names a void key
+        coordinatorDies(lot);
+        JsonNode refused = call(as(first.token(), post("/api/openings/{p}/{l}/shares", lot.project, lot.lot))
+                .content(sealedToOld), 409);
+        assertThat(refused.get("type").asText()).endsWith("/session-key-retired");
+        assertThat(refused.get("field").asText()).isEqualTo("keyId");
+        assertThat(rows("sealed_share_release", lot)).isZero();
+
+        // the client asks again: a new session key, and the share sealed to it is taken
+        JsonNode again = call(release(first, lot.project, lot.lot, share), 200);
+        assertThat(again.get("releasedShares")).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from opening_session_key where lot_id = ? and retired_at is not null")
+                .param(lot.lot).query(Integer.class).single()).isEqualTo(1);
+
+        // a share sealed to the retired key but labelled with the new key's id is refused too
+        Person second = lot.custodians.get(1);
+        Share other = shareOf(lot, second);
+        var stale = org.sunbid.signing.threshold.SessionRelease.seal(other, oldCertificate, second.key());
+        String currentKey = jdbc.sql("select key_id::text from opening_session_key where lot_id = ? and retired_at is null")
+                .param(lot.lot).query(String.class).single();
+        JsonNode relabelled = postRelease(lot, second, Map.of("keyId", currentKey, "index", other.index(),
+                "sealedShare", Base64.getEncoder().encodeToString(stale.envelope()),
+                "signature", Base64.getEncoder().encodeToString(stale.signature())), 422);
+        assertThat(relabelled.get("type").asText()).endsWith("/not-sealed-to-session-key");
+
+        JsonNode opened = decrypted(second.token(), lot.project, lot.lot, call(release(second, lot.project, lot.lot, other), 200));
+        assertThat(opened.get("status").asText()).isEqualTo("OPENED");
+        assertThat(opened.get("results")).hasSize(3).allSatisfy(r -> assertThat(r.get("signature").asText()).isEqualTo("VALID"));
+    }
+
+    @Test
+    void aSealedReleaseThatIsNotTheCustodiansShareIsVoidAndTheCustodianIsAskedAgain() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        lot.start();
+        Person first = lot.custodians.get(0);
+        Person second = lot.custodians.get(1);
+        Share share = shareOf(lot, first);
+        byte[] flipped = share.value();
+        flipped[0] ^= 1;
+        Share corrupted = new Share(share.splitId(), share.index(), share.threshold(), share.total(), flipped,
+                share.shareCommitments(), share.secretCommitment());
+
+        // sealed by the client, the platform cannot look inside: the release is taken, and checked when opened
+        call(release(first, lot.project, lot.lot, corrupted), 200);
+        JsonNode back = decrypted(second.token(), lot.project, lot.lot,
+                call(release(second, lot.project, lot.lot, shareOf(lot, second)), 200));
+        assertThat(back.get("status").asText()).as("fewer than k good shares: waiting again").isEqualTo("WAITING_FOR_SHARES");
+        assertThat(back.get("releasedShares")).hasSize(1);
+        assertThat(back.get("results")).allSatisfy(r -> assertThat(r.get("stage").asText()).isEqualTo("QUEUED"));
+        awaitLogged("bid.share-release-refused", lot.lot);
+
+        JsonNode opened = decrypted(first.token(), lot.project, lot.lot, call(release(first, lot.project, lot.lot, share), 200));
+        assertThat(opened.get("status").asText()).isEqualTo("OPENED");
+        assertThat(opened.get("results")).hasSize(3).allSatisfy(r -> assertThat(r.get("signature").asText()).isEqualTo("VALID"));
     }
 
     @Test
@@ -375,6 +500,11 @@ class OpeningSessionIntegrationTests extends BidScenario {
         JsonNode opened = decrypted(lot.staff, lot.project, lot.lot, lot.view(lot.staff, 200));
         assertThat(opened.get("status").asText()).isEqualTo("OPENED");
         assertNothingAtRest(lot.opening, secrets, shares, "after the opening");
+        for (UUID bid : lot.bids.values()) {
+            assertThat(bidFile(bid).resolveSibling(bid + ".signed")).as("the scratch plaintext is deleted once verified")
+                    .doesNotExist();
+            assertThat(bidFile(bid).resolveSibling(bid + ".content")).as("the verified content is kept").isRegularFile();
+        }
         assertThat(jdbc.sql("select count(*) from sealed_share_release where lot_id = ?").param(lot.lot)
                 .query(Integer.class).single()).as("sealed releases are deleted once the session is over").isZero();
     }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -65,6 +66,9 @@ import org.sunbid.support.PlatformTest;
  * record, then through the expert draw and the evaluation by demo experts to the award notice the public finds.
  */
 @PlatformTest
+// this class's context is its own (its properties): closing it after the class stops the demo thread whether the test
+// passed, failed or timed out — a demo left running broke DemoTenderOffIntegrationTests in the same JVM
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = { "sunbid.demo=true", "sunbid.demo.tender.day=200ms", "sunbid.demo.tender.lead=12s",
         "sunbid.demo.tender.bid-spacing=300ms", "sunbid.demo.tender.release-delay=700ms",
         "sunbid.demo.tender.objection-window=1s", "sunbid.demo.experts=80", "server.port=18093" })

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sunbid.expert.internal.Avoidance;
 import org.sunbid.expert.internal.Avoidance.Rule;
 import org.sunbid.expert.internal.LibraryStore;
+import org.sunbid.expert.internal.PoolSnapshot;
 
 /** The avoidance policy alone: each rule, all rules at once, and an expert nothing excludes. */
 class AvoidanceTests {
@@ -66,5 +67,20 @@ class AvoidanceTests {
     void anExpertNoRuleTouchesIsNotExcluded() {
         UUID who = UUID.randomUUID();
         assertThat(Avoidance.exclusions(List.of(expert(who, null, true)), parties(Map.of()), facts(who, null))).isEmpty();
+    }
+
+    @Test
+    void overAPoolFileThatMarksQualificationTheUnqualifiedAreNotListedWhateverElseApplies() {
+        UUID unqualifiedBidderEmployee = UUID.randomUUID();
+        UUID qualifiedBidderEmployee = UUID.randomUUID();
+        UUID unqualified = UUID.randomUUID();
+        PoolSnapshot pool = PoolSnapshot.of(java.time.Instant.EPOCH, List.of(expert(unqualifiedBidderEmployee, BIDDER, false),
+                expert(qualifiedBidderEmployee, BIDDER, true), expert(unqualified, null, false)));
+        assertThat(pool.pool().carriesQualification()).isTrue();
+        var out = Avoidance.exclusions(pool, parties(Map.of()), facts(unqualified, Rule.CREDIT_BANNED));
+        assertThat(out).hasSize(1);
+        assertThat(out.get(pool.position(qualifiedBidderEmployee))).containsExactly(Rule.BIDDER_EMPLOYEE);
+        // the draw never picks them: the pool file's mark keeps them out of every group
+        assertThat(pool.pool().unqualified().cardinality()).isEqualTo(2);
     }
 }

@@ -73,7 +73,7 @@ class ExpertAvoidanceIntegrationTests extends OpenedLotScenario {
         expected.put("bidder-employee", expert(region, uscc(bidder), "SENIOR"));
         expected.put("related-to-party", expert(region, uscc(sister), "SENIOR"));
         expected.put("supervising-department", expert(region, supervising, "SENIOR"));
-        expected.put("not-qualified", expert(region, null, "INTERMEDIATE"));
+        UUID unqualified = expert(region, null, "INTERMEDIATE"); // the pool file marks it; the record does not list it
         UUID conflicted = expert(region, null, "SENIOR");
         library.declareConflict(conflicted, uscc(bidder), "曾为该公司提供咨询服务");
         expected.put("declared-conflict", conflicted);
@@ -93,7 +93,10 @@ class ExpertAvoidanceIntegrationTests extends OpenedLotScenario {
         askedThreeTimesThisMonth(busy);
         expected.put("frequency-cap", busy);
 
-        Map<String, Object> plan = new HashMap<>(ExpertFixtures.plan("B0201", region, 5, 1, List.of()));
+        // a representative with an account of its own: a person the registry lists as employed by the tenderee
+        UUID representative = expert(ExpertFixtures.freshRegion(), uscc(tenderee), "SENIOR");
+        Map<String, Object> plan = new HashMap<>(ExpertFixtures.plan("B0201", region, 4, 1, List.of("招标人代表甲")));
+        plan.put("representativeMembers", List.of(representative));
         plan.put("supervisingUscc", supervising);
         OpenedLot opened = openedLot(plan, 3, List.of(bidder), tenderee, new Steps() {
         });
@@ -102,6 +105,11 @@ class ExpertAvoidanceIntegrationTests extends OpenedLotScenario {
         // the pool is the whole library in the specialty (other tests' experts too); the group draws from this region
         assertThat(summary.get("pool").asInt()).isGreaterThanOrEqualTo(6 + expected.size());
         assertThat(summary.get("excluded").asInt()).isGreaterThanOrEqualTo(expected.size());
+        assertThat(summary.get("pool").asInt()).isGreaterThanOrEqualTo(6 + expected.size() + 1);
+
+        JsonNode committee = expect(with(opened.staff(), get("/api/projects/{p}/lots/{l}/committee", opened.project(),
+                opened.lot())), 200);
+        assertThat(committee.get("representatives").get(0).get("ownAccount").asBoolean()).isTrue();
 
         JsonNode records = expect(with(opened.regulator(), get("/api/projects/{p}/lots/{l}/committee/draw-records",
                 opened.project(), opened.lot())), 200);
@@ -114,6 +122,14 @@ class ExpertAvoidanceIntegrationTests extends OpenedLotScenario {
         Map<String, List<String>> rules = new HashMap<>();
         signed.record().exclusions().forEach(e -> rules.put(e.expert(), e.rules()));
         expected.forEach((rule, expert) -> assertThat(rules.get(expert.toString())).as(rule).containsExactly(rule));
+        // not-qualified is the pool file's own mark (sunbid-expert-pool/2), so the record lists only the lot's rules
+        assertThat(signed.record().type()).isEqualTo(DrawRecord.TYPE);
+        DrawPool file = DrawPool.parse(pool);
+        assertThat(file.carriesQualification()).isTrue();
+        assertThat(file.candidates().get(file.position(unqualified.toString())).qualified()).isFalse();
+        assertThat(file.candidates().get(file.position(clean.get(0).toString())).qualified()).isTrue();
+        assertThat(rules).doesNotContainKey(unqualified.toString());
+        assertThat(rules.values()).noneMatch(r -> r.contains("not-qualified"));
         assertThat(signed.record().members()).extracting(DrawAlgorithm.Pick::expert)
                 .allMatch(id -> clean.contains(UUID.fromString(id)));
         assertThat(signed.record().bids()).extracting(DrawRecord.BidHash::bid)

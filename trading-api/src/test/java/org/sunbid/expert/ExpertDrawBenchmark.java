@@ -147,12 +147,12 @@ public final class ExpertDrawBenchmark {
         String json = jdbc.sql("select record from expert_draw where id = ?").param(last.draw()).query(String.class).single();
         byte[] poolFile = pools.file(new LotId(lots.get(lots.size() - 1))).orElseThrow();
         SignedDrawRecord signed = SignedDrawRecord.parse(json);
-        System.out.printf("last draw: pool %,d (file %,d bytes), excluded %,d, members %d, reserves %d, record %,d bytes%n",
-                last.pool(), poolFile.length, last.excluded(), last.members(), last.reserves(),
-                json.getBytes(StandardCharsets.UTF_8).length);
-
         // selection step alone: the same pool, exclusions and seed; indexed as the draw runs it, and without the index
         DrawPool pool = DrawPool.parse(poolFile);
+        System.out.printf("last draw: pool %,d (file %,d bytes, %s, %,d marked not qualified), record %s: excluded %,d, "
+                + "members %d, reserves %d, record %,d bytes%n", last.pool(), poolFile.length, pool.type(),
+                pool.unqualified().cardinality(), signed.record().type(), last.excluded(), last.members(), last.reserves(),
+                json.getBytes(StandardCharsets.UTF_8).length);
         pool.index(signed.record().groups());
         BitSet excluded = pool.positions(signed.record().excludedExperts());
         Set<String> excludedIds = signed.record().excludedExperts();

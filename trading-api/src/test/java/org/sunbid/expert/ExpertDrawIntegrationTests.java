@@ -106,6 +106,13 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
                         seated.stream().map(ExpertFixtures.Expert::id).toList());
         assertThat(committee).filteredOn(m -> m.role() == Committees.Role.TENDEREE_REPRESENTATIVE)
                 .extracting(Committees.CommitteeMember::name).containsExactly("招标人代表甲", "招标人代表乙");
+        // each representative in a seat of its own: two seats, neither the tenderee's account nor a drawn expert's
+        assertThat(committee).extracting(Committees.CommitteeMember::member).doesNotHaveDuplicates()
+                .doesNotContain(new MemberId(opened.tenderee()));
+        JsonNode shown = expect(with(opened.staff(), get("/api/projects/{p}/lots/{l}/committee", opened.project(),
+                opened.lot())), 200);
+        assertThat(shown.get("representatives")).extracting(r -> r.get("name").asText())
+                .containsExactly("招标人代表甲", "招标人代表乙");
         byte[] pool = committees.drawPool(lot).orElseThrow();
         assertReplays(committees.drawRecord(lot).orElseThrow(), pool, trust);
 

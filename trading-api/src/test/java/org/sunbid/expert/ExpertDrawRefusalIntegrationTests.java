@@ -58,6 +58,18 @@ class ExpertDrawRefusalIntegrationTests extends OpenedLotScenario {
                         refused(tenderee, project, lot, plan("A0201", 6, List.of()), 422, "committee-odd-members", "groups");
                         refused(tenderee, project, lot, plan("A0201", 3, List.of("代表甲", "代表乙")), 422,
                                 "committee-experts-two-thirds", "representatives");
+                        refused(tenderee, project, lot, plan("A0201", 5, List.of("代表甲", "代表乙", "代表丙", "代表丁")), 422,
+                                "committee-experts-two-thirds", "representatives");
+                        // a representative's account must be a person of the tenderee's organisation, not anyone
+                        Map<String, Object> outsider = new java.util.HashMap<>(plan("A0201", 4, List.of("代表甲")));
+                        outsider.put("representativeMembers", List.of(ExpertFixtures.admitted(members(), library,
+                                ExpertFixtures.freshRegion(), "A0202", null, "SENIOR", 10).id()));
+                        refused(tenderee, project, lot, outsider, 422, "representative-not-of-tenderee",
+                                "representativeMembers[0]");
+                        UUID someone = UUID.randomUUID();
+                        Map<String, Object> twice = new java.util.HashMap<>(plan("A0201", 5, List.of("代表甲", "代表乙")));
+                        twice.put("representativeMembers", List.of(someone, someone));
+                        refused(tenderee, project, lot, twice, 400, "validation", "representativeMembers[1]");
                         refused(tenderee, project, lot, Map.of("groups", List.of(Map.of("specialty", "A0201",
                                 "experts", 5, "reserves", 11))), 400, "validation", "groups[0].reserves");
                         refused(tenderee, project, lot, Map.of("groups", List.of(Map.of("specialty", "A0201",

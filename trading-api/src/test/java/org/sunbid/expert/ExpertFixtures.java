@@ -27,7 +27,7 @@ public final class ExpertFixtures {
     }
 
     /** Registers, approves and admits an expert of {@code region} and {@code specialty}. */
-    static Expert admitted(MemberSetup members, ExpertLibrary library, String region, String specialty,
+    public static Expert admitted(MemberSetup members, ExpertLibrary library, String region, String specialty,
             String employerUscc, String title, int years) {
         var form = new MemberForms.ExpertRegistration(MemberFixtures.username("expert"), MemberFixtures.PASSWORD,
                 "专家" + UUID.randomUUID().toString().substring(0, 4), MemberFixtures.idNumber(),
@@ -52,5 +52,15 @@ public final class ExpertFixtures {
     static Map<String, Object> plan(String specialty, String region, int experts, int reserves, List<String> reps) {
         return Map.of("groups", List.of(Map.of("specialty", specialty, "region", region, "experts", experts,
                 "reserves", reserves)), "representatives", reps);
+    }
+
+    /** Moves the experts' admission a day back, so that they are in the pool of a lot whose deadline has passed. */
+    public static void admittedYesterday(org.springframework.jdbc.core.simple.JdbcClient jdbc, List<Expert> experts) {
+        for (Expert e : experts) {
+            jdbc.sql("update expert_library set admitted_at = admitted_at - interval '1 day', updated_at = updated_at - interval '1 day' where member_id = ?")
+                    .param(e.id()).update();
+            jdbc.sql("update expert_library_version set valid_from = valid_from - interval '1 day' where member_id = ?")
+                    .param(e.id()).update();
+        }
     }
 }

@@ -151,7 +151,9 @@ class NoticePublicApiIntegrationTests {
                 .andExpect(status().isOk()).andReturn());
         assertThat(r.get("total").asLong()).isEqualTo(1);
         assertThat(r.get("hits").get(0).get("publicId").asText()).isEqualTo(n.publicId());
-        assertThat(r.get("hits").get(0).get("snippet").asText()).contains("<em>");
+        // the words are in the title: the snippet is the lead of the running text (never the title again, never labels)
+        assertThat(r.get("hits").get(0).get("snippet").asText()).isEqualTo("食堂后厨设备与结算系统改造。");
+        assertThat(r.get("hits").get(0).get("stage").asText()).isEqualTo("ACCEPTING_BIDS");
         assertThat(r.get("facets").get("kind").get("TENDER_ANNOUNCEMENT").asLong()).isEqualTo(1);
 
         MvcResult csv = mvc.perform(get("/api/public/search.csv").param("q", "智慧食堂")).andExpect(status().isOk()).andReturn();

@@ -55,6 +55,7 @@ import org.sunbid.signing.seal.ContentCipher;
 import org.sunbid.signing.seal.OpenResult;
 import org.sunbid.signing.seal.Opener;
 import org.sunbid.signing.seal.SealedFiles;
+import org.sunbid.support.Api;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
 import org.sunbid.support.TestCa;
@@ -164,6 +165,23 @@ class BidWizardBrowserIntegrationTests {
         org.awaitility.Awaitility.await("the upload stays stalled while offline").during(Duration.ofMillis(1500))
                 .atMost(Duration.ofSeconds(3)).until(() -> progress(browser, "value") == stalled);
         browser.screenshot("BidWizardBrowserIntegrationTests.offline");
+
+        // the page is reloaded mid-upload: the sealed package kept in the browser (IndexedDB) is offered again for
+        // the lot; with the same key opened the upload goes on from the platform's offset, without sealing anew
+        String kept = (String) browser.script("return localStorage.getItem(arguments[0])", "sunbid.wizard.upload." + lot.lot());
+        String keptSha256 = Api.JSON.readTree(kept).get("sha256").asText();
+        chrome.deleteNetworkConditions();
+        browser.driver().navigate().refresh();
+        chrome.setNetworkConditions(slow);
+        assertThat(browser.awaitText("#resume-what", "尚未上传完成").getText()).contains("KB");
+        browser.click("#resume-start");
+        browser.find("#key-file").sendKeys(p12.toString());
+        browser.type("#key-password", P12_PASSWORD);
+        browser.click("#next");
+        assertThat(browser.awaitText("#summary", "继续上传").getText()).contains("上次制作的投标文件");
+        browser.click("#submit");
+        // the same upload continues: the platform already had the bytes sent before the reload
+        browser.until(d -> browser.find("#wizard-status").getText().matches("继续上次的上传：平台已收到 [0-9.]+ KB"));
         chrome.deleteNetworkConditions();
 
         // the receipt in words: who, what, when, a short bid number, the size in KB
@@ -180,6 +198,9 @@ class BidWizardBrowserIntegrationTests {
         BidView first = bids.mine(user, LotId.of(lot.lot())).get(0);
         assertThat(first.status()).isEqualTo("RECEIVED");
         assertThat(first.size()).isEqualTo(size);
+        assertThat(first.sha256()).as("the package sealed before the reload").isEqualTo(keptSha256);
+        assertThat((Object) browser.script("return localStorage.getItem(arguments[0])", "sunbid.wizard.upload." + lot.lot()))
+                .as("forgotten once received").isNull();
         assertThat("TB-" + first.id().toString().substring(0, 8).toUpperCase()).isEqualTo(number);
 
         // the stored sealed file is addressed to the lot's opening certificate and the bidder; both bidtool's opener

@@ -23,6 +23,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
+import org.sunbid.supervision.SupervisionLog;
 import org.sunbid.support.Api;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
@@ -54,8 +55,9 @@ class EveryPageBrowserIntegrationTests {
         BY_ROLE.put(Role.STAFF, List.of("/staff/members.html", "/staff/projects.html", "/staff/rooms.html",
                 "/staff/experts.html", "/staff/committee.html", "/hall.html"));
         BY_ROLE.put(Role.REGULATOR, List.of("/regulator/log.html", "/regulator/credit.html", "/regulator/alerts.html",
-                "/regulator/complaints.html", "/regulator/dashboard.html"));
-        BY_ROLE.put(Role.EXPERT, List.of("/expert/invitations.html"));
+                "/regulator/complaints.html", "/regulator/dashboard.html", "/regulator/experts.html"));
+        BY_ROLE.put(Role.EXPERT, List.of("/expert/invitations.html", "/expert/profile.html",
+                "/expert/availability.html"));
         BY_ROLE.put(Role.TENDEREE, List.of("/award.html"));
     }
 
@@ -65,8 +67,28 @@ class EveryPageBrowserIntegrationTests {
     @Autowired
     MemberSetup members;
 
+    @Autowired
+    SupervisionLog log;
+
+    /** Long names as real ones can be (a Chinese company or project name of 40–60 characters, no spaces to wrap at). */
+    static final String LONG_COMPANY = "浙江省杭州市西湖区城市基础设施建设与综合管廊运营维护集团股份有限公司第三工程分公司";
+    static final String LONG_PROJECT = "西湖区留下街道老旧小区综合改造暨雨污分流、架空线入地及海绵城市配套基础设施提升工程（一期）";
+    static final String LONG_PERSON = "页面巡检员（交易中心信息化与电子监察部门值班人员）";
+
+    /**
+     * The data whose length has broken phone layouts before, seeded here so that the test fails alone as it does in the
+     * full suite: a signed tree head (its 64-character root hash on the log page), a pending member and a project with
+     * long names (the intake queue, the project list, the booking form's pickers), long people's names in the header.
+     */
+    private void seedLongValues(Browser browser) throws Exception {
+        members.registerCompany(MemberFixtures.company(Role.BIDDER, LONG_COMPANY), Map.of());
+        PortalApi.submittedProject(browser, accounts, LONG_PROJECT);
+        log.issueTreeHeadNow(null);
+    }
+
     @Test
     void everyPageFitsAPhoneAndSpeaksWordsNotKeysOrEnums(Browser browser) throws Exception {
+        seedLongValues(browser);
         Set<String> keys = messageKeys();
         List<String> problems = new ArrayList<>();
         for (int width : new int[] { 1366, 390 }) {
@@ -139,10 +161,10 @@ class EveryPageBrowserIntegrationTests {
         }
         String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         if (role == Role.TENDEREE) {
-            accounts.createMemberAccount(username, PortalApi.PASSWORD, role, UUID.randomUUID(), "页面巡检招标人");
+            accounts.createMemberAccount(username, PortalApi.PASSWORD, role, UUID.randomUUID(), LONG_PERSON);
             return username;
         }
-        accounts.createPlatformAccount(username, PortalApi.PASSWORD, role, "页面巡检员", null);
+        accounts.createPlatformAccount(username, PortalApi.PASSWORD, role, LONG_PERSON, null);
         return username;
     }
 

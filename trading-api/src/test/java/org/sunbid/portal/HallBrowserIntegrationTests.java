@@ -47,6 +47,7 @@ import org.sunbid.signing.seal.Sealer;
 import org.sunbid.signing.threshold.Share;
 import org.sunbid.signing.threshold.ThresholdKeys;
 import org.sunbid.support.Api;
+import org.sunbid.support.CustodianClient;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
 import org.sunbid.support.MutableClock;
@@ -70,6 +71,9 @@ class HallBrowserIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    org.sunbid.platform.PlatformTrust trust;
 
     @Autowired
     org.sunbid.platform.PlatformProperties properties;
@@ -220,21 +224,20 @@ class HallBrowserIntegrationTests {
                 sealedShare = s.get("sealedBase64").asText();
             }
         }
-        String shareJson = ThresholdKeys.open(Base64.getDecoder().decode(sealedShare), first.key()).toJson();
+        Share firstShare = ThresholdKeys.open(Base64.getDecoder().decode(sealedShare), first.key());
         Path dir = Files.createTempDirectory("custodian-");
-        Path share = Files.writeString(dir.resolve("share.json"), shareJson + "\n");
-        Path signature = Files.write(dir.resolve("share.p7s"),
-                new CmsSigner(first.key()).sign(shareJson.getBytes(StandardCharsets.UTF_8), true));
+        Path release = Files.writeString(dir.resolve("release.json"), Api.json(CustodianClient.sealedRelease(
+                call("GET", "/api/openings/" + project + "/" + lot + "/session-key", first.token(), null, 200), lot,
+                firstShare, first.key(), trust.root())));
 
         browser.signIn(first.username(), first.password(), "/hall.html?project=" + project + "&lot=" + lot);
         browser.awaitText("#status", "等待释放份额");
         browser.until(d -> d.findElement(By.id("release")).isDisplayed());
         assertThat(browser.find("#release-commands").getText()).contains("bidtool open --in share-" + lot + ".sealed",
-                "bidtool sign --in share.json");
+                "bidtool release --share share.json --session session-key-" + lot + ".json");
         browser.click("#join");
         browser.until(d -> d.findElement(By.id("joined")).isDisplayed());
-        browser.find("#share").sendKeys(share.toString());
-        browser.find("#signature").sendKeys(signature.toString());
+        browser.find("#release-file").sendKeys(release.toString());
         browser.click("#release-form button[type=submit]");
         browser.until(d -> d.findElements(By.cssSelector("#custodians .badge.ok")).size() == 1);
         browser.until(d -> !d.findElement(By.id("release")).isDisplayed());
@@ -417,11 +420,9 @@ class HallBrowserIntegrationTests {
                     continue;
                 }
                 Share share = ThresholdKeys.open(Base64.getDecoder().decode(s.get("sealedBase64").asText()), custodian.key());
-                String json = share.toJson();
-                String signature = Base64.getEncoder().encodeToString(
-                        new CmsSigner(custodian.key()).sign(json.getBytes(StandardCharsets.UTF_8), true));
-                call("POST", "/api/openings/" + project + "/" + lot + "/shares", custodian.token(),
-                        Map.of("share", json, "signature", signature), 200);
+                call("POST", "/api/openings/" + project + "/" + lot + "/shares", custodian.token(), CustodianClient.sealedRelease(
+                        call("GET", "/api/openings/" + project + "/" + lot + "/session-key", custodian.token(), null, 200),
+                        lot, share, custodian.key(), trust.root()), 200);
                 released.add(custodian);
             }
         }

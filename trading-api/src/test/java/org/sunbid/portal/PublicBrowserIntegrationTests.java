@@ -117,17 +117,24 @@ class PublicBrowserIntegrationTests {
         assertThat(browser.find("#hits a").getAttribute("href")).contains("/notice.html?id=N");
         assertThat(browser.find("#facets button[data-value=CONSTRUCTION]").getAttribute("aria-pressed")).isEqualTo("true");
         assertThat(browser.find("#active").getText()).contains("项目类型：工程建设");
+        // the card: stage, time left to the deadline, amount in 万元, region by name
+        assertThat(browser.find("#hits .meta").getText()).contains("正在报名").contains("320 万元")
+                .contains("浙江省杭州市西湖区").doesNotContain("330106");
+        assertThat(browser.find("#hits .deadline").getText()).containsPattern("投标截止 .*（剩余 2[45] 天 \\d+ 小时）");
 
         // the filter form: award notices only, sorted by amount; the state is a deep link that reloads the same way
         browser.click("#active .chip");
         browser.awaitText("#status", "共找到 2 条公告");
         browser.click("#more-filters summary");
         new org.openqa.selenium.support.ui.Select(browser.find("#kind")).selectByValue("award");
+        new org.openqa.selenium.support.ui.Select(browser.find("#region")).selectByVisibleText("杭州市西湖区");
         browser.click("#submit");
         browser.awaitText("#status", "共找到 1 条公告");
-        assertThat(browser.find("#hits .meta").getText()).contains("中标结果公告").contains("杭州江南建设有限公司");
+        assertThat(browser.find("#hits .meta").getText()).contains("中标结果公告").contains("杭州江南建设有限公司")
+                .contains("已定标");
+        assertThat(browser.find("#active").getText()).contains("浙江省杭州市西湖区");
         String deepLink = browser.driver().getCurrentUrl();
-        assertThat(deepLink).contains("kind=award");
+        assertThat(deepLink).contains("kind=award").contains("region=330106");
         browser.open(deepLink.substring(browser.base().length()));
         browser.awaitText("#status", "共找到 1 条公告");
         assertThat(browser.find("#kind").getAttribute("value")).isEqualTo("award");

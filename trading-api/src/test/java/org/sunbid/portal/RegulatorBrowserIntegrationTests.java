@@ -79,10 +79,39 @@ class RegulatorBrowserIntegrationTests {
     }
 
     @Test
-    void theLogKeepsItsFiltersInTheAddressAndSwitchesToEnglish(Browser browser) {
-        browser.signIn(regulator(), PASSWORD, "/regulator/log.html?action=identity.logged-in");
+    void theLogKeepsItsFiltersInTheAddressNamesItsActorsAndSwitchesToEnglish(Browser browser) {
+        String username = "regulator-" + UUID.randomUUID().toString().substring(0, 8);
+        String person = "监管员" + username.substring(10);
+        String id = accounts.createPlatformAccount(username, PASSWORD, Role.REGULATOR, person, null).toString();
+        browser.signIn(username, PASSWORD, "/regulator/log.html?action=identity.logged-in");
         browser.await("#entries tbody tr");
         assertThat(browser.find("#f-action").getAttribute("value")).isEqualTo("identity.logged-in");
+        // the event picker offers events by name, the actor column names people instead of account ids
+        assertThat(browser.find("#f-action option[value='identity.logged-in']").getText()).isEqualTo("登录");
+        browser.until(d -> browser.findAll("#entries tbody td.actor").stream()
+                .anyMatch(td -> td.getText().contains(person) && id.equals(td.getAttribute("title"))));
+        assertThat(browser.findAll("#entries tbody td.actor")).noneSatisfy(td ->
+                assertThat(td.getText()).containsPattern("[0-9a-f]{8}-"));
+
+        // the actor picker: typing a name offers the matching accounts; the chosen one filters by its id
+        browser.type("#f-actor-name", person);
+        WebElement option = browser.until(d -> browser.findAll("#actor-options option").stream()
+                .filter(o -> o.getAttribute("value").contains(username)).findFirst().orElse(null));
+        browser.script("const input = document.getElementById('f-actor-name'); input.value = arguments[0];"
+                + "input.dispatchEvent(new Event('change'));", option.getAttribute("value"));
+        browser.click("#filters button[type=submit]");
+        browser.until(d -> d.getCurrentUrl().contains("actor=" + id));
+        browser.await("#entries tbody tr");
+        assertThat(browser.findAll("#entries tbody td.actor")).allSatisfy(td ->
+                assertThat(td.getAttribute("title")).isEqualTo(id));
+        assertThat(browser.find("#f-actor-name").getAttribute("value")).contains(person);
+        // a name that is no account is refused in words, not sent as an id
+        browser.type("#f-actor-name", "没有这个人");
+        browser.click("#filters button[type=submit]");
+        assertThat((String) browser.script("return document.getElementById('f-actor-name').validationMessage"))
+                .contains("没有找到名为“没有这个人”的操作人");
+        browser.open("/regulator/log.html?action=identity.logged-in");
+        browser.await("#entries tbody tr");
         assertThat(browser.findAll("#entries tbody tr td:nth-child(3)"))
                 .allSatisfy(td -> {
                     assertThat(td.getText()).isEqualTo("登录");
@@ -106,7 +135,12 @@ class RegulatorBrowserIntegrationTests {
         log.issueTreeHeadNow(null);
         browser.signIn(regulator(), PASSWORD, "/regulator/dashboard.html");
         browser.until(d -> "drawn".equals(browser.find("body").getAttribute("data-charts")));
-        for (String chart : List.of("#chart-months", "#chart-bids", "#chart-award", "#chart-log")) {
+        // a chart with nothing but zeros gives way to an empty state that says why (no lot opened with bids yet)
+        if (!browser.findAll("#chart-bids .empty-state").isEmpty()) {
+            assertThat(browser.find("#chart-bids .empty-state").getText()).contains("还没有开标的标段");
+            assertThat(browser.findAll("#chart-bids canvas")).isEmpty();
+        }
+        for (String chart : List.of("#chart-months", "#chart-award", "#chart-log")) {
             WebElement canvas = browser.await(chart + " canvas");
             assertThat(canvas.getSize().getWidth()).as(chart).isGreaterThan(100);
             assertThat(canvas.getSize().getHeight()).as(chart).isGreaterThan(100);

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.sunbid.schedule.BookingPurpose;
 import org.sunbid.schedule.BookingRequest;
 import org.sunbid.schedule.Room;
@@ -158,7 +159,7 @@ class StaffBrowserIntegrationTests {
     }
 
     @Test
-    void theRoomCalendarShowsABookingAndMovesBetweenDaysAndWeeksByKeyboard(Browser browser) {
+    void theRoomCalendarShowsABookingByNamesAndMovesBetweenDaysAndWeeksByKeyboard(Browser browser) throws Exception {
         Room room = rooms.create(new RoomSpec("第" + UUID.randomUUID().toString().substring(0, 4) + "开标室",
                 RoomKind.OPENING_HALL, 40, List.of("投影仪"), false, "交易中心三楼"));
         // a Wednesday two weeks or more ahead, so the next day is in the same week
@@ -166,8 +167,14 @@ class StaffBrowserIntegrationTests {
                 .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.WEDNESDAY));
         Instant start = day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
         String staff = staff();
-        var booking = schedule.book(new BookingRequest(room.id(), UUID.randomUUID(), UUID.randomUUID(),
-                BookingPurpose.OPENING, "键盘测试项目开标", start, start.plus(Duration.ofHours(2)), null), accountId(staff));
+        String projectName = "场地测试" + UUID.randomUUID().toString().substring(0, 6) + "工程";
+        String[] submitted = PortalApi.submittedProject(browser, accounts, projectName);
+        UUID project = UUID.fromString(submitted[0]);
+        UUID lot = UUID.fromString(PortalApi.call(browser, "GET", "/api/projects/" + project, submitted[1], null)
+                .get("lots").get(0).get("id").asText());
+        var booking = schedule.book(new BookingRequest(room.id(), lot, project,
+                BookingPurpose.OPENING, "键盘测试项目开标", start, start.plus(Duration.ofHours(2)), accountId(staff)),
+                accountId(staff));
 
         browser.signIn(staff, PASSWORD, "/staff/rooms.html?date=" + day);
         browser.await(".booking[data-id='" + booking.id() + "']");
@@ -189,7 +196,16 @@ class StaffBrowserIntegrationTests {
 
         browser.await(".booking[data-id='" + booking.id() + "']").click();
         browser.awaitText("#booking", "键盘测试项目开标");
-        assertThat(browser.find("#booking").getText()).contains(room.name());
+        assertThat(browser.find("#booking").getText()).contains(room.name()).contains(projectName)
+                .contains("第 1 标段").contains("交易中心审核员").doesNotContain(project.toString())
+                .doesNotContain(lot.toString());
+        // the booking form picks project, lot and host by name
+        browser.until(d -> browser.findAll("#b-project option").stream().anyMatch(o -> o.getText().contains(projectName)
+                && o.getAttribute("value").equals(project.toString())));
+        browser.script("const s = document.getElementById('b-project'); s.value = arguments[0];"
+                + "s.dispatchEvent(new Event('change'));", project.toString());
+        assertThat(browser.findAll("#b-lot option")).extracting(WebElement::getText).anyMatch(text -> text.startsWith("第 1 标段"));
+        assertThat(browser.findAll("#b-staff option")).extracting(WebElement::getText).contains("交易中心审核员");
     }
 
     private static String focusedDay(Browser browser) {

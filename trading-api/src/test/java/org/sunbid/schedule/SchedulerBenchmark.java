@@ -73,35 +73,19 @@ public final class SchedulerBenchmark {
 
     private static Map<String, Object> run(EmbeddedPostgres postgres, JdbcClient jdbc, QuartzJobScheduler scheduling,
             String label, int nodes, int jobs, int windowSeconds, int threads, int batch, long window) throws Exception {
-        // Probe the scheduling rate so that every job is stored before the first falls due.
-        long probeStart = System.nanoTime();
-        for (int i = 0; i < 100; i++) {
-            scheduling.schedule("reliability-count", "probe-" + label + "-" + i, Instant.now().plus(Duration.ofDays(1)));
-        }
-        double perJobMillis = (System.nanoTime() - probeStart) / 1e6 / 100 / 4; // four scheduling threads below
-        for (int i = 0; i < 100; i++) {
+        // Probe the scheduling rate the way the jobs are scheduled below (four threads), so that every job is stored
+        // before the first falls due: the harness's own scheduling must be over before the window, not compete with it.
+        int probes = 400;
+        double probeSeconds = schedule(scheduling, "probe-" + label, probes, i -> Instant.now().plus(Duration.ofDays(1)));
+        for (int i = 0; i < probes; i++) {
             scheduling.cancel("reliability-count", "probe-" + label + "-" + i);
         }
-        long leadMillis = 15_000 + (long) (jobs * perJobMillis * 2);
+        long leadMillis = 20_000 + (long) (jobs * probeSeconds * 1000 / probes * 1.5);
         Instant first = Instant.now().plusMillis(leadMillis).truncatedTo(ChronoUnit.MILLIS);
         long spacingMicros = windowSeconds * 1_000_000L / jobs;
-        long scheduleStart = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            int offset = t;
-            done.add(pool.submit(() -> {
-                for (int i = offset; i < jobs; i += 4) {
-                    scheduling.schedule("reliability-count", label + "-" + i, first.plus(spacingMicros * i, ChronoUnit.MICROS));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
-        double scheduleSeconds = (System.nanoTime() - scheduleStart) / 1e9;
+        double scheduleSeconds = schedule(scheduling, label, jobs, i -> first.plus(spacingMicros * i, ChronoUnit.MICROS));
+        System.out.printf("%-7s scheduling took %.1f s of a %.1f s lead; %.1f s to spare before the window%n", label,
+                scheduleSeconds, leadMillis / 1e3, Duration.between(Instant.now(), first).toMillis() / 1e3);
         List<Process> processes = new ArrayList<>();
         for (int n = 0; n < nodes; n++) {
             processes.add(startNode(postgres, label + "-n" + n, threads, batch, window));
@@ -136,6 +120,31 @@ public final class SchedulerBenchmark {
                 count, duplicates, stats.get("nodes"), ((Number) stats.get("p50")).doubleValue(),
                 ((Number) stats.get("p99")).doubleValue(), stats.get("max"));
         return stats;
+    }
+
+    /** Schedules {@code label-0 … label-(jobs-1)} on four threads; returns the seconds it took. */
+    private static double schedule(QuartzJobScheduler scheduling, String label, int jobs,
+            java.util.function.IntFunction<Instant> due) throws Exception {
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                done.add(pool.submit(() -> {
+                    for (int i = offset; i < jobs; i += 4) {
+                        scheduling.schedule("reliability-count", label + "-" + i, due.apply(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static long fired(JdbcClient jdbc, String label) {

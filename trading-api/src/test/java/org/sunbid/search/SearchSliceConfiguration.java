@@ -21,6 +21,6 @@ public class SearchSliceConfiguration {
 
     @Bean
     SearchManagement sliceSearch(LuceneSearchIndex index) {
-        return new SearchManagement(index, null, null);
+        return new SearchManagement(index, null, null, java.time.Clock.systemUTC(), null);
     }
 }

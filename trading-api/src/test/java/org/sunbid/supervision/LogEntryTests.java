@@ -30,6 +30,31 @@ class LogEntryTests {
         }
     }
 
+    @Test
+    void theLeafBytesAreTheLeafTextInUtf8InEveryEncodingWhetherOrNotAFieldNeedsEscaping() {
+        Random random = new Random(11);
+        String[] samples = { null, "", "system", "identity.login-failed", "192.168.0.1", UUID.randomUUID().toString(),
+                "BIDDER", "~ !#$%&'()*+,-./:;<=>?@[]^_`{|}", "投标\"人\"", "a\\b\nc\u0001", "old\bnode", "device\f1",
+                "\u007f", "\u2028emoji 😀" };
+        int plain = 0;
+        for (int i = 0; i < 3_000; i++) {
+            byte[] hash = new byte[32];
+            random.nextBytes(hash);
+            LogEntry e = new LogEntry(random.nextInt(1 << 30), Instant.ofEpochSecond(random.nextInt(), random.nextInt(999_999_999)),
+                    pick(samples, random, false), pick(samples, random, true), pick(samples, random, false),
+                    pick(samples, random, true), "{}", hash, pick(samples, random, true), pick(samples, random, true),
+                    random.nextBoolean() ? LogEncoding.CURRENT : LogEncoding.of(1));
+            assertThat(new String(e.leafBytes(), StandardCharsets.UTF_8)).isEqualTo(e.leafJson());
+            plain += java.util.stream.Stream.of(e.action(), e.actor(), e.actorRole(), e.clientIp(), e.deviceFingerprint(),
+                    e.subject()).allMatch(LogEntryTests::needsNoEscaping) ? 1 : 0;
+        }
+        assertThat(plain).as("both paths are taken").isBetween(100, 2_900);
+    }
+
+    private static boolean needsNoEscaping(String s) {
+        return s == null || s.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
+    }
+
     private static String pick(String[] samples, Random random, boolean nullable) {
         String s = samples[random.nextInt(samples.length)];
         return s == null && !nullable ? "x" : s;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = { KeygenCommand.class, SignCommand.class, SealCommand.class, OpenCommand.class, VerifyCommand.class,
                 DigestCommand.class, SplitCommand.class, CombineCommand.class, TsVerifyCommand.class, ProofVerifyCommand.class,
                 PdfSignCommand.class, PdfVerifyCommand.class, ArchiveVerifyCommand.class, PackageCommand.class,
-                ManifestCommand.class, DrawVerifyCommand.class })
+                ManifestCommand.class, DrawVerifyCommand.class, ReleaseCommand.class })
 public final class Bidtool implements Runnable {
 
     static final String PASSWORD_ENV = "BIDTOOL_PASSWORD";

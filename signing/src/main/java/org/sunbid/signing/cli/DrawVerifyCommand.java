@@ -57,7 +57,9 @@ final class DrawVerifyCommand implements java.util.concurrent.Callable<Integer> 
         out.println("lot: " + report.lot() + (report.sequence() == 0 ? "" : " (replacement draw " + report.sequence() + ")"));
         out.println("signed by: " + report.signer());
         out.println("timestamp: " + report.timestamp());
-        out.println("pool: " + report.pool() + ", excluded: " + report.excluded() + ", members: " + report.members()
+        out.println("pool: " + report.pool() + (drawPool.carriesQualification()
+                ? ", not qualified (pool file): " + report.notQualified() : "") + ", excluded: " + report.excluded()
+                + ", members: " + report.members()
                 + ", reserves: " + report.reserves());
         report.notes().forEach(n -> out.println("note: " + n));
         if (report.valid()) {

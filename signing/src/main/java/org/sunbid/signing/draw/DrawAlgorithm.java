@@ -167,10 +167,18 @@ public final class DrawAlgorithm {
         }
     }
 
-    /** An expert of the pool as the draw sees it. */
-    public record Candidate(String expert, List<String> specialties, String region) {
+    /**
+     * An expert of the pool as the draw sees it. {@code qualified} is false for an expert the pool file marks as not
+     * meeting the statutory qualification (rule {@code not-qualified}): never eligible, whatever the record lists.
+     */
+    public record Candidate(String expert, List<String> specialties, String region, boolean qualified) {
         public Candidate {
             specialties = List.copyOf(specialties);
+        }
+
+        /** A qualified expert. */
+        public Candidate(String expert, List<String> specialties, String region) {
+            this(expert, specialties, region, true);
         }
     }
 
@@ -202,7 +210,8 @@ public final class DrawAlgorithm {
 
     /**
      * Draws every group in plan order from one stream. A group's eligible list is the pool in its given (canonical)
-     * order, less the excluded experts and those already picked for an earlier group, keeping those the group admits.
+     * order, less the unqualified and excluded experts and those already picked for an earlier group, keeping those the
+     * group admits.
      * It draws min(eligible, experts + reserves): the first {@code experts} are members, the rest reserves in rank
      * order. Refuses, drawing nothing, when a group has fewer eligible experts than members.
      */
@@ -299,12 +308,12 @@ public final class DrawAlgorithm {
         return order;
     }
 
-    /** Positions, ascending, of the pool entries a group admits. */
+    /** Positions, ascending, of the qualified pool entries a group admits. */
     static int[] admitted(Group group, List<Candidate> pool) {
         int[] positions = new int[pool.size()];
         int n = 0;
         for (int i = 0; i < pool.size(); i++) {
-            if (group.admits(pool.get(i))) {
+            if (pool.get(i).qualified() && group.admits(pool.get(i))) {
                 positions[n++] = i;
             }
         }
@@ -315,7 +324,7 @@ public final class DrawAlgorithm {
     public static int[] eligibleCounts(List<Group> groups, List<Candidate> pool, Set<String> excluded) {
         int[] counts = new int[groups.size()];
         for (Candidate c : pool) {
-            if (excluded.contains(c.expert())) {
+            if (!c.qualified() || excluded.contains(c.expert())) {
                 continue;
             }
             for (int g = 0; g < groups.size(); g++) {

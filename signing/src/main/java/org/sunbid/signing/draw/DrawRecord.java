@@ -18,25 +18,52 @@ import org.sunbid.signing.internal.Json;
  * exclusions with their rules, the secret and its commitment, the receipted bids' hashes, the seed and the result. Its canonical JSON (keys sorted, no spaces) is
  * what the platform signs and timestamps, and what {@link DrawVerifier} replays.
  *
+ * @param type     {@link #TYPE} (its pool file, {@link DrawPool#TYPE}, carries each expert's qualification, so the
+ *                 exclusions list only qualified experts kept out by the lot's own facts) or {@link #TYPE_V2} (pool
+ *                 file {@link DrawPool#TYPE_V1}; the exclusions also list the unqualified, rule {@code not-qualified})
  * @param sequence 0 for the lot's draw, 1, 2, … for replacement draws
  * @param reason   why a replacement draw was made (null for the first draw)
  */
-public record DrawRecord(String project, String lot, int sequence, String reason, Instant poolAsOf,
+public record DrawRecord(String type, String project, String lot, int sequence, String reason, Instant poolAsOf,
         List<DrawAlgorithm.Group> groups, int tendereeRepresentatives, PoolReference pool,
         List<Exclusion> exclusions, String commitment, String secret, List<BidHash> bids, String seed,
         List<DrawAlgorithm.Pick> members, List<DrawAlgorithm.Pick> reserves, Instant drawnAt) {
 
-    public static final String TYPE = "sunbid-expert-draw/2";
+    public static final String TYPE = "sunbid-expert-draw/3";
+    /** Records made before the pool file carried qualification; still read and verified byte for byte. */
+    public static final String TYPE_V2 = "sunbid-expert-draw/2";
     /** Upper bound on a record's JSON text (the pool is a file of its own; exclusions take ~60 bytes each). */
     public static final int MAX_CHARS = 16 * 1024 * 1024;
 
     public DrawRecord {
+        if (!TYPE.equals(type) && !TYPE_V2.equals(type)) {
+            throw new IllegalArgumentException("not a draw record type: " + type);
+        }
         groups = List.copyOf(groups);
         java.util.Objects.requireNonNull(pool, "pool");
         exclusions = List.copyOf(exclusions);
         bids = List.copyOf(bids);
         members = List.copyOf(members);
         reserves = List.copyOf(reserves);
+    }
+
+    /** A {@link #TYPE_V2} record (pool file without qualification), as made before {@link #TYPE}. */
+    public DrawRecord(String project, String lot, int sequence, String reason, Instant poolAsOf,
+            List<DrawAlgorithm.Group> groups, int tendereeRepresentatives, PoolReference pool,
+            List<Exclusion> exclusions, String commitment, String secret, List<BidHash> bids, String seed,
+            List<DrawAlgorithm.Pick> members, List<DrawAlgorithm.Pick> reserves, Instant drawnAt) {
+        this(TYPE_V2, project, lot, sequence, reason, poolAsOf, groups, tendereeRepresentatives, pool, exclusions,
+                commitment, secret, bids, seed, members, reserves, drawnAt);
+    }
+
+    /** The record type for a pool file of this type. */
+    public static String typeFor(DrawPool pool) {
+        return pool.carriesQualification() ? TYPE : TYPE_V2;
+    }
+
+    /** The type of pool file this record's type goes with. */
+    public String poolType() {
+        return TYPE.equals(type) ? DrawPool.TYPE : DrawPool.TYPE_V1;
     }
 
     /** The pool file of the draw: SHA-256 of its bytes (lower-case hex) and its number of experts. */
@@ -79,7 +106,7 @@ public record DrawRecord(String project, String lot, int sequence, String reason
 
     Map<String, Object> toMap() {
         Map<String, Object> m = new TreeMap<>();
-        m.put("type", TYPE);
+        m.put("type", type);
         m.put("project", project);
         m.put("lot", lot);
         m.put("sequence", (long) sequence);
@@ -142,8 +169,9 @@ public record DrawRecord(String project, String lot, int sequence, String reason
     /** Reads a record from its JSON object (as parsed by the signing module's reader). */
     @SuppressWarnings("unchecked")
     static DrawRecord fromMap(Map<String, Object> m) {
-        if (!TYPE.equals(m.get("type"))) {
-            throw new Json.JsonException("not a " + TYPE + " record");
+        Object type = m.get("type");
+        if (!TYPE.equals(type) && !TYPE_V2.equals(type)) {
+            throw new Json.JsonException("not a " + TYPE + " (or " + TYPE_V2 + ") record");
         }
         List<DrawAlgorithm.Group> groups = new ArrayList<>();
         for (Object o : Json.array(m, "groups")) {
@@ -164,7 +192,7 @@ public record DrawRecord(String project, String lot, int sequence, String reason
             Map<String, Object> x = object(o, "bids");
             bids.add(new BidHash(Json.string(x, "bid"), Json.string(x, "sha256")));
         }
-        return new DrawRecord(Json.string(m, "project"), Json.string(m, "lot"), (int) Json.number(m, "sequence"),
+        return new DrawRecord((String) type, Json.string(m, "project"), Json.string(m, "lot"), (int) Json.number(m, "sequence"),
                 optionalString(m, "reason"), instant(m, "poolAsOf"), groups,
                 (int) Json.number(m, "tendereeRepresentatives"), pool, exclusions, Json.string(m, "commitment"),
                 Json.string(m, "secret"), bids, Json.string(m, "seed"), picksOf(m, "members"), picksOf(m, "reserves"),

@@ -25,12 +25,15 @@ public final class DrawVerifier {
     public static final Set<String> RULES = Set.of("tenderee-employee", "agency-employee", "bidder-employee",
             "related-to-party", "declared-conflict", "supervising-department", "credit-banned", "credit-bad-record",
             "on-leave", "frequency-cap", "already-drawn", "not-qualified");
+    /** The rule a {@link DrawPool#TYPE} file carries per expert instead of the record. */
+    static final String NOT_QUALIFIED = "not-qualified";
 
     private DrawVerifier() {
     }
 
     /** What the replay found; valid when {@code problems} is empty. */
-    public record Report(String lot, int sequence, int pool, int excluded, int members, int reserves, String signer,
+    public record Report(String lot, int sequence, int pool, int notQualified, int excluded, int members, int reserves,
+            String signer,
             java.time.Instant timestamp, List<String> problems, List<String> notes) {
         public Report {
             problems = List.copyOf(problems);
@@ -72,7 +75,8 @@ public final class DrawVerifier {
             notes.add("signer and time-stamp authority NOT CHECKED against a trusted root: pass --trust root-ca.pem");
         }
         replay(r, pool, problems);
-        return new Report(r.lot(), r.sequence(), pool.size(), r.exclusions().size(), r.members().size(),
+        return new Report(r.lot(), r.sequence(), pool.size(), pool.unqualified().cardinality(), r.exclusions().size(),
+                r.members().size(),
                 r.reserves().size(), signer, time, problems, notes);
     }
 
@@ -116,8 +120,15 @@ public final class DrawVerifier {
         }
     }
 
-    /** The pool file is the one the record names; exclusions name its members and known rules. */
+    /**
+     * The pool file is the one the record names and of the type its record type goes with; exclusions name its members
+     * and known rules — in a {@link DrawRecord#TYPE} record only qualified members and never {@code not-qualified}, which
+     * the pool file itself carries.
+     */
     private static BitSet checkPool(DrawRecord r, DrawPool pool, List<String> problems) {
+        if (!pool.type().equals(r.poolType())) {
+            problems.add("pool: a " + r.type() + " record goes with a " + r.poolType() + " file, not " + pool.type());
+        }
         if (!pool.sha256().equals(r.pool().sha256())) {
             problems.add("pool: the file's SHA-256 " + pool.sha256() + " is not the record's " + r.pool().sha256());
         }
@@ -140,6 +151,10 @@ public final class DrawVerifier {
             }
             if (e.rules().isEmpty() || !RULES.containsAll(e.rules())) {
                 problems.add("exclusions: " + e.expert() + " names no known rule " + e.rules());
+            }
+            if (pool.carriesQualification() && (e.rules().contains(NOT_QUALIFIED)
+                    || position >= 0 && !pool.candidates().get(position).qualified())) {
+                problems.add("exclusions: " + e.expert() + " is listed as not qualified, which only the pool file says");
             }
         }
         return excluded;

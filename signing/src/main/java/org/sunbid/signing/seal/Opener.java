@@ -62,7 +62,16 @@ public final class Opener {
 
     /** Opens {@code sealed} into {@code output}; on any failure {@code output} is left untouched. */
     public static OpenResult open(InputStream sealed, SigningKey key, Path output) {
-        return openTo(sealed, recipient(key), key.certificate(), output);
+        return openTo(sealed, recipient(key), key.certificate(), output, true);
+    }
+
+    /**
+     * Opens {@code sealed} into {@code output} like {@link #open(InputStream, SigningKey, Path)}, but without forcing the
+     * output to disk: for a scratch plaintext that is read once and deleted (a crash leaves at worst a partial file that
+     * is decrypted again), where an fsync would only cost the disk's time.
+     */
+    public static OpenResult openScratch(InputStream sealed, SigningKey key, Path output) {
+        return openTo(sealed, recipient(key), key.certificate(), output, false);
     }
 
     /**
@@ -75,7 +84,7 @@ public final class Opener {
             return new OpenResult.Failed(OpenResult.Failure.WRONG_KEY, "no content key");
         }
         try (InputStream in = Files.newInputStream(sealed)) {
-            return openTo(in, given(contentKey), null, output);
+            return openTo(in, given(contentKey), null, output, true);
         } catch (IOException e) {
             return new OpenResult.Failed(OpenResult.Failure.IO_ERROR, "cannot read " + sealed.getFileName() + ": " + e.getMessage());
         }
@@ -103,7 +112,8 @@ public final class Opener {
         }
     }
 
-    private static OpenResult openTo(InputStream sealed, KeySource key, X509Certificate recipient, Path output) {
+    private static OpenResult openTo(InputStream sealed, KeySource key, X509Certificate recipient, Path output,
+            boolean durable) {
         Path parent = output.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -113,7 +123,7 @@ public final class Opener {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 result = decrypt(new BufferedInputStream(sealed, BUFFER), key, recipient, out);
-                if (result.isOpened()) {
+                if (result.isOpened() && durable) {
                     channel.force(true);
                 }
             }

@@ -34,11 +34,24 @@ public final class SealedFiles {
     }
 
     public static Inspection inspect(Path sealed, X509Certificate recipient) {
+        return inspect(() -> Files.newInputStream(sealed), recipient);
+    }
+
+    /** The same for a small envelope held in memory (a sealed key share). */
+    public static Inspection inspect(byte[] sealed, X509Certificate recipient) {
+        return inspect(() -> new java.io.ByteArrayInputStream(sealed), recipient);
+    }
+
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    private static Inspection inspect(Source sealed, X509Certificate recipient) {
         Kind kind = kind(sealed);
         if (kind == Kind.NOT_SEALED) {
             return new Inspection(kind, false, 0);
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(sealed), 64 * 1024)) {
+        try (InputStream in = new BufferedInputStream(sealed.open(), 64 * 1024)) {
             RecipientInformationStore store = kind == Kind.AUTH_ENVELOPED ? new CMSAuthEnvelopedDataParser(in).getRecipientInfos()
                     : new CMSEnvelopedDataParser(in).getRecipientInfos();
             X509CertificateHolder holder = new X509CertificateHolder(recipient.getEncoded());
@@ -52,8 +65,8 @@ public final class SealedFiles {
         }
     }
 
-    private static Kind kind(Path sealed) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(sealed), 8192)) {
+    private static Kind kind(Source sealed) {
+        try (InputStream in = new BufferedInputStream(sealed.open(), 8192)) {
             in.mark(8192);
             byte[] head = in.readNBytes(64);
             if (head.length < 16 || head[0] != 0x30) {

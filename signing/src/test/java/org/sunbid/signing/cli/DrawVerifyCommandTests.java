@@ -78,7 +78,16 @@ class DrawVerifyCommandTests {
 
     DrawRecord record(byte[] secret, List<DrawAlgorithm.Candidate> pool, List<DrawAlgorithm.Group> groups)
             throws Exception {
-        DrawPool file = DrawPool.of(AS_OF, pool);
+        return record(secret, DrawPool.of(AS_OF, pool), groups);
+    }
+
+    /** The same over a pool file of the current type, which marks each expert qualified or not: a current record. */
+    DrawRecord qualifiedRecord(byte[] secret, List<DrawAlgorithm.Candidate> pool) throws Exception {
+        return record(secret, DrawPool.withQualification(AS_OF, pool), List.of(new DrawAlgorithm.Group("B02", null, 5, 2)));
+    }
+
+    DrawRecord record(byte[] secret, DrawPool file, List<DrawAlgorithm.Group> groups) throws Exception {
+        List<DrawAlgorithm.Candidate> pool = file.candidates();
         poolFile = dir.resolve("pool.txt");
         Files.write(poolFile, file.bytes());
         List<DrawRecord.BidHash> bids = List.of(new DrawRecord.BidHash(UUID.randomUUID().toString(), hash("bid a")),
@@ -88,9 +97,9 @@ class DrawVerifyCommandTests {
         List<DrawRecord.Exclusion> exclusions = List.of(new DrawRecord.Exclusion(pool.get(0).expert(), List.of("bidder-employee")),
                 new DrawRecord.Exclusion(pool.get(3).expert(), List.of("on-leave", "frequency-cap")));
         byte[] seed = DrawAlgorithm.seed(secret, bids.stream().map(DrawRecord.BidHash::sha256).toList(), lot, 0);
-        DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, groups, pool,
-                java.util.Set.of(pool.get(0).expert(), pool.get(3).expert()));
-        return new DrawRecord(UUID.randomUUID().toString(), lot, 0, null, AS_OF, groups,
+        DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, groups, file,
+                file.positions(java.util.Set.of(pool.get(0).expert(), pool.get(3).expert())));
+        return new DrawRecord(DrawRecord.typeFor(file), UUID.randomUUID().toString(), lot, 0, null, AS_OF, groups,
                 2, DrawRecord.PoolReference.of(file), exclusions, DrawAlgorithm.commitment(secret), HexFormat.of().formatHex(secret), bids,
                 HexFormat.of().formatHex(seed), outcome.members(), outcome.reserves(), Instant.parse("2026-12-01T03:00:00Z"));
     }
@@ -99,6 +108,15 @@ class DrawVerifyCommandTests {
         List<DrawAlgorithm.Candidate> pool = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             pool.add(new DrawAlgorithm.Candidate(new UUID(0, 1000 + i).toString(), List.of("B0201"), "330106"));
+        }
+        return pool;
+    }
+
+    /** Every fourth expert (from the third) not qualified. */
+    static List<DrawAlgorithm.Candidate> flaggedPool(int n) {
+        List<DrawAlgorithm.Candidate> pool = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            pool.add(new DrawAlgorithm.Candidate(new UUID(0, 1000 + i).toString(), List.of("B0201"), "330106", i % 4 != 2));
         }
         return pool;
     }
@@ -121,13 +139,18 @@ class DrawVerifyCommandTests {
 
     /** A second implementation (scripts/expert-draw-replay.py, Python standard library only) replays the record. */
     void assertPythonReplays(Path file) throws Exception {
+        Run run = python(file);
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("VALID: the replay draws the same 5 members and 2 reserves");
+    }
+
+    Run python(Path file) throws Exception {
         Path script = Path.of("..", "scripts", "expert-draw-replay.py").toAbsolutePath();
         assertThat(script).as("the replay script is part of the repository").exists(); // never a silent skip
         Process python = new ProcessBuilder("python3", script.toString(), file.toString(), poolFile.toString())
                 .redirectErrorStream(true).start();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(python.waitFor()).as(output).isZero();
-        assertThat(output).contains("VALID: the replay draws the same 5 members and 2 reserves");
+        return new Run(python.waitFor(), output, "");
     }
 
     static String hash(String s) throws Exception {
@@ -151,6 +174,71 @@ class DrawVerifyCommandTests {
         Run untrusted = verify(signed(record(secret, pool(12)), "draw2.json"), false);
         assertThat(untrusted.exit()).isZero();
         assertThat(untrusted.out()).contains("NOT CHECKED");
+    }
+
+    @Test
+    void acceptsACurrentRecordWhosePoolFileMarksTheUnqualifiedAndBothImplementationsReplayIt() throws Exception {
+        List<DrawAlgorithm.Candidate> pool = flaggedPool(16);
+        DrawRecord real = qualifiedRecord(secret, pool);
+        assertThat(real.canonicalJson()).contains("\"type\":\"sunbid-expert-draw/3\"").doesNotContain("not-qualified");
+        assertThat(Files.readString(poolFile)).startsWith("sunbid-expert-pool/2\n");
+        java.util.Set<String> unqualified = new java.util.HashSet<>();
+        pool.stream().filter(c -> !c.qualified()).forEach(c -> unqualified.add(c.expert()));
+        assertThat(real.members()).extracting(DrawAlgorithm.Pick::expert).doesNotContainAnyElementsOf(unqualified);
+        assertThat(real.reserves()).extracting(DrawAlgorithm.Pick::expert).doesNotContainAnyElementsOf(unqualified);
+        Path file = signed(real, "draw.json");
+        Run run = verify(file, true);
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("pool: 16, not qualified (pool file): 4, excluded: 2, members: 5, reserves: 2");
+        assertPythonReplays(file);
+    }
+
+    @Test
+    void refusesAPoolFileWhoseQualificationWasFlippedAfterSigning() throws Exception {
+        DrawRecord real = qualifiedRecord(secret, flaggedPool(16));
+        Path file = signed(real, "draw.json");
+        String text = Files.readString(poolFile);
+        // an unqualified expert made drawable (or the reverse): the same experts, one flag changed
+        Files.writeString(poolFile, text.replaceFirst("\t0\n", "\t1\n"));
+        Run run = verify(file, true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: pool: the file's SHA-256").doesNotContain("DIFFERENT: signature");
+        assertThat(python(file).exit()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesARecordTypeThatDoesNotGoWithItsPoolFileType() throws Exception {
+        DrawRecord real = qualifiedRecord(secret, flaggedPool(16));
+        // the same record claiming the older type (whose exclusions must list the unqualified), signed as such
+        DrawRecord older = new DrawRecord(DrawRecord.TYPE_V2, real.project(), real.lot(), 0, null, real.poolAsOf(),
+                real.groups(), 2, real.pool(), real.exclusions(), real.commitment(), real.secret(), real.bids(),
+                real.seed(), real.members(), real.reserves(), real.drawnAt());
+        Path file = signed(older, "draw.json");
+        Run run = verify(file, true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: pool: a sunbid-expert-draw/2 record goes with a sunbid-expert-pool/1 file");
+        assertThat(python(file).exit()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesACurrentRecordThatListsAnExpertAsNotQualifiedItself() throws Exception {
+        List<DrawAlgorithm.Candidate> pool = flaggedPool(16);
+        DrawRecord real = qualifiedRecord(secret, pool);
+        List<DrawRecord.Exclusion> exclusions = new ArrayList<>(real.exclusions());
+        // a qualified expert kept out by a rule the pool file alone may state: the replay itself would change
+        String qualified = pool.stream().filter(DrawAlgorithm.Candidate::qualified)
+                .filter(c -> real.members().stream().anyMatch(p -> p.expert().equals(c.expert()))).findFirst()
+                .orElseThrow().expert();
+        exclusions.add(new DrawRecord.Exclusion(qualified, List.of("not-qualified")));
+        DrawRecord listed = new DrawRecord(DrawRecord.TYPE, real.project(), real.lot(), 0, null, real.poolAsOf(),
+                real.groups(), 2, real.pool(), exclusions, real.commitment(), real.secret(), real.bids(), real.seed(),
+                real.members(), real.reserves(), real.drawnAt());
+        Path file = signed(listed, "draw.json");
+        Run run = verify(file, true);
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("DIFFERENT: exclusions: " + qualified + " is listed as not qualified")
+                .contains("DIFFERENT: members");
+        assertThat(python(file).exit()).isEqualTo(3);
     }
 
     @Test

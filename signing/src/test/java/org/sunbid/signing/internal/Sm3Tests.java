@@ -54,6 +54,24 @@ class Sm3Tests {
     }
 
     @Test
+    void matchesBouncyCastleWhenManyBlocksArriveInOneUpdateAtAnyOffset() {
+        Random random = new Random(13);
+        byte[] data = new byte[1 << 20];
+        random.nextBytes(data);
+        for (int round = 0; round < 10; round++) {
+            int start = random.nextInt(64);
+            int length = 64 * (2 + random.nextInt(2_000)) + random.nextInt(64);
+            byte[] slice = java.util.Arrays.copyOfRange(data, start, start + length);
+            Sm3 digest = new Sm3();
+            int head = random.nextInt(64); // a partly filled buffer before the multi-block update
+            digest.update(data, start, head);
+            digest.update(data, start + head, length - head);
+            assertThat(hex(digest.digest())).as("start %d length %d head %d", start, length, head)
+                .isEqualTo(hex(bc(slice)));
+        }
+    }
+
+    @Test
     void aCloneCarriesOnIndependently() throws Exception {
         Sm3 digest = new Sm3();
         digest.update("ab".getBytes(StandardCharsets.US_ASCII));

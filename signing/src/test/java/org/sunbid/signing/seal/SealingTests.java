@@ -115,6 +115,24 @@ class SealingTests {
     }
 
     @Test
+    void aScratchOpeningGivesTheSameContentAndRefusesTamperingAlike() throws Exception {
+        Path content = content(300_000);
+        Pem.write(dir, "ec", ec);
+        OpenSsl.run(dir, "cms", "-encrypt", "-binary", "-aes-256-gcm", "-in", "tender.bin", "-outform", "DER", "-out",
+                "scratch.sealed", "ec.pem").ok();
+        Path out = dir.resolve("scratch.bin");
+        try (var in = Files.newInputStream(dir.resolve("scratch.sealed"))) {
+            assertThat(Opener.openScratch(in, ec, out).isOpened()).isTrue();
+        }
+        assertThat(Files.mismatch(out, content)).isEqualTo(-1);
+        byte[] tampered = Files.readAllBytes(dir.resolve("scratch.sealed"));
+        tampered[tampered.length - 1] ^= 0x01;
+        Path never = dir.resolve("scratch-never.bin");
+        assertThat(failure(Opener.openScratch(new ByteArrayInputStream(tampered), ec, never))).isEqualTo(Failure.TAMPERED);
+        assertThat(never).doesNotExist();
+    }
+
+    @Test
     void aTamperedCiphertextOrTagLeavesNoOutputAndNamesTheTampering() throws Exception {
         Path content = content(500_000);
         Pem.write(dir, "ec", ec);

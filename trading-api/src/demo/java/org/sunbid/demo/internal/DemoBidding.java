@@ -31,14 +31,16 @@ import org.sunbid.opening.JoinOpening;
 import org.sunbid.opening.OpeningHall;
 import org.sunbid.opening.ReleaseShare;
 import org.sunbid.platform.PlatformProperties;
+import org.sunbid.platform.PlatformTrust;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectView;
-import org.sunbid.signing.cms.CmsSigner;
+import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.signing.tender.BidForm;
+import org.sunbid.signing.threshold.SessionRelease;
 import org.sunbid.signing.threshold.Share;
 import org.sunbid.signing.threshold.ThresholdKeys;
 
@@ -65,11 +67,12 @@ public class DemoBidding {
     private final ReleaseShare shareReleases;
     private final JoinOpening hallEntries;
     private final DemoDepositPayments payments;
+    private final PlatformTrust trust;
     private volatile DemoCa demoCa;
 
     DemoBidding(PlatformProperties platform, AccountManagement accounts, CertificateBinding members,
             OpeningKeys openingKeys, BidManagement bids, BidSubmissions submissions, OpeningHall openings, ReleaseShare shareReleases,
-            JoinOpening hallEntries, DemoDepositPayments payments) {
+            JoinOpening hallEntries, DemoDepositPayments payments, PlatformTrust trust) {
         this.platform = platform;
         this.accounts = accounts;
         this.members = members;
@@ -80,6 +83,7 @@ public class DemoBidding {
         this.shareReleases = shareReleases;
         this.hallEntries = hallEntries;
         this.payments = payments;
+        this.trust = trust;
     }
 
     /** A demo bidder: its number (for its price and fingerprint), account and demo key. */
@@ -193,11 +197,16 @@ public class DemoBidding {
                 continue;
             }
             Share share = ThresholdKeys.open(Base64.getDecoder().decode(sealed.sealedBase64()), key);
-            String json = share.toJson();
-            String signature = Base64.getEncoder()
-                    .encodeToString(new CmsSigner(key).sign(json.getBytes(StandardCharsets.UTF_8), true));
             try {
-                view = shareReleases.release(custodian, ProjectId.of(project.id()), LotId.of(lot), json, signature);
+                // as a custodian's client does: check the session key against the platform root, seal, sign the sealed bytes
+                ReleaseShare.SessionKeyView session = shareReleases.sessionKey(ProjectId.of(project.id()), LotId.of(lot));
+                X509Certificate certificate = Certificates.parse(session.certificate().getBytes(StandardCharsets.US_ASCII));
+                SessionRelease.check(lot, session.keyId(), certificate, session.binding(),
+                        Base64.getDecoder().decode(session.bindingSignature()), trust.root(), Instant.now());
+                SessionRelease.Sealed release = SessionRelease.seal(share, certificate, key);
+                view = shareReleases.release(custodian, ProjectId.of(project.id()), LotId.of(lot), new ReleaseShare.SealedRelease(
+                        null, session.keyId(), sealed.index(), Base64.getEncoder().encodeToString(release.envelope()),
+                        Base64.getEncoder().encodeToString(release.signature())));
                 log.info("Demo tender {}: {} released share {} ({} of {} needed); session {}",
                         project.transactionCode(), username, sealed.index(), view.releasedShares().size(), view.threshold(),
                         view.status());

@@ -59,22 +59,29 @@ public final class Avoidance {
             Map<UUID, Integer> recentDraws, int frequencyCap, Set<UUID> alreadyDrawn) {
     }
 
-    /** Each excluded expert with its rules, in the pool's canonical order. */
+    /** Each excluded expert with every rule that applies (not-qualified included), in the pool's canonical order. */
     public static Map<UUID, List<Rule>> exclusions(List<LibraryStore.PoolRow> pool, Parties parties, Facts facts) {
         PoolSnapshot snapshot = PoolSnapshot.of(java.time.Instant.EPOCH, pool);
         Map<UUID, List<Rule>> out = new LinkedHashMap<>();
-        exclusions(snapshot, parties, facts).forEach((position, rules) -> out.put(snapshot.row(position).member(), rules));
+        exclusions(snapshot, parties, facts, true)
+                .forEach((position, rules) -> out.put(snapshot.row(position).member(), rules));
         return out;
     }
 
     /**
-     * The same over a frozen pool, by position in canonical order, without walking it: the experts any rule could touch
-     * are found by index (employer codes of the parties, the unqualified set, the member ids the facts name), and only
-     * they are tested — by position, so the thousands of unqualified entries cost a bit test each, not a parsed id.
+     * The exclusions a draw record lists, over a frozen pool, by position in canonical order, without walking it: the
+     * experts any rule could touch are found by index (employer codes of the parties, the member ids the facts name),
+     * and only they are tested. When the pool file marks qualification itself ({@code sunbid-expert-pool/2}) the
+     * unqualified are not listed at all — the file excludes them; an older pool lists them with {@code not-qualified}.
      */
     public static Map<Integer, List<Rule>> exclusions(PoolSnapshot pool, Parties parties, Facts facts) {
+        return exclusions(pool, parties, facts, !pool.carriesQualification());
+    }
+
+    private static Map<Integer, List<Rule>> exclusions(PoolSnapshot pool, Parties parties, Facts facts,
+            boolean listUnqualified) {
         BitSet unqualified = pool.unqualified();
-        BitSet touched = (BitSet) unqualified.clone();
+        BitSet touched = listUnqualified ? (BitSet) unqualified.clone() : new BitSet(pool.size());
         List<Set<String>> codes = List.of(parties.tendereeUsccs(), parties.agencyUsccs(), parties.bidderUsccs(),
                 parties.relatedUsccs(), java.util.Collections.singleton(parties.supervisingUscc()));
         for (Set<String> set : codes) {
@@ -106,6 +113,9 @@ public final class Avoidance {
             }
         });
         Map<Integer, List<Rule>> out = new LinkedHashMap<>();
+        if (!listUnqualified) {
+            touched.andNot(unqualified);
+        }
         for (int i = touched.nextSetBit(0); i >= 0; i = touched.nextSetBit(i + 1)) {
             String employer = pool.employer(i);
             Rule fromRegistry = registry.get(i);

@@ -25,18 +25,16 @@ class CommitteesAdapter implements Committees {
     private final DrawStore draws;
     private final LibraryStore library;
     private final PoolStore pools;
-    private final LotFacts facts;
     private final ExpertAnswers answers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommitteesAdapter(PlanStore plans, DrawStore draws, LibraryStore library, PoolStore pools, LotFacts facts, ExpertAnswers answers,
+    CommitteesAdapter(PlanStore plans, DrawStore draws, LibraryStore library, PoolStore pools, ExpertAnswers answers,
             ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.draws = draws;
         this.library = library;
         this.pools = pools;
-        this.facts = facts;
         this.answers = answers;
         this.events = events;
         this.clock = clock;
@@ -59,17 +57,15 @@ class CommitteesAdapter implements Committees {
         if (members.size() < plan.get().drawnExperts()) {
             return List.of();
         }
-        LotFacts.Lot l = facts.lot(plan.get().project(), lot);
-        for (String name : plan.get().representatives()) {
-            members.add(new CommitteeMember(l.tenderee() == null ? null : new MemberId(l.tenderee()), name,
-                    Role.TENDEREE_REPRESENTATIVE));
+        for (CommitteePlan.RepresentativeSeat seat : plan.get().representativeSeats()) {
+            members.add(new CommitteeMember(seat.seat(), seat.name(), Role.TENDEREE_REPRESENTATIVE));
         }
         return List.copyOf(members);
     }
 
     @Override
     public void replace(LotId lot, MemberId member, String reason) {
-        answers.replace(lot, member.value(), reason);
+        answers.replace(lot, member, reason);
     }
 
     @Override

@@ -218,17 +218,25 @@ public class LibraryStore {
     }
 
     public List<Leave> leavesOf(UUID member) {
-        return jdbc.sql("select * from expert_leave where member_id = ? order by starts_at").param(member)
+        return jdbc.sql("select * from expert_leave where member_id = ? and withdrawn_at is null order by starts_at")
+                .param(member)
                 .query((rs, n) -> new Leave(rs.getObject("id", UUID.class), rs.getObject("member_id", UUID.class),
                         instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getString("reason"), instant(rs, "declared_at")))
                 .list();
     }
 
-    /** Experts with leave declared by {@code declaredBy} that overlaps [from, until). */
+    /** Experts with leave declared by {@code declaredBy} (and not withdrawn by then) that overlaps [from, until). */
     public Set<UUID> onLeave(Instant from, Instant until, Instant declaredBy) {
         return new HashSet<>(jdbc.sql("""
-                select distinct member_id from expert_leave where starts_at < ? and ends_at > ? and declared_at <= ?""")
-                .params(ts(until), ts(from), ts(declaredBy)).query(UUID.class).list());
+                select distinct member_id from expert_leave where starts_at < ? and ends_at > ? and declared_at <= ?
+                   and (withdrawn_at is null or withdrawn_at > ?)""")
+                .params(ts(until), ts(from), ts(declaredBy), ts(declaredBy)).query(UUID.class).list());
+    }
+
+    /** Marks the expert's own leave period withdrawn; false when it is not the expert's or already withdrawn. */
+    public boolean withdrawLeave(UUID member, UUID leave, Instant at) {
+        return jdbc.sql("update expert_leave set withdrawn_at = ? where id = ? and member_id = ? and withdrawn_at is null")
+                .params(ts(at), leave, member).update() == 1;
     }
 
     static String array(List<String> values) {

@@ -115,6 +115,20 @@ public class LotFacts {
         }
     }
 
+    /** Members the registry lists as employed by the lot's tenderee (people of its organisation). */
+    public Set<UUID> tendereeEmployees(Lot lot) {
+        if (lot.tenderee() == null) {
+            return Set.of();
+        }
+        MemberViews.Ties ties = members.tiesOf(Set.of(org.sunbid.member.MemberId.of(lot.tenderee()))).get(org.sunbid.member.MemberId.of(lot.tenderee()));
+        Set<UUID> ids = new HashSet<>();
+        if (ties != null) {
+            ties.related().stream().filter(r -> r.relation() == MemberViews.Relation.EMPLOYEE)
+                    .forEach(r -> ids.add(r.id()));
+        }
+        return ids;
+    }
+
     /** Members under a ban in force today (any scope: an expert is never drawn while banned). */
     public Set<UUID> banned() {
         Set<UUID> ids = new HashSet<>();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.expert.CommitteePlan;
+import org.sunbid.member.MemberId;
 import org.sunbid.project.LotId;
 
 /** Committee plans per lot, and whether the lot's evaluation has started. */
@@ -37,14 +38,22 @@ public class PlanStore {
         Optional<Head> head = jdbc.sql(sql).param(lot.value())
                 .query((rs, n) -> new Head(rs.getObject("project_id", UUID.class), rs.getString("supervising_uscc")))
                 .optional();
-        return head.map(h -> new CommitteePlan(lot, h.project(),
-                jdbc.sql("select * from expert_plan_group where lot_id = ? order by position").param(lot.value())
-                        .query((rs, n) -> new CommitteePlan.Group(rs.getString("specialty"), rs.getString("region"),
-                                rs.getInt("experts"), rs.getInt("reserves"), rs.getString("preferred_region")))
-                        .list(),
-                jdbc.sql("select name from expert_plan_representative where lot_id = ? order by position")
-                        .param(lot.value()).query(String.class).list(),
-                h.supervising()));
+        record Representative(String name, MemberId member) {
+        }
+        return head.map(h -> {
+            List<Representative> reps = jdbc.sql(
+                    "select name, member_id from expert_plan_representative where lot_id = ? order by position")
+                    .param(lot.value()).query((rs, n) -> new Representative(rs.getString("name"),
+                            rs.getObject("member_id") == null ? null : new MemberId(rs.getObject("member_id", UUID.class))))
+                    .list();
+            return new CommitteePlan(lot, h.project(),
+                    jdbc.sql("select * from expert_plan_group where lot_id = ? order by position").param(lot.value())
+                            .query((rs, n) -> new CommitteePlan.Group(rs.getString("specialty"), rs.getString("region"),
+                                    rs.getInt("experts"), rs.getInt("reserves"), rs.getString("preferred_region")))
+                            .list(),
+                    reps.stream().map(Representative::name).toList(), h.supervising(),
+                    reps.stream().map(Representative::member).toList());
+        });
     }
 
     public void save(CommitteePlan plan, Instant at) {
@@ -65,8 +74,9 @@ public class PlanStore {
                     .params(lot, i, g.specialty(), g.region(), g.experts(), g.reserves(), g.preferredRegion()).update();
         }
         for (int i = 0; i < plan.representatives().size(); i++) {
-            jdbc.sql("insert into expert_plan_representative (lot_id, position, name) values (?, ?, ?)")
-                    .params(lot, i, plan.representatives().get(i)).update();
+            MemberId member = plan.representativeMembers().get(i);
+            jdbc.sql("insert into expert_plan_representative (lot_id, position, name, member_id) values (?, ?, ?, ?)")
+                    .params(lot, i, plan.representatives().get(i), member == null ? null : member.value()).update();
         }
     }
 

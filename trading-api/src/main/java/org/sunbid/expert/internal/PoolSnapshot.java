@@ -14,9 +14,9 @@ import org.sunbid.signing.draw.DrawAlgorithm;
 import org.sunbid.signing.draw.DrawPool;
 
 /**
- * A lot's pool frozen as at the bid deadline: the published pool file ({@link DrawPool}) and, line for line, what the
- * avoidance needs but the file does not publish (employer code, qualification), indexed by employer. Immutable: one
- * snapshot serves every draw of the lot and may be cached.
+ * A lot's pool frozen as at the bid deadline: the published pool file ({@link DrawPool}, which carries each expert's
+ * qualification since {@code sunbid-expert-pool/2}) and, line for line, what the avoidance needs but the file does not
+ * publish (employer code), indexed by employer. Immutable: one snapshot serves every draw of the lot and may be cached.
  */
 public final class PoolSnapshot {
 
@@ -48,16 +48,19 @@ public final class PoolSnapshot {
         BitSet unqualified = new BitSet(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             LibraryStore.PoolRow r = sorted.get(i);
-            candidates.add(new DrawAlgorithm.Candidate(r.member().toString(), r.specialties(), r.region()));
+            candidates.add(new DrawAlgorithm.Candidate(r.member().toString(), r.specialties(), r.region(), r.qualified()));
             employers[i] = r.employerUscc();
             if (!r.qualified()) {
                 unqualified.set(i);
             }
         }
-        return new PoolSnapshot(DrawPool.of(asOf, candidates), employers, unqualified);
+        return new PoolSnapshot(DrawPool.withQualification(asOf, candidates), employers, unqualified);
     }
 
-    /** Reads back what {@link #facts()} and the pool file hold. */
+    /**
+     * Reads back what {@link #facts()} and the pool file hold (a {@code sunbid-expert-pool/1} file of a lot frozen
+     * before qualification was published stays as it is: its draws keep listing the unqualified in their records).
+     */
     static PoolSnapshot read(byte[] poolFile, byte[] facts) {
         DrawPool pool = DrawPool.parse(poolFile);
         String[] lines = new String(facts, StandardCharsets.UTF_8).split("\n", -1);
@@ -72,6 +75,9 @@ public final class PoolSnapshot {
             if (lines[i].charAt(tab + 1) == '0') {
                 unqualified.set(i);
             }
+        }
+        if (pool.carriesQualification() && !pool.unqualified().equals(unqualified)) {
+            throw new IllegalStateException("pool facts and pool file disagree on qualification");
         }
         return new PoolSnapshot(pool, employers, unqualified);
     }
@@ -111,6 +117,11 @@ public final class PoolSnapshot {
 
     BitSet unqualified() {
         return (BitSet) unqualified.clone();
+    }
+
+    /** Whether the published pool file itself marks the unqualified (then no record lists them). */
+    boolean carriesQualification() {
+        return pool.carriesQualification();
     }
 
     /** The entry at a position, as the avoidance rules read it. */

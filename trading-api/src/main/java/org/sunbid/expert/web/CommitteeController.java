@@ -2,6 +2,10 @@ package org.sunbid.expert.web;
 
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -20,6 +24,7 @@ import org.sunbid.expert.ExpertDraws;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /** A lot's committee: its plan, the draw, its state (names sealed) and the signed draw records. */
 @RestController
@@ -37,7 +42,8 @@ class CommitteeController {
         this.views = views;
     }
 
-    record DisclosureBody(String reason) {
+    /** A regulator's reason for reading the sealed names: at least ten characters, logged with the access. */
+    record DisclosureBody(@NotBlank @Size(min = 10, max = 1000) String reason) {
     }
 
     @PutMapping("/committee-plan")
@@ -45,43 +51,44 @@ class CommitteeController {
     @Operation(summary = "评标委员会组建方案 Set the lot's committee plan (before publication)")
     CommitteePlans.PlanView setPlan(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot,
             @RequestBody CommitteePlans.PlanInput body) {
-        return plans.set(user, project, lot, body);
+        return plans.set(user, ProjectId.of(project), LotId.of(lot), body);
     }
 
     @GetMapping("/committee-plan")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT','STAFF','ADMIN','REGULATOR')")
     @Operation(summary = "组建方案与可抽专家数 The plan with today's eligible pool per group")
     CommitteePlans.PlanView plan(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot) {
-        return plans.find(user, project, lot);
+        return plans.find(user, ProjectId.of(project), LotId.of(lot));
     }
 
     @PostMapping("/expert-draw")
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "抽取专家 Draw the committee now (after the opening)")
     ExpertDraws.DrawSummary draw(@PathVariable UUID project, @PathVariable UUID lot) {
-        return draws.draw(project, new LotId(lot));
+        return draws.draw(ProjectId.of(project), LotId.of(lot));
     }
 
     @GetMapping("/committee")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT','STAFF','ADMIN','REGULATOR')")
     @Operation(summary = "评标委员会状态（评标前不显示姓名） Committee state; names sealed until the evaluation")
     CommitteeViews.CommitteeView committee(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot) {
-        return views.committee(user, project, lot);
+        return views.committee(user, ProjectId.of(project), LotId.of(lot));
     }
 
     @PostMapping("/committee/disclosure")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "监管查看专家名单（须说明理由，记入监察日志） Regulator reads the names, with a logged reason")
     CommitteeViews.CommitteeView disclose(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot,
-            @RequestBody DisclosureBody body) {
-        return views.disclose(user, project, lot, body == null ? null : body.reason());
+            @Valid @RequestBody DisclosureBody body) {
+        return views.disclose(user, ProjectId.of(project), LotId.of(lot), body.reason());
     }
 
     @GetMapping(value = "/committee/draw-records", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT','STAFF','ADMIN','REGULATOR')")
     @Operation(summary = "抽取记录（签名、时间戳） Signed draw records: regulators at once, others after the evaluation starts")
     ResponseEntity<String> records(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot) {
-        return ResponseEntity.ok("[" + String.join(",", views.drawRecords(user, project, lot)) + "]");
+        return ResponseEntity.ok(
+                "[" + String.join(",", views.drawRecords(user, ProjectId.of(project), LotId.of(lot))) + "]");
     }
 
     @GetMapping(value = "/committee/draw-pool", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -90,7 +97,8 @@ class CommitteeController {
     ResponseEntity<byte[]> pool(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot) {
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"pool.txt\"")
                 .contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-                .body(views.drawPool(user, project, lot).orElseThrow(() -> ProblemException.notFound("draw pool", lot)));
+                .body(views.drawPool(user, ProjectId.of(project), LotId.of(lot))
+                        .orElseThrow(() -> ProblemException.notFound("draw pool", lot)));
     }
 
     @GetMapping(value = "/committee/draw-records/{sequence}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -99,7 +107,7 @@ class CommitteeController {
     ResponseEntity<String> record(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot,
             @PathVariable int sequence) {
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"draw-" + sequence + ".json\"")
-                .body(views.drawRecord(user, project, lot, sequence)
+                .body(views.drawRecord(user, ProjectId.of(project), LotId.of(lot), sequence)
                         .orElseThrow(() -> ProblemException.notFound("draw record", sequence)));
     }
 }

@@ -23,6 +23,7 @@ import org.sunbid.expert.CommitteeViews;
 import org.sunbid.expert.ExpertAnswers;
 import org.sunbid.expert.ExpertLibrary;
 import org.sunbid.expert.ExpertStatus;
+import org.sunbid.expert.SeatId;
 import org.sunbid.expert.SeatState;
 import org.sunbid.expert.internal.LibraryStore;
 import org.sunbid.identity.CurrentUser;
@@ -110,13 +111,6 @@ class ExpertController {
                 expert.accountId());
     }
 
-    @GetMapping("/me/conflicts")
-    @PreAuthorize("hasRole('EXPERT')")
-    @Operation(summary = "我的回避单位 My declared conflicts")
-    List<LibraryStore.Conflict> conflicts(CurrentUser expert) {
-        return library.conflicts(expert.requireMember());
-    }
-
     @PostMapping("/me/conflicts")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('EXPERT')")
@@ -159,13 +153,13 @@ class ExpertController {
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "确认参加 Accept an invitation")
     Map<String, SeatState> accept(CurrentUser expert, @PathVariable UUID seat) {
-        return Map.of("state", answers.accept(expert, seat));
+        return Map.of("state", answers.accept(expert, SeatId.of(seat)));
     }
 
     @PostMapping("/me/invitations/{seat}/decline")
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "拒绝参加（须说明理由） Decline an invitation, with a reason")
     Map<String, SeatState> decline(CurrentUser expert, @PathVariable UUID seat, @RequestBody DeclineBody body) {
-        return Map.of("state", answers.decline(expert, seat, body == null ? null : body.reason()));
+        return Map.of("state", answers.decline(expert, SeatId.of(seat), body == null ? null : body.reason()));
     }
 }

@@ -40,6 +40,15 @@ public class Accounts {
         return jdbc.sql("select * from account where member_id is null order by created_at").query(Accounts::map).list();
     }
 
+    /** Accounts whose display name or user name contains the text (case-insensitive), at most {@code limit}. */
+    public List<AccountRecord> search(String text, int limit) {
+        String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                select * from account where lower(display_name) like ? or lower(username) like ?
+                order by display_name, username limit ?""").params(like, like, limit).query(Accounts::map).list();
+    }
+
     public boolean usernameTaken(String username) {
         return jdbc.sql("select count(*) from account where lower(username) = lower(?)").param(username)
                 .query(Integer.class).single() > 0;

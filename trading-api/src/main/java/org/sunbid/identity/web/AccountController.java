@@ -75,6 +75,18 @@ class AccountController {
                 body.displayName(), user.accountId()));
     }
 
+    /** A staff member as pickers show it: id and name, nothing else. */
+    record StaffMember(UUID id, String displayName, String username) {
+    }
+
+    @GetMapping("/accounts/staff")
+    @PreAuthorize("hasAnyRole('STAFF','ADMIN','REGULATOR')")
+    @Operation(summary = "交易中心工作人员（选择主持人等） Centre staff, for pickers such as a booking's host")
+    List<StaffMember> staff() {
+        return accounts.platformAccounts().stream().filter(a -> a.role() == Role.STAFF && a.enabled())
+                .map(a -> new StaffMember(a.id(), a.displayName(), a.username())).toList();
+    }
+
     @GetMapping("/admin/accounts")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "平台账户列表 Platform accounts")

@@ -46,6 +46,8 @@ public class DemoMembers implements ApplicationRunner {
     private static final long SEED = 20_260_101L;
     private static final Logger log = LoggerFactory.getLogger(DemoMembers.class);
 
+    /** Where the demo tender's tenderee (tenderee01) sits: the demo tender's project is in Xihu district. */
+    static final String[] DEMO_TENDER_PLACE = { "330106", "杭州" };
     private static final String[][] PLACES = { { "110108", "北京" }, { "110105", "北京" }, { "310115", "上海" },
             { "310104", "上海" }, { "440106", "广州" }, { "440305", "深圳" }, { "330106", "杭州" }, { "330127", "杭州" },
             { "320106", "南京" }, { "510107", "成都" }, { "500105", "重庆" }, { "420106", "武汉" }, { "610113", "西安" },
@@ -166,6 +168,11 @@ public class DemoMembers implements ApplicationRunner {
     private static Planned company(Random random, Role role, String username, int i, Set<String> usedNames,
             List<Planned> earlier) {
         String[] place = PLACES[random.nextInt(PLACES.length)];
+        if (role == Role.TENDEREE && i == 1) {
+            // tenderee01 runs the demo tender, a Xihu district project: its seat is Xihu too (the draw above still
+            // happens, so every other demo member stays as it was)
+            place = DEMO_TENDER_PLACE;
+        }
         String region = place[0];
         String regionName = new RegionCode(region).name().orElseThrow();
         String name;

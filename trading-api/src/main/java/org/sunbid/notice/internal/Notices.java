@@ -7,8 +7,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +81,20 @@ public class Notices {
     public List<Notice> ofProject(UUID projectId) {
         return jdbc.sql("select " + COLUMNS + " from notice where project_id = :p order by seq").param("p", projectId)
                 .query(this::map).list();
+    }
+
+    /** The kind of the latest notice of each project among {@code kinds} (projects without one are absent). */
+    public Map<UUID, NoticeKind> latestOf(Collection<UUID> projects, Set<NoticeKind> kinds) {
+        if (projects.isEmpty() || kinds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, NoticeKind> out = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (project_id) project_id, kind from notice
+                where project_id in (:p) and kind in (:k) order by project_id, seq desc
+                """).param("p", projects).param("k", kinds.stream().map(Enum::name).toList())
+                .query((rs, i) -> out.put(rs.getObject(1, UUID.class), NoticeKind.valueOf(rs.getString(2)))).list();
+        return out;
     }
 
     public List<Notice> ofTransactionCode(String code) {

@@ -110,6 +110,11 @@ public class DecryptBids {
         return (int) decryptions.ofLot(lot).stream().filter(d -> d.stage() == Stage.AWAITING_BIDDER).count();
     }
 
+    /** Whether this node already rebuilt the lot's opening key (the releases were opened and checked then). */
+    public boolean openingKeyHeld(LotId lot) {
+        return node.openingKey(lot.value()).isPresent();
+    }
+
     /** Every bid of the lot not finished goes back to the queue (its decrypting node died). */
     public void requeueUnfinished(LotId lot) {
         for (BidDecryption d : decryptions.ofLot(lot)) {
@@ -145,17 +150,43 @@ public class DecryptBids {
         return stage;
     }
 
+    /**
+     * The sealed file is read once: hashed (the receipt check) while it is decrypted. The decrypted signed package is a
+     * scratch file, not forced to disk and deleted once verified (the sealed file and the key make it again); the
+     * verified content is what the opening keeps.
+     */
     private Checks open(SealedBid bid, BidDecryption decryption, SigningKey key) {
-        HashCheck hash = hashCheck(bid);
         Path opened = bid.file().resolveSibling(bid.id() + ".signed");
-        OpenResult result = Opener.open(bid.file(), key, opened);
-        if (result instanceof OpenResult.Failed failed) {
-            return Checks.failed(DecryptionFailure.of(failed.failure()), hash);
+        try {
+            HashCheck hash;
+            OpenResult result;
+            try (java.security.DigestInputStream in = new java.security.DigestInputStream(Files.newInputStream(bid.file()),
+                    java.security.MessageDigest.getInstance("SHA-256"))) {
+                result = Opener.openScratch(in, key, opened);
+                in.transferTo(java.io.OutputStream.nullOutputStream()); // bytes after the envelope count for the hash
+                hash = HexFormat.of().formatHex(in.getMessageDigest().digest()).equals(bid.sha256()) ? HashCheck.MATCHES
+                        : HashCheck.TAMPERED_AFTER_RECEIPT;
+            } catch (java.nio.file.NoSuchFileException missing) {
+                return Checks.failed(DecryptionFailure.of(OpenResult.Failure.IO_ERROR), HashCheck.TAMPERED_AFTER_RECEIPT);
+            }
+            if (result instanceof OpenResult.Failed failed) {
+                return Checks.failed(DecryptionFailure.of(failed.failure()), hash);
+            }
+            decryption.verifying(clock.instant());
+            steps.stage(decryption);
+            PackageVerifier.Verified verified = verifier.verify(bid, opened, bid.file().resolveSibling(bid.id() + ".content"));
+            return new Checks(new BidDecryption.Decrypted(), verified.signature(), hash, verified.form());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(opened);
+            } catch (IOException e) {
+                log.warn("could not delete the scratch plaintext {}", opened.getFileName(), e);
+            }
         }
-        decryption.verifying(clock.instant());
-        steps.stage(decryption);
-        PackageVerifier.Verified verified = verifier.verify(bid, opened, bid.file().resolveSibling(bid.id() + ".content"));
-        return new Checks(new BidDecryption.Decrypted(), verified.signature(), hash, verified.form());
     }
 
     /** The sealed file against its receipt's hash (a missing file does not match). */
@@ -174,7 +205,8 @@ public class DecryptBids {
         byte[] secret = null;
         SigningKey key;
         try {
-            secret = ThresholdKeys.combine(sessionKeys.open(sessionKey));
+            secret = ThresholdKeys.combine(sessionKeys.open(sessionKey).stream().map(SessionKeys.Opened::share)
+                    .filter(java.util.Objects::nonNull).toList());
             key = new SigningKey(OpeningKeys.rebuild(secret, lotKey.certificate()), List.of(lotKey.certificate()));
         } catch (GeneralSecurityException | RuntimeException e) {
             log.error("the opening key of lot {} could not be rebuilt: its bidders may self-decrypt", lot, e);

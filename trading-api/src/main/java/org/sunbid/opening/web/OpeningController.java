@@ -7,8 +7,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,9 +54,6 @@ class OpeningController {
         this.events = events;
     }
 
-    record ShareRelease(@NotBlank String share, @NotBlank String signature) {
-    }
-
     record Objection(String text) {
     }
 
@@ -72,12 +67,22 @@ class OpeningController {
         return start.start(ProjectId.of(projectId), LotId.of(lotId));
     }
 
+    @GetMapping("/api/openings/{projectId}/{lotId}/session-key")
+    @PreAuthorize("hasAnyRole('CUSTODIAN','STAFF','ADMIN')")
+    @Operation(summary = "开标会话证书 The session's current key while it waits for shares: certificate (PEM), the "
+            + "platform's binding of it to this lot and key id (JSON) and the document signer's detached CMS signature "
+            + "over that JSON (Base64) — check it against the platform root before sealing a share to it")
+    ReleaseShare.SessionKeyView sessionKey(@PathVariable UUID projectId, @PathVariable UUID lotId) {
+        return release.sessionKey(ProjectId.of(projectId), LotId.of(lotId));
+    }
+
     @PostMapping("/api/openings/{projectId}/{lotId}/shares")
     @PreAuthorize("hasRole('CUSTODIAN')")
-    @Operation(summary = "释放密钥份额（签名） Release a key share, signed")
+    @Operation(summary = "释放密钥份额（本人加密并签名） Release a key share sealed by the custodian to the session key "
+            + "(keyId, index, sealedShare) with a detached CMS signature over the sealed bytes; a share in clear is refused")
     SessionView release(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
-            @Valid @RequestBody ShareRelease body) {
-        return release.release(user, ProjectId.of(projectId), LotId.of(lotId), body.share(), body.signature());
+            @RequestBody ReleaseShare.SealedRelease body) {
+        return release.release(user, ProjectId.of(projectId), LotId.of(lotId), body);
     }
 
     @GetMapping("/api/openings")

@@ -38,9 +38,11 @@ import org.sunbid.project.Registration;
 import org.sunbid.project.ReviewItem;
 
 /**
- * Chinese demo projects, reviewed and published, plus award notices, when {@code sunbid.demo=true}. Idempotent (fixed
- * project ids) and repeatable (seeded random amounts). The tenderee and reviewer ids are fixed UUIDs of their own, as
- * the member registry's demo members are not visible from this feature.
+ * Chinese demo projects, reviewed and published, when {@code sunbid.demo=true}. Idempotent (fixed project ids) and
+ * repeatable (seeded random amounts). The tenderee and reviewer ids are fixed UUIDs of their own, as the member
+ * registry's demo members are not visible from this feature; each tenderee's name and the project's region agree.
+ * A project's award notice is published only once its bid deadline has passed (at a later start): demo data never
+ * show a winner for a project still open for bidding.
  */
 @Component
 @ConditionalOnProperty(name = "sunbid.demo", havingValue = "true")
@@ -101,6 +103,7 @@ class DemoProjects implements ApplicationRunner {
         for (Demo demo : DEMOS) {
             BigDecimal estimate = BigDecimal.valueOf(500_000 + random.nextInt(20_000_000)).setScale(2, RoundingMode.DOWN);
             if (store.exists(demo.id())) {
+                tx.executeWithoutResult(status -> awardIfClosed(demo, estimate));
                 continue;
             }
             tx.executeWithoutResult(status -> seed(demo, estimate));
@@ -137,15 +140,24 @@ class DemoProjects implements ApplicationRunner {
             }
         }
         publication.publish(owner, id);
-        if (demo.winner() != null) {
-            ProjectView published = projects.find(staff, p.id());
-            notices.publish(new NoticeDraft("demo:award:" + demo.id(), NoticeKind.AWARD, p.id(), p.transactionCode(),
-                    p.name(), p.type().name(), p.procedure().name(), p.name() + "中标结果公告",
-                    "中标人：" + demo.winner() + "；中标金额：" + estimate.multiply(new BigDecimal("0.93"))
-                            .setScale(2, RoundingMode.DOWN).toPlainString() + " 元。",
-                    p.regionCode(), p.classificationCodes(), estimate.multiply(new BigDecimal("0.93"))
-                            .setScale(2, RoundingMode.DOWN), p.tendereeName(), p.agencyName(), demo.winner(),
-                    published.bidDeadline(), published.openingAt(), List.of(), null));
+        awardIfClosed(demo, estimate);
+    }
+
+    /** The demo's award notice, once the project's bids have closed (never while it is open for bidding). */
+    private void awardIfClosed(Demo demo, BigDecimal estimate) {
+        if (demo.winner() == null) {
+            return;
         }
+        CurrentUser staff = new CurrentUser(DEMO_STAFF, "demo-staff", Role.STAFF, Optional.empty());
+        ProjectView p = projects.find(staff, demo.id());
+        if (p.bidDeadline() == null || !p.bidDeadline().isBefore(clock.instant())) {
+            return;
+        }
+        BigDecimal amount = estimate.multiply(new BigDecimal("0.93")).setScale(2, RoundingMode.DOWN);
+        notices.publish(new NoticeDraft("demo:award:" + demo.id(), NoticeKind.AWARD, p.id(), p.transactionCode(),
+                p.name(), p.type().name(), p.procedure().name(), p.name() + "中标结果公告",
+                "中标人：" + demo.winner() + "；中标金额：" + amount.toPlainString() + " 元。", p.regionCode(),
+                p.classificationCodes(), amount, p.tendereeName(), p.agencyName(), demo.winner(), p.bidDeadline(),
+                p.openingAt(), List.of(), null));
     }
 }

@@ -52,6 +52,9 @@ import org.sunbid.search.SearchResult;
 public final class ElasticsearchSearchIndex implements SearchIndex {
 
     private static final AtomicLong GENERATION = new AtomicLong();
+    /** The text fields and their weights, as {@link LuceneQueries#FIELDS} gives them. */
+    private static final List<String> FIELDS = LuceneQueries.FIELDS.entrySet().stream()
+            .map(e -> e.getValue() == 1f ? e.getKey() : e.getKey() + "^" + e.getValue()).sorted().toList();
 
     private final Rest5Client rest;
     private final ElasticsearchClient client;
@@ -65,8 +68,13 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
                 String index = createIndex();
                 client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
-            } else { // an index made before the test flag: add the field (the mapping is strict)
-                client.indices().putMapping(m -> m.index(alias).properties("test", p -> p.boolean_(b -> b)));
+            } else { // an index made before these fields: add them (the mapping is strict)
+                client.indices().putMapping(m -> m.index(alias).properties("test", p -> p.boolean_(b -> b))
+                        .properties("facts", p -> p.text(t -> t.analyzer("standard")))
+                        .properties("attachments", p -> p.text(t -> t.analyzer("standard")))
+                        .properties("projectId", p -> p.keyword(k -> k))
+                        .properties("bidDeadline", p -> p.long_(l -> l.index(false)))
+                        .properties("openingAt", p -> p.long_(l -> l.index(false))));
             }
             return null;
         });
@@ -149,6 +157,11 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         m.put("title", d.title());
         m.put("body", d.body());
         m.put("test", d.test());
+        m.put("facts", d.facts());
+        m.put("attachments", d.attachments());
+        m.put("projectId", d.projectId());
+        m.put("bidDeadline", d.bidDeadline() == null ? null : d.bidDeadline().toEpochMilli());
+        m.put("openingAt", d.openingAt() == null ? null : d.openingAt().toEpochMilli());
         return m;
     }
 
@@ -209,8 +222,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             }
             if (!q.text().isEmpty()) {
                 s.highlight(h -> h.preTags("<em>").postTags("</em>").encoder(HighlighterEncoder.Html)
-                        .fields(NamedValue.of("body", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(100))),
-                                NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0)))));
+                        .fields(NamedValue.of("body", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(100)))));
             }
             for (String facet : FACETS) {
                 s.aggregations(facet, Aggregation.of(a -> a.terms(t -> t.field(facet).size(100))));
@@ -221,14 +233,14 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         for (Hit<Map> hit : response.hits().hits()) {
             Map<?, ?> src = hit.source();
             List<String> body = hit.highlight().getOrDefault("body", List.of());
-            List<String> title = hit.highlight().getOrDefault("title", List.of());
-            String snippet = !body.isEmpty() ? String.join("…", body)
-                    : !title.isEmpty() ? title.get(0) : lead((String) src.get("body"));
+            // snippets come from the running text only: a match elsewhere (title, facts) shows the text's lead
+            String snippet = !body.isEmpty() ? String.join("…", body) : lead((String) src.get("body"));
             Number amount = (Number) src.get("amount");
             hits.add(new SearchResult.Hit((String) src.get("id"), (String) src.get("publicId"), (String) src.get("kind"),
                     (String) src.get("title"), snippet, amount == null ? null : BigDecimal.valueOf(amount.longValue(), 2),
                     Instant.ofEpochMilli(((Number) src.get("published")).longValue()), (String) src.get("tenderee"),
-                    (String) src.get("winner"), (String) src.get("region"), (String) src.get("projectType")));
+                    (String) src.get("winner"), (String) src.get("region"), (String) src.get("projectType"),
+                    (String) src.get("projectId"), instant(src.get("bidDeadline")), instant(src.get("openingAt")), null));
         }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : FACETS) {
@@ -251,6 +263,10 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         return new SearchResult(total, hits, facets, next);
     }
 
+    private static Instant instant(Object millis) {
+        return millis instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : null;
+    }
+
     private static String lead(String body) {
         if (body == null) {
             return "";
@@ -269,7 +285,7 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         }
         return Query.of(q -> q.bool(b -> {
             for (String piece : pieces) {
-                b.must(m -> m.multiMatch(mm -> mm.query(piece).fields("title^2", "body").type(TextQueryType.Phrase)));
+                b.must(m -> m.multiMatch(mm -> mm.query(piece).fields(FIELDS).type(TextQueryType.Phrase)));
             }
             return b;
         }));

@@ -16,7 +16,8 @@ import org.sunbid.search.SearchDocument;
 
 /**
  * A notice as a Lucene document: keywords (stored, some also facets), amount in cents and publication time as points
- * for ranges, doc values for sorting, title and body as analysed text with offsets.
+ * for ranges, doc values for sorting, title and body as analysed text with offsets (the highlighter reads them), the
+ * values of labelled lines ({@code facts}) and attachments' text analysed but not stored.
  */
 final class LuceneDocuments {
 
@@ -56,6 +57,21 @@ final class LuceneDocuments {
         keyword(doc, "winner", d.winner(), false);
         doc.add(new Field("title", d.title(), TEXT_WITH_OFFSETS));
         doc.add(new Field("body", d.body(), TEXT_WITH_OFFSETS));
+        if (!d.facts().isEmpty()) {
+            doc.add(new TextField("facts", d.facts(), Field.Store.NO));
+        }
+        if (!d.attachments().isEmpty()) {
+            doc.add(new TextField("attachments", d.attachments(), Field.Store.NO));
+        }
+        if (d.projectId() != null) {
+            doc.add(new StoredField("projectId", d.projectId()));
+        }
+        if (d.bidDeadline() != null) {
+            doc.add(new StoredField("bidDeadline", d.bidDeadline().toEpochMilli()));
+        }
+        if (d.openingAt() != null) {
+            doc.add(new StoredField("openingAt", d.openingAt().toEpochMilli()));
+        }
         return doc;
     }
 

@@ -55,7 +55,14 @@ final class LuceneQueries {
         return new TermQuery(new Term("test", "true"));
     }
 
-    /** Every piece of the text must occur as a phrase in the title or the body; the title counts double. */
+    /** Text fields and their weights: the title counts double, attachments half. */
+    static final java.util.Map<String, Float> FIELDS = java.util.Map.of("title", 2f, "body", 1f, "facts", 1f,
+            "attachments", 0.5f);
+
+    /**
+     * Every piece of the text must occur as a phrase in the title, the running text, the values of labelled lines or
+     * the attachments' text.
+     */
     Query text(String text) {
         if (text.isEmpty()) {
             return new MatchAllDocsQuery();
@@ -67,14 +74,14 @@ final class LuceneQueries {
         QueryBuilder builder = new QueryBuilder(analyzer);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String piece : pieces) {
-            Query title = builder.createPhraseQuery("title", piece);
-            Query body = builder.createPhraseQuery("body", piece);
-            if (title == null || body == null) {
-                return new MatchNoDocsQuery("a piece without searchable words");
-            }
             BooleanQuery.Builder either = new BooleanQuery.Builder();
-            either.add(new BoostQuery(title, 2f), Occur.SHOULD);
-            either.add(body, Occur.SHOULD);
+            for (var field : FIELDS.entrySet()) {
+                Query phrase = builder.createPhraseQuery(field.getKey(), piece);
+                if (phrase == null) {
+                    return new MatchNoDocsQuery("a piece without searchable words");
+                }
+                either.add(field.getValue() == 1f ? phrase : new BoostQuery(phrase, field.getValue()), Occur.SHOULD);
+            }
             b.add(either.build(), Occur.MUST);
         }
         return b.build();

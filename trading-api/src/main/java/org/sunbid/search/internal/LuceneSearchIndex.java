@@ -183,30 +183,34 @@ public final class LuceneSearchIndex implements SearchIndex {
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         TopDocs page = new TopDocs(top.totalHits, pageDocs);
         String[] bodySnippets = new String[pageDocs.length];
-        String[] titleSnippets = new String[pageDocs.length];
         if (!q.text().isEmpty() && pageDocs.length > 0) {
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
                     .withMaxLength(100_000).withMaxNoHighlightPassages(0).build();
             bodySnippets = highlighter.highlight("body", text, page, 2);
-            titleSnippets = highlighter.highlight("title", text, page, 1);
         }
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
             Document doc = searcher.storedFields().document(pageDocs[i].doc);
-            String snippet = bodySnippets[i] != null ? bodySnippets[i]
-                    : titleSnippets[i] != null ? titleSnippets[i] : lead(doc.get("body"));
+            // snippets come from the running text only: a match elsewhere (title, facts) shows the text's lead
+            String snippet = bodySnippets[i] != null ? bodySnippets[i] : lead(doc.get("body"));
             Number amount = doc.getField("amount") != null ? doc.getField("amount").numericValue() : null;
             hits.add(new SearchResult.Hit(doc.get("id"), doc.get("publicId"), doc.get("kind"), doc.get("title"), snippet,
                     amount == null ? null : BigDecimal.valueOf(amount.longValue(), 2),
                     Instant.ofEpochMilli(doc.getField("published").numericValue().longValue()), doc.get("tenderee"),
-                    doc.get("winner"), doc.get("region"), doc.get("projectType")));
+                    doc.get("winner"), doc.get("region"), doc.get("projectType"), doc.get("projectId"),
+                    instant(doc, "bidDeadline"), instant(doc, "openingAt"), null));
         }
         String next = null;
         if (pageDocs.length == q.size()) {
             next = LuceneQueries.cursor((FieldDoc) pageDocs[pageDocs.length - 1]);
         }
         return new SearchResult(total, hits, facetCounts(searcher, fc), next);
+    }
+
+    private static Instant instant(Document doc, String field) {
+        var f = doc.getField(field);
+        return f == null ? null : Instant.ofEpochMilli(f.numericValue().longValue());
     }
 
     private static String lead(String body) {

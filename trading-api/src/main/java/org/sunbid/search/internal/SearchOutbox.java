@@ -35,12 +35,15 @@ public class SearchOutbox {
     private final NoticeManagement notices;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AttachmentTexts attachments;
 
-    SearchOutbox(JdbcClient jdbc, NoticeManagement notices, TransactionTemplate tx, Clock clock) {
+    SearchOutbox(JdbcClient jdbc, NoticeManagement notices, TransactionTemplate tx, Clock clock,
+            AttachmentTexts attachments) {
         this.jdbc = jdbc;
         this.notices = notices;
         this.tx = tx;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     /** Runs synchronously inside the publisher's transaction: the row commits or rolls back with the notice. */
@@ -79,7 +82,7 @@ public class SearchOutbox {
         }
         List<SearchDocument> docs = new ArrayList<>();
         for (Pending p : due) {
-            notices.find(p.noticeId()).map(SearchDocument::of).ifPresent(docs::add);
+            notices.find(p.noticeId()).map(n -> SearchDocument.of(n, attachments.of(n))).ifPresent(docs::add);
         }
         List<Long> ids = due.stream().map(Pending::id).toList();
         try {

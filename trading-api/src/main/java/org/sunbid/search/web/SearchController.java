@@ -1,24 +1,24 @@
 package org.sunbid.search.web;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,8 +34,6 @@ import org.sunbid.search.SearchResult;
 class SearchController {
 
     private static final ZoneId CHINA = org.sunbid.platform.PlatformZone.ZONE;
-    private static final Set<String> PROJECT_TYPES = Set.of("CONSTRUCTION", "GOVERNMENT_PROCUREMENT", "LAND_USE_RIGHTS",
-            "MINING_RIGHTS", "STATE_PROPERTY");
     private static final int CSV_MAX = 5000;
 
     private final SearchManagement search;
@@ -48,13 +46,13 @@ class SearchController {
     @Operation(summary = "全文检索公告 Search notices: full text, filters, sort, paging (page or after cursor), facets",
             description = "测试项目的公告默认不出现，includeTests=true 时出现。Notices of test projects are left out unless "
                     + "includeTests=true.")
-    SearchResult search(@RequestParam Map<String, String> params) {
+    SearchResult search(@Valid @ModelAttribute SearchParams params) {
         return search.search(query(params, 20));
     }
 
     @GetMapping(path = "/api/public/search.csv", produces = "text/csv;charset=UTF-8")
     @Operation(summary = "导出检索结果 CSV Export search results as CSV (up to 5000 rows)")
-    ResponseEntity<String> csv(@RequestParam Map<String, String> params) {
+    ResponseEntity<String> csv(@Valid @ModelAttribute SearchParams params) {
         StringBuilder out = new StringBuilder("\uFEFFpublicId,kind,title,tenderee,winner,amount,region,projectType,publishedAt,url\r\n");
         SearchQuery q = query(params, 100);
         int rows = 0;
@@ -108,36 +106,18 @@ class SearchController {
                 q.size(), Optional.of(after), q.includeTests());
     }
 
-    static SearchQuery query(Map<String, String> p, int defaultSize) {
-        Set<String> kinds = list(p.get("kind")).stream()
-                .map(k -> NoticeKind.parse(k).orElseThrow(() -> ProblemException.invalid("kind", "search.kind.unknown", k)).name())
+    /** The validated parameters as a query; only what Bean Validation cannot say (a calendar date) is checked here. */
+    static SearchQuery query(SearchParams p, int defaultSize) {
+        Set<String> kinds = list(p.kind()).stream().map(k -> NoticeKind.parse(k).orElseThrow().name()).collect(Collectors.toSet());
+        Set<String> types = list(p.projectType()).stream().map(t -> t.toUpperCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        Set<String> types = list(p.get("projectType")).stream().map(t -> t.toUpperCase(Locale.ROOT)).peek(t -> {
-            if (!PROJECT_TYPES.contains(t)) {
-                throw ProblemException.invalid("projectType", "search.project-type.unknown", t);
-            }
-        }).collect(Collectors.toSet());
-        SearchQuery.Sort sort = Optional.ofNullable(p.get("sort")).filter(s -> !s.isBlank()).map(s -> {
-            try {
-                return SearchQuery.Sort.valueOf(s.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("sort", "search.sort.unknown", s);
-            }
-        }).orElse(null);
-        Optional<Instant> from = date(p, "from", false);
-        Optional<Instant> to = date(p, "to", true);
-        return new SearchQuery(p.get("q"), kinds, types, opt(p, "region"), opt(p, "classification"),
-                amount(p, "minAmount"), amount(p, "maxAmount"), from, to, opt(p, "tenderee"), opt(p, "agency"),
-                opt(p, "winner"), sort, integer(p, "page", 0), integer(p, "size", defaultSize), opt(p, "after"),
-                bool(p, "includeTests"));
-    }
-
-    private static boolean bool(Map<String, String> p, String name) {
-        String v = p.getOrDefault(name, "false").strip();
-        if (!v.equals("true") && !v.equals("false")) {
-            throw ProblemException.invalid(name, "search.boolean", v);
-        }
-        return v.equals("true");
+        SearchQuery.Sort sort = text(p.sort()).map(s -> SearchQuery.Sort.valueOf(s.toUpperCase(Locale.ROOT)))
+                .orElse(null);
+        return new SearchQuery(p.q(), kinds, types, text(p.region()), text(p.classification()),
+                Optional.ofNullable(p.minAmount()), Optional.ofNullable(p.maxAmount()), date("from", p.from(), false),
+                date("to", p.to(), true), text(p.tenderee()), text(p.agency()), text(p.winner()), sort,
+                p.page() == null ? 0 : p.page(), p.size() == null ? defaultSize : p.size(), text(p.after()),
+                text(p.includeTests()).map(Boolean::parseBoolean).orElse(false));
     }
 
     private static List<String> list(String value) {
@@ -147,37 +127,13 @@ class SearchController {
         return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static Optional<String> opt(Map<String, String> p, String name) {
-        return Optional.ofNullable(p.get(name)).map(String::strip).filter(s -> !s.isEmpty());
+    private static Optional<String> text(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    private static Optional<BigDecimal> amount(Map<String, String> p, String name) {
-        return opt(p, name).map(v -> {
-            try {
-                BigDecimal a = new BigDecimal(v);
-                if (a.abs().compareTo(new BigDecimal("1e15")) > 0) {
-                    throw ProblemException.invalid(name, "search.amount.range");
-                }
-                return a;
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalid(name, "search.amount.format", v);
-            }
-        });
-    }
-
-    private static int integer(Map<String, String> p, String name, int fallback) {
-        return opt(p, name).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalid(name, "search.integer.format", v);
-            }
-        }).orElse(fallback);
-    }
-
-    /** Accepts an ISO date (China time, whole day) or an ISO instant. */
-    private static Optional<Instant> date(Map<String, String> p, String name, boolean endOfDay) {
-        return opt(p, name).map(v -> {
+    /** An ISO date (China time, whole day) or an ISO instant; the shape is checked already, the calendar here. */
+    private static Optional<Instant> date(String name, String value, boolean endOfDay) {
+        return text(value).map(v -> {
             try {
                 if (v.length() == 10) {
                     LocalDate d = LocalDate.parse(v);

@@ -147,32 +147,28 @@ public class Entries {
         return jdbc.sql("select coalesce(max(seq) + 1, 0) from supervision_entry").query(Long.class).single();
     }
 
-    /** Streams stored leaf hashes in seq order from {@code fromSeq}; calls back with (seq, leaf hash). */
+    /**
+     * Streams stored leaf hashes in seq order from {@code fromSeq}; calls back with (seq, leaf hash). Read through COPY,
+     * so the driver hands over each row as it arrives instead of loading the whole log first.
+     */
     void leafHashes(long fromSeq, LeafConsumer consumer) {
-        template.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "select seq, leaf_hash from supervision_entry where seq >= ? order by seq");
-            ps.setFetchSize(10_000);
-            ps.setLong(1, fromSeq);
-            return ps;
-        }, rs -> {
-            consumer.accept(rs.getLong(1), rs.getBytes(2));
+        copy("select seq::int8, leaf_hash from supervision_entry where seq >= " + fromSeq + " order by seq", 2,
+                reader -> consumer.accept(reader.int8(), reader.bytes()));
+    }
+
+    /** Streams whole entries with their stored leaf hash, in seq order, over {@code [fromSeq, toSeq)}, through COPY. */
+    public void stream(long fromSeq, long toSeq, StoredConsumer consumer) {
+        copy(RAW_SELECT + " where seq >= " + fromSeq + " and seq < " + toSeq + " order by seq", RAW_FIELDS, reader -> {
+            RawRow row = raw(reader);
+            consumer.accept(new LogEntry(row.seq(), row.at(), row.actor(), row.actorRole(), row.action(), row.subject(),
+                    new String(row.details(), java.nio.charset.StandardCharsets.UTF_8), row.detailsSha256(),
+                    row.clientIp(), row.deviceFingerprint(), row.encoding()), row.leafHash());
         });
     }
 
-    /** Streams whole entries with their stored leaf hash, in seq order, over {@code [fromSeq, toSeq)}. */
-    public void stream(long fromSeq, long toSeq, StoredConsumer consumer) {
-        template.query(con -> {
-            PreparedStatement ps = con.prepareStatement("select " + COLUMNS
-                    + ", leaf_hash from supervision_entry where seq >= ? and seq < ? order by seq");
-            ps.setFetchSize(5_000);
-            ps.setLong(1, fromSeq);
-            ps.setLong(2, toSeq);
-            return ps;
-        }, rs -> {
-            consumer.accept(map(rs), rs.getBytes(12));
-        });
-    }
+    private static final String RAW_SELECT = "select seq::int8, at, actor, actor_role, action, subject, details, "
+            + "details_sha256, client_ip, device_fingerprint, encoding::int4, leaf_hash from supervision_entry";
+    private static final int RAW_FIELDS = 12;
 
     /**
      * Streams the rows exactly as stored, without validating them (the verification job checks them), through
@@ -180,22 +176,35 @@ public class Entries {
      * text conversion, and the details arrive as the UTF-8 bytes their hash was taken over.
      */
     void streamRaw(long fromSeq, Consumer<RawRow> consumer) {
+        copy(RAW_SELECT + " where seq >= " + fromSeq + " order by seq", RAW_FIELDS,
+                reader -> consumer.accept(raw(reader)));
+    }
+
+    private static RawRow raw(BinaryCopyReader reader) throws java.io.IOException {
+        return new RawRow(reader.int8(), reader.timestamp(), reader.text(), reader.text(), reader.text(),
+                reader.text(), reader.bytes(), reader.bytes(), reader.text(), reader.text(),
+                LogEncoding.of(reader.int4()), reader.bytes());
+    }
+
+    /** Runs {@code copy (query) to stdout (format binary)} and hands each row of {@code fields} fields to {@code row}. */
+    private void copy(String query, int fields, RowHandler row) {
         template.execute((java.sql.Connection con) -> {
-            String sql = "copy (select seq::int8, at, actor, actor_role, action, subject, details, details_sha256, "
-                    + "client_ip, device_fingerprint, encoding::int4, leaf_hash from supervision_entry where seq >= "
-                    + fromSeq + " order by seq) to stdout (format binary)";
+            String sql = "copy (" + query + ") to stdout (format binary)";
             try (InputStream in = new PGCopyInputStream(con.unwrap(PGConnection.class), sql)) {
                 BinaryCopyReader reader = new BinaryCopyReader(in);
-                while (reader.nextRow(12)) {
-                    consumer.accept(new RawRow(reader.int8(), reader.timestamp(), reader.text(), reader.text(),
-                            reader.text(), reader.text(), reader.bytes(), reader.bytes(), reader.text(), reader.text(),
-                            LogEncoding.of(reader.int4()), reader.bytes()));
+                while (reader.nextRow(fields)) {
+                    row.read(reader);
                 }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
             return null;
         });
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        void read(BinaryCopyReader reader) throws java.io.IOException;
     }
 
     /** One row as stored; {@code details} are the stored UTF-8 bytes. */

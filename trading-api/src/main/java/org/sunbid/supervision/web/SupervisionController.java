@@ -1,6 +1,7 @@
 package org.sunbid.supervision.web;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.supervision.LogActors;
 import org.sunbid.supervision.LogEntry;
 import org.sunbid.supervision.LogQuery;
 import org.sunbid.supervision.SignedTreeHead;
@@ -29,9 +31,22 @@ import org.sunbid.supervision.VerificationReport;
 class SupervisionController {
 
     private final SupervisionLog log;
+    private final LogActors actors;
 
-    SupervisionController(SupervisionLog log) {
+    SupervisionController(SupervisionLog log, LogActors actors) {
         this.log = log;
+        this.actors = actors;
+    }
+
+    @GetMapping("/actors")
+    @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
+    @Operation(summary = "操作人姓名（按编号）或按名称查找操作人 Actors named by id, or found by name for the picker")
+    Collection<LogActors.Actor> actors(@RequestParam(required = false) List<String> id,
+            @RequestParam(required = false) String q) {
+        if (id != null && id.size() > LogActors.MAX_IDS) {
+            throw ProblemException.invalid("id", "supervision.actors.too-many", LogActors.MAX_IDS);
+        }
+        return id != null ? actors.name(id).values() : actors.find(q, 20);
     }
 
     @GetMapping("/tree-head")

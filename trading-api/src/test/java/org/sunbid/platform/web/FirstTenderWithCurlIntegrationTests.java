@@ -94,8 +94,9 @@ class FirstTenderWithCurlIntegrationTests {
                 .contains("Signature Validation: Signature is Valid.")
                 .containsPattern("opening record [0-9a-f-]{36} verified")
                 .containsPattern("session: OPENED");
-        // three receipts and the record checked by openssl against the platform root
-        assertThat(output.toString().split("CMS Verification successful", -1)).hasSize(5);
+        // three receipts, the two custodians' checks of the session key's binding and the record, checked by openssl
+        // against the platform root
+        assertThat(output.toString().split("CMS Verification successful", -1)).hasSize(7);
         // three bids, each decrypted, validly signed and matching its receipt
         Matcher row = Pattern.compile("decryption (\\S+)  signature (\\S+)  hash (\\S+)").matcher(output);
         List<String> rows = new ArrayList<>();

@@ -48,6 +48,38 @@ class StaticServingIntegrationTests {
     }
 
     @Test
+    void pagesNameTheirFilesByContentVersionWhichIsCachedAYearWhileOtherVersionsAreRevalidated() throws Exception {
+        HttpResponse<byte[]> page = get("/regulator/log.html");
+        String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        java.util.regex.Matcher layout = java.util.regex.Pattern.compile("\"(/js/layout\\.js\\?v=[0-9a-f]{12})\"")
+                .matcher(html);
+        assertThat(layout.find()).as("layout.js versioned in %s", html).isTrue();
+        assertThat(html).contains("rel=\"modulepreload\"").doesNotContain("<script>")
+                .containsPattern("data-bundle=\"regulator\\.zh-CN\" href=\"/i18n/regulator\\.zh-CN\\.json\\?v=[0-9a-f]{12}");
+
+        HttpResponse<byte[]> versioned = get(layout.group(1));
+        assertThat(versioned.statusCode()).isEqualTo(200);
+        assertThat(versioned.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                v -> assertThat(v).contains("max-age=31536000").contains("immutable"));
+        // asked for by its version, a script names its imports by theirs; asked for plainly, it is served as written
+        assertThat(new String(versioned.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .containsPattern("from '/js/i18n\\.js\\?v=[0-9a-f]{12}'");
+        assertThat(new String(get("/js/layout.js").body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("from './i18n.js'");
+        // an old or made-up version is not promised for a year: it may not be what that version held
+        assertThat(get("/js/layout.js?v=000000000000").headers().firstValue("Cache-Control")).hasValue("no-cache");
+        // the page as written, to compare
+        assertThat(new String(get("/regulator/log.html?assets=plain").body(), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("modulepreload").contains("src=\"/js/regulator/log.js\"");
+        // the welcome page is transformed too
+        assertThat(new String(get("/").body(), java.nio.charset.StandardCharsets.UTF_8)).contains("modulepreload");
+        // in the visitor's language (the cookie i18n.js keeps)
+        assertThat(new String(get("/regulator/log.html", "Cookie", "sunbid.lang=en").body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("data-bundle=\"regulator.en\"");
+    }
+
+    @Test
     void thePortalsOwnFilesAreRevalidatedWithA304AndTheApiIsNeverCached() throws Exception {
         HttpResponse<byte[]> script = get("/js/layout.js");
         assertThat(script.statusCode()).isEqualTo(200);

@@ -56,7 +56,9 @@ public final class SearchBenchmark {
         String es = System.getenv("SUNBID_TEST_ELASTICSEARCH_URIS");
         System.out.printf(Locale.ROOT, "search benchmark: N=%d notices, %d timed queries (+%d warm-up), single client thread, seed 42%n",
                 n, queries, queries / 5);
-        List<SearchDocument> docs = generate(n);
+        Iterable<SearchDocument> docs = generate(n);
+        boolean rebuildUnderLoad = Boolean.parseBoolean(System.getProperty("rebuild", "false"));
+        System.out.printf(Locale.ROOT, "load average at start: %s%n", loadAverage());
         List<SearchQuery> mix = queryMix(queries + queries / 5);
         List<String> rows = new ArrayList<>();
 
@@ -64,6 +66,11 @@ public final class SearchBenchmark {
             Path folder = Files.createTempDirectory("sunbid-bench-lucene");
             try (SearchIndex lucene = new LuceneSearchIndex(folder)) {
                 rows.add(run("Lucene 9.12 (embedded)", lucene, docs, mix, queries));
+                System.out.printf(Locale.ROOT, "Lucene: %s on disk, %s%n", megabytes(size(folder)), heap());
+                if (rebuildUnderLoad) {
+                    rows.add(duringRebuild("Lucene during a rebuild (same queries, second thread rebuilding)", lucene,
+                            docs, mix, queries));
+                }
             }
         }
         if (!engines.contains("elasticsearch")) {
@@ -72,7 +79,8 @@ public final class SearchBenchmark {
             List<URI> uris = Arrays.stream(es.split(",")).map(String::strip).map(URI::create).toList();
             try (ElasticsearchSearchIndex index = new ElasticsearchSearchIndex(uris, "sunbid-bench-" + UUID.randomUUID())) {
                 try {
-                    rows.add(run("Elasticsearch 9 (single node, 512 MB heap)", index, docs, mix, queries));
+                    rows.add(run("Elasticsearch 9 (single node, " + System.getProperty("esHeap", "512 MB") + " heap)",
+                            index, docs, mix, queries));
                 } finally {
                     index.drop();
                 }
@@ -84,32 +92,65 @@ public final class SearchBenchmark {
             rows.add(postgres(docs, mix, queries));
         }
 
+        System.out.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
         System.out.println();
         System.out.println("| engine | index time | p50 | p99 | QPS |");
         System.out.println("|---|---|---|---|---|");
         rows.forEach(System.out::println);
     }
 
-    static List<SearchDocument> generate(int n) {
-        Random r = new Random(42);
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
-        List<SearchDocument> docs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            int d = r.nextInt(DISTRICTS.length);
-            String work = WORKS[r.nextInt(WORKS.length)];
-            String kind = KINDS[r.nextInt(KINDS.length)];
-            String title = DISTRICTS[d] + OBJECTS[r.nextInt(OBJECTS.length)] + work + (kind.equals("AWARD") ? "中标结果公告" : "招标公告");
-            StringBuilder body = new StringBuilder(title).append("。");
-            for (int p = 0; p < 6; p++) {
-                body.append(PHRASES[r.nextInt(PHRASES.length)]).append("，");
+    /** Sentences of a tender's technical specification, the text PDFBox extracts from its PDF attachments. */
+    static final String[] SPEC = { "技术参数应满足国家现行标准", "设备须为全新未使用产品", "供货周期不超过三十日", "提供原厂授权书",
+            "施工组织设计应包括进度计划", "质量标准为合格", "安全文明施工措施费不可竞争", "工程量清单详见附件", "主要材料品牌推荐表",
+            "售后服务响应时间不超过两小时", "验收按采购文件和合同执行", "付款方式为按进度支付" };
+
+    /**
+     * The N notices, made again on each pass from seed 42 (never all in memory: a million notices with attachments
+     * would not fit a small heap). Every tenth notice carries about 2,000 characters of attachment text.
+     */
+    static Iterable<SearchDocument> generate(int n) {
+        return () -> new java.util.Iterator<>() {
+            private final Random r = new Random(42);
+            private final Random text = new Random(4242);
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < n;
             }
-            String winner = kind.equals("AWARD") ? COMPANIES[r.nextInt(COMPANIES.length)] : null;
-            BigDecimal amount = BigDecimal.valueOf(10_000 + r.nextInt(50_000_000), 0).setScale(2);
-            docs.add(new SearchDocument("b" + i, "NB" + i, kind, TYPES[r.nextInt(TYPES.length)], REGIONS[d],
-                    List.of(CLASSES[r.nextInt(CLASSES.length)]), amount, t0.plusSeconds(r.nextInt(365 * 86_400)),
-                    DISTRICTS[d] + "政府采购中心", null, winner, title, body.toString(), false));
+
+            @Override
+            public SearchDocument next() {
+                return document(i++, r, text);
+            }
+        };
+    }
+
+    static SearchDocument document(int i, Random r, Random text) {
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        int d = r.nextInt(DISTRICTS.length);
+        String work = WORKS[r.nextInt(WORKS.length)];
+        String kind = KINDS[r.nextInt(KINDS.length)];
+        String title = DISTRICTS[d] + OBJECTS[r.nextInt(OBJECTS.length)] + work + (kind.equals("AWARD") ? "中标结果公告" : "招标公告");
+        StringBuilder body = new StringBuilder(title).append("。");
+        for (int p = 0; p < 6; p++) {
+            body.append(PHRASES[r.nextInt(PHRASES.length)]).append("，");
         }
-        return docs;
+        String winner = kind.equals("AWARD") ? COMPANIES[r.nextInt(COMPANIES.length)] : null;
+        BigDecimal amount = BigDecimal.valueOf(10_000 + r.nextInt(50_000_000), 0).setScale(2);
+        Instant published = t0.plusSeconds(r.nextInt(365 * 86_400));
+        StringBuilder attachments = new StringBuilder();
+        if (i % 10 == 0) {
+            attachments.append(title).append(" 技术规格书\n");
+            while (attachments.length() < 2000) {
+                attachments.append(SPEC[text.nextInt(SPEC.length)]).append("。")
+                        .append(OBJECTS[text.nextInt(OBJECTS.length)]).append(WORKS[text.nextInt(WORKS.length)]).append("；");
+            }
+        }
+        return new SearchDocument("b" + i, "NB" + i, kind, TYPES[r.nextInt(TYPES.length)], REGIONS[d],
+                List.of(CLASSES[r.nextInt(CLASSES.length)]), amount, published, DISTRICTS[d] + "政府采购中心", null, winner,
+                title, body.toString(), false, "p" + (i / 3), DISTRICTS[d] + "政府采购中心 公开招标", attachments.toString(),
+                published.plusSeconds(20 * 86_400L), published.plusSeconds(20 * 86_400L + 1800));
     }
 
     /** Half plain full text, half full text plus one or two filters; all sorted by relevance, 20 per page. */
@@ -130,7 +171,59 @@ public final class SearchBenchmark {
         return mix;
     }
 
-    static String run(String name, SearchIndex index, List<SearchDocument> docs, List<SearchQuery> mix, int timed) {
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    static long size(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
+    }
+
+    /** Heap in use after a full collection (what the index keeps), and the maximum. */
+    static String heap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return "heap used after GC " + megabytes(rt.totalMemory() - rt.freeMemory()) + " of max " + megabytes(rt.maxMemory());
+    }
+
+    /**
+     * The embedded index while it is rebuilt from scratch on another thread: every query must still answer (from the
+     * content before the rebuild), timed as the normal run.
+     */
+    static String duringRebuild(String name, SearchIndex index, Iterable<SearchDocument> docs, List<SearchQuery> mix,
+            int timed) throws Exception {
+        long before = index.count();
+        java.util.concurrent.atomic.AtomicLong emptyAnswers = new java.util.concurrent.atomic.AtomicLong();
+        long start = System.nanoTime();
+        Thread rebuild = new Thread(() -> index.rebuild(docs), "rebuild");
+        rebuild.start();
+        Timing t = time(mix, timed, q -> {
+            if (index.search(q).total() == 0) {
+                emptyAnswers.incrementAndGet();
+            }
+        });
+        boolean overlapped = rebuild.isAlive();
+        rebuild.join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: %d notices before, %d after; queries overlapped the rebuild: %s; "
+                + "answers with no hit: %d; rebuild took %.1f s%n", name, before, index.count(), overlapped,
+                emptyAnswers.get(), seconds);
+        return name(name, seconds, t);
+    }
+
+    static String run(String name, SearchIndex index, Iterable<SearchDocument> docs, List<SearchQuery> mix, int timed) {
         long start = System.nanoTime();
         index.rebuild(docs);
         double indexSeconds = (System.nanoTime() - start) / 1e9;
@@ -138,7 +231,7 @@ public final class SearchBenchmark {
         return name(name, indexSeconds, time(mix, timed, q -> index.search(q)));
     }
 
-    static String postgres(List<SearchDocument> docs, List<SearchQuery> mix, int timed) throws Exception {
+    static String postgres(Iterable<SearchDocument> docs, List<SearchQuery> mix, int timed) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
                 Connection c = pg.getPostgresDatabase().getConnection()) {
             try (Statement s = c.createStatement()) {
@@ -170,7 +263,7 @@ public final class SearchBenchmark {
                 s.execute("analyze bench_notice");
             }
             double indexSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "PostgreSQL ILIKE: loaded %d in %.1f s%n", docs.size(), indexSeconds);
+            System.out.printf(Locale.ROOT, "PostgreSQL ILIKE: loaded in %.1f s%n", indexSeconds);
             return name("PostgreSQL 17 ILIKE baseline (no index)", indexSeconds, time(mix, timed, q -> {
                 StringBuilder sql = new StringBuilder("select id, title from bench_notice where true");
                 List<Object> params = new ArrayList<>();

@@ -127,11 +127,10 @@ abstract class SearchIndexContract {
     }
 
     @Test
-    void highlightsTheTitleWhenOnlyTheTitleMatches() {
+    void aTitleOnlyMatchShowsTheLeadOfTheRunningTextNotTheTitleAgain() {
         SearchResult r = index.search(SearchQuery.text("施工"));
         assertThat(ids(r)).containsExactly("1");
-        assertThat(r.hits().get(0).snippet()).contains("<em>");
-        assertThat(r.hits().get(0).snippet().replaceAll("</?em>", "")).contains("施工招标");
+        assertThat(r.hits().get(0).snippet()).doesNotContain("<em>").startsWith("本工程为文三路道路改造");
     }
 
     @Test
@@ -297,6 +296,51 @@ abstract class SearchIndexContract {
     }
 
     @Test
+    void answersFromTheOldContentWhileARebuildIsHalfway() throws Exception {
+        java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+        Iterable<SearchDocument> paused = () -> new java.util.Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < 2000;
+            }
+
+            @Override
+            public SearchDocument next() {
+                if (i == 1500) {
+                    halfway.countDown();
+                    try {
+                        resume.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                i++;
+                return doc("r" + i, "AWARD", "CONSTRUCTION", "330106", List.of("B01"), "1.00", i % 30, "杭州市西湖区", null,
+                        "重建公告" + i, "重建");
+            }
+        };
+        Thread rebuild = new Thread(() -> index.rebuild(paused), "rebuild");
+        rebuild.start();
+        try {
+            assertThat(halfway.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(ids(index.search(SearchQuery.text("道路改造")))).containsExactlyInAnyOrder("1", "5");
+            assertThat(index.search(SearchQuery.builder().region("330100").build()).total()).isEqualTo(5);
+            assertThat(index.search(SearchQuery.text("重建")).total()).isZero();
+            assertThat(index.count()).isEqualTo(6);
+        } finally {
+            resume.countDown();
+            rebuild.join(120_000);
+        }
+        assertThat(rebuild.isAlive()).isFalse();
+        assertThat(index.count()).isEqualTo(2000);
+        assertThat(index.search(SearchQuery.text("重建")).total()).isEqualTo(2000);
+        assertThat(ids(index.search(SearchQuery.text("道路改造")))).isEmpty();
+    }
+
+    @Test
     void returnsHitFieldsForDisplay() {
         SearchResult.Hit hit = index.search(SearchQuery.text("污水")).hits().get(0);
         assertThat(hit.publicId()).isEqualTo("N20263");
@@ -305,5 +349,123 @@ abstract class SearchIndexContract {
         assertThat(hit.publishedAt()).isEqualTo(T0.plusSeconds(86_400L * 2));
         assertThat(hit.winner()).isEqualTo("浙江宏远建设集团有限公司");
         assertThat(hit.regionCode()).isEqualTo("330106");
+    }
+
+    // --- relevance of Chinese queries over notices as the platform writes them (running text + labelled lines) ----
+
+    /** A notice as {@link SearchDocument#of} makes it from the published text: labels dropped, values kept. */
+    static SearchDocument published(String id, String type, String region, String title, String text, int day) {
+        org.sunbid.notice.Notice n = new org.sunbid.notice.Notice(java.util.UUID.nameUUIDFromBytes(id.getBytes()), "P" + id,
+                day, org.sunbid.notice.NoticeKind.TENDER_ANNOUNCEMENT, java.util.UUID.nameUUIDFromBytes(("p" + id).getBytes()),
+                region + "2026A00000" + id, title.replaceAll("(公开招标|招标|出让)?公告$", ""), type, "OPEN", title, text,
+                region, List.of(), new BigDecimal("1000000.00"), "招标人" + id, null, null,
+                T0.plusSeconds(86_400L * 30), T0.plusSeconds(86_400L * 30), List.of(), null, T0.plusSeconds(86_400L * day),
+                false);
+        SearchDocument d = SearchDocument.of(n);
+        return new SearchDocument(id, d.publicId(), d.kind(), d.projectType(), d.regionCode(), d.classificationCodes(),
+                d.amount(), d.publishedAt(), d.tenderee(), d.agency(), d.winner(), d.title(), d.body(), d.test(),
+                d.projectId(), d.facts(), d.attachments(), d.bidDeadline(), d.openingAt());
+    }
+
+    static final String LAND = """
+            经杭州市人民政府批准，决定以挂牌方式出让一宗国有建设用地使用权，现将有关事项公告如下。
+            竞买人应具备相应资格，竞买保证金须于截止前到账。
+            项目名称：西湖区转塘单元XH0403地块国有建设用地使用权挂牌出让
+            项目类型：土地使用权；采购方式：挂牌
+            招标人：杭州市规划和自然资源局
+            预算金额：120000000.00 元；资金来源：竞买人自筹
+            """;
+    static final String PROCUREMENT = """
+            本项目采购数字化教学设备一批，含交互式黑板、录播系统及三年运维服务。
+            供应商须具有相关产品的授权。
+            项目名称：余杭区中小学数字化教学设备采购项目
+            项目类型：政府采购；采购方式：公开招标
+            招标人：杭州市余杭区教育局
+            """;
+    static final String PARK = """
+            良渚文化公园景观提升工程包括园路改造、绿化补植、景观照明和标识系统，工期 180 日历天。
+            项目名称：良渚文化公园景观提升工程
+            项目类型：工程建设；采购方式：公开招标
+            招标人：杭州市余杭区良渚街道办事处
+            """;
+    static final String PARK_NEIGHBOUR = """
+            本工程为良渚古城遗址公园周边道路景观提升，含文化公园连接线的人行道铺装。
+            项目名称：良渚街道道路景观整治工程
+            项目类型：工程建设；采购方式：公开招标
+            招标人：杭州市余杭区良渚街道办事处
+            """;
+
+    void indexPublishedNotices() {
+        index.index(List.of(published("101", "LAND_USE_RIGHTS", "330106", "西湖区转塘单元XH0403地块国有建设用地使用权挂牌出让公告",
+                        LAND, 10),
+                published("102", "GOVERNMENT_PROCUREMENT", "330110", "余杭区中小学数字化教学设备采购项目公开招标公告",
+                        PROCUREMENT, 11),
+                published("103", "CONSTRUCTION", "330110", "良渚文化公园景观提升工程招标公告", PARK, 12),
+                published("104", "CONSTRUCTION", "330110", "良渚街道道路景观整治工程招标公告", PARK_NEIGHBOUR, 13)));
+    }
+
+    @Test
+    void aLabelIsNotIndexedSoPurchaseDoesNotFindTheLandAuctionThroughItsProcurementMethodLine() {
+        indexPublishedNotices();
+        SearchResult r = index.search(SearchQuery.text("采购"));
+        assertThat(ids(r)).contains("102").doesNotContain("101", "103", "104");
+        assertThat(r.hits()).extracting(SearchResult.Hit::projectType).containsOnly("GOVERNMENT_PROCUREMENT");
+        // the values of labelled lines stay searchable: the tenderee's name, the procedure
+        assertThat(ids(index.search(SearchQuery.text("规划和自然资源局")))).containsExactly("101");
+        assertThat(ids(index.search(SearchQuery.text("挂牌")))).containsExactly("101");
+    }
+
+    @Test
+    void aProjectNameFindsItsOwnNoticeFirst() {
+        indexPublishedNotices();
+        List<String> hits = ids(index.search(SearchQuery.text("良渚文化公园景观提升工程")));
+        assertThat(hits).containsExactly("103");
+        List<String> shorter = ids(index.search(SearchQuery.text("景观提升")));
+        assertThat(shorter).containsExactlyInAnyOrder("103", "104");
+        assertThat(shorter.get(0)).isEqualTo("103");
+    }
+
+    @Test
+    void filtersByARegionNameFromTheRegionTable() {
+        indexPublishedNotices();
+        assertThat(ids(index.search(SearchQuery.builder().region("余杭区").build())))
+                .containsExactlyInAnyOrder("102", "103", "104");
+        assertThat(ids(index.search(SearchQuery.builder().text("景观").region("浙江省杭州市余杭区").build())))
+                .containsExactlyInAnyOrder("103", "104");
+        assertThat(ids(index.search(SearchQuery.builder().region("西湖区").kinds(Set.of("TENDER_ANNOUNCEMENT")).build())))
+                .containsExactlyInAnyOrder("1", "101");
+        assertThatThrownBy(() -> SearchQuery.builder().region("鼓楼区").build()).isInstanceOf(ProblemException.class)
+                .extracting("field").isEqualTo("region");
+        assertThatThrownBy(() -> SearchQuery.builder().region("火星区").build()).isInstanceOf(ProblemException.class)
+                .extracting("field").isEqualTo("region");
+    }
+
+    @Test
+    void snippetsComeFromTheRunningTextOnlyAndNeverShowLabels() {
+        indexPublishedNotices();
+        SearchResult.Hit inText = index.search(SearchQuery.text("录播系统")).hits().get(0);
+        assertThat(inText.snippet()).contains("<em>").doesNotContain("项目类型", "采购方式", "招标人");
+        assertThat(inText.snippet().replaceAll("</?em>", "")).contains("录播系统");
+        SearchResult.Hit inFacts = index.search(SearchQuery.text("规划和自然资源局")).hits().get(0);
+        assertThat(inFacts.snippet()).startsWith("经杭州市人民政府批准").doesNotContain("<em>", "：");
+    }
+
+    @Test
+    void aHitCarriesItsProjectDeadlineAndOpeningForTheCard() {
+        indexPublishedNotices();
+        SearchResult.Hit hit = index.search(SearchQuery.text("录播系统")).hits().get(0);
+        assertThat(hit.projectId()).isEqualTo(java.util.UUID.nameUUIDFromBytes("p102".getBytes()).toString());
+        assertThat(hit.bidDeadline()).isEqualTo(T0.plusSeconds(86_400L * 30));
+        assertThat(hit.openingAt()).isEqualTo(T0.plusSeconds(86_400L * 30));
+        assertThat(hit.regionCode()).isEqualTo("330110");
+    }
+
+    @Test
+    void attachmentsTextIsSearchableButRanksBelowTheTitle() {
+        indexPublishedNotices();
+        index.index(List.of(published("105", "CONSTRUCTION", "330110", "运河沿岸亮化工程招标公告",
+                "运河沿岸亮化工程，含灯具更换。", 14).withAttachments("附件：景观提升 设计说明 交互式黑板")));
+        assertThat(ids(index.search(SearchQuery.text("设计说明")))).containsExactly("105");
+        assertThat(ids(index.search(SearchQuery.text("景观提升"))).get(0)).isEqualTo("103");
     }
 }

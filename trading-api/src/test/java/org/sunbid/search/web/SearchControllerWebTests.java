@@ -72,10 +72,36 @@ class SearchControllerWebTests {
     @Test
     void refusesMalformedValuesNamingEachParameter() throws Exception {
         for (String[] bad : new String[][] { { "from", "2026-02-30" }, { "minAmount", "12,5" }, { "page", "two" },
-                { "sort", "cheapest" }, { "includeTests", "yes" }, { "projectType", "LOTTERY" } }) {
+                { "sort", "cheapest" }, { "includeTests", "yes" }, { "projectType", "LOTTERY" },
+                { "size", "0" }, { "size", "101" }, { "page", "-1" }, { "minAmount", "-1" }, { "maxAmount", "1e16" },
+                { "classification", "b02" }, { "region", "火星区" }, { "region", "鼓楼区" }, { "to", "tomorrow" },
+                { "q", "字".repeat(201) } }) {
             mvc.perform(get("/api/public/search").param("q", marker).param(bad[0], bad[1]))
                     .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                     .andExpect(jsonPath("$.field").value(bad[0]));
+        }
+    }
+
+    @Test
+    void takesARegionByItsNameAsWellAsByItsCode() throws Exception {
+        for (String region : List.of("西湖区", "浙江省杭州市西湖区", "330106", "33")) {
+            mvc.perform(get("/api/public/search").param("q", marker).param("region", region).param("size", "1"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(133));
+        }
+        mvc.perform(get("/api/public/search").param("q", marker).param("region", "上城区"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void everyNoticeKindNameAndSlugPassesTheEdgeCheck() {
+        for (org.sunbid.notice.NoticeKind kind : org.sunbid.notice.NoticeKind.values()) {
+            assertThat(kind.slug()).matches(java.util.regex.Pattern.compile(SearchParams.KINDS,
+                    java.util.regex.Pattern.CASE_INSENSITIVE));
+            assertThat(kind.name()).matches(java.util.regex.Pattern.compile(SearchParams.KINDS,
+                    java.util.regex.Pattern.CASE_INSENSITIVE));
         }
     }
 

@@ -43,7 +43,7 @@ public final class SupervisionLogBenchmark {
         System.out.printf("load average before: %s%n", loadAverage());
         // the same run measures the former in-memory queue (the baseline) and the transactional outbox
         java.util.Map<String, Acts> figures = new java.util.LinkedHashMap<>();
-        for (String delivery : java.util.List.of("memory", "outbox")) {
+        for (String delivery : System.getProperty("bench.deliveries", "memory,outbox").split(",")) {
             Path dataDir = Files.createTempDirectory("sunbid-bench-");
             // command-line arguments, not builder defaults: application.yml's server.port would override a default
             ConfigurableApplicationContext app = new SpringApplicationBuilder(SunbidApplication.class)
