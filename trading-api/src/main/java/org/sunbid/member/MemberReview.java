@@ -45,13 +45,13 @@ public class MemberReview {
 
     /** Approves a pending member (refused while it or its code is banned) and enables its logins. */
     public MemberViews.MemberDetails approve(MemberId member, AccountId staffId) {
-        UUID staff = staffId.value();
+        UUID staff = staffId == null ? null : staffId.value(); // null: the platform itself (seeds, tests)
         UUID memberId = member.value();
         Member m = members.requireForUpdate(memberId);
         Instant now = clock.instant();
         credit.refuseIfBanned(memberId, BanScope.ALL, now, "member");
         m.company().ifPresent(c -> credit.refuseIfCodeBanned(c.uscc().value(), BanScope.ALL, now, "uscc"));
-        Transitions.act(() -> m.approve(AccountId.of(staff), now));
+        Transitions.act(() -> m.approve(staffId, now));
         members.update(m);
         // Enabling bumps the token version (logging the member out): do it only for logins that are disabled.
         if (accounts.accountsOfMember(memberId).stream().anyMatch(a -> !a.enabled())) {
@@ -63,32 +63,32 @@ public class MemberReview {
     }
 
     public MemberViews.MemberDetails returnForCorrection(MemberId member, String reason, AccountId staffId) {
-        UUID staff = staffId.value();
+        UUID staff = staffId == null ? null : staffId.value(); // null: the platform itself (seeds, tests)
         UUID memberId = member.value();
-        return review(memberId, reason, true, staff, "RETURNED", null, (m, why, now) -> m.returnForCorrection(why, AccountId.of(staff), now),
+        return review(memberId, reason, true, staff, "RETURNED", null, (m, why, now) -> m.returnForCorrection(why, staffId, now),
                 (why, now) -> new MemberEvents.MemberReturned(memberId, why, staff, now));
     }
 
     /** Suspends an approved member and disables its logins. */
     public MemberViews.MemberDetails suspend(MemberId member, String reason, AccountId staffId) {
-        UUID staff = staffId.value();
+        UUID staff = staffId == null ? null : staffId.value(); // null: the platform itself (seeds, tests)
         UUID memberId = member.value();
-        return review(memberId, reason, true, staff, "SUSPENDED", false, (m, why, now) -> m.suspend(why, AccountId.of(staff), now),
+        return review(memberId, reason, true, staff, "SUSPENDED", false, (m, why, now) -> m.suspend(why, staffId, now),
                 (why, now) -> new MemberEvents.MemberSuspended(memberId, why, staff, now));
     }
 
     public MemberViews.MemberDetails reinstate(MemberId member, String reason, AccountId staffId) {
-        UUID staff = staffId.value();
+        UUID staff = staffId == null ? null : staffId.value(); // null: the platform itself (seeds, tests)
         UUID memberId = member.value();
-        return review(memberId, reason, false, staff, "REINSTATED", true, (m, why, now) -> m.reinstate(why, AccountId.of(staff), now),
+        return review(memberId, reason, false, staff, "REINSTATED", true, (m, why, now) -> m.reinstate(why, staffId, now),
                 (why, now) -> new MemberEvents.MemberReinstated(memberId, why, staff, now));
     }
 
     /** Cancels a member for good and disables its logins. */
     public MemberViews.MemberDetails cancel(MemberId member, String reason, AccountId staffId) {
-        UUID staff = staffId.value();
+        UUID staff = staffId == null ? null : staffId.value(); // null: the platform itself (seeds, tests)
         UUID memberId = member.value();
-        return review(memberId, reason, true, staff, "CANCELLED", false, (m, why, now) -> m.cancel(why, AccountId.of(staff), now),
+        return review(memberId, reason, true, staff, "CANCELLED", false, (m, why, now) -> m.cancel(why, staffId, now),
                 (why, now) -> new MemberEvents.MemberCancelled(memberId, why, staff, now));
     }
 

@@ -37,7 +37,7 @@ public class MemberSetup {
     }
 
     public MemberViews.MemberDetails approve(UUID member, UUID staff) {
-        return review.approve(MemberId.of(member), AccountId.of(staff));
+        return review.approve(MemberId.of(member), staff == null ? null : AccountId.of(staff));
     }
 
     public MemberViews.Certificate bindCertificate(UUID member, String encoded, UUID actor) {

@@ -120,8 +120,7 @@ public class LotFacts {
         if (lot.tenderee() == null) {
             return Set.of();
         }
-        org.sunbid.member.MemberId tenderee = org.sunbid.member.MemberId.of(lot.tenderee());
-        MemberViews.Ties ties = members.tiesOf(Set.of(tenderee)).get(tenderee);
+        MemberViews.Ties ties = members.tiesOf(Set.of(org.sunbid.member.MemberId.of(lot.tenderee()))).get(org.sunbid.member.MemberId.of(lot.tenderee()));
         Set<UUID> ids = new HashSet<>();
         if (ties != null) {
             ties.related().stream().filter(r -> r.relation() == MemberViews.Relation.EMPLOYEE)
