@@ -28,7 +28,7 @@ public class BidManagement {
     }
 
     public List<BidView> mine(CurrentUser bidder, LotId lot) {
-        return bidRows.bidsOf(bidder.requireMember(), lot.value()).stream().map(Bids.BidRow::view).toList();
+        return bidRows.bidsOf(bidder.requireMember(), lot == null ? null : lot.value()).stream().map(Bids.BidRow::view).toList();
     }
 
     public Receipt receipt(CurrentUser bidder, BidId bid) {

@@ -56,7 +56,7 @@ public class CertificateBinding {
 
     /** Binds an X.509 certificate (PEM text or base64 DER) to the member; refuses invalid or already-bound ones. */
     public MemberViews.Certificate bindCertificate(MemberId member, String encoded, AccountId actorId) {
-        UUID actor = actorId.value();
+        UUID actor = actorId == null ? null : actorId.value(); // null: the platform itself (seeds, fixtures)
         UUID memberId = member.value();
         Member m = members.requireForUpdate(memberId);
         if (m.status() == MemberStatus.CANCELLED || m.status() == MemberStatus.SUSPENDED) {
@@ -113,7 +113,7 @@ public class CertificateBinding {
      */
     public MemberViews.Certificate bindOwnCertificate(MemberId member, String encoded, String endorsement,
             AccountId actorId) {
-        UUID actor = actorId.value();
+        UUID actor = actorId == null ? null : actorId.value(); // null: the platform itself (seeds, fixtures)
         List<X509Certificate> current = certificates.certificatesOf(member.value());
         if (!current.isEmpty()) {
             X509Certificate candidate = parseCertificate(encoded);
@@ -174,7 +174,7 @@ public class CertificateBinding {
     /** Revokes a bound certificate: it no longer signs in or signs for the member. */
     public void revokeCertificate(MemberId member, CertificateId certificate, AccountId actorId) {
         UUID certificateId = certificate.value();
-        UUID actor = actorId.value();
+        UUID actor = actorId == null ? null : actorId.value(); // null: the platform itself (seeds, fixtures)
         UUID memberId = member.value();
         Instant now = clock.instant();
         String fingerprint = certificates.revoke(memberId, certificateId, now)

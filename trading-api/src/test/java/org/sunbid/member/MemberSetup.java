@@ -41,7 +41,7 @@ public class MemberSetup {
     }
 
     public MemberViews.Certificate bindCertificate(UUID member, String encoded, UUID actor) {
-        return certificates.bindCertificate(MemberId.of(member), encoded, AccountId.of(actor));
+        return certificates.bindCertificate(MemberId.of(member), encoded, actor == null ? null : AccountId.of(actor));
     }
 
     public List<MemberViews.Certificate> certificates(UUID member) {

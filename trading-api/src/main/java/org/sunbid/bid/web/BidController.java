@@ -131,7 +131,7 @@ class BidController {
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "我的投标 The caller's own bids")
     List<BidView> mine(CurrentUser user, @RequestParam(required = false) UUID lotId) {
-        return bids.mine(user, LotId.of(lotId));
+        return bids.mine(user, lotId == null ? null : LotId.of(lotId));
     }
 
     @GetMapping("/api/bids/{id}/receipt")
