@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
 
 /**
  * The portal's own scripts, styles and message bundles, each with a version taken from its content (the first 12 hex
@@ -30,9 +29,9 @@ import org.springframework.stereotype.Component;
  * it imports by their versions too, so a script's version covers its own bytes and its imports' versions: the URL
  * changes when, and only when, what it serves does, and browsers may keep it a year ({@link VersionedAssetCaching}).
  * The graph lets a page ask for all its modules at once ({@link PortalPageTransformer}). Read once at start: the files
- * are in the application's jar.
+ * are in the application's jar. Declared by {@link StaticResources}, so that web slice tests, which load that
+ * configuration, have it too.
  */
-@Component
 class PortalAssets {
 
     private static final Pattern IMPORT = Pattern.compile(

@@ -2,6 +2,7 @@ package org.sunbid.platform.web;
 
 import java.time.Duration;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -26,6 +27,12 @@ class StaticResources implements WebMvcConfigurer {
 
     StaticResources(PortalAssets assets) {
         this.assets = assets;
+    }
+
+    /** Static, so that this configuration can take the bean it declares. */
+    @Bean
+    static PortalAssets portalAssets() {
+        return new PortalAssets();
     }
 
     @Override
