@@ -1,6 +1,6 @@
 // The bidder's deposit for one lot: where and how much to pay by when (the virtual sub-account), what is held,
 // refunds with their interest, and electronic guarantees (upload a CMS-signed guarantee; the platform verifies it).
-import { page } from '/js/layout.js';
+import { emptyRow, page } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { json, requireRole, showProblem } from '/js/session.js';
 import { facts as factRows, row } from '/js/table.js';
@@ -30,9 +30,9 @@ async function load() {
     ['deposit.state', t(`deposit.state.${d.state}`)]]);
   $('refunds').tBodies[0].replaceChildren(...(d.refunds.length ? d.refunds.map((r) => row([
     t(`deposit.refund.${r.reason}`), money(r.principal), money(r.interest), money(r.total), r.payeeAccount,
-    dateTime(r.dueBy), t(`deposit.refund.state.${r.state}`)])) : [row([t('deposit.none'), '', '', '', '', '', ''])]));
+    dateTime(r.dueBy), t(`deposit.refund.state.${r.state}`)])) : [emptyRow($('refunds'), 'deposit.none.refunds')]));
   $('guarantees').tBodies[0].replaceChildren(...(mine.length ? mine.map((g) => row([g.issuer, g.guaranteeNo,
-    money(g.amount), g.validUntil, t(`deposit.guarantee.state.${g.state}`)])) : [row([t('deposit.none'), '', '', '', ''])]));
+    money(g.amount), g.validUntil, t(`deposit.guarantee.state.${g.state}`)])) : [emptyRow($('guarantees'), 'deposit.none.guarantees')]));
 }
 
 $('guarantee-form').addEventListener('submit', async (event) => {

@@ -1,6 +1,6 @@
 // The regulator's deposit oversight: forfeit proposals to approve or reject (never automatic; a guaranteed deposit is
 // claimed by a signed demand letter), and refunds unpaid past their statutory due time.
-import { page } from '/js/layout.js';
+import { emptyRow, page } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { json, requireRole, showProblem } from '/js/session.js';
 import { row } from '/js/table.js';
@@ -38,10 +38,10 @@ async function load() {
   const [forfeits, late] = await Promise.all([json('/api/deposits/forfeits'), json('/api/deposits/refunds/late')]);
   $('forfeits').tBodies[0].replaceChildren(...(forfeits.length ? forfeits.map((f) => row([f.project, f.lot, f.bidder,
     money(f.held), f.guarantee, f.reason, dateTime(f.proposedAt), t(`deposits.forfeit.${f.state}`), decision(f)]))
-    : [row([t('deposits.none'), '', '', '', '', '', '', '', ''])]));
+    : [emptyRow($('forfeits'), 'deposits.none.forfeits')]));
   $('late').tBodies[0].replaceChildren(...(late.length ? late.map((r) => row([r.payeeName, t(`deposits.refund.${r.reason}`),
     money(r.total), dateTime(r.dueBy), t(`deposits.refund.state.${r.state}`)]))
-    : [row([t('deposits.none'), '', '', '', ''])]));
+    : [emptyRow($('late'), 'deposits.none.late')]));
 }
 
 await load();

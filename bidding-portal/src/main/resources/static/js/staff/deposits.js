@@ -1,7 +1,7 @@
 // Staff deposits: import a bank statement (camt.053 or CSV) and read its report, work the suspense queue (match to a
 // virtual sub-account or return with a reason), put proposed refunds in a batch (maker) and approve another's batch
 // (checker) to write the pain.001 file, and read the ledger's reconciliation. Amounts in yuan with two decimals.
-import { page } from '/js/layout.js';
+import { emptyRow, page } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { call, json, requireRole, showProblem } from '/js/session.js';
 import { facts as factRows, row } from '/js/table.js';
@@ -54,7 +54,7 @@ async function loadSuspense() {
   const items = await json('/api/deposits/suspense');
   const body = $('suspense').tBodies[0];
   if (!items.length) {
-    body.replaceChildren(row([t('deposits.none'), '', '', '', '', '', '', '']));
+    body.replaceChildren(emptyRow($('suspense'), 'deposits.none.suspense'));
     return;
   }
   body.replaceChildren(...items.map((s) => {
@@ -94,7 +94,7 @@ async function loadRefunds() {
   const body = $('refunds').tBodies[0];
   body.replaceChildren(...(refunds.length ? refunds.map((r) => row([r.payeeName, r.payeeAccount,
     t(`deposits.refund.${r.reason}`), money(r.principal), money(r.interest), money(r.total), dateTime(r.dueBy),
-    t(`deposits.refund.state.${r.state}`)])) : [row([t('deposits.none'), '', '', '', '', '', '', ''])]));
+    t(`deposits.refund.state.${r.state}`)])) : [emptyRow($('refunds'), 'deposits.none.refunds')]));
   $('make-batch').disabled = !refunds.some((r) => r.state === 'PROPOSED');
 }
 
@@ -140,7 +140,7 @@ async function loadBatches() {
     const tr = row([b.messageId, String(b.refunds.length), money(total), t(`deposits.batch.state.${b.state}`), action]);
     tr.id = `batch-${b.messageId}`;
     return tr;
-  }) : [row([t('deposits.none'), '', '', '', ''])]));
+  }) : [emptyRow($('batches'), 'deposits.none.batches')]));
 }
 
 async function loadLedger() {
@@ -209,7 +209,7 @@ $('forfeit-form').addEventListener('submit', async (event) => {
 async function loadForfeits() {
   const forfeits = await json('/api/deposits/forfeits');
   $('forfeits').tBodies[0].replaceChildren(...(forfeits.length ? forfeits.map((f) => row([f.project, f.lot, f.bidder,
-    money(f.held), f.reason, t(`deposits.forfeit.${f.state}`)])) : [row([t('deposits.none'), '', '', '', '', ''])]));
+    money(f.held), f.reason, t(`deposits.forfeit.${f.state}`)])) : [emptyRow($('forfeits'), 'deposits.none.forfeits')]));
 }
 
 async function loadProjects() {
@@ -249,7 +249,7 @@ async function loadIssuers() {
     fingerprint.className = 'hash';
     fingerprint.textContent = i.fingerprint;
     return row([i.name, i.subject, fingerprint, dateTime(i.notAfter), remove]);
-  }) : [row([t('deposits.none'), '', '', '', ''])]));
+  }) : [emptyRow($('issuers'), 'deposits.none.issuers')]));
 }
 
 async function loadAll() {
