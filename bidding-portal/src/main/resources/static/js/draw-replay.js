@@ -154,9 +154,19 @@ export async function replay(record, poolBytes) {
   if (hex(seed) !== record.seed) {
     problems.push('seed');
   }
-  const pool = parsePool(poolBytes);
-  if (hex(await sha256(poolBytes)) !== record.pool.sha256 || pool.candidates.length !== record.pool.size
-    || pool.asOf !== record.poolAsOf) {
+  const poolNamed = hex(await sha256(poolBytes)) === record.pool.sha256;
+  let pool;
+  try {
+    pool = parsePool(poolBytes);
+  } catch (error) {
+    if (poolNamed) {
+      throw error;
+    }
+    // a file other than the one the record names, not even a pool file: nothing to replay it over
+    problems.push('pool');
+    return { problems, members: 0, reserves: 0 };
+  }
+  if (!poolNamed || pool.candidates.length !== record.pool.size || pool.asOf !== record.poolAsOf) {
     problems.push('pool');
   }
   if (POOL_TYPE[record.type] !== pool.type) {
