@@ -102,8 +102,8 @@ public class CommitteePlans {
      * when a composition rule refuses it, that rule in words. A malformed group is refused as {@link #set} would.
      */
     @Transactional(readOnly = true)
-    public Preview preview(CurrentUser user, UUID projectId, UUID lotId, PlanInput input) {
-        LotId lot = new LotId(lotId);
+    public Preview preview(CurrentUser user, ProjectId project, LotId lot, PlanInput input) {
+        UUID projectId = project.value();
         requireOwnerOrCentre(user, facts.lot(projectId, lot));
         List<CommitteePlan.Group> groups = groups(input);
         Refusal refusal = null;
