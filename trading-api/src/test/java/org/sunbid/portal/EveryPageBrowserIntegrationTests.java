@@ -58,7 +58,7 @@ class EveryPageBrowserIntegrationTests {
                 "/regulator/complaints.html", "/regulator/dashboard.html", "/regulator/experts.html"));
         BY_ROLE.put(Role.EXPERT, List.of("/expert/invitations.html", "/expert/profile.html",
                 "/expert/availability.html"));
-        BY_ROLE.put(Role.TENDEREE, List.of("/award.html"));
+        BY_ROLE.put(Role.TENDEREE, List.of("/tenderee/projects.html", "/award.html"));
     }
 
     @Autowired
