@@ -259,9 +259,15 @@ case "${1:-status}" in
     build
     start_pg
     start_es
-    # node 1 first: it creates the platform's keys in the shared data directory; node 2 then reads them
-    start_node 1 && await_node 1
-    start_node 2 && await_node 2
+    if [[ -f "$BASE/data/keys/platform.p12" ]]; then
+      # the platform's keys exist in the shared data directory: both nodes start at once
+      start_node 1 && start_node 2
+      await_node 1 && await_node 2
+    else
+      # node 1 first: it creates the platform's keys in the shared data directory; node 2 then reads them
+      start_node 1 && await_node 1
+      start_node 2 && await_node 2
+    fi
     start_nginx
     status
     ;;
@@ -278,7 +284,7 @@ case "${1:-status}" in
     PGPASSWORD="$(cat "$BASE/secrets/db.password")" psql -h 127.0.0.1 -p "$PG_PORT" -U sunbid -d sunbid "$@"
     ;;
   pg_dump)
-    PGPASSWORD="$(cat "$BASE/secrets/db.password")" pg_dump -h 127.0.0.1 -p "$PG_PORT" -U sunbid -d sunbid --data-only
+    PGPASSWORD="$(cat "$BASE/secrets/db.password")" pg_dump -h 127.0.0.1 -p "$PG_PORT" -U sunbid -d sunbid --data-only 2>/dev/null
     ;;
   status) status ;;
   kill9)
