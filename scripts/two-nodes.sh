@@ -125,6 +125,12 @@ start_node() {
   mkdir -p "$BASE/data" "$BASE/logs"
   [[ -f "$BASE/secrets/keys.passphrase" ]] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$BASE/secrets/keys.passphrase"
   if alive "$BASE/node$n.pid"; then log "node $n already runs (pid $(cat "$BASE/node$n.pid"))"; return; fi
+  # the deployment runs its own copy of the jar: a build may rewrite the target's while nodes run; a newer build is
+  # taken when no node runs
+  if [[ ! -f "$BASE/trading-api.jar" ]] || { [[ "$JAR" -nt "$BASE/trading-api.jar" ]] && ! alive "$BASE/node1.pid" \
+      && ! alive "$BASE/node2.pid"; }; then
+    cp "$JAR" "$BASE/trading-api.jar.new" && mv "$BASE/trading-api.jar.new" "$BASE/trading-api.jar"
+  fi
   stat -c %s "$BASE/logs/node$n.log" 2>/dev/null > "$BASE/node$n.logstart" || echo 0 > "$BASE/node$n.logstart"
   SUNBID_DATA_DIR="$BASE/data" \
   SUNBID_KEYS_PASSPHRASE="$(cat "$BASE/secrets/keys.passphrase")" \
@@ -135,7 +141,7 @@ start_node() {
   SUNBID_SEARCH_ELASTICSEARCH_INDEX="${TWO_NODES_ES_INDEX:-sunbid-two-nodes}" \
   SUNBID_PUBLIC_BASE_URL="http://127.0.0.1:$PORT" \
   PORT="$port" \
-    nohup setsid java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$JAR" --sunbid.scheduler.name=sunbid-two-nodes \
+    nohup setsid java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$BASE/trading-api.jar" --sunbid.scheduler.name=sunbid-two-nodes \
       --sunbid.demo="$DEMO" --sunbid.demo.tender.enabled=false --sunbid.demo.experts=0 ${TWO_NODES_ARGS:-} \
       >>"$BASE/logs/node$n.log" 2>&1 &
   echo $! > "$BASE/node$n.pid"   # setsid execs java in place: its own session, as on a machine of its own
