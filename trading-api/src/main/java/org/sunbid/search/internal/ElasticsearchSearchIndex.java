@@ -68,7 +68,10 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
                 String index = createIndex();
                 client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
-            } else { // an index made before these fields: add them (the mapping is strict)
+            } else if (client.indices().getMapping(g -> g.index(alias)).mappings().values().stream()
+                    .anyMatch(i -> !i.mappings().properties().containsKey("facts"))) {
+                // an index made before these fields: add them (the mapping is strict); an index made with them
+                // (facts analysed by sunbid_text) is left as it is, since its analyzer cannot be changed
                 client.indices().putMapping(m -> m.index(alias).properties("test", p -> p.boolean_(b -> b))
                         .properties("facts", p -> p.text(t -> t.analyzer("standard")))
                         .properties("attachments", p -> p.text(t -> t.analyzer("standard")))
