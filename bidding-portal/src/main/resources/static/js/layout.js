@@ -64,6 +64,7 @@ function header() {
     who.className = 'who';
     who.id = 'who';
     who.textContent = current.displayName || current.username;
+    who.title = who.textContent;
     const out = document.createElement('button');
     out.type = 'button';
     out.className = 'link';
@@ -168,6 +169,24 @@ export function emptyState(key, args = [], actions = []) {
     box.append(action);
   }
   return box;
+}
+
+/**
+ * For a page about one thing (a lot, a project) opened without it, e.g. from a bookmark or the menu: everything below
+ * the heading is hidden and an empty state says where to pick the thing. Returns true when the page should stop.
+ */
+export function withoutSubject(missing, key, actions = []) {
+  if (!missing) {
+    return false;
+  }
+  const main = document.getElementById('main');
+  for (const element of main.children) {
+    if (element.tagName !== 'H1') {
+      element.hidden = true;
+    }
+  }
+  main.append(emptyState(key, [], actions));
+  return true;
 }
 
 /** A table body's single row holding an empty state across all columns (instead of a row of blanks and "无"). */

@@ -28,6 +28,7 @@ import org.sunbid.identity.Role;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 
@@ -88,7 +89,7 @@ public class EvaluationManagement {
 
     /** Sets the lot's plan; the method is the one fixed at intake. Only the project's owner, before the session. */
     public EvaluationPlan setPlan(CurrentUser user, UUID projectId, UUID lotId, PlanInput input) {
-        ProjectView project = projects.find(user, projectId);
+        ProjectView project = projects.find(user, ProjectId.of(projectId));
         if (!project.ownedBy(user.memberId().orElse(null))) {
             throw ProblemException.forbidden("problem.forbidden");
         }
@@ -131,7 +132,7 @@ public class EvaluationManagement {
     /** Opens the session once the opening record is final and the committee is seated (centre staff). */
     public EvaluationView open(CurrentUser staff, UUID projectId, UUID lotId) {
         requireStaff(staff);
-        ProjectView project = projects.find(staff, projectId);
+        ProjectView project = projects.find(staff, ProjectId.of(projectId));
         LotId lot = lotOf(project, lotId);
         if (store.find(lot).isPresent()) {
             throw ProblemException.conflict("evaluation-already-open", "lotId", "evaluation.refused",
@@ -331,7 +332,7 @@ public class EvaluationManagement {
 
     /** For the report and award: the project a session belongs to. */
     ProjectView project(UUID projectId) {
-        return projects.find(PLATFORM, projectId);
+        return projects.find(PLATFORM, ProjectId.of(projectId));
     }
 
     static Map<String, Object> map(Object... kv) {
