@@ -86,7 +86,7 @@ class RepresentativeSeatIntegrationTests extends OpenedLotScenario {
         String firstName = members().details(first.id()).name();
 
         // the plan names the representative by name only: four drawn experts and one representative
-        OpenedLot opened = openedLot(ExpertFixtures.plan("B0201", region, 4, 0, List.of(firstName)), 2, List.of(),
+        OpenedLot opened = openedLot(ExpertFixtures.plan("B0201", region, 4, 0, List.of(firstName)), 3, List.of(),
                 new MemberLogin(tendereeId, form.username(), MemberFixtures.PASSWORD), new Steps() {
                 });
         String tenderee = opened.tendereeToken();
