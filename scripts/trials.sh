@@ -9,8 +9,10 @@
 #  (b) the opening: custodians fetch the session key from different nodes, seal their share to it themselves and
 #      release to different nodes; the coordinating node (the one that made the session key) is killed once; the
 #      custodians release again until the lot is opened.
-#  (c) the scheduler through the deployment: each (kind, subject, due time) fired once; the opening session started
-#      once; the log complete (every bid has its entries) and intact.
+#  (c) the scheduler through the deployment: each (kind, subject, due time) fired once and every job due for the lot
+#      fired; the opening session started once; the log complete (every bid has its entries) and intact.
+#  An insider searches the database rows, the shared data directory and the logs for the custodians' share values,
+#  after the first release and after the opening: nothing may be found.
 #
 #   scripts/trials.sh [TRIALS]       default 10; prints one markdown row per trial and appends it to <dir>/results.md
 #
@@ -46,6 +48,14 @@ export TWO_NODES_ARGS="--sunbid.test-projects.enabled=true --sunbid.keys.trusted
 cleanup() { [[ "${KEEP:-false}" == true ]] || bash "$NODES" stop || true; }
 trap cleanup EXIT
 bash "$NODES" start
+# a deployment kept from an earlier run (KEEP=true) keeps its own day length: the test project's dates would not fit
+for n in 1 2; do
+  pidfile="${TWO_NODES_DIR:-/tmp/sunbid-two-nodes}/node$n.pid"
+  if [[ -f "$pidfile" ]] && ! tr '\0' ' ' < "/proc/$(cat "$pidfile")/cmdline" | grep -q -- "test-project-day=${DAY}s"; then
+    say "node $n runs with another day length than DAY=$DAY: stop the deployment first (scripts/two-nodes.sh stop)"
+    exit 1
+  fi
+done
 
 node_url() { echo "http://127.0.0.1:$((PORT + $1))"; }
 healthy() { curl -fsS -m 3 "$(node_url "$1")/actuator/health" 2>/dev/null | grep -q '"UP"'; }
