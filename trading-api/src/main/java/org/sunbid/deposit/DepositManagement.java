@@ -171,8 +171,10 @@ public class DepositManagement {
      * Staff confirm a deposit that reached the collection account outside an imported statement (到账确认): posted to
      * the ledger like a receipt; until a statement carries it, reconciliation shows it as a difference.
      */
-    public void confirmReceipt(CurrentUser staff, UUID projectId, UUID lotId, UUID member) {
-        ProjectView project = publishedProject(projectId, lotId);
+    public void confirmReceipt(CurrentUser staff, ProjectId projectId, LotId lot, MemberId memberId) {
+        UUID lotId = lot.value();
+        UUID member = memberId.value();
+        ProjectView project = publishedProject(projectId.value(), lotId);
         DepositAccounts.Row row = openAccount(project, lotId, member);
         Deposit d = accounts.find(row.number().value()).orElseThrow();
         if (d.state() != DepositState.OPEN || d.secured()) {

@@ -152,7 +152,7 @@ public class StatementImports {
             }
             stage.finish();
             long staged = System.nanoTime();
-            bulk.reusedReference().ifPresent(ref -> {
+            bulk.reusedReference(stage.repeats()).ifPresent(ref -> {
                 throw ProblemException.conflict("bank-reference-reused", "statement.Ntry.AcctSvcrRef",
                         "deposit.statement.reference-reused", ref);
             });

@@ -31,7 +31,8 @@ class AppendOnlyTablesIntegrationTests {
                 select distinct p.proname from pg_trigger t join pg_proc p on p.oid = t.tgfoid
                 join pg_class c on c.oid = t.tgrelid
                 where not t.tgisinternal and c.relname in
-                    ('supervision_entry', 'supervision_tree_head', 'deposit_txn', 'deposit_line')""")
+                    ('supervision_entry', 'supervision_tree_head', 'deposit_txn', 'deposit_line', 'deposit_bank_entry',
+                     'deposit_statement')""")
                 .query(String.class).list()).containsExactly("append_only_refuse_change");
         assertThat(jdbc.sql("select count(*) from pg_proc where proname in ('supervision_refuse_change', 'deposit_refuse_change')")
                 .query(Long.class).single()).isZero();
@@ -48,7 +49,20 @@ class AppendOnlyTablesIntegrationTests {
                 .param(txn).update();
         jdbc.sql("insert into deposit_line (txn_id, line_no, debit, credit, amount) values (?, 2, 'SUSPENSE', 'BANK_CLEARING', 1.00)")
                 .param(txn).update();
-        for (String sql : List.of("update supervision_entry set action = action",
+        // a statement and one of its bank entries (V330): the entry is a fact the bank reported, the statement stays
+        UUID statement = UUID.randomUUID();
+        String ref = "AOT" + statement.toString().substring(0, 8);
+        jdbc.sql("""
+                insert into deposit_statement (id, format, statement_ref, account, currency, entries, new_entries,
+                    ledger_balance, imported_at) values (?, 'CSV', 'append-only-test', '1', 'CNY', 1, 1, 0, now())""")
+                .param(statement).update();
+        jdbc.sql("""
+                insert into deposit_bank_entry (bank_ref, statement_id, direction, amount, outcome)
+                values (?, ?, 'CRDT', 1.00, 'SUSPENSE_UNKNOWN_ACCOUNT')""").params(ref, statement).update();
+        for (String sql : List.of("update deposit_bank_entry set amount = 2 where bank_ref = '" + ref + "'",
+                "delete from deposit_bank_entry where bank_ref = '" + ref + "'", "truncate deposit_bank_entry",
+                "delete from deposit_statement where id = '" + statement + "'", "truncate deposit_statement cascade",
+                "update supervision_entry set action = action",
                 "delete from supervision_entry", "truncate supervision_entry cascade",
                 "update supervision_tree_head set tree_size = tree_size", "delete from supervision_tree_head",
                 "truncate supervision_tree_head", "truncate supervision_sealed",
@@ -61,6 +75,8 @@ class AppendOnlyTablesIntegrationTests {
         }
         assertThat(jdbc.sql("select count(*) from deposit_line where txn_id = ?").param(txn).query(Long.class).single())
                 .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from deposit_bank_entry where bank_ref = ?").param(ref).query(Long.class)
+                .single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from supervision_tree_head").query(Long.class).single()).isPositive();
     }
 }

@@ -42,8 +42,10 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectSetup;
 import org.sunbid.schedule.PublishedLots;
 import org.sunbid.signing.certs.Certificates;
@@ -111,7 +113,7 @@ class BidWizardBrowserIntegrationTests {
         Instant now = Instant.now();
         PublishedLots.Lot lot = PublishedLots.publish(accounts, openingKeys, projects, false, now.minusSeconds(60),
                 now.plus(Duration.ofDays(21)), now.plus(Duration.ofDays(21)).plusSeconds(3600));
-        deposits.confirmReceipt(lot.staff(), lot.project(), lot.lot(), bidder.memberId());
+        deposits.confirmReceipt(lot.staff(), ProjectId.of(lot.project()), LotId.of(lot.lot()), MemberId.of(bidder.memberId()));
         byte[] bigPdf = pdf(400_000, 1);
         Path tender = Files.write(files.resolve("商务标.pdf"), bigPdf);
         Path technical = Files.write(files.resolve("技术标.pdf"), pdf(2_000, 2));

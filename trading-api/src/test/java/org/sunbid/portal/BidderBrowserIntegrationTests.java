@@ -39,10 +39,12 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
+import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectFixtures;
 import org.sunbid.project.ProjectSetup;
 import org.sunbid.project.ProjectView;
@@ -131,7 +133,7 @@ class BidderBrowserIntegrationTests {
 
         // a published project to bid for, and the deposit secured
         Lot lot = publishedLot("钱江路综合管廊工程" + UUID.randomUUID().toString().substring(0, 4));
-        deposits.confirmReceipt(lot.staff(), lot.project(), lot.lot(), member);
+        deposits.confirmReceipt(lot.staff(), ProjectId.of(lot.project()), LotId.of(lot.lot()), MemberId.of(member));
 
         // certificate login: the nonce is signed in the browser with the PKCS#8 key file, which is never uploaded
         browser.open("/login.html?next=" + java.net.URLEncoder.encode("/bidder/projects.html", StandardCharsets.UTF_8));
@@ -242,7 +244,7 @@ class BidderBrowserIntegrationTests {
                 Duration.ofDays(365));
         members.bindCertificate(bidder.memberId(), Certificates.toPem(key.certificate()), null);
         Lot lot = publishedLot("断点续传测试工程" + UUID.randomUUID().toString().substring(0, 4));
-        deposits.confirmReceipt(lot.staff(), lot.project(), lot.lot(), bidder.memberId());
+        deposits.confirmReceipt(lot.staff(), ProjectId.of(lot.project()), LotId.of(lot.lot()), MemberId.of(bidder.memberId()));
         byte[] sealed = seal(key, tenderPackage(lot.lot()), openingCertificate(browser, lot));
         Path sealedFile = write("reload.sealed", sealed);
         Path manifest = write("reload.manifest", manifest(key, lot.lot(), sealed));

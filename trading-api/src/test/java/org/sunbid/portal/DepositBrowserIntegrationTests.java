@@ -2,23 +2,31 @@ package org.sunbid.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.sunbid.deposit.ForfeitManagement;
 import org.sunbid.deposit.Money;
 import org.sunbid.deposit.RefundManagement;
 import org.sunbid.deposit.RefundReason;
+import org.sunbid.deposit.StatementFormat;
+import org.sunbid.deposit.StatementImports;
 import org.sunbid.deposit.VirtualAccountNumber;
 import org.sunbid.deposit.internal.DepositAccounts;
+import org.sunbid.deposit.internal.Journal;
+import org.sunbid.deposit.internal.LedgerAccount;
 import org.sunbid.identity.AccountManagement;
+import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberId;
@@ -49,6 +57,12 @@ class DepositBrowserIntegrationTests {
     DepositAccounts deposits;
     @Autowired
     RefundManagement refunds;
+    @Autowired
+    StatementImports imports;
+    @Autowired
+    ForfeitManagement forfeits;
+    @Autowired
+    Journal ledger;
 
     @Test
     void staffImportMatchTheSuspenseCreditAndRefundItUnderMakerChecker(Browser browser) throws Exception {
@@ -142,6 +156,49 @@ class DepositBrowserIntegrationTests {
                 .click();
         browser.awaitText("#issuers-status", "已移出信任列表");
         browser.until(d -> !d.findElement(By.cssSelector("#issuers tbody")).getText().contains(issuerName));
+    }
+
+    /**
+     * The regulator's page: a staff proposal to forfeit a paid deposit waits there with names and yuan; the regulator
+     * approves it, the row shows the decision instead of the buttons, and the ledger moves the deposit to forfeited.
+     */
+    @Test
+    void theRegulatorApprovesAForfeitProposalOnTheOversightPage(Browser browser) throws Exception {
+        String name = "没收审批页面测试" + UUID.randomUUID().toString().substring(0, 6) + "工程";
+        String[] submitted = PortalApi.submittedProject(browser, accounts, name);
+        UUID project = UUID.fromString(submitted[0]);
+        UUID lot = UUID.fromString(PortalApi.call(browser, "GET", "/api/projects/" + project, submitted[1], null)
+                .get("lots").get(0).get("id").asText());
+        var bidder = MemberFixtures.approved(members, Role.BIDDER);
+        String bidderName = members.details(bidder.memberId()).name();
+        VirtualAccountNumber va = VirtualAccountNumber.derive("955880", lot, bidder.memberId(), 0);
+        assertThat(deposits.insert(va, lot, project, bidder.memberId(), Money.of("150000.00"), Instant.now())).isTrue();
+        String ref = "FFT" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = String.join("\n", "# statement=STMT-" + ref, "# account=31050161360009001888", "# currency=CNY",
+                "bank_ref,booked_on,direction,amount,currency,virtual_account,payer_account,payer_name,end_to_end_id,"
+                        + "return_reason,reversal",
+                String.join(",", ref, LocalDate.now(PlatformZone.ZONE).toString(), "CRDT", "150000.00", "CNY",
+                        va.value(), "0200001509020123456", bidderName, "", "", "false"), "");
+        assertThat(imports.importStatement(StatementFormat.CSV,
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null).credited()).isEqualTo(1);
+        var staffUser = new CurrentUser(UUID.randomUUID(), "dep-staff", Role.STAFF, Optional.empty());
+        forfeits.propose(staffUser, new LotId(lot), new MemberId(bidder.memberId()), "中标人拒绝签订合同");
+        String regulator = "dep-regulator-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createPlatformAccount(regulator, PortalApi.PASSWORD, Role.REGULATOR, "监管测试员", null);
+
+        browser.signIn(regulator, PortalApi.PASSWORD, "/regulator/deposits.html");
+        String row = "//table[@id='forfeits']//tr[td[contains(., '" + name + "')]]";
+        browser.until(d -> !d.findElements(By.xpath(row)).isEmpty());
+        assertThat(browser.driver().findElement(By.xpath(row)).getText())
+                .contains(bidderName, "150,000.00", "中标人拒绝签订合同", "待审批")
+                .doesNotContain(bidder.memberId().toString(), lot.toString());
+        browser.screenshot("DepositBrowserIntegrationTests.forfeit");
+        browser.driver().findElement(By.xpath(row + "//button[contains(., '批准没收')]")).click();
+        browser.awaitText("#forfeits-status", "已批准没收 " + bidderName);
+        browser.until(d -> d.findElement(By.xpath(row)).getText().contains("已批准"));
+        assertThat(browser.driver().findElements(By.xpath(row + "//button"))).as("decided once").isEmpty();
+        assertThat(ledger.balance(LedgerAccount.held(lot, bidder.memberId()))).isZero();
+        assertThat(ledger.balance(LedgerAccount.forfeited(lot))).isEqualByComparingTo("-150000.00");
     }
 
     private String staff(String display) {

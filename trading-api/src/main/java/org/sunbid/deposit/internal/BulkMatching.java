@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * and re-used references found with one aggregate pass, then one statement that matches each fresh credit by virtual
  * account against the registered basic account, flags short/excess from a running sum per deposit in statement order,
  * and writes the journal transactions, their lines, the balance projection, the bank entries and the suspense queue
- * (data-modifying CTEs over one materialised match; the foreign keys are checked at the end of that statement).
+ * (data-modifying CTEs over one materialised match, all or nothing with the import's transaction).
  * {@code StatementImportIntegrationTests} and the property test hold both forms of the policy to the same outcomes.
  */
 @Repository
@@ -35,9 +35,11 @@ public class BulkMatching {
 
     /**
      * A bank reference already imported with another direction or amount, or staged twice with different ones. Also
-     * notes the references staged more than once (their first occurrence is the one that counts).
+     * notes the references staged more than once (their first occurrence is the one that counts). {@code repeats}: the
+     * stage flagged rows whose reference it may have seen before ({@link StatementStage.Writer#repeats()}); only those
+     * references are grouped, and none at all when nothing was flagged.
      */
-    public Optional<String> reusedReference() {
+    public Optional<String> reusedReference(boolean repeats) {
         Optional<String> stored = jdbc.sql("""
                 select s.bank_ref from deposit_stage s join deposit_bank_entry e on e.bank_ref = s.bank_ref
                 where e.direction <> s.direction or e.amount <> s.amount limit 1""").query(String.class).optional();
@@ -49,7 +51,8 @@ public class BulkMatching {
                 create temp table deposit_dup on commit drop as
                 select bank_ref, min(seq) as first,
                        min(direction) <> max(direction) or min(amount) <> max(amount) as clash
-                from deposit_stage group by bank_ref having count(*) > 1""").update();
+                from deposit_stage where %s group by bank_ref having count(*) > 1"""
+                .formatted(repeats ? "bank_ref in (select bank_ref from deposit_stage where repeat)" : "false")).update();
         jdbc.sql("analyze deposit_dup").update();
         return jdbc.sql("select bank_ref from deposit_dup where clash limit 1").query(String.class).optional();
     }
@@ -60,8 +63,11 @@ public class BulkMatching {
     }
 
     /**
-     * Matches and posts the fresh set-based credits: one balanced transaction ({@code bank:<ref>}) and one bank entry
-     * row per entry. {@code basicAccount} answers a member's registered basic account (asked once per member the
+     * Matches and posts the fresh set-based credits: one bank entry row per entry, and per deposit one balanced journal
+     * transaction {@code statement:<statement id>:<held account>} (bank clearing to the deposit held, the sum of the
+     * statement's fresh credits to it), plus one {@code statement:<statement id>:SUSPENSE} for the credits it could not
+     * attribute; the bank entries (statement id and virtual account) are that transaction's detail, and their primary
+     * key is what keeps every bank reference to one posting (see docs/deposits.md, "Import at scale"). {@code basicAccount} answers a member's registered basic account (asked once per member the
      * statement pays into). Only entries never imported reach the inserts; an import racing another with the same
      * reference fails on the unique keys and rolls back whole.
      */
@@ -83,7 +89,7 @@ public class BulkMatching {
                            case when a.number is null then 'SUSPENSE_UNKNOWN_ACCOUNT'
                                 when a.state <> 'OPEN' then 'SUSPENSE_DEPOSIT_CLOSED'
                                 when s.payer_account is null or b.account is null
-                                     or b.account <> regexp_replace(s.payer_account, '[\\s-]', '', 'g')
+                                     or b.account <> translate(s.payer_account, ' -' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13), '')
                                      then 'SUSPENSE_PAYER_NOT_BASIC_ACCOUNT'
                                 else 'CREDITED' end as outcome
                     from deposit_stage s
@@ -96,7 +102,7 @@ public class BulkMatching {
                                + sum(amount) over (partition by virtual_account, outcome order by seq) end as after
                     from c),
                 m as materialized (
-                    select r.*, nextval('deposit_txn_id_seq') as txn_id,
+                    select r.*,
                            case when after is null then outcome when after < required then 'CREDITED_SHORT'
                                 when after > required then 'CREDITED_EXCESS' else 'CREDITED' end as final,
                            case when after < required then required - after when after > required then after - required
@@ -104,22 +110,28 @@ public class BulkMatching {
                            case when after is null then 'SUSPENSE' else 'DEPOSITS_HELD:' || lot_id || ':' || member_id
                                 end as held
                     from r),
+                g as materialized (
+                    select nextval('deposit_txn_id_seq') as txn_id, held, lot_id, member_id, total, n from (
+                        select held, case when held = 'SUSPENSE' then null else lot_id end as lot_id,
+                               case when held = 'SUSPENSE' then null else member_id end as member_id,
+                               sum(amount) as total, count(*) as n
+                        from m group by 1, 2, 3) x),
                 txn as (
                     insert into deposit_txn (id, idempotency_key, kind, lot_id, member_id, memo, posted_at, posted_by)
-                    select txn_id, 'bank:' || bank_ref, case when after is null then 'SUSPENSE_RECEIPT' else 'RECEIPT' end,
-                           case when after is null then null else lot_id end,
-                           case when after is null then null else member_id end,
-                           case when after is null then outcome else 'deposit received' end, :at, :by
-                    from m),
+                    select txn_id, 'statement:' || :statement || ':' || held,
+                           case when held = 'SUSPENSE' then 'SUSPENSE_RECEIPT' else 'RECEIPT' end, lot_id, member_id,
+                           case when held = 'SUSPENSE' then n || ' unattributed bank entries (see the suspense queue)'
+                                else n || ' bank entries, deposit received' end, :at, :by
+                    from g),
                 line as (
                     insert into deposit_line (txn_id, line_no, debit, credit, amount)
-                    select txn_id, 1, 'BANK_CLEARING', held, amount from m),
+                    select txn_id, 1, 'BANK_CLEARING', held, total from g),
                 balance as (
                     insert into deposit_balance (account, balance)
                     select account, sum(delta) from (
-                        select 'BANK_CLEARING' as account, sum(amount) as delta from m
+                        select 'BANK_CLEARING' as account, sum(total) as delta from g
                         union all
-                        select held, -sum(amount) from m group by held) x
+                        select held, -total from g) x
                     where delta is not null
                     group by account
                     on conflict (account) do update set balance = deposit_balance.balance + excluded.balance),

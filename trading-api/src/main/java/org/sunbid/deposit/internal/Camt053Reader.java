@@ -4,8 +4,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
@@ -64,7 +62,9 @@ public final class Camt053Reader {
     private static final class Parse {
         private final XMLStreamReader r;
         private final StatementSink sink;
-        private final Deque<String> path = new ArrayDeque<>();
+        private final String[] path = new String[MAX_DEPTH + 1]; // open elements, root first
+        private int depth;
+        private boolean leaf; // no child element since the innermost open element started
         private final StringBuilder text = new StringBuilder();
         private int statements;
         private boolean headerSent;
@@ -101,12 +101,14 @@ public final class Camt053Reader {
                                         String.valueOf(r.getNamespaceURI()));
                             }
                         }
-                        path.push(r.getLocalName());
-                        if (path.size() > MAX_DEPTH) {
+                        String name = r.getLocalName();
+                        if (depth == MAX_DEPTH) {
                             throw ProblemException.invalid("statement", "deposit.statement.too-deep");
                         }
+                        path[depth++] = name;
+                        leaf = true;
                         text.setLength(0);
-                        start(r.getLocalName());
+                        start(name);
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
                         if (text.length() + r.getTextLength() > MAX_TEXT) {
@@ -115,9 +117,11 @@ public final class Camt053Reader {
                         text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
-                        end(r.getLocalName(), text.toString().strip());
+                        // only a leaf carries a value; an element with children gets none (no string built)
+                        end(path[depth - 1], leaf ? text.toString().strip() : "");
                         text.setLength(0);
-                        path.pop();
+                        leaf = false;
+                        path[--depth] = null;
                     }
                     default -> {
                     }
@@ -129,11 +133,12 @@ public final class Camt053Reader {
         }
 
         private boolean under(String... ancestors) {
-            // path top is the current element; ancestors listed nearest first
-            var it = path.iterator();
-            it.next();
-            for (String a : ancestors) {
-                if (!it.hasNext() || !it.next().equals(a)) {
+            // path[depth - 1] is the current element; ancestors listed nearest first
+            if (ancestors.length >= depth) {
+                return false;
+            }
+            for (int i = 0; i < ancestors.length; i++) {
+                if (!path[depth - 2 - i].equals(ancestors[i])) {
                     return false;
                 }
             }
@@ -141,7 +146,12 @@ public final class Camt053Reader {
         }
 
         private boolean inside(String name) {
-            return path.contains(name);
+            for (int i = 0; i < depth; i++) {
+                if (path[i].equals(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void start(String name) {
@@ -290,7 +300,7 @@ public final class Camt053Reader {
         }
 
         private void account(String value) {
-            boolean accountId = r.getLocalName().equals("IBAN") || under("Othr", "Id");
+            boolean accountId = path[depth - 1].equals("IBAN") || under("Othr", "Id");
             if (!accountId) {
                 return;
             }

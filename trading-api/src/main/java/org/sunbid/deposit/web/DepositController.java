@@ -72,7 +72,7 @@ class DepositController {
     @Operation(summary = "到账确认 Staff confirm a deposit received outside an imported statement (posted to the ledger)")
     void confirmReceipt(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
             @PathVariable UUID memberId) {
-        deposits.confirmReceipt(user, projectId, lotId, memberId);
+        deposits.confirmReceipt(user, ProjectId.of(projectId), LotId.of(lotId), MemberId.of(memberId));
     }
 
     @GetMapping("/api/projects/{projectId}/lots/{lotId}/deposits")
