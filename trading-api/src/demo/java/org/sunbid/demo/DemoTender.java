@@ -91,23 +91,20 @@ public class DemoTender {
 
     private volatile Thread runner;
 
-    public DemoTender(DemoTenderProperties settings, AccountManagement accounts, ProjectManagement projects,
-            ProjectReview review, ProjectPublication publication, OpeningHall openings, AwardManagement awards, DemoBidding bidding, DemoCommittee committee,
-            DemoEvaluation evaluation, DemoAward award, TimeAccelerator accelerator, Clock clock,
-            Environment environment) {
+    public DemoTender(DemoTenderProperties settings, DemoTenderServices services, Clock clock) {
         this.settings = settings;
-        this.accounts = accounts;
-        this.projects = projects;
-        this.review = review;
-        this.publication = publication;
-        this.openings = openings;
-        this.awards = awards;
-        this.bidding = bidding;
-        this.committee = committee;
-        this.evaluation = evaluation;
-        this.award = award;
-        this.accelerator = accelerator;
-        this.environment = environment;
+        this.accounts = services.accounts();
+        this.projects = services.projects();
+        this.review = services.review();
+        this.publication = services.publication();
+        this.openings = services.openings();
+        this.awards = services.awards();
+        this.bidding = services.bidding();
+        this.committee = services.committee();
+        this.evaluation = services.evaluation();
+        this.award = services.award();
+        this.accelerator = services.accelerator();
+        this.environment = services.environment();
         this.pace = new DemoPace(clock);
     }
 

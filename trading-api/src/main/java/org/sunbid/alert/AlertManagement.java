@@ -17,15 +17,18 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.alert.internal.AlertEngine;
+import org.sunbid.alert.internal.Alert;
 import org.sunbid.alert.internal.Alerts;
 import org.sunbid.alert.internal.EvidencePack;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.credit.CreditRecord;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
+import org.sunbid.project.LotId;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.ProblemException;
 
@@ -65,7 +68,8 @@ public class AlertManagement {
     }
 
     /** The platform computes a lot's signals (after its opening); raises or updates its alert. Files are read outside any transaction. */
-    public Optional<AlertView> assess(UUID lotId) {
+    public Optional<AlertView> assess(LotId lot) {
+        UUID lotId = lot.value();
         Optional<AlertEngine.Result> result = engine.run(lotId);
         if (result.isEmpty()) {
             return Optional.empty();
@@ -97,12 +101,12 @@ public class AlertManagement {
     }
 
     /** A regulator re-runs the signals of an opened lot. */
-    public Optional<AlertView> reassess(CurrentUser regulator, UUID lotId) {
+    public Optional<AlertView> reassess(CurrentUser regulator, LotId lot) {
         requireRegulator(regulator);
-        if (!engine.opened(lotId)) {
-            throw ProblemException.notFound("opened lot", lotId);
+        if (!engine.opened(lot.value())) {
+            throw ProblemException.notFound("opened lot", lot.value());
         }
-        return assess(lotId);
+        return assess(lot);
     }
 
     /** Alerts the caller may see, highest score first: all for regulators, the lot's own for a seated committee member. */
@@ -116,25 +120,26 @@ public class AlertManagement {
         throw ProblemException.forbidden("alert.forbidden");
     }
 
-    public AlertView view(CurrentUser user, UUID alertId) {
-        return view(visible(user, alertId));
+    public AlertView view(CurrentUser user, AlertId alertId) {
+        return view(visible(user, alertId.value()));
     }
 
     /** The latest signals of a lot even below the alert score (regulators only). */
-    public List<Signal> signalsOf(CurrentUser regulator, UUID lotId) {
+    public List<Signal> signalsOf(CurrentUser regulator, LotId lot) {
+        UUID lotId = lot.value();
         requireRegulator(regulator);
         return alerts.assessment(lotId).map(Alerts.Assessment::signals)
                 .orElseThrow(() -> ProblemException.notFound("assessment", lotId));
     }
 
-    public AlertView investigate(CurrentUser regulator, UUID alertId, String reason, List<String> documents) {
+    public AlertView investigate(CurrentUser regulator, AlertId alertId, String reason, List<String> documents) {
         return move(regulator, alertId, reason, documents, (a, by, docs, at) -> {
             a.investigate(by, reason, docs, at);
             return new AlertEvents.AlertInvestigationStarted(a.id(), a.lotId(), by, sha256(reason), at);
         });
     }
 
-    public AlertView dismiss(CurrentUser regulator, UUID alertId, String reason, List<String> documents) {
+    public AlertView dismiss(CurrentUser regulator, AlertId alertId, String reason, List<String> documents) {
         return move(regulator, alertId, reason, documents, (a, by, docs, at) -> {
             a.dismiss(by, reason, docs, at);
             return new AlertEvents.AlertDismissed(a.id(), a.lotId(), by, sha256(reason), at);
@@ -145,8 +150,9 @@ public class AlertManagement {
      * Confirms collusion by the named bidders (each must be linked by a signal of the alert) and records a bad
      * credit record for each, with the signed evidence pack as the decision document.
      */
-    public AlertView confirm(CurrentUser regulator, UUID alertId, String reason, List<String> documents,
-            List<UUID> bidders, CreditRecord.Severity severity) {
+    public AlertView confirm(CurrentUser regulator, AlertId alertId, String reason, List<String> documents,
+            List<MemberId> named, CreditRecord.Severity severity) {
+        List<UUID> bidders = named == null ? null : named.stream().map(MemberId::value).toList();
         if (bidders == null || bidders.isEmpty()) {
             throw ProblemException.invalid("bidders", "alert.bidders.required");
         }
@@ -163,14 +169,14 @@ public class AlertManagement {
                 credit.addRecord(new CreditManagement.NewRecord(bidder, CreditRecord.Kind.BAD,
                         severity == null ? CreditRecord.Severity.SERIOUS : severity,
                         "串通投标（围标串标预警 " + a.id() + " 经核实）：" + reason, LEGAL_BASIS, "行政监督部门", today, today,
-                        null, new CreditManagement.Document("alert-" + a.id() + ".pdf", "application/pdf", pack)), by);
+                        null, new CreditManagement.Document("alert-" + a.id() + ".pdf", "application/pdf", pack)), new AccountId(by));
             }
             return new AlertEvents.AlertConfirmed(a.id(), a.lotId(), by, List.copyOf(bidders), sha256(reason), at);
         });
     }
 
     /** Adds a document (an inquiry record, a statement) to an alert under investigation or still open; returns its SHA-256. */
-    public String addDocument(CurrentUser regulator, UUID alertId, String filename, String mediaType, byte[] content) {
+    public String addDocument(CurrentUser regulator, AlertId alert, String filename, String mediaType, byte[] content) {
         requireRegulator(regulator);
         if (content == null || content.length == 0 || content.length > MAX_DOCUMENT_BYTES) {
             throw ProblemException.invalid("content", "alert.document.size", MAX_DOCUMENT_BYTES);
@@ -180,6 +186,7 @@ public class AlertManagement {
         }
         Instant now = clock.instant();
         String sha = sha256(content);
+        UUID alertId = alert.value();
         return tx.execute(status -> {
             Alert a = alerts.lock(alertId).orElseThrow(() -> ProblemException.notFound("alert", alertId));
             if (a.state().closed()) {
@@ -194,15 +201,15 @@ public class AlertManagement {
         });
     }
 
-    public List<Alerts.Document> documents(CurrentUser regulator, UUID alertId) {
+    public List<Alerts.Document> documents(CurrentUser regulator, AlertId alertId) {
         requireRegulator(regulator);
-        alerts.find(alertId).orElseThrow(() -> ProblemException.notFound("alert", alertId));
-        return alerts.documents(alertId);
+        alerts.find(alertId.value()).orElseThrow(() -> ProblemException.notFound("alert", alertId.value()));
+        return alerts.documents(alertId.value());
     }
 
     /** The evidence pack of an alert: a PDF signed by the platform (PAdES with timestamp). */
-    public byte[] evidencePack(CurrentUser user, UUID alertId) {
-        Alert a = visible(user, alertId);
+    public byte[] evidencePack(CurrentUser user, AlertId alertId) {
+        Alert a = visible(user, alertId.value());
         return packs.render(view(a), names(a));
     }
 
@@ -211,12 +218,13 @@ public class AlertManagement {
         Record apply(Alert alert, UUID by, List<String> documents, Instant at);
     }
 
-    private AlertView move(CurrentUser regulator, UUID alertId, String reason, List<String> documents, Transition t) {
+    private AlertView move(CurrentUser regulator, AlertId alert, String reason, List<String> documents, Transition t) {
         requireRegulator(regulator);
         if (reason == null || reason.isBlank() || reason.length() > 4000) {
             throw ProblemException.invalid("reason", "alert.reason.required");
         }
         List<String> docs = documents == null ? List.of() : documents;
+        UUID alertId = alert.value();
         Instant now = clock.instant();
         return tx.execute(status -> {
             Alert a = alerts.lock(alertId).orElseThrow(() -> ProblemException.notFound("alert", alertId));
@@ -249,7 +257,7 @@ public class AlertManagement {
     }
 
     private boolean seated(CurrentUser user, Alert a) {
-        return user.memberId().map(m -> committee.seated(a.lotId(), m)).orElse(false);
+        return user.memberId().map(m -> committee.seated(new LotId(a.lotId()), new MemberId(m))).orElse(false);
     }
 
     private static void requireRegulator(CurrentUser user) {

@@ -1,6 +1,7 @@
 package org.sunbid.alert;
 
-import java.util.UUID;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
 
 /**
  * Port for the evaluation committee: whether an account sits on a lot's committee, so it sees that lot's alerts (as
@@ -9,5 +10,5 @@ import java.util.UUID;
  */
 public interface CommitteeSeats {
 
-    boolean seated(UUID lotId, UUID memberId);
+    boolean seated(LotId lot, MemberId member);
 }

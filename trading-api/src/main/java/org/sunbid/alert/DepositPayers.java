@@ -2,7 +2,9 @@ package org.sunbid.alert;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
 
 /**
  * Port answered by the deposit feature (DepositPayersAdapter): the bank accounts each bidder's deposit, or its
@@ -11,5 +13,5 @@ import java.util.UUID;
 public interface DepositPayers {
 
     /** Payer account numbers per bidder (member id) of the lot; bidders without a recorded payment are absent. */
-    Map<UUID, Set<String>> payerAccounts(UUID lotId);
+    Map<MemberId, Set<String>> payerAccounts(LotId lot);
 }

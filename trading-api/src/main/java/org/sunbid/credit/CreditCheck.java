@@ -3,8 +3,8 @@ package org.sunbid.credit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 
 /**
@@ -16,7 +16,7 @@ import org.sunbid.platform.ProblemException;
 public interface CreditCheck {
 
     /** The member's standing at {@code at} for tenders of {@code scope}. */
-    Standing standing(UUID memberId, BanScope scope, Instant at);
+    Standing standing(MemberId memberId, BanScope scope, Instant at);
 
     /**
      * The standing of a party known by its unified social credit code or ID number, for gates that run before a
@@ -33,12 +33,12 @@ public interface CreditCheck {
     }
 
     /** Whether the member may take part at all (not banned for {@code scope}). */
-    default boolean eligible(UUID memberId, BanScope scope, Instant at) {
+    default boolean eligible(MemberId memberId, BanScope scope, Instant at) {
         return !standing(memberId, scope, at).banned();
     }
 
     /** Throws a 422 problem of type {@code member-banned} naming {@code field} when the member is banned. */
-    default void refuseIfBanned(UUID memberId, BanScope scope, Instant at, String field) {
+    default void refuseIfBanned(MemberId memberId, BanScope scope, Instant at, String field) {
         if (standing(memberId, scope, at) instanceof Standing.Banned banned) {
             throw ProblemException.rule("member-banned", field, "credit.banned", banned.ban().endsOn(),
                     banned.ban().authority());
@@ -46,7 +46,7 @@ public interface CreditCheck {
     }
 
     /** The first candidate in ranking order who is not banned for {@code scope} (award: the next candidate). */
-    default Optional<UUID> firstEligible(List<UUID> rankedCandidates, BanScope scope, Instant at) {
+    default Optional<MemberId> firstEligible(List<MemberId> rankedCandidates, BanScope scope, Instant at) {
         return rankedCandidates.stream().filter(m -> eligible(m, scope, at)).findFirst();
     }
 }

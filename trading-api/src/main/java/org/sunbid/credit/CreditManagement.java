@@ -14,6 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.credit.internal.CreditStore;
+import org.sunbid.identity.AccountId;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 
 /**
@@ -29,6 +31,14 @@ public class CreditManagement implements CreditCheck {
     /** How long a bad record stays on the public list. */
     public static final int PUBLICATION_MONTHS = 6;
     public static final int MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+    /** Longest texts, in characters: the request records' constraints and the commands' invariants read these. */
+    public static final int DESCRIPTION_MAX = 4000;
+    public static final int LEGAL_BASIS_MAX = 2000;
+    public static final int AUTHORITY_MAX = 200;
+    public static final int REASON_MAX = 4000;
+    public static final int REVOCATION_REASON_MAX = 2000;
+    /** A unified social credit code or resident ID number as a ban names it (any case, blanks around tolerated). */
+    public static final String PARTY_CODE = "\\s*[0-9A-Za-z]{18}\\s*";
 
     private final CreditStore store;
     private final ApplicationEventPublisher events;
@@ -71,9 +81,9 @@ public class CreditManagement implements CreditCheck {
             if (kind == CreditRecord.Kind.GOOD && severity != null) {
                 throw ProblemException.invalid("severity", "credit.record.severity-good");
             }
-            description = text(description, "description", 4000);
-            legalBasis = text(legalBasis, "legalBasis", 2000);
-            authority = text(authority, "authority", 200);
+            description = text(description, "description", DESCRIPTION_MAX);
+            legalBasis = text(legalBasis, "legalBasis", LEGAL_BASIS_MAX);
+            authority = text(authority, "authority", AUTHORITY_MAX);
             require(decidedOn, "decidedOn");
             require(effectiveFrom, "effectiveFrom");
             require(decision, "decisionDocument");
@@ -100,9 +110,9 @@ public class CreditManagement implements CreditCheck {
             }
             require(kind, "kind");
             require(scope, "scope");
-            reason = text(reason, "reason", 4000);
-            legalBasis = text(legalBasis, "legalBasis", 2000);
-            authority = text(authority, "authority", 200);
+            reason = text(reason, "reason", REASON_MAX);
+            legalBasis = text(legalBasis, "legalBasis", LEGAL_BASIS_MAX);
+            authority = text(authority, "authority", AUTHORITY_MAX);
             require(startsOn, "startsOn");
             require(endsOn, "endsOn");
             require(decision, "decisionDocument");
@@ -132,7 +142,8 @@ public class CreditManagement implements CreditCheck {
         return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
-    public CreditRecord addRecord(NewRecord r, UUID by) {
+    public CreditRecord addRecord(NewRecord r, AccountId actor) {
+        UUID by = AccountId.uuidOrNull(actor);
         CreditRecord created = insertRecord(r, null, by);
         events.publishEvent(new CreditEvents.CreditRecordAdded(created.memberId(), created.id(), created.kind(),
                 created.decisionSha256(), by));
@@ -155,7 +166,9 @@ public class CreditManagement implements CreditCheck {
     }
 
     /** Replaces record {@code old} with a corrected one (same member); the old one stays, marked superseded. */
-    public CreditRecord correctRecord(UUID old, NewRecord corrected, UUID by) {
+    public CreditRecord correctRecord(CreditRecordId oldId, NewRecord corrected, AccountId actor) {
+        UUID old = oldId.value();
+        UUID by = AccountId.uuidOrNull(actor);
         CreditRecord previous = store.record(old).orElseThrow(() -> ProblemException.notFound("credit-record", old));
         if (!previous.current()) {
             throw ProblemException.conflict("credit-record-not-current", "record", "credit.record.not-current", old);
@@ -171,8 +184,10 @@ public class CreditManagement implements CreditCheck {
         return created;
     }
 
-    public CreditRecord revokeRecord(UUID id, String reason, UUID by) {
-        String why = text(reason, "reason", 2000);
+    public CreditRecord revokeRecord(CreditRecordId recordId, String reason, AccountId actor) {
+        UUID id = recordId.value();
+        UUID by = AccountId.uuidOrNull(actor);
+        String why = text(reason, "reason", REVOCATION_REASON_MAX);
         CreditRecord record = store.record(id).orElseThrow(() -> ProblemException.notFound("credit-record", id));
         if (!store.revoke(id, by, why, clock.instant())) {
             throw ProblemException.conflict("credit-record-not-current", "record", "credit.record.not-current", id);
@@ -182,14 +197,17 @@ public class CreditManagement implements CreditCheck {
     }
 
     /** A member disputes one of its own records; a record of another member is reported as not found. */
-    public UUID requestCorrection(UUID member, UUID recordId, String reason, UUID by) {
-        String why = text(reason, "reason", 4000);
+    public CorrectionRequestId requestCorrection(MemberId memberId, CreditRecordId disputed, String reason, AccountId actor) {
+        UUID member = memberId.value();
+        UUID recordId = disputed.value();
+        UUID by = AccountId.uuidOrNull(actor);
+        String why = text(reason, "reason", REASON_MAX);
         CreditRecord record = store.record(recordId).filter(r -> r.memberId().equals(member))
                 .orElseThrow(() -> ProblemException.notFound("credit-record", recordId));
         UUID id = UUID.randomUUID();
         store.insertCorrectionRequest(id, record.id(), member, why, by, clock.instant());
         events.publishEvent(new CreditEvents.CorrectionRequested(member, id, record.id(), why, by));
-        return id;
+        return new CorrectionRequestId(id);
     }
 
     @Transactional(readOnly = true)
@@ -197,7 +215,8 @@ public class CreditManagement implements CreditCheck {
         return store.correctionRequests();
     }
 
-    public Ban imposeBan(NewBan b, UUID by) {
+    public Ban imposeBan(NewBan b, AccountId actor) {
+        UUID by = AccountId.uuidOrNull(actor);
         if (!b.kind().allows(b.startsOn(), b.endsOn())) {
             throw ProblemException.rule("ban-length", "endsOn", "credit.ban.length", b.kind().minYears(),
                     b.kind().maxYears());
@@ -228,8 +247,10 @@ public class CreditManagement implements CreditCheck {
         return ban;
     }
 
-    public Ban revokeBan(UUID id, String reason, UUID by) {
-        String why = text(reason, "reason", 2000);
+    public Ban revokeBan(BanId banId, String reason, AccountId actor) {
+        UUID id = banId.value();
+        UUID by = AccountId.uuidOrNull(actor);
+        String why = text(reason, "reason", REVOCATION_REASON_MAX);
         Ban ban = store.ban(id).orElseThrow(() -> ProblemException.notFound("ban", id));
         if (!store.revokeBan(id, by, why, clock.instant())) {
             throw ProblemException.conflict("ban-revoked", "ban", "credit.ban.already-revoked", id);
@@ -239,13 +260,13 @@ public class CreditManagement implements CreditCheck {
     }
 
     @Transactional(readOnly = true)
-    public List<CreditRecord> recordsOf(UUID member) {
-        return store.recordsOf(member);
+    public List<CreditRecord> recordsOf(MemberId member) {
+        return store.recordsOf(member.value());
     }
 
     @Transactional(readOnly = true)
-    public List<Ban> bansOf(UUID member) {
-        return store.bansOf(member);
+    public List<Ban> bansOf(MemberId member) {
+        return store.bansOf(member.value());
     }
 
     @Transactional(readOnly = true)
@@ -270,19 +291,19 @@ public class CreditManagement implements CreditCheck {
     }
 
     @Transactional(readOnly = true)
-    public Score score(UUID member, Instant at) {
+    public Score score(MemberId member, Instant at) {
         LocalDate day = LocalDate.ofInstant(at, ZONE);
-        return CreditScore.of(member, day, store.recordsOf(member), store.bansOf(member));
+        return CreditScore.of(member, day, store.recordsOf(member.value()), store.bansOf(member.value()));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Standing standing(UUID memberId, BanScope scope, Instant at) {
+    public Standing standing(MemberId memberId, BanScope scope, Instant at) {
         if (memberId == null || scope == null || at == null) {
             throw new IllegalArgumentException("member, scope and time are required");
         }
         LocalDate day = LocalDate.ofInstant(at, ZONE);
-        return judge(store.bansOf(memberId), store.recordsOf(memberId), scope, day);
+        return judge(store.bansOf(memberId.value()), store.recordsOf(memberId.value()), scope, day);
     }
 
     @Override

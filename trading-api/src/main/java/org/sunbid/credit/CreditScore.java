@@ -3,7 +3,8 @@ package org.sunbid.credit;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
+
+import org.sunbid.member.MemberId;
 
 /**
  * The credit score, a pure function of a member's records and bans on a day:
@@ -22,7 +23,7 @@ public final class CreditScore {
     private CreditScore() {
     }
 
-    public static CreditManagement.Score of(UUID member, LocalDate day, List<CreditRecord> records, List<Ban> bans) {
+    public static CreditManagement.Score of(MemberId member, LocalDate day, List<CreditRecord> records, List<Ban> bans) {
         int good = 0;
         int bad = 0;
         double penalty = 0;
@@ -40,7 +41,7 @@ public final class CreditScore {
         boolean banned = bans.stream().anyMatch(b -> b.inForceOn(day) && b.scope() == BanScope.ALL);
         int score = (int) Math.floor(BASE + Math.min(GOOD_CAP, GOOD_POINTS * good) - penalty);
         score = banned ? 0 : Math.max(0, Math.min(MAX, score));
-        return new CreditManagement.Score(member, day, score, good, bad, banned);
+        return new CreditManagement.Score(member.value(), day, score, good, bad, banned);
     }
 
     static double ageFactor(LocalDate from, LocalDate day) {

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.alert.DepositPayers;
+import org.sunbid.project.LotId;
+import org.sunbid.member.MemberId;
 
 /**
  * Answers the collusion alerts' port with the accounts money came from into each bidder's virtual sub-account of a
@@ -32,8 +34,9 @@ class DepositPayersAdapter implements DepositPayers {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<UUID, Set<String>> payerAccounts(UUID lotId) {
-        Map<UUID, Set<String>> payers = new HashMap<>();
+    public Map<MemberId, Set<String>> payerAccounts(LotId lot) {
+        UUID lotId = lot.value();
+        Map<MemberId, Set<String>> payers = new HashMap<>();
         UUID project = jdbc.sql("select project_id from deposit_account where lot_id = ? limit 1").param(lotId)
                 .query(UUID.class).optional().orElse(null);
         if (project == null) {
@@ -48,7 +51,7 @@ class DepositPayersAdapter implements DepositPayers {
                 join deposit_bank_entry e on e.virtual_account = a.number
                 where a.lot_id = ? and e.direction = 'CRDT' and e.payer_account is not null""")
                 .param(lotId)
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list()
+                .query((rs, n) -> Map.entry(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2))).list()
                 .forEach(e -> payers.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue()));
         return payers;
     }

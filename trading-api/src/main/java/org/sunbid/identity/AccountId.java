@@ -19,6 +19,11 @@ public record AccountId(UUID value) {
         return new AccountId(UUID.fromString(text));
     }
 
+    /** The UUID of {@code account}, or null when no account acts (the platform itself: seeds, scheduled work, tests). */
+    public static UUID uuidOrNull(AccountId account) {
+        return account == null ? null : account.value;
+    }
+
     @Override
     public String toString() {
         return value.toString();

@@ -139,6 +139,18 @@ public class MemberManagement {
     }
 
     /** Snapshot used by tests and the demo seeder. */
+    /** Whether a member already holds this code: registering it again would be refused as a duplicate. */
+    @Transactional(readOnly = true)
+    public boolean registered(UnifiedSocialCreditCode uscc) {
+        return members.idByUscc(uscc).isPresent();
+    }
+
+    /** Whether an expert member already holds this identity number. */
+    @Transactional(readOnly = true)
+    public boolean registered(ResidentIdNumber expertIdNumber) {
+        return members.idByExpertIdNumber(expertIdNumber).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return members.count();

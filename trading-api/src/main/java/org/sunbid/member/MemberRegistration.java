@@ -10,8 +10,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.credit.BanScope;
-import org.sunbid.credit.CreditCheck;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.PasswordPolicy;
 import org.sunbid.identity.Role;
@@ -39,17 +37,17 @@ public class MemberRegistration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     /** The credit feature's gate: banned parties are refused at registration. */
-    private final CreditCheck credit;
+    private final BanGate bans;
 
     MemberRegistration(Members members, MemberQualifications qualifications, MemberHistory history,
-            AccountManagement accounts, ApplicationEventPublisher events, Clock clock, CreditCheck credit) {
+            AccountManagement accounts, ApplicationEventPublisher events, Clock clock, BanGate bans) {
         this.members = members;
         this.qualifications = qualifications;
         this.history = history;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
-        this.credit = credit;
+        this.bans = bans;
     }
 
     /**
@@ -68,7 +66,7 @@ public class MemberRegistration {
         List<MemberQualifications.CheckedQualification> checked = qualifications.checkQualifications(inputs,
                 uploads == null ? Map.of() : uploads);
         members.refuseTakenUscc(profile.uscc(), null);
-        credit.refuseIfCodeBanned(profile.uscc().value(), BanScope.ALL, clock.instant(), "uscc");
+        bans.refuseIfCodeBanned(profile.uscc().value(), clock.instant(), "uscc");
         if (accounts.usernameTaken(form.username())) {
             throw ProblemException.conflict("duplicate-username", "username", "identity.username.taken",
                     form.username());

@@ -8,8 +8,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.credit.BanScope;
-import org.sunbid.credit.CreditCheck;
 import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.member.internal.MemberHistory;
@@ -31,16 +29,16 @@ public class MemberReview {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     /** The credit feature's gate: banned parties are refused at approval. */
-    private final CreditCheck credit;
+    private final BanGate bans;
 
     MemberReview(Members members, MemberHistory history, AccountManagement accounts, ApplicationEventPublisher events,
-            Clock clock, CreditCheck credit) {
+            Clock clock, BanGate bans) {
         this.members = members;
         this.history = history;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
-        this.credit = credit;
+        this.bans = bans;
     }
 
     /** Approves a pending member (refused while it or its code is banned) and enables its logins. */
@@ -49,8 +47,8 @@ public class MemberReview {
         UUID memberId = member.value();
         Member m = members.requireForUpdate(memberId);
         Instant now = clock.instant();
-        credit.refuseIfBanned(memberId, BanScope.ALL, now, "member");
-        m.company().ifPresent(c -> credit.refuseIfCodeBanned(c.uscc().value(), BanScope.ALL, now, "uscc"));
+        bans.refuseIfBanned(member, now, "member");
+        m.company().ifPresent(c -> bans.refuseIfCodeBanned(c.uscc().value(), now, "uscc"));
         Transitions.act(() -> m.approve(staffId, now));
         members.update(m);
         // Enabling bumps the token version (logging the member out): do it only for logins that are disabled.

@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.sunbid.identity.AccountId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.signing.merkle.ConsistencyProof;
 import org.sunbid.signing.merkle.InclusionProof;
@@ -87,9 +87,9 @@ public class SupervisionLog {
     }
 
     /** On demand by a regulator or administrator: always returns a head covering everything committed. */
-    public SignedTreeHead issueTreeHeadNow(UUID by) {
+    public SignedTreeHead issueTreeHeadNow(AccountId by) {
         writer.flush(Duration.ofSeconds(10));
-        events.publishEvent(new SupervisionEvents.TreeHeadRequested(by, writer.tree().size()));
+        events.publishEvent(new SupervisionEvents.TreeHeadRequested(AccountId.uuidOrNull(by), writer.tree().size()));
         writer.flush(Duration.ofSeconds(10));
         return heads.issue(true).orElseThrow();
     }
@@ -103,7 +103,7 @@ public class SupervisionLog {
      * Entry {@code seq} with its inclusion proof in the signed head of {@code treeSize} (default: the latest head,
      * signing a new one when the entry is newer than it).
      */
-    public ProvenEntry entry(long seq, Long treeSize, UUID reader) {
+    public ProvenEntry entry(long seq, Long treeSize, AccountId reader) {
         if (seq < 0) {
             throw ProblemException.invalid("seq", "supervision.seq.negative");
         }
@@ -116,7 +116,7 @@ public class SupervisionLog {
                 head.treeSize(), head.rootHashBytes()))) {
             throw new IllegalStateException("inclusion proof for " + seq + " does not match the signed head");
         }
-        events.publishEvent(new SupervisionEvents.LogRead(reader, entry.subject(), "entry " + seq));
+        events.publishEvent(new SupervisionEvents.LogRead(AccountId.uuidOrNull(reader), entry.subject(), "entry " + seq));
         return new ProvenEntry(entry, HexFormat.of().formatHex(proof.leafHash()), head, JSON.readTree(proof.toJson()));
     }
 
@@ -124,11 +124,11 @@ public class SupervisionLog {
      * The sealed details of entry {@code seq}: before its lot's opening only the commitment, afterwards what it hid and
      * whether that matches the commitment in its leaf. 404 when the entry was never sealed.
      */
-    public SealedDetails sealedDetails(long seq, UUID reader) {
+    public SealedDetails sealedDetails(long seq, AccountId reader) {
         flush();
         SealedDetails details = sealing.revealed(seq)
                 .orElseThrow(() -> ProblemException.notFound("sealed-supervision-entry", seq));
-        events.publishEvent(new SupervisionEvents.LogRead(reader, null, "sealed details " + seq));
+        events.publishEvent(new SupervisionEvents.LogRead(AccountId.uuidOrNull(reader), null, "sealed details " + seq));
         return details;
     }
 
@@ -148,7 +148,7 @@ public class SupervisionLog {
     }
 
     /** A consistency proof between the signed heads of sizes {@code first} and {@code second}. */
-    public ProvenConsistency consistency(long first, long second, UUID reader) {
+    public ProvenConsistency consistency(long first, long second, AccountId reader) {
         if (first < 1) {
             throw ProblemException.invalid("first", "supervision.tree-size.range", first);
         }
@@ -165,14 +165,14 @@ public class SupervisionLog {
                 new org.sunbid.signing.merkle.TreeHead(second, b.rootHashBytes()))) {
             throw new IllegalStateException("consistency proof " + first + "→" + second + " does not match signed heads");
         }
-        events.publishEvent(new SupervisionEvents.LogRead(reader, null, "consistency " + first + ".." + second));
+        events.publishEvent(new SupervisionEvents.LogRead(AccountId.uuidOrNull(reader), null, "consistency " + first + ".." + second));
         return new ProvenConsistency(a, b, JSON.readTree(proof.toJson()));
     }
 
-    public List<LogEntry> list(LogQuery query, UUID reader) {
+    public List<LogEntry> list(LogQuery query, AccountId reader) {
         flush();
         List<LogEntry> found = entries.list(query);
-        events.publishEvent(new SupervisionEvents.LogRead(reader,
+        events.publishEvent(new SupervisionEvents.LogRead(AccountId.uuidOrNull(reader),
                 query.subject() != null ? query.subject() : query.mentions(),
                 "list actor=" + query.actor() + " action=" + query.action() + " page=" + query.page()));
         return found;
@@ -182,7 +182,7 @@ public class SupervisionLog {
      * Writes entries {@code [from, to)} as JSON lines: first {@code {"treeHead":…}}, then one line per entry with
      * its leaf hash and inclusion proof in that head.
      */
-    public void export(long from, long to, UUID reader, OutputStream out) {
+    public void export(long from, long to, AccountId reader, OutputStream out) {
         if (from < 0) {
             throw ProblemException.invalid("from", "supervision.seq.negative");
         }
@@ -195,7 +195,7 @@ public class SupervisionLog {
             throw ProblemException.invalid("to", "supervision.export.beyond", size);
         }
         SignedTreeHead head = headFor(null, to - 1);
-        events.publishEvent(new SupervisionEvents.LogRead(reader, null, "export " + from + ".." + to));
+        events.publishEvent(new SupervisionEvents.LogRead(AccountId.uuidOrNull(reader), null, "export " + from + ".." + to));
         try {
             writeLine(out, Map.of("treeHead", head));
             LeafSource tree = writer.tree();
@@ -281,9 +281,9 @@ public class SupervisionLog {
      * Whether every bid, notice, signed document, archive package and project has its entry; names the subjects that
      * lack one. Every read by a person is logged.
      */
-    public CompletenessReport completeness(UUID reader) {
+    public CompletenessReport completeness(AccountId reader) {
         CompletenessReport report = checkCompleteness();
-        events.publishEvent(new SupervisionEvents.LogRead(reader, null, "completeness"));
+        events.publishEvent(new SupervisionEvents.LogRead(AccountId.uuidOrNull(reader), null, "completeness"));
         return report;
     }
 

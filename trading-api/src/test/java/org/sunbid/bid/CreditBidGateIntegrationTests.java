@@ -36,7 +36,7 @@ class CreditBidGateIntegrationTests extends BidScenario {
         credit.imposeBan(new CreditManagement.NewBan(member, null, BanKind.BID_RIGGING_OR_BRIBERY, scope, "串通投标",
                 "《招标投标法实施条例》第六十七条", "西湖区公共资源交易监督管理局", today, today.plusYears(1),
                 new CreditManagement.Document("d.txt", "text/plain", "决定书".getBytes(StandardCharsets.UTF_8))),
-                UUID.randomUUID());
+                org.sunbid.identity.AccountId.of(UUID.randomUUID()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
@@ -26,7 +27,7 @@ class CreditGatesIntegrationTests {
     @Autowired
     MemberSetup members;
 
-    static final UUID REGULATOR = UUID.randomUUID();
+    static final AccountId REGULATOR = new AccountId(UUID.randomUUID());
 
     private Ban ban(UUID member, String code) {
         LocalDate today = LocalDate.now(CreditManagement.ZONE);
@@ -46,7 +47,7 @@ class CreditGatesIntegrationTests {
                     assertThat(e.type()).isEqualTo("member-banned");
                     assertThat(e.field()).isEqualTo("uscc");
                 });
-        credit.revokeBan(ban.id(), "复议撤销", REGULATOR);
+        credit.revokeBan(new BanId(ban.id()), "复议撤销", REGULATOR);
         // Nothing was half-written by the refusal: the same code registers now (a leftover would be a duplicate).
         var registered = members.registerCompany(
                 MemberFixtures.company(Role.BIDDER, "被禁入有限公司", uscc, MemberFixtures.idNumber(), null), Map.of());

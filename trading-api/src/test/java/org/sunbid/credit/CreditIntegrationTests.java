@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.supervision.SupervisionLog;
 import org.sunbid.support.Api;
@@ -106,7 +107,31 @@ class CreditIntegrationTests {
         byte[] stored = mvc.perform(get("/api/credit/documents/" + expectedSha).header("Authorization",
                 bearer(regulator))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(stored).isEqualTo(DECISION);
-        assertThat(check.standing(member, BanScope.ALL, Instant.now())).isInstanceOf(Standing.Warned.class);
+        assertThat(check.standing(new MemberId(member), BanScope.ALL, Instant.now())).isInstanceOf(Standing.Warned.class);
+    }
+
+    @Test
+    void aRecordWithSeveralBadFieldsIsRefusedNamingEachAndWritesNothing() throws Exception {
+        long records = count("credit_record");
+        Map<String, Object> body = badRecord(member, today);
+        body.remove("description");
+        body.put("legalBasis", " ");
+        body.put("authority", "x".repeat(CreditManagement.AUTHORITY_MAX + 1));
+        JsonNode problem = Api.body(postAs(regulator, "/api/credit/records", body).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("authority")).andReturn());
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("authority", "description",
+                "legalBasis");
+        assertThat(count("credit_record")).isEqualTo(records);
+    }
+
+    @Test
+    void theDecidingAuthorityIsASingleLine() throws Exception {
+        long bans = count("credit_ban");
+        Map<String, Object> body = ban(member, "FRAUD", "ALL", today, today.plusYears(1));
+        body.put("authority", "某区公共资源交易监督管理局\n（伪造的第二行）");
+        postAs(regulator, "/api/credit/bans", body).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("authority"));
+        assertThat(count("credit_ban")).isEqualTo(bans);
     }
 
     @Test
@@ -147,7 +172,7 @@ class CreditIntegrationTests {
         postAs(regulator, "/api/credit/records/" + record.get("id").asText() + "/revocation",
                 Map.of("reason", "复议撤销")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.revokeReason").value("复议撤销"));
-        assertThat(check.standing(member, BanScope.ALL, Instant.now())).isInstanceOf(Standing.Clear.class);
+        assertThat(check.standing(new MemberId(member), BanScope.ALL, Instant.now())).isInstanceOf(Standing.Clear.class);
         postAs(regulator, "/api/credit/records/" + record.get("id").asText() + "/revocation",
                 Map.of("reason", "again")).andExpect(status().isConflict());
     }
@@ -197,19 +222,19 @@ class CreditIntegrationTests {
                 ban(member, "BID_RIGGING_OR_BRIBERY", "CONSTRUCTION", today, today.plusYears(2)))
                 .andExpect(status().isCreated()).andReturn());
         Instant now = Instant.now();
-        assertThat(check.standing(member, BanScope.CONSTRUCTION, now)).isInstanceOf(Standing.Banned.class);
-        assertThat(check.standing(member, BanScope.PROCUREMENT, now)).isInstanceOf(Standing.Warned.class);
-        assertThat(check.standing(member, BanScope.ALL, now)).isInstanceOf(Standing.Warned.class);
-        assertThat(check.standing(member, BanScope.CONSTRUCTION, now.plusSeconds(3L * 365 * 86400)))
+        assertThat(check.standing(new MemberId(member), BanScope.CONSTRUCTION, now)).isInstanceOf(Standing.Banned.class);
+        assertThat(check.standing(new MemberId(member), BanScope.PROCUREMENT, now)).isInstanceOf(Standing.Warned.class);
+        assertThat(check.standing(new MemberId(member), BanScope.ALL, now)).isInstanceOf(Standing.Warned.class);
+        assertThat(check.standing(new MemberId(member), BanScope.CONSTRUCTION, now.plusSeconds(3L * 365 * 86400)))
                 .isInstanceOf(Standing.Clear.class);
-        assertThatThrownBy(() -> check.refuseIfBanned(member, BanScope.CONSTRUCTION, now, "bidder"))
+        assertThatThrownBy(() -> check.refuseIfBanned(new MemberId(member), BanScope.CONSTRUCTION, now, "bidder"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.type()).isEqualTo("member-banned");
                     assertThat(e.field()).isEqualTo("bidder");
                 });
-        UUID next = UUID.randomUUID();
-        assertThat(check.firstEligible(List.of(member, next), BanScope.CONSTRUCTION, now)).contains(next);
-        assertThat(check.eligible(member, BanScope.PROCUREMENT, now)).isTrue();
+        MemberId next = new MemberId(UUID.randomUUID());
+        assertThat(check.firstEligible(List.of(new MemberId(member), next), BanScope.CONSTRUCTION, now)).contains(next);
+        assertThat(check.eligible(new MemberId(member), BanScope.PROCUREMENT, now)).isTrue();
 
         String publicBans = mvc.perform(get("/api/public/credit/bans")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -220,7 +245,7 @@ class CreditIntegrationTests {
 
         postAs(regulator, "/api/credit/bans/" + banned.get("id").asText() + "/revocation", Map.of("reason", "复议"))
                 .andExpect(status().isOk());
-        assertThat(check.standing(member, BanScope.CONSTRUCTION, now)).isInstanceOf(Standing.Clear.class);
+        assertThat(check.standing(new MemberId(member), BanScope.CONSTRUCTION, now)).isInstanceOf(Standing.Clear.class);
     }
 
     @Test
@@ -262,7 +287,7 @@ class CreditIntegrationTests {
         Long entries = jdbc.sql("select count(*) from supervision_entry where action = 'credit.ban-imposed' "
                 + "and subject = ?").param(member.toString()).query(Long.class).single();
         assertThat(entries).isEqualTo(1L);
-        assertThat(check.standing(member, BanScope.ALL, Instant.now())).isInstanceOf(Standing.Banned.class);
+        assertThat(check.standing(new MemberId(member), BanScope.ALL, Instant.now())).isInstanceOf(Standing.Banned.class);
 
         // Login stays allowed for a banned member, with a visible notice in the login response.
         mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)

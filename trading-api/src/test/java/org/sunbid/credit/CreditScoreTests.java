@@ -8,19 +8,20 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sunbid.member.MemberId;
 
 class CreditScoreTests {
 
-    static final UUID MEMBER = UUID.randomUUID();
+    static final MemberId MEMBER = new MemberId(UUID.randomUUID());
     static final LocalDate DAY = LocalDate.of(2026, 11, 27);
 
     static CreditRecord record(CreditRecord.Kind kind, CreditRecord.Severity severity, LocalDate from) {
-        return new CreditRecord(UUID.randomUUID(), MEMBER, kind, severity, "d", "b", "00", "a", from, from, null,
+        return new CreditRecord(UUID.randomUUID(), MEMBER.value(), kind, severity, "d", "b", "00", "a", from, from, null,
                 kind == CreditRecord.Kind.BAD ? from.plusMonths(6) : null, null, null, null, null, Instant.EPOCH);
     }
 
     static Ban ban(BanScope scope, LocalDate from, LocalDate to) {
-        return new Ban(UUID.randomUUID(), MEMBER, null, BanKind.FRAUD, scope, "r", "b", from, to, "a", "00", Instant.EPOCH,
+        return new Ban(UUID.randomUUID(), MEMBER.value(), null, BanKind.FRAUD, scope, "r", "b", from, to, "a", "00", Instant.EPOCH,
                 null, null);
     }
 

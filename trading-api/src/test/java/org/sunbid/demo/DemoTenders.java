@@ -7,25 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.sunbid.award.AwardManagement;
 import org.sunbid.bid.OpeningKeys;
-import org.sunbid.demo.internal.DemoAward;
-import org.sunbid.demo.internal.DemoBidding;
-import org.sunbid.demo.internal.DemoCommittee;
-import org.sunbid.demo.internal.DemoEvaluation;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
-import org.sunbid.opening.OpeningHall;
 import org.sunbid.platform.PlatformProperties;
-import org.sunbid.project.ProjectManagement;
-import org.sunbid.project.ProjectPublication;
-import org.sunbid.project.ProjectReview;
-import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.MutableClock;
 
@@ -43,39 +32,17 @@ public class DemoTenders {
     private final AccountManagement accounts;
     private final MemberSetup members;
     private final OpeningKeys openingKeys;
-    private final ProjectManagement projects;
-    private final ProjectReview review;
-    private final ProjectPublication publication;
-    private final OpeningHall openings;
-    private final AwardManagement awards;
-    private final DemoBidding bidding;
-    private final DemoCommittee committee;
-    private final DemoEvaluation evaluation;
-    private final DemoAward award;
-    private final TimeAccelerator accelerator;
+    private final DemoTenderServices services;
     private final MutableClock clock;
-    private final Environment environment;
 
     DemoTenders(PlatformProperties platform, AccountManagement accounts, MemberSetup members, OpeningKeys openingKeys,
-            ProjectManagement projects, ProjectReview review, ProjectPublication publication, OpeningHall openings,
-            AwardManagement awards, DemoBidding bidding, DemoCommittee committee, DemoEvaluation evaluation,
-            DemoAward award, TimeAccelerator accelerator, MutableClock clock, Environment environment) {
+            DemoTenderServices services, MutableClock clock) {
         this.platform = platform;
         this.accounts = accounts;
         this.members = members;
         this.openingKeys = openingKeys;
-        this.projects = projects;
-        this.review = review;
-        this.publication = publication;
-        this.openings = openings;
-        this.awards = awards;
-        this.bidding = bidding;
-        this.committee = committee;
-        this.evaluation = evaluation;
-        this.award = award;
-        this.accelerator = accelerator;
+        this.services = services;
         this.clock = clock;
-        this.environment = environment;
     }
 
     /** The people a demo tender needs, with fresh usernames (password {@link #PASSWORD}). */
@@ -123,7 +90,6 @@ public class DemoTenders {
 
     /** A demo tender wired to this context's services and clock; not started. */
     public DemoTender tender(DemoTenderProperties settings) {
-        return new DemoTender(settings, accounts, projects, review, publication, openings, awards, bidding, committee,
-                evaluation, award, accelerator, clock, environment);
+        return new DemoTender(settings, services, clock);
     }
 }

@@ -40,7 +40,7 @@ class AppendOnlyTablesIntegrationTests {
 
     @Test
     void updateDeleteAndTruncateAreStillRefusedOnEveryAppendOnlyTable() {
-        log.issueTreeHeadNow(UUID.randomUUID());
+        log.issueTreeHeadNow(org.sunbid.identity.AccountId.of(UUID.randomUUID()));
         String key = "append-only-test:" + UUID.randomUUID();
         long txn = jdbc.sql("""
                 insert into deposit_txn (idempotency_key, kind, memo, posted_at) values (?, 'SUSPENSE_RECEIPT', 'test', now())

@@ -153,11 +153,11 @@ class RefundIntegrationTests extends DepositScenario {
         LocalDate today = LocalDate.now(PlatformZone.ZONE);
         pay(l, l.first(), today.minusDays(2));
         pay(l, l.second(), today.minusDays(2));
-        assertThat(depositPayers.payerAccounts(l.lot())).as("payers are sealed before the opening").isEmpty();
+        assertThat(depositPayers.payerAccounts(org.sunbid.project.LotId.of(l.lot()))).as("payers are sealed before the opening").isEmpty();
         clock.advance(Duration.ofDays(60));
-        assertThat(depositPayers.payerAccounts(l.lot()))
-                .containsEntry(l.first().member(), Set.of(BASIC_ACCOUNT))
-                .containsEntry(l.second().member(), Set.of(BASIC_ACCOUNT));
+        assertThat(depositPayers.payerAccounts(org.sunbid.project.LotId.of(l.lot())))
+                .containsEntry(org.sunbid.member.MemberId.of(l.first().member()), Set.of(BASIC_ACCOUNT))
+                .containsEntry(org.sunbid.member.MemberId.of(l.second().member()), Set.of(BASIC_ACCOUNT));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.sunbid.expert.internal.DemoExperts;
+import org.sunbid.demo.seed.DemoExperts;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.platform.PlatformProperties;

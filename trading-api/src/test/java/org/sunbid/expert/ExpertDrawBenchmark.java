@@ -400,11 +400,11 @@ public final class ExpertDrawBenchmark {
         for (int i = 0; i < 20; i++) {
             credit.imposeBan(new CreditManagement.NewBan(ids.get(k++), null, BanKind.FRAUD, BanScope.ALL, "串通投标",
                     "《招标投标法实施条例》第六十七条", "某区公共资源交易监督管理局", LocalDate.now().minusDays(10),
-                    LocalDate.now().plusYears(1), new CreditManagement.Document("d.txt", "text/plain", "决定书".getBytes(StandardCharsets.UTF_8))), BENCH);
+                    LocalDate.now().plusYears(1), new CreditManagement.Document("d.txt", "text/plain", "决定书".getBytes(StandardCharsets.UTF_8))), org.sunbid.identity.AccountId.of(BENCH));
             credit.addRecord(new CreditManagement.NewRecord(ids.get(k++), org.sunbid.credit.CreditRecord.Kind.BAD,
                     org.sunbid.credit.CreditRecord.Severity.SERIOUS, "提供虚假材料", "《招标投标法实施条例》第六十八条",
                     "某区住房和城乡建设局", LocalDate.now().minusDays(10), LocalDate.now().minusDays(10), null,
-                    new CreditManagement.Document("d.txt", "text/plain", "决定书".getBytes(StandardCharsets.UTF_8))), BENCH);
+                    new CreditManagement.Document("d.txt", "text/plain", "决定书".getBytes(StandardCharsets.UTF_8))), org.sunbid.identity.AccountId.of(BENCH));
         }
     }
 

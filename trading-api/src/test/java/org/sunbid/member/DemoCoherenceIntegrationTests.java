@@ -47,7 +47,7 @@ class DemoCoherenceIntegrationTests {
                 select m.name, m.region_code from member m join account a on a.member_id = m.id
                 where m.role = 'TENDEREE' and a.username ~ '^tenderee[0-9]{2}$'""")
                 .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list();
-        assertThat(tenderees).hasSize(org.sunbid.member.internal.DemoMembers.PER_ROLE).allSatisfy(t ->
+        assertThat(tenderees).hasSize(org.sunbid.demo.seed.DemoMembers.PER_ROLE).allSatisfy(t ->
                 assertThat(t[0]).startsWith(new RegionCode(t[1]).name().orElseThrow()));
         // the demo tender's tenderee (tenderee01) runs a Xihu district project (region 330106): it sits in Xihu
         String demoTenderee = jdbc.sql("""

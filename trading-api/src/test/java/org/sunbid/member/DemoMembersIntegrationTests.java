@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.sunbid.member.internal.DemoMembers;
+import org.sunbid.demo.seed.DemoMembers;
 import org.sunbid.support.Api;
 
 /** The demo seeder ran at start (demo on); running it again changes nothing. */

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberForms.CompanyRegistration;
-import org.sunbid.member.internal.SampleCodes;
+import org.sunbid.demo.seed.SampleCodes;
 
 /** Named factories of members for tests: fresh codes and user names each time, so tests never collide. */
 public final class MemberFixtures {

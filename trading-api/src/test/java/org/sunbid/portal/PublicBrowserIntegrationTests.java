@@ -269,12 +269,12 @@ class PublicBrowserIntegrationTests {
                 ("行政处罚决定书 " + code).getBytes(StandardCharsets.UTF_8));
         credit.imposeBan(new CreditManagement.NewBan(null, code, BanKind.FRAUD, BanScope.CONSTRUCTION, "提供虚假业绩骗取中标",
                 "《招标投标法实施条例》第六十八条", "杭州市西湖区住房和城乡建设局", today.minusDays(3), today.plusYears(2), decision),
-                UUID.randomUUID());
+                org.sunbid.identity.AccountId.of(UUID.randomUUID()));
         UUID member = UUID.randomUUID();
         String description = "无正当理由放弃中标资格" + code.substring(12);
         credit.addRecord(new CreditManagement.NewRecord(member, CreditRecord.Kind.BAD, CreditRecord.Severity.SERIOUS,
                 description, "《招标投标法实施条例》第七十四条", "杭州市公共资源交易管理办公室", today.minusDays(2),
-                today.minusDays(2), null, decision), UUID.randomUUID());
+                today.minusDays(2), null, decision), org.sunbid.identity.AccountId.of(UUID.randomUUID()));
 
         browser.open("/credit.html");
         browser.awaitText("#credit-status", "显示");
@@ -303,7 +303,7 @@ class PublicBrowserIntegrationTests {
         String companyName = members.find(company).orElseThrow().name();
         credit.addRecord(new CreditManagement.NewRecord(company, CreditRecord.Kind.BAD, CreditRecord.Severity.MINOR,
                 "未按规定签订合同" + code.substring(12), "《招标投标法实施条例》第七十三条", "杭州市公共资源交易管理办公室",
-                today.minusDays(1), today.minusDays(1), null, decision), UUID.randomUUID());
+                today.minusDays(1), today.minusDays(1), null, decision), org.sunbid.identity.AccountId.of(UUID.randomUUID()));
         browser.open("/credit.html?tab=records&q=" + java.net.URLEncoder.encode("未按规定签订合同" + code.substring(12),
                 StandardCharsets.UTF_8));
         browser.awaitText("#credit-status", "显示 1 条");

@@ -249,6 +249,20 @@ class SupervisionLogIntegrationTests {
     }
 
     @Test
+    void refusesANegativeTreeSizeAndAnOverlongActorSearchAtTheEdge() throws Exception {
+        log.flush();
+        long reads = jdbc.sql("select count(*) from supervision_entry where action = 'supervision.log-read'")
+                .query(Long.class).single();
+        mvc.perform(get("/api/supervision/entries/0?treeSize=-1").header("Authorization", bearer(regulator)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("treeSize"));
+        mvc.perform(get("/api/supervision/actors?q=" + "甲".repeat(201)).header("Authorization", bearer(regulator)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("q"));
+        log.flush();
+        assertThat(jdbc.sql("select count(*) from supervision_entry where action = 'supervision.log-read'")
+                .query(Long.class).single()).as("a refused read is not a read").isEqualTo(reads);
+    }
+
+    @Test
     void membersAndAnonymousCallersCannotReadTheLog() throws Exception {
         mvc.perform(get("/api/supervision/entries")).andExpect(status().isUnauthorized());
         String staffName = "staff-" + UUID.randomUUID().toString().substring(0, 8);
@@ -260,7 +274,7 @@ class SupervisionLogIntegrationTests {
 
     @Test
     void exportsARangeAsJsonLinesWhoseProofsVerify() throws Exception {
-        log.issueTreeHeadNow(regulatorId);
+        log.issueTreeHeadNow(org.sunbid.identity.AccountId.of(regulatorId));
         String body = mvc.perform(get("/api/supervision/export?from=0&to=3").header("Authorization", bearer(regulator)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String[] lines = body.split("\n");
@@ -277,7 +291,7 @@ class SupervisionLogIntegrationTests {
 
     @Test
     void theDatabaseRefusesUpdateDeleteAndTruncateOfTheLog() {
-        log.issueTreeHeadNow(regulatorId);
+        log.issueTreeHeadNow(org.sunbid.identity.AccountId.of(regulatorId));
         assertThatThrownBy(() -> jdbc.sql("update supervision_entry set action = 'x' where seq = 0").update())
                 .rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from supervision_entry where seq = 0").update())

@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.sunbid.alert.Alert;
 import org.sunbid.alert.AlertState;
 import org.sunbid.alert.Signal;
 import org.sunbid.alert.SignalKind;

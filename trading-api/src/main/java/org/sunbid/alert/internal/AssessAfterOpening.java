@@ -9,6 +9,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.sunbid.alert.AlertManagement;
+import org.sunbid.project.LotId;
 import org.sunbid.bid.BidEvents;
 
 /**
@@ -35,7 +36,7 @@ class AssessAfterOpening implements DisposableBean {
     void on(BidEvents.LotOpened opened) {
         worker.execute(() -> {
             try {
-                alerts.assess(opened.lot())
+                alerts.assess(new LotId(opened.lot()))
                         .ifPresent(a -> log.info("Collusion alert on lot {}: score {}", opened.lot(), a.score()));
             } catch (RuntimeException e) {
                 log.error("Collusion signals of lot {} failed; a regulator may re-run them", opened.lot(), e);

@@ -38,9 +38,9 @@ class CollusionAlertsForCommittee implements CollusionAlerts {
     @Override
     public List<CollusionAlerts.Alert> alertsFor(LotId lot) {
         if (alerts.assessment(lot.value()).isEmpty()) {
-            management.getObject().assess(lot.value());
+            management.getObject().assess(lot);
         }
-        Optional<org.sunbid.alert.Alert> alert = alerts.ofLot(lot.value());
+        Optional<org.sunbid.alert.internal.Alert> alert = alerts.ofLot(lot.value());
         if (alert.isEmpty()) {
             return List.of();
         }

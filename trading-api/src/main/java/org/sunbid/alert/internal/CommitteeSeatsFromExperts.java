@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.sunbid.alert.CommitteeSeats;
 import org.sunbid.expert.Committees;
+import org.sunbid.member.MemberId;
 import org.sunbid.project.LotId;
 
 /** The committee port over the expert feature's {@link Committees}; nobody is seated while that has no implementation. */
@@ -19,9 +20,9 @@ class CommitteeSeatsFromExperts implements CommitteeSeats {
     }
 
     @Override
-    public boolean seated(UUID lotId, UUID memberId) {
+    public boolean seated(LotId lot, MemberId member) {
         Committees c = committees.getIfAvailable();
-        return c != null && memberId != null
-                && c.seated(new LotId(lotId)).stream().anyMatch(m -> m.member().value().equals(memberId));
+        return c != null && member != null
+                && c.seated(lot).stream().anyMatch(m -> m.member().equals(member));
     }
 }

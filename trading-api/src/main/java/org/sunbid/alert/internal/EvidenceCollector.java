@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.sunbid.alert.DepositPayers;
+import org.sunbid.project.LotId;
 import org.sunbid.alert.internal.engine.FileFactsReader;
 import org.sunbid.alert.internal.engine.LotEvidence;
 import org.sunbid.member.MemberId;
@@ -72,7 +73,9 @@ class EvidenceCollector {
             return null;
         }
         UUID project = opened.get(0).project();
-        Map<UUID, Set<String>> paid = payers.getIfAvailable(() -> l -> Map.of()).payerAccounts(lot);
+        Map<UUID, Set<String>> paid = new HashMap<>();
+        payers.getIfAvailable(() -> l -> Map.of()).payerAccounts(new LotId(lot))
+                .forEach((member, accounts) -> paid.put(member.value(), accounts));
         Map<UUID, Set<String>> traceIps = new HashMap<>();
         Map<UUID, Set<String>> traceDevices = new HashMap<>();
         for (Alerts.Trace t : alerts.traces(project, lot)) {

@@ -18,11 +18,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.alert.AlertId;
 import org.sunbid.alert.AlertManagement;
 import org.sunbid.alert.AlertView;
 import org.sunbid.alert.Signal;
 import org.sunbid.credit.CreditRecord;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.LotId;
 import org.sunbid.platform.ProblemException;
 
 /** Collusion alerts: regulators see and handle them, a lot's committee members see that lot's; nobody else. */
@@ -60,7 +63,7 @@ class AlertController {
     @PreAuthorize("hasAnyRole('REGULATOR','EXPERT')")
     @Operation(summary = "预警详情与证据 Alert with its evidence")
     AlertView view(CurrentUser user, @PathVariable UUID id) {
-        return alerts.view(user, id);
+        return alerts.view(user, new AlertId(id));
     }
 
     @GetMapping(value = "/{id}/evidence-pack", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -69,21 +72,21 @@ class AlertController {
     ResponseEntity<byte[]> pack(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"alert-" + id + ".pdf\"")
-                .body(alerts.evidencePack(user, id));
+                .body(alerts.evidencePack(user, new AlertId(id)));
     }
 
     @PostMapping("/lots/{lotId}/assessment")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "重新计算标段的预警信号 Re-run a lot's signals")
     ResponseEntity<AlertView> reassess(CurrentUser user, @PathVariable UUID lotId) {
-        return alerts.reassess(user, lotId).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        return alerts.reassess(user, new LotId(lotId)).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @GetMapping("/lots/{lotId}/signals")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "标段的全部信号（含未达预警分值） All signals of a lot, also below the alert score")
     List<Signal> signals(CurrentUser user, @PathVariable UUID lotId) {
-        return alerts.signalsOf(user, lotId);
+        return alerts.signalsOf(user, new LotId(lotId));
     }
 
     @PostMapping("/{id}/documents")
@@ -100,8 +103,8 @@ class AlertController {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("content", "alert.document.not-base64");
         }
-        String sha = alerts.addDocument(user, id, body.filename(), body.mediaType(), content);
-        return alerts.documents(user, id).stream().filter(d -> d.sha256().equals(sha)).findFirst()
+        String sha = alerts.addDocument(user, new AlertId(id), body.filename(), body.mediaType(), content);
+        return alerts.documents(user, new AlertId(id)).stream().filter(d -> d.sha256().equals(sha)).findFirst()
                 .map(d -> new DocumentRef(d.sha256(), d.filename(), d.mediaType(), d.addedAt())).orElseThrow();
     }
 
@@ -109,7 +112,7 @@ class AlertController {
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "调查材料 Documents of an alert")
     List<DocumentRef> documents(CurrentUser user, @PathVariable UUID id) {
-        return alerts.documents(user, id).stream()
+        return alerts.documents(user, new AlertId(id)).stream()
                 .map(d -> new DocumentRef(d.sha256(), d.filename(), d.mediaType(), d.addedAt())).toList();
     }
 
@@ -117,14 +120,14 @@ class AlertController {
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "开始调查 Start investigating")
     AlertView investigate(CurrentUser user, @PathVariable UUID id, @RequestBody Step body) {
-        return alerts.investigate(user, id, body == null ? null : body.reason(), body == null ? null : body.documents());
+        return alerts.investigate(user, new AlertId(id), body == null ? null : body.reason(), body == null ? null : body.documents());
     }
 
     @PostMapping("/{id}/dismissal")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "排除 Dismiss")
     AlertView dismiss(CurrentUser user, @PathVariable UUID id, @RequestBody Step body) {
-        return alerts.dismiss(user, id, body == null ? null : body.reason(), body == null ? null : body.documents());
+        return alerts.dismiss(user, new AlertId(id), body == null ? null : body.reason(), body == null ? null : body.documents());
     }
 
     @PostMapping("/{id}/confirmation")
@@ -134,6 +137,7 @@ class AlertController {
         if (body == null) {
             throw ProblemException.invalid("reason", "alert.reason.required");
         }
-        return alerts.confirm(user, id, body.reason(), body.documents(), body.bidders(), body.severity());
+        return alerts.confirm(user, new AlertId(id), body.reason(), body.documents(),
+                body.bidders() == null ? null : body.bidders().stream().map(MemberId::new).toList(), body.severity());
     }
 }

@@ -46,7 +46,7 @@ class CreditEligibility implements BidderEligibility {
         } catch (ProblemException unknownProject) {
             scope = BanScope.ALL;
         }
-        return credit.eligible(member.value(), scope, clock.instant()) ? Optional.empty()
+        return credit.eligible(member, scope, clock.instant()) ? Optional.empty()
                 : Optional.of(new Refusal("member-banned", "credit.gate.bid-banned"));
     }
 }

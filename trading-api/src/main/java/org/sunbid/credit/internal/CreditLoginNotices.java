@@ -11,6 +11,7 @@ import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditCheck;
 import org.sunbid.credit.Standing;
 import org.sunbid.identity.LoginNotices;
+import org.sunbid.member.MemberId;
 
 /** Login gate: a banned or warned member may log in, and is told so in the login response. */
 @Component
@@ -26,7 +27,7 @@ class CreditLoginNotices implements LoginNotices {
 
     @Override
     public List<String> noticesFor(UUID memberId, Instant at) {
-        Standing standing = credit.standing(memberId, BanScope.ALL, at);
+        Standing standing = credit.standing(new MemberId(memberId), BanScope.ALL, at);
         var locale = LocaleContextHolder.getLocale();
         if (standing instanceof Standing.Banned banned) {
             return List.of(messages.getMessage("credit.login.banned",

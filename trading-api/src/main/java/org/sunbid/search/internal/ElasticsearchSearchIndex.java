@@ -13,20 +13,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -53,9 +50,6 @@ import org.sunbid.search.SearchResult;
 public final class ElasticsearchSearchIndex implements SearchIndex {
 
     private static final AtomicLong GENERATION = new AtomicLong();
-    /** The text fields and their weights, as {@link LuceneQueries#FIELDS} gives them. */
-    private static final List<String> FIELDS = LuceneQueries.FIELDS.entrySet().stream()
-            .map(e -> e.getValue() == 1f ? e.getKey() : e.getKey() + "^" + e.getValue()).sorted().toList();
 
     private final Rest5Client rest;
     private final ElasticsearchClient client;
@@ -229,17 +223,10 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
     @Override
     @SuppressWarnings("rawtypes")
     public SearchResult search(SearchQuery q) {
-        Query query = Query.of(b -> b.bool(bool -> {
-            bool.must(text(q.text()));
-            filters(q).forEach(bool::filter);
-            if (!q.includeTests()) {
-                bool.mustNot(Query.of(x -> x.term(t -> t.field("test").value(true))));
-            }
-            return bool;
-        }));
-        List<FieldValue> after = q.after().map(c -> after(c, q.sort())).orElse(null);
+        Query query = ElasticsearchQueries.query(q);
+        List<FieldValue> after = q.after().map(c -> ElasticsearchQueries.after(c, q.sort())).orElse(null);
         SearchResponse<Map> response = call(() -> client.search(s -> {
-            s.index(alias).query(query).size(q.size()).trackTotalHits(t -> t.enabled(true)).sort(sort(q.sort()));
+            s.index(alias).query(query).size(q.size()).trackTotalHits(t -> t.enabled(true)).sort(ElasticsearchQueries.sort(q.sort()));
             if (after != null) {
                 s.searchAfter(after);
             } else {
@@ -298,82 +285,6 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         }
         String cut = body.length() > 120 ? body.substring(0, 120) + "…" : body;
         return cut.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static Query text(String text) {
-        if (text.isEmpty()) {
-            return Query.of(q -> q.matchAll(m -> m));
-        }
-        List<String> pieces = QueryText.pieces(text);
-        if (pieces.isEmpty()) {
-            return Query.of(q -> q.matchNone(m -> m));
-        }
-        return Query.of(q -> q.bool(b -> {
-            for (String piece : pieces) {
-                b.must(m -> m.multiMatch(mm -> mm.query(piece).fields(FIELDS).type(TextQueryType.Phrase)));
-            }
-            return b;
-        }));
-    }
-
-    private static List<Query> filters(SearchQuery q) {
-        List<Query> f = new ArrayList<>();
-        anyOf(f, "kind", q.kinds());
-        anyOf(f, "projectType", q.projectTypes());
-        q.region().ifPresent(r -> f.add(Query.of(x -> x.prefix(p -> p.field("region").value(Cursors.regionPrefix(r))))));
-        q.classificationPrefix().ifPresent(c -> f.add(Query.of(x -> x.prefix(p -> p.field("classification").value(c)))));
-        if (q.minAmount().isPresent() || q.maxAmount().isPresent()) {
-            f.add(Query.of(x -> x.range(r -> r.number(n -> {
-                n.field("amount");
-                q.minAmount().ifPresent(a -> n.gte(Math.ceil(a.movePointRight(2).doubleValue())));
-                q.maxAmount().ifPresent(a -> n.lte(Math.floor(a.movePointRight(2).doubleValue())));
-                return n;
-            }))));
-        }
-        if (q.from().isPresent() || q.to().isPresent()) {
-            f.add(Query.of(x -> x.range(r -> r.number(n -> {
-                n.field("published");
-                q.from().ifPresent(a -> n.gte((double) a.toEpochMilli()));
-                q.to().ifPresent(a -> n.lte((double) a.toEpochMilli()));
-                return n;
-            }))));
-        }
-        q.tenderee().ifPresent(v -> f.add(term("tenderee", v)));
-        q.agency().ifPresent(v -> f.add(term("agency", v)));
-        q.winner().ifPresent(v -> f.add(term("winner", v)));
-        return f;
-    }
-
-    private static Query term(String field, String value) {
-        return Query.of(x -> x.term(t -> t.field(field).value(value)));
-    }
-
-    private static void anyOf(List<Query> f, String field, Set<String> values) {
-        if (!values.isEmpty()) {
-            List<FieldValue> v = values.stream().map(FieldValue::of).toList();
-            f.add(Query.of(x -> x.terms(t -> t.field(field).terms(tv -> tv.value(v)))));
-        }
-    }
-
-    private static List<SortOptions> sort(SearchQuery.Sort sort) {
-        SortOptions id = SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc)));
-        return switch (sort) {
-            case RELEVANCE -> List.of(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))), id);
-            case DATE -> List.of(SortOptions.of(s -> s.field(f -> f.field("published").order(SortOrder.Desc))), id);
-            case AMOUNT -> List.of(SortOptions.of(s -> s.field(f -> f.field("amount").order(SortOrder.Desc)
-                    .missing("_last"))), id);
-        };
-    }
-
-    private static List<FieldValue> after(String cursor, SearchQuery.Sort sort) {
-        List<Object> values = Cursors.decode(cursor, 2);
-        Object first = values.get(0);
-        boolean ok = sort == SearchQuery.Sort.RELEVANCE ? first instanceof Double : first instanceof Long;
-        if (!ok || !(values.get(1) instanceof String id)) {
-            throw ProblemException.invalid("after", "search.after.invalid");
-        }
-        FieldValue head = first instanceof Double d ? FieldValue.of(d) : FieldValue.of((Long) first);
-        return List.of(head, FieldValue.of(id));
     }
 
     @Override

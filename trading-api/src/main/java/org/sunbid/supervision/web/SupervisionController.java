@@ -6,6 +6,11 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,11 +46,9 @@ class SupervisionController {
     @GetMapping("/actors")
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
     @Operation(summary = "操作人姓名（按编号）或按名称查找操作人 Actors named by id, or found by name for the picker")
-    Collection<LogActors.Actor> actors(@RequestParam(required = false) List<String> id,
-            @RequestParam(required = false) String q) {
-        if (id != null && id.size() > LogActors.MAX_IDS) {
-            throw ProblemException.invalid("id", "supervision.actors.too-many", LogActors.MAX_IDS);
-        }
+    Collection<LogActors.Actor> actors(@RequestParam(required = false)
+            @Size(max = LogActors.MAX_IDS, message = "{supervision.actors.too-many.edge}") List<String> id,
+            @RequestParam(required = false) @Size(max = 200, message = "{supervision.actors.q.too-long}") String q) {
         return id != null ? actors.name(id).values() : actors.find(q, 20);
     }
 
@@ -60,22 +63,22 @@ class SupervisionController {
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
     @Operation(summary = "立即签发树头 Sign a tree head now")
     SignedTreeHead issue(CurrentUser user) {
-        return log.issueTreeHeadNow(user.accountId());
+        return log.issueTreeHeadNow(user.account());
     }
 
     @GetMapping("/entries/{seq}")
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
     @Operation(summary = "日志条目及包含证明 An entry with its inclusion proof")
-    SupervisionLog.ProvenEntry entry(CurrentUser user, @PathVariable long seq,
-            @RequestParam(required = false) Long treeSize) {
-        return log.entry(seq, treeSize, user.accountId());
+    SupervisionLog.ProvenEntry entry(CurrentUser user, @PathVariable @PositiveOrZero(message = SEQ) long seq,
+            @RequestParam(required = false) @PositiveOrZero(message = SEQ) Long treeSize) {
+        return log.entry(seq, treeSize, user.account());
     }
 
     @GetMapping("/entries/{seq}/sealed")
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
     @Operation(summary = "开标前密封的条目细节（开标后揭示并核对承诺） Details sealed until the opening, revealed and checked after it")
-    org.sunbid.supervision.SealedDetails sealed(CurrentUser user, @PathVariable long seq) {
-        return log.sealedDetails(seq, user.accountId());
+    org.sunbid.supervision.SealedDetails sealed(CurrentUser user, @PathVariable @PositiveOrZero(message = SEQ) long seq) {
+        return log.sealedDetails(seq, user.account());
     }
 
     @GetMapping("/consistency")
@@ -83,27 +86,30 @@ class SupervisionController {
     @Operation(summary = "两个树头之间的一致性证明 Consistency proof between two signed tree sizes")
     SupervisionLog.ProvenConsistency consistency(CurrentUser user, @RequestParam long first,
             @RequestParam long second) {
-        return log.consistency(first, second, user.accountId());
+        return log.consistency(first, second, user.account());
     }
 
     @GetMapping("/entries")
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
     @Operation(summary = "按对象、涉及的项目、操作人、动作、时间查询日志 Filtered listing (mentions = any id, e.g. a project)")
     List<LogEntry> list(CurrentUser user, @RequestParam(required = false) String subject,
-            @RequestParam(required = false) String mentions,
+            @RequestParam(required = false) @Pattern(regexp = UUID_TEXT, message = "{supervision.query.mentions}") String mentions,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") @PositiveOrZero(message = "{supervision.query.page}") int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "{supervision.query.size}")
+            @Max(value = 500, message = "{supervision.query.size}") int size) {
         return log.list(new LogQuery(blank(subject), blank(mentions), blank(actor), blank(action), from, to, page, size),
-                user.accountId());
+                user.account());
     }
 
     @GetMapping(value = "/export", produces = "application/x-ndjson")
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
     @Operation(summary = "导出区间（JSON Lines，含证明） Export [from, to) as JSON lines with proofs")
-    ResponseEntity<byte[]> export(CurrentUser user, @RequestParam long from, @RequestParam long to) {
+    ResponseEntity<byte[]> export(CurrentUser user, @RequestParam @PositiveOrZero(message = SEQ) long from,
+            @RequestParam long to) {
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-        log.export(from, to, user.accountId(), buffer);
+        log.export(from, to, user.account(), buffer);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .header("Content-Disposition", "attachment; filename=\"supervision-" + from + "-" + to + ".jsonl\"")
                 .body(buffer.toByteArray());
@@ -120,8 +126,12 @@ class SupervisionController {
     @PreAuthorize("hasAnyRole('REGULATOR','ADMIN')")
     @Operation(summary = "每项投标、公告、文件、归档、项目是否都有日志条目 Does every recorded act have its entry (names the missing)")
     org.sunbid.supervision.CompletenessReport completeness(CurrentUser user) {
-        return log.completeness(user.accountId());
+        return log.completeness(user.account());
     }
+
+    static final String SEQ = "{supervision.seq.negative}";
+    /** A UUID in its canonical text form, blanks around tolerated (blank means no filter). */
+    static final String UUID_TEXT = "\\s*([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?\\s*";
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();

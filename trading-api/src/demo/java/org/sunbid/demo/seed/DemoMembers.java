@@ -1,4 +1,4 @@
-package org.sunbid.member.internal;
+package org.sunbid.demo.seed;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -24,6 +24,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberForms;
 import org.sunbid.member.MemberId;
+import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberRegistration;
 import org.sunbid.member.MemberReview;
 import org.sunbid.member.RegionCode;
@@ -71,9 +72,9 @@ public class DemoMembers implements ApplicationRunner {
     private final MemberRegistration registration;
     private final MemberReview review;
     private final AccountManagement accounts;
-    private final Members store;
+    private final MemberManagement store;
 
-    DemoMembers(MemberRegistration registration, MemberReview review, AccountManagement accounts, Members store) {
+    DemoMembers(MemberRegistration registration, MemberReview review, AccountManagement accounts, MemberManagement store) {
         this.registration = registration;
         this.review = review;
         this.accounts = accounts;
@@ -136,8 +137,8 @@ public class DemoMembers implements ApplicationRunner {
         int present = 0;
         for (Planned p : plan) {
             boolean exists = p.company() != null
-                    ? store.idByUscc(new UnifiedSocialCreditCode(p.company().uscc())).isPresent()
-                    : store.idByExpertIdNumber(new ResidentIdNumber(p.expert().idNumber())).isPresent();
+                    ? store.registered(new UnifiedSocialCreditCode(p.company().uscc()))
+                    : store.registered(new ResidentIdNumber(p.expert().idNumber()));
             if (exists || accounts.usernameTaken(p.username())) {
                 present++;
                 continue;

@@ -1,7 +1,7 @@
-package org.sunbid.bid.internal;
+package org.sunbid.demo.seed;
 
 import java.security.cert.CertificateEncodingException;
-import java.time.Clock;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +12,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.bid.OpeningKeys;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
+import org.sunbid.identity.CurrentUser;
+import org.sunbid.identity.Role;
 import org.sunbid.platform.PlatformProperties;
-import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.signing.keys.SigningKey;
 
@@ -30,15 +33,13 @@ class DemoCustodians implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCustodians.class);
 
     private final AccountManagement accounts;
-    private final CustodianCertificates custodians;
+    private final OpeningKeys custodians;
     private final PlatformProperties properties;
-    private final Clock clock;
 
-    DemoCustodians(AccountManagement accounts, CustodianCertificates custodians, PlatformProperties properties, Clock clock) {
+    DemoCustodians(AccountManagement accounts, OpeningKeys custodians, PlatformProperties properties) {
         this.accounts = accounts;
         this.custodians = custodians;
         this.properties = properties;
-        this.clock = clock;
     }
 
     @Override
@@ -47,13 +48,15 @@ class DemoCustodians implements ApplicationRunner {
         char[] password = properties.keys().passphrase().toCharArray();
         DemoCa ca = DemoCa.loadOrCreate(properties.caDirectory(), password);
         for (int n = 1; n <= DemoCa.CUSTODIANS; n++) {
-            var account = accounts.findByUsername("custodian" + n);
-            if (account.isEmpty() || custodians.custodianCertificate(account.get().id()).isPresent()) {
+            String username = "custodian" + n;
+            var account = accounts.findByUsername(username);
+            if (account.isEmpty() || custodians.custodianCertificate(AccountId.of(account.get().id())).isPresent()) {
                 continue;
             }
             SigningKey key = ca.custodian(n, password);
-            custodians.bindCustodian(account.get().id(), key.certificate().getEncoded(),
-                    Certificates.fingerprint(key.certificate()), clock.instant());
+            // the custodian's own act, as through the API: checked, bound and logged like any custodian's
+            custodians.bindCustodianCertificate(new CurrentUser(account.get().id(), username, Role.CUSTODIAN,
+                    Optional.empty()), key.certificate().getEncoded());
             log.info("Demo: custodian{} holds key shares for {}", n,
                     properties.caDirectory().resolve(DemoCa.CUSTODIAN_PREFIX + n + ".p12"));
         }

@@ -1,4 +1,4 @@
-package org.sunbid.member.internal;
+package org.sunbid.demo.seed;
 
 import java.time.LocalDate;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package org.sunbid.expert.internal;
+package org.sunbid.demo.seed;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ import org.sunbid.signing.keys.SigningKey;
 public class DemoExperts {
 
     private static final Logger log = LoggerFactory.getLogger(DemoExperts.class);
-    static final String PASSWORD = "Demo@Sunbid2026";
+    public static final String PASSWORD = "Demo@Sunbid2026";
     private static final String[] REGIONS = { "110108", "110105", "310115", "310104", "440106", "440305", "330106",
             "330127", "320106", "510107", "500105", "420106", "610113", "370102", "360732", "130627" };
     private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
@@ -50,20 +50,18 @@ public class DemoExperts {
     private final CertificateBinding certificates;
     private final AccountManagement accounts;
     private final ExpertLibrary library;
-    private final LibraryStore store;
     private final PlatformProperties properties;
     private final boolean demo;
     private final int count;
 
     DemoExperts(MemberRegistration registration, MemberReview review, CertificateBinding certificates,
-            AccountManagement accounts, ExpertLibrary library, LibraryStore store, PlatformProperties properties,
+            AccountManagement accounts, ExpertLibrary library, PlatformProperties properties,
             @Value("${sunbid.demo.experts:300}") int count) {
         this.registration = registration;
         this.review = review;
         this.certificates = certificates;
         this.accounts = accounts;
         this.library = library;
-        this.store = store;
         this.properties = properties;
         this.demo = properties.demo();
         this.count = count;
@@ -78,7 +76,7 @@ public class DemoExperts {
             try {
                 int created = seed(count, "libexpert");
                 log.info("Demo experts: {} created now, library holds {} (logins libexpert001..libexpert{}, password {})",
-                        created, store.count(), "%03d".formatted(count), PASSWORD);
+                        created, library.size(), "%03d".formatted(count), PASSWORD);
             } catch (RuntimeException e) {
                 log.warn("Demo experts not seeded: {}", e.toString());
             }
@@ -90,8 +88,8 @@ public class DemoExperts {
     /** Registers, approves, certifies and admits {@code n} experts named {@code prefix001…}; returns how many were new. */
     public int seed(int n, String prefix) {
         Random random = new Random(20261203L);
-        List<String> codes = new ArrayList<>(store.specialties().values().stream()
-                .filter(s -> s.parent() != null).map(LibraryStore.Specialty::code).toList());
+        List<String> codes = new ArrayList<>(library.specialties().stream()
+                .filter(s -> s.parent() != null).map(ExpertLibrary.SpecialtyView::code).toList());
         DemoCa ca = DemoCa.loadOrCreate(properties.caDirectory(), properties.keys().passphrase().toCharArray());
         Path keys = properties.dataDir().resolve("demo").resolve("experts");
         int created = 0;

@@ -1,4 +1,4 @@
-package org.sunbid.member.web;
+package org.sunbid.demo.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

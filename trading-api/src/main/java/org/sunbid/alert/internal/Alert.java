@@ -1,10 +1,13 @@
-package org.sunbid.alert;
+package org.sunbid.alert.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+
+import org.sunbid.alert.AlertState;
+import org.sunbid.alert.Signal;
 
 /**
  * A collusion alert on one lot (围标串标预警): the lot's signals and score, and the regulator's handling of it. The
