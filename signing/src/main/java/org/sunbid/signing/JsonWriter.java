@@ -65,23 +65,24 @@ public final class JsonWriter {
             return;
         }
         out.append('"');
+        int plainFrom = 0; // characters written as they are go in runs, not one append each
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, plainFrom, i);
+            plainFrom = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
             }
         }
+        out.append(s, plainFrom, s.length());
         out.append('"');
     }
 }

@@ -157,6 +157,53 @@ class CmsSignatureTests {
     }
 
     @Test
+    void oneReadIsCheckedUnderEachCandidateInTurnAndTheContentIsStreamedOnce() {
+        byte[] content = new byte[200_000];
+        new Random(9).nextBytes(content);
+        byte[] attached = new CmsSigner(ec).sign(content, false);
+        int[] reads = { 0 };
+        java.io.InputStream counted = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(attached)) {
+            @Override
+            public int read() throws java.io.IOException {
+                int b = super.read();
+                reads[0] += b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                int n = super.read(b, off, len);
+                reads[0] += Math.max(n, 0);
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws java.io.IOException {
+                long skipped = super.skip(n);
+                reads[0] += skipped;
+                return skipped;
+            }
+        };
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+
+        List<SignatureCheck> checks = CmsVerifier.verifyEach(counted, null, sink, List.of(
+                VerifyOptions.expecting(rsa.certificate()), VerifyOptions.expecting(ec.certificate()), trustRoot()));
+
+        assertThat(failure(checks.get(0))).isEqualTo(Failure.UNKNOWN_OR_UNTRUSTED_SIGNER);
+        assertThat(checks.get(1)).isInstanceOfSatisfying(SignatureCheck.Valid.class, v -> assertThat(v.trusted()).isTrue());
+        assertThat(checks.get(2).isValid()).isTrue();
+        assertThat(sink.toByteArray()).as("the content reaches the sink once").isEqualTo(content);
+        assertThat(reads[0]).as("the signature is read once, not once per candidate")
+                .isGreaterThan(content.length).isLessThanOrEqualTo(attached.length);
+
+        byte[] altered = attached.clone();
+        altered[attached.length / 2] ^= 1;
+        assertThat(CmsVerifier.verifyEach(new java.io.ByteArrayInputStream(altered), null, null,
+                List.of(VerifyOptions.expecting(ec.certificate()), trustRoot())))
+                .allSatisfy(c -> assertThat(failure(c)).isEqualTo(Failure.CONTENT_MISMATCH));
+    }
+
+    @Test
     void namesABadSignatureValueAndAnUnsupportedDigest() throws Exception {
         Path content = content();
         Pem.write(dir, "signer", ec);

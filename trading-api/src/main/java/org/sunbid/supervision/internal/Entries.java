@@ -1,6 +1,5 @@
 package org.sunbid.supervision.internal;
 
-import java.io.InputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.CopyOut;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -189,13 +188,28 @@ public class Entries {
     private void copy(String query, int fields, RowHandler row) {
         template.execute((java.sql.Connection con) -> {
             String sql = "copy (" + query + ") to stdout (format binary)";
-            try (InputStream in = new PGCopyInputStream(con.unwrap(PGConnection.class), sql)) {
-                BinaryCopyReader reader = new BinaryCopyReader(in);
+            // the driver's CopyData messages (one a row) are parsed as they come, without a stream around them
+            CopyOut copy = con.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+            try {
+                BinaryCopyReader reader = new BinaryCopyReader(() -> {
+                    try {
+                        return copy.readFromCopy();
+                    } catch (SQLException e) {
+                        throw new java.io.IOException(e.getMessage(), e);
+                    }
+                });
                 while (reader.nextRow(fields)) {
                     row.read(reader);
                 }
+                while (copy.isActive()) {
+                    copy.readFromCopy(); // the trailer, then the end of the copy
+                }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
             return null;
         });

@@ -87,16 +87,27 @@ final class StoredLeaf {
         if (text == null) {
             return put(out, n, NULL);
         }
-        out[n++] = '"';
         for (byte b : text) {
-            // signed bytes: 0x80 and above are negative and copied as they are
-            if (b >= 0 && b < 0x20 || b == '"' || b == '\\') {
+            if (ESCAPED[b & 0xff]) {
                 return -1;
             }
-            out[n++] = b;
         }
         out[n++] = '"';
+        System.arraycopy(text, 0, out, n, text.length);
+        n += text.length;
+        out[n++] = '"';
         return n;
+    }
+
+    /** The bytes canonical JSON escapes in a string: controls below 0x20, the quote and the backslash. */
+    private static final boolean[] ESCAPED = new boolean[256];
+
+    static {
+        for (int b = 0; b < 0x20; b++) {
+            ESCAPED[b] = true;
+        }
+        ESCAPED['"'] = true;
+        ESCAPED['\\'] = true;
     }
 
     private static int number(byte[] out, int n, long value) {
