@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.sunbid.document.DocumentId;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
 
@@ -206,12 +207,12 @@ public final class OpeningSession {
     }
 
     /** Decryption is over for every bid: the signed record is issued and the objection period begins. */
-    public void open(Instant now, UUID record, Duration objectionWindow) {
+    public void open(Instant now, DocumentId record, Duration objectionWindow) {
         if (!(state instanceof Decrypting || state instanceof SelfDecryptWindow)) {
             throw new IllegalStateException("lot %s cannot be opened from %s".formatted(lot, state.code()));
         }
         Instant windowUntil = state instanceof SelfDecryptWindow window ? window.until() : null;
-        state = new Opened(now, Objects.requireNonNull(record), now.plus(objectionWindow), windowUntil);
+        state = new Opened(now, record.value(), now.plus(objectionWindow), windowUntil);
     }
 
     /** Bidders confirm the record or object to it only once it is issued, and until the objection period ends. */

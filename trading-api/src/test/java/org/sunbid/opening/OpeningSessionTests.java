@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sunbid.document.DocumentId;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
 
@@ -93,9 +94,9 @@ class OpeningSessionTests {
         session.beginDecryption();
         assertThat(session.decrypted(0, clock.now(), WINDOW)).isTrue();
         assertThat(session.revealsOtherBids()).isFalse();
-        UUID record = UUID.randomUUID();
+        DocumentId record = DocumentId.of(UUID.randomUUID());
         session.open(clock.now(), record, OBJECTIONS);
-        assertThat(session.state()).isEqualTo(new OpeningSession.Opened(clock.now(), record, clock.now().plus(OBJECTIONS),
+        assertThat(session.state()).isEqualTo(new OpeningSession.Opened(clock.now(), record.value(), clock.now().plus(OBJECTIONS),
                 null));
         assertThat(session.revealsOtherBids()).isTrue();
         assertThat(session.ended()).isTrue();
@@ -124,7 +125,7 @@ class OpeningSessionTests {
         assertThat(closed.type()).isEqualTo("self-decrypt-window-closed");
         assertThat(closed.field()).isEqualTo("package");
         assertThat(session.windowDue(clock.now())).isTrue();
-        session.open(clock.now(), UUID.randomUUID(), OBJECTIONS);
+        session.open(clock.now(), DocumentId.of(UUID.randomUUID()), OBJECTIONS);
         assertThat(((OpeningSession.Opened) session.state()).selfDecryptUntil()).isEqualTo(until);
         assertThat(session.windowDue(clock.now())).as("a second close changes nothing").isFalse();
         assertThat(refusal(() -> session.requireSelfDecryptOpen(clock.now())).type()).isEqualTo("self-decrypt-not-open");
@@ -137,7 +138,7 @@ class OpeningSessionTests {
         session.beginDecryption();
         session.decrypted(0, clock.now(), WINDOW);
         assertThat(refusal(() -> session.requireObjectionPeriod(clock.now())).type()).isEqualTo("opening-record-not-ready");
-        session.open(clock.now(), UUID.randomUUID(), OBJECTIONS);
+        session.open(clock.now(), DocumentId.of(UUID.randomUUID()), OBJECTIONS);
         session.requireObjectionPeriod(clock.now());
         assertThat(session.inObjectionPeriod(clock.now())).isTrue();
         clock.advance(OBJECTIONS);
@@ -150,7 +151,7 @@ class OpeningSessionTests {
     void decryptionCannotBeDeclaredOverOutsideDecrypting() {
         OpeningSession session = started(3);
         assertThatThrownBy(() -> session.decrypted(0, clock.now(), WINDOW)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> session.open(clock.now(), UUID.randomUUID(), OBJECTIONS))
+        assertThatThrownBy(() -> session.open(clock.now(), DocumentId.of(UUID.randomUUID()), OBJECTIONS))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
