@@ -2,7 +2,7 @@
 // server-sent events (GET /api/openings/{project}/{lot}/events), polling GET /api/openings/{project}/{lot} every 1.5 s
 // when there is no stream: countdown, custodians' shares, who joined, per-bid decryption
 // progress, the bidder's self-decryption, the custodian's share release, the record, confirmations and objections.
-import { page } from '/js/layout.js';
+import { emptyRow, page } from '/js/layout.js';
 import { dateTime, money, t } from './i18n.js';
 import { call, json, requireRole, showProblem } from './session.js';
 import { releaseInBrowser } from './hall-share.js';
@@ -17,7 +17,7 @@ const project = params.get('project');
 const lot = params.get('lot');
 const $ = (id) => document.getElementById(id);
 
-requireRole();
+const me = requireRole();
 
 /** A message for a code, or the code itself when the bundle has none. */
 function label(prefix, code) {
@@ -62,7 +62,12 @@ async function showList() {
       tr.append(name, el('td', o.lotName), el('td', dateTime(o.openingAt)), status);
       return tr;
     }));
-    $('list-empty').hidden = openings.length > 0;
+    if (openings.length === 0) {
+      // a bidder follows the openings of its own bids; the centre's staff and the regulator host or watch every one
+      body.append(me.role === 'BIDDER'
+        ? emptyRow($('openings'), 'hall.list.empty', [], [['hall.list.empty.projects', '/bidder/projects.html']])
+        : emptyRow($('openings'), 'hall.list.empty.staff'));
+    }
   } catch (e) {
     $('list').append(el('p', e.message, 'error'));
   }

@@ -19,8 +19,8 @@ const BY_ROLE = {
     ['/staff/rooms.html', 'nav.staff.rooms'], ['/staff/experts.html', 'nav.staff.experts'], ['/hall.html', 'nav.hall']],
   EXPERT: [['/expert/invitations.html', 'nav.expert.invitations'], ['/expert/profile.html', 'nav.expert.profile'],
     ['/expert/availability.html', 'nav.expert.availability']],
-  TENDEREE: [['/award.html', 'nav.award']],
-  AGENT: [['/award.html', 'nav.award']],
+  TENDEREE: [['/tenderee/projects.html', 'nav.tenderee.projects'], ['/award.html', 'nav.award']],
+  AGENT: [['/tenderee/projects.html', 'nav.tenderee.projects'], ['/award.html', 'nav.award']],
   REGULATOR: [['/regulator/log.html', 'nav.regulator.log'], ['/regulator/credit.html', 'nav.regulator.credit'],
     ['/regulator/alerts.html', 'nav.regulator.alerts'], ['/regulator/complaints.html', 'nav.regulator.complaints'],
     ['/regulator/dashboard.html', 'nav.regulator.dashboard'], ['/regulator/deposits.html', 'nav.regulator.deposits'],
@@ -64,6 +64,7 @@ function header() {
     who.className = 'who';
     who.id = 'who';
     who.textContent = current.displayName || current.username;
+    who.title = who.textContent;
     const out = document.createElement('button');
     out.type = 'button';
     out.className = 'link';
@@ -168,6 +169,24 @@ export function emptyState(key, args = [], actions = []) {
     box.append(action);
   }
   return box;
+}
+
+/**
+ * For a page about one thing (a lot, a project) opened without it, e.g. from a bookmark or the menu: everything below
+ * the heading is hidden and an empty state says where to pick the thing. Returns true when the page should stop.
+ */
+export function withoutSubject(missing, key, actions = []) {
+  if (!missing) {
+    return false;
+  }
+  const main = document.getElementById('main');
+  for (const element of main.children) {
+    if (element.tagName !== 'H1') {
+      element.hidden = true;
+    }
+  }
+  main.append(emptyState(key, [], actions));
+  return true;
 }
 
 /** A table body's single row holding an empty state across all columns (instead of a row of blanks and "无"). */

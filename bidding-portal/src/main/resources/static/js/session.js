@@ -107,10 +107,23 @@ export async function call(path, options = {}) {
   return response;
 }
 
+let loading = 0;
+
+/** While the page fetches its data, its main region is aria-busy: assistive technology (and the tests) wait for it. */
+function busy(delta) {
+  loading += delta;
+  document.getElementById('main')?.setAttribute('aria-busy', String(loading > 0));
+}
+
 /** call() and parse the JSON answer (null for 204). */
 export async function json(path, options = {}) {
-  const response = await call(path, options);
-  return response.status === 204 ? null : response.json();
+  busy(1);
+  try {
+    const response = await call(path, options);
+    return response.status === 204 ? null : await response.json();
+  } finally {
+    busy(-1);
+  }
 }
 
 /** Sends the user to the login page unless signed in with one of the roles; returns the session. */

@@ -3,7 +3,7 @@
 // package as `bidtool package` does, signs it, seals it to the lot's opening certificate and the bidder's own, uploads
 // it resumably, signs the manifest and shows the receipt in words. A live bid on the lot is replaced by a new one, or
 // withdrawn with a signature made by the same key.
-import { page } from '/js/layout.js';
+import { emptyState, page } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { call, json, requireRole, showProblem } from '/js/session.js';
 import { KeyFileError, base64, readFile, signCms } from './keys.js';
@@ -13,6 +13,11 @@ import { sha256Hex, uploader } from './transfer.js';
 import { MAX_BYTES, bidForm, certificateDer, openKey, seal, signPackage, tenderPackage } from './tender.js';
 import { validate } from './schema.js';
 import { forget, keep, kept } from './kept.js';
+
+/** A price in 元 as 万元 without floating-point tails (9876543.21 → 987.654321, never 987.6543210000001). */
+function inWan(price) {
+  return (Number(price) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 6 });
+}
 
 await page('bidder');
 requireRole('BIDDER');
@@ -195,6 +200,14 @@ async function loadLots() {
     return option;
   }));
   select.addEventListener('change', () => chooseLot(select.value).catch(report));
+  if (!state.lots.length) {
+    // nothing to choose: say why and where new tenders appear, instead of an empty list and a "next" that cannot work
+    select.hidden = true;
+    document.querySelector('label[for="lot-choice"]').hidden = true;
+    document.getElementById('next').hidden = true;
+    select.after(emptyState('wizard.lot.none', [], [['wizard.lot.none.search', '/search.html'],
+      ['wizard.lot.none.receipts', '/bidder/receipts.html']]));
+  }
   const wanted = (params.get('lot') || '').toLowerCase();
   if (wanted && state.lots.some((entry) => entry.lot.id === wanted)) {
     select.value = wanted;
@@ -257,7 +270,7 @@ function priceText(raw) {
 form.price.addEventListener('input', () => {
   const price = priceText(form.price.value);
   document.getElementById('price-words').textContent = price
-    ? t('wizard.form.price.words', money(price), (Number(price) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 6 }))
+    ? t('wizard.form.price.words', money(price), inWan(price))
     : '';
 });
 
@@ -341,7 +354,7 @@ function drawSummary() {
   const values = formValues();
   const rows = [['wizard.summary.lot', lotLabel(state.lot)],
     ['wizard.summary.bidder', state.key.subject.o || state.key.subject.cn],
-    ['wizard.form.price', t('wizard.form.price.words', money(values.price), Number(values.price) / 10000)],
+    ['wizard.form.price', t('wizard.form.price.words', money(values.price), inWan(values.price))],
     ['wizard.form.duration', values.duration], ['wizard.form.quality', values.quality || '合格'],
     ['wizard.form.manager', values.projectManager], ['wizard.form.deposit', values.depositReference || '—'],
     ['wizard.summary.files', state.pdfs.map((f) => `${f.name}（${bytes(f.size)}）`).join('、')]];

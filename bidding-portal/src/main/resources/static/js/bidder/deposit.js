@@ -1,6 +1,6 @@
 // The bidder's deposit for one lot: where and how much to pay by when (the virtual sub-account), what is held,
 // refunds with their interest, and electronic guarantees (upload a CMS-signed guarantee; the platform verifies it).
-import { emptyRow, page } from '/js/layout.js';
+import { emptyRow, page, withoutSubject } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { json, requireRole, showProblem } from '/js/session.js';
 import { facts as factRows, row } from '/js/table.js';
@@ -55,9 +55,11 @@ $('guarantee-form').addEventListener('submit', async (event) => {
   }
 });
 
-try {
-  await load();
-} catch (error) {
-  $('deposit-status').className = 'error';
-  $('deposit-status').textContent = error.message;
+if (!withoutSubject(!projectId || !lotId, 'deposit.no-lot', [['deposit.no-lot.go', '/bidder/projects.html']])) {
+  try {
+    await load();
+  } catch (error) {
+    $('deposit-status').className = 'error';
+    $('deposit-status').textContent = error.message;
+  }
 }

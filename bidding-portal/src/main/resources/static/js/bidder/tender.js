@@ -2,9 +2,11 @@
 // the PDFs under documents/, signed (CMS SignedData, content attached) with the bidder's key and sealed (CMS
 // EnvelopedData, AES-256-CBC) to the lot's opening certificate and the bidder's own. The key comes from a PKCS#12 file
 // (or a PKCS#8 one, plain or encrypted) opened here and never uploaded. PKI.js (vendored, see docs/bid-wizard.md) reads
-// PKCS#12 and writes the envelope; signing and hashing are WebCrypto's (keys.js).
+// PKCS#12 and writes the envelope; legacy 3DES/RC2 protection is opened by pkcs12-legacy.js; signing and hashing are
+// WebCrypto's (keys.js).
 import * as pkijs from '../../vendor/pkijs/pkijs-3.4.3.min.js';
 import { KeyFileError, concat, decodeFile, importPrivateKey, readCertificate, signCms } from './keys.js';
+import { decryptLegacy, isLegacyPbe } from './pkcs12-legacy.js';
 
 /** The most the browser builds in memory (package, signature and envelope each hold a copy); more: use bidtool. */
 export const MAX_BYTES = 200 * 1024 * 1024;
@@ -137,6 +139,43 @@ function isCa(certificate) {
   return Boolean(constraints?.parsedValue?.cA);
 }
 
+/** The salt and iteration count of pkcs-12PbeParams (an asn1js SEQUENCE { OCTET STRING, INTEGER }). */
+function pbeParams(algorithm) {
+  const [salt, iterations] = algorithm.algorithmParams.valueBlock.value;
+  return { salt: new Uint8Array(salt.valueBlock.valueHexView), iterations: iterations.valueBlock.valueDec };
+}
+
+/** Decrypts legacy-protected (3DES/RC2) bytes, or names the password as wrong. */
+async function openLegacy(algorithm, encrypted, password) {
+  const { salt, iterations } = pbeParams(algorithm);
+  const plain = await decryptLegacy(algorithm.algorithmId, salt, iterations, encrypted, password);
+  if (!plain) {
+    throw new KeyFileError('bid.key.error.password');
+  }
+  return plain;
+}
+
+/**
+ * The authenticated safe's parts protected with a legacy scheme (3DES/RC2, which WebCrypto lacks) are decrypted here and
+ * put back as plain data, so that PKI.js reads them as it reads any unencrypted part.
+ */
+async function openLegacySafeContents(safe, password) {
+  for (const [index, info] of safe.safeContents.entries()) {
+    if (info.contentType !== pkijs.ContentInfo.ENCRYPTED_DATA) {
+      continue;
+    }
+    // read from a copy: PKI.js's schema check leaves marks on the object it reads, and the PBES2 parts are read again
+    const copy = pkijs.asn1js.fromBER(info.content.toBER(false)).result;
+    const encryptedInfo = new pkijs.EncryptedData({ schema: copy }).encryptedContentInfo;
+    const algorithm = encryptedInfo.contentEncryptionAlgorithm;
+    if (isLegacyPbe(algorithm.algorithmId)) {
+      const plain = await openLegacy(algorithm, new Uint8Array(encryptedInfo.getEncryptedContent()), password);
+      safe.safeContents[index] = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.DATA,
+        content: new pkijs.asn1js.OctetString({ valueHex: buffer(plain) }) });
+    }
+  }
+}
+
 async function openPfx(bytes, password) {
   const secret = buffer(new TextEncoder().encode(password));
   const pfx = new pkijs.PFX({ schema: pkijs.asn1js.fromBER(buffer(bytes)).result });
@@ -146,6 +185,7 @@ async function openPfx(bytes, password) {
     throw new KeyFileError('bid.key.error.password');
   }
   const safe = pfx.parsedValue.authenticatedSafe;
+  await openLegacySafeContents(safe, password);
   try {
     await safe.parseInternalValues({ safeContents: safe.safeContents.map(() => ({ password: secret })) });
   } catch {
@@ -155,7 +195,11 @@ async function openPfx(bytes, password) {
   const certificates = [];
   for (const content of safe.parsedValue.safeContents) {
     for (const bag of content.value.safeBags) {
-      if (bag.bagId === BAG.shroudedKey) {
+      if (bag.bagId === BAG.shroudedKey && isLegacyPbe(bag.bagValue.encryptionAlgorithm.algorithmId)) {
+        const shrouded = bag.bagValue;
+        keys.push({ id: localKeyId(bag), der: await openLegacy(shrouded.encryptionAlgorithm,
+          new Uint8Array(shrouded.encryptedData.valueBlock.valueHexView), password) });
+      } else if (bag.bagId === BAG.shroudedKey) {
         try {
           await bag.bagValue.parseInternalValues({ password: secret });
         } catch {
@@ -182,6 +226,9 @@ async function openPfx(bytes, password) {
 
 async function decryptPkcs8(der, password) {
   const bag = new pkijs.PKCS8ShroudedKeyBag({ schema: pkijs.asn1js.fromBER(buffer(der)).result });
+  if (isLegacyPbe(bag.encryptionAlgorithm.algorithmId)) {
+    return openLegacy(bag.encryptionAlgorithm, new Uint8Array(bag.encryptedData.valueBlock.valueHexView), password);
+  }
   try {
     await bag.parseInternalValues({ password: buffer(new TextEncoder().encode(password)) });
   } catch {

@@ -2,7 +2,7 @@
 // with a real progress bar, survives a dropped connection (asks the server for the received offset and goes on) and a
 // page reload (the upload id is kept in localStorage per lot, file name and size), then completes with the signed
 // manifest (bidtool's, or signed here with the bidder's key file) and shows the receipt.
-import { page } from '/js/layout.js';
+import { page, withoutSubject } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { json, requireRole, showProblem } from '/js/session.js';
 import { cmsContent, cmsKind, fromBase64, readFile, KeyFileError } from './keys.js';
@@ -24,10 +24,8 @@ const transfer = uploader({ progress, progressText: document.getElementById('pro
 
 async function showLot() {
   const box = document.getElementById('lot');
-  if (!projectId || !lotId) {
-    box.innerHTML = '<p class="error" data-i18n="upload.no-lot"></p>';
-    box.querySelector('p').textContent = t('upload.no-lot');
-    form.hidden = true;
+  if (withoutSubject(!projectId || !lotId, 'upload.no-subject', [['upload.no-subject.wizard', '/bidder/bid.html'],
+    ['upload.no-subject.projects', '/bidder/projects.html']])) {
     return;
   }
   const project = await json(`/api/projects/${encodeURIComponent(projectId)}`);

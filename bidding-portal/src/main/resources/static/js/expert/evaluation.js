@@ -2,7 +2,7 @@
 // declaration, the chair vote, the opened bids with the machine pre-check and the collusion alerts (information only),
 // compliance votes, score sheets signed in the browser (CMS with the member's key, which never leaves the page),
 // clarifications, the ranking and the report to sign. Every act posts to the API and redraws from its answer.
-import { page } from '/js/layout.js';
+import { page, withoutSubject } from '/js/layout.js';
 import { cell } from '/js/table.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { call, json, requireRole, showProblem } from '/js/session.js';
@@ -353,8 +353,10 @@ signReport.addEventListener('submit', async (event) => {
   }
 });
 
-try {
-  draw(await json(base));
-} catch (error) {
-  showProblem(error.status === 404 ? { message: t('room.not-open') } : error, null, status);
+if (!withoutSubject(!lot, 'room.no-lot', [['room.no-lot.go', '/expert/invitations.html']])) {
+  try {
+    draw(await json(base));
+  } catch (error) {
+    showProblem(error.status === 404 ? { message: t('room.not-open') } : error, null, status);
+  }
 }

@@ -1,6 +1,6 @@
 // An expert's own invitations (评标邀请): project and lot by name, state, answer window with a live countdown, accept or
 // decline with a reason. Nothing about other experts is ever shown.
-import { page } from '/js/layout.js';
+import { emptyRow, page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { json, requireRole, showProblem } from '/js/session.js';
 
@@ -84,9 +84,12 @@ async function send(invitation, verb, body, form) {
 
 async function list() {
   const invitations = await json('/api/experts/me/invitations');
-  document.getElementById('none').hidden = invitations.length > 0;
   const tbody = document.querySelector('#invitations tbody');
   tbody.replaceChildren();
+  if (invitations.length === 0) {
+    tbody.append(emptyRow(document.getElementById('invitations'), 'invitations.none',
+      [], [['invitations.none.availability', '/expert/availability.html'], ['invitations.none.profile', '/expert/profile.html']]));
+  }
   for (const i of invitations) {
     const row = tbody.insertRow();
     row.dataset.state = i.state;

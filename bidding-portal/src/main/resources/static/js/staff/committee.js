@@ -1,7 +1,7 @@
 // A lot's committee (?project=…&lot=…): the plan with today's eligible counts, the draw, the seats in draw order with
 // their states (names sealed until the evaluation starts), the regulator's reasoned disclosure, and the signed draw
 // records with their pool file for bidtool draw-verify.
-import { page } from '/js/layout.js';
+import { page, withoutSubject } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { call, json, requireRole, showProblem } from '/js/session.js';
 import { replay } from '/js/draw-replay.js';
@@ -175,9 +175,7 @@ document.getElementById('disclosure').onsubmit = async (event) => {
   }
 };
 
-if (!project || !lot) {
-  status.textContent = t('committee.pick');
-} else {
+if (!withoutSubject(!project || !lot, 'committee.no-lot', [['monitor.no-lot.go', '/staff/projects.html']])) {
   await title();
   await plan();
   await committee();

@@ -1,7 +1,7 @@
 // The centre's view of an evaluation session (评标监控): where it stands and who has done what — check-in,
 // declarations, compliance votes, how many sheets, report signatures — never prices, scores or opinions, which the
 // API leaves out for staff. Refreshes every 15 seconds.
-import { page } from '/js/layout.js';
+import { page, withoutSubject } from '/js/layout.js';
 import { cell, fact } from '/js/table.js';
 import { t, dateTime } from '/js/i18n.js';
 import { json, requireRole, showProblem } from '/js/session.js';
@@ -48,5 +48,7 @@ async function refresh() {
   }
 }
 
-await refresh();
-setInterval(refresh, 15_000);
+if (!withoutSubject(!lot, 'monitor.no-lot', [['monitor.no-lot.go', '/staff/projects.html']])) {
+  await refresh();
+  setInterval(refresh, 15_000);
+}

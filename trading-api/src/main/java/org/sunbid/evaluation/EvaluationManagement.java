@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidId;
@@ -21,6 +22,7 @@ import org.sunbid.opening.OpenedBids;
 import org.sunbid.evaluation.internal.EvaluationStore;
 import org.sunbid.evaluation.internal.SheetContent;
 import org.sunbid.expert.Committees;
+import org.sunbid.expert.ExpertEvents;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberId;
@@ -281,6 +283,29 @@ public class EvaluationManagement {
         act.apply(session, me, now);
         store.update(session, now);
         return views().view(user, store.projectOf(lot).orElseThrow(), session);
+    }
+
+    /** A substitute representative was named after a recusal: an open session seats whoever joined the committee. */
+    @EventListener
+    void onRepresentativeNamed(ExpertEvents.RepresentativeNamed named) {
+        reseat(named.lot());
+    }
+
+    /** The committee is complete again (a replacement expert accepted): an open session seats whoever joined. */
+    @EventListener
+    void onStaffed(ExpertEvents.CommitteeStaffed staffed) {
+        reseat(staffed.lot());
+    }
+
+    private void reseat(LotId lot) {
+        Committees c = committees.getIfAvailable();
+        if (c == null) {
+            return;
+        }
+        store.lock(lot).ifPresent(session -> {
+            session.seat(c.seated(lot));
+            store.update(session, clock.instant());
+        });
     }
 
     Committees committee() {

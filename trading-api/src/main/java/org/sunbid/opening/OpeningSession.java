@@ -2,10 +2,15 @@ package org.sunbid.opening;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.sunbid.document.DocumentId;
+import org.sunbid.identity.AccountId;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
 
@@ -91,6 +96,21 @@ public final class OpeningSession {
     private final ProjectId project;
     private final Instant startedAt;
     private State state;
+    private final List<ShareRelease> newReleases = new ArrayList<>();
+
+    /**
+     * A custodian's release of share {@code index}: the share sealed by the custodian itself to session key {@code key}
+     * (CMS) and the custodian's signature over exactly those sealed bytes.
+     */
+    public record ShareRelease(int index, AccountId custodian, UUID key, byte[] sealedShare, byte[] signature, Instant at) {
+        public ShareRelease {
+            Objects.requireNonNull(custodian);
+            Objects.requireNonNull(key);
+            Objects.requireNonNull(sealedShare);
+            Objects.requireNonNull(signature);
+            Objects.requireNonNull(at);
+        }
+    }
 
     private OpeningSession(LotId lot, ProjectId project, Instant startedAt, State state) {
         this.lot = Objects.requireNonNull(lot);
@@ -133,6 +153,32 @@ public final class OpeningSession {
         if (!(state instanceof WaitingForShares)) {
             throw OpeningRefused.pastStep("opening-finished", "lotId", "bid.opening.finished", state.code());
         }
+    }
+
+    /**
+     * A custodian releases its share, sealed to the session's current key {@code currentKey} (which already holds the
+     * shares {@code sealedToKey}; null when the session has no live key): only while the session waits for shares, and only to that key — a share sealed to a
+     * key since retired can never be opened and is refused, so the custodian seals it again. With {@code threshold}
+     * shares sealed to the key decryption begins, and this returns true.
+     */
+    public boolean release(ShareRelease release, SessionKeyId currentKey, Set<Integer> sealedToKey, int threshold) {
+        requireWaitingForShares();
+        if (currentKey == null || !release.key().equals(currentKey.value())) {
+            throw OpeningRefused.pastStep("session-key-retired", "keyId", "bid.share.session-key-retired");
+        }
+        newReleases.add(release);
+        Set<Integer> sealed = new TreeSet<>(sealedToKey);
+        sealed.add(release.index());
+        if (sealed.size() < threshold) {
+            return false;
+        }
+        beginDecryption();
+        return true;
+    }
+
+    /** The releases taken since the session was loaded, for its repository to store. */
+    public List<ShareRelease> newReleases() {
+        return List.copyOf(newReleases);
     }
 
     /** The k-th share arrived and the opening key is rebuilt (or could not be): decryption begins. */

@@ -4,6 +4,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -100,27 +102,30 @@ public class ReleaseShare {
         byte[] signature = base64("signature", release.signature());
         OpeningLots.Lot published = lots.published(project, lot);
         OpeningSession session = waitingSession(lot);
-        OpeningKeys.LotKey key = keys.key(lot).orElseThrow();
-        int index = release.index();
-        requireHolder(custodian, lot, index, envelope, signature);
+        requireHolder(custodian, lot, release.index(), envelope, signature);
         Instant now = clock.instant();
-        SessionKeys.SessionKey sessionKey = sessionKeys.forRelease(lot, now);
-        if (!sessionKey.id().equals(release.keyId())) {
-            throw ProblemException.conflict("session-key-retired", "keyId", "bid.share.session-key-retired");
+        Optional<SessionKeys.SessionKey> key = sessionKeys.live(lot, now);
+        if (key.isPresent() && key.get().id().equals(release.keyId())) {
+            requireSealedTo(key.get(), envelope);
         }
-        SealedFiles.Inspection sealed = SealedFiles.inspect(envelope, sessionKey.certificate());
-        if (sealed.kind() == SealedFiles.Kind.NOT_SEALED || !sealed.addressedTo() || sealed.recipients() != 1) {
-            throw ProblemException.rule("not-sealed-to-session-key", "sealedShare", "bid.share.not-sealed");
-        }
-        int released = sessionKeys.store(sessionKey, index, envelope, now);
-        sessions.recordRelease(lot, index, custodian.accountId(), signature, now);
-        events.publishEvent(new BidEvents.ShareReleased(lot.value(), index, custodian.accountId(), now));
-        if (released >= key.threshold()) {
-            session.beginDecryption();
-            sessions.save(session);
+        boolean complete = session.release(
+                new OpeningSession.ShareRelease(release.index(), custodian.account(), release.keyId(), envelope, signature, now),
+                key.map(k -> SessionKeyId.of(k.id())).orElse(null), key.map(sessionKeys::released).orElse(Set.of()),
+                keys.key(lot).orElseThrow().threshold());
+        sessions.save(session);
+        events.publishEvent(new BidEvents.ShareReleased(lot.value(), release.index(), custodian.accountId(), now));
+        if (complete) {
             jobs.decrypt(project, lot, 1, now);
         }
         return hall.view(custodian, published);
+    }
+
+    /** The envelope must be sealed to the session key alone: anything else could not be opened, or by others too. */
+    private static void requireSealedTo(SessionKeys.SessionKey key, byte[] envelope) {
+        SealedFiles.Inspection sealed = SealedFiles.inspect(envelope, key.certificate());
+        if (sealed.kind() == SealedFiles.Kind.NOT_SEALED || !sealed.addressedTo() || sealed.recipients() != 1) {
+            throw ProblemException.rule("not-sealed-to-session-key", "sealedShare", "bid.share.not-sealed");
+        }
     }
 
     private OpeningSession waitingSession(LotId lot) {

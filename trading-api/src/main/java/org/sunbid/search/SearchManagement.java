@@ -75,9 +75,12 @@ public class SearchManagement {
     /**
      * Replaces the index with every notice in PostgreSQL, read in batches of a thousand (never all in memory) with the
      * text of their attachments as extracted at publication; the old content stays searchable until the new one is
-     * complete. Returns the number indexed.
+     * complete. Notices the outbox indexed while the rebuild ran are requeued from the rebuild's start and indexed
+     * again once the new content is in place (on Elasticsearch they may have gone into the index the swap dropped).
+     * Returns the number indexed by the rebuild itself.
      */
     public long rebuild() {
+        Instant start = clock.instant();
         long[] count = { 0 };
         index.rebuild(() -> new Iterator<>() {
             private long after = 0;
@@ -109,6 +112,8 @@ public class SearchManagement {
                 return SearchDocument.of(n, texts.getOrDefault(n.id(), ""));
             }
         });
+        outbox.requeueSince(start);
+        outbox.drain(index);
         return count[0];
     }
 

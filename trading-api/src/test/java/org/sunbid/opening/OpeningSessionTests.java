@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.sunbid.document.DocumentId;
+import org.sunbid.identity.AccountId;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
 
@@ -86,6 +88,40 @@ class OpeningSessionTests {
         OpeningRefused late = refusal(session::requireWaitingForShares);
         assertThat(late.type()).isEqualTo("opening-finished");
         assertThat(late.args()).containsExactly("OPENING");
+    }
+
+    OpeningSession.ShareRelease release(int index, UUID key) {
+        return new OpeningSession.ShareRelease(index, new AccountId(UUID.randomUUID()), key, new byte[] {1}, new byte[] {2},
+                clock.now());
+    }
+
+    @Test
+    void theKthShareSealedToTheCurrentKeyBeginsDecryptionAndEachReleaseIsKeptForItsRepository() {
+        OpeningSession session = started(3);
+        UUID key = UUID.randomUUID();
+        assertThat(session.release(release(1, key), SessionKeyId.of(key), Set.of(), 2)).isFalse();
+        assertThat(session.state()).isInstanceOf(OpeningSession.WaitingForShares.class);
+        // the same index released again does not count twice
+        assertThat(session.release(release(1, key), SessionKeyId.of(key), Set.of(1), 2)).isFalse();
+        assertThat(session.release(release(2, key), SessionKeyId.of(key), Set.of(1), 2)).isTrue();
+        assertThat(session.state()).isInstanceOf(OpeningSession.Decrypting.class);
+        assertThat(session.newReleases()).extracting(OpeningSession.ShareRelease::index).containsExactly(1, 1, 2);
+        assertThat(refusal(() -> session.release(release(3, key), SessionKeyId.of(key), Set.of(1, 2), 2)).conflict()).isTrue();
+    }
+
+    @Test
+    void aShareSealedToARetiredKeyOrWithNoLiveKeyIsRefusedAndNothingIsKept() {
+        OpeningSession session = started(3);
+        UUID current = UUID.randomUUID();
+        for (UUID live : new UUID[] {current, null}) {
+            OpeningRefused retired = refusal(() -> session.release(release(1, UUID.randomUUID()), SessionKeyId.of(live), Set.of(), 1));
+            assertThat(retired.type()).isEqualTo("session-key-retired");
+            assertThat(retired.conflict()).isTrue();
+        }
+        assertThat(session.newReleases()).isEmpty();
+        assertThat(session.state()).isInstanceOf(OpeningSession.WaitingForShares.class);
+        OpeningSession notStarted = OpeningSession.notStarted(lot, project);
+        assertThat(refusal(() -> notStarted.release(release(1, current), SessionKeyId.of(current), Set.of(), 1)).conflict()).isFalse();
     }
 
     @Test

@@ -63,7 +63,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 20's bid wizard in a real headless Chromium: a bidder with only a browser and the PKCS#12 file from its CA
- * bids (the package built, signed and sealed in the page, the upload cut by a dropped network and resumed), reads its
+ * (protected the legacy way, 3DES and RC2, as older CAs issue it) bids (the package built, signed and sealed in the page, the upload cut by a dropped network and resumed), reads its
  * receipt in words, replaces the bid using the keyboard only, and withdraws it. The sealed file the platform stored
  * opens with the bidder's key in bidtool's opener and in openssl, and its package verifies and holds the form and PDFs.
  */
@@ -102,7 +102,12 @@ class BidWizardBrowserIntegrationTests {
         SigningKey key = TestCa.issue("CN=浏览器投标员,O=浏览器投标有限公司", Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));
         members.bindCertificate(bidder.memberId(), Certificates.toPem(key.certificate()), null);
-        Path p12 = pkcs12(key);
+        // the first bid uses a PKCS#12 protected as older CAs and `openssl pkcs12 -legacy` protect it (3DES key, 40-bit RC2
+        // certificates, SHA-1 MAC), which WebCrypto cannot decrypt; the replacement and withdrawal use the AES-256 one
+        Path legacyP12 = pkcs12(key, "legacy.p12", "-legacy");
+        assertThat(openssl("pkcs12", "-info", "-noout", "-legacy", "-in", legacyP12.toString(), "-passin",
+                "pass:" + P12_PASSWORD)).contains("pbeWithSHA1And3-KeyTripleDES-CBC").contains("pbeWithSHA1And40BitRC2-CBC");
+        Path p12 = pkcs12(key, "company.p12");
         Instant now = Instant.now();
         PublishedLots.Lot lot = PublishedLots.publish(accounts, openingKeys, projects, false, now.minusSeconds(60),
                 now.plus(Duration.ofDays(21)), now.plus(Duration.ofDays(21)).plusSeconds(3600));
@@ -115,8 +120,18 @@ class BidWizardBrowserIntegrationTests {
         // 1. the lot is chosen from the link; 2. the PKCS#12 file: a wrong password is named, then the right one opens it
         browser.signIn(bidder.username(), MemberFixtures.PASSWORD, page);
         browser.await("#lot-facts dl");
+        // the other legacy schemes of RFC 7292 (128-bit RC2, two-key 3DES) and a PKCS#8 key encrypted with 3DES open in
+        // the page as well (the same code the wizard runs, called directly)
+        Path rc2And2Des = pkcs12(key, "rc2-2des.p12", "-legacy", "-certpbe", "PBE-SHA1-RC2-128", "-keypbe", "PBE-SHA1-2DES");
+        assertThat(openInPage(browser, rc2And2Des, null)).isEqualTo("浏览器投标员");
+        Path pkcs8 = files.resolve("company-3des.key");
+        Path plainKey = Files.writeString(files.resolve("plain.key"), pem("PRIVATE KEY", key.privateKey().getEncoded()));
+        openssl("pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", "-in", plainKey.toString(), "-passout", "pass:" + P12_PASSWORD,
+                "-out", pkcs8.toString());
+        Files.delete(plainKey);
+        assertThat(openInPage(browser, pkcs8, Certificates.toPem(key.certificate()))).isEqualTo("浏览器投标员");
         browser.click("#next");
-        browser.find("#key-file").sendKeys(p12.toString());
+        browser.find("#key-file").sendKeys(legacyP12.toString());
         browser.type("#key-password", "not-the-password");
         browser.click("#next");
         assertThat(browser.await("#key-password + .field-error").getText()).contains("证书密码不正确");
@@ -144,7 +159,8 @@ class BidWizardBrowserIntegrationTests {
         browser.find("#pdfs").sendKeys(tender + "\n" + technical);
         assertThat(browser.await("#files-table tbody").getText()).contains("商务标.pdf").contains("390.6 KB");
         browser.click("#next");
-        assertThat(browser.awaitText("#summary", "9,876,543.21").getText()).contains("李项目").contains("技术标.pdf");
+        assertThat(browser.awaitText("#summary", "9,876,543.21").getText()).contains("李项目").contains("技术标.pdf")
+                .contains("987.654321 万元");
         browser.screenshot("BidWizardBrowserIntegrationTests.summary");
 
         browser.script("localStorage.setItem('sunbid.upload.chunkSize', '16384')");
@@ -175,7 +191,7 @@ class BidWizardBrowserIntegrationTests {
         chrome.setNetworkConditions(slow);
         assertThat(browser.awaitText("#resume-what", "尚未上传完成").getText()).contains("KB");
         browser.click("#resume-start");
-        browser.find("#key-file").sendKeys(p12.toString());
+        browser.find("#key-file").sendKeys(legacyP12.toString());
         browser.type("#key-password", P12_PASSWORD);
         browser.click("#next");
         assertThat(browser.awaitText("#summary", "继续上传").getText()).contains("上次制作的投标文件");
@@ -274,6 +290,17 @@ class BidWizardBrowserIntegrationTests {
         browser.screenshot("BidWizardBrowserIntegrationTests.withdrawn");
     }
 
+    /** Opens a key file in the page with the wizard's own code (tender.js openKey) and returns the certificate's CN. */
+    private static Object openInPage(Browser browser, Path keyFile, String certificatePem) throws Exception {
+        return ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const [key, password, cert, done] = arguments;
+                const bytes = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+                import('/js/bidder/tender.js')
+                  .then((m) => m.openKey(bytes(key), password, cert && new TextEncoder().encode(cert)))
+                  .then((opened) => done(opened.subject.cn), (e) => done('refused: ' + (e.key || e)));""",
+                Base64.getEncoder().encodeToString(Files.readAllBytes(keyFile)), P12_PASSWORD, certificatePem);
+    }
+
     /** Key presses to whatever has the focus, as a keyboard sends them. */
     private static void keys(Browser browser, CharSequence... keys) {
         new Actions(browser.driver()).sendKeys(keys).perform();
@@ -283,24 +310,31 @@ class BidWizardBrowserIntegrationTests {
         return browser.driver().switchTo().activeElement();
     }
 
-    /** The bidder's PKCS#12 as a CA hands it out, made with openssl (AES-256-CBC, PBKDF2, SHA-256 MAC). */
-    private Path pkcs12(SigningKey key) throws Exception {
+    /**
+     * The bidder's PKCS#12 as a CA hands it out, made with openssl: by default AES-256-CBC, PBKDF2, SHA-256 MAC; with
+     * {@code -legacy} 3DES for the key, 40-bit RC2 for the certificates and a SHA-1 MAC.
+     */
+    private Path pkcs12(SigningKey key, String name, String... options) throws Exception {
         Path cert = Files.writeString(files.resolve("company.pem"), Certificates.toPem(key.certificate()));
         Path privateKey = Files.writeString(files.resolve("company.key"), pem("PRIVATE KEY", key.privateKey().getEncoded()));
-        Path p12 = files.resolve("company.p12");
-        openssl("pkcs12", "-export", "-inkey", privateKey.toString(), "-in", cert.toString(), "-certfile",
-                TestCa.pemFile().toString(), "-name", "company", "-passout", "pass:" + P12_PASSWORD, "-out", p12.toString());
+        Path p12 = files.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("pkcs12", "-export", "-inkey", privateKey.toString(), "-in",
+                cert.toString(), "-certfile", TestCa.pemFile().toString(), "-name", "company", "-passout",
+                "pass:" + P12_PASSWORD, "-out", p12.toString()));
+        args.addAll(List.of(options));
+        openssl(args.toArray(String[]::new));
         Files.delete(privateKey);
         return p12;
     }
 
-    private void openssl(String... args) throws Exception {
+    private String openssl(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+        return output;
     }
 
     private static byte[] pdf(int size, long seed) {

@@ -3,7 +3,9 @@ package org.sunbid.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,10 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
+import org.sunbid.notice.Notice;
+import org.sunbid.notice.NoticeDraft;
+import org.sunbid.notice.NoticeKind;
+import org.sunbid.notice.NoticeManagement;
 import org.sunbid.supervision.SupervisionLog;
 import org.sunbid.support.Api;
 import org.sunbid.support.Browser;
@@ -51,15 +57,30 @@ class EveryPageBrowserIntegrationTests {
 
     static {
         BY_ROLE.put(Role.BIDDER, List.of("/bidder/projects.html", "/bidder/bid.html", "/bidder/upload.html",
-                "/bidder/receipts.html", "/bidder/complaints.html", "/bidder/profile.html", "/hall.html"));
+                "/bidder/receipts.html", "/bidder/complaints.html", "/bidder/profile.html", "/bidder/deposit.html",
+                "/hall.html"));
         BY_ROLE.put(Role.STAFF, List.of("/staff/members.html", "/staff/projects.html", "/staff/rooms.html",
-                "/staff/experts.html", "/staff/committee.html", "/hall.html"));
+                "/staff/experts.html", "/staff/committee.html", "/staff/evaluation.html", "/staff/deposits.html",
+                "/hall.html"));
         BY_ROLE.put(Role.REGULATOR, List.of("/regulator/log.html", "/regulator/credit.html", "/regulator/alerts.html",
-                "/regulator/complaints.html", "/regulator/dashboard.html", "/regulator/experts.html"));
+                "/regulator/complaints.html", "/regulator/dashboard.html", "/regulator/experts.html",
+                "/regulator/deposits.html"));
         BY_ROLE.put(Role.EXPERT, List.of("/expert/invitations.html", "/expert/profile.html",
-                "/expert/availability.html"));
-        BY_ROLE.put(Role.TENDEREE, List.of("/award.html"));
+                "/expert/availability.html", "/expert/evaluation.html"));
+        BY_ROLE.put(Role.TENDEREE, List.of("/tenderee/projects.html", "/award.html"));
     }
+
+    /**
+     * What a page opened without its subject (a lot) or with nothing to list must say instead of blanks: why, and
+     * where to go (the empty states of issue 20).
+     */
+    private static final Map<String, String> SAYS = Map.of(
+            "/expert/invitations.html", "您尚未被抽中",
+            "/expert/evaluation.html", "未指定标段",
+            "/staff/evaluation.html", "未指定标段",
+            "/staff/committee.html", "未指定标段",
+            "/bidder/deposit.html", "未指定标段",
+            "/bidder/upload.html", "未指定标段");
 
     @Autowired
     AccountManagement accounts;
@@ -69,6 +90,9 @@ class EveryPageBrowserIntegrationTests {
 
     @Autowired
     SupervisionLog log;
+
+    @Autowired
+    NoticeManagement notices;
 
     /** Long names as real ones can be (a Chinese company or project name of 40–60 characters, no spaces to wrap at). */
     static final String LONG_COMPANY = "浙江省杭州市西湖区城市基础设施建设与综合管廊运营维护集团股份有限公司第三工程分公司";
@@ -80,22 +104,30 @@ class EveryPageBrowserIntegrationTests {
      * full suite: a signed tree head (its 64-character root hash on the log page), a pending member and a project with
      * long names (the intake queue, the project list, the booking form's pickers), long people's names in the header.
      */
-    private void seedLongValues(Browser browser) throws Exception {
+    private String seedLongValues(Browser browser) throws Exception {
         members.registerCompany(MemberFixtures.company(Role.BIDDER, LONG_COMPANY), Map.of());
         PortalApi.submittedProject(browser, accounts, LONG_PROJECT);
         log.issueTreeHeadNow(null);
+        // a published notice as the public reads it (its page is otherwise only seen as "not found")
+        Notice notice = notices.publish(new NoticeDraft("every-page:" + UUID.randomUUID(), NoticeKind.TENDER_ANNOUNCEMENT,
+                UUID.randomUUID(), "3301062026E" + String.format("%06d", (int) (Math.random() * 1_000_000)), LONG_PROJECT,
+                "CONSTRUCTION", "OPEN", LONG_PROJECT + "招标公告", "本项目已具备招标条件，现对该项目进行公开招标。\n招标人：" + LONG_COMPANY,
+                "330106", List.of("B0201"), new BigDecimal("12345678.00"), LONG_COMPANY, null, null,
+                Instant.now().plus(Duration.ofDays(20)), Instant.now().plus(Duration.ofDays(20)), List.of(), null));
+        return "/notice.html?id=" + notice.publicId();
     }
 
     @Test
     void everyPageFitsAPhoneAndSpeaksWordsNotKeysOrEnums(Browser browser) throws Exception {
-        seedLongValues(browser);
+        List<String> publicPages = new ArrayList<>(PUBLIC);
+        publicPages.add(seedLongValues(browser));
         Set<String> keys = messageKeys();
         List<String> problems = new ArrayList<>();
         for (int width : new int[] { 1366, 390 }) {
             browser.driver().manage().window().setSize(new Dimension(width, 900));
             browser.open("/");
             browser.script("localStorage.clear()");
-            for (String page : PUBLIC) {
+            for (String page : publicPages) {
                 check(browser, width, "public", page, keys, problems);
             }
             for (Map.Entry<Role, List<String>> role : BY_ROLE.entrySet()) {
@@ -124,11 +156,14 @@ class EveryPageBrowserIntegrationTests {
         String[] last = { "" };
         browser.until(d -> {
             String text = (String) browser.script("return document.body.innerText");
-            boolean settled = text.equals(last[0]) && !text.contains("加载中");
+            // settled: the same text twice, no loading note, and no data request in flight (main is not aria-busy)
+            boolean settled = text.equals(last[0]) && !text.contains("正在加载") && !text.contains("加载中")
+                    && !"true".equals(browser.script("return document.getElementById('main')?.getAttribute('aria-busy')"));
             last[0] = text;
             return settled ? text : null;
         }, Duration.ofSeconds(20));
-        String name = page.replaceFirst("^/", "").replaceAll("\\?.*$", "").replaceAll("[/.]", "-");
+        String name = page.replaceFirst("^/", "").replaceAll("\\?id=does-not-exist", "-not-found")
+                .replaceAll("\\?.*$", "").replaceAll("[/.]", "-");
         browser.screenshot("page-" + width + "-" + role + "-" + (name.isEmpty() ? "index" : name));
         String where = width + " px " + role + " " + page + ": ";
         long overflow = ((Number) browser.script(
@@ -140,6 +175,9 @@ class EveryPageBrowserIntegrationTests {
                       .slice(0, 3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className).join(', ')"""));
         }
         String text = last[0];
+        if (width > 760 && SAYS.containsKey(page) && !text.contains(SAYS.get(page))) {
+            problems.add(where + "does not say \"" + SAYS.get(page) + "\"");
+        }
         for (String key : keys) {
             if (text.contains(key)) {
                 problems.add(where + "untranslated key " + key);

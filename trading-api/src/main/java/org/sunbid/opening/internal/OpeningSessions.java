@@ -64,8 +64,12 @@ public class OpeningSessions {
                 .update() == 1;
     }
 
-    /** Stores decryption's start, a lost session key, the window or the opening (the states a started session moves to). */
+    /**
+     * Stores the releases the session took (each custodian's signature, and the share exactly as the custodian sealed
+     * it to the session key) and its state: decryption's start, a lost session key, the window or the opening.
+     */
     public void save(OpeningSession session) {
+        session.newReleases().forEach(release -> storeRelease(session.lot(), release));
         if (session.state() instanceof OpeningSession.Decrypting) {
             jdbc.sql("update opening_session set decryption_started_at = now() where lot_id = ?").param(session.lot().value())
                     .update();
@@ -103,11 +107,16 @@ public class OpeningSessions {
 
     // share releases
 
-    public boolean recordRelease(LotId lot, int index, UUID custodian, byte[] signature, Instant at) {
-        return jdbc.sql("""
+    private void storeRelease(LotId lot, OpeningSession.ShareRelease release) {
+        jdbc.sql("""
                 insert into share_release (lot_id, idx, custodian_id, signature, released_at) values (?, ?, ?, ?, ?)
-                on conflict (lot_id, idx) do update set signature = excluded.signature, released_at = excluded.released_at""").params(lot.value(), index, custodian, signature, ts(at))
-                .update() == 1;
+                on conflict (lot_id, idx) do update set signature = excluded.signature, released_at = excluded.released_at""")
+                .params(lot.value(), release.index(), release.custodian().value(), release.signature(), ts(release.at()))
+                .update();
+        jdbc.sql("""
+                insert into sealed_share_release (key_id, idx, lot_id, envelope, released_at) values (?, ?, ?, ?, ?)
+                on conflict (key_id, idx) do nothing""")
+                .params(release.key(), release.index(), lot.value(), release.sealedShare(), ts(release.at())).update();
     }
 
     /** When each released share of the lot was released, by index. */

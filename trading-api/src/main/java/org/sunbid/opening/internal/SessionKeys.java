@@ -81,13 +81,21 @@ public class SessionKeys {
      * session's row locked.
      */
     public SessionKey forRelease(LotId lot, Instant now) {
+        return live(lot, now).orElseGet(() -> make(lot, now));
+    }
+
+    /**
+     * The session's current key while its node lives and holds it; a key whose node is gone is retired here (with the
+     * shares sealed to it) and none is returned. Call with the session's row locked.
+     */
+    public Optional<SessionKey> live(LotId lot, Instant now) {
         Optional<SessionKey> current = current(lot);
-        if (current.isPresent() && current.get().binding() != null && node.alive(current.get().node())
-                && (!current.get().node().equals(node.id()) || node.sessionKey(current.get().id()).isPresent())) {
-            return current.get();
+        if (current.isPresent() && !(current.get().binding() != null && node.alive(current.get().node())
+                && (!current.get().node().equals(node.id()) || node.sessionKey(current.get().id()).isPresent()))) {
+            retire(current.get(), now);
+            return Optional.empty();
         }
-        current.ifPresent(lost -> retire(lost, now));
-        return make(lot, now);
+        return current;
     }
 
     /** Whether this node holds the private key of the session's current key. */
@@ -128,18 +136,6 @@ public class SessionKeys {
         events.publishEvent(new BidEvents.OpeningSessionKeyMade(lot.value(), id, node.id(),
                 Certificates.fingerprint(made.certificate()), now));
         return new SessionKey(id, lot, node.id(), made.certificate(), bindingJson, bindingSignature);
-    }
-
-    /**
-     * Stores a share the custodian sealed to the key itself (the platform never sees it in clear); returns how many
-     * shares are now sealed to that key.
-     */
-    public int store(SessionKey key, int index, byte[] envelope, Instant now) {
-        jdbc.sql("""
-                insert into sealed_share_release (key_id, idx, lot_id, envelope, released_at) values (?, ?, ?, ?, ?)
-                on conflict (key_id, idx) do nothing""")
-                .params(key.id(), index, key.lot().value(), envelope, ts(now)).update();
-        return released(key).size();
     }
 
     /** Deletes one sealed release (it did not open as the custodian's share): that custodian releases again. */

@@ -100,9 +100,25 @@ public class SearchOutbox {
                     .param("next", Timestamp.from(now.plus(backoff))).param("ids", ids).update();
             return -1;
         }
-        jdbc.sql("update search_outbox set processed_at = :now where id in (:ids)").param("now", Timestamp.from(now))
-                .param("ids", ids).update();
+        // stamped after the engine took the documents: a rebuild started before this instant requeues them
+        jdbc.sql("update search_outbox set processed_at = :done where id in (:ids)")
+                .param("done", Timestamp.from(clock.instant())).param("ids", ids).update();
         return due.size();
+    }
+
+    /**
+     * Puts back in the queue every notice indexed since {@code since} (a rebuild's start): a notice the poller indexed
+     * while a rebuild ran may have gone into the content the rebuild then replaced (Elasticsearch swaps its alias to
+     * the fresh index), so it is indexed again. Rows a drain holds at this moment are waited for (they are locked and
+     * match {@code processed_at is null}), then seen with their new stamp. Pending rows become due now. The rows stay
+     * in the table, so a crash after the swap still leaves them to the poller. Returns how many rows were requeued.
+     */
+    public int requeueSince(Instant since) {
+        Integer requeued = tx.execute(status -> jdbc.sql("""
+                update search_outbox set processed_at = null, next_attempt_at = :now
+                where processed_at is null or processed_at >= :since
+                """).param("now", Timestamp.from(clock.instant())).param("since", Timestamp.from(since)).update());
+        return requeued == null ? 0 : requeued;
     }
 
     /** Notices waiting to be indexed. */
