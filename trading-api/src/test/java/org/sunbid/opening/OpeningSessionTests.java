@@ -113,8 +113,8 @@ class OpeningSessionTests {
     void aShareSealedToARetiredKeyOrWithNoLiveKeyIsRefusedAndNothingIsKept() {
         OpeningSession session = started(3);
         UUID current = UUID.randomUUID();
-        for (UUID live : new UUID[] {current, null}) {
-            OpeningRefused retired = refusal(() -> session.release(release(1, UUID.randomUUID()), SessionKeyId.of(live), Set.of(), 1));
+        for (SessionKeyId live : new SessionKeyId[] {SessionKeyId.of(current), null}) {
+            OpeningRefused retired = refusal(() -> session.release(release(1, UUID.randomUUID()), live, Set.of(), 1));
             assertThat(retired.type()).isEqualTo("session-key-retired");
             assertThat(retired.conflict()).isTrue();
         }
