@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class TypedIdsTests {
 
     /** Features whose root API is converted; add a feature here when its services are. */
-    static final List<String> CONVERTED = List.of("alert", "bid", "credit", "member", "project", "supervision");
+    static final List<String> CONVERTED = List.of("alert", "award", "bid", "credit", "evaluation", "member", "opening",
+            "project", "supervision");
 
     @Test
     void convertedFeaturesTakeAndReturnNoRawUuid() {

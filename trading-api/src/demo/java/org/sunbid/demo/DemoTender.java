@@ -136,7 +136,7 @@ public class DemoTender {
         }
         if ("OPENED".equals(phase)) {
             try {
-                phase = awards.view(DemoPeople.platformActor(), lot).stage();
+                phase = awards.view(DemoPeople.platformActor(), LotId.of(lot)).stage();
             } catch (ProblemException notYet) {
                 // still evaluating
             }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sunbid.project.ObjectionId;
 import org.sunbid.bid.BidId;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
@@ -84,12 +85,12 @@ public final class Award {
         return objection;
     }
 
-    public Objection answer(UUID objectionId, String answer, Instant now) {
+    public Objection answer(ObjectionId objectionId, String answer, Instant now) {
         if (answer == null || answer.isBlank()) {
             throw ProblemException.rule("answer-required", "answer", "award.refused",
                     "the answer must not be empty");
         }
-        Objection o = objections.stream().filter(x -> x.id().equals(objectionId)).findFirst()
+        Objection o = objections.stream().filter(x -> x.id().equals(objectionId.value())).findFirst()
                 .orElseThrow(() -> ProblemException.rule("unknown-objection", "objectionId", "award.refused",
                                 "no such objection"));
         if (!o.open()) {

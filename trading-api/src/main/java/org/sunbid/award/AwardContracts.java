@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.project.LotId;
 import org.sunbid.award.internal.AwardNotices;
 import org.sunbid.award.internal.AwardStore;
 import org.sunbid.identity.CurrentUser;
@@ -48,7 +49,8 @@ public class AwardContracts {
         this.clock = clock;
     }
 
-    public AwardView upload(CurrentUser user, UUID lotId, String fileName, InputStream pdf) {
+    public AwardView upload(CurrentUser user, LotId lot, String fileName, InputStream pdf) {
+        UUID lotId = lot.value();
         AwardStore.AwardRow row = awards.lockOwned(user, lotId);
         Award award = AwardManagement.requirePublicised(row);
         if (award.contract().isPresent()) {

@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.project.ObjectionId;
 import org.sunbid.award.internal.AwardNotices;
 import org.sunbid.award.internal.AwardStore;
 import org.sunbid.bid.BidId;
@@ -99,7 +100,8 @@ public class AwardManagement {
     }
 
     /** The tenderee publishes the candidates' publicity (within 3 days of the report, for at least the minimum). */
-    public AwardView publishPublicity(CurrentUser user, UUID lotId, Integer days) {
+    public AwardView publishPublicity(CurrentUser user, LotId publicised, Integer days) {
+        UUID lotId = publicised.value();
         AwardStore.AwardRow row = lockOwned(user, lotId);
         if (row.award() != null) {
             throw ProblemException.conflict("publicity-already-published", "lotId", "award.refused",
@@ -120,8 +122,8 @@ public class AwardManagement {
     }
 
     /** A bidder of the lot objects during the publicity; the text is signed (detached CMS, base64) by its key. */
-    public AwardView object(CurrentUser bidder, UUID lotId, String text, byte[] signature) {
-        LotId lot = LotId.of(lotId);
+    public AwardView object(CurrentUser bidder, LotId lot, String text, byte[] signature) {
+        UUID lotId = lot.value();
         AwardStore.AwardRow row = store.lock(lot).orElseThrow(() -> ProblemException.notFound("award", lotId));
         MemberId me = MemberId.of(bidder.requireMember());
         boolean bidderOfLot = reports.session(lot).map(s -> s.bids().stream().anyMatch(b -> b.bidder().equals(me)))
@@ -144,11 +146,13 @@ public class AwardManagement {
         return view(store.find(lot).orElseThrow());
     }
 
-    public AwardView answer(CurrentUser user, UUID lotId, UUID objectionId, String answer) {
+    public AwardView answer(CurrentUser user, LotId lot, ObjectionId objection, String answer) {
+        UUID lotId = lot.value();
+        UUID objectionId = objection.value();
         AwardStore.AwardRow row = lockOwned(user, lotId);
         Award award = requirePublicised(row);
         Instant now = clock.instant();
-        Objection answered = award.answer(objectionId, answer, now);
+        Objection answered = award.answer(objection, answer, now);
         store.save(award, now);
         store.insertEvidence(row.lot(), new AwardStore.Evidence(UUID.randomUUID(), "OBJECTION_ANSWER",
                 user.memberId().orElse(null), answered.answer(), null, null, now));
@@ -157,7 +161,7 @@ public class AwardManagement {
     }
 
     /** The decision JSON the tenderee signs: {@code sunbid-award-decision/1} naming the lot and the winning bid. */
-    public static String decisionContent(UUID lot, UUID bid, List<Award.Skipped> skipped) {
+    public static String decisionContent(LotId lot, BidId bid, List<Award.Skipped> skipped) {
         StringBuilder s = new StringBuilder("{\"format\":\"sunbid-award-decision/1\",\"lot\":\"").append(lot)
                 .append("\",\"bid\":\"").append(bid).append("\",\"skipped\":[");
         for (int i = 0; i < skipped.size(); i++) {
@@ -172,17 +176,19 @@ public class AwardManagement {
      * result letters to the other candidates and bidders. The signature is a detached CMS over
      * {@link #decisionContent} by a certificate bound to the tenderee (or its agency).
      */
-    public AwardView decide(CurrentUser user, UUID lotId, UUID bidId, List<Award.Skipped> skipped, byte[] signature) {
+    public AwardView decide(CurrentUser user, LotId lot, BidId bid, List<Award.Skipped> skipped, byte[] signature) {
+        UUID lotId = lot.value();
+        UUID bidId = bid.value();
         AwardStore.AwardRow row = lockOwned(user, lotId);
         Award award = requirePublicised(row);
         List<Award.Skipped> passed = skipped == null ? List.of() : skipped;
-        byte[] content = decisionContent(lotId, bidId, passed).getBytes(StandardCharsets.UTF_8);
+        byte[] content = decisionContent(lot, bid, passed).getBytes(StandardCharsets.UTF_8);
         MemberId signer = MemberId.of(user.requireMember());
         if (signatures.signer(signer, content, signature).isEmpty()) {
             throw ProblemException.rule("signature-not-by-member", "signature", "award.signature.invalid");
         }
         Instant now = clock.instant();
-        Award.Decision decision = award.decide(BidId.of(bidId), passed, sha256(signature), now);
+        Award.Decision decision = award.decide(bid, passed, sha256(signature), now);
         store.save(award, now);
         store.markLetter(row.lot(), now);
         store.insertEvidence(row.lot(), new AwardStore.Evidence(UUID.randomUUID(), "DECISION", signer.value(),
@@ -228,8 +234,9 @@ public class AwardManagement {
     }
 
     @Transactional(readOnly = true)
-    public PublicAward publicView(UUID lotId) {
-        AwardStore.AwardRow row = store.find(LotId.of(lotId)).filter(r -> r.award() != null)
+    public PublicAward publicView(LotId lot) {
+        UUID lotId = lot.value();
+        AwardStore.AwardRow row = store.find(lot).filter(r -> r.award() != null)
                 .orElseThrow(() -> ProblemException.notFound("award", lotId));
         AwardView v = view(row);
         return new PublicAward(v.lot(), v.stage(), v.publicityFrom(), v.publicityUntil(), v.suspended(),
@@ -239,8 +246,8 @@ public class AwardManagement {
 
     /** What the caller may see: the tenderee, its agency, the lot's bidders and the centre. */
     @Transactional(readOnly = true)
-    public AwardView view(CurrentUser user, UUID lotId) {
-        LotId lot = LotId.of(lotId);
+    public AwardView view(CurrentUser user, LotId lot) {
+        UUID lotId = lot.value();
         AwardStore.AwardRow row = store.find(lot).orElseThrow(() -> ProblemException.notFound("award", lotId));
         boolean staff = user.is(Role.STAFF) || user.is(Role.REGULATOR) || user.is(Role.ADMIN);
         boolean owner = projects.find(PLATFORM, ProjectId.of(row.project())).ownedBy(user.memberId().orElse(null));

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.ObjectionId;
 import org.sunbid.award.internal.AwardStore;
 import org.sunbid.project.ObjectionRecord;
 import org.sunbid.project.ProjectId;
@@ -24,13 +26,15 @@ public class PublicityObjections {
         this.store = store;
     }
 
-    public Optional<ObjectionRecord> objection(UUID objectionId) {
+    public Optional<ObjectionRecord> objection(ObjectionId objection) {
+        UUID objectionId = objection.value();
         return store.objectionLot(objectionId).flatMap(store::find).flatMap(row -> record(row, objectionId));
     }
 
     /** The member's own objections during publicity, newest first. */
-    public List<ObjectionRecord> objectionsFiledBy(UUID member) {
-        return store.objectionsBy(member).stream().flatMap(id -> objection(id).stream()).toList();
+    public List<ObjectionRecord> objectionsFiledBy(MemberId member) {
+        return store.objectionsBy(member.value()).stream().flatMap(id -> objection(ObjectionId.of(id)).stream())
+                .toList();
     }
 
     private static Optional<ObjectionRecord> record(AwardStore.AwardRow row, UUID objectionId) {

@@ -32,7 +32,7 @@ public final class Clarification {
     public record Answer(String content, String text, byte[] signature, String sha256, Instant at) {
     }
 
-    private final UUID id;
+    private final ClarificationId id;
     private final LotId lot;
     private final BidId bid;
     private final MemberId bidder;
@@ -42,7 +42,7 @@ public final class Clarification {
     private final Instant answerDue;
     private Answer answer;
 
-    public Clarification(UUID id, LotId lot, BidId bid, MemberId bidder, MemberId askedBy, String question,
+    public Clarification(ClarificationId id, LotId lot, BidId bid, MemberId bidder, MemberId askedBy, String question,
             Instant askedAt, Instant answerDue, Answer answer) {
         this.id = Objects.requireNonNull(id, "id");
         this.lot = Objects.requireNonNull(lot, "lot");
@@ -77,14 +77,14 @@ public final class Clarification {
             throw ProblemException.rule("clarification-deadline", "answerWithinMinutes", "evaluation.refused",
                     "the bidder is given between 30 minutes and 3 days to answer");
         }
-        return new Clarification(UUID.randomUUID(), session.lot(), bid, offered.bidder(), member, question.strip(),
+        return new Clarification(ClarificationId.of(UUID.randomUUID()), session.lot(), bid, offered.bidder(), member, question.strip(),
                 now, now.plus(within), null);
     }
 
     /** The addressed bidder answers once, before the deadline; the caller has checked the signature and the content. */
     public void answer(MemberId by, Answer given) {
         if (!by.equals(bidder)) {
-            throw ProblemException.notFound("clarification", id);
+            throw ProblemException.notFound("clarification", id.value());
         }
         if (answer != null) {
             throw ProblemException.rule("clarification-already-answered", "clarificationId", "evaluation.refused",
@@ -108,7 +108,7 @@ public final class Clarification {
         return now.isAfter(answerDue) ? State.LAPSED : State.ASKED;
     }
 
-    public UUID id() {
+    public ClarificationId id() {
         return id;
     }
 

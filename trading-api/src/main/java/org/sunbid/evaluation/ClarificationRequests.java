@@ -53,22 +53,24 @@ public class ClarificationRequests {
             String answerSha256) {
     }
 
-    public ClarificationView ask(CurrentUser member, UUID lotId, UUID bidId, String question, int answerWithinMinutes) {
-        LotId lot = LotId.of(lotId);
+    public ClarificationView ask(CurrentUser member, LotId lot, BidId bid, String question, int answerWithinMinutes) {
+        UUID lotId = lot.value();
+        UUID bidId = bid.value();
         EvaluationSession session = sessions.lock(lot).orElseThrow(() -> ProblemException.notFound("evaluation", lotId));
         MemberId me = seated(member, session, lotId);
         Instant now = clock.instant();
-        Clarification c = Clarification.ask(session, me, BidId.of(bidId), question,
+        Clarification c = Clarification.ask(session, me, bid, question,
                 Duration.ofMinutes(answerWithinMinutes), now);
         store.insert(c);
-        events.publishEvent(new EvaluationEvents.ClarificationRequested(lotId, c.id(), bidId, me.value(),
+        events.publishEvent(new EvaluationEvents.ClarificationRequested(lotId, c.id().value(), bidId, me.value(),
                 SheetContent.sha256(c.question().getBytes(StandardCharsets.UTF_8)), c.answerDue(), now));
         return view(session, c, now);
     }
 
-    public ClarificationView answer(CurrentUser bidder, UUID lotId, UUID clarificationId, String content,
+    public ClarificationView answer(CurrentUser bidder, LotId lot, ClarificationId answered, String content,
             byte[] signature) {
-        LotId lot = LotId.of(lotId);
+        UUID lotId = lot.value();
+        UUID clarificationId = answered.value();
         MemberId me = MemberId.of(bidder.requireMember());
         Clarification c = store.lock(lot, clarificationId).filter(x -> x.bidder().equals(me))
                 .orElseThrow(() -> ProblemException.notFound("clarification", clarificationId));
@@ -90,8 +92,8 @@ public class ClarificationRequests {
 
     /** The committee sees every request of the lot; a bidder of the lot only those addressed to it; nobody else any. */
     @Transactional(readOnly = true)
-    public List<ClarificationView> list(CurrentUser user, UUID lotId) {
-        LotId lot = LotId.of(lotId);
+    public List<ClarificationView> list(CurrentUser user, LotId lot) {
+        UUID lotId = lot.value();
         EvaluationSession session = sessions.find(lot).orElseThrow(() -> ProblemException.notFound("evaluation", lotId));
         MemberId me = user.memberId().map(MemberId::of).orElse(null);
         Instant now = clock.instant();
@@ -128,7 +130,7 @@ public class ClarificationRequests {
                 .collect(Collectors.toMap(EvaluationSession.Seat::member, EvaluationSession.Seat::name, (a, b) -> a));
         String bidder = session.bids().stream().filter(b -> b.bid().equals(c.bid())).map(OfferedBid::bidderName)
                 .findFirst().orElse(null);
-        return new ClarificationView(c.id(), c.bid().value(), bidder, names.get(c.askedBy()), c.question(),
+        return new ClarificationView(c.id().value(), c.bid().value(), bidder, names.get(c.askedBy()), c.question(),
                 c.askedAt(), c.answerDue(), c.state(now), c.answer().map(Clarification.Answer::text).orElse(null),
                 c.answer().map(Clarification.Answer::at).orElse(null),
                 c.answer().map(Clarification.Answer::sha256).orElse(null));

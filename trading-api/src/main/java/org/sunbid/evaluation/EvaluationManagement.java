@@ -88,8 +88,10 @@ public class EvaluationManagement {
     }
 
     /** Sets the lot's plan; the method is the one fixed at intake. Only the project's owner, before the session. */
-    public EvaluationPlan setPlan(CurrentUser user, UUID projectId, UUID lotId, PlanInput input) {
-        ProjectView project = projects.find(user, ProjectId.of(projectId));
+    public EvaluationPlan setPlan(CurrentUser user, ProjectId projectOf, LotId planned, PlanInput input) {
+        UUID projectId = projectOf.value();
+        UUID lotId = planned.value();
+        ProjectView project = projects.find(user, projectOf);
         if (!project.ownedBy(user.memberId().orElse(null))) {
             throw ProblemException.forbidden("problem.forbidden");
         }
@@ -130,9 +132,11 @@ public class EvaluationManagement {
     }
 
     /** Opens the session once the opening record is final and the committee is seated (centre staff). */
-    public EvaluationView open(CurrentUser staff, UUID projectId, UUID lotId) {
+    public EvaluationView open(CurrentUser staff, ProjectId projectOf, LotId opened) {
         requireStaff(staff);
-        ProjectView project = projects.find(staff, ProjectId.of(projectId));
+        UUID projectId = projectOf.value();
+        UUID lotId = opened.value();
+        ProjectView project = projects.find(staff, projectOf);
         LotId lot = lotOf(project, lotId);
         if (store.find(lot).isPresent()) {
             throw ProblemException.conflict("evaluation-already-open", "lotId", "evaluation.refused",
@@ -154,15 +158,16 @@ public class EvaluationManagement {
         return views().view(staff, projectId, session);
     }
 
-    public EvaluationView view(CurrentUser user, UUID lotId) {
-        LotId lot = LotId.of(lotId);
-        EvaluationSession session = store.find(lot).orElseThrow(() -> ProblemException.notFound("evaluation", lotId));
+    public EvaluationView view(CurrentUser user, LotId lot) {
+        EvaluationSession session = store.find(lot).orElseThrow(() -> ProblemException.notFound("evaluation",
+                lot.value()));
         UUID project = store.projectOf(lot).orElseThrow();
         requireParticipant(user, session);
         return views().view(user, project, session);
     }
 
-    public EvaluationView checkIn(CurrentUser member, UUID lotId) {
+    public EvaluationView checkIn(CurrentUser member, LotId lot) {
+        UUID lotId = lot.value();
         return change(member, lotId, (s, me, now) -> {
             s.checkIn(me, now);
             events.publishEvent(new EvaluationEvents.MemberCheckedIn(lotId, me.value(), now));
@@ -170,7 +175,8 @@ public class EvaluationManagement {
     }
 
     /** Declares no conflict, or a conflict: the member is replaced through the expert draw and their work voided. */
-    public EvaluationView declare(CurrentUser member, UUID lotId, boolean conflict, String reason) {
+    public EvaluationView declare(CurrentUser member, LotId lot, boolean conflict, String reason) {
+        UUID lotId = lot.value();
         return change(member, lotId, (s, me, now) -> {
             s.declare(me, conflict, reason, now);
             if (conflict) {
@@ -181,10 +187,11 @@ public class EvaluationManagement {
         });
     }
 
-    public EvaluationView voteChair(CurrentUser member, UUID lotId, UUID candidate) {
+    public EvaluationView voteChair(CurrentUser member, LotId lot, MemberId candidate) {
+        UUID lotId = lot.value();
         return change(member, lotId, (s, me, now) -> {
             boolean before = s.chair().isPresent();
-            s.voteChair(me, MemberId.of(candidate));
+            s.voteChair(me, candidate);
             if (!before && s.chair().isPresent()) {
                 events.publishEvent(new EvaluationEvents.ChairElected(lotId, s.chair().get().value(), now));
             }
@@ -195,7 +202,8 @@ public class EvaluationManagement {
     public record VoteInput(UUID bid, String criterion, boolean pass, String reason) {
     }
 
-    public EvaluationView review(CurrentUser member, UUID lotId, List<VoteInput> votes) {
+    public EvaluationView review(CurrentUser member, LotId lot, List<VoteInput> votes) {
+        UUID lotId = lot.value();
         if (votes == null || votes.isEmpty()) {
             throw ProblemException.invalid("votes", "evaluation.refused", "no votes");
         }
@@ -215,21 +223,24 @@ public class EvaluationManagement {
      * A signed score sheet: {@code content} is the exact UTF-8 JSON the member signed ({@code sunbid-score-sheet/1}),
      * {@code signature} a detached CMS over it made with a certificate bound to the member.
      */
-    public EvaluationView submitSheet(CurrentUser member, UUID lotId, UUID bidId, String content, byte[] signature) {
+    public EvaluationView submitSheet(CurrentUser member, LotId lot, BidId bid, String content, byte[] signature) {
+        UUID lotId = lot.value();
+        UUID bidId = bid.value();
         return change(member, lotId, (s, me, now) -> {
             byte[] bytes = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
-            SheetContent parsed = SheetContent.parse(bytes, s.lot(), BidId.of(bidId), me);
+            SheetContent parsed = SheetContent.parse(bytes, s.lot(), bid, me);
             if (signatures.signer(me, bytes, signature).isEmpty()) {
                 throw ProblemException.rule("signature-not-by-member", "signature", "evaluation.signature.invalid");
             }
             String sha = SheetContent.sha256(bytes);
-            s.submit(new ScoreSheet(BidId.of(bidId), me, parsed.values(), parsed.comment(), sha));
+            s.submit(new ScoreSheet(bid, me, parsed.values(), parsed.comment(), sha));
             store.insertSheet(s.lot(), new EvaluationStore.SheetRow(bidId, me.value(), content, sha, signature, now));
             events.publishEvent(new EvaluationEvents.ScoreSheetSubmitted(lotId, bidId, me.value(), sha, now));
         });
     }
 
-    public EvaluationView requestExtension(CurrentUser member, UUID lotId) {
+    public EvaluationView requestExtension(CurrentUser member, LotId lot) {
+        UUID lotId = lot.value();
         return change(member, lotId, (s, me, now) -> {
             if (s.requestExtension(me, extension, now)) {
                 events.publishEvent(new EvaluationEvents.EvaluationExtended(lotId, s.extensionRequests().size(),

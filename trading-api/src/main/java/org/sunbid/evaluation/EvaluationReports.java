@@ -60,7 +60,8 @@ public class EvaluationReports {
     }
 
     /** The chair freezes the conclusions and the platform renders the report (version 0, unsigned). */
-    public EvaluationView draw(CurrentUser chair, UUID lotId) {
+    public EvaluationView draw(CurrentUser chair, LotId drawn) {
+        UUID lotId = drawn.value();
         return management.change(chair, lotId, (s, me, now) -> {
             if (!s.chair().map(me::equals).orElse(false)) {
                 throw ProblemException.rule("chair-only", null, "evaluation.refused",
@@ -83,8 +84,8 @@ public class EvaluationReports {
 
     /** The latest version of the report for a participant (members, staff, regulators). */
     @Transactional(readOnly = true)
-    public byte[] currentPdf(CurrentUser user, UUID lotId) {
-        LotId lot = LotId.of(lotId);
+    public byte[] currentPdf(CurrentUser user, LotId lot) {
+        UUID lotId = lot.value();
         EvaluationSession s = store.find(lot).orElseThrow(() -> ProblemException.notFound("evaluation", lotId));
         management.requireParticipant(user, s);
         return latest(lot).orElseThrow(() -> ProblemException.notFound("evaluation report", lotId));
@@ -108,8 +109,8 @@ public class EvaluationReports {
      * A member's signed version: it must extend the current version byte for byte (an incremental update), carry
      * exactly one more signature, and that signature must verify and be made with a certificate bound to the member.
      */
-    public EvaluationView sign(CurrentUser member, UUID lotId, InputStream body) {
-        return management.change(member, lotId, (s, me, now) -> {
+    public EvaluationView sign(CurrentUser member, LotId reportOf, InputStream body) {
+        return management.change(member, reportOf.value(), (s, me, now) -> {
             List<EvaluationStore.ReportVersion> versions = store.reportVersions(s.lot());
             if (versions.isEmpty()) {
                 throw ProblemException.rule("report-not-drawn", null, "evaluation.refused",
@@ -123,7 +124,7 @@ public class EvaluationReports {
             BlobStore.Blob blob = blobs.put(new java.io.ByteArrayInputStream(signed), MAX_PDF);
             store.insertReportVersion(s.lot(), new EvaluationStore.ReportVersion(versions.size(), me.value(),
                     blob.sha256(), blob.size(), now));
-            events.publishEvent(new EvaluationEvents.EvaluationReportSigned(lotId, me.value(), versions.size(),
+            events.publishEvent(new EvaluationEvents.EvaluationReportSigned(reportOf.value(), me.value(), versions.size(),
                     blob.sha256(), now));
             if (s.awaitingPlatformSignature()) {
                 conclude(s, signed, versions.size() + 1, now);

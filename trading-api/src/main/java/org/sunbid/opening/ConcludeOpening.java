@@ -12,6 +12,7 @@ import org.sunbid.bid.BidEvents;
 import org.sunbid.bid.DepositGate;
 import org.sunbid.bid.SealedBids;
 import org.sunbid.document.DocumentKind;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.Visibility;
@@ -98,7 +99,7 @@ public class ConcludeOpening {
                 bidder -> deposits.openingColumn(session.lot(), bidder));
         var document = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.OPENING_RECORD,
                 session.lot().value(), null, Visibility.PUBLIC, PlatformDocuments.openingRecord(record.document())));
-        session.open(now, document.id(), objectionWindow);
+        session.open(now, DocumentId.of(document.id()), objectionWindow);
         sessions.save(session);
         notices.publish(session.project(), NoticeKind.OPENING_RECORD, "开标记录：" + lot.projectName() + " " + lot.lotName(),
                 record.noticeBody(document.id()), "opening:" + session.lot());

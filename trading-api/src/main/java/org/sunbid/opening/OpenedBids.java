@@ -121,11 +121,11 @@ public class OpenedBids {
      * How many bids each lot held at its opening (live or revoked), for lots whose opening has started (others are
      * absent: nobody may learn a lot's bid count before its opening); read-only figures for regulators.
      */
-    public Map<UUID, Long> bidsPerOpenedLot() {
+    public Map<LotId, Long> bidsPerOpenedLot() {
         List<LotId> started = sessions.startedLots();
         Map<LotId, Long> counts = bids.liveOrRevokedCounts(started);
-        Map<UUID, Long> perLot = new LinkedHashMap<>();
-        started.forEach(lot -> perLot.put(lot.value(), counts.getOrDefault(lot, 0L)));
+        Map<LotId, Long> perLot = new LinkedHashMap<>();
+        started.forEach(lot -> perLot.put(lot, counts.getOrDefault(lot, 0L)));
         return perLot;
     }
 }

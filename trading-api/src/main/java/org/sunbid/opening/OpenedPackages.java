@@ -35,8 +35,8 @@ public class OpenedPackages {
 
     /** Bids that were decrypted and verified; failed ones carry nothing to compare. */
     @Transactional(readOnly = true)
-    public List<OpenedBid> of(UUID lotId) {
-        return decryptions.checkedInRecordOrder(LotId.of(lotId)).stream()
+    public List<OpenedBid> of(LotId lot) {
+        return decryptions.checkedInRecordOrder(lot).stream()
                 .filter(d -> d.checks().map(c -> !(c.decryption() instanceof BidDecryption.Failed)).orElse(false))
                 .flatMap(d -> bids.find(d.bid()).stream().map(b -> {
                     Path content = b.file().resolveSibling(b.id() + ".content");

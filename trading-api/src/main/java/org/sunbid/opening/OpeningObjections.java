@@ -17,6 +17,7 @@ import org.sunbid.opening.internal.OpeningSessions;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.ObjectionRecord;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ObjectionId;
 import org.sunbid.project.ProjectId;
 
 /**
@@ -74,7 +75,9 @@ public class OpeningObjections {
     }
 
     /** Staff answer an objection, once. */
-    public OpeningHall.SessionView answer(CurrentUser staff, ProjectId project, LotId lot, UUID objection, String answer) {
+    public OpeningHall.SessionView answer(CurrentUser staff, ProjectId project, LotId lot, ObjectionId answered,
+            String answer) {
+        UUID objection = answered.value();
         OpeningLots.Lot published = lots.published(project, lot);
         String trimmed = text(answer, "answer", "bid.objection.answer");
         if (objections.of(lot).stream().noneMatch(o -> o.id().equals(objection))) {
@@ -90,14 +93,14 @@ public class OpeningObjections {
 
     /** One objection to an opening, for the complaint that may follow it (实施条例 art. 60). */
     @Transactional(readOnly = true)
-    public java.util.Optional<ObjectionRecord> objection(UUID objectionId) {
-        return objections.find(objectionId).flatMap(this::record);
+    public java.util.Optional<ObjectionRecord> objection(ObjectionId objectionId) {
+        return objections.find(objectionId.value()).flatMap(this::record);
     }
 
     /** The member's own objections to openings, newest first. */
     @Transactional(readOnly = true)
-    public java.util.List<ObjectionRecord> objectionsFiledBy(UUID member) {
-        return objections.raisedBy(member).stream().flatMap(r -> record(r).stream()).toList();
+    public java.util.List<ObjectionRecord> objectionsFiledBy(MemberId member) {
+        return objections.raisedBy(member.value()).stream().flatMap(r -> record(r).stream()).toList();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.sunbid.document.DocumentId;
 import org.sunbid.identity.AccountId;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
@@ -156,13 +157,13 @@ public final class OpeningSession {
 
     /**
      * A custodian releases its share, sealed to the session's current key {@code currentKey} (which already holds the
-     * shares {@code sealedToKey}): only while the session waits for shares, and only to that key — a share sealed to a
+     * shares {@code sealedToKey}; null when the session has no live key): only while the session waits for shares, and only to that key — a share sealed to a
      * key since retired can never be opened and is refused, so the custodian seals it again. With {@code threshold}
      * shares sealed to the key decryption begins, and this returns true.
      */
-    public boolean release(ShareRelease release, UUID currentKey, Set<Integer> sealedToKey, int threshold) {
+    public boolean release(ShareRelease release, SessionKeyId currentKey, Set<Integer> sealedToKey, int threshold) {
         requireWaitingForShares();
-        if (!release.key().equals(currentKey)) {
+        if (currentKey == null || !release.key().equals(currentKey.value())) {
             throw OpeningRefused.pastStep("session-key-retired", "keyId", "bid.share.session-key-retired");
         }
         newReleases.add(release);
@@ -252,12 +253,12 @@ public final class OpeningSession {
     }
 
     /** Decryption is over for every bid: the signed record is issued and the objection period begins. */
-    public void open(Instant now, UUID record, Duration objectionWindow) {
+    public void open(Instant now, DocumentId record, Duration objectionWindow) {
         if (!(state instanceof Decrypting || state instanceof SelfDecryptWindow)) {
             throw new IllegalStateException("lot %s cannot be opened from %s".formatted(lot, state.code()));
         }
         Instant windowUntil = state instanceof SelfDecryptWindow window ? window.until() : null;
-        state = new Opened(now, Objects.requireNonNull(record), now.plus(objectionWindow), windowUntil);
+        state = new Opened(now, record.value(), now.plus(objectionWindow), windowUntil);
     }
 
     /** Bidders confirm the record or object to it only once it is issued, and until the objection period ends. */

@@ -110,7 +110,7 @@ public class ReleaseShare {
         }
         boolean complete = session.release(
                 new OpeningSession.ShareRelease(release.index(), custodian.account(), release.keyId(), envelope, signature, now),
-                key.map(SessionKeys.SessionKey::id).orElse(null), key.map(sessionKeys::released).orElse(Set.of()),
+                key.map(k -> SessionKeyId.of(k.id())).orElse(null), key.map(sessionKeys::released).orElse(Set.of()),
                 keys.key(lot).orElseThrow().threshold());
         sessions.save(session);
         events.publishEvent(new BidEvents.ShareReleased(lot.value(), release.index(), custodian.accountId(), now));

@@ -20,6 +20,7 @@ import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.project.IntakeFacts;
+import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectType;
 import org.sunbid.supervision.SupervisionLog;
@@ -67,21 +68,21 @@ public class OversightStatistics {
     }
 
     private List<Statistics.LotBids> bidsPerLot(List<IntakeFacts> facts) {
-        Map<UUID, Long> counts = bids.bidsPerOpenedLot();
+        Map<LotId, Long> counts = bids.bidsPerOpenedLot();
         List<Statistics.LotBids> out = new ArrayList<>();
         List<IntakeFacts> newestFirst = facts.stream()
-                .filter(p -> p.lots().stream().anyMatch(l -> counts.containsKey(l.id())))
+                .filter(p -> p.lots().stream().anyMatch(l -> counts.containsKey(LotId.of(l.id()))))
                 .sorted(Comparator.comparing(IntakeFacts::registeredAt).reversed()).toList();
         for (IntakeFacts p : newestFirst) {
             for (var lot : p.lots()) {
-                if (!counts.containsKey(lot.id())) {
+                if (!counts.containsKey(LotId.of(lot.id()))) {
                     continue; // not opened yet: its bid count is secret
                 }
                 if (out.size() == Statistics.MAX_LOTS) {
                     return out;
                 }
                 out.add(new Statistics.LotBids(p.id(), p.transactionCode(), p.name(), lot.id(), lot.number(), lot.name(),
-                        counts.get(lot.id())));
+                        counts.get(LotId.of(lot.id()))));
             }
         }
         return out;

@@ -16,6 +16,7 @@ import org.sunbid.bid.BidId;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ObjectionId;
 import org.sunbid.project.Procedure;
 
 class AwardTests {
@@ -79,8 +80,8 @@ class AwardTests {
         assertThat(o.answerDue()).isEqualTo(o.raisedAt().plus(Duration.ofDays(3)));
         assertThat(award.suspended()).isTrue();
         refused(() -> award.decide(first.bid(), List.of(), "s", afterPublicity()), "award-suspended-by-objection");
-        award.answer(o.id(), "经核查业绩真实", afterPublicity());
-        refused(() -> award.answer(o.id(), "again", afterPublicity()), "objection-already-answered");
+        award.answer(ObjectionId.of(o.id()), "经核查业绩真实", afterPublicity());
+        refused(() -> award.answer(ObjectionId.of(o.id()), "again", afterPublicity()), "objection-already-answered");
         assertThat(award.suspended()).isFalse();
         assertThat(award.decide(first.bid(), List.of(), "s", afterPublicity()).winner()).isEqualTo(first.bid());
     }

@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.sunbid.archive.ArchiveManagement;
 import org.sunbid.archive.ArchivePackageInfo;
 import org.sunbid.award.AwardManagement;
+import org.sunbid.bid.BidId;
 import org.sunbid.bid.OpenedLotScenario;
 import org.sunbid.evaluation.internal.AnswerContent;
 import org.sunbid.expert.ExpertLibrary;
@@ -31,6 +32,7 @@ import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberForms;
 import org.sunbid.platform.PlatformTrust;
+import org.sunbid.project.LotId;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.ScheduledTask;
 import org.sunbid.signing.archive.ArchiveVerifier;
@@ -319,7 +321,7 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         clock().advance(Duration.ofDays(3).plusMinutes(1));
         SigningKey tendereeKey = key("招标人");
         members().bindCertificate(opened.tenderee(), Certificates.toPem(tendereeKey.certificate()), null);
-        String decision = AwardManagement.decisionContent(lot, winnerBid, List.of());
+        String decision = AwardManagement.decisionContent(LotId.of(lot), BidId.of(winnerBid), List.of());
         assertThat(rule(expect(with(tenderee, post("/api/awards/{l}/decision", lot)).content(Api.json(Map.of("bid",
                 winnerBid, "signature", sign(tendereeKey, decision)))), 422))).isEqualTo("award-suspended-by-objection");
         UUID objection = UUID.fromString(award.get("objections").get(0).get("id").asText());
@@ -336,7 +338,7 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         JsonNode filed = expect(with(bidderToken, post("/api/complaints")).content(Api.json(Map.of("objectionId",
                 objection, "text", complaint, "signature", sign(objectorKey, complaint)))), 201);
         assertThat(filed.get("state").asText()).isEqualTo("FILED");
-        String toOther = AwardManagement.decisionContent(lot, failing, List.of());
+        String toOther = AwardManagement.decisionContent(LotId.of(lot), BidId.of(failing), List.of());
         assertThat(rule(expect(with(tenderee, post("/api/awards/{l}/decision", lot)).content(Api.json(Map.of("bid",
                 failing, "signature", sign(tendereeKey, toOther)))), 422))).isEqualTo("award-to-non-candidate");
         award = expect(with(tenderee, post("/api/awards/{l}/decision", lot)).content(Api.json(Map.of("bid",

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sunbid.document.DocumentId;
 import org.sunbid.identity.AccountId;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
@@ -98,21 +99,21 @@ class OpeningSessionTests {
     void theKthShareSealedToTheCurrentKeyBeginsDecryptionAndEachReleaseIsKeptForItsRepository() {
         OpeningSession session = started(3);
         UUID key = UUID.randomUUID();
-        assertThat(session.release(release(1, key), key, Set.of(), 2)).isFalse();
+        assertThat(session.release(release(1, key), SessionKeyId.of(key), Set.of(), 2)).isFalse();
         assertThat(session.state()).isInstanceOf(OpeningSession.WaitingForShares.class);
         // the same index released again does not count twice
-        assertThat(session.release(release(1, key), key, Set.of(1), 2)).isFalse();
-        assertThat(session.release(release(2, key), key, Set.of(1), 2)).isTrue();
+        assertThat(session.release(release(1, key), SessionKeyId.of(key), Set.of(1), 2)).isFalse();
+        assertThat(session.release(release(2, key), SessionKeyId.of(key), Set.of(1), 2)).isTrue();
         assertThat(session.state()).isInstanceOf(OpeningSession.Decrypting.class);
         assertThat(session.newReleases()).extracting(OpeningSession.ShareRelease::index).containsExactly(1, 1, 2);
-        assertThat(refusal(() -> session.release(release(3, key), key, Set.of(1, 2), 2)).conflict()).isTrue();
+        assertThat(refusal(() -> session.release(release(3, key), SessionKeyId.of(key), Set.of(1, 2), 2)).conflict()).isTrue();
     }
 
     @Test
     void aShareSealedToARetiredKeyOrWithNoLiveKeyIsRefusedAndNothingIsKept() {
         OpeningSession session = started(3);
         UUID current = UUID.randomUUID();
-        for (UUID live : new UUID[] {current, null}) {
+        for (SessionKeyId live : new SessionKeyId[] {SessionKeyId.of(current), null}) {
             OpeningRefused retired = refusal(() -> session.release(release(1, UUID.randomUUID()), live, Set.of(), 1));
             assertThat(retired.type()).isEqualTo("session-key-retired");
             assertThat(retired.conflict()).isTrue();
@@ -120,7 +121,7 @@ class OpeningSessionTests {
         assertThat(session.newReleases()).isEmpty();
         assertThat(session.state()).isInstanceOf(OpeningSession.WaitingForShares.class);
         OpeningSession notStarted = OpeningSession.notStarted(lot, project);
-        assertThat(refusal(() -> notStarted.release(release(1, current), current, Set.of(), 1)).conflict()).isFalse();
+        assertThat(refusal(() -> notStarted.release(release(1, current), SessionKeyId.of(current), Set.of(), 1)).conflict()).isFalse();
     }
 
     @Test
@@ -129,9 +130,9 @@ class OpeningSessionTests {
         session.beginDecryption();
         assertThat(session.decrypted(0, clock.now(), WINDOW)).isTrue();
         assertThat(session.revealsOtherBids()).isFalse();
-        UUID record = UUID.randomUUID();
+        DocumentId record = DocumentId.of(UUID.randomUUID());
         session.open(clock.now(), record, OBJECTIONS);
-        assertThat(session.state()).isEqualTo(new OpeningSession.Opened(clock.now(), record, clock.now().plus(OBJECTIONS),
+        assertThat(session.state()).isEqualTo(new OpeningSession.Opened(clock.now(), record.value(), clock.now().plus(OBJECTIONS),
                 null));
         assertThat(session.revealsOtherBids()).isTrue();
         assertThat(session.ended()).isTrue();
@@ -160,7 +161,7 @@ class OpeningSessionTests {
         assertThat(closed.type()).isEqualTo("self-decrypt-window-closed");
         assertThat(closed.field()).isEqualTo("package");
         assertThat(session.windowDue(clock.now())).isTrue();
-        session.open(clock.now(), UUID.randomUUID(), OBJECTIONS);
+        session.open(clock.now(), DocumentId.of(UUID.randomUUID()), OBJECTIONS);
         assertThat(((OpeningSession.Opened) session.state()).selfDecryptUntil()).isEqualTo(until);
         assertThat(session.windowDue(clock.now())).as("a second close changes nothing").isFalse();
         assertThat(refusal(() -> session.requireSelfDecryptOpen(clock.now())).type()).isEqualTo("self-decrypt-not-open");
@@ -173,7 +174,7 @@ class OpeningSessionTests {
         session.beginDecryption();
         session.decrypted(0, clock.now(), WINDOW);
         assertThat(refusal(() -> session.requireObjectionPeriod(clock.now())).type()).isEqualTo("opening-record-not-ready");
-        session.open(clock.now(), UUID.randomUUID(), OBJECTIONS);
+        session.open(clock.now(), DocumentId.of(UUID.randomUUID()), OBJECTIONS);
         session.requireObjectionPeriod(clock.now());
         assertThat(session.inObjectionPeriod(clock.now())).isTrue();
         clock.advance(OBJECTIONS);
@@ -186,7 +187,7 @@ class OpeningSessionTests {
     void decryptionCannotBeDeclaredOverOutsideDecrypting() {
         OpeningSession session = started(3);
         assertThatThrownBy(() -> session.decrypted(0, clock.now(), WINDOW)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> session.open(clock.now(), UUID.randomUUID(), OBJECTIONS))
+        assertThatThrownBy(() -> session.open(clock.now(), DocumentId.of(UUID.randomUUID()), OBJECTIONS))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

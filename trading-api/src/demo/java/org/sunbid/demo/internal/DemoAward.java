@@ -17,6 +17,7 @@ import org.sunbid.award.Candidate;
 import org.sunbid.member.CertificateBinding;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.signing.keys.SigningKey;
@@ -49,9 +50,9 @@ public class DemoAward {
     /** Runs the lot from its concluded evaluation to the signed contract; returns the award's final view. */
     public AwardView award(String code, DemoPeople people, String tendereeUsername, UUID lot, Supplier<DemoCa> demoCa,
             DemoPace pace) {
-        AwardView view = awards.view(people.tenderee(), lot);
+        AwardView view = awards.view(people.tenderee(), LotId.of(lot));
         if (view.publicityFrom() == null) {
-            view = awards.publishPublicity(people.tenderee(), lot, null);
+            view = awards.publishPublicity(people.tenderee(), LotId.of(lot), null);
             log.info("Demo tender {}: candidates' publicity published until {} ({} candidates)", code,
                     view.publicityUntil(), view.candidates().size());
         }
@@ -60,9 +61,9 @@ public class DemoAward {
             Candidate first = view.candidates().get(0);
             SigningKey key = DemoBidderFiles.boundKey(platform, demoCa, members, people.staff(), tendereeUsername,
                     people.tendereeName(), people.tenderee().requireMember());
-            String decision = AwardManagement.decisionContent(lot, first.bid().value(), List.of());
+            String decision = AwardManagement.decisionContent(LotId.of(lot), first.bid(), List.of());
             byte[] signature = new CmsSigner(key).sign(decision.getBytes(StandardCharsets.UTF_8), true);
-            view = awards.decide(people.tenderee(), lot, first.bid().value(), List.of(), signature);
+            view = awards.decide(people.tenderee(), LotId.of(lot), first.bid(), List.of(), signature);
             log.info("Demo tender {}: award decided for {} — the award notice (中标结果公告) is published", code,
                     view.winner());
         }
@@ -72,7 +73,7 @@ public class DemoAward {
                     List.of(new DocumentSpec.Paragraph("发包人：" + people.tendereeName() + "；承包人：" + view.winner()
                             + "。本合同为演示文本。 This contract is demo text."))), pdf);
             try {
-                view = contracts.upload(people.tenderee(), lot, "施工合同（演示）.pdf",
+                view = contracts.upload(people.tenderee(), LotId.of(lot), "施工合同（演示）.pdf",
                         new ByteArrayInputStream(pdf.toByteArray()));
                 log.info("Demo tender {}: contract uploaded; the project is complete and archived", code);
             } catch (ProblemException e) {

@@ -23,7 +23,9 @@ import org.sunbid.evaluation.EvaluationView;
 import org.sunbid.opening.OpenedBids;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.member.MemberId;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.pdf.PadesSigner;
 
@@ -60,7 +62,7 @@ public class DemoEvaluation {
         LotId lotId = LotId.of(lot);
         if (reports.session(lotId).isEmpty()) {
             try {
-                evaluations.setPlan(people.tenderee(), project, lot, new EvaluationManagement.PlanInput(COMPLIANCE,
+                evaluations.setPlan(people.tenderee(), ProjectId.of(project), lotId, new EvaluationManagement.PlanInput(COMPLIANCE,
                         List.of(), null, List.of(), null, null, null));
             } catch (ProblemException alreadyOpen) {
                 log.debug("Demo tender {}: plan not set: {}", code, alreadyOpen.type());
@@ -70,7 +72,7 @@ public class DemoEvaluation {
                 log.warn("Demo tender {}: the opening record did not become final", code);
                 return false;
             }
-            evaluations.open(people.staff(), project, lot);
+            evaluations.open(people.staff(), ProjectId.of(project), lotId);
             log.info("Demo tender {}: evaluation session opened with {} members", code, members.size());
         }
         EvaluationSession session = reports.session(lotId).orElseThrow();
@@ -81,7 +83,7 @@ public class DemoEvaluation {
             DemoCommittee.Member chair = members.stream()
                     .filter(m -> m.id().equals(reports.session(lotId).orElseThrow().chair().orElseThrow()))
                     .findFirst().orElseThrow();
-            reports.draw(chair.user(), lot);
+            reports.draw(chair.user(), LotId.of(lot));
             log.info("Demo tender {}: the chair {} drew the evaluation report", code, chair.name());
         }
         signReport(code, lot, members, pace);
@@ -96,16 +98,16 @@ public class DemoEvaluation {
                 continue;
             }
             if (seat.get().checkedInAt() == null) {
-                evaluations.checkIn(m.user(), lot);
+                evaluations.checkIn(m.user(), LotId.of(lot));
             }
             if (seat.get().conflict() == null) {
-                evaluations.declare(m.user(), lot, false, null);
+                evaluations.declare(m.user(), LotId.of(lot), false, null);
             }
         }
         if (session.chair().isEmpty()) {
             UUID chair = members.get(0).id().value();
             for (DemoCommittee.Member m : members) {
-                evaluations.voteChair(m.user(), lot, chair);
+                evaluations.voteChair(m.user(), LotId.of(lot), MemberId.of(chair));
             }
         }
     }
@@ -122,7 +124,7 @@ public class DemoEvaluation {
             List<EvaluationManagement.VoteInput> votes = new ArrayList<>();
             session.bids().forEach(b -> COMPLIANCE.forEach(c -> votes.add(
                     new EvaluationManagement.VoteInput(b.bid().value(), c, true, null))));
-            evaluations.review(m.user(), lot, votes);
+            evaluations.review(m.user(), LotId.of(lot), votes);
         }
     }
 
@@ -138,7 +140,7 @@ public class DemoEvaluation {
                 }
                 String content = sheet(lot, bid.bid().value(), m.id().value(), "0");
                 byte[] signature = new CmsSigner(m.key()).sign(content.getBytes(StandardCharsets.UTF_8), true);
-                evaluations.submitSheet(m.user(), lot, bid.bid().value(), content, signature);
+                evaluations.submitSheet(m.user(), LotId.of(lot), bid.bid(), content, signature);
                 sheets++;
             }
         }
@@ -164,12 +166,12 @@ public class DemoEvaluation {
             }
             try {
                 Files.createDirectories(folder);
-                Path current = Files.write(folder.resolve("report-" + i + ".pdf"), reports.currentPdf(m.user(), lot));
+                Path current = Files.write(folder.resolve("report-" + i + ".pdf"), reports.currentPdf(m.user(), LotId.of(lot)));
                 ByteArrayOutputStream signed = new ByteArrayOutputStream();
                 PadesSigner.sign(current, signed, m.key(), null, new PadesSigner.Appearance("评标委员会", m.name(),
                         "评标报告签名 evaluation report", "", -1, 40 + 110 * (i % 5), 150 + 30 * (i / 5)),
                         pace.now());
-                EvaluationView view = reports.sign(m.user(), lot, new ByteArrayInputStream(signed.toByteArray()));
+                EvaluationView view = reports.sign(m.user(), LotId.of(lot), new ByteArrayInputStream(signed.toByteArray()));
                 log.info("Demo tender {}: {} signed the evaluation report ({} of {})", code, m.name(),
                         view.reportSignatures(), members.size());
             } catch (IOException e) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.alert.internal.engine.LotEvidence;
 import org.sunbid.alert.internal.engine.SignalEngine;
 import org.sunbid.opening.OpenedPackages;
+import org.sunbid.project.LotId;
 
 /** Gathers an opened lot's evidence and runs the signal engine with the configured thresholds. */
 @Component
@@ -31,17 +32,17 @@ public class AlertEngine {
     }
 
     public boolean opened(UUID lotId) {
-        return !bids.of(lotId).isEmpty();
+        return !bids.of(LotId.of(lotId)).isEmpty();
     }
 
     /** Each opened bid's bidder and price, in opening order (the price chart). */
     public List<Map.Entry<UUID, java.math.BigDecimal>> prices(UUID lotId) {
-        return bids.of(lotId).stream().filter(b -> b.price() != null)
+        return bids.of(LotId.of(lotId)).stream().filter(b -> b.price() != null)
                 .<Map.Entry<UUID, java.math.BigDecimal>>map(b -> Map.entry(b.member(), b.price())).toList();
     }
 
     public Optional<Result> run(UUID lotId) {
-        List<OpenedPackages.OpenedBid> opened = bids.of(lotId);
+        List<OpenedPackages.OpenedBid> opened = bids.of(LotId.of(lotId));
         LotEvidence evidence = collector.collect(lotId, opened);
         if (evidence == null) {
             return Optional.empty();

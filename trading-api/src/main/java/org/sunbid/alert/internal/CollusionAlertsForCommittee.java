@@ -45,7 +45,7 @@ class CollusionAlertsForCommittee implements CollusionAlerts {
             return List.of();
         }
         Map<UUID, List<BidId>> bidsOf = new HashMap<>();
-        opened.of(lot.value()).forEach(b -> bidsOf.computeIfAbsent(b.member(), k -> new ArrayList<>())
+        opened.of(lot).forEach(b -> bidsOf.computeIfAbsent(b.member(), k -> new ArrayList<>())
                 .add(BidId.of(b.bid())));
         return alert.get().signals().stream().map(s -> new CollusionAlerts.Alert(
                 s.bidders().stream().flatMap(m -> bidsOf.getOrDefault(m, List.of()).stream()).toList(),

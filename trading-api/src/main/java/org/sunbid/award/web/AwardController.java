@@ -22,8 +22,11 @@ import org.sunbid.award.Award;
 import org.sunbid.award.AwardContracts;
 import org.sunbid.award.AwardManagement;
 import org.sunbid.award.AwardView;
+import org.sunbid.bid.BidId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ObjectionId;
 
 /** Candidates' publicity, objections, the signed award decision and the contract. */
 @RestController
@@ -56,34 +59,34 @@ class AwardController {
     @GetMapping("/api/public/awards/{lotId}")
     @Operation(summary = "中标候选人公开信息 The publicised candidates of a lot, for the public notice pages")
     AwardManagement.PublicAward publicView(@PathVariable UUID lotId) {
-        return awards.publicView(lotId);
+        return awards.publicView(LotId.of(lotId));
     }
 
     @GetMapping("/api/awards/{lotId}")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT','BIDDER','STAFF','REGULATOR','ADMIN')")
     AwardView view(CurrentUser user, @PathVariable UUID lotId) {
-        return awards.view(user, lotId);
+        return awards.view(user, LotId.of(lotId));
     }
 
     @PostMapping("/api/awards/{lotId}/publicity")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT')")
     @Operation(summary = "发布中标候选人公示 Publish the candidates (within 3 days of the report, at least 3 days)")
     AwardView publicity(CurrentUser user, @PathVariable UUID lotId, @RequestBody(required = false) Publicity body) {
-        return awards.publishPublicity(user, lotId, body == null ? null : body.days());
+        return awards.publishPublicity(user, LotId.of(lotId), body == null ? null : body.days());
     }
 
     @PostMapping("/api/awards/{lotId}/objections")
     @PreAuthorize("hasRole('BIDDER')")
     @Operation(summary = "对评标结果提出异议 Object during the publicity; the text signed (detached CMS, base64)")
     AwardView object(CurrentUser user, @PathVariable UUID lotId, @Valid @RequestBody ObjectionBody body) {
-        return awards.object(user, lotId, body.text(), base64(body.signature()));
+        return awards.object(user, LotId.of(lotId), body.text(), base64(body.signature()));
     }
 
     @PostMapping("/api/awards/{lotId}/objections/{objectionId}/answer")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT')")
     AwardView answer(CurrentUser user, @PathVariable UUID lotId, @PathVariable UUID objectionId,
             @Valid @RequestBody AnswerBody body) {
-        return awards.answer(user, lotId, objectionId, body.answer());
+        return awards.answer(user, LotId.of(lotId), ObjectionId.of(objectionId), body.answer());
     }
 
     @PostMapping("/api/awards/{lotId}/decision")
@@ -93,7 +96,7 @@ class AwardController {
         List<Award.Skipped> skipped = body.skipped() == null ? List.of()
                 : body.skipped().stream().map(s -> new Award.Skipped(org.sunbid.bid.BidId.of(s.bid()), s.reason()))
                         .toList();
-        return awards.decide(user, lotId, body.bid(), skipped, base64(body.signature()));
+        return awards.decide(user, LotId.of(lotId), BidId.of(body.bid()), skipped, base64(body.signature()));
     }
 
     @PostMapping(value = "/api/awards/{lotId}/contract", consumes = MediaType.APPLICATION_PDF_VALUE)
@@ -101,7 +104,7 @@ class AwardController {
     @Operation(summary = "上传签订的合同 Upload the signed contract (PDF); completes the lot")
     AwardView contract(CurrentUser user, @PathVariable UUID lotId,
             @RequestHeader(value = "X-File-Name", required = false) String fileName, InputStream body) {
-        return contracts.upload(user, lotId, fileName, body);
+        return contracts.upload(user, LotId.of(lotId), fileName, body);
     }
 
     private static byte[] base64(String value) {

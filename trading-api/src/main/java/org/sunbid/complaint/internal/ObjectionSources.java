@@ -32,14 +32,16 @@ public class ObjectionSources {
     }
 
     public Optional<ObjectionRecord> find(UUID objectionId) {
-        return documents.objection(ObjectionId.of(objectionId)).or(() -> opening.objection(objectionId))
-                .or(() -> publicity.objection(objectionId));
+        ObjectionId id = ObjectionId.of(objectionId);
+        return documents.objection(id).or(() -> opening.objection(id))
+                .or(() -> publicity.objection(id));
     }
 
     /** The member's own objections of every kind, newest first. */
     public List<ObjectionRecord> filedBy(UUID member) {
-        return Stream.of(documents.objectionsFiledBy(MemberId.of(member)), opening.objectionsFiledBy(member),
-                publicity.objectionsFiledBy(member)).flatMap(List::stream)
+        MemberId by = MemberId.of(member);
+        return Stream.of(documents.objectionsFiledBy(by), opening.objectionsFiledBy(by),
+                publicity.objectionsFiledBy(by)).flatMap(List::stream)
                 .sorted(Comparator.comparing(ObjectionRecord::filedAt).reversed()).toList();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.Clarification;
+import org.sunbid.evaluation.ClarificationId;
 import org.sunbid.member.MemberId;
 import org.sunbid.project.LotId;
 
@@ -28,7 +29,7 @@ public class ClarificationStore {
         jdbc.sql("""
                 insert into evaluation_clarification (id, lot_id, bid_id, bidder_id, asked_by, question, asked_at,
                     answer_due) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.id(), c.lot().value(), c.bid().value(), c.bidder().value(), c.askedBy().value(),
+                .params(c.id().value(), c.lot().value(), c.bid().value(), c.bidder().value(), c.askedBy().value(),
                         c.question(), Timestamp.from(c.askedAt()), Timestamp.from(c.answerDue()))
                 .update();
     }
@@ -39,7 +40,7 @@ public class ClarificationStore {
         return jdbc.sql("""
                 update evaluation_clarification set answer_content = ?, answer_text = ?, answer_signature = ?,
                     answer_sha256 = ?, answered_at = ? where id = ? and answered_at is null""")
-                .params(a.content(), a.text(), a.signature(), a.sha256(), Timestamp.from(a.at()), c.id()).update() == 1;
+                .params(a.content(), a.text(), a.signature(), a.sha256(), Timestamp.from(a.at()), c.id().value()).update() == 1;
     }
 
     /** The request, locked for the rest of the transaction. */
@@ -58,7 +59,7 @@ public class ClarificationStore {
         Clarification.Answer answer = answered == null ? null : new Clarification.Answer(
                 rs.getString("answer_content"), rs.getString("answer_text"), rs.getBytes("answer_signature"),
                 rs.getString("answer_sha256"), answered.toInstant());
-        return new Clarification(rs.getObject("id", UUID.class), LotId.of(rs.getObject("lot_id", UUID.class)),
+        return new Clarification(ClarificationId.of(rs.getObject("id", UUID.class)), LotId.of(rs.getObject("lot_id", UUID.class)),
                 BidId.of(rs.getObject("bid_id", UUID.class)), MemberId.of(rs.getObject("bidder_id", UUID.class)),
                 MemberId.of(rs.getObject("asked_by", UUID.class)), rs.getString("question"),
                 rs.getTimestamp("asked_at").toInstant(), rs.getTimestamp("answer_due").toInstant(), answer);

@@ -17,9 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.Clarification;
+import org.sunbid.evaluation.ClarificationId;
 import org.sunbid.evaluation.ClarificationRequests;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.project.LotId;
 
 /** Clarification requests from the committee to a bidder, and the bidder's signed answers (澄清). */
 @RestController
@@ -44,14 +47,14 @@ class ClarificationController {
     @Operation(summary = "评委要求澄清 A committee member asks a bidder to clarify its bid, with a deadline")
     ClarificationRequests.ClarificationView ask(CurrentUser user, @PathVariable UUID lotId,
             @Valid @RequestBody Question body) {
-        return clarifications.ask(user, lotId, body.bid(), body.question(), body.answerWithinMinutes());
+        return clarifications.ask(user, LotId.of(lotId), BidId.of(body.bid()), body.question(), body.answerWithinMinutes());
     }
 
     @GetMapping("/api/evaluations/{lotId}/clarifications")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "澄清记录 The committee sees every request; a bidder only those addressed to it")
     List<ClarificationRequests.ClarificationView> list(CurrentUser user, @PathVariable UUID lotId) {
-        return clarifications.list(user, lotId);
+        return clarifications.list(user, LotId.of(lotId));
     }
 
     @PostMapping("/api/evaluations/{lotId}/clarifications/{clarificationId}/answer")
@@ -59,7 +62,7 @@ class ClarificationController {
     @Operation(summary = "投标人签名答复澄清 The bidder answers: sunbid-clarification-answer/1 JSON and its detached CMS (base64)")
     ClarificationRequests.ClarificationView answer(CurrentUser user, @PathVariable UUID lotId,
             @PathVariable UUID clarificationId, @Valid @RequestBody Answer body) {
-        return clarifications.answer(user, lotId, clarificationId, body.content(),
+        return clarifications.answer(user, LotId.of(lotId), ClarificationId.of(clarificationId), body.content(),
                 EvaluationController.signature(body.signature()));
     }
 }

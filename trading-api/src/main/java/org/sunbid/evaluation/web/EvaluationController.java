@@ -20,12 +20,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.EvaluationManagement;
 import org.sunbid.evaluation.EvaluationPlan;
 import org.sunbid.evaluation.EvaluationReports;
 import org.sunbid.evaluation.EvaluationView;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /** The evaluation room: plan, session, check-in, conflicts, chair, compliance, signed sheets, report signing. */
 @RestController
@@ -59,47 +63,47 @@ class EvaluationController {
     @Operation(summary = "招标人设置评标办法细则 The tenderee sets criteria, weights and price formula")
     EvaluationPlan plan(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
             @RequestBody EvaluationManagement.PlanInput body) {
-        return evaluations.setPlan(user, projectId, lotId, body);
+        return evaluations.setPlan(user, ProjectId.of(projectId), LotId.of(lotId), body);
     }
 
     @PostMapping("/api/projects/{projectId}/lots/{lotId}/evaluation")
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "开启评标 Staff open the session once the opening record is final and the committee seated")
     EvaluationView open(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId) {
-        return evaluations.open(user, projectId, lotId);
+        return evaluations.open(user, ProjectId.of(projectId), LotId.of(lotId));
     }
 
     @GetMapping("/api/evaluations/{lotId}")
     @PreAuthorize("hasAnyRole('EXPERT','TENDEREE','AGENT','STAFF','REGULATOR','ADMIN')")
     @Operation(summary = "评标室 The session as the caller may see it (staff: progress only)")
     EvaluationView view(CurrentUser user, @PathVariable UUID lotId) {
-        return evaluations.view(user, lotId);
+        return evaluations.view(user, LotId.of(lotId));
     }
 
     @PostMapping("/api/evaluations/{lotId}/check-in")
     @PreAuthorize(MEMBER)
     EvaluationView checkIn(CurrentUser user, @PathVariable UUID lotId) {
-        return evaluations.checkIn(user, lotId);
+        return evaluations.checkIn(user, LotId.of(lotId));
     }
 
     @PostMapping("/api/evaluations/{lotId}/declaration")
     @PreAuthorize(MEMBER)
     @Operation(summary = "回避声明 Declare no conflict, or a conflict (the member is replaced)")
     EvaluationView declare(CurrentUser user, @PathVariable UUID lotId, @Valid @RequestBody Declaration body) {
-        return evaluations.declare(user, lotId, body.conflict(), body.reason());
+        return evaluations.declare(user, LotId.of(lotId), body.conflict(), body.reason());
     }
 
     @PostMapping("/api/evaluations/{lotId}/chair-votes")
     @PreAuthorize(MEMBER)
     EvaluationView voteChair(CurrentUser user, @PathVariable UUID lotId, @Valid @RequestBody ChairVote body) {
-        return evaluations.voteChair(user, lotId, body.candidate());
+        return evaluations.voteChair(user, LotId.of(lotId), MemberId.of(body.candidate()));
     }
 
     @PostMapping("/api/evaluations/{lotId}/compliance")
     @PreAuthorize(MEMBER)
     @Operation(summary = "符合性审查 Pass or fail each bid on each criterion, with reasons for a fail")
     EvaluationView review(CurrentUser user, @PathVariable UUID lotId, @Valid @RequestBody Review body) {
-        return evaluations.review(user, lotId, body.votes());
+        return evaluations.review(user, LotId.of(lotId), body.votes());
     }
 
     @PostMapping("/api/evaluations/{lotId}/bids/{bidId}/score-sheet")
@@ -107,7 +111,7 @@ class EvaluationController {
     @Operation(summary = "提交签名评分表 Submit a score sheet: the JSON signed and its detached CMS signature (base64)")
     EvaluationView sheet(CurrentUser user, @PathVariable UUID lotId, @PathVariable UUID bidId,
             @Valid @RequestBody Sheet body) {
-        return evaluations.submitSheet(user, lotId, bidId, body.content(), signature(body.signature()));
+        return evaluations.submitSheet(user, LotId.of(lotId), BidId.of(bidId), body.content(), signature(body.signature()));
     }
 
     /** A detached CMS signature sent as base64. */
@@ -123,26 +127,26 @@ class EvaluationController {
     @PreAuthorize(MEMBER)
     @Operation(summary = "申请延时 Ask for more time; more than a third of the members extends the session")
     EvaluationView extension(CurrentUser user, @PathVariable UUID lotId) {
-        return evaluations.requestExtension(user, lotId);
+        return evaluations.requestExtension(user, LotId.of(lotId));
     }
 
     @PostMapping("/api/evaluations/{lotId}/report")
     @PreAuthorize(MEMBER)
     @Operation(summary = "主任委员形成评标报告 The chair draws the report")
     EvaluationView draw(CurrentUser user, @PathVariable UUID lotId) {
-        return reports.draw(user, lotId);
+        return reports.draw(user, LotId.of(lotId));
     }
 
     @GetMapping(value = "/api/evaluations/{lotId}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAnyRole('EXPERT','TENDEREE','AGENT','STAFF','REGULATOR','ADMIN')")
     ResponseEntity<byte[]> report(CurrentUser user, @PathVariable UUID lotId) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(reports.currentPdf(user, lotId));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(reports.currentPdf(user, LotId.of(lotId)));
     }
 
     @PostMapping(value = "/api/evaluations/{lotId}/report/signatures", consumes = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize(MEMBER)
     @Operation(summary = "评委签署评标报告 Upload the report with your incremental PAdES signature appended")
     EvaluationView sign(CurrentUser user, @PathVariable UUID lotId, InputStream body) {
-        return reports.sign(user, lotId, body);
+        return reports.sign(user, LotId.of(lotId), body);
     }
 }

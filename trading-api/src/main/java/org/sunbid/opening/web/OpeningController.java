@@ -28,6 +28,7 @@ import org.sunbid.opening.ReleaseShare;
 import org.sunbid.opening.SelfDecrypt;
 import org.sunbid.opening.StartOpening;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ObjectionId;
 import org.sunbid.project.ProjectId;
 
 /** The opening hall: starting the session, joining, custodians' releases, self-decryption, confirmations, objections. */
@@ -148,6 +149,7 @@ class OpeningController {
     @Operation(summary = "答复开标异议 Staff answer an objection; the answer is recorded")
     SessionView answer(CurrentUser user, @PathVariable UUID projectId, @PathVariable UUID lotId,
             @PathVariable UUID objectionId, @RequestBody Answer body) {
-        return objections.answer(user, ProjectId.of(projectId), LotId.of(lotId), objectionId, body.answer());
+        return objections.answer(user, ProjectId.of(projectId), LotId.of(lotId), ObjectionId.of(objectionId),
+                body.answer());
     }
 }
