@@ -72,7 +72,8 @@ cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: false
 YML
 mkdir -p "$HOME_DIR/config/jvm.options.d" "$BASE/data" "$BASE/logs"
-printf -- '-Xms512m\n-Xmx512m\n' > "$HOME_DIR/config/jvm.options.d/heap.options"
+ES_HEAP="${SUNBID_ES_HEAP:-512m}"
+printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" > "$HOME_DIR/config/jvm.options.d/heap.options"
 
 RUN=()
 if [[ "$(id -u)" == "0" ]]; then

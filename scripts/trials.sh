@@ -33,7 +33,7 @@ WORK="${TRIALS_DIR:-/tmp/sunbid-trials}"
 NODES="$REPO/scripts/two-nodes.sh"
 PORT="${TWO_NODES_PORT:-18080}"
 mkdir -p "$WORK"
-say() { echo "trials: $*" >&2; }
+say() { echo "trials: $(date -u +%T) $*" >&2; }
 
 # ---------------------------------------------------------------- the deployment, trusting the trials' CA
 if [[ ! -f "$WORK/ca.pem" ]]; then
@@ -164,6 +164,24 @@ release_via() {
     "$url/api/openings/$PROJECT/$LOT/shares" 2>/dev/null || echo 000
 }
 
+# An insider's look at what is at rest: every row of the database (pg_dump; bytea as hex), the shared data directory
+# and both nodes' logs, searched for each custodian's share value (base64 and hex). Prints how many places hold one;
+# a control (the first receipt's package hash, which the bid row stores) must be found, or the search is blind.
+insider_finds_shares() {
+  local dir="${TWO_NODES_DIR:-/tmp/sunbid-two-nodes}" hits=0 c needle b64
+  bash "$NODES" pg_dump > dump.sql
+  if ! grep -qiF "$(jq -r .sha256 statement1.json 2>/dev/null || echo none)" dump.sql; then echo blind; return; fi
+  for c in 1 2; do
+    b64=$(jq -r .value "share$c.json")
+    for needle in "$b64" "$(base64 -d <<< "$b64" | od -An -tx1 | tr -d ' \n')"; do
+      grep -qiF -- "$needle" dump.sql && hits=$((hits + 1))
+      grep -rqiF -- "$needle" "$dir/data" "$dir/logs" && hits=$((hits + 1))
+    done
+  done
+  rm -f dump.sql
+  echo "$hits"
+}
+
 hall() { curl -sS -f -H "Authorization: Bearer $(login "staff-$RUN" "$PASSWORD")" "$SUNBID/api/openings/$PROJECT/$LOT"; }
 
 await_healthy() {
@@ -189,6 +207,7 @@ trial() {
   export -f prepare_bid upload_bid retrying login api
   export LOT PROJECT RUN PASSWORD SUNBID MIB CHUNK_MIB
   seq 1 "$BIDDERS" | xargs -P 2 -I{} bash -c 'prepare_bid {}'
+  say "trial $t: sealed; the bid deadline is $(api GET "/api/projects/$PROJECT" "$STAFF" | jq -r .bidDeadline); the rush starts"
 
   # (a) the rush: everyone uploads at once; node $victim is killed with kill -9 a few seconds in, then started again
   : > rush.log
@@ -231,6 +250,7 @@ trial() {
   done
   local opening_start=$SECONDS coordinator=1 rounds=0 killed_coordinator=no
   echo "custodian 1 via node 1: $(release_via 1 1)" >> opening.log      # node 1 makes the session key: the coordinator
+  local insider_during; insider_during=$(insider_finds_shares)
   bash "$NODES" kill9 "$coordinator"; killed_coordinator=yes
   bash "$NODES" restart-node "$coordinator" > /dev/null 2>&1 &
   local restart_pid=$!
@@ -254,6 +274,7 @@ trial() {
 
   # what was opened: every receipt's bid among the opened ones
   hall > hall.json
+  local insider_after; insider_after=$(insider_finds_shares)
   local opened=0 missing_bids=0
   for n in $(seq 1 "$BIDDERS"); do
     [[ -s "statement$n.json" ]] || continue
@@ -273,25 +294,33 @@ trial() {
     group by 1, 2, 3 having count(*) > 1) d")
   started_once=$(bash "$NODES" psql -tAc "select count(*) from supervision_entry where action = 'bid.opening-started'
     and subject = '$LOT'")
+  # every job due for this lot ran (none left pending, retrying or failed), and on which nodes
+  local unfired firings
+  unfired=$(bash "$NODES" psql -tAc "select count(*) from scheduler_firing where subject like '%$LOT%'
+    and due_at < now() - interval '5 seconds' and status not in ('FIRED', 'CANCELLED')")
+  firings=$(bash "$NODES" psql -tAc "select string_agg(kind || ' ' || n, ', ' order by kind) from (select kind,
+    count(*) n from scheduler_firing where subject like '%$LOT%' and status = 'FIRED' group by kind) f")
+  bash "$NODES" psql -c "select kind, subject, due_at, status, attempts, node from scheduler_firing
+    where subject like '%$LOT%' order by due_at" > firings.txt
   api GET /api/supervision/completeness "$regulator" > completeness.json
   missing=$(jq -r .missingCount completeness.json)
   complete=$(jq -r .complete completeness.json)
   intact=$(api POST /api/supervision/verification "$regulator" | jq -r .intact)
   local row
-  row="| $t | $BIDDERS × $MIB MiB | node $victim | $issued | $verified | $failed | $resumed | ${rush_seconds}s | ${recovered}s | $coordinator ($killed_coordinator) | $(grep -c 'custodian' opening.log) | ${opening_seconds}s | $opened | $missing_bids | $missing | $complete | $intact | $duplicates | $started_once |"
+  row="| $t | $BIDDERS × $MIB MiB | node $victim | $issued | $verified | $failed | $resumed | ${rush_seconds}s | ${recovered}s | $coordinator ($killed_coordinator) | $(grep -c 'custodian' opening.log) | ${opening_seconds}s | $opened | $missing_bids | $insider_during / $insider_after | $missing | $complete | $intact | $duplicates | $unfired | $started_once | $firings |"
   echo "$row" | tee -a "$WORK/results.md"
   cd "$WORK"
   # what must hold: every receipt issued verifies and its bid is opened; nothing missing from the log; each firing once
   if (( issued == 0 || verified != issued || opened != issued || missing_bids != 0 )) || [[ "$missing" != 0 \
-      || "$intact" != true || "$duplicates" != 0 || "$started_once" != 1 ]]; then
+      || "$intact" != true || "$duplicates" != 0 || "$unfired" != 0 || "$insider_during" != 0 || "$insider_after" != 0 || "$started_once" != 1 ]]; then
     say "trial $t FAILED (see $dir)"
     FAILED=$((FAILED + 1))
   fi
 }
 FAILED=0
 
-echo "| trial | rush | node killed in the rush | receipts issued | verified after recovery | uploads failed | chunks/completions retried | rush | node back after | coordinator killed | releases sent | opening took | bids opened | receipts without an opened bid | log entries missing | log complete | log intact | duplicate firings | opening started (times) |" | tee -a "$WORK/results.md"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" | tee -a "$WORK/results.md"
+echo "| trial | rush | node killed in the rush | receipts issued | verified after recovery | uploads failed | chunks/completions retried | rush | node back after | coordinator killed | releases sent | opening took | bids opened | receipts without an opened bid | share values found at rest (during / after) | log entries missing | log complete | log intact | duplicate firings | due jobs not fired | opening started (times) | jobs fired |" | tee -a "$WORK/results.md"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" | tee -a "$WORK/results.md"
 for t in $(seq 1 "$TRIALS"); do
   trial "$t"
 done

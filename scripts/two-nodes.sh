@@ -10,6 +10,7 @@
 #   scripts/two-nodes.sh restart-node 1|2 start one node again (waits for its health)
 #
 #   scripts/two-nodes.sh psql [ARGS]     psql on the deployment's database (trials read it)
+#   scripts/two-nodes.sh pg_dump         the database's rows as text (the trials' insider looks through it)
 #
 # Environment: TWO_NODES_DIR (default /tmp/sunbid-two-nodes), TWO_NODES_PORT (nginx, 18080; nodes +1, +2; PostgreSQL
 # 55432), TWO_NODES_DEMO=true to seed the demo people (no demo tender), TWO_NODES_ES_PORT (the deployment's own
@@ -124,6 +125,13 @@ start_node() {
   mkdir -p "$BASE/data" "$BASE/logs"
   [[ -f "$BASE/secrets/keys.passphrase" ]] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$BASE/secrets/keys.passphrase"
   if alive "$BASE/node$n.pid"; then log "node $n already runs (pid $(cat "$BASE/node$n.pid"))"; return; fi
+  # the deployment runs its own copy of the jar: a build may rewrite the target's while nodes run; a newer build is
+  # taken when no node runs
+  if [[ ! -f "$BASE/trading-api.jar" ]] || { [[ "$JAR" -nt "$BASE/trading-api.jar" ]] && ! alive "$BASE/node1.pid" \
+      && ! alive "$BASE/node2.pid"; }; then
+    cp "$JAR" "$BASE/trading-api.jar.new" && mv "$BASE/trading-api.jar.new" "$BASE/trading-api.jar"
+  fi
+  stat -c %s "$BASE/logs/node$n.log" 2>/dev/null > "$BASE/node$n.logstart" || echo 0 > "$BASE/node$n.logstart"
   SUNBID_DATA_DIR="$BASE/data" \
   SUNBID_KEYS_PASSPHRASE="$(cat "$BASE/secrets/keys.passphrase")" \
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/sunbid" \
@@ -133,17 +141,25 @@ start_node() {
   SUNBID_SEARCH_ELASTICSEARCH_INDEX="${TWO_NODES_ES_INDEX:-sunbid-two-nodes}" \
   SUNBID_PUBLIC_BASE_URL="http://127.0.0.1:$PORT" \
   PORT="$port" \
-    nohup java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$JAR" --sunbid.scheduler.name=sunbid-two-nodes \
+    nohup setsid java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$BASE/trading-api.jar" --sunbid.scheduler.name=sunbid-two-nodes \
       --sunbid.demo="$DEMO" --sunbid.demo.tender.enabled=false --sunbid.demo.experts=0 ${TWO_NODES_ARGS:-} \
       >>"$BASE/logs/node$n.log" 2>&1 &
-  echo $! > "$BASE/node$n.pid"
+  echo $! > "$BASE/node$n.pid"   # setsid execs java in place: its own session, as on a machine of its own
   log "node $n starting on 127.0.0.1:$port (pid $!, log $BASE/logs/node$n.log)"
 }
 
 await_node() {
-  local n="$1" port since=$SECONDS; port="$(node_port "$n")"
+  local n="$1" port since=$SECONDS from; port="$(node_port "$n")"
+  from="$(cat "$BASE/node$n.logstart" 2>/dev/null || echo 0)"
   until curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! alive "$BASE/node$n.pid"; then log "node $n died; last lines of its log:"; tail -20 "$BASE/logs/node$n.log" >&2; return 1; fi
+    # a start that failed may leave the JVM running (a library's non-daemon thread): stop it and say why
+    if tail -c +$((from + 1)) "$BASE/logs/node$n.log" | grep -q 'Application run failed'; then
+      log "node $n failed to start; the cause:"
+      tail -c +$((from + 1)) "$BASE/logs/node$n.log" | grep -m3 '^Caused by' >&2
+      stop_node "$n"
+      return 1
+    fi
     if (( SECONDS - since > 600 )); then log "node $n not healthy after 600 s"; return 1; fi
     sleep 2
   done
@@ -249,9 +265,15 @@ case "${1:-status}" in
     build
     start_pg
     start_es
-    # node 1 first: it creates the platform's keys in the shared data directory; node 2 then reads them
-    start_node 1 && await_node 1
-    start_node 2 && await_node 2
+    if [[ -f "$BASE/data/keys/platform.p12" ]]; then
+      # the platform's keys exist in the shared data directory: both nodes start at once
+      start_node 1 && start_node 2
+      await_node 1 && await_node 2
+    else
+      # node 1 first: it creates the platform's keys in the shared data directory; node 2 then reads them
+      start_node 1 && await_node 1
+      start_node 2 && await_node 2
+    fi
     start_nginx
     status
     ;;
@@ -267,6 +289,9 @@ case "${1:-status}" in
     shift
     PGPASSWORD="$(cat "$BASE/secrets/db.password")" psql -h 127.0.0.1 -p "$PG_PORT" -U sunbid -d sunbid "$@"
     ;;
+  pg_dump)
+    PGPASSWORD="$(cat "$BASE/secrets/db.password")" pg_dump -h 127.0.0.1 -p "$PG_PORT" -U sunbid -d sunbid --data-only 2>/dev/null
+    ;;
   status) status ;;
   kill9)
     n="${2:?node 1 or 2}"
@@ -278,5 +303,5 @@ case "${1:-status}" in
     n="${2:?node 1 or 2}"
     start_node "$n" && await_node "$n"
     ;;
-  *) echo "usage: $0 start|stop|status|kill9 N|restart-node N|psql [ARGS]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|kill9 N|restart-node N|psql [ARGS]|pg_dump" >&2; exit 2 ;;
 esac

@@ -5,6 +5,7 @@ import { t } from '/js/i18n.js';
 import { json, showProblem } from '/js/session.js';
 import { KINDS, PROJECT_TYPES, el, kindLabel, kindName, kindSlug, typeLabel } from '/js/public.js';
 import { card, regionNamer, regionTable } from '/js/notice-card.js';
+import { fillRegionPicker } from '/js/region-picker.js';
 
 // the code tables load beside the bundles, not after them
 const [regionNames, regions] = await Promise.all([regionNamer(), regionTable(), page('public', 'search')]);
@@ -32,24 +33,7 @@ for (const [name] of KINDS) {
 for (const type of PROJECT_TYPES) {
   form.projectType.append(el('option', { value: type, text: typeLabel(type) }));
 }
-regionPicker();
-
-/** The region picker: provinces, each with its districts and counties, by name (the value is the code). */
-function regionPicker() {
-  const provinces = Object.entries(regions).filter(([code]) => code.endsWith('0000'));
-  for (const [code, name] of provinces) {
-    const inside = Object.entries(regions).filter(([c]) => c !== code && c.startsWith(code.slice(0, 2)));
-    if (!inside.length) {
-      form.region.append(el('option', { value: code, text: name }));
-      continue;
-    }
-    const group = el('optgroup', { label: name }, el('option', { value: code, text: t('ps.region.province', name) }));
-    for (const [c, full] of inside) {
-      group.append(el('option', { value: c, text: full.startsWith(name) ? full.slice(name.length) || full : full }));
-    }
-    form.region.append(group);
-  }
-}
+fillRegionPicker(form.region, regions);
 
 /** The search state as the URL says it. */
 function state() {

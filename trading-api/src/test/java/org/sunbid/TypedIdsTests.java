@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class TypedIdsTests {
 
     /** Features whose root API is converted; add a feature here when its services are. */
-    static final List<String> CONVERTED = List.of("bid", "member");
+    static final List<String> CONVERTED = List.of("bid", "member", "project");
 
     @Test
     void convertedFeaturesTakeAndReturnNoRawUuid() {

@@ -4,7 +4,7 @@ import { page } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { json, requireRole, session, showProblem } from '/js/session.js';
 import { classificationNames, regionName } from '/js/codes.js';
-import { committeePlans } from '/js/staff/plan-editor.js';
+import { committeePlans } from '/js/plan-editor.js';
 
 await page('staff');
 requireRole('STAFF', 'ADMIN');

@@ -28,6 +28,7 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sunbid.scheduler.internal.AsynchronousCommits;
 import org.sunbid.scheduler.internal.FiringHistory;
 
 /**
@@ -86,6 +87,10 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         this.name = unique;
         factory.setSchedulerName(unique);
         factory.setDataSource(dataSource);
+        if (settings.bookkeeping() == BookkeepingCommit.ASYNCHRONOUS) {
+            // Quartz's own acquire/fired/complete transactions: no wait for the WAL flush while they hold its lock
+            factory.setNonTransactionalDataSource(new AsynchronousCommits(dataSource));
+        }
         factory.setTransactionManager(transactions);
         factory.setQuartzProperties(quartzProperties(settings));
         factory.setJobFactory((bundle, sched) -> new DispatchJob(this));

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param clusterCheckin   how often a node checks in; a node silent for longer is presumed dead and its work recovered
  * @param misfireThreshold how late a trigger may be before it counts as misfired (it then fires at once)
  * @param retryBackoff     delays before the 2nd, 3rd, ... attempt of a failing handler; its size is the number of retries
+ * @param bookkeeping      how Quartz's own bookkeeping transactions commit (handlers and scheduling are always synchronous)
  */
 public record SchedulerSettings(String name, boolean clustered, int threads, int batchSize, Duration batchWindow,
-        Duration idleWait, Duration clusterCheckin, Duration misfireThreshold, List<Duration> retryBackoff) {
+        Duration idleWait, Duration clusterCheckin, Duration misfireThreshold, List<Duration> retryBackoff,
+        BookkeepingCommit bookkeeping) {
 
     public SchedulerSettings {
         Objects.requireNonNull(name, "name");
@@ -30,31 +32,44 @@ public record SchedulerSettings(String name, boolean clustered, int threads, int
             throw new IllegalArgumentException("batchWindow must not be negative");
         }
         retryBackoff = List.copyOf(retryBackoff);
+        Objects.requireNonNull(bookkeeping, "bookkeeping");
+    }
+
+    public SchedulerSettings(String name, boolean clustered, int threads, int batchSize, Duration batchWindow,
+            Duration idleWait, Duration clusterCheckin, Duration misfireThreshold, List<Duration> retryBackoff) {
+        this(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold, retryBackoff,
+                BookkeepingCommit.ASYNCHRONOUS);
     }
 
     /** Production defaults: clustered, 10 threads, 3 retries after 10 s, 60 s and 5 min. */
     public static SchedulerSettings defaults() {
         return new SchedulerSettings("sunbid", true, 10, 10, Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofMillis(7500),
-                Duration.ofSeconds(60), List.of(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5)));
+                Duration.ofSeconds(60), List.of(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5)),
+                BookkeepingCommit.ASYNCHRONOUS);
     }
 
     public SchedulerSettings withName(String newName) {
         return new SchedulerSettings(newName, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
-                retryBackoff);
+                retryBackoff, bookkeeping);
     }
 
     public SchedulerSettings withRetryBackoff(List<Duration> backoff) {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
-                backoff);
+                backoff, bookkeeping);
     }
 
     public SchedulerSettings withThreads(int newThreads, int newBatchSize) {
         return new SchedulerSettings(name, clustered, newThreads, newBatchSize, batchWindow, idleWait, clusterCheckin,
-                misfireThreshold, retryBackoff);
+                misfireThreshold, retryBackoff, bookkeeping);
+    }
+
+    public SchedulerSettings withBookkeeping(BookkeepingCommit commit) {
+        return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin,
+                misfireThreshold, retryBackoff, commit);
     }
 
     public SchedulerSettings withClusterCheckin(Duration checkin) {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, checkin, misfireThreshold,
-                retryBackoff);
+                retryBackoff, bookkeeping);
     }
 }

@@ -28,9 +28,11 @@ import org.sunbid.demo.internal.DemoCommittee;
 import org.sunbid.demo.internal.DemoEvaluation;
 import org.sunbid.demo.internal.DemoPace;
 import org.sunbid.demo.internal.DemoPeople;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.opening.OpeningHall;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
@@ -121,7 +123,7 @@ public class DemoTender {
     public Optional<Status> status() {
         ProjectView p;
         try {
-            p = projects.find(DemoPeople.platformActor(), settings.project());
+            p = projects.find(DemoPeople.platformActor(), ProjectId.of(settings.project()));
         } catch (ProblemException notYet) {
             return Optional.empty();
         }
@@ -258,20 +260,20 @@ public class DemoTender {
     private ProjectView publishedProject(DemoPeople people) {
         ProjectView p;
         try {
-            p = projects.find(people.staff(), settings.project());
+            p = projects.find(people.staff(), ProjectId.of(settings.project()));
         } catch (ProblemException absent) {
-            p = projects.registerTestProject(settings.project(), people.tenderee().requireMember(), Role.TENDEREE,
-                    people.tenderee().accountId(), registration(people.tendereeName()));
+            p = projects.registerTestProject(ProjectId.of(settings.project()), MemberId.of(people.tenderee().requireMember()), Role.TENDEREE,
+                    people.tenderee().account(), registration(people.tendereeName()));
             log.info("Demo tender {}: registered as a test project (one statutory day lasts {})", p.transactionCode(),
                     accelerator.scale(Duration.ofDays(1), true));
         }
         if (p.status() == ProjectStatus.DRAFT) {
-            projects.submit(people.tenderee(), settings.project());
-            p = projects.find(people.staff(), settings.project());
+            projects.submit(people.tenderee(), ProjectId.of(settings.project()));
+            p = projects.find(people.staff(), ProjectId.of(settings.project()));
         }
         if (p.status() == ProjectStatus.SUBMITTED) {
-            projects.accept(people.staff(), settings.project());
-            p = projects.find(people.staff(), settings.project());
+            projects.accept(people.staff(), ProjectId.of(settings.project()));
+            p = projects.find(people.staff(), ProjectId.of(settings.project()));
         }
         if (p.status() == ProjectStatus.ACCEPTED) {
             if (settings.award()) {
@@ -295,7 +297,7 @@ public class DemoTender {
                 }
             }
             publication.publish(people.tenderee(), ProjectId.of(settings.project()));
-            p = projects.find(people.staff(), settings.project());
+            p = projects.find(people.staff(), ProjectId.of(settings.project()));
             log.info("Demo tender {}: tender announcement published; opening keys made for {} lot(s)",
                     p.transactionCode(), p.lots().size());
         }

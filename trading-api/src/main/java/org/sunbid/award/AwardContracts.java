@@ -14,6 +14,7 @@ import org.sunbid.award.internal.AwardStore;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.BlobStore;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 
@@ -74,7 +75,7 @@ public class AwardContracts {
         store.markCompleted(row.lot(), now);
         store.insertEvidence(row.lot(), new AwardStore.Evidence(UUID.randomUUID(), "CONTRACT",
                 user.memberId().orElse(null), name, null, blob.sha256(), now));
-        ProjectView project = projects.find(AwardManagement.PLATFORM, row.project());
+        ProjectView project = projects.find(AwardManagement.PLATFORM, ProjectId.of(row.project()));
         notices.writtenReport(project, row.lot(), award, blob.sha256());
         notices.contract(project, row.lot(), award);
         events.publishEvent(new AwardEvents.ContractSigned(row.project(), lotId, award.winner().bidder().value(),

@@ -28,6 +28,7 @@ import org.sunbid.identity.Role;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 import org.sunbid.scheduler.TimeAccelerator;
@@ -73,7 +74,7 @@ public class AwardManagement {
     void onConcluded(EvaluationEvents.EvaluationConcluded concluded) {
         LotId lot = LotId.of(concluded.lot());
         EvaluationSession session = reports.session(lot).orElseThrow();
-        ProjectView project = projects.find(PLATFORM, concluded.project());
+        ProjectView project = projects.find(PLATFORM, ProjectId.of(concluded.project()));
         if (!(session.outcome().orElseThrow() instanceof EvaluationOutcome.Candidates c)) {
             notices.lotFailed(project, lot, "所有投标均被评标委员会否决 all bids rejected by the committee");
             events.publishEvent(new AwardEvents.LotFailed(concluded.project(), concluded.lot(), "ALL_BIDS_REJECTED",
@@ -104,7 +105,7 @@ public class AwardManagement {
             throw ProblemException.conflict("publicity-already-published", "lotId", "award.refused",
                     "the candidates are already publicised");
         }
-        ProjectView project = projects.find(PLATFORM, row.project());
+        ProjectView project = projects.find(PLATFORM, ProjectId.of(row.project()));
         Instant now = clock.instant();
         PublicityRules.Period period = rules.publicity(project.procedure(), row.reportAt(), now, days,
                 accelerator.scale(Duration.ofDays(1), project.testProject()));
@@ -138,7 +139,7 @@ public class AwardManagement {
         store.save(award, now);
         store.insertEvidence(lot, new AwardStore.Evidence(objection.id(), "OBJECTION", me.value(), text, signature,
                 null, now));
-        notices.suspended(projects.find(PLATFORM, row.project()), lot, objection);
+        notices.suspended(projects.find(PLATFORM, ProjectId.of(row.project())), lot, objection);
         events.publishEvent(new AwardEvents.ObjectionRaised(objection.id(), lotId, me.value(), now));
         return view(store.find(lot).orElseThrow());
     }
@@ -186,7 +187,7 @@ public class AwardManagement {
         store.markLetter(row.lot(), now);
         store.insertEvidence(row.lot(), new AwardStore.Evidence(UUID.randomUUID(), "DECISION", signer.value(),
                 new String(content, StandardCharsets.UTF_8), signature, null, now));
-        ProjectView project = projects.find(PLATFORM, row.project());
+        ProjectView project = projects.find(PLATFORM, ProjectId.of(row.project()));
         Candidate winner = award.winner();
         List<MemberId> others = reports.session(row.lot()).orElseThrow().bids().stream().map(OfferedBid::bidder)
                 .filter(m -> !m.equals(winner.bidder())).distinct().toList();
@@ -201,7 +202,7 @@ public class AwardManagement {
     AwardStore.AwardRow lockOwned(CurrentUser user, UUID lotId) {
         LotId lot = LotId.of(lotId);
         AwardStore.AwardRow row = store.lock(lot).orElseThrow(() -> ProblemException.notFound("award", lotId));
-        ProjectView project = projects.find(PLATFORM, row.project());
+        ProjectView project = projects.find(PLATFORM, ProjectId.of(row.project()));
         if (!project.ownedBy(user.memberId().orElse(null))) {
             throw ProblemException.notFound("award", lotId);
         }
@@ -242,7 +243,7 @@ public class AwardManagement {
         LotId lot = LotId.of(lotId);
         AwardStore.AwardRow row = store.find(lot).orElseThrow(() -> ProblemException.notFound("award", lotId));
         boolean staff = user.is(Role.STAFF) || user.is(Role.REGULATOR) || user.is(Role.ADMIN);
-        boolean owner = projects.find(PLATFORM, row.project()).ownedBy(user.memberId().orElse(null));
+        boolean owner = projects.find(PLATFORM, ProjectId.of(row.project())).ownedBy(user.memberId().orElse(null));
         boolean bidder = user.memberId().map(MemberId::of).map(m -> reports.session(lot).map(s -> s.bids().stream()
                 .anyMatch(b -> b.bidder().equals(m))).orElse(false)).orElse(false);
         if (!staff && !owner && !bidder) {
@@ -253,7 +254,7 @@ public class AwardManagement {
 
     AwardView view(AwardStore.AwardRow row) {
         Award a = row.award();
-        ProjectView project = projects.find(PLATFORM, row.project());
+        ProjectView project = projects.find(PLATFORM, ProjectId.of(row.project()));
         String lotName = project.lots().stream().filter(l -> l.id().equals(row.lot().value())).findFirst()
                 .map(ProjectView.LotView::name).orElse(null);
         java.util.Map<UUID, String> objectors = new java.util.LinkedHashMap<>();

@@ -29,6 +29,7 @@ import org.sunbid.member.MemberViews;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.ObjectionRecord;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 import org.sunbid.schedule.WorkingCalendar;
@@ -178,7 +179,7 @@ public class ComplaintManagement {
         LocalDate today = today(now);
         boolean wasSuspended = c.procedureSuspended();
         c.requireDecidable();
-        ProjectView project = projects.find(PLATFORM, c.filing().project().value());
+        ProjectView project = projects.find(PLATFORM, c.filing().project());
         String complainant = complainantName(c);
         SignedDocument letter = decisions.sign(c, project, complainant, verdict, requireReason(decision), today);
         c.decide(today, verdict, decision, letter.id());
@@ -205,7 +206,7 @@ public class ComplaintManagement {
         MemberId me = MemberId.of(user.requireMember());
         Instant now = clock.instant();
         return objections.filedBy(me.value()).stream().map(o -> {
-            ProjectView p = projects.find(PLATFORM, o.project().value());
+            ProjectView p = projects.find(PLATFORM, o.project());
             boolean settled = o.settledBy(now);
             LocalDate lastDay = settled
                     ? deadlines.filingDeadline(o.outcomeKnownAt().atZone(PlatformZone.ZONE).toLocalDate())
@@ -268,7 +269,7 @@ public class ComplaintManagement {
     }
 
     private void suspendProcedure(Complaint c, Instant now) {
-        ProjectView project = projects.find(PLATFORM, c.filing().project().value());
+        ProjectView project = projects.find(PLATFORM, c.filing().project());
         int held = holds.hold(c, project);
         events.publishEvent(new ComplaintEvents.ProcedureSuspended(c.id(), project.id(), held, now));
     }
@@ -284,7 +285,7 @@ public class ComplaintManagement {
         if (c.filing().complainant().value().equals(member.get())) {
             return true;
         }
-        return projects.findIfVisible(user, c.filing().project().value()).map(p -> p.ownedBy(member.get()))
+        return projects.findIfVisible(user, c.filing().project()).map(p -> p.ownedBy(member.get()))
                 .orElse(false);
     }
 
@@ -296,7 +297,7 @@ public class ComplaintManagement {
     }
 
     ComplaintView view(Complaint c, LocalDate today) {
-        ProjectView p = projects.find(PLATFORM, c.filing().project().value());
+        ProjectView p = projects.find(PLATFORM, c.filing().project());
         return new ComplaintView(c.id(), c.filing().project(), p.name(), p.transactionCode(), c.filing().objection(),
                 c.filing().complainant(), complainantName(c), c.filing().text(), c.filing().signatureSha256(),
                 c.filing().knownOn(), c.filing().filedAt(), deadlines.filingDeadline(c.filing().knownOn()), c.state(),

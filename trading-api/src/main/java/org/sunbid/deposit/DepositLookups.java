@@ -10,6 +10,7 @@ import org.sunbid.identity.Role;
 import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 import org.sunbid.schedule.WorkingCalendar;
@@ -32,7 +33,7 @@ class DepositLookups {
     }
 
     ProjectView project(UUID projectId) {
-        return projects.find(PLATFORM, projectId);
+        return projects.find(PLATFORM, ProjectId.of(projectId));
     }
 
     /** A bidder's registered basic account (基本账户) and company name: where refunds go and deposits must come from. */

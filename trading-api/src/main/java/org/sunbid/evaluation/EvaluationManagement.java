@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidId;
@@ -21,11 +22,13 @@ import org.sunbid.opening.OpenedBids;
 import org.sunbid.evaluation.internal.EvaluationStore;
 import org.sunbid.evaluation.internal.SheetContent;
 import org.sunbid.expert.Committees;
+import org.sunbid.expert.ExpertEvents;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 
@@ -86,7 +89,7 @@ public class EvaluationManagement {
 
     /** Sets the lot's plan; the method is the one fixed at intake. Only the project's owner, before the session. */
     public EvaluationPlan setPlan(CurrentUser user, UUID projectId, UUID lotId, PlanInput input) {
-        ProjectView project = projects.find(user, projectId);
+        ProjectView project = projects.find(user, ProjectId.of(projectId));
         if (!project.ownedBy(user.memberId().orElse(null))) {
             throw ProblemException.forbidden("problem.forbidden");
         }
@@ -129,7 +132,7 @@ public class EvaluationManagement {
     /** Opens the session once the opening record is final and the committee is seated (centre staff). */
     public EvaluationView open(CurrentUser staff, UUID projectId, UUID lotId) {
         requireStaff(staff);
-        ProjectView project = projects.find(staff, projectId);
+        ProjectView project = projects.find(staff, ProjectId.of(projectId));
         LotId lot = lotOf(project, lotId);
         if (store.find(lot).isPresent()) {
             throw ProblemException.conflict("evaluation-already-open", "lotId", "evaluation.refused",
@@ -271,6 +274,29 @@ public class EvaluationManagement {
         return views().view(user, store.projectOf(lot).orElseThrow(), session);
     }
 
+    /** A substitute representative was named after a recusal: an open session seats whoever joined the committee. */
+    @EventListener
+    void onRepresentativeNamed(ExpertEvents.RepresentativeNamed named) {
+        reseat(named.lot());
+    }
+
+    /** The committee is complete again (a replacement expert accepted): an open session seats whoever joined. */
+    @EventListener
+    void onStaffed(ExpertEvents.CommitteeStaffed staffed) {
+        reseat(staffed.lot());
+    }
+
+    private void reseat(LotId lot) {
+        Committees c = committees.getIfAvailable();
+        if (c == null) {
+            return;
+        }
+        store.lock(lot).ifPresent(session -> {
+            session.seat(c.seated(lot));
+            store.update(session, clock.instant());
+        });
+    }
+
     Committees committee() {
         Committees c = committees.getIfAvailable();
         if (c == null) {
@@ -306,7 +332,7 @@ public class EvaluationManagement {
 
     /** For the report and award: the project a session belongs to. */
     ProjectView project(UUID projectId) {
-        return projects.find(PLATFORM, projectId);
+        return projects.find(PLATFORM, ProjectId.of(projectId));
     }
 
     static Map<String, Object> map(Object... kv) {

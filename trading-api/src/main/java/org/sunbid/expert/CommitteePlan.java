@@ -18,7 +18,7 @@ import org.sunbid.project.LotId;
  * @param supervisingUscc the project's supervising department (行政监督部门), whose staff are never drawn
  */
 public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<String> representatives,
-        String supervisingUscc, List<MemberId> representativeMembers) {
+        String supervisingUscc, List<MemberId> representativeMembers, List<Integer> vacatedRepresentatives) {
 
     /** Fewest members of a committee. */
     public static final int MINIMUM_MEMBERS = 5;
@@ -34,6 +34,13 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
                     : representativeMembers.get(i));
         }
         representativeMembers = java.util.Collections.unmodifiableList(aligned);
+        vacatedRepresentatives = vacatedRepresentatives == null ? List.of() : List.copyOf(vacatedRepresentatives);
+    }
+
+    /** A plan none of whose representatives has left a seat. */
+    public CommitteePlan(LotId lot, UUID project, List<Group> groups, List<String> representatives,
+            String supervisingUscc, List<MemberId> representativeMembers) {
+        this(lot, project, groups, representatives, supervisingUscc, representativeMembers, null);
     }
 
     /** A plan whose representatives are named persons only. */
@@ -42,8 +49,11 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
         this(lot, project, groups, representatives, supervisingUscc, null);
     }
 
-    /** A tenderee representative's seat on the committee: its own member id, never the tenderee's. */
-    public record RepresentativeSeat(int position, String name, MemberId seat, boolean ownAccount) {
+    /**
+     * A tenderee representative's seat on the committee: its own member id, never the tenderee's; {@code vacated} when
+     * its holder declared a conflict and the tenderee has not named a substitute yet.
+     */
+    public record RepresentativeSeat(int position, String name, MemberId seat, boolean ownAccount, boolean vacated) {
     }
 
     /**
@@ -56,7 +66,8 @@ public record CommitteePlan(LotId lot, UUID project, List<Group> groups, List<St
             MemberId account = representativeMembers.get(i);
             seats.add(new RepresentativeSeat(i, representatives.get(i), account != null ? account
                     : new MemberId(UUID.nameUUIDFromBytes(("sunbid-representative-seat:" + lot.value() + ":" + i)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))), account != null));
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))), account != null,
+                    vacatedRepresentatives.contains(i)));
         }
         return List.copyOf(seats);
     }

@@ -77,11 +77,6 @@ public class CommitteePlans {
             String supervisingUscc, int drawnExperts, int members, boolean frozen, List<UUID> representativeMembers) {
     }
 
-    /** The same for callers holding raw ids. */
-    public PlanView set(CurrentUser user, UUID projectId, UUID lotId, PlanInput input) {
-        return set(user, new ProjectId(projectId), new LotId(lotId), input);
-    }
-
     public PlanView set(CurrentUser user, ProjectId project, LotId lot, PlanInput input) {
         UUID projectId = project.value();
         LotFacts.Lot l = facts.lot(projectId, lot);
@@ -107,8 +102,8 @@ public class CommitteePlans {
      * when a composition rule refuses it, that rule in words. A malformed group is refused as {@link #set} would.
      */
     @Transactional(readOnly = true)
-    public Preview preview(CurrentUser user, UUID projectId, UUID lotId, PlanInput input) {
-        LotId lot = new LotId(lotId);
+    public Preview preview(CurrentUser user, ProjectId project, LotId lot, PlanInput input) {
+        UUID projectId = project.value();
         requireOwnerOrCentre(user, facts.lot(projectId, lot));
         List<CommitteePlan.Group> groups = groups(input);
         Refusal refusal = null;
@@ -164,12 +159,6 @@ public class CommitteePlans {
                 blankToNull(g.region()), g.experts(), g.reserves(), blankToNull(g.preferredRegion()))).toList();
         CommitteePlan.checkGroups(stripped);
         return stripped;
-    }
-
-    /** The same for callers holding raw ids. */
-    @Transactional(readOnly = true)
-    public PlanView find(CurrentUser user, UUID projectId, UUID lotId) {
-        return find(user, new ProjectId(projectId), new LotId(lotId));
     }
 
     @Transactional(readOnly = true)

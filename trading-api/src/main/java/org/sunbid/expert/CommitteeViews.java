@@ -66,9 +66,10 @@ public class CommitteeViews {
 
     /**
      * A tenderee representative's seat: named by the tenderee in the plan (never sealed); {@code ownAccount} when the
-     * seat is a member account of the tenderee's organisation, which takes part in the evaluation itself.
+     * seat is a member account of the tenderee's organisation, which takes part in the evaluation itself;
+     * {@code vacated} when its holder declared a conflict and no substitute has been named yet.
      */
-    public record RepresentativeView(int position, String name, boolean ownAccount) {
+    public record RepresentativeView(int position, String name, boolean ownAccount, boolean vacated) {
     }
 
     /** An expert's own invitation. */
@@ -76,22 +77,11 @@ public class CommitteeViews {
             String lotName, SeatState state, Instant invitedAt, Instant answerDue, Instant answeredAt, String reason) {
     }
 
-    /** The same for callers holding raw ids. */
-    public CommitteeView committee(CurrentUser user, UUID projectId, UUID lotId) {
-        return committee(user, new ProjectId(projectId), new LotId(lotId));
-    }
-
     public CommitteeView committee(CurrentUser user, ProjectId project, LotId lotId) {
         LotFacts.Lot lot = facts.lot(project.value(), lotId);
         CommitteePlans.requireOwnerOrCentre(user, lot);
         boolean evaluationStarted = plans.evaluationStartedAt(lot.lot()).isPresent();
         return view(lot, !evaluationStarted);
-    }
-
-    /** The same for callers holding raw ids. */
-    @Transactional
-    public CommitteeView disclose(CurrentUser regulator, UUID projectId, UUID lotId, String reason) {
-        return disclose(regulator, new ProjectId(projectId), new LotId(lotId), reason);
     }
 
     /** A regulator reads the names before the evaluation; the access and its reason go into the supervision log. */
@@ -126,7 +116,7 @@ public class CommitteeViews {
         }
         Status status = seats.isEmpty() ? Status.PLANNED : accepted >= plan.drawnExperts() ? Status.STAFFED : Status.DRAWN;
         List<RepresentativeView> representatives = plan.representativeSeats().stream()
-                .map(r -> new RepresentativeView(r.position(), r.name(), r.ownAccount())).toList();
+                .map(r -> new RepresentativeView(r.position(), r.name(), r.ownAccount(), r.vacated())).toList();
         return new CommitteeView(lot.lot().value(), status, plan.drawnExperts(), accepted, invited, reserves, sealed,
                 views, representatives);
     }
@@ -166,16 +156,6 @@ public class CommitteeViews {
             return Optional.empty();
         }
         return pools.file(lot);
-    }
-
-    /** The same for callers holding raw ids. */
-    public Optional<byte[]> drawPool(CurrentUser user, UUID projectId, UUID lotId) {
-        return drawPool(user, new ProjectId(projectId), new LotId(lotId));
-    }
-
-    /** The same for callers holding raw ids. */
-    public Optional<String> drawRecord(CurrentUser user, UUID projectId, UUID lotId, int sequence) {
-        return drawRecord(user, new ProjectId(projectId), new LotId(lotId), sequence);
     }
 
     public Optional<String> drawRecord(CurrentUser user, ProjectId project, LotId lot, int sequence) {

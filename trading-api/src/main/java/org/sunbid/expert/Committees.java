@@ -12,7 +12,11 @@ public interface Committees {
     /** Members seated on the lot's committee (drawn experts who accepted, and tenderee representatives); empty until staffed. */
     List<CommitteeMember> seated(LotId lot);
 
-    /** Removes a seated member (declared conflict or absence, with the reason logged) and starts the replacement draw. */
+    /**
+     * Removes a seated member (declared conflict or absence, with the reason logged): a drawn expert's seat goes to the
+     * next reserve or a replacement draw; a tenderee representative's seat is vacated until the tenderee names a
+     * substitute ({@link CommitteeRepresentatives#name}), and the person is never named to the lot again.
+     */
     void replace(LotId lot, MemberId member, String reason);
 
     /** The signed draw record of the lot as canonical JSON, once the draw has run. */

@@ -71,8 +71,8 @@ public class ExpertAnswers {
     }
 
     /** The answer window closed: an unanswered invitation expires and its seat is filled. Idempotent. */
-    public void expire(UUID seatId) {
-        Optional<DrawStore.Seat> found = draws.lockSeat(seatId);
+    public void expire(SeatId seatId) {
+        Optional<DrawStore.Seat> found = draws.lockSeat(seatId.value());
         Instant now = clock.instant();
         if (found.isEmpty() || found.get().state() != SeatState.INVITED || now.isBefore(found.get().answerDue())) {
             return;
@@ -83,24 +83,11 @@ public class ExpertAnswers {
         fill(seat, "no answer", now);
     }
 
-    /**
-     * An answer-window job fired: every invitation still open under it — each member its draw invited, or the one seat
-     * of a promoted reserve — whose window has closed expires.
-     */
-    public void expireUnder(UUID seatOrDraw) {
-        for (UUID seat : draws.openInvitationsUnder(seatOrDraw)) {
-            expire(seat);
+    /** A draw's answer-window job fired: every invitation the draw made still open past its window expires. */
+    public void expireUnder(DrawId draw) {
+        for (UUID seat : draws.openInvitationsUnder(draw.value())) {
+            expire(new SeatId(seat));
         }
-    }
-
-    /** The same for callers holding the seat's raw id. */
-    public SeatState accept(CurrentUser expert, UUID seatId) {
-        return accept(expert, new SeatId(seatId));
-    }
-
-    /** The same for callers holding the seat's raw id. */
-    public SeatState decline(CurrentUser expert, UUID seatId, String reason) {
-        return decline(expert, new SeatId(seatId), reason);
     }
 
     /** Removes a drawn member (absent, a conflict found later) and fills its seat; see {@link Committees#replace}. */
@@ -156,7 +143,7 @@ public class ExpertAnswers {
         }
     }
 
-    private static String reason(String reason) {
+    static String reason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "expert.reason.required");
         }
@@ -167,7 +154,7 @@ public class ExpertAnswers {
     }
 
     /** Seats still open past their window (after a restart the jobs fire late; this catches any left). */
-    public List<UUID> overdue() {
-        return draws.overdueInvitations(clock.instant());
+    public List<SeatId> overdue() {
+        return draws.overdueInvitations(clock.instant()).stream().map(SeatId::new).toList();
     }
 }

@@ -3,14 +3,12 @@ package org.sunbid.expert;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.opening.OpenedBids;
 import org.sunbid.expert.internal.Avoidance;
 import org.sunbid.expert.internal.DrawStore;
-import org.sunbid.expert.internal.LibraryStore;
 import org.sunbid.expert.internal.LotFacts;
+import org.sunbid.expert.internal.OpeningFacts;
 import org.sunbid.expert.internal.PlanStore;
 import org.sunbid.expert.internal.PoolFreezing;
 import org.sunbid.expert.internal.PoolSnapshot;
@@ -48,37 +46,31 @@ public class ExpertDraws {
 
     private final PlanStore plans;
     private final DrawStore draws;
-    private final LibraryStore library;
     private final PoolFreezing pools;
     private final LotFacts facts;
+    private final OpeningFacts openingFacts;
     private final Seating seating;
     private final PlatformTrust trust;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int frequencyCap;
-    private final Duration frequencyPeriod;
-    private final Duration leaveHorizon;
 
-    ExpertDraws(PlanStore plans, DrawStore draws, LibraryStore library, PoolFreezing pools, LotFacts facts, Seating seating,
-            PlatformTrust trust, ApplicationEventPublisher events, Clock clock,
-            @Value("${sunbid.expert.frequency-cap:3}") int frequencyCap,
-            @Value("${sunbid.expert.frequency-period:P30D}") Duration frequencyPeriod,
-            @Value("${sunbid.expert.leave-horizon:P1D}") Duration leaveHorizon) {
-        if (frequencyCap < 1 || frequencyPeriod.isNegative() || leaveHorizon.isNegative()) {
-            throw new IllegalArgumentException("sunbid.expert.frequency-cap must be positive, periods not negative");
+    ExpertDraws(PlanStore plans, DrawStore draws, PoolFreezing pools, LotFacts facts, OpeningFacts openingFacts,
+            Seating seating, PlatformTrust trust, ApplicationEventPublisher events, Clock clock,
+            @Value("${sunbid.expert.frequency-cap:3}") int frequencyCap) {
+        if (frequencyCap < 1) {
+            throw new IllegalArgumentException("sunbid.expert.frequency-cap must be positive");
         }
         this.plans = plans;
         this.draws = draws;
-        this.library = library;
         this.pools = pools;
         this.facts = facts;
+        this.openingFacts = openingFacts;
         this.seating = seating;
         this.trust = trust;
         this.events = events;
         this.clock = clock;
         this.frequencyCap = frequencyCap;
-        this.frequencyPeriod = frequencyPeriod;
-        this.leaveHorizon = leaveHorizon;
     }
 
     /** What a draw produced, without names: counts for the caller, the record for regulators. */
@@ -92,17 +84,16 @@ public class ExpertDraws {
 
     /** Staff draw a lot of a project by hand (after a refused scheduled draw, for instance). */
     public DrawSummary draw(ProjectId project, LotId lot) {
-        facts.lot(project.value(), lot);
-        plans.find(lot).filter(p -> !p.project().equals(project.value()))
-                .ifPresent(p -> {
-                    throw ProblemException.notFound("lot", lot);
-                });
+        boolean planned = plans.find(lot).map(p -> {
+            if (!p.project().equals(project.value())) {
+                throw ProblemException.notFound("lot", lot);
+            }
+            return true;
+        }).orElse(false);
+        if (!planned) {
+            facts.lot(project.value(), lot); // an unknown lot is a 404 naming it, before "no plan"
+        }
         return draw(lot);
-    }
-
-    /** The same for callers holding the project's raw id. */
-    public DrawSummary draw(UUID project, LotId lot) {
-        return draw(new ProjectId(project), lot);
     }
 
     /** The lot's draw: refused unless the lot is opened, planned, committed and not drawn yet. */
@@ -136,9 +127,10 @@ public class ExpertDraws {
     private DrawSummary run(CommitteePlan plan, int sequence, String reason, List<DrawAlgorithm.Group> groups,
             List<Integer> planGroups) {
         LotId lot = plan.lot();
-        LotFacts.Lot facts = this.facts.lot(plan.project(), lot);
-        List<OpenedBids.BidAtOpening> bids = this.facts.openedBids(lot).orElseThrow(() -> refused(lot,
-                HttpStatus.CONFLICT, "lot-not-opened", "lotId", "expert.draw.not-opened"));
+        OpeningFacts.Snapshot opened = openingFacts.of(plan).orElseThrow(() -> refused(lot, HttpStatus.CONFLICT,
+                "lot-not-opened", "lotId", "expert.draw.not-opened"));
+        LotFacts.Lot facts = opened.lot();
+        List<OpenedBids.BidAtOpening> bids = opened.bids();
         DrawStore.Secret secret;
         try {
             secret = draws.secret(lot).orElseThrow(() -> refused(lot, HttpStatus.CONFLICT, "draw-secret-missing",
@@ -149,9 +141,8 @@ public class ExpertDraws {
         Instant now = clock.instant();
         Instant asOf = facts.bidDeadline();
         PoolSnapshot snapshot = pools.frozen(plan, asOf);
-        Avoidance.Parties parties = this.facts.parties(facts, bids, plan.supervisingUscc());
-        Map<Integer, List<Avoidance.Rule>> excluded = Avoidance.exclusions(snapshot, parties,
-                avoidanceFacts(facts, plan, parties));
+        Map<Integer, List<Avoidance.Rule>> excluded = Avoidance.exclusions(snapshot, opened.parties(),
+                avoidanceFacts(opened, plan));
         List<DrawRecord.Exclusion> exclusions = new ArrayList<>(excluded.size());
         BitSet excludedPositions = new BitSet(snapshot.size());
         excluded.forEach((position, rules) -> {
@@ -186,7 +177,7 @@ public class ExpertDraws {
 
         UUID drawId = UUID.randomUUID();
         draws.insertDraw(new DrawStore.Draw(drawId, lot, plan.project(), sequence, reason, json, recordSha256, now));
-        seating.seat(facts, drawId, outcome, planGroups, now);
+        seating.seat(facts, drawId, sequence, outcome, planGroups, now);
         events.publishEvent(new ExpertEvents.CommitteeDrawn(lot, drawId, sequence, outcome.members().size(),
                 outcome.reserves().size(), snapshot.size(), exclusions.size(), recordSha256, reason, now));
         return new DrawSummary(drawId, sequence, snapshot.size(), exclusions.size(), outcome.members().size(),
@@ -194,21 +185,13 @@ public class ExpertDraws {
     }
 
     /**
-     * Conflicts and leave count as declared by the bid deadline (nobody can change them once the bidders are known);
-     * the frequency cap counts invitations in the period before the deadline; credit is read at the draw.
+     * Conflicts and leave count as declared by the bid deadline (nobody can change them once the bidders are known),
+     * the frequency cap counts invitations in the period before the deadline: all kept from the opening. Credit and the
+     * project's earlier draws are read at the draw.
      */
-    private Avoidance.Facts avoidanceFacts(LotFacts.Lot lot, CommitteePlan plan, Avoidance.Parties parties) {
-        Instant deadline = lot.bidDeadline();
-        Set<String> codes = new java.util.HashSet<>();
-        codes.addAll(parties.tendereeUsccs());
-        codes.addAll(parties.agencyUsccs());
-        codes.addAll(parties.bidderUsccs());
-        codes.addAll(parties.relatedUsccs());
-        Instant evaluation = lot.openingAt() == null ? deadline : lot.openingAt();
-        return new Avoidance.Facts(library.conflictsWith(codes, deadline), facts.banned(), facts.badRecords(),
-                library.onLeave(evaluation, evaluation.plus(leaveHorizon), deadline),
-                draws.askedBetween(deadline.minus(frequencyPeriod), deadline), frequencyCap,
-                draws.drawnForProject(plan.project()));
+    private Avoidance.Facts avoidanceFacts(OpeningFacts.Snapshot opened, CommitteePlan plan) {
+        return new Avoidance.Facts(opened.conflicts(), facts.banned(), facts.badRecords(), opened.onLeave(),
+                opened.askedBeforeDeadline(), frequencyCap, draws.drawnForProject(plan.project()));
     }
 
     private static ProblemException refused(LotId lot, HttpStatus status, String rule, String field, String key) {

@@ -74,6 +74,20 @@ public final class ExpertEvents {
     public record SeatReplaced(LotId lot, UUID seat, String reason, Instant at) {
     }
 
+    /**
+     * A tenderee representative declared a conflict and left the seat in {@code position}; the tenderee names a
+     * substitute (representatives are the tenderee's own, not drawn: 招标投标法 第三十七条).
+     */
+    public record RepresentativeRecused(LotId lot, int position, UUID member, String reason, Instant at) {
+    }
+
+    /**
+     * The tenderee gave representative seat {@code position} a member account: the same person's (named only until
+     * then) or, after a recusal, a substitute's ({@code substitute}). The holder takes part in the evaluation online.
+     */
+    public record RepresentativeNamed(LotId lot, int position, UUID member, boolean substitute, UUID by, Instant at) {
+    }
+
     /** Every drawn seat of the lot has accepted: the committee is complete. */
     public record CommitteeStaffed(LotId lot, int members, Instant at) {
     }

@@ -16,8 +16,10 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.ProjectEvents.DeadlineMoved;
 import org.sunbid.project.internal.DocumentFiles;
@@ -69,11 +71,14 @@ public class ProjectManagement {
         if (!user.is(Role.TENDEREE) && !user.is(Role.AGENT)) {
             throw ProblemException.forbidden("problem.forbidden");
         }
-        return register(UUID.randomUUID(), user.requireMember(), user.role(), user.accountId(), r);
+        return register(ProjectId.of(UUID.randomUUID()), MemberId.of(user.requireMember()), user.role(), user.account(), r);
     }
 
     /** Registration with a given id and acting member (used by the demo seed; callers check the role). */
-    public ProjectView register(UUID projectId, UUID memberId, Role role, UUID accountId, Registration r) {
+    public ProjectView register(ProjectId project, MemberId member, Role role, AccountId account, Registration r) {
+        UUID projectId = project.value();
+        UUID memberId = member.value();
+        UUID accountId = account.value();
         return register(projectId, memberId, role, accountId, r, false);
     }
 
@@ -82,7 +87,10 @@ public class ProjectManagement {
      * are shrunk by the scheduler's {@link TimeAccelerator} (one day lasts {@code sunbid.scheduler.test-project-day}).
      * Callers check the role, as for the demo seed.
      */
-    public ProjectView registerTestProject(UUID projectId, UUID memberId, Role role, UUID accountId, Registration r) {
+    public ProjectView registerTestProject(ProjectId project, MemberId member, Role role, AccountId account, Registration r) {
+        UUID projectId = project.value();
+        UUID memberId = member.value();
+        UUID accountId = account.value();
         return register(projectId, memberId, role, accountId, r, true);
     }
 
@@ -160,8 +168,9 @@ public class ProjectManagement {
 
     /** The project if the caller may see it, or 404. */
     @Transactional(readOnly = true)
-    public ProjectView find(CurrentUser user, UUID id) {
-        return findIfVisible(user, id).orElseThrow(() -> ProblemException.notFound("project", id));
+    public ProjectView find(CurrentUser user, ProjectId project) {
+        UUID id = project.value();
+        return findIfVisible(user, project).orElseThrow(() -> ProblemException.notFound("project", id));
     }
 
     /**
@@ -169,7 +178,8 @@ public class ProjectManagement {
      * marking that transaction rollback-only.
      */
     @Transactional(readOnly = true)
-    public Optional<ProjectView> findIfVisible(CurrentUser user, UUID id) {
+    public Optional<ProjectView> findIfVisible(CurrentUser user, ProjectId project) {
+        UUID id = project.value();
         return access.find(user, id);
     }
 
@@ -196,7 +206,8 @@ public class ProjectManagement {
     }
 
     /** The owner submits its project to the centre (idempotent). */
-    public ProjectView submit(CurrentUser user, UUID id) {
+    public ProjectView submit(CurrentUser user, ProjectId project) {
+        UUID id = project.value();
         ProjectView p = access.owned(user, id);
         if (p.status() == ProjectStatus.SUBMITTED) {
             return p;
@@ -209,7 +220,8 @@ public class ProjectManagement {
     }
 
     /** 进场登记: the centre accepts a submitted project. */
-    public ProjectView accept(CurrentUser staff, UUID id) {
+    public ProjectView accept(CurrentUser staff, ProjectId project) {
+        UUID id = project.value();
         ProjectView p = access.forCentre(staff, id);
         if (p.status() == ProjectStatus.ACCEPTED) {
             return p;
@@ -222,7 +234,8 @@ public class ProjectManagement {
     }
 
     /** The centre returns a submitted project with its reason. */
-    public ProjectView returnProject(CurrentUser staff, UUID id, String reason) {
+    public ProjectView returnProject(CurrentUser staff, ProjectId project, String reason) {
+        UUID id = project.value();
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "project.return.reason");
         }
@@ -249,7 +262,8 @@ public class ProjectManagement {
      * projects' periods shrink with the scheduler's accelerator. Publishes {@link DeadlineMoved} per lot so bidding
      * moves its jobs in the same transaction.
      */
-    public DeadlineChange moveDeadline(UUID lotId, Instant newDeadline, Instant newOpening, boolean documentsChanged) {
+    public DeadlineChange moveDeadline(LotId movedLot, Instant newDeadline, Instant newOpening, boolean documentsChanged) {
+        UUID lotId = movedLot.value();
         UUID id = projects.projectOfLot(lotId).orElseThrow(() -> ProblemException.notFound("lot", lotId));
         ProjectView p = projects.lock(id).filter(x -> x.status() == ProjectStatus.PUBLISHED)
                 .orElseThrow(() -> ProblemException.notFound("lot", lotId));
@@ -285,7 +299,8 @@ public class ProjectManagement {
 
     /** The latest approved tender documents of a project, for the platform's own reading (not a download). */
     @Transactional(readOnly = true)
-    public Optional<DocumentFile> tenderDocumentsFile(UUID id) {
+    public Optional<DocumentFile> tenderDocumentsFile(ProjectId project) {
+        UUID id = project.value();
         return projects.latestVersion(id, ReviewItem.TENDER_DOCUMENTS).map(v -> new DocumentFile(files.path(v.fileSha256()),
                 v.fileName(), v.contentType(), v.fileSize(), v.fileSha256()));
     }
@@ -303,11 +318,15 @@ public class ProjectManagement {
      * Suspends the project on behalf of {@code holder} (a complaint the regulator handles, 实施条例 art. 62): the
      * project shows {@code suspended} until every holder releases it.
      */
-    public void hold(UUID projectId, UUID holder, String reason) {
+    public void hold(ProjectId project, HolderId holderId, String reason) {
+        UUID projectId = project.value();
+        UUID holder = holderId.value();
         projects.hold(projectId, holder, reason, clock.instant());
     }
 
-    public void release(UUID projectId, UUID holder) {
+    public void release(ProjectId project, HolderId holderId) {
+        UUID projectId = project.value();
+        UUID holder = holderId.value();
         projects.release(projectId, holder);
     }
 }

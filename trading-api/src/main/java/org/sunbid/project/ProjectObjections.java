@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.internal.ProjectAccess;
 import org.sunbid.project.internal.ProjectRules;
@@ -57,7 +58,8 @@ public class ProjectObjections {
     }
 
     /** The owner answers an open objection (due within 3 days). */
-    public void answerObjection(CurrentUser user, ProjectId project, UUID objectionId, String answer) {
+    public void answerObjection(CurrentUser user, ProjectId project, ObjectionId objection, String answer) {
+        UUID objectionId = objection.value();
         UUID id = project.value();
         if (answer == null || answer.isBlank() || answer.length() > 4000) {
             throw ProblemException.invalid("answer", "project.objection.answer");
@@ -85,13 +87,15 @@ public class ProjectObjections {
 
     /** One objection to a project's documents, for the complaint that may follow it. */
     @Transactional(readOnly = true)
-    public java.util.Optional<ObjectionRecord> objection(UUID objectionId) {
+    public java.util.Optional<ObjectionRecord> objection(ObjectionId objection) {
+        UUID objectionId = objection.value();
         return projects.objection(objectionId).map(ProjectObjections::record);
     }
 
     /** The member's own objections to documents, newest first (what it may complain about). */
     @Transactional(readOnly = true)
-    public List<ObjectionRecord> objectionsFiledBy(UUID member) {
+    public List<ObjectionRecord> objectionsFiledBy(MemberId memberId) {
+        UUID member = memberId.value();
         return projects.objectionsFiledBy(member).stream().map(ProjectObjections::record).toList();
     }
 

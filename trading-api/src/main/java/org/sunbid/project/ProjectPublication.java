@@ -13,6 +13,7 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeDraft;
+import org.sunbid.notice.NoticeId;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.PlatformZone;
@@ -145,7 +146,8 @@ public class ProjectPublication {
      * before the deadline, the deadline moves to 15 days after it and the opening moves with it.
      */
     public ClarificationOutcome clarify(CurrentUser user, ProjectId project, String title, String body,
-            boolean affectsBids, UUID corrects) {
+            boolean affectsBids, NoticeId correctsId) {
+        UUID corrects = correctsId == null ? null : correctsId.value();
         UUID id = project.value();
         if (title == null || title.isBlank() || title.length() > 300) {
             throw ProblemException.invalid("title", "project.clarification.title");

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.schedule.internal.Bookings;
@@ -153,7 +154,7 @@ public class ScheduleManagement {
         if (newOpening == null || newOpening.isBefore(newDeadline)) {
             throw ProblemException.invalid("newOpening", "schedule.deadline.opening-before-deadline");
         }
-        ProjectManagement.DeadlineChange change = projects.moveDeadline(lotId, newDeadline, newOpening, documentsChanged);
+        ProjectManagement.DeadlineChange change = projects.moveDeadline(LotId.of(lotId), newDeadline, newOpening, documentsChanged);
         UUID projectId = change.after().id();
         List<Booking> current = bookings.ofLot(lotId);
         Duration shift = current.stream().filter(b -> b.purpose() == BookingPurpose.OPENING).findFirst()

@@ -215,6 +215,8 @@ class BidIntegrationTests extends BidScenario {
             if (r.get("bidId").asText().equals(lastBid)) {
                 assertThat(r.get("hashCheck").asText()).isEqualTo("TAMPERED_AFTER_RECEIPT");
                 assertThat(r.get("decryption").asText()).startsWith("FAILED");
+                // the plaintext was verified while it was decrypted: what was written before the tag failed is gone
+                assertThat(tampered.resolveSibling(lastBid + ".content")).doesNotExist();
             } else {
                 assertThat(r.get("signature").asText()).isEqualTo("VALID");
                 valid++;

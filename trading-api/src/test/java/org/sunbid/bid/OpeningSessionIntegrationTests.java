@@ -204,10 +204,17 @@ class OpeningSessionIntegrationTests extends BidScenario {
         return new byte[][] { sealed.toByteArray(), signed };
     }
 
-    /** The platform cannot write where it decrypts the bid: a failure of the platform's, not the bidder's. */
+    /** The platform cannot write the bid's content where it opens it: a failure of the platform's, not the bidder's. */
     void breakPlatformSideOf(UUID bid) throws Exception {
         Path sealed = bidFile(bid);
-        Files.createDirectories(sealed.resolveSibling(bid + ".signed").resolve("in-the-way"));
+        Files.createDirectories(sealed.resolveSibling(bid + ".content").resolve("in-the-way"));
+    }
+
+    /** The disk is repaired after the opening's job failed on it (so the bidder's own decryption can be kept). */
+    void repairPlatformSideOf(UUID bid) throws Exception {
+        Path content = bidFile(bid).resolveSibling(bid + ".content");
+        Files.delete(content.resolve("in-the-way"));
+        Files.delete(content);
     }
 
     Path bidFile(UUID bid) {
@@ -501,7 +508,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
         assertThat(opened.get("status").asText()).isEqualTo("OPENED");
         assertNothingAtRest(lot.opening, secrets, shares, "after the opening");
         for (UUID bid : lot.bids.values()) {
-            assertThat(bidFile(bid).resolveSibling(bid + ".signed")).as("the scratch plaintext is deleted once verified")
+            assertThat(bidFile(bid).resolveSibling(bid + ".signed")).as("no decrypted plaintext is written before it is verified")
                     .doesNotExist();
             assertThat(bidFile(bid).resolveSibling(bid + ".content")).as("the verified content is kept").isRegularFile();
         }
@@ -695,6 +702,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
         String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, broken.key()));
 
         // another bidder cannot act on it, and what does not match is refused naming the field
+        repairPlatformSideOf(lot.bids.get(broken));
         lot.selfDecrypt(lot.bidders.get(0), lot.bids.get(broken), decrypted, cek, 404);
         byte[] altered = decrypted.clone();
         altered[altered.length / 2] ^= 1;
@@ -908,6 +916,7 @@ class OpeningSessionIntegrationTests extends BidScenario {
         lot.start();
         assertThat(lot.row(lot.releaseShares(), forger).get("stage").asText()).isEqualTo("AWAITING_BIDDER");
 
+        repairPlatformSideOf(lot.bids.get(forger));
         Path own = Files.write(Files.createTempFile("own-", ".sealed"), tender[0]);
         String cek = Base64.getEncoder().encodeToString(Opener.recoverContentKey(own, forger.key()));
         JsonNode done = lot.selfDecrypt(forger, tender[1], cek, 200);

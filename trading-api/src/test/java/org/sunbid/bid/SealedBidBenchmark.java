@@ -227,7 +227,7 @@ public final class SealedBidBenchmark extends BidScenario {
         System.out.printf("| receipts received / verified / bids stored | %d / %d / %d |%n", receiptMs.length, verified, stored);
         System.out.printf("| baseline `sha256sum` same files | %.0f MB/s (%.2f s) |%n", shaMBs, sha);
         System.out.printf("| baseline `dd bs=1M conv=fsync` per file | %.0f MB/s (%.2f s) |%n", ddMBs, ddSeconds);
-        System.out.printf("| ratio to the machine's limit (slower baseline) | **%.0f%%** (target >= 50%%) |%n",
+        System.out.printf("| ratio to the machine's limit (slower baseline) | **%.0f%%** (target >= 70%%) |%n",
                 100 * rushMBs / limit);
 
         // what one receipt's signed PDF costs (render + PAdES B-T + store), one at a time, to explain the latency
@@ -314,7 +314,7 @@ public final class SealedBidBenchmark extends BidScenario {
                 openedTotal / 1e6 / openSeconds);
         System.out.printf("| baseline `openssl cms -decrypt` + `openssl cms -verify`, the same %d files, one by one | %.2f s (%.0f MB/s) |%n",
                 openedNames.size(), opensslSeconds, openedTotal / 1e6 / opensslSeconds);
-        System.out.printf("| platform / openssl | **%.2fx** (target <= 1.5x) |%n", openSeconds / opensslSeconds);
+        System.out.printf("| platform / openssl | **%.2fx** (target <= 1.0x) |%n", openSeconds / opensslSeconds);
         System.out.printf("load average at the end: %s%n", load());
     }
 

@@ -130,7 +130,7 @@ class DemoTenderIntegrationTests {
         UUID lot = end.lotId();
 
         // publication: a published test project with an accelerated 20-day bid period and its announcement
-        ProjectView project = projects.find(STAFF, DemoTender.PROJECT);
+        ProjectView project = projects.find(STAFF, ProjectId.of(DemoTender.PROJECT));
         assertThat(project.testProject()).isTrue();
         assertThat(project.tendereeMemberId()).isEqualTo(accounts.findByUsername("tenderee01").orElseThrow().memberId().orElseThrow());
         assertThat(Duration.between(project.documentsOnSaleFrom(), project.bidDeadline()))

@@ -27,6 +27,7 @@ import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.project.LotId;
+import org.sunbid.expert.internal.OpeningFacts;
 import org.sunbid.expert.internal.PlanStore;
 import org.sunbid.expert.internal.PoolFreezing;
 import org.sunbid.expert.internal.PoolStore;
@@ -74,6 +75,7 @@ public final class ExpertDrawBenchmark {
     private final PlanStore plans;
     private final PoolFreezing freezing;
     private final PoolStore pools;
+    private final OpeningFacts openingFacts;
     private final org.springframework.transaction.PlatformTransactionManager transactions;
     private static final UUID BENCH = new UUID(0, 42);
 
@@ -87,6 +89,7 @@ public final class ExpertDrawBenchmark {
         this.plans = app.getBean(PlanStore.class);
         this.freezing = app.getBean(PoolFreezing.class);
         this.pools = app.getBean(PoolStore.class);
+        this.openingFacts = app.getBean(OpeningFacts.class);
         this.transactions = app.getBean(org.springframework.transaction.PlatformTransactionManager.class);
     }
 
@@ -98,17 +101,23 @@ public final class ExpertDrawBenchmark {
         String department = MemberFixtures.uscc();
         library(experts, tenderee, bidders, department);
         List<UUID> lots = new ArrayList<>();
-        for (int i = 0; i < 2 * draws + 3; i++) {
+        for (int i = 0; i < 3 * draws + 3; i++) {
             lots.add(openedLot(tenderee, bidders, department, i));
         }
         System.out.printf("setup: %,d experts, %d opened lots in %.1f s%n", experts, lots.size(), (System.nanoTime() - t0) / 1e9);
 
         // whole draw, as the staff endpoint and the scheduled job run it: 3 warm-up draws, then `draws` whose pool was
-        // frozen just before (as the expert-pool-freeze job does at the deadline, an hour before the opening; the
-        // snapshot is still in memory) and `draws` whose snapshot was dropped (read back from the database, as after a
-        // restart or when more than a few lots froze in between). The freeze itself is timed apart: not in the draw.
+        // frozen just before (as the expert-pool-freeze job does at the deadline) and whose facts were taken at the
+        // opening (as the opening's listener does), both still in memory; `draws` with the pool in memory but the
+        // facts read at the draw (the way every draw worked before the opening kept them); and `draws` with both
+        // dropped (read back from the database, as after a restart). The freeze and the opening's facts are timed
+        // apart: they are not in the draw.
         List<Double> freeze = new ArrayList<>();
+        List<Double> atOpening = new ArrayList<>();
         List<Double> warm = new ArrayList<>();
+        List<Double> factsAtDraw = new ArrayList<>();
+        List<Double> factsAtDrawCpu = new ArrayList<>();
+        List<Double> factsAtDrawDbCpu = new ArrayList<>();
         List<Double> cold = new ArrayList<>();
         List<Double> selectIds = new ArrayList<>();
         List<Double> warmCpu = new ArrayList<>();
@@ -116,15 +125,23 @@ public final class ExpertDrawBenchmark {
         long postmaster = postmaster();
         ExpertDraws.DrawSummary last = null;
         for (int i = 0; i < lots.size(); i++) {
-            boolean isCold = i >= 3 + draws;
+            boolean isCold = i >= 3 + 2 * draws;
+            boolean atDraw = !isCold && i >= 3 + draws;
             CommitteePlan plan = plans.find(new LotId(lots.get(i))).orElseThrow();
             Instant deadline = jdbc.sql("select bid_deadline from project where id = ?").param(plan.project())
                     .query(java.sql.Timestamp.class).single().toInstant();
             long f = System.nanoTime();
             inTransaction(() -> freezing.frozen(plan, deadline));
             freeze.add((System.nanoTime() - f) / 1e6);
+            // what the opening's listener does once the opening commits: the lot's facts fixed by then, kept in memory
+            long o = System.nanoTime();
+            inTransaction(() -> openingFacts.of(plan));
+            atOpening.add((System.nanoTime() - o) / 1e6);
             if (isCold) {
                 pools.forgetCached();
+            }
+            if (isCold || atDraw) {
+                openingFacts.forget(); // as before this round: every fact read at the draw
             }
             long dbBefore = databaseTicks(postmaster);
             long cpuBefore = THREADS.getCurrentThreadCpuTime();
@@ -134,14 +151,14 @@ public final class ExpertDrawBenchmark {
             double cpu = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
             double dbCpu = (databaseTicks(postmaster) - dbBefore) * 10.0; // USER_HZ = 100: 10 ms per tick
             if (i >= 3 && !isCold) {
-                warmCpu.add(cpu);
-                warmDbCpu.add(dbCpu);
+                (atDraw ? factsAtDrawCpu : warmCpu).add(cpu);
+                (atDraw ? factsAtDrawDbCpu : warmDbCpu).add(dbCpu);
             }
             long b = System.nanoTime();
             jdbc.sql("select member_id from expert_library order by member_id").query(UUID.class).list();
             selectIds.add((System.nanoTime() - b) / 1e6);
             if (i >= 3) {
-                (isCold ? cold : warm).add(ms);
+                (isCold ? cold : atDraw ? factsAtDraw : warm).add(ms);
             }
         }
         String json = jdbc.sql("select record from expert_draw where id = ?").param(last.draw()).query(String.class).single();
@@ -204,11 +221,15 @@ public final class ExpertDrawBenchmark {
         print("baseline B: SELECT of the library's ids (JDBC)", selectIds, base, ids);
         print("selection step (indexed, as the draw runs it)", selection, base, ids);
         print("selection step without the group index", unindexed, base, ids);
-        print("whole draw, pool snapshot in memory", warm, base, ids);
-        print("whole draw, pool read from the database", cold, base, ids);
-        print("  its CPU: the draw's thread (snapshot in memory)", warmCpu, base, ids);
+        print("whole draw, pool and opening facts in memory", warm, base, ids);
+        print("  its CPU: the draw's thread", warmCpu, base, ids);
         print("  its CPU: database processes (10 ms ticks)", warmDbCpu, base, ids);
+        print("whole draw, pool in memory, facts read at the draw", factsAtDraw, base, ids);
+        print("  its CPU: the draw's thread", factsAtDrawCpu, base, ids);
+        print("  its CPU: database processes (10 ms ticks)", factsAtDrawDbCpu, base, ids);
+        print("whole draw, pool and facts read from the database", cold, base, ids);
         print("pool freeze (at the deadline, not in the draw)", freeze, base, ids);
+        print("facts at the opening (not in the draw)", atOpening, base, ids);
         print("draw-verify (parse, CMS, RFC 3161, replay)", verify, base, ids);
         breakdown(new LotId(lots.get(lots.size() - 1)), signed.record().canonicalBytes());
         System.out.println("load average at end: " + loadAverage());

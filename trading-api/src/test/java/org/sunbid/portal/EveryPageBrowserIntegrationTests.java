@@ -67,7 +67,7 @@ class EveryPageBrowserIntegrationTests {
                 "/regulator/deposits.html"));
         BY_ROLE.put(Role.EXPERT, List.of("/expert/invitations.html", "/expert/profile.html",
                 "/expert/availability.html", "/expert/evaluation.html"));
-        BY_ROLE.put(Role.TENDEREE, List.of("/award.html"));
+        BY_ROLE.put(Role.TENDEREE, List.of("/tenderee/projects.html", "/award.html"));
     }
 
     /**

@@ -25,9 +25,10 @@ import org.sunbid.support.MutableClock;
 
 /**
  * The expert's own pages, the committee plan in the intake form and the regulator's draw statistics in a real
- * Chromium: an expert reads its entry by name and keeps its conflicts and leave; staff write a lot's plan with the
- * server's live eligible count and the composition rule in words, and see a drawn lot's status as states with every
- * name sealed; a regulator gets the ECharts statistics from the real seats.
+ * Chromium: an expert reads its entry by name and keeps its conflicts and leave; the tenderee writes a lot's plan on
+ * its own page (region picked by name) with the server's live eligible count and the composition rule in words, staff
+ * find it in the intake form and see a drawn lot's status as states with every name sealed; a regulator gets the
+ * ECharts statistics from the real seats.
  */
 @BrowserTest
 class ExpertPortalBrowserIntegrationTests {
@@ -119,21 +120,25 @@ class ExpertPortalBrowserIntegrationTests {
         assertThat(jdbc.sql("select count(*) from expert_leave where member_id = ? and withdrawn_at is not null")
                 .param(me.id()).query(Integer.class).single()).isEqualTo(1);
 
-        // staff write a submitted project's plan: specialty by name, live count from the server, rules in words
+        // the tenderee writes its submitted project's plan on its own page: specialty and region by name, live count
+        // from the server, rules in words (the experts are the only B0202 experts in Yunnan, 53xxxx)
         String region = ExpertFixtures.freshRegion();
         List<ExpertFixtures.Expert> pool = ExpertFixtures.admitted(members, library, region, "B0202", 6);
         ExpertFixtures.admittedYesterday(jdbc, pool);
         String name = "专家方案测试项目" + UUID.randomUUID().toString().substring(0, 4);
-        String project = PortalApi.submittedProject(browser, accounts, name)[0];
-        String staff = platformAccount(Role.STAFF);
-        browser.signIn(staff, PASSWORD, "/staff/projects.html?status=SUBMITTED&id=" + project);
+        String[] submitted = PortalApi.submittedProject(browser, accounts, name);
+        String project = submitted[0];
+        browser.signIn(submitted[2], PASSWORD, "/tenderee/projects.html");
+        browser.awaitText("#projects tbody", name);
+        browser.click("#projects tbody tr[data-id='" + project + "'] a");
         browser.await("#plans .plan-form");
         new Select(browser.await("#plans select[name='groups[0].specialty']")).selectByValue("B0202");
-        browser.type("#plans input[name='groups[0].region']", region);
+        new Select(browser.find("#plans select[name='groups[0].region']")).selectByVisibleText("云南省（全省）");
         browser.type("#plans input[name='groups[0].experts']", "4");
         browser.type("#plans input[name='groups[0].reserves']", "1");
         browser.awaitText("#plans .plan-live", "不得少于 5 人");
         browser.awaitText("#plans .eligible", "6 人");
+        assertThat(browser.find("#plans .eligible").getText()).contains("云南省（53）");
         browser.type("#plans input[name='groups[0].experts']", "5");
         browser.type("#plans textarea[name=representatives]", "王代表\n李代表");
         browser.awaitText("#plans .plan-live", "委员会共 7 人");
@@ -144,10 +149,18 @@ class ExpertPortalBrowserIntegrationTests {
         browser.awaitText("#plans .plan-saved", "组建方案已保存");
         assertThat(jdbc.sql("""
                 select count(*) from expert_plan_group g join project_lot l on l.id = g.lot_id
-                 where l.project_id = ? and g.specialty = 'B0202' and g.region = ? and g.experts = 5""")
-                .params(UUID.fromString(project), region).query(Integer.class).single()).isEqualTo(1);
+                 where l.project_id = ? and g.specialty = 'B0202' and g.region = '53' and g.experts = 5""")
+                .param(UUID.fromString(project)).query(Integer.class).single()).isEqualTo(1);
         browser.script("document.getElementById('plans').scrollIntoView()");
-        browser.screenshot("staff-committee-plan");
+        browser.screenshot("tenderee-committee-plan");
+
+        // staff see the same plan in the intake form, the region by name
+        String staff = platformAccount(Role.STAFF);
+        browser.signIn(staff, PASSWORD, "/staff/projects.html?status=SUBMITTED&id=" + project);
+        browser.await("#plans .plan-form");
+        assertThat(new Select(browser.find("#plans select[name='groups[0].region']")).getFirstSelectedOption().getText())
+                .isEqualTo("云南省（全省）");
+        browser.awaitText("#plans .plan-live", "委员会共 7 人");
 
         // a published lot after its draw: its status as states and counts, no drawn name
         UUID[] ids = OpenedLotRows.insert(jdbc, company(Role.TENDEREE, "方案招标人" + region, MemberFixtures.uscc()),

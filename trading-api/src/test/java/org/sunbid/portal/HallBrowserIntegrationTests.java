@@ -127,7 +127,7 @@ class HallBrowserIntegrationTests {
         UUID brokenBid = UUID.fromString(submit(broken, project, lot, brokenSealed).get("bidId").asText());
         Path sealedFile = properties.dataDir().resolve(JdbcClient.create(dataSource)
                 .sql("select file from bid where id = ?").param(brokenBid).query(String.class).single());
-        Files.createDirectories(sealedFile.resolveSibling(brokenBid + ".signed").resolve("in-the-way"));
+        Path inTheWay = Files.createDirectories(sealedFile.resolveSibling(brokenBid + ".content").resolve("in-the-way"));
 
         // the bidder finds its opening in the hall's list and enters it before the opening time
         browser.signIn(broken.username(), broken.password(), "/hall.html");
@@ -158,6 +158,8 @@ class HallBrowserIntegrationTests {
         assertThat(browser.find("#bids").getText()).doesNotContain("8,800,000.00", "浙江钱塘路桥工程有限公司");
         assertThat(browser.find("#self-decrypt").isDisplayed()).isTrue();
         browser.screenshot("hall-self-decrypt");
+        Files.delete(inTheWay); // the disk is repaired; the bidder's own decryption is kept where the content goes
+        Files.delete(inTheWay.getParent());
 
         // it opens its own copy with its own key (as bidtool open --export-cek does) and uploads both files
         Path dir = Files.createTempDirectory("self-decrypt-");

@@ -59,13 +59,13 @@ final class PortalApi {
                 .get("accessToken").asText();
     }
 
-    /** A tenderee registers and submits an open tender; returns the project's id and its tenderee's token. */
+    /** A tenderee registers and submits an open tender; returns the project's id, its tenderee's token and username. */
     static String[] submittedProject(Browser browser, AccountManagement accounts, String name) throws Exception {
         String tenderee = "tenderee-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createMemberAccount(tenderee, PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区城建中心");
         String token = login(browser, tenderee);
         String id = call(browser, "POST", "/api/projects", token, ProjectFixtures.openTender(name)).get("id").asText();
         call(browser, "POST", "/api/projects/" + id + "/submit", token, null);
-        return new String[] { id, token };
+        return new String[] { id, token, tenderee };
     }
 }

@@ -49,7 +49,7 @@ public final class PortalRenderBenchmark {
                 java.sql.Statement s = c.createStatement()) {
             long start = System.nanoTime();
             s.execute("alter table notice disable trigger notice_immutable");
-            s.executeUpdate(FILL.formatted(n));
+            s.executeUpdate(FILL.replace("%d", Integer.toString(n))); // not formatted(): the SQL has its own % (modulo)
             s.executeUpdate("""
                     insert into search_attachment_text (notice_id, text, documents, extracted_at)
                     select id, case when seq % 10 = 0 then repeat(title || ' 技术规格书 设备须为全新未使用产品 质量标准为合格 ', 40)
@@ -85,7 +85,7 @@ public final class PortalRenderBenchmark {
                 t.title || '。投标人须具备相应资质，评标办法为综合评估法，采用电子招标投标方式，项目预算已落实。' || chr(10)
                     || '招标人：' || d.name || '政府采购中心' || chr(10) || '采购方式：公开招标',
                 d.code, array[(array['B0201','B0202','A0201','A0202','C01','C02','B01','A05'])[1 + g % 8]],
-                (10000 + (g * 7919) % 50000000)::numeric, d.name || '政府采购中心',
+                (10000 + (g::bigint * 7919) % 50000000)::numeric, d.name || '政府采购中心',
                 case when k.kind = 'AWARD' then '浙江宏远建设集团有限公司' end,
                 now() + ((g % 60) - 20) * interval '1 day', now() + ((g % 60) - 20) * interval '1 day' + interval '30 minutes',
                 '[]'::jsonb, now() - (g % 365) * interval '1 day' - (g % 86400) * interval '1 second'

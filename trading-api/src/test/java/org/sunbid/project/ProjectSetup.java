@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
 
 /**
  * Walks projects through intake, joint review and publication for the tests of other features, through the project
@@ -34,11 +36,11 @@ public class ProjectSetup {
 
     public ProjectView registerTestProject(UUID projectId, UUID memberId, org.sunbid.identity.Role role,
             UUID accountId, Registration registration) {
-        return projects.registerTestProject(projectId, memberId, role, accountId, registration);
+        return projects.registerTestProject(ProjectId.of(projectId), MemberId.of(memberId), role, AccountId.of(accountId), registration);
     }
 
     public ProjectView find(CurrentUser user, UUID project) {
-        return projects.find(user, project);
+        return projects.find(user, ProjectId.of(project));
     }
 
     /**
@@ -47,8 +49,8 @@ public class ProjectSetup {
      */
     public void publishAfterReview(UUID project, CurrentUser tenderee, CurrentUser staff, List<CurrentUser> reviewers) {
         ProjectId id = ProjectId.of(project);
-        projects.submit(tenderee, project);
-        projects.accept(staff, project);
+        projects.submit(tenderee, ProjectId.of(project));
+        projects.accept(staff, ProjectId.of(project));
         review.uploadTenderDocuments(tenderee, id, "招标文件.pdf", "application/pdf",
                 new ByteArrayInputStream("%PDF-1.4 招标文件".getBytes(StandardCharsets.UTF_8)));
         for (CurrentUser reviewer : reviewers) {

@@ -13,8 +13,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.support.PlatformTest;
@@ -47,16 +49,16 @@ class TestProjectIntegrationTests {
         UUID member = UUID.randomUUID();
         UUID account = UUID.randomUUID();
 
-        assertThatThrownBy(() -> projects.register(UUID.randomUUID(), member, Role.TENDEREE, account, r))
+        assertThatThrownBy(() -> projects.register(ProjectId.of(UUID.randomUUID()), MemberId.of(member), Role.TENDEREE, AccountId.of(account), r))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo("bid-period-minimum"));
 
-        ProjectView test = projects.registerTestProject(UUID.randomUUID(), member, Role.TENDEREE, account, r);
+        ProjectView test = projects.registerTestProject(ProjectId.of(UUID.randomUUID()), MemberId.of(member), Role.TENDEREE, AccountId.of(account), r);
         assertThat(test.testProject()).isTrue();
         CurrentUser owner = new CurrentUser(account, "t", Role.TENDEREE, Optional.of(member));
-        assertThat(projects.find(owner, test.id()).testProject()).isTrue();
+        assertThat(projects.find(owner, ProjectId.of(test.id())).testProject()).isTrue();
 
         Registration shorter = openTender(twentyAcceleratedDays.minusSeconds(2));
-        assertThatThrownBy(() -> projects.registerTestProject(UUID.randomUUID(), member, Role.TENDEREE, account, shorter))
+        assertThatThrownBy(() -> projects.registerTestProject(ProjectId.of(UUID.randomUUID()), MemberId.of(member), Role.TENDEREE, AccountId.of(account), shorter))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo("bid-period-minimum"));
     }
 }

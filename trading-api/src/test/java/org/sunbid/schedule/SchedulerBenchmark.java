@@ -55,8 +55,9 @@ public final class SchedulerBenchmark {
             try (QuartzJobScheduler scheduling = new QuartzJobScheduler(dataSource,
                     new DataSourceTransactionManager(dataSource), () -> SchedulerNode.tasks(dataSource, "bench"),
                     e -> { }, Clock.systemUTC(), SchedulerNode.settings(threads, batch))) {
-                System.out.printf("scheduler benchmark: %d jobs due within %d s, %d threads, batch %d, window %d ms per node, %s%n",
-                        jobs, windowSeconds, threads, batch, window, Runtime.version());
+                System.out.printf("scheduler benchmark: %d jobs due within %d s, %d threads, batch %d, window %d ms per node, "
+                        + "Quartz bookkeeping commits %s, %s; load average %s%n", jobs, windowSeconds, threads, batch, window,
+                        SchedulerNode.settings(threads, batch).bookkeeping(), Runtime.version(), loadAverage());
                 if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
                     // Warm the harness and the database first (JIT, connection pools, table statistics): without it
                     // the first measured run pays for all of that and reports it as scheduler lateness.
@@ -65,6 +66,7 @@ public final class SchedulerBenchmark {
                 }
                 Map<String, Object> one = run(postgres, jdbc, scheduling, "1node", 1, jobs, windowSeconds, threads, batch, window);
                 Map<String, Object> two = run(postgres, jdbc, scheduling, "2nodes", 2, jobs, windowSeconds, threads, batch, window);
+                System.out.printf("load average at end: %s%n", loadAverage());
                 System.out.printf("ratio p99 two nodes / one node: %.2f%n",
                         ((Number) two.get("p99")).doubleValue() / Math.max(1, ((Number) one.get("p99")).doubleValue()));
             }
@@ -147,6 +149,14 @@ public final class SchedulerBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     private static long fired(JdbcClient jdbc, String label) {
         return jdbc.sql("SELECT count(*) FROM reliability_firing WHERE subject LIKE :p").param("p", label + "-%")
                 .query(Long.class).single();
@@ -156,7 +166,9 @@ public final class SchedulerBenchmark {
         Path log = Path.of("target", "bench-node-" + name + ".log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(java, "-Xmx512m",
+                "-D" + SchedulerNode.BOOKKEEPING + "=" + SchedulerNode.settings(threads, batch).bookkeeping(),
+                "-cp", System.getProperty("java.class.path"),
                 SchedulerNode.class.getName(), postgres.getJdbcUrl("postgres", "postgres"), name,
                 Integer.toString(threads), Integer.toString(batch), Long.toString(window)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

@@ -13,6 +13,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.sunbid.scheduler.BookkeepingCommit;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.QuartzJobScheduler;
 import org.sunbid.scheduler.ScheduledTask;
@@ -25,6 +26,8 @@ import org.sunbid.scheduler.SchedulerSettings;
 public final class SchedulerNode {
 
     static final String CLUSTER = "sunbid-reliability";
+    /** System property naming the {@link BookkeepingCommit} of the nodes (the benchmark passes it on to them). */
+    static final String BOOKKEEPING = "bench.bookkeeping";
 
     private SchedulerNode() {
     }
@@ -36,7 +39,8 @@ public final class SchedulerNode {
 
     static SchedulerSettings settings(int threads, int batch, Duration batchWindow) {
         return new SchedulerSettings(CLUSTER, true, threads, batch, batchWindow, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                Duration.ofSeconds(5), List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                BookkeepingCommit.valueOf(System.getProperty(BOOKKEEPING, BookkeepingCommit.ASYNCHRONOUS.name())));
     }
 
     static HikariDataSource dataSource(String url, int size) {

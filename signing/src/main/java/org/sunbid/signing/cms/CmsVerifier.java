@@ -76,33 +76,48 @@ public final class CmsVerifier {
      */
     public static SignatureCheck verify(InputStream signature, InputStream detachedContent, OutputStream contentSink,
             VerifyOptions options) {
+        return verifyEach(signature, detachedContent, contentSink, List.of(options)).get(0);
+    }
+
+    /**
+     * Streams a signature once and checks it as {@link #verify(InputStream, InputStream, OutputStream, VerifyOptions)}
+     * would under each of {@code candidates} in turn (for example each certificate a signer has registered), without
+     * reading the signature or its content again.
+     *
+     * @return one result per candidate, in the same order
+     */
+    public static List<SignatureCheck> verifyEach(InputStream signature, InputStream detachedContent,
+            OutputStream contentSink, List<VerifyOptions> candidates) {
+        SignatureCheck failed;
         try {
-            return doVerify(signature, detachedContent, contentSink, options);
+            return doVerify(signature, detachedContent, contentSink, candidates);
         } catch (IOException e) {
             if (e.getCause() instanceof RuntimeException || e.getClass().getName().contains("ASN1")
                     || e instanceof java.io.EOFException) {
-                return new SignatureCheck.Invalid(Failure.MALFORMED, "not a CMS SignedData: " + e.getClass().getSimpleName());
+                failed = new SignatureCheck.Invalid(Failure.MALFORMED, "not a CMS SignedData: " + e.getClass().getSimpleName());
+            } else {
+                failed = new SignatureCheck.Invalid(Failure.MALFORMED, "cannot read the signature or content: " + e.getMessage());
             }
-            return new SignatureCheck.Invalid(Failure.MALFORMED, "cannot read the signature or content: " + e.getMessage());
         } catch (CMSException e) {
-            if (e.getCause() instanceof OperatorCreationException) {
-                return new SignatureCheck.Invalid(Failure.UNSUPPORTED_ALGORITHM, String.valueOf(e.getMessage()));
-            }
-            return new SignatureCheck.Invalid(Failure.MALFORMED, "not a CMS SignedData: " + e.getMessage());
+            failed = e.getCause() instanceof OperatorCreationException
+                    ? new SignatureCheck.Invalid(Failure.UNSUPPORTED_ALGORITHM, String.valueOf(e.getMessage()))
+                    : new SignatureCheck.Invalid(Failure.MALFORMED, "not a CMS SignedData: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            return new SignatureCheck.Invalid(Failure.MALFORMED, "not a CMS SignedData: " + e.getClass().getSimpleName());
+            failed = new SignatureCheck.Invalid(Failure.MALFORMED, "not a CMS SignedData: " + e.getClass().getSimpleName());
         }
+        return java.util.Collections.nCopies(candidates.size(), failed);
     }
 
-    private static SignatureCheck doVerify(InputStream signature, InputStream detachedContent, OutputStream contentSink,
-            VerifyOptions options) throws IOException, CMSException {
+    private static List<SignatureCheck> doVerify(InputStream signature, InputStream detachedContent,
+            OutputStream contentSink, List<VerifyOptions> candidates) throws IOException, CMSException {
         MessageDigest sha256 = DigestAlgorithm.SHA256.newDigest();
         CMSSignedDataParser parser = detachedContent == null
                 ? new CMSSignedDataParser(Digests.provider(), signature)
                 : new CMSSignedDataParser(Digests.provider(), new CMSTypedStream(detachedContent), signature);
         CMSTypedStream signed = parser.getSignedContent();
         if (signed == null) {
-            return new SignatureCheck.Invalid(Failure.MALFORMED, "detached signature: the signed content is required");
+            return java.util.Collections.nCopies(candidates.size(),
+                    new SignatureCheck.Invalid(Failure.MALFORMED, "detached signature: the signed content is required"));
         }
         try (InputStream in = signed.getContentStream()) {
             byte[] buffer = new byte[BUFFER];
@@ -119,10 +134,18 @@ public final class CmsVerifier {
         @SuppressWarnings("unchecked")
         Store<X509CertificateHolder> store = parser.getCertificates();
         Collection<SignerInformation> signers = parser.getSignerInfos().getSigners();
-        if (signers.size() != 1) {
-            return new SignatureCheck.Invalid(Failure.MALFORMED, "expected exactly one signer, found " + signers.size());
+        List<SignatureCheck> checks = new ArrayList<>(candidates.size());
+        for (VerifyOptions options : candidates) {
+            checks.add(signers.size() != 1
+                    ? new SignatureCheck.Invalid(Failure.MALFORMED, "expected exactly one signer, found " + signers.size())
+                    : check(signers.iterator().next(), store, contentSha256, options));
         }
-        SignerInformation signer = signers.iterator().next();
+        return checks;
+    }
+
+    /** The one signer of a SignedData whose content was read, checked under {@code options}. */
+    private static SignatureCheck check(SignerInformation signer, Store<X509CertificateHolder> store, byte[] contentSha256,
+            VerifyOptions options) throws IOException {
 
         DigestAlgorithm digest = DigestAlgorithm.byOid(signer.getDigestAlgOID());
         if (digest == null) {

@@ -145,8 +145,10 @@ public final class Opener {
     }
 
     /**
-     * Opens into a caller's stream, for small in-memory secrets. The stream receives plaintext BEFORE the tag is
-     * checked: the caller must discard everything written unless the result is {@link OpenResult.Opened}.
+     * Opens into a caller's stream, in constant memory: for small in-memory secrets, or for a consumer that verifies the
+     * plaintext as it arrives (the opening hands it to the signature check without writing it to disk). The stream
+     * receives plaintext BEFORE the tag is checked: the caller must discard everything written, and everything made
+     * from it, unless the result is {@link OpenResult.Opened}.
      */
     public static OpenResult openUnverifiedInto(InputStream sealed, SigningKey key, OutputStream out) {
         return decrypt(new BufferedInputStream(sealed, BUFFER), key, out);

@@ -20,6 +20,7 @@ import org.sunbid.expert.ExpertAnswers;
 import org.sunbid.expert.ExpertDraws;
 import org.sunbid.expert.ExpertLibrary;
 import org.sunbid.expert.ExpertStatus;
+import org.sunbid.expert.SeatId;
 import org.sunbid.expert.SeatState;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
@@ -28,6 +29,7 @@ import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.signing.keys.Pkcs12;
 import org.sunbid.signing.keys.SigningKey;
 
@@ -81,12 +83,12 @@ public class DemoCommittee {
     /** Sets the lot's committee plan while the project is a draft; publication freezes it. Idempotent. */
     public void plan(CurrentUser owner, UUID project, UUID lot) {
         try {
-            plans.find(owner, project, lot);
+            plans.find(owner, new ProjectId(project), new LotId(lot));
             return;
         } catch (ProblemException absent) {
             // not planned yet
         }
-        plans.set(owner, project, lot, new CommitteePlans.PlanInput(
+        plans.set(owner, new ProjectId(project), new LotId(lot), new CommitteePlans.PlanInput(
                 List.of(new CommitteePlan.Group(SPECIALTY, null, EXPERTS, 2)), List.of(), null));
     }
 
@@ -115,7 +117,7 @@ public class DemoCommittee {
 
     private void tryDraw(String code, UUID project, LotId lot) {
         try {
-            ExpertDraws.DrawSummary summary = draws.draw(project, lot);
+            ExpertDraws.DrawSummary summary = draws.draw(new ProjectId(project), lot);
             log.info("Demo tender {}: experts drawn by hand ({} in the pool, {} avoided, {} invited)", code,
                     summary.pool(), summary.excluded(), summary.members());
         } catch (ProblemException refused) {
@@ -132,7 +134,7 @@ public class DemoCommittee {
             CurrentUser expert = user(account.get());
             for (CommitteeViews.InvitationView invitation : views.invitations(expert)) {
                 if (invitation.lotId().equals(lot) && invitation.state() == SeatState.INVITED) {
-                    answers.accept(expert, invitation.seatId());
+                    answers.accept(expert, new SeatId(invitation.seatId()));
                     log.info("Demo tender {}: expert {} accepted the invitation", code, e.getValue());
                 }
             }

@@ -17,6 +17,7 @@ import org.sunbid.alert.internal.engine.LotEvidence;
 import org.sunbid.award.AwardEvents;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 
@@ -43,7 +44,7 @@ class AwardHistory {
 
     @EventListener
     void on(AwardEvents.AwardNoticePublished published) {
-        ProjectView p = projects.find(PLATFORM, published.project());
+        ProjectView p = projects.find(PLATFORM, ProjectId.of(published.project()));
         String lotName = p.lots().stream().filter(l -> l.id().equals(published.lot())).findFirst()
                 .map(l -> p.name() + " 第" + l.number() + "标段 " + l.name()).orElse(p.name());
         List<UUID> bidders = new ArrayList<>(published.otherBidders());

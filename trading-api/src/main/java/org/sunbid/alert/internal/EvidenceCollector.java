@@ -28,6 +28,7 @@ import org.sunbid.member.MemberId;
 import org.sunbid.opening.OpenedPackages;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import tools.jackson.databind.JsonNode;
 
@@ -107,7 +108,7 @@ class EvidenceCollector {
             }
         });
         // the lot's published estimate (招标控制价) is its maximum price; the tenderee's recent awards feed the rotation
-        var p = projects.findIfVisible(AwardHistory.PLATFORM, project);
+        var p = projects.findIfVisible(AwardHistory.PLATFORM, ProjectId.of(project));
         java.math.BigDecimal maximum = p.flatMap(v -> v.lots().stream().filter(l -> l.id().equals(lot)).findFirst())
                 .map(org.sunbid.project.ProjectView.LotView::estimate).orElse(null);
         List<LotEvidence.PastLot> recent = p.map(v -> awards.recent(v.tendereeMemberId(), lot, clock.instant()))
@@ -205,7 +206,7 @@ class EvidenceCollector {
 
     /** The tender documents as files: the PDF itself, or each file of a ZIP. */
     private List<LotEvidence.FileFacts> tenderDocuments(UUID project) {
-        var file = projects.tenderDocumentsFile(project);
+        var file = projects.tenderDocumentsFile(ProjectId.of(project));
         if (file.isEmpty() || !Files.isRegularFile(file.get().path())) {
             return List.of();
         }

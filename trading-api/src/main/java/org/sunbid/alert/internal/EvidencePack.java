@@ -14,6 +14,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.PlatformZone;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 import org.sunbid.signing.pdf.DocumentSpec;
@@ -46,7 +47,7 @@ public class EvidencePack {
 
     public LotNames lotNames(UUID projectId, UUID lotId) {
         try {
-            ProjectView p = projects.find(PLATFORM, projectId);
+            ProjectView p = projects.find(PLATFORM, ProjectId.of(projectId));
             String lot = p.lots().stream().filter(l -> l.id().equals(lotId)).findFirst()
                     .map(l -> "第" + l.number() + "标段 " + l.name()).orElse(lotId.toString());
             return new LotNames(p.transactionCode(), p.name(), lot);

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectView;
@@ -31,19 +32,19 @@ public class Lots {
     }
 
     public ProjectView project(UUID projectId) {
-        return projects.find(PLATFORM, projectId);
+        return projects.find(PLATFORM, ProjectId.of(projectId));
     }
 
     /** The project if it exists, without a failure that would mark the caller's transaction rollback-only. */
     public Optional<ProjectView> projectIfExists(UUID projectId) {
-        return projects.findIfVisible(PLATFORM, projectId);
+        return projects.findIfVisible(PLATFORM, ProjectId.of(projectId));
     }
 
     /** The lot, or a 404 problem when the project is unknown, unpublished, or has no such lot. */
     public Lot published(UUID projectId, UUID lotId) {
         ProjectView p;
         try {
-            p = projects.find(PLATFORM, projectId);
+            p = projects.find(PLATFORM, ProjectId.of(projectId));
         } catch (ProblemException e) {
             throw ProblemException.notFound("lot", lotId);
         }
@@ -55,7 +56,7 @@ public class Lots {
 
     /** The lot whatever its project's state (for finishing what was accepted while it was published). */
     public Lot anyState(UUID projectId, UUID lotId) {
-        return lot(projects.find(PLATFORM, projectId), lotId);
+        return lot(projects.find(PLATFORM, ProjectId.of(projectId)), lotId);
     }
 
     private static Lot lot(ProjectView p, UUID lotId) {

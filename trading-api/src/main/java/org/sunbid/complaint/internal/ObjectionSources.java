@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.award.PublicityObjections;
+import org.sunbid.member.MemberId;
 import org.sunbid.opening.OpeningObjections;
+import org.sunbid.project.ObjectionId;
 import org.sunbid.project.ObjectionRecord;
 import org.sunbid.project.ProjectObjections;
 
@@ -30,13 +32,13 @@ public class ObjectionSources {
     }
 
     public Optional<ObjectionRecord> find(UUID objectionId) {
-        return documents.objection(objectionId).or(() -> opening.objection(objectionId))
+        return documents.objection(ObjectionId.of(objectionId)).or(() -> opening.objection(objectionId))
                 .or(() -> publicity.objection(objectionId));
     }
 
     /** The member's own objections of every kind, newest first. */
     public List<ObjectionRecord> filedBy(UUID member) {
-        return Stream.of(documents.objectionsFiledBy(member), opening.objectionsFiledBy(member),
+        return Stream.of(documents.objectionsFiledBy(MemberId.of(member)), opening.objectionsFiledBy(member),
                 publicity.objectionsFiledBy(member)).flatMap(List::stream)
                 .sorted(Comparator.comparing(ObjectionRecord::filedAt).reversed()).toList();
     }

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.complaint.Complaint;
+import org.sunbid.project.HolderId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 import org.sunbid.scheduler.FiringRecord;
@@ -40,7 +42,7 @@ public class ProcedureHolds {
 
     /** Holds the project and its jobs; returns how many jobs were held. */
     public int hold(Complaint c, ProjectView project) {
-        projects.hold(project.id(), c.id(), "投诉处理暂停 suspended over complaint " + c.id());
+        projects.hold(ProjectId.of(project.id()), HolderId.of(c.id()), "投诉处理暂停 suspended over complaint " + c.id());
         List<String> ids = new java.util.ArrayList<>(List.of(project.id().toString()));
         project.lots().forEach(l -> ids.add(l.id().toString()));
         int held = 0;
@@ -56,7 +58,7 @@ public class ProcedureHolds {
 
     /** Releases the project and schedules its held jobs again; returns how many. */
     public int release(UUID complaint, UUID project) {
-        projects.release(project, complaint);
+        projects.release(ProjectId.of(project), HolderId.of(complaint));
         Instant now = clock.instant();
         List<Complaints.HeldJob> held = complaints.releaseHeld(complaint);
         for (Complaints.HeldJob job : held) {

@@ -3,7 +3,9 @@ package org.sunbid.expert.internal;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.sunbid.expert.DrawId;
 import org.sunbid.expert.ExpertAnswers;
+import org.sunbid.expert.SeatId;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.ScheduledTask;
 
@@ -16,8 +18,11 @@ class AnswerDueJobs implements ScheduledTask {
 
     private final ExpertAnswers answers;
 
-    AnswerDueJobs(ExpertAnswers answers) {
+    private final DrawStore draws;
+
+    AnswerDueJobs(ExpertAnswers answers, DrawStore draws) {
         this.answers = answers;
+        this.draws = draws;
     }
 
     @Override
@@ -27,6 +32,11 @@ class AnswerDueJobs implements ScheduledTask {
 
     @Override
     public void run(Firing firing) {
-        answers.expireUnder(UUID.fromString(firing.subject()));
+        UUID subject = UUID.fromString(firing.subject());
+        if (draws.seat(subject).isPresent()) {
+            answers.expire(new SeatId(subject)); // a promoted reserve's own window
+        } else {
+            answers.expireUnder(new DrawId(subject));
+        }
     }
 }

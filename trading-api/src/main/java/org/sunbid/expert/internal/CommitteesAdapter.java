@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.expert.CommitteePlan;
+import org.sunbid.expert.CommitteeRepresentatives;
 import org.sunbid.expert.Committees;
 import org.sunbid.expert.ExpertAnswers;
 import org.sunbid.expert.ExpertEvents;
@@ -26,11 +27,13 @@ class CommitteesAdapter implements Committees {
     private final LibraryStore library;
     private final PoolStore pools;
     private final ExpertAnswers answers;
+    private final CommitteeRepresentatives representatives;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CommitteesAdapter(PlanStore plans, DrawStore draws, LibraryStore library, PoolStore pools, ExpertAnswers answers,
-            ApplicationEventPublisher events, Clock clock) {
+            CommitteeRepresentatives representatives, ApplicationEventPublisher events, Clock clock) {
+        this.representatives = representatives;
         this.plans = plans;
         this.draws = draws;
         this.library = library;
@@ -58,6 +61,9 @@ class CommitteesAdapter implements Committees {
             return List.of();
         }
         for (CommitteePlan.RepresentativeSeat seat : plan.get().representativeSeats()) {
+            if (seat.vacated()) {
+                continue; // its holder declared a conflict; the substitute the tenderee names takes the seat
+            }
             members.add(new CommitteeMember(seat.seat(), seat.name(), Role.TENDEREE_REPRESENTATIVE));
         }
         return List.copyOf(members);
@@ -65,7 +71,9 @@ class CommitteesAdapter implements Committees {
 
     @Override
     public void replace(LotId lot, MemberId member, String reason) {
-        answers.replace(lot, member, reason);
+        if (!representatives.recuse(lot, member, reason)) {
+            answers.replace(lot, member, reason);
+        }
     }
 
     @Override
@@ -81,6 +89,7 @@ class CommitteesAdapter implements Committees {
 
     @Override
     public void evaluationStarted(LotId lot) {
+        representatives.requireSeatsHeld(lot);
         if (plans.markEvaluationStarted(lot, clock.instant())) {
             events.publishEvent(new ExpertEvents.EvaluationStarted(lot, clock.instant()));
         }

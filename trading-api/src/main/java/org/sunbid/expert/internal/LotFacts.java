@@ -19,6 +19,7 @@ import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectView;
@@ -51,14 +52,14 @@ public class LotFacts {
     }
 
     public ProjectView project(UUID project) {
-        return projects.find(PLATFORM, project);
+        return projects.find(PLATFORM, ProjectId.of(project));
     }
 
     /** The lot of the project, or a 404 naming the lot. */
     public Lot lot(UUID project, LotId lot) {
         ProjectView p;
         try {
-            p = projects.find(PLATFORM, project);
+            p = projects.find(PLATFORM, ProjectId.of(project));
         } catch (ProblemException e) {
             throw ProblemException.notFound("lot", lot);
         }

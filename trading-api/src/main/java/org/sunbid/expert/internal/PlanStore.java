@@ -38,22 +38,55 @@ public class PlanStore {
         Optional<Head> head = jdbc.sql(sql).param(lot.value())
                 .query((rs, n) -> new Head(rs.getObject("project_id", UUID.class), rs.getString("supervising_uscc")))
                 .optional();
-        record Representative(String name, MemberId member) {
-        }
         return head.map(h -> {
-            List<Representative> reps = jdbc.sql(
-                    "select name, member_id from expert_plan_representative where lot_id = ? order by position")
-                    .param(lot.value()).query((rs, n) -> new Representative(rs.getString("name"),
-                            rs.getObject("member_id") == null ? null : new MemberId(rs.getObject("member_id", UUID.class))))
-                    .list();
+            List<Representative> reps = representatives(lot);
             return new CommitteePlan(lot, h.project(),
                     jdbc.sql("select * from expert_plan_group where lot_id = ? order by position").param(lot.value())
                             .query((rs, n) -> new CommitteePlan.Group(rs.getString("specialty"), rs.getString("region"),
                                     rs.getInt("experts"), rs.getInt("reserves"), rs.getString("preferred_region")))
                             .list(),
                     reps.stream().map(Representative::name).toList(), h.supervising(),
-                    reps.stream().map(Representative::member).toList());
+                    reps.stream().map(Representative::member).toList(),
+                    reps.stream().filter(Representative::vacated).map(Representative::position).toList());
         });
+    }
+
+    /** A representative row of the plan: its seat's account (null for a person named only), vacated after a conflict. */
+    public record Representative(int position, String name, MemberId member, boolean vacated) {
+    }
+
+    public List<Representative> representatives(LotId lot) {
+        return jdbc.sql("""
+                select position, name, member_id, vacated_at from expert_plan_representative where lot_id = ?
+                 order by position""")
+                .param(lot.value()).query((rs, n) -> new Representative(rs.getInt("position"), rs.getString("name"),
+                        rs.getObject("member_id") == null ? null : new MemberId(rs.getObject("member_id", UUID.class)),
+                        rs.getTimestamp("vacated_at") != null))
+                .list();
+    }
+
+    /** Names a representative seat: the person's account (and name), the seat no longer vacated. */
+    public void nameRepresentative(LotId lot, int position, String name, MemberId member) {
+        jdbc.sql("""
+                update expert_plan_representative set name = ?, member_id = ?, vacated_at = null, vacated_reason = null
+                 where lot_id = ? and position = ?""")
+                .params(name, member.value(), lot.value(), position).update();
+    }
+
+    /** The representative in {@code position} declared a conflict: the seat is vacated, the person never named again. */
+    public void recuse(LotId lot, Representative seat, String reason, Instant at) {
+        jdbc.sql("update expert_plan_representative set vacated_at = ?, vacated_reason = ? where lot_id = ? and position = ?")
+                .params(ts(at), reason, lot.value(), seat.position()).update();
+        jdbc.sql("""
+                insert into expert_representative_recusal (lot_id, member_id, position, name, reason, declared_at)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(lot.value(), seat.member().value(), seat.position(), seat.name(), reason, ts(at)).update();
+    }
+
+    /** Whether the member declared a conflict on the lot as its representative. */
+    public boolean recused(LotId lot, MemberId member) {
+        return jdbc.sql("select count(*) from expert_representative_recusal where lot_id = ? and member_id = ?")
+                .params(lot.value(), member.value()).query(Long.class).single() > 0;
     }
 
     public void save(CommitteePlan plan, Instant at) {

@@ -62,11 +62,13 @@ public class Seating {
      * invited at once under one answer-window job for the whole draw (its subject is the draw id); a reserve promoted
      * later gets its own job (see {@link #invite}).
      */
-    public void seat(LotFacts.Lot lot, UUID drawId, DrawAlgorithm.Outcome outcome, List<Integer> planGroups,
-            Instant now) {
+    public void seat(LotFacts.Lot lot, UUID drawId, int sequence, DrawAlgorithm.Outcome outcome,
+            List<Integer> planGroups, Instant now) {
         Map<Integer, Integer> nextRank = new HashMap<>();
-        for (DrawStore.Seat s : draws.seats(lot.lot())) {
-            nextRank.merge(s.group(), s.rank() + 1, Math::max);
+        if (sequence > 0) { // the lot's first draw finds no seats: ranks start at 0
+            for (DrawStore.Seat s : draws.seats(lot.lot())) {
+                nextRank.merge(s.group(), s.rank() + 1, Math::max);
+            }
         }
         Instant due = now.plus(window);
         List<DrawStore.Seat> seats = new ArrayList<>(outcome.members().size() + outcome.reserves().size());

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.expert.CommitteePlans;
+import org.sunbid.expert.CommitteeRepresentatives;
 import org.sunbid.expert.CommitteeViews;
 import org.sunbid.expert.ExpertDraws;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectId;
@@ -36,7 +39,11 @@ class CommitteeController {
     private final ExpertDraws draws;
     private final CommitteeViews views;
 
-    CommitteeController(CommitteePlans plans, ExpertDraws draws, CommitteeViews views) {
+    private final CommitteeRepresentatives representatives;
+
+    CommitteeController(CommitteePlans plans, ExpertDraws draws, CommitteeViews views,
+            CommitteeRepresentatives representatives) {
+        this.representatives = representatives;
         this.plans = plans;
         this.draws = draws;
         this.views = views;
@@ -52,6 +59,18 @@ class CommitteeController {
     CommitteePlans.PlanView setPlan(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot,
             @RequestBody CommitteePlans.PlanInput body) {
         return plans.set(user, ProjectId.of(project), LotId.of(lot), body);
+    }
+
+    /** The member account for a representative seat: the named person's own, or a substitute's after a recusal. */
+    record RepresentativeBody(@NotNull UUID member) {
+    }
+
+    @PutMapping("/committee/representatives/{position}")
+    @PreAuthorize("hasAnyRole('TENDEREE','AGENT','STAFF')")
+    @Operation(summary = "招标人代表账号或替补 Give a representative seat its holder's account, or name a substitute after a declared conflict")
+    CommitteeViews.RepresentativeView nameRepresentative(CurrentUser user, @PathVariable UUID project,
+            @PathVariable UUID lot, @PathVariable int position, @Valid @RequestBody RepresentativeBody body) {
+        return representatives.name(user, ProjectId.of(project), LotId.of(lot), position, new MemberId(body.member()));
     }
 
     @GetMapping("/committee-plan")

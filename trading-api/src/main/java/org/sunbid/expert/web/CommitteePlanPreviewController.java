@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.expert.CommitteePlans;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.project.LotId;
+import org.sunbid.project.ProjectId;
 
 /** The live check of a committee plan being written in the intake form: counts and rules, nothing saved. */
 @RestController
@@ -28,6 +30,6 @@ class CommitteePlanPreviewController {
     @Operation(summary = "组建方案试算：各组当前可抽专家数（只有人数）与组成规则 Preview a plan: eligible counts and the composition rules")
     CommitteePlans.Preview preview(CurrentUser user, @PathVariable UUID project, @PathVariable UUID lot,
             @RequestBody CommitteePlans.PlanInput body) {
-        return plans.preview(user, project, lot, body);
+        return plans.preview(user, ProjectId.of(project), LotId.of(lot), body);
     }
 }

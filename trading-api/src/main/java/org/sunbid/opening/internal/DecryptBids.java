@@ -1,6 +1,7 @@
 package org.sunbid.opening.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -134,7 +135,7 @@ public class DecryptBids {
         decryption.decrypting(clock.instant());
         steps.stage(decryption);
         Checks checks = key == null ? Checks.failed(DecryptionFailure.OPENING_KEY_UNAVAILABLE, hashCheck(bid))
-                : open(bid, decryption, key);
+                : open(bid, key);
         Instant at = clock.instant();
         Stage stage = decryption.checked(checks, at);
         steps.independently(() -> {
@@ -151,41 +152,90 @@ public class DecryptBids {
     }
 
     /**
-     * The sealed file is read once: hashed (the receipt check) while it is decrypted. The decrypted signed package is a
-     * scratch file, not forced to disk and deleted once verified (the sealed file and the key make it again); the
-     * verified content is what the opening keeps.
+     * One pass over the sealed file: it is hashed (the receipt check) and decrypted on this thread while another thread
+     * verifies the decrypted signed package as it arrives and writes the signed content, which the opening keeps. The
+     * plaintext never touches the disk before it is verified; the GCM tag is checked at the end of the decryption, and
+     * if it fails the content written meanwhile is deleted and the bid is reported as not decrypted.
      */
-    private Checks open(SealedBid bid, BidDecryption decryption, SigningKey key) {
-        Path opened = bid.file().resolveSibling(bid.id() + ".signed");
-        try {
-            HashCheck hash;
-            OpenResult result;
-            try (java.security.DigestInputStream in = new java.security.DigestInputStream(Files.newInputStream(bid.file()),
-                    java.security.MessageDigest.getInstance("SHA-256"))) {
-                result = Opener.openScratch(in, key, opened);
-                in.transferTo(java.io.OutputStream.nullOutputStream()); // bytes after the envelope count for the hash
-                hash = HexFormat.of().formatHex(in.getMessageDigest().digest()).equals(bid.sha256()) ? HashCheck.MATCHES
-                        : HashCheck.TAMPERED_AFTER_RECEIPT;
-            } catch (java.nio.file.NoSuchFileException missing) {
-                return Checks.failed(DecryptionFailure.of(OpenResult.Failure.IO_ERROR), HashCheck.TAMPERED_AFTER_RECEIPT);
+    private Checks open(SealedBid bid, SigningKey key) {
+        Path content = bid.file().resolveSibling(bid.id() + ".content");
+        ChunkPipe pipe = new ChunkPipe();
+        java.util.concurrent.CompletableFuture<PackageVerifier.Verified> verifying = new java.util.concurrent.CompletableFuture<>();
+        Thread verifier = new Thread(() -> {
+            try (InputStream plaintext = pipe.input()) {
+                verifying.complete(this.verifier.verify(bid, plaintext, content));
+            } catch (Throwable t) {
+                verifying.completeExceptionally(t);
             }
-            if (result instanceof OpenResult.Failed failed) {
-                return Checks.failed(DecryptionFailure.of(failed.failure()), hash);
-            }
-            decryption.verifying(clock.instant());
-            steps.stage(decryption);
-            PackageVerifier.Verified verified = verifier.verify(bid, opened, bid.file().resolveSibling(bid.id() + ".content"));
-            return new Checks(new BidDecryption.Decrypted(), verified.signature(), hash, verified.form());
+        }, "bid-verify-" + bid.id().value());
+        verifier.setDaemon(true);
+        verifier.start();
+        HashCheck hash = HashCheck.TAMPERED_AFTER_RECEIPT;
+        OpenResult result = null;
+        try (java.security.DigestInputStream in = new java.security.DigestInputStream(Files.newInputStream(bid.file()),
+                java.security.MessageDigest.getInstance("SHA-256"))) {
+            result = Opener.openUnverifiedInto(in, key, pipe.output());
+            in.transferTo(java.io.OutputStream.nullOutputStream()); // bytes after the envelope count for the hash
+            hash = HexFormat.of().formatHex(in.getMessageDigest().digest()).equals(bid.sha256()) ? HashCheck.MATCHES
+                    : HashCheck.TAMPERED_AFTER_RECEIPT;
+        } catch (java.nio.file.NoSuchFileException missing) {
+            result = new OpenResult.Failed(OpenResult.Failure.IO_ERROR, "the sealed file is missing");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
-            try {
-                Files.deleteIfExists(opened);
-            } catch (IOException e) {
-                log.warn("could not delete the scratch plaintext {}", opened.getFileName(), e);
+            // the verifying thread always sees an end: the plaintext's, or a failure if it did not decrypt
+            if (result instanceof OpenResult.Opened) {
+                closeQuietly(pipe);
+            } else {
+                pipe.fail("the sealed file did not decrypt");
             }
+        }
+        PackageVerifier.Verified verified;
+        try {
+            verified = awaitVerification(verifying);
+        } catch (PackageVerifier.ContentNotWritten e) {
+            log.warn("bid {}: {}", bid.id(), e.getMessage());
+            result = result instanceof OpenResult.Failed ? result
+                    : new OpenResult.Failed(OpenResult.Failure.IO_ERROR, e.getMessage());
+            verified = null;
+        }
+        if (result instanceof OpenResult.Failed failed) {
+            deleteQuietly(content);
+            return Checks.failed(DecryptionFailure.of(failed.failure()), hash);
+        }
+        return new Checks(new BidDecryption.Decrypted(), verified.signature(), hash, verified.form());
+    }
+
+    private static void closeQuietly(ChunkPipe pipe) {
+        try {
+            pipe.output().close();
+        } catch (IOException e) {
+            pipe.fail(e.getMessage());
+        }
+    }
+
+    private static PackageVerifier.Verified awaitVerification(
+            java.util.concurrent.CompletableFuture<PackageVerifier.Verified> verifying) {
+        try {
+            return verifying.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a bid was verified", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof PackageVerifier.ContentNotWritten notWritten) {
+                throw notWritten;
+            }
+            throw new IllegalStateException("the bid's verification failed", e.getCause());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete {}", file.getFileName(), e);
         }
     }
 

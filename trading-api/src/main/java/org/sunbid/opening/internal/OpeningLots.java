@@ -33,16 +33,16 @@ public class OpeningLots {
     }
 
     public ProjectView project(ProjectId project) {
-        return projects.find(PLATFORM, project.value());
+        return projects.find(PLATFORM, project);
     }
 
     public Optional<ProjectView> projectIfExists(ProjectId project) {
-        return projects.findIfVisible(PLATFORM, project.value());
+        return projects.findIfVisible(PLATFORM, project);
     }
 
     /** The lot of a published project, or a 404 for an unknown, unpublished project or a lot not in it. */
     public Lot published(ProjectId projectId, LotId lotId) {
-        Optional<ProjectView> found = projects.findIfVisible(PLATFORM, projectId.value())
+        Optional<ProjectView> found = projects.findIfVisible(PLATFORM, projectId)
                 .filter(p -> p.status() == ProjectStatus.PUBLISHED);
         ProjectView p = found.orElseThrow(() -> ProblemException.notFound("lot", lotId.value()));
         ProjectView.LotView lot = p.lots().stream().filter(l -> l.id().equals(lotId.value())).findFirst()

@@ -47,25 +47,68 @@ public class PackageVerifier {
         this.certificates = certificates;
     }
 
+    /** The content could not be written where the opening keeps it: the platform's failure, not the bidder's. */
+    public static final class ContentNotWritten extends RuntimeException {
+        ContentNotWritten(IOException cause) {
+            super("cannot write the bid's content: " + cause.getMessage(), cause);
+        }
+    }
+
     /** Verifies {@code opened} (the signed package) and writes its content to {@code content}. */
     public Verified verify(SealedBid bid, Path opened, Path content) {
-        Signature signature = Signature.NOT_BY_REGISTERED_CERTIFICATE;
+        try (InputStream in = Files.newInputStream(opened)) {
+            return verify(bid, in, content);
+        } catch (IOException | ContentNotWritten e) {
+            return new Verified(Signature.MALFORMED, BidForm.NONE);
+        }
+    }
+
+    /**
+     * Verifies the signed package read once from {@code signedPackage} against each of the bidder's registered
+     * certificates, writing its content to {@code content} as it goes; the first certificate the signature verifies
+     * with decides. With no registered certificate nothing is read or written.
+     *
+     * @throws ContentNotWritten if the content file cannot be written (the package is not judged then)
+     */
+    public Verified verify(SealedBid bid, InputStream signedPackage, Path content) {
         List<X509Certificate> registered = certificates.stream()
                 .flatMap(d -> d.certificatesOf(bid.bidder().value()).stream()).toList();
-        for (X509Certificate candidate : registered) {
-            try (InputStream in = Files.newInputStream(opened); OutputStream sink = Files.newOutputStream(content)) {
-                SignatureCheck check = CmsVerifier.verify(in, null, sink, VerifyOptions.expecting(candidate));
-                if (check instanceof SignatureCheck.Valid) {
-                    signature = validAt(candidate, bid.receivedAt()) ? Signature.VALID
-                            : Signature.CERTIFICATE_NOT_VALID_AT_RECEIPT;
-                    break;
+        if (registered.isEmpty()) {
+            return new Verified(Signature.NOT_BY_REGISTERED_CERTIFICATE, BidForm.NONE);
+        }
+        List<SignatureCheck> checks;
+        IOException[] writeFailure = { null };
+        try (OutputStream file = Files.newOutputStream(content)) {
+            OutputStream sink = new java.io.FilterOutputStream(file) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    try {
+                        out.write(b, off, len);
+                    } catch (IOException e) {
+                        writeFailure[0] = e;
+                        throw e;
+                    }
                 }
-                if (check instanceof SignatureCheck.Invalid invalid
-                        && invalid.failure() == SignatureCheck.Failure.CERT_EXPIRED_AT_SIGNING) {
-                    signature = Signature.CERTIFICATE_EXPIRED_AT_SIGNING;
-                }
-            } catch (IOException | RuntimeException e) {
-                signature = Signature.MALFORMED;
+            };
+            checks = CmsVerifier.verifyEach(signedPackage, null, sink,
+                    registered.stream().map(VerifyOptions::expecting).toList());
+        } catch (IOException e) {
+            throw new ContentNotWritten(e);
+        }
+        if (writeFailure[0] != null) {
+            throw new ContentNotWritten(writeFailure[0]);
+        }
+        Signature signature = Signature.NOT_BY_REGISTERED_CERTIFICATE;
+        for (int i = 0; i < registered.size(); i++) {
+            SignatureCheck check = checks.get(i);
+            if (check instanceof SignatureCheck.Valid) {
+                signature = validAt(registered.get(i), bid.receivedAt()) ? Signature.VALID
+                        : Signature.CERTIFICATE_NOT_VALID_AT_RECEIPT;
+                break;
+            }
+            if (check instanceof SignatureCheck.Invalid invalid
+                    && invalid.failure() == SignatureCheck.Failure.CERT_EXPIRED_AT_SIGNING) {
+                signature = Signature.CERTIFICATE_EXPIRED_AT_SIGNING;
             }
         }
         return new Verified(signature, signature == Signature.VALID ? readForm(content) : BidForm.NONE);

@@ -22,8 +22,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.member.MemberId;
 import org.sunbid.notice.NoticeDraft;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
@@ -128,9 +130,9 @@ class DemoProjects implements ApplicationRunner {
         CurrentUser owner = new CurrentUser(DEMO_ACCOUNT, "demo", Role.TENDEREE, Optional.of(demo.tenderee()));
         CurrentUser staff = new CurrentUser(DEMO_STAFF, "demo-staff", Role.STAFF, Optional.empty());
         CurrentUser regulator = new CurrentUser(DEMO_REGULATOR, "demo-regulator", Role.REGULATOR, Optional.empty());
-        ProjectView p = projects.register(demo.id(), demo.tenderee(), Role.TENDEREE, DEMO_ACCOUNT, r);
-        projects.submit(owner, p.id());
-        projects.accept(staff, p.id());
+        ProjectView p = projects.register(ProjectId.of(demo.id()), MemberId.of(demo.tenderee()), Role.TENDEREE, AccountId.of(DEMO_ACCOUNT), r);
+        projects.submit(owner, ProjectId.of(p.id()));
+        projects.accept(staff, ProjectId.of(p.id()));
         ProjectId id = ProjectId.of(p.id());
         review.uploadTenderDocuments(owner, id, "招标文件.txt", "text/plain",
                 new ByteArrayInputStream((demo.name() + " 招标文件（演示）").getBytes(StandardCharsets.UTF_8)));
@@ -149,7 +151,7 @@ class DemoProjects implements ApplicationRunner {
             return;
         }
         CurrentUser staff = new CurrentUser(DEMO_STAFF, "demo-staff", Role.STAFF, Optional.empty());
-        ProjectView p = projects.find(staff, demo.id());
+        ProjectView p = projects.find(staff, ProjectId.of(demo.id()));
         if (p.bidDeadline() == null || !p.bidDeadline().isBefore(clock.instant())) {
             return;
         }

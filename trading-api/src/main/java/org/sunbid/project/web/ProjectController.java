@@ -34,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.notice.Notice;
+import org.sunbid.notice.NoticeId;
 import org.sunbid.project.DocumentDownload;
 import org.sunbid.project.DocumentFile;
 import org.sunbid.project.Objection;
+import org.sunbid.project.ObjectionId;
 import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectObjections;
@@ -121,28 +123,28 @@ class ProjectController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "项目详情 A project")
     ProjectView read(CurrentUser user, @PathVariable UUID id) {
-        return projects.find(user, id);
+        return projects.find(user, ProjectId.of(id));
     }
 
     @PostMapping("/api/projects/{id}/submit")
     @PreAuthorize("hasAnyRole('TENDEREE','AGENT')")
     @Operation(summary = "提交进场 Submit the project to the centre")
     ProjectView submit(CurrentUser user, @PathVariable UUID id) {
-        return projects.submit(user, id);
+        return projects.submit(user, ProjectId.of(id));
     }
 
     @PostMapping("/api/projects/{id}/accept")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "进场登记 Accept the project into the centre")
     ProjectView accept(CurrentUser user, @PathVariable UUID id) {
-        return projects.accept(user, id);
+        return projects.accept(user, ProjectId.of(id));
     }
 
     @PostMapping("/api/projects/{id}/return")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "退回 Return the project with a reason")
     ProjectView returnProject(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Reason reason) {
-        return projects.returnProject(user, id, reason.reason());
+        return projects.returnProject(user, ProjectId.of(id), reason.reason());
     }
 
     @PostMapping(path = "/api/projects/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -202,7 +204,7 @@ class ProjectController {
     @Operation(summary = "澄清或修改 Publish a clarification or amendment; may move the deadline")
     Map<String, Object> clarify(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Clarification c) {
         ProjectPublication.ClarificationOutcome o = publication.clarify(user, ProjectId.of(id), c.title(), c.body(), c.affectsBids(),
-                c.corrects());
+                c.corrects() == null ? null : NoticeId.of(c.corrects()));
         return Map.of("notice", Published.of(o.notice()), "deadlineMoved", o.deadlineMoved(), "bidDeadline",
                 o.bidDeadline(), "openingAt", o.openingAt());
     }
@@ -227,7 +229,7 @@ class ProjectController {
     @Operation(summary = "答复异议 Answer an objection")
     ResponseEntity<Void> answer(CurrentUser user, @PathVariable UUID id, @PathVariable UUID objectionId,
             @Valid @RequestBody Answer a) {
-        objections.answerObjection(user, ProjectId.of(id), objectionId, a.answer());
+        objections.answerObjection(user, ProjectId.of(id), ObjectionId.of(objectionId), a.answer());
         return ResponseEntity.noContent().build();
     }
 

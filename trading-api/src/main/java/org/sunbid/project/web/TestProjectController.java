@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.member.MemberId;
+import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 import org.sunbid.project.Registration;
@@ -44,7 +47,7 @@ class TestProjectController {
             say they are tests (title starting with 【测试】, a note before the body, test=true) and public lists, \
             feeds and search leave them out unless includeTests=true. Walk-through: docs/first-tender-with-curl.md.""")
     ProjectView register(CurrentUser user, @Valid @RequestBody Registration registration) {
-        return projects.registerTestProject(UUID.randomUUID(), user.requireMember(), user.role(), user.accountId(),
+        return projects.registerTestProject(ProjectId.of(UUID.randomUUID()), MemberId.of(user.requireMember()), user.role(), user.account(),
                 registration);
     }
 }

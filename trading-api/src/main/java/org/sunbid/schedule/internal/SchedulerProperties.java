@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.sunbid.scheduler.BookkeepingCommit;
 import org.sunbid.scheduler.SchedulerSettings;
 
 /**
@@ -12,6 +13,7 @@ import org.sunbid.scheduler.SchedulerSettings;
  *
  * @param enabled        start firing jobs on this node (scheduling still works when off)
  * @param testProjectDay how long one day lasts for a project flagged as a test project (1 day → 1 minute)
+ * @param bookkeeping    how Quartz's own bookkeeping transactions commit (see {@link BookkeepingCommit})
  */
 @ConfigurationProperties("sunbid.scheduler")
 public record SchedulerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("sunbid") String name,
@@ -19,10 +21,10 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled, @Defaul
         @DefaultValue("500ms") Duration batchWindow,
         @DefaultValue("5s") Duration idleWait, @DefaultValue("7500ms") Duration clusterCheckin,
         @DefaultValue("60s") Duration misfireThreshold, @DefaultValue({ "10s", "60s", "5m" }) List<Duration> retryBackoff,
-        @DefaultValue("1m") Duration testProjectDay) {
+        @DefaultValue("1m") Duration testProjectDay, @DefaultValue("ASYNCHRONOUS") BookkeepingCommit bookkeeping) {
 
     SchedulerSettings settings() {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
-                retryBackoff);
+                retryBackoff, bookkeeping);
     }
 }

@@ -24,6 +24,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -64,20 +65,44 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         this.rest = Rest5Client.builder(uris).build();
         this.client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
         this.alias = alias;
-        call(() -> {
-            if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-                String index = createIndex();
-                client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
-            } else { // an index made before these fields: add them (the mapping is strict)
-                client.indices().putMapping(m -> m.index(alias).properties("test", p -> p.boolean_(b -> b))
-                        .properties("facts", p -> p.text(t -> t.analyzer("standard")))
-                        .properties("attachments", p -> p.text(t -> t.analyzer("standard")))
-                        .properties("projectId", p -> p.keyword(k -> k))
-                        .properties("bidDeadline", p -> p.long_(l -> l.index(false)))
-                        .properties("openingAt", p -> p.long_(l -> l.index(false))));
-            }
-            return null;
-        });
+        try {
+            call(() -> {
+                if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+                    String index = createIndex();
+                    client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
+                } else {
+                    addMissingFields();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            close(); // the client's I/O threads would otherwise keep a JVM whose start failed alive
+            throw e;
+        }
+    }
+
+    /**
+     * An index made before some fields existed gets them (the mapping is strict). Only the missing ones are put: a
+     * field already there keeps its analyzer (Elasticsearch refuses to change it), so a second node, or a restart,
+     * starts on the index the first one made. New text fields take the analyzer the index's title uses.
+     */
+    private void addMissingFields() throws IOException {
+        var mappings = client.indices().getMapping(g -> g.index(alias)).mappings();
+        Map<String, Property> existing = mappings.values().iterator().next().mappings().properties();
+        Property title = existing.get("title");
+        String analyzer = title != null && title.isText() && title.text().analyzer() != null
+                ? title.text().analyzer() : "standard";
+        Map<String, Property> wanted = new LinkedHashMap<>();
+        wanted.put("test", Property.of(p -> p.boolean_(b -> b)));
+        wanted.put("facts", Property.of(p -> p.text(t -> t.analyzer(analyzer))));
+        wanted.put("attachments", Property.of(p -> p.text(t -> t.analyzer(analyzer))));
+        wanted.put("projectId", Property.of(p -> p.keyword(k -> k)));
+        wanted.put("bidDeadline", Property.of(p -> p.long_(l -> l.index(false))));
+        wanted.put("openingAt", Property.of(p -> p.long_(l -> l.index(false))));
+        wanted.keySet().removeAll(existing.keySet());
+        if (!wanted.isEmpty()) {
+            client.indices().putMapping(m -> m.index(alias).properties(wanted));
+        }
     }
 
     public ElasticsearchClient client() {

@@ -61,8 +61,16 @@ final class BinaryCopyReader {
     }
 
     Instant timestamp() throws IOException {
-        long micros = int8() + POSTGRES_EPOCH_MICROS;
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        return instant(timestampMicros());
+    }
+
+    /** A timestamptz as microseconds since 1970-01-01 UTC. */
+    long timestampMicros() throws IOException {
+        return int8() + POSTGRES_EPOCH_MICROS;
+    }
+
+    static Instant instant(long epochMicros) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
     }
 
     String text() throws IOException {

@@ -160,9 +160,8 @@ public class Entries {
     public void stream(long fromSeq, long toSeq, StoredConsumer consumer) {
         copy(RAW_SELECT + " where seq >= " + fromSeq + " and seq < " + toSeq + " order by seq", RAW_FIELDS, reader -> {
             RawRow row = raw(reader);
-            consumer.accept(new LogEntry(row.seq(), row.at(), row.actor(), row.actorRole(), row.action(), row.subject(),
-                    new String(row.details(), java.nio.charset.StandardCharsets.UTF_8), row.detailsSha256(),
-                    row.clientIp(), row.deviceFingerprint(), row.encoding()), row.leafHash());
+            consumer.accept(row.entry(new String(row.details(), java.nio.charset.StandardCharsets.UTF_8)),
+                    row.leafHash());
         });
     }
 
@@ -181,8 +180,8 @@ public class Entries {
     }
 
     private static RawRow raw(BinaryCopyReader reader) throws java.io.IOException {
-        return new RawRow(reader.int8(), reader.timestamp(), reader.text(), reader.text(), reader.text(),
-                reader.text(), reader.bytes(), reader.bytes(), reader.text(), reader.text(),
+        return new RawRow(reader.int8(), reader.timestampMicros(), reader.bytes(), reader.bytes(), reader.bytes(),
+                reader.bytes(), reader.bytes(), reader.bytes(), reader.bytes(), reader.bytes(),
                 LogEncoding.of(reader.int4()), reader.bytes());
     }
 
@@ -207,9 +206,27 @@ public class Entries {
         void read(BinaryCopyReader reader) throws java.io.IOException;
     }
 
-    /** One row as stored; {@code details} are the stored UTF-8 bytes. */
-    record RawRow(long seq, Instant at, String actor, String actorRole, String action, String subject, byte[] details,
-            byte[] detailsSha256, String clientIp, String deviceFingerprint, LogEncoding encoding, byte[] leafHash) {
+    /**
+     * One row as stored: every text column as the UTF-8 bytes the database sent (null for NULL), the time in
+     * microseconds since 1970-01-01 UTC. The verification builds most leaves from these bytes directly
+     * ({@link StoredLeaf}); {@link #entry} decodes them for the rest.
+     */
+    record RawRow(long seq, long atMicros, byte[] actor, byte[] actorRole, byte[] action, byte[] subject, byte[] details,
+            byte[] detailsSha256, byte[] clientIp, byte[] deviceFingerprint, LogEncoding encoding, byte[] leafHash) {
+
+        Instant at() {
+            return BinaryCopyReader.instant(atMicros);
+        }
+
+        /** The row as an entry with the given details text (the leaf covers the details only through their hash). */
+        LogEntry entry(String detailsText) {
+            return new LogEntry(seq, at(), text(actor), text(actorRole), text(action), text(subject), detailsText,
+                    detailsSha256, text(clientIp), text(deviceFingerprint), encoding);
+        }
+
+        private static String text(byte[] utf8) {
+            return utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public Optional<LogEntry> find(long seq) {

@@ -23,7 +23,6 @@ import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 import org.sunbid.signing.merkle.LeafSource;
 import org.sunbid.signing.merkle.MerkleTree;
-import org.sunbid.supervision.LogEntry;
 import org.sunbid.supervision.SignedTreeHead;
 import org.sunbid.supervision.VerificationReport;
 
@@ -107,10 +106,13 @@ public class LogVerification {
             Entries.RawRow row = batch.get(i);
             MessageDigest sha = SHA256.get();
             byte[] detailsHash = sha.digest(row.details());
-            // The leaf covers the details through their hash (compared with the recomputed one above), not their text.
-            LogEntry entry = new LogEntry(row.seq(), row.at(), row.actor(), row.actorRole(), row.action(),
-                    row.subject(), "", row.detailsSha256(), row.clientIp(), row.deviceFingerprint(), row.encoding());
-            out[i] = new byte[][] { detailsHash, MerkleTree.leafHash(entry.leafBytes()) };
+            // The leaf covers the details through their hash (compared with the recomputed one above), not their text;
+            // almost every leaf is written straight from the stored bytes, the rest through the entry's own encoding.
+            byte[] leaf = StoredLeaf.of(row);
+            if (leaf == null) {
+                leaf = row.entry("").leafBytes();
+            }
+            out[i] = new byte[][] { detailsHash, MerkleTree.leafHash(leaf) };
         });
         return out;
     }

@@ -53,6 +53,48 @@ class ElasticsearchSearchIndexTests extends SearchIndexContract {
                 .extracting("type").isEqualTo("search-unavailable");
     }
 
+    /** The second node of a deployment, or any restart: the alias exists and its text fields keep their analyzer. */
+    @org.junit.jupiter.api.Test
+    void aSecondNodeStartsOnTheIndexTheFirstMadeAndBothSeeEachOthersDocuments() {
+        String alias = ((ElasticsearchSearchIndex) index).alias();
+        try (SearchIndex second = new ElasticsearchSearchIndex(uris, alias)) {
+            org.assertj.core.api.Assertions.assertThat(ids(second.search(org.sunbid.search.SearchQuery.text("污水"))))
+                    .containsExactly("3");
+            second.index(List.of(doc("7", "TENDER_ANNOUNCEMENT", "CONSTRUCTION", "330106", List.of("B0201"), null, 6,
+                    "杭州市西湖区", null, "保俶路绿化提升工程招标公告", "绿化提升。")));
+            org.assertj.core.api.Assertions.assertThat(ids(index.search(org.sunbid.search.SearchQuery.text("绿化提升"))))
+                    .containsExactly("7");
+        }
+    }
+
+    /** An index made before the later fields: they are added with the analyzer its title uses, the others left be. */
+    @org.junit.jupiter.api.Test
+    void anOlderIndexGetsOnlyItsMissingFields() throws java.io.IOException {
+        var client = ((ElasticsearchSearchIndex) index).client();
+        String alias = "sunbid-test-old-" + UUID.randomUUID();
+        client.indices().create(c -> c.index(alias + "-1").mappings(m -> m.dynamic(
+                co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
+                .properties("id", p -> p.keyword(k -> k)).properties("title", p -> p.text(t -> t.analyzer("standard")))));
+        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(alias + "-1").alias(alias))));
+        try (ElasticsearchSearchIndex old = new ElasticsearchSearchIndex(uris, alias)) {
+            var properties = client.indices().getMapping(g -> g.index(alias)).get(alias + "-1").mappings()
+                    .properties();
+            org.assertj.core.api.Assertions.assertThat(properties).containsKeys("test", "facts", "attachments",
+                    "projectId", "bidDeadline", "openingAt");
+            org.assertj.core.api.Assertions.assertThat(properties.get("attachments").text().analyzer())
+                    .isEqualTo("standard");
+            old.drop();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRestartReopensTheIndexItMadeAsItIs() {
+        // a second instance on the same alias is what a restarted node (or a benchmark reusing an index) makes
+        try (ElasticsearchSearchIndex again = new ElasticsearchSearchIndex(uris, ((ElasticsearchSearchIndex) index).alias())) {
+            org.assertj.core.api.Assertions.assertThat(again.count()).isEqualTo(index.count());
+        }
+    }
+
     @AfterEach
     void dropIndex() {
         if (index instanceof ElasticsearchSearchIndex es) {

@@ -63,9 +63,10 @@ public final class SearchBenchmark {
         List<String> rows = new ArrayList<>();
 
         if (engines.contains("lucene")) {
-            Path folder = Files.createTempDirectory("sunbid-bench-lucene");
+            String kept = System.getProperty("lucene.dir");
+            Path folder = kept != null ? Path.of(kept) : Files.createTempDirectory("sunbid-bench-lucene");
             try (SearchIndex lucene = new LuceneSearchIndex(folder)) {
-                rows.add(run("Lucene 9.12 (embedded)", lucene, docs, mix, queries));
+                rows.add(run("Lucene 9.12 (embedded)", lucene, docs, n, mix, queries));
                 System.out.printf(Locale.ROOT, "Lucene: %s on disk, %s%n", megabytes(size(folder)), heap());
                 if (rebuildUnderLoad) {
                     rows.add(duringRebuild("Lucene during a rebuild (same queries, second thread rebuilding)", lucene,
@@ -77,12 +78,18 @@ public final class SearchBenchmark {
             // not requested
         } else if (es != null && !es.isBlank()) {
             List<URI> uris = Arrays.stream(es.split(",")).map(String::strip).map(URI::create).toList();
-            try (ElasticsearchSearchIndex index = new ElasticsearchSearchIndex(uris, "sunbid-bench-" + UUID.randomUUID())) {
+            String kept = System.getProperty("es.index");
+            try (ElasticsearchSearchIndex index = new ElasticsearchSearchIndex(uris,
+                    kept != null ? kept : "sunbid-bench-" + UUID.randomUUID())) {
                 try {
+                    serverTimed = true;
                     rows.add(run("Elasticsearch 9 (single node, " + System.getProperty("esHeap", "512 MB") + " heap)",
-                            index, docs, mix, queries));
+                            index, docs, n, mix, queries));
                 } finally {
-                    index.drop();
+                    serverTimed = false;
+                    if (kept == null) {
+                        index.drop();
+                    }
                 }
             }
         } else {
@@ -223,12 +230,33 @@ public final class SearchBenchmark {
         return name(name, seconds, t);
     }
 
-    static String run(String name, SearchIndex index, Iterable<SearchDocument> docs, List<SearchQuery> mix, int timed) {
-        long start = System.nanoTime();
-        index.rebuild(docs);
-        double indexSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%s: indexed %d in %.1f s%n", name, index.count(), indexSeconds);
+    /**
+     * Builds the index (or reuses one a previous invocation built and kept: {@code -Dlucene.dir}, {@code -Des.index},
+     * when it already holds the N notices), then times the queries unless {@code -DbuildOnly=true}. Building and
+     * querying in separate invocations lets the two engines' builds overlap and their queries run back to back.
+     */
+    static String run(String name, SearchIndex index, Iterable<SearchDocument> docs, int n, List<SearchQuery> mix,
+            int timed) {
+        double indexSeconds = Double.NaN;
+        if (index.count() == n) {
+            System.out.printf(Locale.ROOT, "%s: reusing the %d notices an earlier invocation indexed%n", name, n);
+        } else {
+            long start = System.nanoTime();
+            long cpu = processCpuNanos();
+            index.rebuild(docs);
+            indexSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "%s: indexed %d in %.1f s (this JVM's CPU during the build: %.1f s)%n", name,
+                    index.count(), indexSeconds, (processCpuNanos() - cpu) / 1e9);
+        }
+        if (Boolean.getBoolean("buildOnly")) {
+            return String.format(Locale.ROOT, "| %s | %.1f s | (build only) | | |", name, indexSeconds);
+        }
         return name(name, indexSeconds, time(mix, timed, q -> index.search(q)));
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static String postgres(Iterable<SearchDocument> docs, List<SearchQuery> mix, int timed) throws Exception {
@@ -301,25 +329,60 @@ public final class SearchBenchmark {
     record Timing(double p50, double p99, double qps) {
     }
 
+    /**
+     * Wall time per query (what a visitor waits), and CPU time: the client thread's per query, and for an engine in
+     * another process ({@code -Des.pid}) that process's CPU over all the timed queries, per query. On a shared machine
+     * the wall time includes waiting for a core; the CPU time does not.
+     */
     static Timing time(List<SearchQuery> mix, int timed, Consumer<SearchQuery> query) {
         int warm = mix.size() - timed;
         for (int i = 0; i < warm; i++) {
             query.accept(mix.get(i));
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long[] nanos = new long[timed];
+        long[] cpu = new long[timed];
+        long serverCpu = serverCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < timed; i++) {
+            long c = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             query.accept(mix.get(warm + i));
             nanos[i] = System.nanoTime() - t;
+            cpu[i] = threads.getCurrentThreadCpuTime() - c;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long server = serverCpuNanos() - serverCpu;
         Arrays.sort(nanos);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "  client thread CPU per query: p50 %.2f ms, p99 %.2f ms, mean %.2f ms%s; "
+                + "load average now %s%n", cpu[timed / 2] / 1e6, cpu[(int) Math.ceil(timed * 0.99) - 1] / 1e6,
+                Arrays.stream(cpu).average().orElse(0) / 1e6, serverCpu < 0 ? "" : String.format(Locale.ROOT,
+                        "; server process CPU per query (mean): %.2f ms", server / 1e6 / timed), loadAverage());
         return new Timing(nanos[timed / 2] / 1e6, nanos[(int) Math.ceil(timed * 0.99) - 1] / 1e6, timed / seconds);
     }
 
+    /** CPU time of the process named by {@code -Des.pid} (user + system, from /proc), or -1. */
+    static long serverCpuNanos() {
+        String pid = System.getProperty("es.pid");
+        if (pid == null || !serverTimed) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // clock ticks of 10 ms
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Set while the engine in the other process is the one being timed. */
+    static volatile boolean serverTimed;
+
     static String name(String engine, double indexSeconds, Timing t) {
-        String row = String.format(Locale.ROOT, "| %s | %.1f s | %.2f ms | %.2f ms | %.0f |", engine, indexSeconds, t.p50(),
+        String built = Double.isNaN(indexSeconds) ? "reused" : String.format(Locale.ROOT, "%.1f s", indexSeconds);
+        String row = String.format(Locale.ROOT, "| %s | %s | %.2f ms | %.2f ms | %.0f |", engine, built, t.p50(),
                 t.p99(), t.qps());
         System.out.println(row);
         return row;

@@ -4,8 +4,9 @@
 // breaks. Once the project is published the plan is shown frozen with the lot's draw status as states and counts.
 import { t, api, language } from '/js/i18n.js';
 import { json, showProblem } from '/js/session.js';
+import { codeOf, fillRegionPicker } from '/js/region-picker.js';
 
-const EDITABLE = ['SUBMITTED', 'ACCEPTED', 'RETURNED'];
+const EDITABLE = ['DRAFT', 'SUBMITTED', 'ACCEPTED', 'RETURNED'];
 let specialties = null;
 let regions = null;
 
@@ -22,7 +23,7 @@ function regionLabel(table, code) {
   if (!code) {
     return t('plan.any-region');
   }
-  const name = table[`${code}000000`.slice(0, 6)];
+  const name = table[codeOf(code)];
   return name ? `${name}（${code}）` : code;
 }
 
@@ -61,7 +62,21 @@ function labelled(key, control) {
   return label;
 }
 
-function groupRow(form, list, g) {
+/** A region picker by name whose value is a division-code prefix (empty: {@code none}). */
+function regionSelect(table, name, label, none, value) {
+  const select = document.createElement('select');
+  select.name = name;
+  select.setAttribute('aria-label', label);
+  select.append(new Option(none, ''));
+  fillRegionPicker(select, table, { prefixes: true });
+  if (value && ![...select.options].some((o) => o.value === value)) {
+    select.append(new Option(regionLabel(table, value), value)); // a prefix the table does not list stays as it was
+  }
+  select.value = value || '';
+  return select;
+}
+
+function groupRow(form, list, table, g) {
   const box = document.createElement('fieldset');
   box.className = 'group';
   const legend = document.createElement('legend');
@@ -70,9 +85,9 @@ function groupRow(form, list, g) {
     labelled('plan.specialty', specialtyPicker(list, 'specialty', g.specialty)),
     labelled('plan.experts', input('experts', t('plan.experts'), g.experts ?? 5, { type: 'number', min: 1, max: 99, inputMode: 'numeric' })),
     labelled('plan.reserves', input('reserves', t('plan.reserves'), g.reserves ?? 2, { type: 'number', min: 0, max: 10, inputMode: 'numeric' })),
-    labelled('plan.region', input('region', t('plan.region'), g.region, { maxLength: 6, inputMode: 'numeric', placeholder: t('plan.any-region') })),
-    labelled('plan.preferred', input('preferredRegion', t('plan.preferred'), g.preferredRegion, { maxLength: 6,
-      inputMode: 'numeric', placeholder: t('plan.no-preference') })),
+    labelled('plan.region', regionSelect(table, 'region', t('plan.region'), t('plan.any-region'), g.region)),
+    labelled('plan.preferred', regionSelect(table, 'preferredRegion', t('plan.preferred'), t('plan.no-preference'),
+      g.preferredRegion)),
   );
   const count = document.createElement('p');
   count.className = 'eligible';
@@ -156,7 +171,7 @@ async function editor(holder, base, list, table, plan) {
   add.className = 'add-group';
   add.textContent = t('plan.add-group');
   add.onclick = () => {
-    groupRow(form, list, { experts: 1, reserves: 1 });
+    groupRow(form, list, table, { experts: 1, reserves: 1 });
     form.dispatchEvent(new Event('input'));
   };
   const repsId = `reps-${base.split('/').pop()}`;
@@ -182,7 +197,7 @@ async function editor(holder, base, list, table, plan) {
   form.append(groups, add, label, reps, liveOut, save, saved);
   holder.append(form);
   for (const g of plan?.groups?.length ? plan.groups : [{}]) {
-    groupRow(form, list, g);
+    groupRow(form, list, table, g);
   }
   let timer = null;
   form.addEventListener('input', () => {
