@@ -117,8 +117,12 @@ function labelCells(root) {
     }
     for (const row of table.querySelectorAll('tbody tr')) {
       [...row.children].forEach((cell, i) => {
-        if (headers[i] && cell.dataset.label !== headers[i]) {
-          cell.dataset.label = headers[i];
+        // a cell that already says its header (a "查看" button under "查看") needs no "查看：" before it
+        const label = cell.textContent.trim() === headers[i] ? '' : headers[i];
+        if (label && cell.dataset.label !== label) {
+          cell.dataset.label = label;
+        } else if (!label && cell.dataset.label) {
+          delete cell.dataset.label;
         }
       });
     }
