@@ -66,15 +66,11 @@ class DepositBrowserIntegrationTests {
 
     @Test
     void staffImportMatchTheSuspenseCreditAndRefundItUnderMakerChecker(Browser browser) throws Exception {
-        String name = "保证金页面测试" + UUID.randomUUID().toString().substring(0, 6) + "工程";
-        String[] submitted = PortalApi.submittedProject(browser, accounts, name);
-        UUID project = UUID.fromString(submitted[0]);
-        UUID lot = UUID.fromString(PortalApi.call(browser, "GET", "/api/projects/" + project, submitted[1], null)
-                .get("lots").get(0).get("id").asText());
-        var bidder = MemberFixtures.approved(members, Role.BIDDER);
-        String bidderName = members.details(bidder.memberId()).name();
-        VirtualAccountNumber va = VirtualAccountNumber.derive("955880", lot, bidder.memberId(), 0);
-        assertThat(deposits.insert(va, lot, project, bidder.memberId(), Money.of("200000.00"), Instant.now())).isTrue();
+        DepositDue due = depositDue(browser, "保证金页面测试", "200000.00");
+        UUID lot = due.lot();
+        var bidder = due.bidder();
+        String bidderName = due.bidderName();
+        VirtualAccountNumber va = due.va();
         String maker = staff("制单员");
         String checker = staff("复核员");
 
@@ -164,15 +160,12 @@ class DepositBrowserIntegrationTests {
      */
     @Test
     void theRegulatorApprovesAForfeitProposalOnTheOversightPage(Browser browser) throws Exception {
-        String name = "没收审批页面测试" + UUID.randomUUID().toString().substring(0, 6) + "工程";
-        String[] submitted = PortalApi.submittedProject(browser, accounts, name);
-        UUID project = UUID.fromString(submitted[0]);
-        UUID lot = UUID.fromString(PortalApi.call(browser, "GET", "/api/projects/" + project, submitted[1], null)
-                .get("lots").get(0).get("id").asText());
-        var bidder = MemberFixtures.approved(members, Role.BIDDER);
-        String bidderName = members.details(bidder.memberId()).name();
-        VirtualAccountNumber va = VirtualAccountNumber.derive("955880", lot, bidder.memberId(), 0);
-        assertThat(deposits.insert(va, lot, project, bidder.memberId(), Money.of("150000.00"), Instant.now())).isTrue();
+        DepositDue due = depositDue(browser, "没收审批页面测试", "150000.00");
+        String name = due.name();
+        UUID lot = due.lot();
+        var bidder = due.bidder();
+        String bidderName = due.bidderName();
+        VirtualAccountNumber va = due.va();
         String ref = "FFT" + UUID.randomUUID().toString().substring(0, 8);
         String csv = String.join("\n", "# statement=STMT-" + ref, "# account=31050161360009001888", "# currency=CNY",
                 "bank_ref,booked_on,direction,amount,currency,virtual_account,payer_account,payer_name,end_to_end_id,"
@@ -205,5 +198,21 @@ class DepositBrowserIntegrationTests {
         String username = "dep-staff-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.createPlatformAccount(username, PortalApi.PASSWORD, Role.STAFF, display, null);
         return username;
+    }
+
+    /** A submitted project's first lot, an approved bidder and the deposit it owes there on its virtual account. */
+    private record DepositDue(String name, UUID lot, MemberFixtures.Approved bidder, String bidderName, VirtualAccountNumber va) {
+    }
+
+    private DepositDue depositDue(Browser browser, String prefix, String amount) throws Exception {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 6) + "工程";
+        String[] submitted = PortalApi.submittedProject(browser, accounts, name);
+        UUID project = UUID.fromString(submitted[0]);
+        UUID lot = UUID.fromString(PortalApi.call(browser, "GET", "/api/projects/" + project, submitted[1], null)
+                .get("lots").get(0).get("id").asText());
+        var bidder = MemberFixtures.approved(members, Role.BIDDER);
+        VirtualAccountNumber va = VirtualAccountNumber.derive("955880", lot, bidder.memberId(), 0);
+        assertThat(deposits.insert(va, lot, project, bidder.memberId(), Money.of(amount), Instant.now())).isTrue();
+        return new DepositDue(name, lot, bidder, members.details(bidder.memberId()).name(), va);
     }
 }
