@@ -1,4 +1,4 @@
-package org.sunbid.project.internal;
+package org.sunbid.demo.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +26,6 @@ class DemoProjectsIntegrationTests {
     @Autowired
     ProjectPublication publication;
     @Autowired
-    Projects store;
-    @Autowired
     NoticeManagement notices;
     @Autowired
     TransactionTemplate tx;
@@ -38,7 +36,7 @@ class DemoProjectsIntegrationTests {
 
     @Test
     void seedsPublishedChineseDemoProjectsOnceHoweverOftenItRuns() {
-        DemoProjects demo = new DemoProjects(projects, review, publication, store, notices, tx, clock);
+        DemoProjects demo = new DemoProjects(projects, review, publication, notices, tx, clock);
         demo.run(new DefaultApplicationArguments());
         long projectsAfterFirst = jdbc.sql("select count(*) from project where id::text like '5d0b1000-%'").query(Long.class).single();
         long noticesAfterFirst = jdbc.sql("select count(*) from notice").query(Long.class).single();
@@ -51,7 +49,7 @@ class DemoProjectsIntegrationTests {
         assertThat(awards()).isZero();
 
         // a start after the bid deadline publishes the two demo awards, once
-        DemoProjects later = new DemoProjects(projects, review, publication, store, notices, tx,
+        DemoProjects later = new DemoProjects(projects, review, publication, notices, tx,
                 Clock.offset(clock, Duration.ofDays(31)));
         later.run(new DefaultApplicationArguments());
         later.run(new DefaultApplicationArguments());

@@ -1,4 +1,4 @@
-package org.sunbid.project.internal;
+package org.sunbid.demo.seed;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -42,7 +42,7 @@ import org.sunbid.project.ReviewItem;
 /**
  * Chinese demo projects, reviewed and published, when {@code sunbid.demo=true}. Idempotent (fixed project ids) and
  * repeatable (seeded random amounts). The tenderee and reviewer ids are fixed UUIDs of their own, as the member
- * registry's demo members are not visible from this feature; each tenderee's name and the project's region agree.
+ * registry's demo members are not looked up here; each tenderee's name and the project's region agree.
  * A project's award notice is published only once its bid deadline has passed (at a later start): demo data never
  * show a winner for a project still open for bidding.
  */
@@ -59,6 +59,7 @@ class DemoProjects implements ApplicationRunner {
     static final UUID DEMO_ACCOUNT = UUID.fromString("5d0b0000-0000-4000-8000-0000000000aa");
     static final UUID DEMO_STAFF = UUID.fromString("5d0b0000-0000-4000-8000-0000000000bb");
     static final UUID DEMO_REGULATOR = UUID.fromString("5d0b0000-0000-4000-8000-0000000000cc");
+    private static final CurrentUser STAFF = new CurrentUser(DEMO_STAFF, "demo-staff", Role.STAFF, Optional.empty());
 
     private record Demo(UUID id, UUID tenderee, String tendereeName, String name, ProjectType type, Procedure procedure,
             String region, String classification, String announcement, String winner) {
@@ -82,17 +83,15 @@ class DemoProjects implements ApplicationRunner {
     private final ProjectManagement projects;
     private final ProjectReview review;
     private final ProjectPublication publication;
-    private final Projects store;
     private final NoticeManagement notices;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DemoProjects(ProjectManagement projects, ProjectReview review, ProjectPublication publication, Projects store,
+    DemoProjects(ProjectManagement projects, ProjectReview review, ProjectPublication publication,
             NoticeManagement notices, TransactionTemplate tx, Clock clock) {
         this.projects = projects;
         this.review = review;
         this.publication = publication;
-        this.store = store;
         this.notices = notices;
         this.tx = tx;
         this.clock = clock;
@@ -104,7 +103,7 @@ class DemoProjects implements ApplicationRunner {
         int created = 0;
         for (Demo demo : DEMOS) {
             BigDecimal estimate = BigDecimal.valueOf(500_000 + random.nextInt(20_000_000)).setScale(2, RoundingMode.DOWN);
-            if (store.exists(demo.id())) {
+            if (projects.findIfVisible(STAFF, ProjectId.of(demo.id())).isPresent()) {
                 tx.executeWithoutResult(status -> awardIfClosed(demo, estimate));
                 continue;
             }
@@ -128,7 +127,7 @@ class DemoProjects implements ApplicationRunner {
                 List.of(new Registration.LotRegistration("第一标段", lotEstimate, deposit, null),
                         new Registration.LotRegistration("第二标段", lotEstimate, deposit, null)));
         CurrentUser owner = new CurrentUser(DEMO_ACCOUNT, "demo", Role.TENDEREE, Optional.of(demo.tenderee()));
-        CurrentUser staff = new CurrentUser(DEMO_STAFF, "demo-staff", Role.STAFF, Optional.empty());
+        CurrentUser staff = STAFF;
         CurrentUser regulator = new CurrentUser(DEMO_REGULATOR, "demo-regulator", Role.REGULATOR, Optional.empty());
         ProjectView p = projects.register(ProjectId.of(demo.id()), MemberId.of(demo.tenderee()), Role.TENDEREE, AccountId.of(DEMO_ACCOUNT), r);
         projects.submit(owner, ProjectId.of(p.id()));
@@ -150,7 +149,7 @@ class DemoProjects implements ApplicationRunner {
         if (demo.winner() == null) {
             return;
         }
-        CurrentUser staff = new CurrentUser(DEMO_STAFF, "demo-staff", Role.STAFF, Optional.empty());
+        CurrentUser staff = STAFF;
         ProjectView p = projects.find(staff, ProjectId.of(demo.id()));
         if (p.bidDeadline() == null || !p.bidDeadline().isBefore(clock.instant())) {
             return;
