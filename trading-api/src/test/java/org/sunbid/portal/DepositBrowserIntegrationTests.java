@@ -74,8 +74,10 @@ class DepositBrowserIntegrationTests {
         String maker = staff("制单员");
         String checker = staff("复核员");
 
-        // a statement paying the bidder's deposit to a mistyped virtual account (two digits swapped)
-        String typo = va.value().substring(0, 18) + va.value().charAt(19) + va.value().charAt(18);
+        // a statement paying the bidder's deposit to a mistyped virtual account (two differing digits swapped: a pair
+        // of equal digits would leave the number unchanged and the credit would not reach the suspense queue)
+        String typo = transposed(va.value());
+        assertThat(typo).isNotEqualTo(va.value()).hasSize(20);
         String ref = "BRW" + UUID.randomUUID().toString().substring(0, 8);
         Path csv = Files.createTempFile("statement-", ".csv");
         Files.writeString(csv, String.join("\n", "# statement=STMT-" + ref, "# account=31050161360009001888",
@@ -214,5 +216,22 @@ class DepositBrowserIntegrationTests {
         VirtualAccountNumber va = VirtualAccountNumber.derive("955880", lot, bidder.memberId(), 0);
         assertThat(deposits.insert(va, lot, project, bidder.memberId(), Money.of(amount), Instant.now())).isTrue();
         return new DepositDue(name, lot, bidder, members.details(bidder.memberId()).name(), va);
+    }
+
+    /**
+     * {@code number} with the first adjacent pair of differing digits after the centre's 6-digit prefix swapped, as a
+     * hurried clerk would type it.
+     */
+    static String transposed(String number) {
+        char[] digits = number.toCharArray();
+        for (int i = 6; i + 1 < digits.length; i++) {
+            if (digits[i] != digits[i + 1]) {
+                char c = digits[i];
+                digits[i] = digits[i + 1];
+                digits[i + 1] = c;
+                return new String(digits);
+            }
+        }
+        throw new IllegalArgumentException("no two differing adjacent digits in " + number);
     }
 }
