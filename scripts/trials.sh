@@ -178,18 +178,19 @@ release_via() {
 # and both nodes' logs, searched for each custodian's share value (base64 and hex). Prints how many places hold one;
 # a control (the first receipt's package hash, which the bid row stores) must be found, or the search is blind.
 insider_finds_shares() {
-  local dir="${TWO_NODES_DIR:-/tmp/sunbid-two-nodes}" hits=0 c needle b64
+  local dir="${TWO_NODES_DIR:-/tmp/sunbid-two-nodes}" c b64
   bash "$NODES" pg_dump > dump.sql
   if ! grep -qiF "$(jq -r .sha256 statement1.json 2>/dev/null || echo none)" dump.sql; then echo blind; return; fi
   for c in 1 2; do
     b64=$(jq -r .value "share$c.json")
-    for needle in "$b64" "$(base64 -d <<< "$b64" | od -An -tx1 | tr -d ' \n')"; do
-      grep -qiF -- "$needle" dump.sql && hits=$((hits + 1))
-      grep -rqiF -- "$needle" "$dir/data" "$dir/logs" && hits=$((hits + 1))
-    done
-  done
+    echo "$b64"
+    base64 -d <<< "$b64" | od -An -tx1 | tr -d ' \n'; echo
+  done > needles.txt
+  # one pass per place (the data directory grows by the trials' sealed bids): the distinct needles each place holds
+  { grep -aohiF -f needles.txt dump.sql | tr 'A-F' 'a-f' | sort -u | sed 's/^/db /'
+    grep -raohiF -f needles.txt "$dir/data" "$dir/logs" | tr 'A-F' 'a-f' | sort -u | sed 's/^/files /'; } > found.txt || true
   rm -f dump.sql
-  echo "$hits"
+  grep -c . found.txt || true
 }
 
 hall() { curl -sS -f -H "Authorization: Bearer $(login "staff-$RUN" "$PASSWORD")" "$SUNBID/api/openings/$PROJECT/$LOT"; }
@@ -213,7 +214,7 @@ trial() {
   for n in $(seq 1 "$BIDDERS"); do
     api POST "/api/projects/$PROJECT/lots/$LOT/deposits/$(cat "bidder$n.id")/clearance" "$STAFF" > /dev/null
   done
-  say "trial $t: project $PROJECT lot $LOT; sealing $BIDDERS tenders of $MIB MiB"
+  say "trial $t: project $PROJECT lot $LOT; sealing $BIDDERS tenders of $MIB MiB ($(df -h --output=avail "$WORK" | tail -1 | tr -d ' ') free)"
   export -f prepare_bid upload_bid retrying login api
   export LOT PROJECT RUN PASSWORD SUNBID MIB CHUNK_MIB
   seq 1 "$BIDDERS" | xargs -P 2 -I{} bash -c 'prepare_bid {}'
@@ -221,17 +222,21 @@ trial() {
 
   # (a) the rush: everyone uploads at once; node $victim is killed with kill -9 a few seconds in, then started again
   : > rush.log
-  local rush_start=$SECONDS
-  for n in $(seq 1 "$BIDDERS"); do (n=$n upload_bid "$n" || echo "$n failed" >> rush.log) & done
+  local rush_start=$SECONDS uploads=()
+  for n in $(seq 1 "$BIDDERS"); do (n=$n upload_bid "$n" || echo "$n failed" >> rush.log) & uploads+=($!); done
   sleep "${KILL_AFTER:-8}"
-  local killed=$SECONDS
+  # uploads not yet finished when the node dies (a finished one wrote its line to rush.log)
+  local in_flight=$((BIDDERS - $(grep -c . rush.log || true)))
+  local killed_at; killed_at=$(date +%s)
   bash "$NODES" kill9 "$victim"
-  bash "$NODES" restart-node "$victim" > /dev/null 2>&1 &
+  # the killed node is started again at once; it writes how long until it answered healthy
+  (bash "$NODES" restart-node "$victim" > /dev/null 2>&1 && echo "$(($(date +%s) - killed_at))s" > recovered.txt \
+    || echo "not healthy" > recovered.txt) &
   local restarted_pid=$!
-  wait $(jobs -p | grep -v "^$restarted_pid$") 2>/dev/null || true
+  wait "${uploads[@]}" 2>/dev/null || true
   local rush_seconds=$((SECONDS - rush_start))
   wait "$restarted_pid" || true
-  local recovered=$((SECONDS - killed))
+  local recovered; recovered=$(cat recovered.txt)
   local issued=0 verified=0 failed
   failed=$(grep -c failed rush.log || true)
   for n in $(seq 1 "$BIDDERS"); do
@@ -241,7 +246,7 @@ trial() {
     fi
   done
   local resumed; resumed=$(cat retries*.log 2>/dev/null | grep -c . || true)
-  say "trial $t: $issued receipts issued ($failed uploads failed), $verified verify; node $victim back after ${recovered}s"
+  say "trial $t: $issued receipts issued ($failed uploads failed, $in_flight in flight at the kill), $verified verify; node $victim back after $recovered"
 
   # the opening time
   until [[ "$(hall | jq -r '.status')" != NOT_STARTED ]] || (( $(date +%s) > $(date -d "$(hall | jq -r .openingAt)" +%s) + 120 )); do
@@ -317,11 +322,14 @@ trial() {
   complete=$(jq -r .complete completeness.json)
   intact=$(api POST /api/supervision/verification "$regulator" | jq -r .intact)
   local row
-  row="| $t | $BIDDERS × $MIB MiB | node $victim | $issued | $verified | $failed | $resumed | ${rush_seconds}s | ${recovered}s | $coordinator ($killed_coordinator) | $(grep -c 'custodian' opening.log) | ${opening_seconds}s | $opened | $missing_bids | $insider_during / $insider_after | $missing | $complete | $intact | $duplicates | $unfired | $started_once | $firings |"
+  row="| $t | $BIDDERS × $MIB MiB | node $victim, $in_flight uploads in flight | $issued | $verified | $failed | $resumed | ${rush_seconds}s | $recovered | $coordinator ($killed_coordinator) | $(grep -c 'custodian' opening.log) | ${opening_seconds}s | $opened | $missing_bids | $insider_during / $insider_after | $missing | $complete | $intact | $duplicates | $unfired | $started_once | $firings |"
   echo "$row" | tee -a "$WORK/results.md"
+  # the sealed tenders are the clients' copies (MIB MiB each; the platform keeps its own): keep the disk in check
+  rm -f bid*.sealed
   cd "$WORK"
-  # what must hold: every receipt issued verifies and its bid is opened; nothing missing from the log; each firing once
-  if (( issued == 0 || verified != issued || opened != issued || missing_bids != 0 )) || [[ "$missing" != 0 \
+  # what must hold: every bidder's upload ends with a receipt (a kill may cost a retry, never a bid), every receipt
+  # verifies and its bid is opened; nothing missing from the log; each firing once
+  if (( issued != BIDDERS || failed != 0 || verified != issued || opened != issued || missing_bids != 0 )) || [[ "$missing" != 0 \
       || "$intact" != true || "$duplicates" != 0 || "$unfired" != 0 || "$insider_during" != 0 || "$insider_after" != 0 || "$started_once" != 1 ]]; then
     say "trial $t FAILED (see $dir)"
     FAILED=$((FAILED + 1))
