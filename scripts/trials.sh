@@ -19,7 +19,7 @@
 # Environment: BIDDERS (50), MIB (20), CHUNK_MIB (4), DAY (seconds per statutory day of a test project, 15: the bid
 # deadline is 22 days after publication, so sealing and the rush must fit in 22 × DAY seconds), LEAD (every date
 # of the test project is LEAD seconds later, 40, so that registering and publishing it fit before its sale starts),
-# TRIALS_DIR (/tmp/sunbid-trials), KILL_AFTER (seconds into the rush, 8), TRIAL_NODE_ARGS (more node arguments),
+# TRIALS_DIR (/tmp/sunbid-trials), TRIALS_FIRST (the first trial's number, 1), KILL_AFTER (seconds into the rush, 8), TRIAL_NODE_ARGS (more node arguments),
 # KEEP=true to leave the deployment running at the end. The deployment is started
 # (and built when its jar is missing) with test projects on and the trials' CA trusted, and stopped at the end.
 set -euo pipefail
@@ -117,7 +117,8 @@ upload_bid() {
   upload=$(jq -r .uploadId "upload$n.json")
   offset=0
   while (( offset < size )); do
-    if ! tail -c +$((offset + 1)) "bid$n.sealed" | head -c "$chunk" \
+    # dd, not tail | head: under pipefail tail's SIGPIPE would count every chunk but the last as cut off
+    if ! dd if="bid$n.sealed" iflag=skip_bytes,count_bytes skip="$offset" count="$chunk" bs=1M status=none \
       | curl -sS -f -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/octet-stream' \
         --data-binary @- "$SUNBID/api/bids/uploads/$upload?offset=$offset" 2>/dev/null; then
       echo "resume" >> "retries$n.log"
@@ -193,7 +194,22 @@ insider_finds_shares() {
   grep -c . found.txt || true
 }
 
-hall() { curl -sS -f -H "Authorization: Bearer $(login "staff-$RUN" "$PASSWORD")" "$SUNBID/api/openings/$PROJECT/$LOT"; }
+# The hall as staff see it. A node killed or stalled under the request answers 502 or 504 (or its login fails): ask again.
+hall() {
+  local out
+  for _ in $(seq 1 60); do
+    out=$(curl -sS -f -m 130 -H "Authorization: Bearer $(login "staff-$RUN" "$PASSWORD" 2>/dev/null)" \
+      "$SUNBID/api/openings/$PROJECT/$LOT" 2>/dev/null) && jq -e .status <<< "$out" > /dev/null 2>&1 && { echo "$out"; return 0; }
+    sleep 2
+  done
+  return 1
+}
+
+# The nodes' own errors so far: requests answered 500 ("Unhandled error") and out-of-memory errors, in both logs
+node_errors() {
+  local dir="${TWO_NODES_DIR:-/tmp/sunbid-two-nodes}/logs"
+  echo "$(cat "$dir"/node*.log | grep -c 'Unhandled error' || true) $(cat "$dir"/node*.log | grep -c 'OutOfMemoryError' || true)"
+}
 
 await_healthy() {
   local n=$1 since=$2
@@ -222,6 +238,7 @@ trial() {
 
   # (a) the rush: everyone uploads at once; node $victim is killed with kill -9 a few seconds in, then started again
   : > rush.log
+  local errors_before; errors_before=$(node_errors)
   local rush_start=$SECONDS uploads=()
   for n in $(seq 1 "$BIDDERS"); do (n=$n upload_bid "$n" || echo "$n failed" >> rush.log) & uploads+=($!); done
   sleep "${KILL_AFTER:-8}"
@@ -321,25 +338,31 @@ trial() {
   missing=$(jq -r .missingCount completeness.json)
   complete=$(jq -r .complete completeness.json)
   intact=$(api POST /api/supervision/verification "$regulator" | jq -r .intact)
+  local errors_after internal_errors out_of_memory
+  errors_after=$(node_errors)
+  internal_errors=$(( ${errors_after% *} - ${errors_before% *} ))
+  out_of_memory=$(( ${errors_after#* } - ${errors_before#* } ))
   local row
-  row="| $t | $BIDDERS × $MIB MiB | node $victim, $in_flight uploads in flight | $issued | $verified | $failed | $resumed | ${rush_seconds}s | $recovered | $coordinator ($killed_coordinator) | $(grep -c 'custodian' opening.log) | ${opening_seconds}s | $opened | $missing_bids | $insider_during / $insider_after | $missing | $complete | $intact | $duplicates | $unfired | $started_once | $firings |"
+  row="| $t | $BIDDERS × $MIB MiB | node $victim, $in_flight uploads in flight | $issued | $verified | $failed | $resumed | ${rush_seconds}s | $recovered | $coordinator ($killed_coordinator) | $(grep -c 'custodian' opening.log) | ${opening_seconds}s | $opened | $missing_bids | $insider_during / $insider_after | $missing | $complete | $intact | $duplicates | $unfired | $started_once | $internal_errors / $out_of_memory | $firings |"
   echo "$row" | tee -a "$WORK/results.md"
   # the sealed tenders are the clients' copies (MIB MiB each; the platform keeps its own): keep the disk in check
   rm -f bid*.sealed
   cd "$WORK"
   # what must hold: every bidder's upload ends with a receipt (a kill may cost a retry, never a bid), every receipt
-  # verifies and its bid is opened; nothing missing from the log; each firing once
+  # verifies and its bid is opened; nothing missing from the log; each firing once; no node answered 500 or ran out
+  # of memory
   if (( issued != BIDDERS || failed != 0 || verified != issued || opened != issued || missing_bids != 0 )) || [[ "$missing" != 0 \
-      || "$intact" != true || "$duplicates" != 0 || "$unfired" != 0 || "$insider_during" != 0 || "$insider_after" != 0 || "$started_once" != 1 ]]; then
+      || "$intact" != true || "$internal_errors" != 0 || "$out_of_memory" != 0 || "$duplicates" != 0 || "$unfired" != 0 || "$insider_during" != 0 || "$insider_after" != 0 || "$started_once" != 1 ]]; then
     say "trial $t FAILED (see $dir)"
     FAILED=$((FAILED + 1))
   fi
 }
 FAILED=0
 
-echo "| trial | rush | node killed in the rush | receipts issued | verified after recovery | uploads failed | chunks/completions retried | rush | node back after | coordinator killed | releases sent | opening took | bids opened | receipts without an opened bid | share values found at rest (during / after) | log entries missing | log complete | log intact | duplicate firings | due jobs not fired | opening started (times) | jobs fired |" | tee -a "$WORK/results.md"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" | tee -a "$WORK/results.md"
-for t in $(seq 1 "$TRIALS"); do
+echo "| trial | rush | node killed in the rush | receipts issued | verified after recovery | uploads failed | chunks/completions retried | rush | node back after | coordinator killed | releases sent | opening took | bids opened | receipts without an opened bid | share values found at rest (during / after) | log entries missing | log complete | log intact | duplicate firings | due jobs not fired | opening started (times) | node errors (500s / out of memory) | jobs fired |" | tee -a "$WORK/results.md"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" | tee -a "$WORK/results.md"
+FIRST="${TRIALS_FIRST:-1}"   # a later run continues the numbering (and the alternation of the killed node)
+for t in $(seq "$FIRST" $((FIRST + TRIALS - 1))); do
   trial "$t"
 done
 say "$TRIALS trial(s), $FAILED failed; rows in $WORK/results.md"
