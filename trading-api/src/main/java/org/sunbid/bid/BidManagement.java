@@ -7,9 +7,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.Bids;
 import org.sunbid.bid.internal.SubmissionRules;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * A bidder's own bids and their receipts (a bidder sees only its own; anyone else's is a 404), and whether a deposit
