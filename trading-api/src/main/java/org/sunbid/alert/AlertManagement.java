@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.sunbid.alert.internal.AlertEngine;
 import org.sunbid.alert.internal.Alert;
+import org.sunbid.alert.internal.AlertEngine;
 import org.sunbid.alert.internal.Alerts;
 import org.sunbid.alert.internal.EvidencePack;
 import org.sunbid.credit.CreditManagement;
@@ -25,12 +25,12 @@ import org.sunbid.credit.CreditRecord;
 import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
-import org.sunbid.project.LotId;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Collusion alerts: the signals of every opened lot (computed after the opening, again on demand), shown to

@@ -1,7 +1,7 @@
 package org.sunbid.alert;
 
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Port for the evaluation committee: whether an account sits on a lot's committee, so it sees that lot's alerts (as

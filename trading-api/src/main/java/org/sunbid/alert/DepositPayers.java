@@ -3,8 +3,8 @@ package org.sunbid.alert;
 import java.util.Map;
 import java.util.Set;
 
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Port answered by the deposit feature (DepositPayersAdapter): the bank accounts each bidder's deposit, or its

@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.sunbid.project.ObjectionId;
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.project.ObjectionId;
 
 /**
  * The award of one lot, from the candidates' publicity to completion. Rules: objections only during publicity, each

@@ -9,13 +9,13 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.project.LotId;
 import org.sunbid.award.internal.AwardNotices;
 import org.sunbid.award.internal.AwardStore;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.BlobStore;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 

@@ -3,8 +3,8 @@ package org.sunbid.award;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.MemberId;
 
 /** A ranked candidate (中标候选人) as the evaluation report names it. {@code score} is null under lowest evaluated price. */
 public record Candidate(int rank, BidId bid, MemberId bidder, String bidderName, BigDecimal price, BigDecimal score,

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /** An objection (异议) to the evaluation result, signed by a bidder during publicity, and its answer. */
 public record Objection(UUID id, MemberId by, String text, String signatureSha256, Instant raisedAt, String answer,

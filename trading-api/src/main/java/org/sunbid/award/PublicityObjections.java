@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.ObjectionId;
 import org.sunbid.award.internal.AwardStore;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
+import org.sunbid.project.ObjectionId;
 import org.sunbid.project.ObjectionRecord;
-import org.sunbid.project.ProjectId;
 
 /**
  * Objections to the evaluation result raised during the candidates' publicity (实施条例 art. 54), as the complaint that

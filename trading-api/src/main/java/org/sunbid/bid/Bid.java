@@ -3,10 +3,11 @@ package org.sunbid.bid;
 import java.time.Instant;
 import java.util.Objects;
 
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * A sealed bid once it is received and receipted (投标文件已接收). While it is live ({@link Received}) its bidder may

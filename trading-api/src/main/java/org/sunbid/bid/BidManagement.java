@@ -10,9 +10,10 @@ import org.sunbid.bid.internal.ReceiptPdfs;
 import org.sunbid.bid.internal.SubmissionRules;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * A bidder's own bids and their receipts (a bidder sees only its own; anyone else's is a 404), and whether a deposit

@@ -24,6 +24,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.BidId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.timestamp.Timestamp;

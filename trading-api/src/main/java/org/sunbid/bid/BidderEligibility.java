@@ -2,9 +2,9 @@ package org.sunbid.bid;
 
 import java.util.List;
 import java.util.Optional;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * Port of the bid gate: features that can refuse a bidder (member registry: approved, related companies; credit:

@@ -1,7 +1,7 @@
 package org.sunbid.bid;
 
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Port of the bid gate answered by the deposit feature: whether one bidder's deposit for one lot is secured, and

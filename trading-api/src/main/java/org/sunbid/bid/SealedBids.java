@@ -13,10 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.Bids;
 import org.sunbid.bid.internal.Completions;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformProperties;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * The sealed bids of a lot as the opening needs them: those that go into it, their files and receipts' hashes, and the

@@ -1,7 +1,7 @@
 package org.sunbid.bid;
 
 
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.signing.keys.SigningKey;
 
 /**

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.RuleViolation;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * A complaint to the regulator (投诉): filed after an objection was answered or not answered in time, accepted or

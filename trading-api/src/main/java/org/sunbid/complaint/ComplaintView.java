@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.sunbid.member.MemberId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * A complaint as the regulator, the complainant and the tenderee see it: names, the statutory days, and the next due

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The one port every gate calls. Registration: refused when a ban names the applicant's code

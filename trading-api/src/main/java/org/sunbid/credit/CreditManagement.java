@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.credit.internal.CreditStore;
 import org.sunbid.identity.AccountId;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Credit records, bans and the credit check. Regulators create, correct (a new record referring to the old) and

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The credit score, a pure function of a member's records and bans on a day:

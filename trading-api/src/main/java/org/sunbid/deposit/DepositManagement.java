@@ -20,10 +20,10 @@ import org.sunbid.deposit.internal.LedgerAccount;
 import org.sunbid.deposit.internal.Refunds;
 import org.sunbid.deposit.internal.Statements;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectView;
 

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.alert.DepositPayers;
-import org.sunbid.project.LotId;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Answers the collusion alerts' port with the accounts money came from into each bidder's virtual sub-account of a

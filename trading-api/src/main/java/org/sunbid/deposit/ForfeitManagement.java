@@ -16,12 +16,12 @@ import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
-import org.sunbid.project.ProjectView;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.project.ProjectView;
 
 /**
  * Forfeits (没收保证金: a bid revoked after the deadline, a winner refusing to sign — 实施条例 art. 35, 74): proposed

@@ -29,11 +29,11 @@ import org.sunbid.deposit.internal.Pain001Writer;
 import org.sunbid.deposit.internal.RefundPolicy;
 import org.sunbid.deposit.internal.Refunds;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.scheduler.JobScheduler;
 
 /**

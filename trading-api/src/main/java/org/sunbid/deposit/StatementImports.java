@@ -30,9 +30,9 @@ import org.sunbid.deposit.internal.StatementMatching;
 import org.sunbid.deposit.internal.StatementSink;
 import org.sunbid.deposit.internal.StatementStage;
 import org.sunbid.deposit.internal.Statements;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Imports one bank statement in one transaction: every entry is matched and posted, or, on any bad input, nothing

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * A compliant bid's aggregated assessment: for comprehensive scoring its price points and the mean score of the

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * A committee's clarification request to one bidder (澄清、说明, 招标投标法 art. 39; 实施条例 art. 52): asked through the

@@ -12,15 +12,15 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.internal.AnswerContent;
 import org.sunbid.evaluation.internal.ClarificationStore;
 import org.sunbid.evaluation.internal.EvaluationStore;
 import org.sunbid.evaluation.internal.SheetContent;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Clarification requests during the evaluation (澄清): a committee member asks the bidder of one opened bid through the

@@ -2,8 +2,8 @@ package org.sunbid.evaluation;
 
 import java.util.List;
 
-import org.sunbid.bid.BidId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
 
 /**
  * Port: the collusion alerts (围标串标预警) the supervision alert rules raise on a lot's bids, shown in the pre-check.

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.sunbid.evaluation.EvaluationSession.ChairVote;
 import org.sunbid.evaluation.EvaluationSession.Seat;
 import org.sunbid.expert.Committees.CommitteeMember;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The seats of an evaluation session: who sits, who checked in and declared, who was replaced, and the chair elected

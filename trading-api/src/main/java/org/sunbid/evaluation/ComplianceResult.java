@@ -2,8 +2,8 @@ package org.sunbid.evaluation;
 
 import java.util.List;
 
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The committee's compliance conclusion on one bid: it passes only if a majority passed it on every criterion (a tie

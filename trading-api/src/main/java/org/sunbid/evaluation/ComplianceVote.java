@@ -2,9 +2,9 @@ package org.sunbid.evaluation;
 
 import java.util.Objects;
 
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.MemberId;
 
 /** A member's pass or fail on one compliance criterion of one bid; a fail must give its reason. */
 public record ComplianceVote(MemberId member, BidId bid, String criterion, boolean pass, String reason) {

@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.sunbid.bid.BidId;
 import org.sunbid.expert.Committees.CommitteeMember;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The evaluation session of one lot (评标), from check-in to the signed report. Its phase follows from what has been

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.sunbid.evaluation.internal.EvaluationStore;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.MemberId;
 
 /** Builds what a caller may see of a session: members see content, staff and regulators see progress only. */
 final class EvaluationViews {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.identity.CertificateDirectory;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.cms.CmsVerifier;
 import org.sunbid.signing.cms.SignatureCheck;
 import org.sunbid.signing.cms.VerifyOptions;

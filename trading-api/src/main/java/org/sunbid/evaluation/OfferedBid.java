@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.MemberId;
 
 /** An opened, valid bid as evaluation sees it: its bidder, price, receipt time and itemised prices. */
 public record OfferedBid(BidId bid, MemberId bidder, String bidderName, BigDecimal price, Instant receivedAt,

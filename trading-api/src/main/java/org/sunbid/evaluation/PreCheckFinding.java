@@ -1,6 +1,6 @@
 package org.sunbid.evaluation;
 
-import org.sunbid.bid.BidId;
+import org.sunbid.platform.id.BidId;
 
 /** One finding of the machine pre-check (清标), shown to the committee before scoring and kept in the report. */
 public record PreCheckFinding(BidId bid, Kind kind, String detail) {

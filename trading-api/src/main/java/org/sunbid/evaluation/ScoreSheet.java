@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * One member's signed scores for one bid. For comprehensive scoring {@code values} hold the points of each technical

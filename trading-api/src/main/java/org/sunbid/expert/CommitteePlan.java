@@ -3,9 +3,9 @@ package org.sunbid.expert;
 import java.util.List;
 import java.util.UUID;
 
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The committee plan of a lot (评标委员会组建方案): experts to draw per specialty (optionally from a region), reserves,

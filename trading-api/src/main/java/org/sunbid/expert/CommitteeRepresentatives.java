@@ -10,10 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.expert.internal.LotFacts;
 import org.sunbid.expert.internal.PlanStore;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * The tenderee's representatives on a committee once the plan is frozen. They are the tenderee's own people, named by

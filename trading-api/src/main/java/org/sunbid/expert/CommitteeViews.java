@@ -18,8 +18,8 @@ import org.sunbid.expert.internal.PoolStore;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * Who may see what of a committee. Until the evaluation starts, drawn experts' names are sealed: each expert sees

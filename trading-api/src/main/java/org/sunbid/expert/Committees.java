@@ -3,8 +3,8 @@ package org.sunbid.expert;
 import java.util.List;
 import java.util.Optional;
 
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /** The evaluation committee of a lot as the expert draw seated it, for the evaluation and award features. */
 public interface Committees {

@@ -16,9 +16,9 @@ import org.sunbid.expert.internal.PlanStore;
 import org.sunbid.expert.internal.Sealed;
 import org.sunbid.expert.internal.Seating;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * A drawn expert's answer within its window, and what follows a vacated seat: the group's next reserve is invited;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 /**
  * Past-tense events of the expert library and draw, for the supervision log. Events about a lot's committee never

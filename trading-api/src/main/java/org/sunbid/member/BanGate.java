@@ -1,6 +1,7 @@
 package org.sunbid.member;
 
 import java.time.Instant;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * What registration and approval ask before letting a party in: is it banned from all tenders? The credit feature

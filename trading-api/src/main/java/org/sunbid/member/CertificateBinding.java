@@ -24,6 +24,7 @@ import org.sunbid.member.internal.MemberHistory;
 import org.sunbid.member.internal.Members;
 import org.sunbid.member.internal.Transitions;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsVerifier;
 import org.sunbid.signing.cms.SignatureCheck;

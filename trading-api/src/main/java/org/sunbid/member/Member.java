@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.sunbid.identity.AccountId;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * A registered company or expert and its review state. Status changes only through the review acts below, each

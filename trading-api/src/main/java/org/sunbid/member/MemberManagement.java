@@ -16,6 +16,7 @@ import org.sunbid.identity.Role;
 import org.sunbid.member.internal.MemberHistory;
 import org.sunbid.member.internal.Members;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The member registry read by other features and staff: whether a member is approved, its details, related

@@ -17,6 +17,7 @@ import org.sunbid.member.internal.Members;
 import org.sunbid.member.internal.ProfileForms;
 import org.sunbid.member.internal.Transitions;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /** Self-service profile (会员信息变更): a member changes its own profile; the changed fields are recorded. */
 @Service

@@ -28,6 +28,7 @@ import org.sunbid.member.internal.Transitions;
 import org.sunbid.platform.BlobStore;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * A member's qualification certificates (资质证书) with their scans: checked and stored at registration or added later,

@@ -21,6 +21,7 @@ import org.sunbid.member.internal.MemberHistory;
 import org.sunbid.member.internal.Members;
 import org.sunbid.member.internal.ProfileForms;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Registration (会员注册): a company or an expert becomes a PENDING member with its login account, in one transaction;

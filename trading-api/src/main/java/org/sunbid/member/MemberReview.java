@@ -14,6 +14,7 @@ import org.sunbid.member.internal.MemberHistory;
 import org.sunbid.member.internal.Members;
 import org.sunbid.member.internal.Transitions;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Staff review (审核): approve, return for correction, suspend, reinstate, cancel. Each act is the aggregate's own

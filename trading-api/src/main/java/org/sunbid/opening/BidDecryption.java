@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.sunbid.bid.BidFormSchema;
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * One bid's way through the opening: queued, decrypting, verifying, then opened, revoked (撤销, the bidder's fault),

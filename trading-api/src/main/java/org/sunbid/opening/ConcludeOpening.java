@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.bid.DepositGate;
 import org.sunbid.bid.SealedBids;
-import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentId;
+import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.Visibility;
@@ -22,8 +22,8 @@ import org.sunbid.opening.internal.Names;
 import org.sunbid.opening.internal.OpeningLots;
 import org.sunbid.opening.internal.OpeningNotices;
 import org.sunbid.opening.internal.OpeningSessions;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * Ends the opening: once every bid is opened or ended the signed opening record is issued and published and the

@@ -17,8 +17,8 @@ import org.sunbid.opening.internal.DecryptBids;
 import org.sunbid.opening.internal.DecryptionJobs;
 import org.sunbid.opening.internal.OpeningSessions;
 import org.sunbid.opening.internal.SessionKeys;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * The clustered {@code decrypt-bids} job's use case, run by whichever node the scheduler hands it to. On the node

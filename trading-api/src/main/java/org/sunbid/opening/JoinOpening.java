@@ -10,14 +10,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberId;
 import org.sunbid.opening.internal.Names;
 import org.sunbid.opening.internal.OpeningAccess;
 import org.sunbid.opening.internal.OpeningLots;
 import org.sunbid.opening.internal.Participants;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /** A bidder of the lot or a custodian named for it enters the hall (签到); idempotent; anyone else gets a 404. */
 @Service

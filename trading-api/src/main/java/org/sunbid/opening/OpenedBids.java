@@ -11,9 +11,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.bid.BidId;
 import org.sunbid.bid.SealedBids;
-import org.sunbid.member.MemberId;
 import org.sunbid.opening.BidDecryption.Checks;
 import org.sunbid.opening.BidDecryption.HashCheck;
 import org.sunbid.opening.BidDecryption.Signature;
@@ -21,8 +19,10 @@ import org.sunbid.opening.internal.BidDecryptions;
 import org.sunbid.opening.internal.Names;
 import org.sunbid.opening.internal.Objections;
 import org.sunbid.opening.internal.OpeningSessions;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * The opened bids of a lot for the features that follow the opening (evaluation, award, the expert draw, oversight):

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.SealedBids;
 import org.sunbid.opening.internal.BidDecryptions;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 /**
  * The bids of a lot as opened, for features that examine them after the opening (the collusion alerts): price, bid

@@ -21,7 +21,6 @@ import org.sunbid.bid.SealedBids;
 import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberId;
 import org.sunbid.opening.internal.BidDecryptions;
 import org.sunbid.opening.internal.Names;
 import org.sunbid.opening.internal.Objections;
@@ -31,8 +30,9 @@ import org.sunbid.opening.internal.OpeningSessions;
 import org.sunbid.opening.internal.Participants;
 import org.sunbid.opening.internal.SessionKeys;
 import org.sunbid.platform.PlatformZone;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectView;
 
 /**

@@ -9,16 +9,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.opening.internal.Objections;
 import org.sunbid.opening.internal.OpeningAccess;
 import org.sunbid.opening.internal.OpeningLots;
 import org.sunbid.opening.internal.OpeningSessions;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.ObjectionRecord;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ObjectionId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.project.ObjectionRecord;
 
 /**
  * Once the record is issued and until the objection period ends, bidders of the lot confirm it or object to it (异议,

@@ -6,9 +6,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.sunbid.document.PlatformDocuments;
-import org.sunbid.member.MemberId;
 import org.sunbid.opening.BidDecryption.Checks;
 import org.sunbid.opening.BidDecryption.HashCheck;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The opening record (开标记录): one line per bid tried at the opening — bidder, price, duration, deposit, signature

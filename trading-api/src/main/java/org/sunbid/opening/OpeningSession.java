@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import org.sunbid.document.DocumentId;
 import org.sunbid.identity.AccountId;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * A lot's opening session (开标). It starts at the opening time — or fails at once when fewer than three bids arrived

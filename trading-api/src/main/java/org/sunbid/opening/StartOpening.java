@@ -13,8 +13,8 @@ import org.sunbid.notice.NoticeKind;
 import org.sunbid.opening.internal.OpeningLots;
 import org.sunbid.opening.internal.OpeningNotices;
 import org.sunbid.opening.internal.OpeningSessions;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * 开标: at the opening time the lot's session starts — or, with fewer than three bids, the lot fails (流标), nothing is

@@ -15,12 +15,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.sunbid.opening.OpenedBids;
 import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
+import org.sunbid.opening.OpenedBids;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.project.IntakeFacts;
-import org.sunbid.project.LotId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectType;
 import org.sunbid.supervision.SupervisionLog;

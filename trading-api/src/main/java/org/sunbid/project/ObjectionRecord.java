@@ -3,7 +3,8 @@ package org.sunbid.project;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * An objection (异议) as other features may read it: what it was about, who filed it, when, and its answer. Objections

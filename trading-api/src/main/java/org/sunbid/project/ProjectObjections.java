@@ -10,8 +10,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.internal.ProjectAccess;
 import org.sunbid.project.internal.ProjectRules;
 import org.sunbid.project.internal.Projects;
@@ -100,7 +101,7 @@ public class ProjectObjections {
     }
 
     private static ObjectionRecord record(Objection o) {
-        return new ObjectionRecord(o.id(), ProjectId.of(o.projectId()), org.sunbid.member.MemberId.of(o.filedBy()),
+        return new ObjectionRecord(o.id(), ProjectId.of(o.projectId()), org.sunbid.platform.id.MemberId.of(o.filedBy()),
                 o.filedAt(), o.answerDue(), o.answeredAt(), ObjectionRecord.Subject.DOCUMENTS);
     }
 }

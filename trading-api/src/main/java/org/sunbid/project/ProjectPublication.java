@@ -18,6 +18,7 @@ import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectEvents.DeadlineMoved;
 import org.sunbid.project.internal.ProjectAccess;
 import org.sunbid.project.internal.ProjectRules;

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.internal.DocumentFiles;
 import org.sunbid.project.internal.ProjectAccess;
 import org.sunbid.project.internal.Projects;

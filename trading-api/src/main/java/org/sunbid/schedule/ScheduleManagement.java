@@ -19,11 +19,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.project.ProjectManagement;
-import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.schedule.internal.Bookings;
 import org.sunbid.schedule.internal.Rooms;
+import org.sunbid.scheduler.JobScheduler;
 
 /**
  * Bookings of rooms for lots' openings and evaluations, staff views of them, and moving a lot's deadline together

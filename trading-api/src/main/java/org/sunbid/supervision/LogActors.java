@@ -10,12 +10,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.AccountManagement.AccountView;
+import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The people behind the log's actor ids: an entry stores only the account id (the leaf must not change when a name

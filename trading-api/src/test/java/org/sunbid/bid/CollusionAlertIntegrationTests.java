@@ -26,14 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 import org.sunbid.alert.AlertManagement;
-import org.sunbid.award.AwardEvents;
-import org.sunbid.evaluation.CollusionAlerts;
-import org.sunbid.project.LotId;
 import org.sunbid.alert.internal.engine.CorpusPdfs;
 import org.sunbid.alert.internal.engine.CorpusTexts;
+import org.sunbid.award.AwardEvents;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.credit.CreditRecord;
+import org.sunbid.evaluation.CollusionAlerts;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.seal.ContentCipher;
 import org.sunbid.signing.seal.Sealer;
@@ -191,7 +191,7 @@ class CollusionAlertIntegrationTests extends BidScenario {
         JsonNode outsider = call(as(regulator, post("/api/alerts/{id}/confirmation", alertId)).content(Api.json(Map.of(
                 "reason", "串标", "bidders", List.of(expert.member())))), 400);
         assertThat(outsider.toString()).contains("bidders");
-        assertThat(credit.recordsOf(org.sunbid.member.MemberId.of(bidders.get(0).member()))).isEmpty();
+        assertThat(credit.recordsOf(org.sunbid.platform.id.MemberId.of(bidders.get(0).member()))).isEmpty();
 
         JsonNode confirmed = call(as(regulator, post("/api/alerts/{id}/confirmation", alertId)).content(Api.json(Map.of(
                 "reason", "经调查，两家投标文件由同一单位同一台电脑编制", "documents", List.of(sha), "bidders", List.of(b1, b2),
@@ -199,13 +199,13 @@ class CollusionAlertIntegrationTests extends BidScenario {
         assertThat(confirmed.get("state").asText()).isEqualTo("CONFIRMED");
         assertThat(confirmed.get("steps")).hasSize(2);
         for (UUID b : List.of(b1, b2)) {
-            assertThat(credit.recordsOf(org.sunbid.member.MemberId.of(b))).singleElement().satisfies(r -> {
+            assertThat(credit.recordsOf(org.sunbid.platform.id.MemberId.of(b))).singleElement().satisfies(r -> {
                 assertThat(r.kind()).isEqualTo(CreditRecord.Kind.BAD);
                 assertThat(r.severity()).isEqualTo(CreditRecord.Severity.GRAVE);
                 assertThat(r.description()).contains(alertId.toString());
             });
         }
-        assertThat(credit.recordsOf(org.sunbid.member.MemberId.of(bidders.get(0).member()))).isEmpty();
+        assertThat(credit.recordsOf(org.sunbid.platform.id.MemberId.of(bidders.get(0).member()))).isEmpty();
         call(as(regulator, post("/api/alerts/{id}/dismissal", alertId)).content(Api.json(Map.of("reason", "改判"))), 409);
         // each opened package's text was extracted once, after the opening, and is kept for every re-run
         Map<UUID, java.time.Instant> extracted = new java.util.HashMap<>();

@@ -44,8 +44,8 @@ public final class CompletionCrashNode {
             MemberFixtures.Approved bidder = MemberFixtures.approved(members, Role.BIDDER);
             members.bindCertificate(bidder.memberId(), Files.readString(dataDir.resolve("bidder.pem")), null);
             context.getBean(org.sunbid.deposit.DepositManagement.class).confirmReceipt(lot.staff(),
-                    org.sunbid.project.ProjectId.of(lot.project()), org.sunbid.project.LotId.of(lot.lot()),
-                    org.sunbid.member.MemberId.of(bidder.memberId()));
+                    org.sunbid.platform.id.ProjectId.of(lot.project()), org.sunbid.platform.id.LotId.of(lot.lot()),
+                    org.sunbid.platform.id.MemberId.of(bidder.memberId()));
             Properties p = new Properties();
             p.setProperty("project", lot.project().toString());
             p.setProperty("lot", lot.lot().toString());

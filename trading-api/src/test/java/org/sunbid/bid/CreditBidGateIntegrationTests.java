@@ -14,9 +14,9 @@ import org.sunbid.credit.BanKind;
 import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /** The bid gate asks the credit check with the tender's scope: a construction ban refuses a construction bid. */
 class CreditBidGateIntegrationTests extends BidScenario {

@@ -8,9 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.sunbid.member.MemberId;
-import org.sunbid.project.ProjectId;
 import org.junit.jupiter.api.Test;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /** Complaint periods over weekends (a plain Monday–Friday week), and the complaint's rules. */
 class ComplaintDeadlinesTests {

@@ -15,12 +15,12 @@ import org.sunbid.bid.BidManagement;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.opening.OpeningHall;
-import org.sunbid.opening.StartOpening;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
+import org.sunbid.opening.OpeningHall;
+import org.sunbid.opening.StartOpening;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.support.MutableClock;
 import org.sunbid.support.PlatformTest;
 

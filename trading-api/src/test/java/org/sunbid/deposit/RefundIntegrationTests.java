@@ -15,9 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformZone;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.support.Api;
 import org.sunbid.support.MutableClock;
 import tools.jackson.databind.JsonNode;
@@ -153,11 +153,11 @@ class RefundIntegrationTests extends DepositScenario {
         LocalDate today = LocalDate.now(PlatformZone.ZONE);
         pay(l, l.first(), today.minusDays(2));
         pay(l, l.second(), today.minusDays(2));
-        assertThat(depositPayers.payerAccounts(org.sunbid.project.LotId.of(l.lot()))).as("payers are sealed before the opening").isEmpty();
+        assertThat(depositPayers.payerAccounts(org.sunbid.platform.id.LotId.of(l.lot()))).as("payers are sealed before the opening").isEmpty();
         clock.advance(Duration.ofDays(60));
-        assertThat(depositPayers.payerAccounts(org.sunbid.project.LotId.of(l.lot())))
-                .containsEntry(org.sunbid.member.MemberId.of(l.first().member()), Set.of(BASIC_ACCOUNT))
-                .containsEntry(org.sunbid.member.MemberId.of(l.second().member()), Set.of(BASIC_ACCOUNT));
+        assertThat(depositPayers.payerAccounts(org.sunbid.platform.id.LotId.of(l.lot())))
+                .containsEntry(org.sunbid.platform.id.MemberId.of(l.first().member()), Set.of(BASIC_ACCOUNT))
+                .containsEntry(org.sunbid.platform.id.MemberId.of(l.second().member()), Set.of(BASIC_ACCOUNT));
     }
 
     @Test

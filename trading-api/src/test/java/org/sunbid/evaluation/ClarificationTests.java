@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.sunbid.evaluation.internal.AnswerContent;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /** Clarification rules: who asks and when, the deadline, one answer by the bidder asked, text only. */
 class ClarificationTests {
@@ -47,7 +47,7 @@ class ClarificationTests {
 
         refused(() -> Clarification.ask(session, MemberId.of(UUID.randomUUID()), bids.get(0).bid(), "?",
                 Duration.ofHours(1), T0), "not-a-committee-member");
-        refused(() -> Clarification.ask(session, member, org.sunbid.bid.BidId.of(UUID.randomUUID()), "?",
+        refused(() -> Clarification.ask(session, member, org.sunbid.platform.id.BidId.of(UUID.randomUUID()), "?",
                 Duration.ofHours(1), T0), "unknown-bid");
         refused(() -> Clarification.ask(session, member, bids.get(0).bid(), " ", Duration.ofHours(1), T0),
                 "clarification-question");

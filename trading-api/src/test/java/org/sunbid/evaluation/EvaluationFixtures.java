@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.sunbid.bid.BidId;
 import org.sunbid.expert.Committees.CommitteeMember;
 import org.sunbid.expert.Committees.Role;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /** Named factories for evaluation rules tests: plans, bids, committees and a session run to any phase. */
 final class EvaluationFixtures {

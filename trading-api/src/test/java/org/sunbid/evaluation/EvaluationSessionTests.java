@@ -21,8 +21,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.sunbid.expert.Committees.CommitteeMember;
 import org.sunbid.expert.Committees.Role;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 class EvaluationSessionTests {
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.MemberId;
 
 class PreCheckTests {
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sunbid.bid.BidId;
+import org.sunbid.platform.id.BidId;
 
 class RankingTests {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.bid.OpenedLotScenario;
 import org.sunbid.identity.Role;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.ScheduledTask;
 import org.sunbid.support.Api;

@@ -30,6 +30,7 @@ import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
 

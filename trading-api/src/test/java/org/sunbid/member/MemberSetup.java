@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.identity.AccountId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Sets members up for the tests of other features through the registry's use-case services: registers, approves,

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sunbid.identity.AccountId;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.MemberId;
 
 class MemberTests {
 

@@ -8,15 +8,15 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
 import org.sunbid.opening.BidDecryption.BidForm;
 import org.sunbid.opening.BidDecryption.Checks;
 import org.sunbid.opening.BidDecryption.Decrypted;
 import org.sunbid.opening.BidDecryption.HashCheck;
 import org.sunbid.opening.BidDecryption.Signature;
 import org.sunbid.opening.BidDecryption.Stage;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.seal.OpenResult;
 
 /** Who is held to what at the opening: the bidder's sealing failures revoke at once, the platform's await the bidder. */

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sunbid.document.DocumentId;
 import org.sunbid.identity.AccountId;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /** Every transition of the opening session, with a clock the test moves; no Spring, no database. */
 class OpeningSessionTests {

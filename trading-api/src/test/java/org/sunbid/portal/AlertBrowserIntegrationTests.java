@@ -12,9 +12,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.sunbid.alert.internal.Alert;
 import org.sunbid.alert.Signal;
 import org.sunbid.alert.SignalKind;
+import org.sunbid.alert.internal.Alert;
 import org.sunbid.alert.internal.Alerts;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.credit.CreditRecord;
@@ -98,7 +98,7 @@ class AlertBrowserIntegrationTests {
 
         // confirmation is the bad credit record proposal for exactly the linked bidders
         for (UUID bidder : List.of(first, second)) {
-            assertThat(credit.recordsOf(org.sunbid.member.MemberId.of(bidder))).singleElement()
+            assertThat(credit.recordsOf(org.sunbid.platform.id.MemberId.of(bidder))).singleElement()
                     .satisfies(r -> assertThat(r.kind()).isEqualTo(CreditRecord.Kind.BAD))
                     .satisfies(r -> assertThat(r.description()).contains(alert.id().toString()));
         }

@@ -178,7 +178,7 @@ class RegulatorBrowserIntegrationTests {
         browser.awaitText("#member-status", "禁入决定已保存");
         browser.awaitText("#standing", "禁入中");
         assertThat(browser.find("#bans").getText()).contains(name).contains("串通投标或行贿");
-        assertThat(credit.standing(org.sunbid.member.MemberId.of(member.memberId()), org.sunbid.credit.BanScope.ALL, java.time.Instant.now()))
+        assertThat(credit.standing(org.sunbid.platform.id.MemberId.of(member.memberId()), org.sunbid.credit.BanScope.ALL, java.time.Instant.now()))
                 .isInstanceOf(org.sunbid.credit.Standing.Banned.class);
         java.nio.file.Files.deleteIfExists(decision);
     }

@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * Walks projects through intake, joint review and publication for the tests of other features, through the project

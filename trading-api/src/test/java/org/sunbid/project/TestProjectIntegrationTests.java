@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.scheduler.TimeAccelerator;
 import org.sunbid.support.PlatformTest;
 

@@ -17,7 +17,7 @@ import org.sunbid.award.Candidate;
 import org.sunbid.member.CertificateBinding;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.signing.keys.SigningKey;

@@ -65,10 +65,10 @@ public final class DemoBidderFiles {
         SigningKey key = bidderKey(platform.caDirectory(), demoCa, platform.keys().passphrase().toCharArray(), username,
                 company);
         String fingerprint = Certificates.fingerprint(key.certificate());
-        boolean bound = members.certificates(org.sunbid.member.MemberId.of(member)).stream()
+        boolean bound = members.certificates(org.sunbid.platform.id.MemberId.of(member)).stream()
                 .anyMatch(c -> c.fingerprint().equalsIgnoreCase(fingerprint) && c.revokedAt() == null);
         if (!bound) {
-            members.bindCertificate(org.sunbid.member.MemberId.of(member), Certificates.toPem(key.certificate()), staff.account());
+            members.bindCertificate(org.sunbid.platform.id.MemberId.of(member), Certificates.toPem(key.certificate()), staff.account());
         }
         return key;
     }

@@ -25,11 +25,11 @@ import org.sunbid.expert.SeatState;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.keys.Pkcs12;
 import org.sunbid.signing.keys.SigningKey;
 

@@ -15,8 +15,8 @@ import org.sunbid.deposit.StatementFormat;
 import org.sunbid.deposit.StatementImports;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.PlatformZone;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * The demo bidders pay their deposits the way real ones do: each reads its virtual sub-account, and a demo bank

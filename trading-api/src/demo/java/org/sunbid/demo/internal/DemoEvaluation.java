@@ -23,9 +23,9 @@ import org.sunbid.evaluation.EvaluationView;
 import org.sunbid.opening.OpenedBids;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.pdf.PadesSigner;
 

@@ -23,14 +23,14 @@ import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberForms;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberRegistration;
 import org.sunbid.member.MemberReview;
 import org.sunbid.member.RegionCode;
 import org.sunbid.member.ResidentIdNumber;
-import org.sunbid.member.Upload;
 import org.sunbid.member.UnifiedSocialCreditCode;
+import org.sunbid.member.Upload;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Seeds realistic demo data when {@code sunbid.demo=true}: platform accounts (staff, regulator, three custodians) and

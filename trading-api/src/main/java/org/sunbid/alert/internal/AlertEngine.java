@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.alert.internal.engine.LotEvidence;
 import org.sunbid.alert.internal.engine.SignalEngine;
 import org.sunbid.opening.OpenedPackages;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 /** Gathers an opened lot's evidence and runs the signal engine with the configured thresholds. */
 @Component

@@ -9,8 +9,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.sunbid.alert.AlertManagement;
-import org.sunbid.project.LotId;
 import org.sunbid.bid.BidEvents;
+import org.sunbid.platform.id.LotId;
 
 /**
  * Every lot is assessed once its opening record is issued (after every bid ended its decryption), on one background

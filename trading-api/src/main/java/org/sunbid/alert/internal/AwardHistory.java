@@ -17,7 +17,7 @@ import org.sunbid.alert.internal.engine.LotEvidence;
 import org.sunbid.award.AwardEvents;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 

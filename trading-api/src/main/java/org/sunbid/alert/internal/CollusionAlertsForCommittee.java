@@ -12,10 +12,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.sunbid.alert.AlertManagement;
 import org.sunbid.alert.Signal;
-import org.sunbid.bid.BidId;
-import org.sunbid.opening.OpenedPackages;
 import org.sunbid.evaluation.CollusionAlerts;
-import org.sunbid.project.LotId;
+import org.sunbid.opening.OpenedPackages;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
 
 /**
  * Evaluation's {@link CollusionAlerts} port: the committee's pre-check lists the signals of the lot's alert (when its

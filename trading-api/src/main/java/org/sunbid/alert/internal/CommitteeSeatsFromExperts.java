@@ -6,8 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.sunbid.alert.CommitteeSeats;
 import org.sunbid.expert.Committees;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /** The committee port over the expert feature's {@link Committees}; nobody is seated while that has no implementation. */
 @Component

@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.sunbid.alert.DepositPayers;
-import org.sunbid.project.LotId;
 import org.sunbid.alert.internal.engine.FileFactsReader;
 import org.sunbid.alert.internal.engine.LotEvidence;
-import org.sunbid.member.MemberId;
-import org.sunbid.opening.OpenedPackages;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
-import org.sunbid.project.ProjectId;
+import org.sunbid.opening.OpenedPackages;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import tools.jackson.databind.JsonNode;
 

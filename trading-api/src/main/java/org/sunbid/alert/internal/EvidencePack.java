@@ -14,7 +14,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.PlatformZone;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 import org.sunbid.signing.pdf.DocumentSpec;

@@ -24,9 +24,9 @@ import org.sunbid.alert.AlertView;
 import org.sunbid.alert.Signal;
 import org.sunbid.credit.CreditRecord;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /** Collusion alerts: regulators see and handle them, a lot's committee members see that lot's; nobody else. */
 @RestController

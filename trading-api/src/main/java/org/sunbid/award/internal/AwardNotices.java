@@ -15,11 +15,11 @@ import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
-import org.sunbid.member.MemberId;
 import org.sunbid.notice.NoticeDraft;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.project.ProjectView;
 import org.sunbid.signing.pdf.DocumentSpec;
 

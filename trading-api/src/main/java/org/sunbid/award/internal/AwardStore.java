@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.award.Award;
 import org.sunbid.award.Candidate;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;

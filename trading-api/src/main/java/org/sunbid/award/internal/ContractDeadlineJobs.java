@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 import org.sunbid.award.AwardEvents;
 import org.sunbid.award.PublicityRules;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.scheduler.ScheduledTask;

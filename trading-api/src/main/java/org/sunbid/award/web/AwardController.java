@@ -22,10 +22,10 @@ import org.sunbid.award.Award;
 import org.sunbid.award.AwardContracts;
 import org.sunbid.award.AwardManagement;
 import org.sunbid.award.AwardView;
-import org.sunbid.bid.BidId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.project.ObjectionId;
 
 /** Candidates' publicity, objections, the signed award decision and the contract. */
@@ -94,7 +94,7 @@ class AwardController {
     @Operation(summary = "定标 The signed award decision (detached CMS over the sunbid-award-decision/1 JSON)")
     AwardView decide(CurrentUser user, @PathVariable UUID lotId, @Valid @RequestBody Decision body) {
         List<Award.Skipped> skipped = body.skipped() == null ? List.of()
-                : body.skipped().stream().map(s -> new Award.Skipped(org.sunbid.bid.BidId.of(s.bid()), s.reason()))
+                : body.skipped().stream().map(s -> new Award.Skipped(org.sunbid.platform.id.BidId.of(s.bid()), s.reason()))
                         .toList();
         return awards.decide(user, LotId.of(lotId), BidId.of(body.bid()), skipped, base64(body.signature()));
     }

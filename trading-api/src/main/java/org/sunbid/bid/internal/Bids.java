@@ -13,12 +13,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.bid.Bid;
-import org.sunbid.bid.BidId;
 import org.sunbid.bid.BidView;
 import org.sunbid.bid.SealedBids;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * Completed bids, their receipts and withdrawal receipts ({@code bid}, {@code bid_withdrawal}); the {@link Bid}

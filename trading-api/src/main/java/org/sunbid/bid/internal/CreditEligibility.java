@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 import org.sunbid.bid.BidderEligibility;
 import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditCheck;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectType;
 
 /**

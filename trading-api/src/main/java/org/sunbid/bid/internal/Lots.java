@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectView;

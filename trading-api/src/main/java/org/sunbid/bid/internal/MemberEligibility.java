@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.bid.BidderEligibility;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /** The member registry's part of the bid gate: only approved members bid, and never beside a related company. */
 @Component

@@ -14,10 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.bid.BidderEligibility;
 import org.sunbid.bid.DepositGate;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * The rules of the moment for a submission, a replacement or a withdrawal: the deadline (one instant: at it and after

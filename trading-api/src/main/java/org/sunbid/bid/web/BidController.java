@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.sunbid.bid.BidId;
 import org.sunbid.bid.BidManagement;
 import org.sunbid.bid.BidSubmissions;
 import org.sunbid.bid.BidView;
@@ -36,8 +35,9 @@ import org.sunbid.bid.Receipt;
 import org.sunbid.bid.UploadId;
 import org.sunbid.bid.WithdrawalReceipt;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /** Sealed submission, receipts and custodians' keys (the opening hall is the opening feature's). */
 @RestController

@@ -15,9 +15,9 @@ import org.sunbid.credit.Ban;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.credit.CreditRecord;
 import org.sunbid.identity.Role;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The public blacklist with names: a company's registered name is public (it is on every notice); an expert is a

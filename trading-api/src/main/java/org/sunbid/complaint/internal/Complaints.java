@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.complaint.Complaint;
 import org.sunbid.complaint.ComplaintDeadlines;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /** The complaints with their pauses, the complainants' signatures, and the jobs held while a procedure is suspended. */
 @Repository

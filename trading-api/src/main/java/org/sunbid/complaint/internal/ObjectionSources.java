@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.award.PublicityObjections;
-import org.sunbid.member.MemberId;
 import org.sunbid.opening.OpeningObjections;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.project.ObjectionId;
 import org.sunbid.project.ObjectionRecord;
 import org.sunbid.project.ProjectObjections;

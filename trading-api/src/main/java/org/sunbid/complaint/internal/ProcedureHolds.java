@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.complaint.Complaint;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.HolderId;
-import org.sunbid.project.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
 import org.sunbid.scheduler.FiringRecord;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditCheck;
 import org.sunbid.member.BanGate;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.MemberId;
 
 /** The member registry's gate, answered by credit: a ban of scope ALL keeps a party out of the registry. */
 @Component

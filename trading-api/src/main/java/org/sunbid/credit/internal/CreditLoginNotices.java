@@ -11,7 +11,7 @@ import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditCheck;
 import org.sunbid.credit.Standing;
 import org.sunbid.identity.LoginNotices;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.MemberId;
 
 /** Login gate: a banned or warned member may log in, and is told so in the login response. */
 @Component

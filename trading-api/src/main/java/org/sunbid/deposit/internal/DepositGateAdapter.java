@@ -3,8 +3,8 @@ package org.sunbid.deposit.internal;
 import org.springframework.stereotype.Component;
 import org.sunbid.bid.DepositGate;
 import org.sunbid.deposit.DepositManagement;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /** The deposit feature answers the bid gate's port from its ledger. */
 @Component

@@ -12,8 +12,8 @@ import org.sunbid.award.AwardEvents;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.deposit.RefundManagement;
 import org.sunbid.deposit.RefundReason;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Refund triggers: a bid withdrawn before the deadline, a failed lot (流标, at the opening or when evaluation rejects

@@ -36,10 +36,10 @@ import org.sunbid.deposit.StatementImports;
 import org.sunbid.deposit.internal.Pain001Writer;
 import org.sunbid.deposit.internal.Statements;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /** Deposits: bidders' instructions, staff statement import, suspense, refund batches, forfeits. */
 @RestController

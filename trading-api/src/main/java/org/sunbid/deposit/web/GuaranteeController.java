@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.deposit.GuaranteeManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /** Electronic guarantees (电子保函): the issuers' trust list (staff) and bidders' guarantee uploads. */
 @RestController

@@ -9,11 +9,11 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.Clarification;
 import org.sunbid.evaluation.ClarificationId;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /** Clarification requests and their signed answers. Hand-written SQL. */
 @Repository

@@ -12,7 +12,7 @@ import org.sunbid.archive.ArchiveSources;
 import org.sunbid.evaluation.Clarification;
 import org.sunbid.evaluation.EvaluationReports;
 import org.sunbid.expert.Committees;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.signing.archive.ArchiveEntry;
 
 /**

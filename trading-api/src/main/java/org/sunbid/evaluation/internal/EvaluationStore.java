@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.evaluation.EvaluationPlan;
 import org.sunbid.evaluation.EvaluationSession;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;

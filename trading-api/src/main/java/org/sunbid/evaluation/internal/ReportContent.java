@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.BidAssessment;
 import org.sunbid.evaluation.ComplianceResult;
 import org.sunbid.evaluation.Criterion;
@@ -19,9 +18,10 @@ import org.sunbid.evaluation.EvaluationSession;
 import org.sunbid.evaluation.OfferedBid;
 import org.sunbid.evaluation.PreCheckFinding;
 import org.sunbid.evaluation.ScoreSheet;
-import org.sunbid.member.MemberId;
-import org.sunbid.signing.pdf.DocumentSpec;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.pdf.DocumentSpec.Field;
+import org.sunbid.signing.pdf.DocumentSpec;
 
 /**
  * The evaluation report (评标报告, 评标委员会和评标方法暂行规定 art. 42): members, method, pre-check, compliance results,

@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.OfferedBid;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 import tools.jackson.databind.JsonNode;
 

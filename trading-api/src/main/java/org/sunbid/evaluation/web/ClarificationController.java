@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.Clarification;
 import org.sunbid.evaluation.ClarificationId;
 import org.sunbid.evaluation.ClarificationRequests;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
 
 /** Clarification requests from the committee to a bidder, and the bidder's signed answers (澄清). */
 @RestController

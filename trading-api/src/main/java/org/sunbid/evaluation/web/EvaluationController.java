@@ -20,16 +20,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.sunbid.bid.BidId;
 import org.sunbid.evaluation.EvaluationManagement;
 import org.sunbid.evaluation.EvaluationPlan;
 import org.sunbid.evaluation.EvaluationReports;
 import org.sunbid.evaluation.EvaluationView;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /** The evaluation room: plan, session, check-in, conflicts, chair, compliance, signed sheets, report signing. */
 @RestController

@@ -14,8 +14,8 @@ import org.sunbid.expert.Committees;
 import org.sunbid.expert.ExpertAnswers;
 import org.sunbid.expert.ExpertEvents;
 import org.sunbid.expert.SeatState;
-import org.sunbid.member.MemberId;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /** {@link Committees} over the plan, the seats and the draw records. */
 @Component

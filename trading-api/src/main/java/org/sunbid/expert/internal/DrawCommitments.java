@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.expert.ExpertEvents;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.project.ProjectEvents;
 import org.sunbid.project.ProjectView;
 import org.sunbid.signing.draw.DrawAlgorithm;

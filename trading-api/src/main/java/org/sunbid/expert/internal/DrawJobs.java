@@ -12,7 +12,7 @@ import org.sunbid.bid.BidEvents;
 import org.sunbid.expert.ExpertDraws;
 import org.sunbid.expert.ExpertEvents;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.scheduler.ScheduledTask;

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.expert.SeatState;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.signing.draw.DrawAlgorithm;
 
 /** Committed secrets, draws (with their signed records) and seats. */

@@ -10,16 +10,16 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.sunbid.member.MemberId;
-import org.sunbid.opening.OpenedBids;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
+import org.sunbid.opening.OpenedBids;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectStatus;
 import org.sunbid.project.ProjectView;
@@ -92,7 +92,7 @@ public class LotFacts {
             all.add(lot.agency());
         }
         Map<UUID, MemberViews.Ties> ties = new HashMap<>();
-        members.tiesOf(all.stream().map(org.sunbid.member.MemberId::of).toList()).forEach((m, t) -> ties.put(m.value(), t));
+        members.tiesOf(all.stream().map(org.sunbid.platform.id.MemberId::of).toList()).forEach((m, t) -> ties.put(m.value(), t));
         collect(ties.get(lot.tenderee()), tenderee, related, employees, Avoidance.Rule.TENDEREE_EMPLOYEE);
         collect(ties.get(lot.agency()), agency, related, employees, Avoidance.Rule.AGENCY_EMPLOYEE);
         bidderIds.forEach(m -> collect(ties.get(m), bidders, related, employees, Avoidance.Rule.BIDDER_EMPLOYEE));
@@ -121,7 +121,7 @@ public class LotFacts {
         if (lot.tenderee() == null) {
             return Set.of();
         }
-        MemberViews.Ties ties = members.tiesOf(Set.of(org.sunbid.member.MemberId.of(lot.tenderee()))).get(org.sunbid.member.MemberId.of(lot.tenderee()));
+        MemberViews.Ties ties = members.tiesOf(Set.of(org.sunbid.platform.id.MemberId.of(lot.tenderee()))).get(org.sunbid.platform.id.MemberId.of(lot.tenderee()));
         Set<UUID> ids = new HashSet<>();
         if (ties != null) {
             ties.related().stream().filter(r -> r.relation() == MemberViews.Relation.EMPLOYEE)

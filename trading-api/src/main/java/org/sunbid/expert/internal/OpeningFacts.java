@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.expert.CommitteePlan;
 import org.sunbid.opening.OpenedBids;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 /**
  * What a lot's draws read that the opening has fixed, taken once when the lot is opened and kept in memory for its

@@ -13,7 +13,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.expert.CommitteePlan;
 import org.sunbid.expert.ExpertEvents;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.project.ProjectEvents;
 import org.sunbid.project.ProjectView;
 import org.sunbid.scheduler.Firing;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 /**
  * Frozen pools, one per lot. The last few snapshots read are kept in memory by SHA-256 (they are immutable and the

@@ -24,10 +24,10 @@ import org.sunbid.expert.CommitteeRepresentatives;
 import org.sunbid.expert.CommitteeViews;
 import org.sunbid.expert.ExpertDraws;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 
 /** A lot's committee: its plan, the draw, its state (names sealed) and the signed draw records. */
 @RestController

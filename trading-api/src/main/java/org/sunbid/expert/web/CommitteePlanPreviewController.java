@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.expert.CommitteePlans;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /** The live check of a committee plan being written in the intake form: counts and rules, nothing saved. */
 @RestController

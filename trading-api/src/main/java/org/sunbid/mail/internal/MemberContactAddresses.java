@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.member.CompanyProfile;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
+import org.sunbid.platform.id.MemberId;
 
 /** A member account is reached at its company's contact addresses (member registry); platform accounts have none. */
 @Component

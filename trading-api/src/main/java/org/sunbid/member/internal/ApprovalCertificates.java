@@ -8,9 +8,9 @@ import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.Visibility;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.member.MemberEvents;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
+import org.sunbid.platform.id.MemberId;
 
 /** Every approval issues a signed member approval certificate (会员入库确认书) that the member can download. */
 @Component

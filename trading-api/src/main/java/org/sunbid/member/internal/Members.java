@@ -23,13 +23,13 @@ import org.sunbid.member.CompanyProfile;
 import org.sunbid.member.ExpertProfile;
 import org.sunbid.member.ExpertTitle;
 import org.sunbid.member.Member;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberStatus;
 import org.sunbid.member.MemberViews;
 import org.sunbid.member.RegionCode;
 import org.sunbid.member.ResidentIdNumber;
 import org.sunbid.member.UnifiedSocialCreditCode;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,9 +3,9 @@ package org.sunbid.member.web;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +21,6 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
 import org.sunbid.member.CertificateBinding;
 import org.sunbid.member.MemberForms;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberQualifications;
 import org.sunbid.member.MemberReview;
@@ -29,6 +28,7 @@ import org.sunbid.member.MemberStatus;
 import org.sunbid.member.MemberViews;
 import org.sunbid.member.QualificationId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /** Centre staff review members; staff and regulators search them and see their relations and history. */
 @RestController

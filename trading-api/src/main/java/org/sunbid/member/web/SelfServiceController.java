@@ -3,9 +3,9 @@ package org.sunbid.member.web;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,13 +28,13 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.member.CertificateBinding;
 import org.sunbid.member.CertificateId;
 import org.sunbid.member.MemberForms;
-import org.sunbid.member.MemberId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberProfiles;
 import org.sunbid.member.MemberQualifications;
 import org.sunbid.member.MemberViews;
 import org.sunbid.member.QualificationId;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /** A member's own profile, qualifications and certificates. */
 @RestController

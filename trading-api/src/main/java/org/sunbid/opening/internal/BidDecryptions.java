@@ -12,12 +12,12 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.sunbid.bid.BidId;
-import org.sunbid.member.MemberId;
-import org.sunbid.opening.BidDecryption;
 import org.sunbid.opening.BidDecryption.Checks;
 import org.sunbid.opening.BidDecryption.Stage;
-import org.sunbid.project.LotId;
+import org.sunbid.opening.BidDecryption;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Each bid's decryption: its stage ({@code opening_progress}, saved at every step so the hall follows it live) and what

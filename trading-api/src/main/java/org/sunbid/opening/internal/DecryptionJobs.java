@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.stereotype.Component;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.schedule.ScheduleManagement;
 import org.sunbid.scheduler.JobScheduler;
 

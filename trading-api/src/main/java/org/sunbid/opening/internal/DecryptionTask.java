@@ -2,8 +2,8 @@ package org.sunbid.opening.internal;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.opening.DecryptLot;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.ScheduledTask;
 

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.identity.AccountManagement;
-import org.sunbid.member.MemberId;
+import org.sunbid.platform.id.MemberId;
 
 /** Names, not ids, in the hall and the record: a bidder's company name, a custodian's display name. */
 @Component

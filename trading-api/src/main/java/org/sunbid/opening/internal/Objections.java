@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 /** What bidders say about the opening record: confirmations and objections (异议) with staff's answers. */
 @Repository

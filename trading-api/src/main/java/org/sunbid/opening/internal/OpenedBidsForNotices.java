@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sunbid.notice.NoticeBids;
 import org.sunbid.opening.OpenedBids;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 /** Tells the notice feature's OCDS releases the bids an opening record read out (bidder, price, receipt time). */
 @Component

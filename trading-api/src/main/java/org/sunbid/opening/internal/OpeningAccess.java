@@ -7,9 +7,9 @@ import org.sunbid.bid.OpeningKeys;
 import org.sunbid.bid.SealedBids;
 import org.sunbid.identity.AccountId;
 import org.sunbid.identity.CurrentUser;
-import org.sunbid.member.MemberId;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * Who takes part in a lot's opening: bidders whose bid is still in it (live, or ended by the opening itself) and the

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.sunbid.archive.ArchiveSources;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.opening.OpeningSession;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.archive.ArchiveEntry;
 
 /** The opening's part of a project's archive: every lot's signed opening record, once every lot's opening has ended. */

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.notice.NoticeDraft;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectView;
 
 /** The opening's public notices: the opening record, and the failed-tender notice (流标公告). */

@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.opening.OpeningSession;
-import org.sunbid.project.LotId;
-import org.sunbid.project.ProjectId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * Opening sessions ({@code opening_session}) and the custodians' recorded releases ({@code share_release}; the shares

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 
 /** Who entered the opening hall (签到): bidders of the lot and the custodians named for it. */
 @Repository

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.platform.PlatformTrust;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.keys.CertificateIssuer;
 import org.sunbid.signing.keys.SigningKey;

@@ -18,18 +18,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.sunbid.bid.BidId;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.opening.JoinOpening;
-import org.sunbid.opening.OpeningHall;
 import org.sunbid.opening.OpeningHall.SessionView;
+import org.sunbid.opening.OpeningHall;
 import org.sunbid.opening.OpeningObjections;
 import org.sunbid.opening.ReleaseShare;
 import org.sunbid.opening.SelfDecrypt;
 import org.sunbid.opening.StartOpening;
-import org.sunbid.project.LotId;
+import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ObjectionId;
-import org.sunbid.project.ProjectId;
 
 /** The opening hall: starting the session, joining, custodians' releases, self-decryption, confirmations, objections. */
 @RestController

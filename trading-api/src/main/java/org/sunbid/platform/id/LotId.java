@@ -1,4 +1,4 @@
-package org.sunbid.project;
+package org.sunbid.platform.id;
 
 import java.util.Objects;
 import java.util.UUID;
