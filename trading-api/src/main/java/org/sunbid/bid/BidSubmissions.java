@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.BidderSignatures;
 import org.sunbid.bid.internal.Bids;
+import org.sunbid.bid.internal.CompletionGate;
 import org.sunbid.bid.internal.Completions;
 import org.sunbid.bid.internal.Lots;
 import org.sunbid.bid.internal.ReceiptPdfs;
@@ -66,10 +67,12 @@ public class BidSubmissions {
     private final Clock clock;
     private final Completions completions;
     private final ReceiptPdfs receiptPdfs;
+    private final CompletionGate gate;
 
     BidSubmissions(Bids bidRows, Uploads uploads, Lots lots, OpeningKeys keys, SubmissionRules rules,
             BidderSignatures signatures, PlatformTrust trust, PlatformProperties properties,
-            ApplicationEventPublisher events, Clock clock, Completions completions, ReceiptPdfs receiptPdfs) {
+            ApplicationEventPublisher events, Clock clock, Completions completions, ReceiptPdfs receiptPdfs,
+            CompletionGate gate) {
         this.bidRows = bidRows;
         this.uploads = uploads;
         this.lots = lots;
@@ -82,6 +85,7 @@ public class BidSubmissions {
         this.clock = clock;
         this.completions = completions;
         this.receiptPdfs = receiptPdfs;
+        this.gate = gate;
     }
 
     /** An upload in progress: where to continue. */
@@ -223,6 +227,11 @@ public class BidSubmissions {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Receipt complete(CurrentUser bidder, UploadId upload, String manifestBase64, String clientIp) {
+        // a few completions at once, the others in turn (a rush must queue, not exhaust the connection pool)
+        return gate.run(() -> completeNow(bidder, upload, manifestBase64, clientIp));
+    }
+
+    private Receipt completeNow(CurrentUser bidder, UploadId upload, String manifestBase64, String clientIp) {
         UUID uploadId = upload.value();
         org.springframework.transaction.support.TransactionTemplate tx = rules.newTransaction();
         // 1. The slow checks (hash the file, inspect the envelope, verify the manifest) hold no lock and no connection:

@@ -240,11 +240,20 @@ public final class SealedBidBenchmark extends BidScenario {
                 100 * rushMBs / limit);
 
         // the receipts' signed PDFs are issued after the answers, one at a time: when the last one is there
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> jdbc.sql("select count(*) from bid where lot_id = ? and receipt_document is null").param(lot)
-                        .query(Integer.class).single() == 0);
-        System.out.printf("| every receipt's signed PDF issued (after the answers), from the last receipt | %.1f s |%n",
-                (System.nanoTime() - rushEnd) / 1e9);
+        java.util.function.Supplier<Integer> due = () -> jdbc.sql(
+                "select count(*) from bid where lot_id = ? and receipt_document is null").param(lot).query(Integer.class).single();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> due.get() == 0);
+            System.out.printf("| every receipt's signed PDF issued (after the answers), from the last receipt | %.1f s |%n",
+                    (System.nanoTime() - rushEnd) / 1e9);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // an attempt that failed stays due until the next pass (start-up, deadline, opening, the bidder's request)
+            int left = due.get();
+            app.getBean(org.sunbid.bid.internal.Completions.class).finishAll(lot);
+            System.out.printf("| receipt PDFs still due 10 min after the last receipt (a failed attempt waits for the next "
+                    + "pass) | %d, issued by the deadline's pass: %d left |%n", left, due.get());
+        }
 
         // what one receipt's signed PDF costs (render + PAdES B-T + store), one at a time, to explain the latency
         var documents = app.getBean(org.sunbid.document.DocumentManagement.class);
