@@ -41,6 +41,7 @@ import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
@@ -144,7 +145,7 @@ abstract class BidScenario {
             username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
             member = UUID.randomUUID();
             password = PASSWORD;
-            accounts.createMemberAccount(username, password, role, member, name);
+            accounts.createMemberAccount(username, password, role, MemberId.of(member), name);
         }
         SigningKey key = org.sunbid.support.TestCa.issue("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.bid.DepositGate;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.id.LotId;
@@ -260,10 +261,10 @@ class GuaranteeIntegrationTests extends DepositScenario {
         assertThat(mine.get("state").asText()).isEqualTo("CLAIMED");
         assertThat(secured(a)).isFalse();
         UUID letter = UUID.fromString(mine.get("claimDocument").asText());
-        assertThat(documents.find(letter).orElseThrow().subjectId()).isEqualTo(guarantee);
+        assertThat(documents.find(DocumentId.of(letter)).orElseThrow().subjectId()).isEqualTo(guarantee);
         Path pdf = Files.createTempFile("claim-", ".pdf");
         try {
-            Files.write(pdf, documents.pdfForPlatform(letter).orElseThrow());
+            Files.write(pdf, documents.pdfForPlatform(DocumentId.of(letter)).orElseThrow());
             assertThat(pdfsig(pdf)).contains("Signature is Valid.");
         } finally {
             Files.deleteIfExists(pdf);

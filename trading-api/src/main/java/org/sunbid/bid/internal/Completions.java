@@ -25,6 +25,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentManagement;
+import org.sunbid.document.DocumentSubject;
 import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
@@ -151,14 +152,14 @@ public class Completions {
     /** Issues the receipt PDF unless an earlier attempt issued it and crashed before recording its id. */
     private void issueReceipt(UUID bidId) {
         Bids.BidRow row = bidRows.bid(bidId).orElseThrow();
-        Optional<SignedDocument> earlier = documents.forSubject(bidId).stream()
+        Optional<SignedDocument> earlier = documents.forSubject(DocumentSubject.of(bidId)).stream()
                 .filter(d -> d.kind() == DocumentKind.BID_RECEIPT).findFirst();
         UUID document = earlier.map(SignedDocument::id).orElseGet(() -> {
             Lots.Lot lot = lots.anyState(row.project(), row.lot());
             var stamp = ((TimestampCheck.Valid) TimestampVerifier.verifyWithoutTrust(row.receiptTimestamp(),
                     java.util.HexFormat.of().parseHex(row.sha256()))).timestamp();
             var company = members.details(MemberId.of(row.member())).company();
-            String bidderName = company != null ? company.name() : accounts.accountsOfMember(row.member()).stream()
+            String bidderName = company != null ? company.name() : accounts.accountsOfMember(MemberId.of(row.member())).stream()
                     .findFirst().map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
             String uscc = company == null ? "" : company.uscc();
             return documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, row.id(), row.member(),
