@@ -267,7 +267,7 @@ public class RefundManagement {
             Files.createDirectories(outbox);
             Path tmp = Files.createTempFile(outbox, b.messageId(), ".part");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                Pain001Writer.write(Pain001Writer.Version.valueOf("V" + b.painVersion().substring(b.painVersion().length() - 2)),
+                Pain001Writer.write(Pain001Writer.Version.of(b.painVersion()).orElseThrow(),
                         b.messageId(), clock.instant().atZone(PlatformZone.ZONE).toOffsetDateTime(),
                         clock.instant().atZone(PlatformZone.ZONE).toLocalDate(),
                         new Pain001Writer.Debtor(properties.accountName(), properties.collectionAccount(), properties.bankBic()),

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.document.internal.RenderLimit;
 import org.sunbid.document.internal.SignedDocuments;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
@@ -41,6 +42,7 @@ public class DocumentManagement {
     private final Clock clock;
     private final String centreName;
     private final String publicBaseUrl;
+    private final RenderLimit renderLimit = RenderLimit.perCore();
 
     DocumentManagement(SignedDocuments documents, PlatformTrust trust, ApplicationEventPublisher events, Clock clock,
             @Value("${sunbid.centre.name:阳光招采公共资源交易中心}") String centreName,
@@ -84,6 +86,10 @@ public class DocumentManagement {
     }
 
     private byte[] renderAndSign(DocumentSpec spec, String reason, Instant now) {
+        return renderLimit.run(() -> renderAndSignNow(spec, reason, now));
+    }
+
+    private byte[] renderAndSignNow(DocumentSpec spec, String reason, Instant now) {
         Path plain = null;
         try {
             plain = Files.createTempFile("sunbid-doc-", ".pdf");

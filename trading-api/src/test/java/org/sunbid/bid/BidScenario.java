@@ -110,6 +110,24 @@ abstract class BidScenario {
     }
 
     /** The evaluation method written at intake, for scenarios that evaluate; null keeps the fixture's. */
+    /**
+     * The receipt's signed PDF as its bidder fetches it: the platform issues it after the completion has answered, so
+     * {@code GET /api/bids/{id}/receipt.pdf} answers 202 with Retry-After until it is there.
+     */
+    protected byte[] receiptPdf(Person bidder, String bidId) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var r = mvc.perform(get("/api/bids/{id}/receipt.pdf", bidId)
+                            .header("Authorization", Api.bearer(bidder.token()))).andReturn().getResponse();
+                    if (r.getStatus() == 202) {
+                        assertThat(r.getHeader("Retry-After")).isEqualTo("2");
+                        return null;
+                    }
+                    assertThat(r.getStatus()).isEqualTo(200);
+                    return r.getContentAsByteArray();
+                }, java.util.Objects::nonNull);
+    }
+
     protected String evaluationMethod() {
         return null;
     }

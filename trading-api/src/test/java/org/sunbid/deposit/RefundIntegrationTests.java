@@ -22,8 +22,9 @@ import org.sunbid.support.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Refunds and forfeits against the real database: the refund port, maker–checker batches written as pain.001 and
- * validated against the ISO 20022 schema, settlement and return through later statements, late-refund alerts.
+ * Refunds and forfeits against the real database: the refund port, maker–checker batches written as pain.001
+ * (001.001.03 and 001.001.09) and validated against the ISO 20022 schemas, settlement and return through later
+ * statements, late-refund alerts.
  */
 class RefundIntegrationTests extends DepositScenario {
 
@@ -60,11 +61,13 @@ class RefundIntegrationTests extends DepositScenario {
         assertThat(refund.get("total").decimalValue()).isEqualByComparingTo("200008.33");
         assertThat(refund.get("payeeAccount").asText()).isEqualTo(BASIC_ACCOUNT);
 
-        // only the version validated against the ISO schema is produced
+        // the two versions validated against their ISO schemas are produced; anything else is refused, naming the field
         assertThat(call(as(l.staff(), post("/api/deposits/refund-batches"))
-                .content(Api.json(Map.of("painVersion", "pain.001.001.03"))), 400).toString()).contains("painVersion");
+                .content(Api.json(Map.of("painVersion", "pain.001.001.02"))), 400).get("field").asText())
+                .isEqualTo("painVersion");
         JsonNode batch = call(as(l.staff(), post("/api/deposits/refund-batches"))
-                .content(Api.json(Map.of("painVersion", "pain.001.001.09"))), 201);
+                .content(Api.json(Map.of("painVersion", "pain.001.001.03"))), 201);
+        assertThat(batch.get("painVersion").asText()).isEqualTo("pain.001.001.03");
         String batchId = batch.get("id").asText();
         JsonNode own = call(as(l.staff(), post("/api/deposits/refund-batches/{id}/approval", batchId)), 422);
         assertThat(own.get("type").asText()).endsWith("/four-eyes");
@@ -79,7 +82,7 @@ class RefundIntegrationTests extends DepositScenario {
         // the pain.001 in the bank folder is valid against the ISO 20022 schema and pays the basic account
         byte[] pain = mvc.perform(get("/api/deposits/refund-batches/{id}/pain001", batchId)
                 .header("Authorization", Api.bearer(l.staff()))).andReturn().getResponse().getContentAsByteArray();
-        Pain001SchemaTests.validate("pain.001.001.09", pain);
+        Pain001SchemaTests.validate("pain.001.001.03", pain);
         String xml = new String(pain, java.nio.charset.StandardCharsets.UTF_8);
         String e2e = refund.get("endToEndId").asText();
         assertThat(xml).contains(e2e).contains("200008.33").contains(BASIC_ACCOUNT);
@@ -106,6 +109,16 @@ class RefundIntegrationTests extends DepositScenario {
         JsonNode again = call(as(l.staff(), post("/api/deposits/refunds/{id}/reissue", refund.get("id").asText())), 200);
         assertThat(again.get("state").asText()).isEqualTo("PROPOSED");
         assertThat(again.get("endToEndId").asText()).isNotEqualTo(e2e);
+
+        // the reissued refund goes out in the current version (the default when none is named)
+        JsonNode second = call(as(l.staff(), post("/api/deposits/refund-batches")).content("{}"), 201);
+        assertThat(second.get("painVersion").asText()).isEqualTo("pain.001.001.09");
+        call(as(l.checker(), post("/api/deposits/refund-batches/{id}/approval", second.get("id").asText())), 200);
+        byte[] pain09 = mvc.perform(get("/api/deposits/refund-batches/{id}/pain001", second.get("id").asText())
+                .header("Authorization", Api.bearer(l.staff()))).andReturn().getResponse().getContentAsByteArray();
+        Pain001SchemaTests.validate("pain.001.001.09", pain09);
+        assertThat(new String(pain09, java.nio.charset.StandardCharsets.UTF_8))
+                .contains(again.get("endToEndId").asText()).doesNotContain(e2e);
         assertThat(call(as(l.staff(), get("/api/deposits/ledger")), 200).get("trialBalance").decimalValue()).isZero();
     }
 

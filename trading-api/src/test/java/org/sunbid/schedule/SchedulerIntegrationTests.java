@@ -84,6 +84,28 @@ class SchedulerIntegrationTests {
     }
 
     @Test
+    void jobsDueTogetherEachFireOnceAndTheirCompletionsLeaveNothingInTheJobStore() {
+        // more jobs at one instant than the node has threads: their completions are recorded in groups
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> subjects = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "together-" + run + "-" + i).toList();
+        Instant due = Instant.now().plusMillis(2000).truncatedTo(ChronoUnit.MILLIS);
+        subjects.forEach(s -> jobs.schedule("test-record", s, due));
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+                .until(() -> subjects.stream().allMatch(s -> testRecord.runsOf(s).size() == 1));
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        String pattern = "together-" + run + "-%";
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT (SELECT count(*) FROM qrtz_triggers WHERE trigger_name LIKE :p)
+                     + (SELECT count(*) FROM qrtz_fired_triggers WHERE job_name LIKE :p)
+                     + (SELECT count(*) FROM qrtz_job_details WHERE job_name LIKE :p)
+                """).param("p", pattern).query(Long.class).single() == 0);
+        assertThat(subjects).allSatisfy(s -> assertThat(testRecord.runsOf(s)).hasSize(1));
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduler_firing WHERE subject LIKE :p AND status = 'FIRED'")
+                .param("p", pattern).query(Long.class).single()).isEqualTo(30);
+    }
+
+    @Test
     void refusesAJobKindNoHandlerKnowsAndStoresNothing() {
         String subject = UUID.randomUUID().toString();
         assertThatThrownBy(() -> jobs.schedule("no-such-kind", subject, Instant.now().plusSeconds(60)))

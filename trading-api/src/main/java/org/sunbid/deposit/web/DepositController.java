@@ -155,11 +155,12 @@ class DepositController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "制单 Make a refund batch of every proposed refund (maker)")
     RefundManagement.BatchView makeBatch(CurrentUser user, @RequestBody NewBatch body) {
-        // only the version whose ISO schema the tests validate against is produced (docs/deposits.md)
-        if (body.painVersion() != null && !Pain001Writer.Version.V09.id().equals(body.painVersion())) {
-            throw ProblemException.invalid("painVersion", "deposit.refund.pain-version", body.painVersion());
-        }
-        return refunds.makeBatch(user, Pain001Writer.Version.V09);
+        // 001.001.03 (the banks' long-standing version) or 001.001.09 (current, the default); both are validated
+        // against their ISO 20022 schemas in the tests (docs/deposits.md)
+        Pain001Writer.Version version = body.painVersion() == null ? Pain001Writer.Version.V09
+                : Pain001Writer.Version.of(body.painVersion()).orElseThrow(
+                        () -> ProblemException.invalid("painVersion", "deposit.refund.pain-version", body.painVersion()));
+        return refunds.makeBatch(user, version);
     }
 
     @PostMapping("/api/deposits/refund-batches/{batchId}/approval")
