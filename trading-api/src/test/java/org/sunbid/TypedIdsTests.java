@@ -36,6 +36,14 @@ class TypedIdsTests {
             // ExpertLibrary and ExpertSelfService: an expert (member), a conflict and a leave as UUIDs
             "org.sunbid.expert");
 
+    /**
+     * Ports at a converted feature's root that still pass a raw UUID, with their implementations in other features:
+     * {@code identity.LoginNotices} (an account), {@code notice.NoticeBids} (a lot),
+     * {@code schedule.Notifications} (the accounts to tell). Same rule as {@link #PENDING}.
+     */
+    static final String PENDING_PORTS =
+            "org\\.sunbid\\.(identity\\.LoginNotices|notice\\.NoticeBids|schedule\\.Notifications)";
+
     @Test
     void everyFeatureTakesAndReturnsNoRawUuid() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -43,6 +51,7 @@ class TypedIdsTests {
         String[] skipped = Stream.concat(NOT_FEATURES.stream(), PENDING.stream()).toArray(String[]::new);
         methods().that().arePublic().and().areDeclaredInClassesThat().resideInAPackage("org.sunbid.*")
                 .and().areDeclaredInClassesThat().resideOutsideOfPackages(skipped)
+                .and().areDeclaredInClassesThat().haveNameNotMatching(PENDING_PORTS)
                 .and().areDeclaredInClassesThat().haveModifier(JavaModifier.PUBLIC)
                 .and().areDeclaredInClassesThat().areNotRecords()
                 .and().areDeclaredInClassesThat().areNotEnums()
