@@ -103,7 +103,7 @@ public class GuaranteeManagement {
     }
 
     @Transactional
-    public UUID trustIssuer(CurrentUser staff, String name, String certificatePem) {
+    public GuaranteeIssuerId trustIssuer(CurrentUser staff, String name, String certificatePem) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ProblemException.invalid("name", "deposit.guarantee.issuer-name");
         }
@@ -127,12 +127,13 @@ public class GuaranteeManagement {
         }
         events.publishEvent(new DepositEvents.GuaranteeIssuerTrusted(id, name.strip(), fingerprint, staff.accountId(),
                 clock.instant()));
-        return id;
+        return GuaranteeIssuerId.of(id);
     }
 
     /** Takes an issuer off the trust list: no new guarantee of it is accepted (accepted ones stay). */
     @Transactional
-    public void removeIssuer(CurrentUser staff, UUID issuer) {
+    public void removeIssuer(CurrentUser staff, GuaranteeIssuerId issuerId) {
+        UUID issuer = issuerId.value();
         if (!guarantees.removeIssuer(issuer, staff.accountId(), clock.instant())) {
             throw ProblemException.notFound("issuer", issuer);
         }

@@ -49,23 +49,32 @@ public class ExpertAnswers {
         this.clock = clock;
     }
 
-    /** The expert accepts its invitation; refused after the window or once answered. */
+    /** The expert accepts its invitation in the portal; refused after the window or once answered. */
     public SeatState accept(CurrentUser expert, SeatId seatId) {
+        return accept(expert.memberId().map(MemberId::new).orElse(null), seatId, AnswerChannel.PORTAL);
+    }
+
+    /** The expert declines in the portal with a reason; the seat goes to the next reserve or a replacement draw. */
+    public SeatState decline(CurrentUser expert, SeatId seatId, String reason) {
+        return decline(expert.memberId().map(MemberId::new).orElse(null), seatId, reason, AnswerChannel.PORTAL);
+    }
+
+    /** The same rules whichever way the answer came; {@code expert} must be the seat's (else 404, as for a stranger). */
+    SeatState accept(MemberId expert, SeatId seatId, AnswerChannel via) {
         DrawStore.Seat seat = openInvitation(expert, seatId.value());
         Instant now = clock.instant();
         draws.updateSeat(seat.with(SeatState.ACCEPTED, now, null));
-        Sealed.publish(events, new ExpertEvents.InvitationAccepted(seat.lot(), seat.id(), now));
+        Sealed.publish(events, new ExpertEvents.InvitationAccepted(seat.lot(), seat.id(), via, now));
         staffedCheck(seat.lot(), now);
         return SeatState.ACCEPTED;
     }
 
-    /** The expert declines with a reason; the seat goes to the next reserve or a replacement draw. */
-    public SeatState decline(CurrentUser expert, SeatId seatId, String reason) {
+    SeatState decline(MemberId expert, SeatId seatId, String reason, AnswerChannel via) {
         String why = reason(reason);
         DrawStore.Seat seat = openInvitation(expert, seatId.value());
         Instant now = clock.instant();
         draws.updateSeat(seat.with(SeatState.DECLINED, now, why));
-        Sealed.publish(events, new ExpertEvents.InvitationDeclined(seat.lot(), seat.id(), why, now));
+        Sealed.publish(events, new ExpertEvents.InvitationDeclined(seat.lot(), seat.id(), why, via, now));
         fill(seat, "declined: " + why, now);
         return SeatState.DECLINED;
     }
@@ -103,17 +112,18 @@ public class ExpertAnswers {
         fill(seat, "replaced: " + why, now);
     }
 
-    private DrawStore.Seat openInvitation(CurrentUser expert, UUID seatId) {
-        DrawStore.Seat seat = draws.lockSeat(seatId).filter(s -> expert.memberId().map(s.expert()::equals).orElse(false))
+    private DrawStore.Seat openInvitation(MemberId expert, UUID seatId) {
+        DrawStore.Seat seat = draws.lockSeat(seatId).filter(s -> expert != null && s.expert().equals(expert.value()))
                 .filter(s -> s.state() != SeatState.RESERVE && s.state() != SeatState.UNUSED)
                 .orElseThrow(() -> ProblemException.notFound("invitation", seatId));
+        boolean late = clock.instant().isAfter(seat.answerDue());
+        if (seat.state() == SeatState.EXPIRED || seat.state() == SeatState.INVITED && late) {
+            throw ProblemException.conflict("answer-window-closed", "seatId", "expert.answer.window-closed",
+                    seat.answerDue());
+        }
         if (seat.state() != SeatState.INVITED) {
             throw ProblemException.conflict("invitation-answered", "seatId", "expert.answer.answered",
                     seat.state().name());
-        }
-        if (clock.instant().isAfter(seat.answerDue())) {
-            throw ProblemException.conflict("answer-window-closed", "seatId", "expert.answer.window-closed",
-                    seat.answerDue());
         }
         return seat;
     }

@@ -62,10 +62,10 @@ public final class ExpertEvents {
     public record ExpertInvited(LotId lot, UUID seat, Instant answerDue, Instant at) {
     }
 
-    public record InvitationAccepted(LotId lot, UUID seat, Instant at) {
+    public record InvitationAccepted(LotId lot, UUID seat, AnswerChannel via, Instant at) {
     }
 
-    public record InvitationDeclined(LotId lot, UUID seat, String reason, Instant at) {
+    public record InvitationDeclined(LotId lot, UUID seat, String reason, AnswerChannel via, Instant at) {
     }
 
     public record InvitationExpired(LotId lot, UUID seat, Instant at) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -209,7 +208,7 @@ class RefundIntegrationTests extends DepositScenario {
     void aRefundStillUnpaidAtItsDueTimeRaisesAnAlertOnce() throws Exception {
         Lot l = publishedLot();
         pay(l, l.first(), LocalDate.now(PlatformZone.ZONE));
-        UUID refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.first().member()),
+        RefundId refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.first().member()),
                 RefundReason.WITHDRAWN_BEFORE_DEADLINE, Instant.now()).orElseThrow();
         JsonNode proposed = deposit(l, l.first()).get("refunds").get(0);
         assertThat(proposed.get("interest").decimalValue()).as("withdrawal: principal only").isZero();
@@ -230,7 +229,7 @@ class RefundIntegrationTests extends DepositScenario {
     void biddingAgainBeforeTheDeadlineCancelsTheWithdrawalRefund() throws Exception {
         Lot l = publishedLot();
         pay(l, l.second(), LocalDate.now(PlatformZone.ZONE));
-        UUID refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.second().member()),
+        RefundId refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.second().member()),
                 RefundReason.WITHDRAWN_BEFORE_DEADLINE, Instant.now()).orElseThrow();
         assertThat(refunds.bidAgain(LotId.of(l.lot()), MemberId.of(l.second().member()))).isTrue();
         JsonNode mine = deposit(l, l.second());

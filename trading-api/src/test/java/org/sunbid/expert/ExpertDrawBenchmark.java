@@ -122,6 +122,11 @@ public final class ExpertDrawBenchmark {
         List<Double> selectIds = new ArrayList<>();
         List<Double> warmCpu = new ArrayList<>();
         List<Double> warmDbCpu = new ArrayList<>();
+        List<Double> warmDbCpuNs = new ArrayList<>();
+        List<Double> warmQueued = new ArrayList<>();
+        List<Double> warmDbQueued = new ArrayList<>();
+        List<Double> warmWithACore = new ArrayList<>();
+        List<Double> warmWithCores = new ArrayList<>();
         long postmaster = postmaster();
         ExpertDraws.DrawSummary last = null;
         for (int i = 0; i < lots.size(); i++) {
@@ -144,12 +149,26 @@ public final class ExpertDrawBenchmark {
                 openingFacts.forget(); // as before this round: every fact read at the draw
             }
             long dbBefore = databaseTicks(postmaster);
+            long[] dbSchedBefore = databaseSched(postmaster);
             long cpuBefore = THREADS.getCurrentThreadCpuTime();
+            long[] schedBefore = threadSched();
             long s = System.nanoTime();
             last = expertDraws.draw(new LotId(lots.get(i)));
             double ms = (System.nanoTime() - s) / 1e6;
+            long[] schedAfter = threadSched();
             double cpu = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
+            long[] dbSchedAfter = databaseSched(postmaster);
             double dbCpu = (databaseTicks(postmaster) - dbBefore) * 10.0; // USER_HZ = 100: 10 ms per tick
+            // time runnable but waiting for a core (/proc schedstat): the draw's thread, and the database's processes
+            double queued = (schedAfter[1] - schedBefore[1]) / 1e6;
+            double dbQueued = (dbSchedAfter[1] - dbSchedBefore[1]) / 1e6;
+            if (i >= 3 && !isCold && !atDraw) {
+                warmQueued.add(queued);
+                warmDbQueued.add(dbQueued);
+                warmDbCpuNs.add((dbSchedAfter[0] - dbSchedBefore[0]) / 1e6);
+                warmWithACore.add(ms - queued);
+                warmWithCores.add(ms - queued - dbQueued);
+            }
             if (i >= 3 && !isCold) {
                 (atDraw ? factsAtDrawCpu : warmCpu).add(cpu);
                 (atDraw ? factsAtDrawDbCpu : warmDbCpu).add(dbCpu);
@@ -175,16 +194,20 @@ public final class ExpertDrawBenchmark {
         Set<String> excludedIds = signed.record().excludedExperts();
         byte[] seed = HexFormat.of().parseHex(signed.record().seed());
         List<Double> selection = new ArrayList<>();
+        List<Double> selectionCpu = new ArrayList<>();
         List<Double> unindexed = new ArrayList<>();
         for (int i = 0; i < 1_200; i++) {
+            long c = THREADS.getCurrentThreadCpuTime();
             long s = System.nanoTime();
             DrawAlgorithm.Outcome outcome = DrawAlgorithm.draw(seed, signed.record().groups(), pool, excluded);
             long e = System.nanoTime();
+            long ce = THREADS.getCurrentThreadCpuTime();
             if (!outcome.members().equals(signed.record().members())) {
                 throw new IllegalStateException("selection differs from the record");
             }
             if (i >= 200) {
                 selection.add((e - s) / 1e6);
+                selectionCpu.add((ce - c) / 1e6);
             }
             if (i % 10 == 0) {
                 s = System.nanoTime();
@@ -220,10 +243,16 @@ public final class ExpertDrawBenchmark {
         print("baseline A: SHA-256 of the pool file", baseline, base, ids);
         print("baseline B: SELECT of the library's ids (JDBC)", selectIds, base, ids);
         print("selection step (indexed, as the draw runs it)", selection, base, ids);
+        print("  the same, its thread's CPU time (on a core)", selectionCpu, base, ids);
         print("selection step without the group index", unindexed, base, ids);
         print("whole draw, pool and opening facts in memory", warm, base, ids);
         print("  its CPU: the draw's thread", warmCpu, base, ids);
         print("  its CPU: database processes (10 ms ticks)", warmDbCpu, base, ids);
+        print("  its CPU: database processes (schedstat, ns)", warmDbCpuNs, base, ids);
+        print("  waiting for a core: the draw's thread", warmQueued, base, ids);
+        print("  waiting for a core: database processes", warmDbQueued, base, ids);
+        print("  wall minus the thread's wait for a core", warmWithACore, base, ids);
+        print("  wall minus every wait for a core", warmWithCores, base, ids);
         print("whole draw, pool in memory, facts read at the draw", factsAtDraw, base, ids);
         print("  its CPU: the draw's thread", factsAtDrawCpu, base, ids);
         print("  its CPU: database processes (10 ms ticks)", factsAtDrawDbCpu, base, ids);
@@ -273,6 +302,41 @@ public final class ExpertDrawBenchmark {
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
             .getThreadMXBean();
+
+    /**
+     * This thread's {@code /proc/thread-self/schedstat}: [0] ns it ran on a core, [1] ns it was runnable but waited for
+     * one (preempted or not yet scheduled). What the machine's other work costs the draw is the second figure.
+     */
+    private static long[] threadSched() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/thread-self/schedstat")).strip().split(" ");
+            return new long[] { Long.parseLong(f[0]), Long.parseLong(f[1]) };
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
+    /** The same summed over this PostgreSQL instance's processes (the postmaster's children). */
+    private static long[] databaseSched(long postmaster) {
+        long[] sum = new long[2];
+        if (postmaster < 0) {
+            return sum;
+        }
+        java.io.File[] procs = new java.io.File("/proc").listFiles((d, n) -> n.chars().allMatch(Character::isDigit));
+        for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+            String[] stat = procStat(Long.parseLong(proc.getName()));
+            if (stat != null && Long.parseLong(stat[1]) == postmaster) {
+                try {
+                    String[] f = Files.readString(proc.toPath().resolve("schedstat")).strip().split(" ");
+                    sum[0] += Long.parseLong(f[0]);
+                    sum[1] += Long.parseLong(f[1]);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return sum;
+    }
 
     /** The embedded PostgreSQL's postmaster: the parent of this connection's backend. */
     private long postmaster() {

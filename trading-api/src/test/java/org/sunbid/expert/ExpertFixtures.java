@@ -14,13 +14,16 @@ import org.sunbid.member.MemberSetup;
 public final class ExpertFixtures {
 
     private static final Random RANDOM = new Random();
+    /** Consecutive from a random start: two calls in one JVM never give the same region (random draws could). */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_REGION =
+            new java.util.concurrent.atomic.AtomicInteger(RANDOM.nextInt(8000));
 
     private ExpertFixtures() {
     }
 
-    /** A division code nobody else uses in this JVM (province 53, random county digits). */
+    /** A division code no other call uses in this JVM (province 53, county digits counted on from a random start). */
     public static String freshRegion() {
-        return "53" + "%04d".formatted(1000 + RANDOM.nextInt(9000));
+        return "53" + "%04d".formatted(1000 + Math.floorMod(NEXT_REGION.getAndIncrement(), 9000));
     }
 
     public record Expert(UUID id, String username) {
@@ -29,13 +32,19 @@ public final class ExpertFixtures {
     /** Registers, approves and admits an expert of {@code region} and {@code specialty}. */
     public static Expert admitted(MemberSetup members, ExpertLibrary library, String region, String specialty,
             String employerUscc, String title, int years) {
+        return admitted(members, library, region, specialty, employerUscc, title, years, null);
+    }
+
+    /** The same, with the e-mail address invitations are mailed to. */
+    public static Expert admitted(MemberSetup members, ExpertLibrary library, String region, String specialty,
+            String employerUscc, String title, int years, String email) {
         var form = new MemberForms.ExpertRegistration(MemberFixtures.username("expert"), MemberFixtures.PASSWORD,
                 "专家" + UUID.randomUUID().toString().substring(0, 4), MemberFixtures.idNumber(),
                 employerUscc == null ? MemberFixtures.uscc() : employerUscc, new ArrayList<>(List.of(specialty)), title,
                 years, "13800138000");
         UUID id = members.registerExpert(form).id();
         members.approve(id, null);
-        library.admit(new ExpertLibrary.Admission(id, region, List.of(specialty), null), null);
+        library.admit(new ExpertLibrary.Admission(id, region, List.of(specialty), email), null);
         return new Expert(id, form.username());
     }
 

@@ -19,7 +19,7 @@ import org.sunbid.expert.internal.MailExpertNotifications;
 class MailExpertNotificationsTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     MailExpertNotifications adapter() {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
@@ -33,21 +33,34 @@ class MailExpertNotificationsTests {
     void anInvitationArrivesAtTheExpertsAddressWithTheDeadlineInBeijingTime() throws Exception {
         adapter().invited(new ExpertNotifications.Invitation(UUID.randomUUID(), "王专家", "wang@example.cn",
                 "紫金港路提升改造工程", "第1标段 主线道路", Instant.parse("2026-12-03T08:30:00Z"),
-                "http://localhost:8080/expert-invitations.html"));
+                "http://localhost:8080/expert-invitations.html", "http://localhost:8080/expert/answer.html?t=AAAA",
+                "http://localhost:8080/expert/answer.html?t=BBBB"));
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage message = smtp.getReceivedMessages()[0];
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("wang@example.cn");
         assertThat(message.getSubject()).contains("评标专家抽取通知").contains("紫金港路提升改造工程");
         String body = GreenMailUtil.getBody(message);
         assertThat(message.getContent().toString()).contains("王专家").contains("2026-12-03 16:30")
-                .contains("http://localhost:8080/expert-invitations.html");
+                .contains("http://localhost:8080/expert-invitations.html")
+                .contains("确认参加：http://localhost:8080/expert/answer.html?t=AAAA")
+                .contains("不能参加（须说明理由）：http://localhost:8080/expert/answer.html?t=BBBB");
         assertThat(body).isNotBlank();
     }
 
     @Test
     void anExpertWithoutAnAddressGetsNoMailAndNothingFails() {
         adapter().invited(new ExpertNotifications.Invitation(UUID.randomUUID(), "李专家", null, "某项目", "第1标段",
-                Instant.now(), "http://localhost:8080/expert-invitations.html"));
+                Instant.now(), "http://localhost:8080/expert-invitations.html", "a", "d"));
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableMailServerFailsNothing() {
+        JavaMailSenderImpl nowhere = new JavaMailSenderImpl();
+        nowhere.setHost("127.0.0.1");
+        nowhere.setPort(1);
+        new MailExpertNotifications(nowhere, "noreply@sunbid.test").invited(new ExpertNotifications.Invitation(
+                UUID.randomUUID(), "赵专家", "zhao@example.cn", "某项目", "第1标段", Instant.now(), "p", "a", "d"));
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 }

@@ -377,7 +377,7 @@ class DepositBrowserIntegrationTests {
 
     private CurrentUser platformUser(Role role) {
         String username = "dep-" + role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID id = accounts.createPlatformAccount(username, PortalApi.PASSWORD, role, role + " 测试", null);
+        UUID id = accounts.createPlatformAccount(username, PortalApi.PASSWORD, role, role + " 测试", null).value();
         return new CurrentUser(id, username, role, Optional.empty());
     }
 

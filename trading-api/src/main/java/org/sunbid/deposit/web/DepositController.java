@@ -28,8 +28,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.deposit.DepositInstructions;
 import org.sunbid.deposit.DepositManagement;
+import org.sunbid.deposit.ForfeitId;
 import org.sunbid.deposit.ForfeitManagement;
 import org.sunbid.deposit.ImportReport;
+import org.sunbid.deposit.RefundBatchId;
+import org.sunbid.deposit.RefundId;
 import org.sunbid.deposit.RefundManagement;
 import org.sunbid.deposit.StatementFormat;
 import org.sunbid.deposit.StatementImports;
@@ -88,7 +91,7 @@ class DepositController {
     ImportReport importStatement(CurrentUser user, @RequestParam StatementFormat format, HttpServletRequest request)
             throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return imports.importStatement(format, in, user.accountId());
+            return imports.importStatement(format, in, user.account());
         }
     }
 
@@ -141,7 +144,7 @@ class DepositController {
     @PostMapping("/api/deposits/refunds/{refundId}/reissue")
     @PreAuthorize("hasRole('STAFF')")
     RefundManagement.RefundView reissue(CurrentUser user, @PathVariable UUID refundId) {
-        return refunds.reissue(user, refundId);
+        return refunds.reissue(user, RefundId.of(refundId));
     }
 
     record NewBatch(String painVersion) {
@@ -164,7 +167,7 @@ class DepositController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "复核 Approve a refund batch (checker, not the maker); writes pain.001 to the bank folder")
     RefundManagement.BatchView approve(CurrentUser user, @PathVariable UUID batchId) {
-        return refunds.approveBatch(user, batchId);
+        return refunds.approveBatch(user, RefundBatchId.of(batchId));
     }
 
     @GetMapping("/api/deposits/refund-batches")
@@ -176,7 +179,7 @@ class DepositController {
     @GetMapping("/api/deposits/refund-batches/{batchId}/pain001")
     @PreAuthorize("hasAnyRole('STAFF','REGULATOR')")
     ResponseEntity<FileSystemResource> pain(@PathVariable UUID batchId) {
-        var file = refunds.painFile(batchId);
+        var file = refunds.painFile(RefundBatchId.of(batchId));
         if (!Files.exists(file)) {
             throw ProblemException.notFound("pain001", batchId);
         }
@@ -194,14 +197,14 @@ class DepositController {
     @PreAuthorize("hasRole('STAFF')")
     Map<String, UUID> proposeForfeit(CurrentUser user, @Valid @RequestBody NewForfeit body) {
         return Map.of("id", forfeits.propose(user, LotId.of(body.lotId()), MemberId.of(body.memberId()),
-                body.reason().strip()));
+                body.reason().strip()).value());
     }
 
     @PostMapping("/api/deposits/forfeits/{forfeitId}/decision")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('REGULATOR')")
     void decide(CurrentUser user, @PathVariable UUID forfeitId, @RequestBody Decision body) {
-        forfeits.decide(user, forfeitId, body.approve());
+        forfeits.decide(user, ForfeitId.of(forfeitId), body.approve());
     }
 
     @GetMapping("/api/deposits/ledger")

@@ -9,10 +9,14 @@ import java.util.UUID;
  */
 public interface ExpertNotifications {
 
-    /** Tells the expert it was drawn and by when to answer; the link opens its invitations in the portal. */
+    /**
+     * Tells the expert it was drawn and by when to answer. {@code link} opens its invitations in the portal (after a
+     * login); {@code acceptLink} and {@code declineLink} are signed links ({@link AnswerLinks}) that stand for the
+     * expert: an adapter sends them only to the expert's own address and never writes them to a log.
+     */
     void invited(Invitation invitation);
 
     record Invitation(UUID expert, String name, String email, String projectName, String lotName, Instant answerDue,
-            String link) {
+            String link, String acceptLink, String declineLink) {
     }
 }

@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Writes each invitation to the application log (the default adapter); no name of a project goes with the expert's. */
+/**
+ * Writes each invitation to the application log (the default adapter); no name of a project goes with the expert's,
+ * and never the signed answer links (whoever reads the log could answer for the expert).
+ */
 @Component
 @ConditionalOnProperty(name = "sunbid.expert.notifications", havingValue = "log", matchIfMissing = true)
 class LogExpertNotifications implements ExpertNotifications {

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -44,14 +45,23 @@ public class MailExpertNotifications implements ExpertNotifications {
 
                 您已被随机抽取为以下项目的评标委员会成员：
                 %s %s
-                请于 %s（北京时间）前登录平台确认是否参加：%s
-                逾期未答复视为不参加。请勿向他人透露本通知内容。
+                请于 %s（北京时间）前答复。打开以下链接并在页面上确认即可，无需登录：
+                确认参加：%s
+                不能参加（须说明理由）：%s
+                也可登录平台答复：%s
+                逾期未答复视为不参加。链接仅供您本人使用，请勿转发或向他人透露本通知内容。
 
-                You were drawn for the evaluation committee of the lot above. Please accept or decline before %s
-                (Beijing time) at %s. No answer counts as a decline. Keep this notice confidential.
+                You were drawn for the evaluation committee of the lot above. Please answer before %s (Beijing time):
+                open a link above and confirm on its page (no login needed) — the first accepts, the second declines
+                (with a reason) — or answer in the portal. No answer counts as a decline. The links stand for you:
+                do not forward them, and keep this notice confidential.
                 """.formatted(invitation.name(), invitation.projectName(), invitation.lotName(),
-                TIME.format(invitation.answerDue()), invitation.link(), TIME.format(invitation.answerDue()),
-                invitation.link()));
-        mail.send(message);
+                TIME.format(invitation.answerDue()), invitation.acceptLink(), invitation.declineLink(),
+                invitation.link(), TIME.format(invitation.answerDue())));
+        try {
+            mail.send(message);
+        } catch (MailException e) {
+            log.warn("invitation to expert {} not mailed: {}", invitation.expert(), e.getMessage());
+        }
     }
 }

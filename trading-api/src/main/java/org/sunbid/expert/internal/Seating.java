@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.sunbid.expert.ExpertEvents;
+import org.sunbid.expert.SeatId;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.expert.SeatState;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.signing.draw.DrawAlgorithm;
@@ -33,12 +35,13 @@ public class Seating {
     private final LibraryStore library;
     private final JobScheduler scheduler;
     private final ExpertNotifications notifications;
+    private final AnswerLinks links;
     private final ApplicationEventPublisher events;
     private final String baseUrl;
     private final Duration window;
 
     Seating(DrawStore draws, LibraryStore library, JobScheduler scheduler, ExpertNotifications notifications,
-            ApplicationEventPublisher events,
+            AnswerLinks links, ApplicationEventPublisher events,
             @Value("${sunbid.public-base-url:http://localhost:8080}") String baseUrl,
             @Value("${sunbid.expert.answer-window:PT30M}") Duration window) {
         if (window.isNegative() || window.isZero()) {
@@ -48,6 +51,7 @@ public class Seating {
         this.library = library;
         this.scheduler = scheduler;
         this.notifications = notifications;
+        this.links = links;
         this.events = events;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.window = window;
@@ -112,9 +116,13 @@ public class Seating {
     /** The sealed invitation event now, the notification once the change has committed. */
     private void told(LotFacts.Lot lot, DrawStore.Seat invited, LibraryStore.Entry entry, Instant now) {
         Sealed.publish(events, new ExpertEvents.ExpertInvited(lot.lot(), invited.id(), invited.answerDue(), now));
+        SeatId seat = new SeatId(invited.id());
+        MemberId expert = new MemberId(invited.expert());
         ExpertNotifications.Invitation invitation = new ExpertNotifications.Invitation(invited.expert(),
                 entry == null ? "" : entry.name(), entry == null ? null : entry.email(), lot.projectName(),
-                lot.lotName(), invited.answerDue(), baseUrl + "/expert/invitations.html");
+                lot.lotName(), invited.answerDue(), baseUrl + "/expert/invitations.html",
+                links.link(AnswerLinks.Answer.ACCEPT, seat, expert, invited.answerDue()),
+                links.link(AnswerLinks.Answer.DECLINE, seat, expert, invited.answerDue()));
         AfterCommit.run(() -> notifications.invited(invitation));
     }
 }
