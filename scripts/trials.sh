@@ -19,7 +19,7 @@
 # Environment: BIDDERS (50), MIB (20), CHUNK_MIB (4), DAY (seconds per statutory day of a test project, 15: the bid
 # deadline is 22 days after publication, so sealing and the rush must fit in 22 × DAY seconds), LEAD (every date
 # of the test project is LEAD seconds later, 40, so that registering and publishing it fit before its sale starts),
-# TRIALS_DIR (/tmp/sunbid-trials), KILL_AFTER (seconds into the rush, 8), TRIAL_NODE_ARGS (more node arguments),
+# TRIALS_DIR (/tmp/sunbid-trials), TRIALS_FIRST (the first trial's number, 1), KILL_AFTER (seconds into the rush, 8), TRIAL_NODE_ARGS (more node arguments),
 # KEEP=true to leave the deployment running at the end. The deployment is started
 # (and built when its jar is missing) with test projects on and the trials' CA trusted, and stopped at the end.
 set -euo pipefail
@@ -117,7 +117,8 @@ upload_bid() {
   upload=$(jq -r .uploadId "upload$n.json")
   offset=0
   while (( offset < size )); do
-    if ! tail -c +$((offset + 1)) "bid$n.sealed" | head -c "$chunk" \
+    # dd, not tail | head: under pipefail tail's SIGPIPE would count every chunk but the last as cut off
+    if ! dd if="bid$n.sealed" iflag=skip_bytes,count_bytes skip="$offset" count="$chunk" bs=1M status=none \
       | curl -sS -f -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/octet-stream' \
         --data-binary @- "$SUNBID/api/bids/uploads/$upload?offset=$offset" 2>/dev/null; then
       echo "resume" >> "retries$n.log"
@@ -178,21 +179,37 @@ release_via() {
 # and both nodes' logs, searched for each custodian's share value (base64 and hex). Prints how many places hold one;
 # a control (the first receipt's package hash, which the bid row stores) must be found, or the search is blind.
 insider_finds_shares() {
-  local dir="${TWO_NODES_DIR:-/tmp/sunbid-two-nodes}" hits=0 c needle b64
+  local dir="${TWO_NODES_DIR:-/tmp/sunbid-two-nodes}" c b64
   bash "$NODES" pg_dump > dump.sql
   if ! grep -qiF "$(jq -r .sha256 statement1.json 2>/dev/null || echo none)" dump.sql; then echo blind; return; fi
   for c in 1 2; do
     b64=$(jq -r .value "share$c.json")
-    for needle in "$b64" "$(base64 -d <<< "$b64" | od -An -tx1 | tr -d ' \n')"; do
-      grep -qiF -- "$needle" dump.sql && hits=$((hits + 1))
-      grep -rqiF -- "$needle" "$dir/data" "$dir/logs" && hits=$((hits + 1))
-    done
-  done
+    echo "$b64"
+    base64 -d <<< "$b64" | od -An -tx1 | tr -d ' \n'; echo
+  done > needles.txt
+  # one pass per place (the data directory grows by the trials' sealed bids): the distinct needles each place holds
+  { grep -aohiF -f needles.txt dump.sql | tr 'A-F' 'a-f' | sort -u | sed 's/^/db /'
+    grep -raohiF -f needles.txt "$dir/data" "$dir/logs" | tr 'A-F' 'a-f' | sort -u | sed 's/^/files /'; } > found.txt || true
   rm -f dump.sql
-  echo "$hits"
+  grep -c . found.txt || true
 }
 
-hall() { curl -sS -f -H "Authorization: Bearer $(login "staff-$RUN" "$PASSWORD")" "$SUNBID/api/openings/$PROJECT/$LOT"; }
+# The hall as staff see it. A node killed or stalled under the request answers 502 or 504 (or its login fails): ask again.
+hall() {
+  local out
+  for _ in $(seq 1 60); do
+    out=$(curl -sS -f -m 130 -H "Authorization: Bearer $(login "staff-$RUN" "$PASSWORD" 2>/dev/null)" \
+      "$SUNBID/api/openings/$PROJECT/$LOT" 2>/dev/null) && jq -e .status <<< "$out" > /dev/null 2>&1 && { echo "$out"; return 0; }
+    sleep 2
+  done
+  return 1
+}
+
+# The nodes' own errors so far: requests answered 500 ("Unhandled error") and out-of-memory errors, in both logs
+node_errors() {
+  local dir="${TWO_NODES_DIR:-/tmp/sunbid-two-nodes}/logs"
+  echo "$(cat "$dir"/node*.log | grep -c 'Unhandled error' || true) $(cat "$dir"/node*.log | grep -c 'OutOfMemoryError' || true)"
+}
 
 await_healthy() {
   local n=$1 since=$2
@@ -213,7 +230,7 @@ trial() {
   for n in $(seq 1 "$BIDDERS"); do
     api POST "/api/projects/$PROJECT/lots/$LOT/deposits/$(cat "bidder$n.id")/clearance" "$STAFF" > /dev/null
   done
-  say "trial $t: project $PROJECT lot $LOT; sealing $BIDDERS tenders of $MIB MiB"
+  say "trial $t: project $PROJECT lot $LOT; sealing $BIDDERS tenders of $MIB MiB ($(df -h --output=avail "$WORK" | tail -1 | tr -d ' ') free)"
   export -f prepare_bid upload_bid retrying login api
   export LOT PROJECT RUN PASSWORD SUNBID MIB CHUNK_MIB
   seq 1 "$BIDDERS" | xargs -P 2 -I{} bash -c 'prepare_bid {}'
@@ -221,17 +238,22 @@ trial() {
 
   # (a) the rush: everyone uploads at once; node $victim is killed with kill -9 a few seconds in, then started again
   : > rush.log
-  local rush_start=$SECONDS
-  for n in $(seq 1 "$BIDDERS"); do (n=$n upload_bid "$n" || echo "$n failed" >> rush.log) & done
+  local errors_before; errors_before=$(node_errors)
+  local rush_start=$SECONDS uploads=()
+  for n in $(seq 1 "$BIDDERS"); do (n=$n upload_bid "$n" || echo "$n failed" >> rush.log) & uploads+=($!); done
   sleep "${KILL_AFTER:-8}"
-  local killed=$SECONDS
+  # uploads not yet finished when the node dies (a finished one wrote its line to rush.log)
+  local in_flight=$((BIDDERS - $(grep -c . rush.log || true)))
+  local killed_at; killed_at=$(date +%s)
   bash "$NODES" kill9 "$victim"
-  bash "$NODES" restart-node "$victim" > /dev/null 2>&1 &
+  # the killed node is started again at once; it writes how long until it answered healthy
+  (bash "$NODES" restart-node "$victim" > /dev/null 2>&1 && echo "$(($(date +%s) - killed_at))s" > recovered.txt \
+    || echo "not healthy" > recovered.txt) &
   local restarted_pid=$!
-  wait $(jobs -p | grep -v "^$restarted_pid$") 2>/dev/null || true
+  wait "${uploads[@]}" 2>/dev/null || true
   local rush_seconds=$((SECONDS - rush_start))
   wait "$restarted_pid" || true
-  local recovered=$((SECONDS - killed))
+  local recovered; recovered=$(cat recovered.txt)
   local issued=0 verified=0 failed
   failed=$(grep -c failed rush.log || true)
   for n in $(seq 1 "$BIDDERS"); do
@@ -241,7 +263,7 @@ trial() {
     fi
   done
   local resumed; resumed=$(cat retries*.log 2>/dev/null | grep -c . || true)
-  say "trial $t: $issued receipts issued ($failed uploads failed), $verified verify; node $victim back after ${recovered}s"
+  say "trial $t: $issued receipts issued ($failed uploads failed, $in_flight in flight at the kill), $verified verify; node $victim back after $recovered"
 
   # the opening time
   until [[ "$(hall | jq -r '.status')" != NOT_STARTED ]] || (( $(date +%s) > $(date -d "$(hall | jq -r .openingAt)" +%s) + 120 )); do
@@ -316,22 +338,31 @@ trial() {
   missing=$(jq -r .missingCount completeness.json)
   complete=$(jq -r .complete completeness.json)
   intact=$(api POST /api/supervision/verification "$regulator" | jq -r .intact)
+  local errors_after internal_errors out_of_memory
+  errors_after=$(node_errors)
+  internal_errors=$(( ${errors_after% *} - ${errors_before% *} ))
+  out_of_memory=$(( ${errors_after#* } - ${errors_before#* } ))
   local row
-  row="| $t | $BIDDERS × $MIB MiB | node $victim | $issued | $verified | $failed | $resumed | ${rush_seconds}s | ${recovered}s | $coordinator ($killed_coordinator) | $(grep -c 'custodian' opening.log) | ${opening_seconds}s | $opened | $missing_bids | $insider_during / $insider_after | $missing | $complete | $intact | $duplicates | $unfired | $started_once | $firings |"
+  row="| $t | $BIDDERS × $MIB MiB | node $victim, $in_flight uploads in flight | $issued | $verified | $failed | $resumed | ${rush_seconds}s | $recovered | $coordinator ($killed_coordinator) | $(grep -c 'custodian' opening.log) | ${opening_seconds}s | $opened | $missing_bids | $insider_during / $insider_after | $missing | $complete | $intact | $duplicates | $unfired | $started_once | $internal_errors / $out_of_memory | $firings |"
   echo "$row" | tee -a "$WORK/results.md"
+  # the sealed tenders are the clients' copies (MIB MiB each; the platform keeps its own): keep the disk in check
+  rm -f bid*.sealed
   cd "$WORK"
-  # what must hold: every receipt issued verifies and its bid is opened; nothing missing from the log; each firing once
-  if (( issued == 0 || verified != issued || opened != issued || missing_bids != 0 )) || [[ "$missing" != 0 \
-      || "$intact" != true || "$duplicates" != 0 || "$unfired" != 0 || "$insider_during" != 0 || "$insider_after" != 0 || "$started_once" != 1 ]]; then
+  # what must hold: every bidder's upload ends with a receipt (a kill may cost a retry, never a bid), every receipt
+  # verifies and its bid is opened; nothing missing from the log; each firing once; no node answered 500 or ran out
+  # of memory
+  if (( issued != BIDDERS || failed != 0 || verified != issued || opened != issued || missing_bids != 0 )) || [[ "$missing" != 0 \
+      || "$intact" != true || "$internal_errors" != 0 || "$out_of_memory" != 0 || "$duplicates" != 0 || "$unfired" != 0 || "$insider_during" != 0 || "$insider_after" != 0 || "$started_once" != 1 ]]; then
     say "trial $t FAILED (see $dir)"
     FAILED=$((FAILED + 1))
   fi
 }
 FAILED=0
 
-echo "| trial | rush | node killed in the rush | receipts issued | verified after recovery | uploads failed | chunks/completions retried | rush | node back after | coordinator killed | releases sent | opening took | bids opened | receipts without an opened bid | share values found at rest (during / after) | log entries missing | log complete | log intact | duplicate firings | due jobs not fired | opening started (times) | jobs fired |" | tee -a "$WORK/results.md"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" | tee -a "$WORK/results.md"
-for t in $(seq 1 "$TRIALS"); do
+echo "| trial | rush | node killed in the rush | receipts issued | verified after recovery | uploads failed | chunks/completions retried | rush | node back after | coordinator killed | releases sent | opening took | bids opened | receipts without an opened bid | share values found at rest (during / after) | log entries missing | log complete | log intact | duplicate firings | due jobs not fired | opening started (times) | node errors (500s / out of memory) | jobs fired |" | tee -a "$WORK/results.md"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" | tee -a "$WORK/results.md"
+FIRST="${TRIALS_FIRST:-1}"   # a later run continues the numbering (and the alternation of the killed node)
+for t in $(seq "$FIRST" $((FIRST + TRIALS - 1))); do
   trial "$t"
 done
 say "$TRIALS trial(s), $FAILED failed; rows in $WORK/results.md"

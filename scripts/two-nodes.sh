@@ -16,7 +16,8 @@
 # 55432), TWO_NODES_DEMO=true to seed the demo people (no demo tender), TWO_NODES_ES_PORT (the deployment's own
 # Elasticsearch, 19200 — not 9200, which builds and CI use; its files under <dir>/es), TWO_NODES_HEAP (each node's
 # -Xmx, 768m), TWO_NODES_ES_INDEX (the Elasticsearch alias, sunbid-two-nodes), TWO_NODES_ARGS (more arguments for
-# both nodes, e.g. --sunbid.test-projects.enabled=true).
+# both nodes, e.g. --sunbid.test-projects.enabled=true), TWO_NODES_THREADS and TWO_NODES_POOL (each node's request
+# threads, 40, and database connections, 64; two nodes need 2 × 64 of PostgreSQL's 200).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO="$PWD"
@@ -27,6 +28,14 @@ PG_PORT="${TWO_NODES_PG_PORT:-55432}"
 ES_PORT="${TWO_NODES_ES_PORT:-19200}"
 HEAP="${TWO_NODES_HEAP:-768m}"
 DEMO="${TWO_NODES_DEMO:-false}"
+# A request thread can hold two connections at once: a listener run after its transaction committed
+# (@TransactionalEventListener with REQUIRES_NEW, e.g. the deposit's refund triggers on every bid) opens a second one
+# while the first is still bound. With more busy threads than connections every connection can be held by a thread
+# waiting for its second: the deadline rush of 50 completions on one node timed out that way with the default pool of
+# 10. So the pool covers every thread that can take a connection (HikariCP's sizing rule: threads × (2 − 1) + 1),
+# request threads bounded to match: 40 request threads, up to 10 scheduler and background threads, 64 connections.
+THREADS="${TWO_NODES_THREADS:-40}"
+POOL="${TWO_NODES_POOL:-64}"
 JAR="$REPO/trading-api/target/trading-api-0.1.0-SNAPSHOT.jar"
 PG_USER=sunbid-pg   # PostgreSQL refuses to run as root: a system user of its own when this runs as root
 
@@ -140,6 +149,9 @@ start_node() {
   SUNBID_SEARCH_ELASTICSEARCH_URIS="http://127.0.0.1:$ES_PORT" \
   SUNBID_SEARCH_ELASTICSEARCH_INDEX="${TWO_NODES_ES_INDEX:-sunbid-two-nodes}" \
   SUNBID_PUBLIC_BASE_URL="http://127.0.0.1:$PORT" \
+  SERVER_TOMCAT_THREADS_MAX="$THREADS" \
+  SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE="$POOL" \
+  SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE=10 \
   PORT="$port" \
     nohup setsid java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$BASE/trading-api.jar" --sunbid.scheduler.name=sunbid-two-nodes \
       --sunbid.demo="$DEMO" --sunbid.demo.tender.enabled=false --sunbid.demo.experts=0 ${TWO_NODES_ARGS:-} \

@@ -100,8 +100,9 @@ async function run() {
     hits.replaceChildren(...result.hits.map((hit) => card(hit, regionNames)));
     // the pager comes with the hits (the facets below may wait for the code tables)
     renderPager(result, s);
-    status.textContent = result.total ? t('ps.found', result.total.toLocaleString()) : t('ps.none');
-    await renderFacets(result.facets || {}, s);
+    status.textContent = !result.total ? t('ps.none')
+      : result.totalExact === false ? t('ps.found.over', countLabel(result.total)) : t('ps.found', result.total.toLocaleString());
+    await renderFacets(result.facets || {}, s, result.facetsExact !== false);
     if (refocus) {
       // keyboard users stay on the facet they pressed (or land on the results when it is gone)
       const again = facets.querySelector(`button[data-field="${CSS.escape(refocus[0])}"][data-value="${CSS.escape(refocus[1])}"]`);
@@ -157,7 +158,13 @@ function isActive(field, value, s) {
   return field === 'kind' ? kindName(s.kind) === kindName(value) : s[field] === value;
 }
 
-async function renderFacets(all, s) {
+/** A count where counting stopped, as people say it: "1 万" in Chinese, "10,000" in English. */
+function countLabel(n) {
+  return document.documentElement.lang !== 'en' && n % 10000 === 0 ? `${n / 10000} 万` : n.toLocaleString();
+}
+
+// facet counts from the first matches only (a text search stops counting at 10,000) are lower bounds: "(123+)"
+async function renderFacets(all, s, exact) {
   const groups = [];
   for (const field of FACETS) {
     const counts = all[field];
@@ -170,7 +177,7 @@ async function renderFacets(all, s) {
       const on = isActive(field, value, s);
       const button = el('button', { type: 'button', className: 'facet', 'aria-pressed': on ? 'true' : 'false',
         'data-field': field, 'data-value': value });
-      button.append(el('span', { text: await facetLabel(field, value) }), ' ', el('span', { className: 'count', text: `(${count})` }));
+      button.append(el('span', { text: await facetLabel(field, value) }), ' ', el('span', { className: 'count', text: exact ? `(${count})` : `(${count}+)` }));
       button.addEventListener('click', () => {
         refocus = [field, value];
         const next = { ...state() };
@@ -187,6 +194,9 @@ async function renderFacets(all, s) {
       list.append(el('li', {}, button));
     }
     groups.push(el('section', { className: 'facet-group' }, el('h2', { text: t('ps.facet.' + field) }), list));
+  }
+  if (!exact && groups.length) {
+    groups.push(el('p', { className: 'meta facets-sampled', text: t('ps.facets.sampled', countLabel(10000)) }));
   }
   facets.replaceChildren(...groups);
 }
@@ -272,7 +282,7 @@ function renderPager(result, s) {
       const next = pageLink(s, current + 1, t('ps.next'));
       next.rel = 'next';
       items.push(next);
-    } else if (result.next && result.total > WINDOW) {
+    } else if (result.next && (result.total > WINDOW || result.totalExact === false)) {
       items.push(el('a', { href: href({ ...s, page: undefined, after: result.next, n: String(current + 1) }), rel: 'next',
         text: t('ps.next') }));
     }

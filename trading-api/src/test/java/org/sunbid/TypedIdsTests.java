@@ -16,24 +16,42 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A converted feature's services speak in typed ids ({@code ProjectId}, {@code LotId}, {@code MemberId},
- * {@code BidId}, …): no public method of a public service class at the feature's root takes or returns a raw
- * {@link UUID}, generics included ({@code Optional<UUID>}, {@code List<UUID>}). Records and enums at the root are
- * values and views (their JSON stays as it is), so they are not checked; controllers under {@code web/} unwrap and
- * wrap at the HTTP edge.
+ * Every feature's services speak in typed ids ({@code ProjectId}, {@code LotId}, {@code MemberId}, {@code BidId},
+ * {@code NoticeId}, …): no public method of a public class or interface at a feature's root ({@code org.sunbid.<feature>})
+ * takes or returns a raw {@link UUID}, generics included ({@code Optional<UUID>}, {@code List<UUID>}). Records and enums
+ * at the root are values, views and events (their JSON stays as it is), so they are not checked; controllers under
+ * {@code web/} unwrap and wrap at the HTTP edge; repositories under {@code internal/} may take UUIDs. The ids several
+ * features share live in {@code org.sunbid.platform.id}; the others with the feature that owns them.
  */
 class TypedIdsTests {
 
-    /** Features whose root API is converted; add a feature here when its services are. */
-    static final List<String> CONVERTED = List.of("alert", "award", "bid", "credit", "evaluation", "member", "opening",
-            "project", "supervision");
+    /** Packages under {@code org.sunbid} that are not features: the scripted demo is not product code. */
+    static final List<String> NOT_FEATURES = List.of("org.sunbid.demo");
+
+    /**
+     * Features whose root API still takes raw UUIDs somewhere, each with what is left. Remove an entry once its
+     * feature is converted; never add one for a new feature.
+     */
+    static final List<String> PENDING = List.of(
+            // ExpertLibrary and ExpertSelfService: an expert (member), a conflict and a leave as UUIDs
+            "org.sunbid.expert");
+
+    /**
+     * Ports at a converted feature's root that still pass a raw UUID, with their implementations in other features:
+     * {@code identity.LoginNotices} (an account), {@code notice.NoticeBids} (a lot),
+     * {@code schedule.Notifications} (the accounts to tell). Same rule as {@link #PENDING}.
+     */
+    static final String PENDING_PORTS =
+            "org\\.sunbid\\.(identity\\.LoginNotices|notice\\.NoticeBids|schedule\\.Notifications)";
 
     @Test
-    void convertedFeaturesTakeAndReturnNoRawUuid() {
-        String[] packages = CONVERTED.stream().map(p -> "org.sunbid." + p).toArray(String[]::new);
+    void everyFeatureTakesAndReturnsNoRawUuid() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(packages);
-        methods().that().arePublic().and().areDeclaredInClassesThat().resideInAnyPackage(packages)
+                .importPackages("org.sunbid");
+        String[] skipped = Stream.concat(NOT_FEATURES.stream(), PENDING.stream()).toArray(String[]::new);
+        methods().that().arePublic().and().areDeclaredInClassesThat().resideInAPackage("org.sunbid.*")
+                .and().areDeclaredInClassesThat().resideOutsideOfPackages(skipped)
+                .and().areDeclaredInClassesThat().haveNameNotMatching(PENDING_PORTS)
                 .and().areDeclaredInClassesThat().haveModifier(JavaModifier.PUBLIC)
                 .and().areDeclaredInClassesThat().areNotRecords()
                 .and().areDeclaredInClassesThat().areNotEnums()

@@ -1,5 +1,6 @@
 // The bidder's deposit for one lot: where and how much to pay by when (the virtual sub-account), what is held,
-// refunds with their interest, and electronic guarantees (upload a CMS-signed guarantee; the platform verifies it).
+// refunds with their interest, and electronic guarantees (upload a CMS-signed or PAdES-signed PDF guarantee; the
+// platform verifies it).
 import { emptyRow, page, withoutSubject } from '/js/layout.js';
 import { t, dateTime, money } from '/js/i18n.js';
 import { json, requireRole, showProblem } from '/js/session.js';
@@ -46,7 +47,8 @@ $('guarantee-form').addEventListener('submit', async (event) => {
   $('guarantee-status').textContent = t('loading');
   try {
     const g = await json(`/api/projects/${projectId}/lots/${lotId}/guarantee`, {
-      method: 'POST', body: file, headers: { 'Content-Type': 'application/pkcs7-mime' },
+      method: 'POST', body: file,
+      headers: { 'Content-Type': file.name.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'application/pkcs7-mime' },
     });
     $('guarantee-status').textContent = t('deposit.guarantee.accepted', g.guaranteeNo);
     await load();

@@ -1,7 +1,7 @@
 // Receipts as people read them: a certificate of receipt (or of withdrawal) in words, with the short bid number, the
 // size in KB/MB, the time-stamp serial, the platform-signed PDF and, for a receipt just made, the sealed copy to keep.
 import { t, dateTime } from '/js/i18n.js';
-import { bidNumber, bytes, download } from './ui.js';
+import { bidNumber, bytes, download, downloadWhenReady } from './ui.js';
 
 function element(tag, className, text) {
   const el = document.createElement(tag);
@@ -58,10 +58,12 @@ export function receiptCertificate(box, receipt, { bidder, project, lot, sealed,
     fact(dl, 'wizard.summary.replaces', t('wizard.summary.replaces.text', bidNumber(statement.replaces)));
   }
   const actions = element('p', 'actions');
-  if (receipt.receiptDocument) {
-    actions.append(button('pdf', 'receipt.pdf', () => download(`/api/documents/${receipt.receiptDocument}/pdf`,
-      `投标回执-${bidNumber(receipt.bidId)}.pdf`).catch(onError)));
-  }
+  // the signed PDF copy is made just after the receipt: the button waits for it if it is not there yet
+  const waiting = element('span', 'meta pdf-waiting');
+  waiting.setAttribute('role', 'status');
+  actions.append(button('pdf', 'receipt.pdf', () => downloadWhenReady(`/api/bids/${receipt.bidId}/receipt.pdf`,
+    `投标回执-${bidNumber(receipt.bidId)}.pdf`, () => { waiting.textContent = t('receipt.pdf-issuing'); })
+    .then(() => { waiting.textContent = ''; }).catch(onError)), waiting);
   if (sealed) {
     actions.append(button('sealed-copy', 'wizard.receipt.copy',
       () => download(sealed, `投标文件-${bidNumber(receipt.bidId)}.sealed`)));

@@ -5,7 +5,7 @@
 import { page } from '/js/layout.js';
 import { t, dateTime } from '/js/i18n.js';
 import { json, requireRole, session, showProblem } from '/js/session.js';
-import { bidNumber, bytes, countdown, download, message, signerPanel } from './ui.js';
+import { bidNumber, bytes, countdown, download, downloadWhenReady, message, signerPanel } from './ui.js';
 import { receiptCertificate, withdrawalCertificate } from './receipt-view.js';
 
 await page('bidder');
@@ -140,11 +140,11 @@ async function card(bid) {
   });
   button('receipt.pdf', 'receipt-pdf', async () => {
     try {
-      const receipt = await json(`/api/bids/${bid.id}/receipt`);
-      if (!receipt.receiptDocument) {
-        throw new Error(t('receipt.no-pdf'));
-      }
-      await download(`/api/documents/${receipt.receiptDocument}/pdf`, `receipt-${bid.id}.pdf`);
+      await downloadWhenReady(`/api/bids/${bid.id}/receipt.pdf`, `receipt-${bid.id}.pdf`, () => {
+        note.className = 'meta';
+        note.textContent = t('receipt.pdf-issuing');
+      });
+      note.textContent = '';
     } catch (error) {
       fail(error);
     }

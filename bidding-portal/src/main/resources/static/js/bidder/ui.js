@@ -74,6 +74,26 @@ export async function download(pathOrBlob, fileName) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Downloads a file the platform makes after it has answered (a receipt's signed PDF): while the server answers 202 it
+ * waits as Retry-After says (onWaiting is told once per wait), for up to about a minute, then gives up with the
+ * 'receipt.pdf-pending' text.
+ */
+export async function downloadWhenReady(path, fileName, onWaiting) {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const response = await call(path);
+    if (response.status !== 202) {
+      return download(await response.blob(), dispositionName(response) || fileName);
+    }
+    if (onWaiting) {
+      onWaiting();
+    }
+    const seconds = Math.min(10, Math.max(1, Number(response.headers.get('Retry-After')) || 2));
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+  throw new Error(t('receipt.pdf-pending'));
+}
+
 /** The user-facing text of an error from the key functions or the API. */
 export function message(error) {
   return error instanceof KeyFileError ? t(error.key) : error.message;

@@ -100,7 +100,7 @@ async function loadRefunds() {
 
 $('make-batch').addEventListener('click', async () => {
   try {
-    await json('/api/deposits/refund-batches', { method: 'POST', json: { painVersion: 'pain.001.001.09' } });
+    await json('/api/deposits/refund-batches', { method: 'POST', json: { painVersion: $('pain-version').value } });
     $('refunds-status').textContent = t('deposits.batch.made');
     await loadAll();
   } catch (error) {

@@ -30,6 +30,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.scheduler.internal.AsynchronousCommits;
 import org.sunbid.scheduler.internal.FiringHistory;
+import org.sunbid.scheduler.internal.GroupedCompletionJobStore;
 
 /**
  * {@link JobScheduler} on a clustered Quartz JDBC job store. Quartz's writes go through the Spring-managed data source
@@ -135,6 +136,9 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "sunbid-scheduler");
+        // Spring's job store, with the completions of jobs finishing together recorded in one pass through the lock
+        p.setProperty("org.quartz.jobStore.class", GroupedCompletionJobStore.class.getName());
+        p.setProperty("org.quartz.jobStore.maxCompletionGroup", Integer.toString(settings.completionGroup()));
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(settings.clustered()));

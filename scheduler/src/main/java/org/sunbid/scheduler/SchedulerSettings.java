@@ -18,21 +18,33 @@ import java.util.Objects;
  * @param misfireThreshold how late a trigger may be before it counts as misfired (it then fires at once)
  * @param retryBackoff     delays before the 2nd, 3rd, ... attempt of a failing handler; its size is the number of retries
  * @param bookkeeping      how Quartz's own bookkeeping transactions commit (handlers and scheduling are always synchronous)
+ * @param completionGroup  the most job completions recorded in one transaction under Quartz's cluster lock (1: one
+ *                         transaction per job, as Quartz does by itself)
  */
 public record SchedulerSettings(String name, boolean clustered, int threads, int batchSize, Duration batchWindow,
         Duration idleWait, Duration clusterCheckin, Duration misfireThreshold, List<Duration> retryBackoff,
-        BookkeepingCommit bookkeeping) {
+        BookkeepingCommit bookkeeping, int completionGroup) {
+
+    /** Completions recorded together by default: more than the threads of any node, so every finished job joins. */
+    public static final int DEFAULT_COMPLETION_GROUP = 100;
 
     public SchedulerSettings {
         Objects.requireNonNull(name, "name");
-        if (threads < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("threads and batchSize must be at least 1");
+        if (threads < 1 || batchSize < 1 || completionGroup < 1) {
+            throw new IllegalArgumentException("threads, batchSize and completionGroup must be at least 1");
         }
         if (batchWindow.isNegative()) {
             throw new IllegalArgumentException("batchWindow must not be negative");
         }
         retryBackoff = List.copyOf(retryBackoff);
         Objects.requireNonNull(bookkeeping, "bookkeeping");
+    }
+
+    public SchedulerSettings(String name, boolean clustered, int threads, int batchSize, Duration batchWindow,
+            Duration idleWait, Duration clusterCheckin, Duration misfireThreshold, List<Duration> retryBackoff,
+            BookkeepingCommit bookkeeping) {
+        this(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold, retryBackoff,
+                bookkeeping, DEFAULT_COMPLETION_GROUP);
     }
 
     public SchedulerSettings(String name, boolean clustered, int threads, int batchSize, Duration batchWindow,
@@ -50,26 +62,31 @@ public record SchedulerSettings(String name, boolean clustered, int threads, int
 
     public SchedulerSettings withName(String newName) {
         return new SchedulerSettings(newName, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
-                retryBackoff, bookkeeping);
+                retryBackoff, bookkeeping, completionGroup);
     }
 
     public SchedulerSettings withRetryBackoff(List<Duration> backoff) {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
-                backoff, bookkeeping);
+                backoff, bookkeeping, completionGroup);
     }
 
     public SchedulerSettings withThreads(int newThreads, int newBatchSize) {
         return new SchedulerSettings(name, clustered, newThreads, newBatchSize, batchWindow, idleWait, clusterCheckin,
-                misfireThreshold, retryBackoff, bookkeeping);
+                misfireThreshold, retryBackoff, bookkeeping, completionGroup);
     }
 
     public SchedulerSettings withBookkeeping(BookkeepingCommit commit) {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin,
-                misfireThreshold, retryBackoff, commit);
+                misfireThreshold, retryBackoff, commit, completionGroup);
     }
 
     public SchedulerSettings withClusterCheckin(Duration checkin) {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, checkin, misfireThreshold,
-                retryBackoff, bookkeeping);
+                retryBackoff, bookkeeping, completionGroup);
+    }
+
+    public SchedulerSettings withCompletionGroup(int group) {
+        return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin,
+                misfireThreshold, retryBackoff, bookkeeping, group);
     }
 }

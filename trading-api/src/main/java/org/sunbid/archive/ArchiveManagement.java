@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sunbid.identity.AccountId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -65,21 +67,23 @@ public class ArchiveManagement {
     }
 
     /** Whether every feature agrees the project may be archived now (all its lots opened or failed). */
-    public boolean archivable(UUID projectId) {
-        return sources.stream().map(s -> s.notArchivableYet(projectId)).flatMap(Optional::stream).findFirst().isEmpty();
+    public boolean archivable(ProjectId project) {
+        return sources.stream().map(s -> s.notArchivableYet(project)).flatMap(Optional::stream).findFirst().isEmpty();
     }
 
-    public ArchivePackageInfo build(UUID projectId, ArchiveReason reason, UUID by) {
-        ArchiveSubject subject = sources.stream().map(s -> s.describe(projectId)).flatMap(Optional::stream).findFirst()
+    public ArchivePackageInfo build(ProjectId project, ArchiveReason reason, AccountId account) {
+        UUID projectId = project.value();
+        UUID by = AccountId.uuidOrNull(account);
+        ArchiveSubject subject = sources.stream().map(s -> s.describe(project)).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> ProblemException.rule("unknown-project", "projectId", "archive.project.unknown", projectId));
-        Optional<String> notYet = sources.stream().map(s -> s.notArchivableYet(projectId)).flatMap(Optional::stream)
+        Optional<String> notYet = sources.stream().map(s -> s.notArchivableYet(project)).flatMap(Optional::stream)
                 .findFirst();
         if (notYet.isPresent()) {
             throw ProblemException.rule(notYet.get(), "projectId", "archive." + notYet.get(), subject.projectCode());
         }
         List<ArchiveEntry> entries = new ArrayList<>();
         for (ArchiveSources source : sources) {
-            entries.addAll(source.entriesFor(projectId));
+            entries.addAll(source.entriesFor(project));
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
@@ -119,12 +123,13 @@ public class ArchiveManagement {
 
     /** Builds a package in a transaction of its own, for callers reacting after their own transaction committed. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-    public ArchivePackageInfo buildSeparately(UUID projectId, ArchiveReason reason, UUID by) {
-        return build(projectId, reason, by);
+    public ArchivePackageInfo buildSeparately(ProjectId project, ArchiveReason reason, AccountId by) {
+        return build(project, reason, by);
     }
 
     /** The package file for {@code reader}; the read is recorded first. */
-    public Path open(UUID packageId, CurrentUser reader) {
+    public Path open(ArchivePackageId archive, CurrentUser reader) {
+        UUID packageId = archive.value();
         ArchivePackageInfo info = packages.find(packageId).orElseThrow(() -> ProblemException.notFound("archive", packageId));
         Instant now = clock.instant();
         packages.recordRead(packageId, reader.accountId(), reader.role().name(), now);
@@ -133,8 +138,8 @@ public class ArchiveManagement {
     }
 
     @Transactional(readOnly = true)
-    public Optional<ArchivePackageInfo> find(UUID id) {
-        return packages.find(id);
+    public Optional<ArchivePackageInfo> find(ArchivePackageId archive) {
+        return packages.find(archive.value());
     }
 
     @Transactional(readOnly = true)
@@ -154,8 +159,8 @@ public class ArchiveManagement {
     }
 
     @Transactional(readOnly = true)
-    public int reads(UUID packageId) {
-        return packages.reads(packageId);
+    public int reads(ArchivePackageId archive) {
+        return packages.reads(archive.value());
     }
 
     private static String blankToNull(String s) {

@@ -2,8 +2,8 @@ package org.sunbid.archive;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.archive.ArchiveEntry;
 
 /**
@@ -12,7 +12,7 @@ import org.sunbid.signing.archive.ArchiveEntry;
  */
 public interface ArchiveSources {
 
-    default Optional<ArchiveSubject> describe(UUID projectId) {
+    default Optional<ArchiveSubject> describe(ProjectId project) {
         return Optional.empty();
     }
 
@@ -20,10 +20,10 @@ public interface ArchiveSources {
      * Why the project may not be archived yet, if this feature knows a reason: a package holds every receipt with
      * its bidder's name, so none may exist before every lot's opening (sealed bidding answers {@code opening-not-yet}).
      */
-    default Optional<String> notArchivableYet(UUID projectId) {
+    default Optional<String> notArchivableYet(ProjectId project) {
         return Optional.empty();
     }
 
     /** The documents this feature holds for the project, with paths unique to the feature (e.g. {@code bids/…}). */
-    List<ArchiveEntry> entriesFor(UUID projectId);
+    List<ArchiveEntry> entriesFor(ProjectId project);
 }

@@ -23,8 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.BidderSignatures;
 import org.sunbid.bid.internal.Bids;
+import org.sunbid.bid.internal.CompletionGate;
 import org.sunbid.bid.internal.Completions;
 import org.sunbid.bid.internal.Lots;
+import org.sunbid.bid.internal.ReceiptPdfs;
 import org.sunbid.bid.internal.SubmissionRules;
 import org.sunbid.bid.internal.Uploads;
 import org.sunbid.identity.CurrentUser;
@@ -64,10 +66,13 @@ public class BidSubmissions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Completions completions;
+    private final ReceiptPdfs receiptPdfs;
+    private final CompletionGate gate;
 
     BidSubmissions(Bids bidRows, Uploads uploads, Lots lots, OpeningKeys keys, SubmissionRules rules,
             BidderSignatures signatures, PlatformTrust trust, PlatformProperties properties,
-            ApplicationEventPublisher events, Clock clock, Completions completions) {
+            ApplicationEventPublisher events, Clock clock, Completions completions, ReceiptPdfs receiptPdfs,
+            CompletionGate gate) {
         this.bidRows = bidRows;
         this.uploads = uploads;
         this.lots = lots;
@@ -79,6 +84,8 @@ public class BidSubmissions {
         this.events = events;
         this.clock = clock;
         this.completions = completions;
+        this.receiptPdfs = receiptPdfs;
+        this.gate = gate;
     }
 
     /** An upload in progress: where to continue. */
@@ -220,13 +227,19 @@ public class BidSubmissions {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Receipt complete(CurrentUser bidder, UploadId upload, String manifestBase64, String clientIp) {
+        // a few completions at once, the others in turn (a rush must queue, not exhaust the connection pool)
+        return gate.run(() -> completeNow(bidder, upload, manifestBase64, clientIp));
+    }
+
+    private Receipt completeNow(CurrentUser bidder, UploadId upload, String manifestBase64, String clientIp) {
         UUID uploadId = upload.value();
         org.springframework.transaction.support.TransactionTemplate tx = rules.newTransaction();
         // 1. The slow checks (hash the file, inspect the envelope, verify the manifest) hold no lock and no connection:
         //    once every byte has arrived the file no longer changes (an append needs the stored offset, which is its end).
         Uploads.UploadRow seen = tx.execute(status -> ownUpload(bidder, uploads.upload(uploadId), uploadId));
         if (seen.completedBid() != null) {
-            completions.finish(seen.completedBid()); // a retry after a crash finishes what the first call left
+            completions.place(seen.completedBid()); // a retry after a crash finishes what the first call left
+            receiptPdfs.issueLater(seen.completedBid());
             return tx.execute(status -> bidRows.bidOf(seen.completedBid(), bidder.requireMember())
                     .orElseThrow(() -> ProblemException.notFound("bid", seen.completedBid())).toReceipt());
         }
@@ -315,9 +328,11 @@ public class BidSubmissions {
             return row;
         });
 
-        // 3. After the commit: the file moved into place and the signed PDF copy of the receipt issued (the slowest
-        //    step). Both are idempotent steps of the row; if the PDF fails now it stays due and is issued later.
-        completions.finish(accepted.id());
+        // 3. After the commit: the file moved into place. The signed PDF copy of the receipt (the slowest step, and
+        //    not what proves the bid: the signed JSON and its RFC 3161 token do) is issued after the answer; the row
+        //    keeps it due until then, so a crash cannot lose it (GET /api/bids/{id}/receipt.pdf answers 202 meanwhile).
+        completions.place(accepted.id());
+        receiptPdfs.issueLater(accepted.id());
         return tx.execute(status -> bidRows.bid(accepted.id()).orElseThrow().toReceipt());
     }
 

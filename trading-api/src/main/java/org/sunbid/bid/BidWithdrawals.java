@@ -25,6 +25,7 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.platform.id.BidId;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.timestamp.Timestamp;
@@ -126,7 +127,7 @@ public class BidWithdrawals {
     }
 
     private String bidderName(UUID member) {
-        return accounts.accountsOfMember(member).stream().findFirst().map(AccountManagement.AccountView::displayName)
+        return accounts.accountsOfMember(MemberId.of(member)).stream().findFirst().map(AccountManagement.AccountView::displayName)
                 .orElse(member.toString());
     }
 

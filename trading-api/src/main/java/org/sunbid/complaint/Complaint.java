@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.sunbid.document.DocumentId;
 import org.sunbid.platform.RuleViolation;
 import org.sunbid.platform.id.MemberId;
 import org.sunbid.platform.id.ProjectId;
@@ -151,13 +153,13 @@ public final class Complaint {
     }
 
     /** The written decision; it lifts a suspension of the procedure. */
-    public void decide(LocalDate on, Verdict verdict, String decision, UUID document) {
+    public void decide(LocalDate on, Verdict verdict, String decision, DocumentId document) {
         requireDecidable();
         this.state = State.DECIDED;
         this.verdict = Objects.requireNonNull(verdict, "verdict");
         this.outcome = reason(decision);
         this.closedOn = on;
-        this.decisionDocument = document;
+        this.decisionDocument = document == null ? null : document.value();
         this.suspended = false;
         this.overdueSince = null;
     }
@@ -221,8 +223,8 @@ public final class Complaint {
         }
     }
 
-    public UUID id() {
-        return id;
+    public ComplaintId id() {
+        return ComplaintId.of(id);
     }
 
     public Filing filing() {
@@ -257,8 +259,9 @@ public final class Complaint {
         return closedOn;
     }
 
-    public UUID decisionDocument() {
-        return decisionDocument;
+    /** The signed decision letter, once decided. */
+    public Optional<DocumentId> decisionDocument() {
+        return Optional.ofNullable(decisionDocument).map(DocumentId::of);
     }
 
     public LocalDate overdueSince() {

@@ -19,6 +19,7 @@ import org.sunbid.complaint.internal.Complaints;
 import org.sunbid.complaint.internal.DeadlineJobs;
 import org.sunbid.complaint.internal.ObjectionSources;
 import org.sunbid.complaint.internal.ProcedureHolds;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.evaluation.MemberSignatures;
 import org.sunbid.identity.CurrentUser;
@@ -29,6 +30,7 @@ import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.platform.id.MemberId;
 import org.sunbid.platform.id.ProjectId;
+import org.sunbid.project.ObjectionId;
 import org.sunbid.project.ObjectionRecord;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.project.ProjectView;
@@ -80,7 +82,8 @@ public class ComplaintManagement {
      * certificate bound to its member. The platform, not the complainant, dates the knowledge: the objection's answer
      * or the end of its answer period.
      */
-    public ComplaintView file(CurrentUser user, UUID objectionId, String text, byte[] signature) {
+    public ComplaintView file(CurrentUser user, ObjectionId about, String text, byte[] signature) {
+        UUID objectionId = about.value();
         MemberId me = MemberId.of(user.requireMember());
         if (text == null || text.isBlank() || text.length() > 4000) {
             throw ProblemException.invalid("text", "complaint.text");
@@ -101,19 +104,20 @@ public class ComplaintManagement {
                 sha256(signature), knownOn, now, today), objection.settledBy(now), deadlines);
         complaints.insert(c, signature);
         deadlineJobs.plan(c, deadlines, today);
-        events.publishEvent(new ComplaintEvents.ComplaintFiled(c.id(), objection.project().value(), objectionId,
+        events.publishEvent(new ComplaintEvents.ComplaintFiled(c.id().value(), objection.project().value(), objectionId,
                 me.value(), c.filing().signatureSha256(), knownOn, deadlines.acceptanceDue(today), now));
         return view(c, today);
     }
 
     /** The regulator accepts the complaint, suspending the procedure if it orders so. */
-    public ComplaintView accept(CurrentUser regulator, UUID id, boolean suspend) {
+    public ComplaintView accept(CurrentUser regulator, ComplaintId complaint, boolean suspend) {
+        UUID id = complaint.value();
         Complaint c = lockForRegulator(regulator, id);
         Instant now = clock.instant();
         LocalDate today = today(now);
         c.accept(today, suspend);
         complaints.save(c);
-        events.publishEvent(new ComplaintEvents.ComplaintAccepted(c.id(), c.filing().project().value(), suspend,
+        events.publishEvent(new ComplaintEvents.ComplaintAccepted(c.id().value(), c.filing().project().value(), suspend,
                 c.due(deadlines, today), now));
         if (suspend) {
             suspendProcedure(c, now);
@@ -123,7 +127,8 @@ public class ComplaintManagement {
     }
 
     /** The regulator orders the suspension later in the handling. */
-    public ComplaintView suspend(CurrentUser regulator, UUID id) {
+    public ComplaintView suspend(CurrentUser regulator, ComplaintId complaint) {
+        UUID id = complaint.value();
         Complaint c = lockForRegulator(regulator, id);
         c.suspend();
         complaints.save(c);
@@ -132,37 +137,40 @@ public class ComplaintManagement {
         return view(c, today(now));
     }
 
-    public ComplaintView refuse(CurrentUser regulator, UUID id, String reason) {
+    public ComplaintView refuse(CurrentUser regulator, ComplaintId complaint, String reason) {
+        UUID id = complaint.value();
         Complaint c = lockForRegulator(regulator, id);
         Instant now = clock.instant();
         LocalDate today = today(now);
         c.refuse(today, reason);
         complaints.save(c);
         deadlineJobs.plan(c, deadlines, today);
-        events.publishEvent(new ComplaintEvents.ComplaintRefusedByRegulator(c.id(), c.filing().project().value(),
+        events.publishEvent(new ComplaintEvents.ComplaintRefusedByRegulator(c.id().value(), c.filing().project().value(),
                 c.outcome(), now));
         return view(c, today);
     }
 
     /** Time for an expert opinion, a test or an appraisal starts today and does not count (实施条例 art. 61). */
-    public ComplaintView pause(CurrentUser regulator, UUID id, String reason) {
+    public ComplaintView pause(CurrentUser regulator, ComplaintId complaint, String reason) {
+        UUID id = complaint.value();
         Complaint c = lockForRegulator(regulator, id);
         Instant now = clock.instant();
         LocalDate today = today(now);
         c.pause(new ComplaintDeadlines.Pause(today, null, requireReason(reason)));
         complaints.save(c);
-        events.publishEvent(new ComplaintEvents.ComplaintPaused(c.id(), today, reason.strip(), now));
+        events.publishEvent(new ComplaintEvents.ComplaintPaused(c.id().value(), today, reason.strip(), now));
         return view(c, today);
     }
 
-    public ComplaintView resume(CurrentUser regulator, UUID id) {
+    public ComplaintView resume(CurrentUser regulator, ComplaintId complaint) {
+        UUID id = complaint.value();
         Complaint c = lockForRegulator(regulator, id);
         Instant now = clock.instant();
         LocalDate today = today(now);
         c.resume(today);
         complaints.save(c);
         deadlineJobs.plan(c, deadlines, today);
-        events.publishEvent(new ComplaintEvents.ComplaintResumed(c.id(), today, c.due(deadlines, today), now));
+        events.publishEvent(new ComplaintEvents.ComplaintResumed(c.id().value(), today, c.due(deadlines, today), now));
         return view(c, today);
     }
 
@@ -170,7 +178,8 @@ public class ComplaintManagement {
      * The written decision: signed by the platform, published as a notice, sent to the parties; a suspension ends and
      * the project's held jobs run again.
      */
-    public ComplaintView decide(CurrentUser regulator, UUID id, Complaint.Verdict verdict, String decision) {
+    public ComplaintView decide(CurrentUser regulator, ComplaintId complaint, Complaint.Verdict verdict, String decision) {
+        UUID id = complaint.value();
         Complaint c = lockForRegulator(regulator, id);
         if (verdict == null) {
             throw ProblemException.invalid("verdict", "complaint.verdict");
@@ -182,13 +191,13 @@ public class ComplaintManagement {
         ProjectView project = projects.find(PLATFORM, c.filing().project());
         String complainant = complainantName(c);
         SignedDocument letter = decisions.sign(c, project, complainant, verdict, requireReason(decision), today);
-        c.decide(today, verdict, decision, letter.id());
+        c.decide(today, verdict, decision, DocumentId.of(letter.id()));
         complaints.save(c);
         deadlineJobs.plan(c, deadlines, today);
-        events.publishEvent(new ComplaintEvents.ComplaintDecided(c.id(), project.id(), verdict, letter.id(), now));
+        events.publishEvent(new ComplaintEvents.ComplaintDecided(c.id().value(), project.id(), verdict, letter.id(), now));
         if (wasSuspended) {
-            int released = holds.release(c.id(), project.id());
-            events.publishEvent(new ComplaintEvents.ProcedureResumed(c.id(), project.id(), released, now));
+            int released = holds.release(c.id().value(), project.id());
+            events.publishEvent(new ComplaintEvents.ProcedureResumed(c.id().value(), project.id(), released, now));
         }
         decisions.announce(c, project, complainant, letter);
         return view(c, today);
@@ -229,7 +238,8 @@ public class ComplaintManagement {
     }
 
     @Transactional(readOnly = true)
-    public ComplaintView view(CurrentUser user, UUID id) {
+    public ComplaintView view(CurrentUser user, ComplaintId complaint) {
+        UUID id = complaint.value();
         Complaint c = complaints.find(id).filter(x -> visible(user, x))
                 .orElseThrow(() -> ProblemException.notFound("complaint", id));
         return view(c, today(clock.instant()));
@@ -237,13 +247,15 @@ public class ComplaintManagement {
 
     /** The complainant's detached CMS signature, for anyone who may see the complaint to verify with openssl. */
     @Transactional(readOnly = true)
-    public byte[] signature(CurrentUser user, UUID id) {
-        view(user, id);
+    public byte[] signature(CurrentUser user, ComplaintId complaint) {
+        UUID id = complaint.value();
+        view(user, complaint);
         return complaints.signature(id);
     }
 
     /** Reminds regulators on the due day and flags the complaint overdue the day after (the scheduled job). */
-    public void checkDeadline(UUID id, boolean overdueCheck) {
+    public void checkDeadline(ComplaintId complaint, boolean overdueCheck) {
+        UUID id = complaint.value();
         Optional<Complaint> found = complaints.lock(id);
         if (found.isEmpty() || found.get().state().closed()) {
             return;
@@ -255,13 +267,13 @@ public class ComplaintManagement {
         if (overdueCheck && ComplaintDeadlines.overdue(due, today)) {
             if (c.flagOverdue(today)) {
                 complaints.save(c);
-                events.publishEvent(new ComplaintEvents.ComplaintOverdue(c.id(), c.state(), due, now));
+                events.publishEvent(new ComplaintEvents.ComplaintOverdue(c.id().value(), c.state(), due, now));
                 decisions.remindRegulators(c, "complaint.notice.overdue", due);
             }
         } else if (!overdueCheck && !today.isBefore(due)) {
             if (c.remind(due)) {
                 complaints.save(c);
-                events.publishEvent(new ComplaintEvents.ComplaintReminderDue(c.id(), c.state(), due, now));
+                events.publishEvent(new ComplaintEvents.ComplaintReminderDue(c.id().value(), c.state(), due, now));
                 decisions.remindRegulators(c, "complaint.notice.reminder", due);
             }
         }
@@ -271,7 +283,7 @@ public class ComplaintManagement {
     private void suspendProcedure(Complaint c, Instant now) {
         ProjectView project = projects.find(PLATFORM, c.filing().project());
         int held = holds.hold(c, project);
-        events.publishEvent(new ComplaintEvents.ProcedureSuspended(c.id(), project.id(), held, now));
+        events.publishEvent(new ComplaintEvents.ProcedureSuspended(c.id().value(), project.id(), held, now));
     }
 
     private boolean visible(CurrentUser user, Complaint c) {
@@ -298,11 +310,12 @@ public class ComplaintManagement {
 
     ComplaintView view(Complaint c, LocalDate today) {
         ProjectView p = projects.find(PLATFORM, c.filing().project());
-        return new ComplaintView(c.id(), c.filing().project(), p.name(), p.transactionCode(), c.filing().objection(),
+        return new ComplaintView(c.id().value(), c.filing().project(), p.name(), p.transactionCode(), c.filing().objection(),
                 c.filing().complainant(), complainantName(c), c.filing().text(), c.filing().signatureSha256(),
                 c.filing().knownOn(), c.filing().filedAt(), deadlines.filingDeadline(c.filing().knownOn()), c.state(),
                 c.acceptedOn(), c.procedureSuspended(), c.pauses(), c.paused(), c.due(deadlines, today),
-                c.overdue(deadlines, today), c.verdict(), c.outcome(), c.closedOn(), c.decisionDocument());
+                c.overdue(deadlines, today), c.verdict(), c.outcome(), c.closedOn(),
+                c.decisionDocument().map(DocumentId::value).orElse(null));
     }
 
     private String complainantName(Complaint c) {

@@ -54,7 +54,7 @@ public class ForfeitManagement {
     }
 
     /** Staff propose forfeiting a bidder's deposit; {@code reason} (1–400 characters) is checked at the web edge. */
-    public UUID propose(CurrentUser staff, LotId lotId, MemberId memberId, String reason) {
+    public ForfeitId propose(CurrentUser staff, LotId lotId, MemberId memberId, String reason) {
         UUID lot = lotId.value();
         UUID member = memberId.value();
         Deposit d = accounts.find(lot, member).orElseThrow(() -> ProblemException.notFound("deposit", lot));
@@ -69,11 +69,12 @@ public class ForfeitManagement {
         refunds.insertForfeit(new Refunds.Forfeit(id, d.number().value(), reason, Refunds.ForfeitState.PROPOSED,
                 staff.accountId()), clock.instant());
         events.publishEvent(new DepositEvents.ForfeitProposed(id, lot, reason, staff.accountId(), clock.instant()));
-        return id;
+        return ForfeitId.of(id);
     }
 
     /** A regulator approves (the deposit is forfeited in the ledger) or rejects the proposal. */
-    public void decide(CurrentUser regulator, UUID forfeitId, boolean approve) {
+    public void decide(CurrentUser regulator, ForfeitId forfeit, boolean approve) {
+        UUID forfeitId = forfeit.value();
         if (regulator.role() != Role.REGULATOR) {
             throw ProblemException.forbidden("deposit.forfeit.regulator-only");
         }

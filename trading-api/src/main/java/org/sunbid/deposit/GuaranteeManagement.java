@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.deposit.internal.BidValidityPeriods;
 import org.sunbid.deposit.internal.GuaranteeTerms;
 import org.sunbid.deposit.internal.Guarantees;
+import org.sunbid.deposit.internal.PdfGuarantee;
+import org.sunbid.deposit.internal.SignedGuarantee;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.ProblemException;
@@ -35,9 +37,10 @@ import org.sunbid.signing.cms.VerifyOptions;
 
 /**
  * Electronic guarantees (电子保函): staff keep a trust list of issuer certificates; a bidder uploads a guarantee as
- * CMS-signed JSON; the platform verifies signature, issuer, applicant, beneficiary (the tenderee), lot, amount,
- * validity and single use, and a verified guarantee secures that bidder's deposit for that lot. Accepted and refused
- * uploads go to the supervision log sealed until the opening, like payers.
+ * CMS-signed JSON or as a PAdES-signed PDF carrying the same JSON as an attachment; the platform verifies signature,
+ * issuer, applicant, beneficiary (the tenderee), lot, amount, validity and single use, and a verified guarantee secures
+ * that bidder's deposit for that lot. Accepted and refused uploads go to the supervision log sealed until the opening,
+ * like payers.
  */
 @Service
 public class GuaranteeManagement {
@@ -103,7 +106,7 @@ public class GuaranteeManagement {
     }
 
     @Transactional
-    public UUID trustIssuer(CurrentUser staff, String name, String certificatePem) {
+    public GuaranteeIssuerId trustIssuer(CurrentUser staff, String name, String certificatePem) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ProblemException.invalid("name", "deposit.guarantee.issuer-name");
         }
@@ -127,12 +130,13 @@ public class GuaranteeManagement {
         }
         events.publishEvent(new DepositEvents.GuaranteeIssuerTrusted(id, name.strip(), fingerprint, staff.accountId(),
                 clock.instant()));
-        return id;
+        return GuaranteeIssuerId.of(id);
     }
 
     /** Takes an issuer off the trust list: no new guarantee of it is accepted (accepted ones stay). */
     @Transactional
-    public void removeIssuer(CurrentUser staff, UUID issuer) {
+    public void removeIssuer(CurrentUser staff, GuaranteeIssuerId issuerId) {
+        UUID issuer = issuerId.value();
         if (!guarantees.removeIssuer(issuer, staff.accountId(), clock.instant())) {
             throw ProblemException.notFound("issuer", issuer);
         }
@@ -185,17 +189,11 @@ public class GuaranteeManagement {
         if (signed == null || signed.length == 0 || signed.length > MAX_BYTES) {
             throw ProblemException.invalid("document", "deposit.guarantee.size", MAX_BYTES);
         }
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        SignatureCheck check = CmsVerifier.verify(new ByteArrayInputStream(signed), null, content,
-                VerifyOptions.signatureOnly());
-        if (!(check instanceof SignatureCheck.Valid valid)) {
-            throw refusedSignature((SignatureCheck.Invalid) check);
-        }
-        Instant signedAt = valid.signingTime() != null ? valid.signingTime() : clock.instant();
-        Guarantees.Issuer issuer = trustedIssuerOf(valid.signer(), signedAt)
+        SignedGuarantee valid = PdfGuarantee.isPdf(signed) ? PdfGuarantee.read(signed) : cmsSigned(signed);
+        Guarantees.Issuer issuer = trustedIssuerOf(valid.signer(), valid.signedAt())
                 .orElseThrow(() -> ProblemException.rule("guarantee-untrusted-issuer", "issuer",
                         "deposit.guarantee.untrusted-issuer"));
-        GuaranteeTerms terms = GuaranteeTerms.parse(content.toByteArray());
+        GuaranteeTerms terms = GuaranteeTerms.parse(valid.terms());
         ProjectView.LotView lot = project.lots().stream().filter(l -> l.id().equals(lotId)).findFirst().orElseThrow();
         LocalDate deadlineDay = LocalDate.ofInstant(project.bidDeadline(), PlatformZone.ZONE);
         GuaranteeTerms.Expected expected = new GuaranteeTerms.Expected(project.transactionCode(), lot.number(),
@@ -207,7 +205,7 @@ public class GuaranteeManagement {
         terms.check(expected).ifPresent(r -> {
             throw ProblemException.rule(r.type(), r.field(), r.messageKey());
         });
-        String sha256 = valid.contentSha256Hex();
+        String sha256 = valid.sha256();
         Optional<Guarantees.Guarantee> same = guarantees.sameGuarantee(issuer.id(), terms.number(), sha256);
         if (same.isPresent()) {
             Guarantees.Guarantee g = same.get();
@@ -232,6 +230,18 @@ public class GuaranteeManagement {
         events.publishEvent(new DepositEvents.GuaranteeAccepted(g.id(), lotId, member, issuer.name(), terms.number(),
                 terms.amount().amount(), bidder.accountId(), clock.instant()));
         return GuaranteeView.of(g);
+    }
+
+    /** A guarantee as CMS-signed JSON (.p7s): the signed content is the terms. */
+    private SignedGuarantee cmsSigned(byte[] signed) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        SignatureCheck check = CmsVerifier.verify(new ByteArrayInputStream(signed), null, content,
+                VerifyOptions.signatureOnly());
+        if (!(check instanceof SignatureCheck.Valid valid)) {
+            throw refusedSignature((SignatureCheck.Invalid) check);
+        }
+        return new SignedGuarantee(valid.signer(), valid.signingTime() != null ? valid.signingTime() : clock.instant(),
+                content.toByteArray(), valid.contentSha256Hex());
     }
 
     private static ProblemException refusedSignature(SignatureCheck.Invalid invalid) {

@@ -76,8 +76,8 @@ public class RefundManagement {
      * The port for refund triggers (award notice, contract signed, failed or terminated tender): proposes a refund
      * for every deposit of {@code lot} that holds money, except {@code except}. Idempotent per deposit.
      */
-    public List<UUID> refundsDue(LotId lot, RefundReason reason, java.time.Instant trigger, Set<MemberId> except) {
-        List<UUID> proposed = new ArrayList<>();
+    public List<RefundId> refundsDue(LotId lot, RefundReason reason, java.time.Instant trigger, Set<MemberId> except) {
+        List<RefundId> proposed = new ArrayList<>();
         for (Deposit d : accounts.ofLot(lot.value())) {
             if (!except.contains(MemberId.of(d.member()))) {
                 propose(d, reason, trigger).ifPresent(proposed::add);
@@ -87,11 +87,11 @@ public class RefundManagement {
     }
 
     /** One bidder's refund is due (e.g. it withdrew before the deadline); empty when it holds nothing or has one. */
-    public Optional<UUID> refundDue(LotId lot, MemberId member, RefundReason reason, java.time.Instant trigger) {
+    public Optional<RefundId> refundDue(LotId lot, MemberId member, RefundReason reason, java.time.Instant trigger) {
         return accounts.find(lot.value(), member.value()).flatMap(d -> propose(d, reason, trigger));
     }
 
-    private Optional<UUID> propose(Deposit d, RefundReason reason, java.time.Instant trigger) {
+    private Optional<RefundId> propose(Deposit d, RefundReason reason, java.time.Instant trigger) {
         if (d.state() != DepositState.OPEN || d.held().isZero() || refunds.open(d.number().value()).isPresent()
                 || refunds.forfeitPending(d.number().value())) {
             return Optional.empty();
@@ -110,7 +110,7 @@ public class RefundManagement {
                 null, null));
         scheduler.schedule(LATE_REFUND_JOB, id.toString(), terms.dueBy());
         events.publishEvent(new DepositEvents.RefundProposed(id, d.lot(), reason.name(), terms.dueBy(), clock.instant()));
-        return Optional.of(id);
+        return Optional.of(RefundId.of(id));
     }
 
     private static String endToEndId() {
@@ -165,14 +165,15 @@ public class RefundManagement {
         events.publishEvent(new DepositEvents.RefundBatchMade(id, due.size(),
                 due.stream().map(r -> r.total().amount()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
                 maker.accountId(), clock.instant()));
-        return batch(id);
+        return batchView(id);
     }
 
     /**
      * A second staff member approves: each refund is posted (interest accrued, held plus interest to refunds
      * payable) and the pain.001 is written to the bank folder. The maker may not approve their own batch.
      */
-    public BatchView approveBatch(CurrentUser checker, UUID batchId) {
+    public BatchView approveBatch(CurrentUser checker, RefundBatchId batch) {
+        UUID batchId = batch.value();
         Refunds.Batch b = refunds.lockBatch(batchId).orElseThrow(() -> ProblemException.notFound("batch", batchId));
         if (b.state() != Refunds.BatchState.MADE) {
             throw ProblemException.conflict("batch-decided", "batchId", "deposit.refund.batch-decided");
@@ -198,11 +199,12 @@ public class RefundManagement {
         refunds.approveBatch(batchId, checker.accountId(), clock.instant(), file.toString());
         events.publishEvent(new DepositEvents.RefundBatchApproved(batchId, file.getFileName().toString(), sha,
                 checker.accountId(), clock.instant()));
-        return batch(batchId);
+        return batchView(batchId);
     }
 
     /** A returned refund goes out again, to the bidder's basic account as registered now. */
-    public RefundView reissue(CurrentUser staff, UUID refundId) {
+    public RefundView reissue(CurrentUser staff, RefundId refund) {
+        UUID refundId = refund.value();
         Refunds.Refund r = refunds.find(refundId).orElseThrow(() -> ProblemException.notFound("refund", refundId));
         if (r.state() != Refunds.State.RETURNED) {
             throw ProblemException.conflict("refund-not-returned", "refundId", "deposit.refund.not-returned");
@@ -213,7 +215,11 @@ public class RefundManagement {
     }
 
     @Transactional(readOnly = true)
-    public BatchView batch(UUID id) {
+    public BatchView batch(RefundBatchId batch) {
+        return batchView(batch.value());
+    }
+
+    private BatchView batchView(UUID id) {
         Refunds.Batch b = refunds.batch(id).orElseThrow(() -> ProblemException.notFound("batch", id));
         return new BatchView(b.id(), b.messageId(), b.painVersion(), b.state().name(), b.madeBy(), b.checkedBy(),
                 b.file() == null ? null : Path.of(b.file()).getFileName().toString(),
@@ -222,12 +228,13 @@ public class RefundManagement {
 
     @Transactional(readOnly = true)
     public List<BatchView> batches() {
-        return refunds.batches().stream().map(b -> batch(b.id())).toList();
+        return refunds.batches().stream().map(b -> batchView(b.id())).toList();
     }
 
     /** The written pain.001 of an approved batch. */
     @Transactional(readOnly = true)
-    public Path painFile(UUID batchId) {
+    public Path painFile(RefundBatchId batch) {
+        UUID batchId = batch.value();
         Refunds.Batch b = refunds.batch(batchId).orElseThrow(() -> ProblemException.notFound("batch", batchId));
         if (b.file() == null) {
             throw ProblemException.notFound("pain001", batchId);
@@ -236,7 +243,8 @@ public class RefundManagement {
     }
 
     /** The due time of a refund passed: if it is still unpaid, the supervision log gets an alert. */
-    public boolean alertIfLate(UUID refundId) {
+    public boolean alertIfLate(RefundId refund) {
+        UUID refundId = refund.value();
         Optional<Refunds.Refund> r = refunds.find(refundId);
         boolean settled = r.isPresent()
                 && (r.get().state() == Refunds.State.PAID || r.get().state() == Refunds.State.CANCELLED);
@@ -259,7 +267,7 @@ public class RefundManagement {
             Files.createDirectories(outbox);
             Path tmp = Files.createTempFile(outbox, b.messageId(), ".part");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                Pain001Writer.write(Pain001Writer.Version.valueOf("V" + b.painVersion().substring(b.painVersion().length() - 2)),
+                Pain001Writer.write(Pain001Writer.Version.of(b.painVersion()).orElseThrow(),
                         b.messageId(), clock.instant().atZone(PlatformZone.ZONE).toOffsetDateTime(),
                         clock.instant().atZone(PlatformZone.ZONE).toLocalDate(),
                         new Pain001Writer.Debtor(properties.accountName(), properties.collectionAccount(), properties.bankBic()),

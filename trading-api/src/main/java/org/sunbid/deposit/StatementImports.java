@@ -30,6 +30,7 @@ import org.sunbid.deposit.internal.StatementMatching;
 import org.sunbid.deposit.internal.StatementSink;
 import org.sunbid.deposit.internal.StatementStage;
 import org.sunbid.deposit.internal.Statements;
+import org.sunbid.identity.AccountId;
 import org.sunbid.member.MemberManagement;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.platform.id.MemberId;
@@ -72,8 +73,8 @@ public class StatementImports {
     }
 
     @Transactional
-    public ImportReport importStatement(StatementFormat format, InputStream in, UUID by) {
-        Run run = new Run(format, by);
+    public ImportReport importStatement(StatementFormat format, InputStream in, AccountId by) {
+        Run run = new Run(format, AccountId.uuidOrNull(by));
         InputStream bounded = new Bounded(in, properties.maxStatementBytes());
         try {
             if (format == StatementFormat.CAMT053) {

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.document.internal.RenderLimit;
 import org.sunbid.document.internal.SignedDocuments;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
@@ -40,6 +42,7 @@ public class DocumentManagement {
     private final Clock clock;
     private final String centreName;
     private final String publicBaseUrl;
+    private final RenderLimit renderLimit = RenderLimit.perCore();
 
     DocumentManagement(SignedDocuments documents, PlatformTrust trust, ApplicationEventPublisher events, Clock clock,
             @Value("${sunbid.centre.name:阳光招采公共资源交易中心}") String centreName,
@@ -63,7 +66,7 @@ public class DocumentManagement {
      */
     public SignedDocument issue(IssueRequest request) {
         UUID id = UUID.randomUUID();
-        DocumentSpec spec = request.content().apply(verificationUrl(id));
+        DocumentSpec spec = request.content().apply(verificationUrl(DocumentId.of(id)));
         Instant now = clock.instant();
         byte[] pdf = renderAndSign(spec, request.kind().zh(), now);
         SignedDocument document = new SignedDocument(id, request.kind(), request.subjectId(), request.ownerId(),
@@ -83,6 +86,10 @@ public class DocumentManagement {
     }
 
     private byte[] renderAndSign(DocumentSpec spec, String reason, Instant now) {
+        return renderLimit.run(() -> renderAndSignNow(spec, reason, now));
+    }
+
+    private byte[] renderAndSignNow(DocumentSpec spec, String reason, Instant now) {
         Path plain = null;
         try {
             plain = Files.createTempFile("sunbid-doc-", ".pdf");
@@ -106,35 +113,36 @@ public class DocumentManagement {
         }
     }
 
-    public String verificationUrl(UUID documentId) {
-        return publicBaseUrl + "/verify/documents/" + documentId;
+    public String verificationUrl(DocumentId document) {
+        return publicBaseUrl + "/verify/documents/" + document.value();
     }
 
     @Transactional(readOnly = true)
-    public Optional<SignedDocument> find(UUID id) {
-        return documents.find(id);
+    public Optional<SignedDocument> find(DocumentId document) {
+        return documents.find(document.value());
     }
 
     @Transactional(readOnly = true)
-    public List<SignedDocument> ownedBy(UUID memberId) {
-        return documents.ownedBy(memberId);
+    public List<SignedDocument> ownedBy(MemberId member) {
+        return documents.ownedBy(member.value());
     }
 
     @Transactional(readOnly = true)
-    public List<SignedDocument> forSubject(UUID subjectId) {
-        return documents.forSubject(subjectId);
+    public List<SignedDocument> forSubject(DocumentSubject subject) {
+        return documents.forSubject(subject.value());
     }
 
     /** The PDF, if {@code reader} may see it (anonymous readers pass {@code null}); otherwise empty, as if absent. */
     @Transactional(readOnly = true)
-    public Optional<byte[]> pdfFor(UUID id, CurrentUser reader) {
+    public Optional<byte[]> pdfFor(DocumentId document, CurrentUser reader) {
+        UUID id = document.value();
         return documents.find(id).filter(d -> mayRead(d, reader)).flatMap(d -> documents.pdf(id));
     }
 
     /** The PDF regardless of visibility, for the platform's own use (archive packages). Never exposed over HTTP. */
     @Transactional(readOnly = true)
-    public Optional<byte[]> pdfForPlatform(UUID id) {
-        return documents.pdf(id);
+    public Optional<byte[]> pdfForPlatform(DocumentId document) {
+        return documents.pdf(document.value());
     }
 
     /**

@@ -29,7 +29,7 @@ public class MemberSignatures {
         if (detachedCms == null || detachedCms.length == 0) {
             return Optional.empty();
         }
-        for (X509Certificate certificate : directory.certificatesOf(member.value())) {
+        for (X509Certificate certificate : directory.certificatesOf(member)) {
             try {
                 SignatureCheck check = CmsVerifier.verify(detachedCms, content, VerifyOptions.expecting(certificate));
                 if (check instanceof SignatureCheck.Valid) {
@@ -43,6 +43,6 @@ public class MemberSignatures {
     }
 
     public List<X509Certificate> certificatesOf(MemberId member) {
-        return directory.certificatesOf(member.value());
+        return directory.certificatesOf(member);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.identity.internal.AccountRecord;
 import org.sunbid.identity.internal.Accounts;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /** Creates and manages login accounts: member accounts at registration, platform accounts by an administrator. */
 @Service
@@ -40,19 +41,21 @@ public class AccountManagement {
     }
 
     /** Creates the login of a member (bidder, tenderee, agent or expert). */
-    public UUID createMemberAccount(String username, String password, Role role, UUID memberId, String displayName) {
+    public AccountId createMemberAccount(String username, String password, Role role, MemberId member,
+            String displayName) {
         if (!role.isMemberRole()) {
             throw ProblemException.invalid("role", "identity.role.not-member", role);
         }
-        return create(username, password, role, memberId, displayName, null);
+        return AccountId.of(create(username, password, role, member.value(), displayName, null));
     }
 
     /** Creates a platform account (staff, regulator, custodian, admin); {@code by} is the admin who asks. */
-    public UUID createPlatformAccount(String username, String password, Role role, String displayName, UUID by) {
+    public AccountId createPlatformAccount(String username, String password, Role role, String displayName,
+            AccountId by) {
         if (role.isMemberRole()) {
             throw ProblemException.invalid("role", "identity.role.member-only", role);
         }
-        return create(username, password, role, null, displayName, by);
+        return AccountId.of(create(username, password, role, null, displayName, AccountId.uuidOrNull(by)));
     }
 
     private UUID create(String username, String password, Role role, UUID memberId, String displayName, UUID by) {
@@ -75,9 +78,10 @@ public class AccountManagement {
         }
     }
 
-    public void changePassword(UUID accountId, String currentPassword, String newPassword) {
-        AccountRecord account = accounts.find(accountId).orElseThrow(() -> ProblemException.notFound("account", accountId));
-        if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+    public void changePassword(AccountId account, String currentPassword, String newPassword) {
+        UUID accountId = account.value();
+        AccountRecord found = accounts.find(accountId).orElseThrow(() -> ProblemException.notFound("account", accountId));
+        if (currentPassword == null || !passwords.matches(currentPassword, found.passwordHash())) {
             throw ProblemException.invalid("currentPassword", "identity.password.wrong");
         }
         PasswordPolicy.check("newPassword", newPassword);
@@ -88,7 +92,8 @@ public class AccountManagement {
     }
 
     /** Suspending a member disables its logins and revokes its tokens; approval enables them again. */
-    public void setMemberEnabled(UUID memberId, boolean enabled) {
+    public void setMemberEnabled(MemberId member, boolean enabled) {
+        UUID memberId = member.value();
         accounts.setEnabledForMember(memberId, enabled);
         if (!enabled) {
             accounts.findByMember(memberId).forEach(a -> accounts.revokeRefreshTokens(a.id(), clock.instant()));
@@ -96,8 +101,8 @@ public class AccountManagement {
     }
 
     @Transactional(readOnly = true)
-    public Optional<AccountView> find(UUID accountId) {
-        return accounts.find(accountId).map(AccountView::of);
+    public Optional<AccountView> find(AccountId account) {
+        return accounts.find(account.value()).map(AccountView::of);
     }
 
     @Transactional(readOnly = true)
@@ -106,8 +111,8 @@ public class AccountManagement {
     }
 
     @Transactional(readOnly = true)
-    public List<AccountView> accountsOfMember(UUID memberId) {
-        return accounts.findByMember(memberId).stream().map(AccountView::of).toList();
+    public List<AccountView> accountsOfMember(MemberId member) {
+        return accounts.findByMember(member.value()).stream().map(AccountView::of).toList();
     }
 
     @Transactional(readOnly = true)

@@ -2,10 +2,11 @@ package org.sunbid.identity;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.UUID;
+
+import org.sunbid.platform.id.MemberId;
 
 /** Port: the certificates a member has bound, for certificate challenge login. The member registry implements it. */
 public interface CertificateDirectory {
 
-    List<X509Certificate> certificatesOf(UUID memberId);
+    List<X509Certificate> certificatesOf(MemberId member);
 }

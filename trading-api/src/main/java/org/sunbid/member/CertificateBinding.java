@@ -115,7 +115,7 @@ public class CertificateBinding {
     public MemberViews.Certificate bindOwnCertificate(MemberId member, String encoded, String endorsement,
             AccountId actorId) {
         UUID actor = actorId == null ? null : actorId.value(); // null: the platform itself (seeds, fixtures)
-        List<X509Certificate> current = certificates.certificatesOf(member.value());
+        List<X509Certificate> current = certificates.certificatesOf(member);
         if (!current.isEmpty()) {
             X509Certificate candidate = parseCertificate(encoded);
             String fingerprint = Certificates.fingerprint(candidate);

@@ -75,8 +75,8 @@ public class MemberRegistration {
         Instant now = clock.instant();
         Member member = Member.registerCompany(MemberId.of(UUID.randomUUID()), role, profile, now);
         insert(member);
-        UUID account = accounts.createMemberAccount(form.username(), form.password(), role, member.id().value(),
-                profile.name());
+        UUID account = accounts.createMemberAccount(form.username(), form.password(), role, member.id(),
+                profile.name()).value();
         history.append(member.id().value(), now, account, "REGISTERED", null,
                 Map.of("role", role.name(), "name", profile.name(), "uscc", profile.uscc().value()));
         events.publishEvent(new MemberEvents.MemberRegistered(member.id().value(), role, profile.name(), account, now));
@@ -102,8 +102,8 @@ public class MemberRegistration {
         Instant now = clock.instant();
         Member member = Member.registerExpert(MemberId.of(UUID.randomUUID()), profile, now);
         insert(member);
-        UUID account = accounts.createMemberAccount(form.username(), form.password(), Role.EXPERT, member.id().value(),
-                profile.name());
+        UUID account = accounts.createMemberAccount(form.username(), form.password(), Role.EXPERT, member.id(),
+                profile.name()).value();
         history.append(member.id().value(), now, account, "REGISTERED", null, Map.of("role", "EXPERT", "name",
                 profile.name(), "eligibleForPool", profile.eligibleForPool()));
         events.publishEvent(new MemberEvents.MemberRegistered(member.id().value(), Role.EXPERT, profile.name(), account, now));

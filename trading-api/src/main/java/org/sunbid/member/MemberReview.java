@@ -53,8 +53,8 @@ public class MemberReview {
         Transitions.act(() -> m.approve(staffId, now));
         members.update(m);
         // Enabling bumps the token version (logging the member out): do it only for logins that are disabled.
-        if (accounts.accountsOfMember(memberId).stream().anyMatch(a -> !a.enabled())) {
-            accounts.setMemberEnabled(memberId, true);
+        if (accounts.accountsOfMember(MemberId.of(memberId)).stream().anyMatch(a -> !a.enabled())) {
+            accounts.setMemberEnabled(MemberId.of(memberId), true);
         }
         history.append(memberId, now, staff, "APPROVED", null, Map.of("status", m.status().name()));
         events.publishEvent(new MemberEvents.MemberApproved(memberId, staff, now));
@@ -116,7 +116,7 @@ public class MemberReview {
         Transitions.act(() -> step.apply(m, why, now));
         members.update(m);
         if (enableLogins != null) {
-            accounts.setMemberEnabled(memberId, enableLogins);
+            accounts.setMemberEnabled(MemberId.of(memberId), enableLogins);
         }
         history.append(memberId, now, staff, action, why, Map.of("status", m.status().name()));
         events.publishEvent(event.of(why, now));

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.notice.internal.Notices;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.ProjectId;
 
 /** Publishes notices (the one door other features use) and reads them back for the public API and open data. */
 @Service
@@ -41,7 +42,7 @@ public class NoticeManagement {
      * event. A correction names the notice it corrects, which must belong to the same project.
      */
     public Notice publish(NoticeDraft given) {
-        boolean test = testProjects.stream().anyMatch(t -> t.isTest(given.projectId()));
+        boolean test = testProjects.stream().anyMatch(t -> t.isTest(ProjectId.of(given.projectId())));
         NoticeDraft draft = test ? given.markedAsTest() : given;
         Optional<Notice> existing = notices.findByIdempotencyKey(draft.idempotencyKey());
         if (existing.isPresent()) {
@@ -72,13 +73,13 @@ public class NoticeManagement {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Notice> find(UUID id) {
-        return notices.findById(id);
+    public Optional<Notice> find(NoticeId notice) {
+        return notices.findById(notice.value());
     }
 
     @Transactional(readOnly = true)
-    public List<Notice> ofProject(UUID projectId) {
-        return notices.ofProject(projectId);
+    public List<Notice> ofProject(ProjectId project) {
+        return notices.ofProject(project.value());
     }
 
     /**
@@ -86,9 +87,13 @@ public class NoticeManagement {
      * candidate publicity, award, contract, failed tender or termination.
      */
     @Transactional(readOnly = true)
-    public Map<UUID, NoticeKind> latestOutcomes(Collection<UUID> projects) {
-        return notices.latestOf(projects, EnumSet.of(NoticeKind.OPENING_RECORD, NoticeKind.CANDIDATE_PUBLICITY,
-                NoticeKind.AWARD, NoticeKind.CONTRACT, NoticeKind.FAILED_TENDER, NoticeKind.TERMINATION));
+    public Map<ProjectId, NoticeKind> latestOutcomes(Collection<ProjectId> projects) {
+        Map<UUID, NoticeKind> latest = notices.latestOf(projects.stream().map(ProjectId::value).toList(),
+                EnumSet.of(NoticeKind.OPENING_RECORD, NoticeKind.CANDIDATE_PUBLICITY, NoticeKind.AWARD,
+                        NoticeKind.CONTRACT, NoticeKind.FAILED_TENDER, NoticeKind.TERMINATION));
+        Map<ProjectId, NoticeKind> outcomes = new java.util.HashMap<>();
+        latest.forEach((project, kind) -> outcomes.put(ProjectId.of(project), kind));
+        return outcomes;
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,6 @@
 package org.sunbid.notice;
 
-import java.util.UUID;
+import org.sunbid.platform.id.ProjectId;
 
 /**
  * Which projects are tests (answered by the project feature): their notices are marked as tests in title, body, feeds
@@ -8,5 +8,5 @@ import java.util.UUID;
  */
 public interface TestProjects {
 
-    boolean isTest(UUID projectId);
+    boolean isTest(ProjectId project);
 }

@@ -73,7 +73,7 @@ public class ProjectPublication {
     private Notice publish(ProjectView p) {
         String key = "project:" + p.id() + ":tender-announcement";
         if (p.status() == ProjectStatus.PUBLISHED) {
-            return notices.ofProject(p.id()).stream().filter(n -> n.kind() == NoticeKind.TENDER_ANNOUNCEMENT)
+            return notices.ofProject(ProjectId.of(p.id())).stream().filter(n -> n.kind() == NoticeKind.TENDER_ANNOUNCEMENT)
                     .findFirst().orElseThrow();
         }
         ProjectAccess.requireStatus(p, ProjectStatus.ACCEPTED);

@@ -31,7 +31,8 @@ public class RoomManagement {
         return rooms.find(id).orElseThrow();
     }
 
-    public Room update(UUID id, RoomSpec spec) {
+    public Room update(RoomId room, RoomSpec spec) {
+        UUID id = room.value();
         if (rooms.nameTaken(spec.name(), id)) {
             throw ProblemException.conflict("duplicate-room", "name", "schedule.room.name-taken", spec.name());
         }
@@ -42,14 +43,16 @@ public class RoomManagement {
     }
 
     /** Takes a room out of use; its past bookings stay. */
-    public void retire(UUID id) {
+    public void retire(RoomId room) {
+        UUID id = room.value();
         if (!rooms.deactivate(id, clock.instant())) {
             throw ProblemException.notFound("room", id);
         }
     }
 
     @Transactional(readOnly = true)
-    public Room get(UUID id) {
+    public Room get(RoomId room) {
+        UUID id = room.value();
         return rooms.find(id).filter(Room::active).orElseThrow(() -> ProblemException.notFound("room", id));
     }
 

@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.identity.AccountId;
 import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectManagement;
 import org.sunbid.schedule.internal.Bookings;
 import org.sunbid.schedule.internal.Rooms;
@@ -66,7 +68,8 @@ public class ScheduleManagement {
     }
 
     /** Books a room; refuses the past, the wrong kind of room, and conflicts (naming the conflicting booking). */
-    public Booking book(BookingRequest request, UUID by) {
+    public Booking book(BookingRequest request, AccountId account) {
+        UUID by = AccountId.uuidOrNull(account);
         if (request.startsAt().isBefore(clock.instant())) {
             throw ProblemException.invalid("startsAt", "schedule.booking.in-past");
         }
@@ -85,25 +88,29 @@ public class ScheduleManagement {
         return booking;
     }
 
-    public void cancel(UUID bookingId, UUID by) {
-        Booking booking = bookings.find(bookingId).orElseThrow(() -> ProblemException.notFound("booking", bookingId));
+    public void cancel(BookingId booking, AccountId account) {
+        UUID bookingId = booking.value();
+        UUID by = AccountId.uuidOrNull(account);
+        Booking found = bookings.find(bookingId).orElseThrow(() -> ProblemException.notFound("booking", bookingId));
         bookings.cancel(bookingId, clock.instant());
-        events.publishEvent(new BookingCancelled(bookingId, booking.roomId(), booking.lotId(), by));
+        events.publishEvent(new BookingCancelled(bookingId, found.roomId(), found.lotId(), by));
     }
 
     @Transactional(readOnly = true)
-    public Booking get(UUID bookingId) {
+    public Booking get(BookingId booking) {
+        UUID bookingId = booking.value();
         return bookings.find(bookingId).orElseThrow(() -> ProblemException.notFound("booking", bookingId));
     }
 
     @Transactional(readOnly = true)
-    public List<Booking> ofLot(UUID lotId) {
-        return bookings.ofLot(lotId);
+    public List<Booking> ofLot(LotId lot) {
+        return bookings.ofLot(lot.value());
     }
 
     /** Bookings overlapping the given days (in China Standard Time), optionally of one room. */
     @Transactional(readOnly = true)
-    public List<Booking> between(LocalDate firstDay, int days, UUID roomId) {
+    public List<Booking> between(LocalDate firstDay, int days, RoomId room) {
+        UUID roomId = room == null ? null : room.value();
         Instant from = firstDay.atStartOfDay(ZONE).toInstant();
         Instant to = firstDay.plusDays(days).atStartOfDay(ZONE).toInstant();
         return bookings.between(from, to, roomId);
@@ -111,7 +118,8 @@ public class ScheduleManagement {
 
     /** A room's live bookings from {@code since} on, for its calendar feed. */
     @Transactional(readOnly = true)
-    public List<Booking> feed(UUID roomId, Instant since) {
+    public List<Booking> feed(RoomId room, Instant since) {
+        UUID roomId = room.value();
         rooms.find(roomId).filter(Room::active).orElseThrow(() -> ProblemException.notFound("room", roomId));
         return bookings.between(since, since.plus(Duration.ofDays(3660)), roomId);
     }
@@ -120,8 +128,8 @@ public class ScheduleManagement {
      * The subject every per-lot job is filed under ({@code open-bids}, {@code close-submissions}): one key, so what
      * schedules a lot's job and what moves it find the same job.
      */
-    public static String lotJobSubject(UUID projectId, UUID lotId) {
-        return projectId + ":" + lotId;
+    public static String lotJobSubject(ProjectId project, LotId lot) {
+        return project.value() + ":" + lot.value();
     }
 
     /**
@@ -132,7 +140,8 @@ public class ScheduleManagement {
      * documents is told, and only then is the move logged. A refusal changes nothing and is logged as refused.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public DeadlineMove moveDeadline(UUID lotId, Instant newDeadline, Instant newOpening, boolean documentsChanged) {
+    public DeadlineMove moveDeadline(LotId lot, Instant newDeadline, Instant newOpening, boolean documentsChanged) {
+        UUID lotId = lot == null ? null : lot.value();
         try {
             return transactions.execute(status -> moveInTransaction(lotId, newDeadline, newOpening, documentsChanged));
         } catch (ProblemException refused) {
@@ -173,7 +182,7 @@ public class ScheduleManagement {
         }
         moved.forEach(b -> bookings.move(b.id(), b.startsAt(), b.endsAt()));
         List<String> movedJobs = new ArrayList<>();
-        String subject = lotJobSubject(projectId, lotId);
+        String subject = lotJobSubject(ProjectId.of(projectId), LotId.of(lotId));
         for (Map.Entry<String, Instant> job : Map.of(CLOSE_SUBMISSIONS, newDeadline, OPEN_BIDS, newOpening).entrySet()) {
             if (!jobs.kinds().contains(job.getKey())) {
                 continue;

@@ -17,6 +17,7 @@ import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.search.internal.AttachmentTexts;
 import org.sunbid.search.internal.SearchOutbox;
 
@@ -44,13 +45,13 @@ public class SearchManagement {
     /** A page of hits, each with where its project stands now (one look-up of outcome notices per page). */
     public SearchResult search(SearchQuery query) {
         SearchResult result = index.search(query);
-        Set<UUID> projects = result.hits().stream().map(SearchResult.Hit::projectId).filter(Objects::nonNull)
-                .map(UUID::fromString).collect(Collectors.toSet());
-        Map<UUID, NoticeKind> outcomes = notices == null || projects.isEmpty() ? Map.of()
+        Set<ProjectId> projects = result.hits().stream().map(SearchResult.Hit::projectId).filter(Objects::nonNull)
+                .map(ProjectId::parse).collect(Collectors.toSet());
+        Map<ProjectId, NoticeKind> outcomes = notices == null || projects.isEmpty() ? Map.of()
                 : notices.latestOutcomes(projects);
         Instant now = clock.instant();
         return result.withHits(result.hits().stream().map(h -> h.withStage(TenderStage.of(
-                Optional.ofNullable(h.projectId()).map(p -> outcomes.get(UUID.fromString(p))), h.bidDeadline(),
+                Optional.ofNullable(h.projectId()).map(p -> outcomes.get(ProjectId.parse(p))), h.bidDeadline(),
                 h.openingAt(), now).orElse(null))).toList());
     }
 

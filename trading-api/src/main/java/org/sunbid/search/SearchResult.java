@@ -8,8 +8,16 @@ import java.util.Map;
 /**
  * A page of hits with highlighted snippets ({@code <em>} around matches, from the notice's running text only), facet
  * counts per filter field, and the cursor for the next page ({@code null} at the end).
+ * <p>
+ * A text search stops counting at {@link #COUNT_LIMIT} matches: then {@code totalExact} is false and {@code total} is
+ * a lower bound ("10,000+"), and {@code facetsExact} is false when the facet counts come from the first
+ * {@link #COUNT_LIMIT} matches only (each is then a lower bound too). Searches without text count exactly.
  */
-public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, Long>> facets, String next) {
+public record SearchResult(long total, boolean totalExact, List<Hit> hits, Map<String, Map<String, Long>> facets,
+        boolean facetsExact, String next) {
+
+    /** How many matches a text search counts (for its total and its facets) before it stops counting. */
+    public static final int COUNT_LIMIT = 10_000;
 
     /**
      * One notice found. {@code stage} is where its project stands now (filled by {@link SearchManagement}, null from
@@ -28,6 +36,6 @@ public record SearchResult(long total, List<Hit> hits, Map<String, Map<String, L
 
     /** The same page with other hits. */
     public SearchResult withHits(List<Hit> replaced) {
-        return new SearchResult(total, replaced, facets, next);
+        return new SearchResult(total, totalExact, replaced, facets, facetsExact, next);
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement.AccountView;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
@@ -45,7 +46,7 @@ public class LogActors {
     public Map<String, Actor> name(Collection<String> ids) {
         Map<UUID, String> organisations = new LinkedHashMap<>();
         Map<String, Actor> out = new LinkedHashMap<>();
-        ids.stream().distinct().limit(MAX_IDS).forEach(id -> uuid(id).flatMap(accounts::find)
+        ids.stream().distinct().limit(MAX_IDS).forEach(id -> uuid(id).map(AccountId::of).flatMap(accounts::find)
                 .ifPresent(account -> out.put(id, actor(account, organisations))));
         return out;
     }
@@ -63,7 +64,7 @@ public class LogActors {
         }
         for (MemberViews.MemberSummary member : members.search(text.strip(), null, null, null, null, 0, size).items()) {
             organisations.put(member.id(), member.name());
-            for (AccountView account : accounts.accountsOfMember(member.id())) {
+            for (AccountView account : accounts.accountsOfMember(MemberId.of(member.id()))) {
                 found.putIfAbsent(account.id(), actor(account, organisations));
             }
         }

@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.PlatformTrust;
+import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.archive.ArchiveVerifier;
 import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
@@ -52,7 +54,7 @@ class ArchiveIntegrationTests {
     String token(Role role) throws Exception {
         String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         if (role.isMemberRole()) {
-            accounts.createMemberAccount(username, "Archive#Passw0rd", role, UUID.randomUUID(), "成员");
+            accounts.createMemberAccount(username, "Archive#Passw0rd", role, MemberId.of(UUID.randomUUID()), "成员");
         } else {
             accounts.createPlatformAccount(username, "Archive#Passw0rd", role, "人员", null);
         }
@@ -76,7 +78,7 @@ class ArchiveIntegrationTests {
         ArchiveVerifier.Report report = ArchiveVerifier.verify(file, List.of(trust.root()));
         assertThat(report.problems()).isEmpty();
         assertThat(report.project()).isEqualTo("E3301000001202611279999");
-        assertThat(archives.reads(id)).isEqualTo(1);
+        assertThat(archives.reads(ArchivePackageId.of(id))).isEqualTo(1);
 
         mvc.perform(get("/api/archives").param("tenderee", "西湖区").header("Authorization", bearer(staff)))
                 .andExpect(status().isOk())
@@ -85,12 +87,12 @@ class ArchiveIntegrationTests {
 
     @Test
     void evenTheDatabaseOwnerCannotChangeOrDeleteAPackageBeforeItsRetentionEnds() {
-        ArchivePackageInfo info = archives.build(FixtureArchiveSources.PROJECT, ArchiveReason.ON_DEMAND, null);
+        ArchivePackageInfo info = archives.build(ProjectId.of(FixtureArchiveSources.PROJECT), ArchiveReason.ON_DEMAND, null);
         assertThatThrownBy(() -> jdbc.sql("update archive_package set title = 'x' where id = ?").param(info.id()).update())
                 .rootCause().hasMessageContaining("immutable");
         assertThatThrownBy(() -> jdbc.sql("delete from archive_package where id = ?").param(info.id()).update())
                 .rootCause().hasMessageContaining("immutable");
-        assertThat(archives.find(info.id())).isPresent();
+        assertThat(archives.find(ArchivePackageId.of(info.id()))).isPresent();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.archive.ArchiveEntry;
 
 /**
@@ -20,7 +21,8 @@ class FixtureArchiveSources implements ArchiveSources {
     static final UUID PROJECT = UUID.fromString("00000000-0000-4000-8000-00000000a001");
 
     @Override
-    public Optional<ArchiveSubject> describe(UUID projectId) {
+    public Optional<ArchiveSubject> describe(ProjectId project) {
+        UUID projectId = project.value();
         return PROJECT.equals(projectId)
                 ? Optional.of(new ArchiveSubject(PROJECT, "E3301000001202611279999", "归档测试项目 城东道路改造",
                         "CONSTRUCTION", "杭州市西湖区城市建设发展中心", Instant.parse("2026-11-20T08:00:00Z")))
@@ -28,7 +30,8 @@ class FixtureArchiveSources implements ArchiveSources {
     }
 
     @Override
-    public List<ArchiveEntry> entriesFor(UUID projectId) {
+    public List<ArchiveEntry> entriesFor(ProjectId project) {
+        UUID projectId = project.value();
         if (!PROJECT.equals(projectId)) {
             return List.of();
         }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.support.Api;
@@ -47,7 +48,7 @@ class BidGateIntegrationTests extends BidScenario {
         // a member account whose member is not approved in the registry, acting as a bidder
         String username = "pending-" + UUID.randomUUID().toString().substring(0, 8);
         UUID pendingMember = UUID.randomUUID();
-        accounts.createMemberAccount(username, PASSWORD, Role.BIDDER, pendingMember, "待审核公司");
+        accounts.createMemberAccount(username, PASSWORD, Role.BIDDER, MemberId.of(pendingMember), "待审核公司");
         Person pending = new Person(Api.login(mvc, username, PASSWORD), pendingMember, unapproved.key());
         call(as(staff, post("/api/projects/{p}/lots/{l}/deposits/{m}/clearance", ids[0], ids[1], pendingMember)), 204);
         byte[] tender = sealedTender(pending, ids[1], opening, "100.00");

@@ -134,16 +134,29 @@ class BidReceiptIntegrationTests extends BidScenario {
         assertThat(jdbc.sql("select fingerprint from bid where id = ?").param(UUID.fromString(bidId))
                 .query(String.class).optional()).isEmpty();
 
-        // the receipt PDF shows the company's name and its unified social credit code
-        String document = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(
-                () -> call(as(bidder.token(), get("/api/bids/{id}/receipt", bidId)), 200).path("receiptDocument").asText(""),
-                d -> !d.isEmpty());
-        byte[] pdf = mvc.perform(get("/api/documents/{id}/pdf", document)
-                .header("Authorization", Api.bearer(bidder.token()))).andReturn().getResponse().getContentAsByteArray();
+        // the receipt PDF (issued after the answer) shows the company's name and its unified social credit code
+        byte[] pdf = receiptPdf(bidder, bidId);
         Path pdfFile = Files.write(dir.resolve("receipt.pdf"), pdf);
         assertThat(run("pdfsig", pdfFile.toString())).contains("Signature is Valid.");
         String text = run("pdftotext", "-enc", "UTF-8", pdfFile.toString(), "-");
         assertThat(text).contains(company.uscc()).contains(company.name());
+
+        // a PDF still due (as a stop between the commit and the worker leaves it): 202 with Retry-After, and asking
+        // queues it again; the document issued earlier is found, not issued twice; another bidder learns nothing
+        UUID bid = UUID.fromString(bidId);
+        String issued = jdbc.sql("select receipt_document from bid where id = ?").param(bid).query(String.class).single();
+        jdbc.sql("update bid set receipt_document = null where id = ?").param(bid).update();
+        var pending = mvc.perform(get("/api/bids/{id}/receipt.pdf", bidId).header("Authorization", Api.bearer(bidder.token())))
+                .andReturn().getResponse();
+        assertThat(pending.getStatus()).isEqualTo(202);
+        assertThat(pending.getHeader("Retry-After")).isEqualTo("2");
+        assertThat(Api.JSON.readTree(pending.getContentAsString()).get("status").asText()).isEqualTo("ISSUING");
+        call(as(member(Role.BIDDER, "好奇投标有限公司").token(), get("/api/bids/{id}/receipt.pdf", bidId)), 404);
+        assertThat(receiptPdf(bidder, bidId)).isEqualTo(pdf);
+        assertThat(jdbc.sql("select receipt_document from bid where id = ?").param(bid).query(String.class).single())
+                .isEqualTo(issued);
+        assertThat(jdbc.sql("select count(*) from signed_document where subject_id = ?").param(bid).query(Integer.class)
+                .single()).isEqualTo(1);
 
         // with a fingerprint the bid keeps it as the JSON the bidder signed
         byte[] again = sealedTender(bidder, ids[1], opening, "870.00");

@@ -41,6 +41,7 @@ import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.DigestAlgorithm;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
@@ -109,6 +110,24 @@ abstract class BidScenario {
     }
 
     /** The evaluation method written at intake, for scenarios that evaluate; null keeps the fixture's. */
+    /**
+     * The receipt's signed PDF as its bidder fetches it: the platform issues it after the completion has answered, so
+     * {@code GET /api/bids/{id}/receipt.pdf} answers 202 with Retry-After until it is there.
+     */
+    protected byte[] receiptPdf(Person bidder, String bidId) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var r = mvc.perform(get("/api/bids/{id}/receipt.pdf", bidId)
+                            .header("Authorization", Api.bearer(bidder.token()))).andReturn().getResponse();
+                    if (r.getStatus() == 202) {
+                        assertThat(r.getHeader("Retry-After")).isEqualTo("2");
+                        return null;
+                    }
+                    assertThat(r.getStatus()).isEqualTo(200);
+                    return r.getContentAsByteArray();
+                }, java.util.Objects::nonNull);
+    }
+
     protected String evaluationMethod() {
         return null;
     }
@@ -126,7 +145,7 @@ abstract class BidScenario {
             username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
             member = UUID.randomUUID();
             password = PASSWORD;
-            accounts.createMemberAccount(username, password, role, member, name);
+            accounts.createMemberAccount(username, password, role, MemberId.of(member), name);
         }
         SigningKey key = org.sunbid.support.TestCa.issue("CN=" + name + ",O=" + name, Certificates.KeyAlgorithm.EC_P256,
                 Duration.ofDays(365));

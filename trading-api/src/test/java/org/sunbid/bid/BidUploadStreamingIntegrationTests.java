@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.support.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +40,7 @@ class BidUploadStreamingIntegrationTests extends BidScenario {
         byte[] tender = sealedTender(bidder, ids[1], opening, "600.00");
         String upload = startUpload(bidder, ids[0], ids[1], tender, 201).get("uploadId").asText();
 
-        AccountManagement.AccountView account = accounts.accountsOfMember(bidder.member()).get(0);
+        AccountManagement.AccountView account = accounts.accountsOfMember(MemberId.of(bidder.member())).get(0);
         CurrentUser user = new CurrentUser(account.id(), account.username(), Role.BIDDER, account.memberId());
         List<String> heldWhileReading = new ArrayList<>();
         InputStream body = new FilterInputStream(new ByteArrayInputStream(tender)) {

@@ -97,10 +97,11 @@ class CompletionCrashTests {
                     // the client retries with the same request until it has its receipt
                     String retryToken = login(fixture);
                     JsonNode receipt = json(send("POST", "/api/bids/uploads/" + upload + "/complete", retryToken, manifest), 201);
-                    assertThat(receipt.get("receiptDocument").isNull()).as("receipt PDF issued").isFalse();
-                    HttpResponse<byte[]> pdf = platform.get("/api/documents/" + receipt.get("receiptDocument").asText() + "/pdf",
-                            retryToken);
-                    assertThat(pdf.statusCode()).isEqualTo(200);
+                    // its signed PDF is issued after the answer: 202 with Retry-After until it is there
+                    HttpResponse<byte[]> pdf = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120))
+                            .pollInterval(Duration.ofMillis(250)).until(() -> platform.get("/api/bids/"
+                                    + receipt.get("bidId").asText() + "/receipt.pdf", retryToken), r -> r.statusCode() != 202);
+                    assertThat(pdf.statusCode()).as("receipt PDF issued").isEqualTo(200);
                     assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
                     assertThat(receipt.get("sha256").asText()).isEqualTo(BidScenario.sha256(sealed));
                     outcomes.add("kill at +" + killAfter + " ms: first answer " + firstOutcome + "; left behind: "

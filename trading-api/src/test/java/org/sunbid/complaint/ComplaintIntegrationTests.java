@@ -305,9 +305,9 @@ class ComplaintIntegrationTests {
 
         // the platform's clock reaches the day after the 3 working days: the job's handler flags it, once
         clock.advance(Duration.between(Instant.now(), due.plusDays(1).atTime(8, 0).atZone(PlatformZone.ZONE).toInstant()));
-        complaints.checkDeadline(id, false);
-        complaints.checkDeadline(id, true);
-        complaints.checkDeadline(id, true);
+        complaints.checkDeadline(ComplaintId.of(id), false);
+        complaints.checkDeadline(ComplaintId.of(id), true);
+        complaints.checkDeadline(ComplaintId.of(id), true);
         JsonNode queue = call(as(regulator, get("/api/complaints")), 200);
         JsonNode mine = null;
         for (JsonNode c : queue) {

@@ -63,7 +63,7 @@ class CreditIntegrationTests {
         accounts.createPlatformAccount("creg-" + suffix, PASSWORD, Role.REGULATOR, "监管员", null);
         regulator = Api.login(mvc, "creg-" + suffix, PASSWORD);
         member = UUID.randomUUID();
-        accounts.createMemberAccount("bidder-" + suffix, PASSWORD, Role.BIDDER, member, "某建设有限公司");
+        accounts.createMemberAccount("bidder-" + suffix, PASSWORD, Role.BIDDER, MemberId.of(member), "某建设有限公司");
         bidderName = "bidder-" + suffix;
         bidder = Api.login(mvc, bidderName, PASSWORD);
         today = LocalDate.now(CreditManagement.ZONE);

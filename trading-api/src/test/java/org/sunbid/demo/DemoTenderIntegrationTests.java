@@ -135,7 +135,7 @@ class DemoTenderIntegrationTests {
         assertThat(project.tendereeMemberId()).isEqualTo(accounts.findByUsername("tenderee01").orElseThrow().memberId().orElseThrow());
         assertThat(Duration.between(project.documentsOnSaleFrom(), project.bidDeadline()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(4)).isLessThan(Duration.ofSeconds(36)); // 20 days + the lead
-        List<Notice> projectNotices = notices.ofProject(DemoTender.PROJECT);
+        List<Notice> projectNotices = notices.ofProject(ProjectId.of(DemoTender.PROJECT));
         assertThat(projectNotices).filteredOn(n -> n.kind() == NoticeKind.TENDER_ANNOUNCEMENT).hasSize(1);
 
         // bids: each demo bidder's sealed tender, received before the deadline with a signed, timestamped receipt
@@ -182,7 +182,7 @@ class DemoTenderIntegrationTests {
                 .query(Long.class).single()).isGreaterThanOrEqualTo(2);
 
         // the opening record notice
-        Notice record = notices.ofProject(DemoTender.PROJECT).stream().filter(n -> n.kind() == NoticeKind.OPENING_RECORD)
+        Notice record = notices.ofProject(ProjectId.of(DemoTender.PROJECT)).stream().filter(n -> n.kind() == NoticeKind.OPENING_RECORD)
                 .findFirst().orElseThrow();
         assertThat(record.title()).startsWith("【测试】开标记录");
 
@@ -198,10 +198,10 @@ class DemoTenderIntegrationTests {
         evaluatedByDemoExpertsAndAwarded(lot);
 
         // a second run (a restart) adds nothing: no second project, bid, share release or notice
-        long noticesBefore = notices.ofProject(DemoTender.PROJECT).size();
+        long noticesBefore = notices.ofProject(ProjectId.of(DemoTender.PROJECT)).size();
         long bidsBefore = jdbc.sql("select count(*) from bid where lot_id = :l").param("l", lot).query(Long.class).single();
         assertThat(demo.run().phase()).isEqualTo("CONTRACTED");
-        assertThat(notices.ofProject(DemoTender.PROJECT)).hasSize((int) noticesBefore);
+        assertThat(notices.ofProject(ProjectId.of(DemoTender.PROJECT))).hasSize((int) noticesBefore);
         assertThat(jdbc.sql("select count(*) from bid where lot_id = :l").param("l", lot).query(Long.class).single())
                 .isEqualTo(bidsBefore);
         assertThat(jdbc.sql("select count(*) from project where test_project").query(Long.class).single()).isEqualTo(1);
@@ -233,7 +233,7 @@ class DemoTenderIntegrationTests {
         pdfsig.waitFor();
         assertThat(out.split("Signature Validation: Signature is Valid\\.", -1)).as(out).hasSize(5 + 2);
 
-        List<Notice> all = notices.ofProject(DemoTender.PROJECT);
+        List<Notice> all = notices.ofProject(ProjectId.of(DemoTender.PROJECT));
         assertThat(all).anyMatch(n -> n.kind() == NoticeKind.CANDIDATE_PUBLICITY);
         Notice awardNotice = all.stream().filter(n -> n.kind() == NoticeKind.AWARD).findFirst().orElseThrow();
         assertThat(awardNotice.title()).contains("中标结果公告");

@@ -106,8 +106,8 @@ class DemoTenderRestartIntegrationTests {
             AccountManagement.AccountView a = accounts.findByUsername(b).orElseThrow();
             assertThat(bids.mine(new CurrentUser(a.id(), a.username(), a.role(), a.memberId()), LotId.of(lot))).as(b).hasSize(1);
         }
-        assertThat(notices.ofProject(project)).filteredOn(n -> n.kind() == NoticeKind.TENDER_ANNOUNCEMENT).hasSize(1);
-        assertThat(notices.ofProject(project)).filteredOn(n -> n.kind() == NoticeKind.OPENING_RECORD).hasSize(1);
+        assertThat(notices.ofProject(ProjectId.of(project))).filteredOn(n -> n.kind() == NoticeKind.TENDER_ANNOUNCEMENT).hasSize(1);
+        assertThat(notices.ofProject(ProjectId.of(project))).filteredOn(n -> n.kind() == NoticeKind.OPENING_RECORD).hasSize(1);
     }
 
     static void awaitTrue(BooleanSupplier condition) {

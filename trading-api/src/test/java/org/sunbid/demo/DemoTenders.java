@@ -15,6 +15,7 @@ import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformProperties;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.keys.DemoCa;
 import org.sunbid.support.MutableClock;
 
@@ -57,7 +58,7 @@ public class DemoTenders {
         String regulator = "demo-regulator-" + suffix;
         accounts.createPlatformAccount(regulator, PASSWORD, Role.REGULATOR, "监管 演示", null);
         String tenderee = "demo-tenderee-" + suffix;
-        accounts.createMemberAccount(tenderee, PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区留下街道办事处");
+        accounts.createMemberAccount(tenderee, PASSWORD, Role.TENDEREE, MemberId.of(UUID.randomUUID()), "西湖区留下街道办事处");
         List<String> bidderNames = new ArrayList<>();
         for (int i = 0; i < bidders; i++) {
             bidderNames.add(MemberFixtures.approved(members, Role.BIDDER).username());
@@ -67,7 +68,7 @@ public class DemoTenders {
         List<String> custodians = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
             String username = "demo-custodian-" + suffix + "-" + n;
-            UUID id = accounts.createPlatformAccount(username, PASSWORD, Role.CUSTODIAN, "密钥保管人 " + n, null);
+            UUID id = accounts.createPlatformAccount(username, PASSWORD, Role.CUSTODIAN, "密钥保管人 " + n, null).value();
             try {
                 openingKeys.bindCustodianCertificate(new CurrentUser(id, username, Role.CUSTODIAN, Optional.empty()),
                         ca.custodian(n, passphrase).certificate().getEncoded());

@@ -17,17 +17,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.bid.DepositGate;
+import org.sunbid.deposit.internal.PdfGuarantee;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.id.LotId;
 import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.pdf.PadesSigner;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.keys.CertificateIssuer;
 import org.sunbid.signing.keys.SigningKey;
@@ -260,16 +276,65 @@ class GuaranteeIntegrationTests extends DepositScenario {
         assertThat(mine.get("state").asText()).isEqualTo("CLAIMED");
         assertThat(secured(a)).isFalse();
         UUID letter = UUID.fromString(mine.get("claimDocument").asText());
-        assertThat(documents.find(letter).orElseThrow().subjectId()).isEqualTo(guarantee);
+        assertThat(documents.find(DocumentId.of(letter)).orElseThrow().subjectId()).isEqualTo(guarantee);
         Path pdf = Files.createTempFile("claim-", ".pdf");
         try {
-            Files.write(pdf, documents.pdfForPlatform(letter).orElseThrow());
+            Files.write(pdf, documents.pdfForPlatform(DocumentId.of(letter)).orElseThrow());
             assertThat(pdfsig(pdf)).contains("Signature is Valid.");
         } finally {
             Files.deleteIfExists(pdf);
         }
         assertThat(jdbc.sql("select count(*) from supervision_entry where action = 'deposit.guarantee-claimed'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void aPadesSignedPdfGuaranteeIsCheckedLikeTheJsonOneAndPdfsigAcceptsTheIssuersFile() throws Exception {
+        Bidder a = l.first();
+        Bidder b = l.second();
+        String no = number();
+        Map<String, Object> terms = terms(a, no);
+        byte[] pdf = pdfGuarantee(ISSUER, terms);
+        // the issuer's file is a standard PAdES signature: poppler's pdfsig verifies it
+        Path file = Files.createTempFile("guarantee-", ".pdf");
+        try {
+            Files.write(file, pdf);
+            assertThat(pdfsig(file)).contains("Signature is Valid.").contains("ETSI.CAdES.detached");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+
+        // untrusted issuer: same name, its own self-signed key
+        assertRefused(a, pdfGuarantee(FORGER, terms(a, number())), 422, "guarantee-untrusted-issuer", "issuer");
+        // altered after signing (1): a byte inside the signed range
+        byte[] flipped = pdf.clone();
+        int comment = indexOf(flipped, "%", 1) + 1; // the header's binary comment: still a readable PDF
+        flipped[comment] ^= 0x01;
+        assertRefused(a, flipped, 422, "guarantee-altered", "document");
+        // altered after signing (2): an incremental update swaps the terms for another lot's, signature untouched
+        Map<String, Object> otherLot = new LinkedHashMap<>(terms);
+        otherLot.put("lotNumber", 2);
+        byte[] updated = withTermsUpdated(pdf, Api.json(otherLot).getBytes(StandardCharsets.UTF_8));
+        assertThat(attachedTerms(updated)).as("a reader would now see the other lot").contains("\"lotNumber\":2");
+        assertRefused(a, updated, 422, "guarantee-altered", "document");
+        // the same rules as the JSON form: a guarantee for another lot, signed by the issuer, is refused by lot
+        assertRefused(a, pdfGuarantee(ISSUER, otherLot), 422, "guarantee-lot", "lotNumber");
+        // a signed PDF without the terms attachment, and an unsigned one
+        assertThat(upload(a, pdfGuarantee(ISSUER, null), 400).get("field").asText()).isEqualTo("document");
+        assertRefused(a, unsignedPdf(terms), 400, "validation", "document");
+        assertThat(secured(a)).isFalse();
+
+        // the genuine file secures the deposit; uploading it again is the same guarantee
+        JsonNode g = upload(a, pdf, 201);
+        assertThat(g.get("guaranteeNo").asText()).isEqualTo(no);
+        assertThat(g.get("issuer").asText()).isEqualTo("阳光担保有限公司");
+        assertThat(upload(a, pdf, 201).get("id")).isEqualTo(g.get("id"));
+        assertThat(secured(a)).isTrue();
+        // it cannot secure anyone else's bid, nor can its number be used again (in either form)
+        assertRefused(b, pdf, 422, "guarantee-applicant", "applicant");
+        assertRefused(b, pdfGuarantee(ISSUER, terms(b, no)), 409, "guarantee-reused", "guaranteeNo");
+        assertRefused(b, sign(ISSUER, terms(b, no)), 409, "guarantee-reused", "guaranteeNo");
+        assertThat(secured(b)).isFalse();
     }
 
     private void assertRefused(Bidder b, byte[] signed, int status, String type, String field) throws Exception {
@@ -299,5 +364,97 @@ class GuaranteeIntegrationTests extends DepositScenario {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
+    }
+    /**
+     * A guarantee as an issuer issues it in PDF (layout in docs/deposits.md): a page stating it, the terms as the
+     * embedded file guarantee.json ({@code null}: none), the whole file signed with PAdES by {@code key}.
+     */
+    private static byte[] pdfGuarantee(SigningKey key, Map<String, Object> terms) throws Exception {
+        Path unsigned = Files.createTempFile("guarantee-unsigned-", ".pdf");
+        try {
+            Files.write(unsigned, unsignedPdf(terms));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            PadesSigner.sign(unsigned, out, key, null,
+                    PadesSigner.Appearance.lastPage("阳光担保有限公司", "阳光担保有限公司", "投标保函开立"), Instant.now());
+            return out.toByteArray();
+        } finally {
+            Files.deleteIfExists(unsigned);
+        }
+    }
+
+    private static byte[] unsignedPdf(Map<String, Object> terms) throws Exception {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            try (PDPageContentStream text = new PDPageContentStream(document, page)) {
+                text.beginText();
+                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                text.newLineAtOffset(72, 760);
+                text.showText(terms == null ? "Bid guarantee" : "Bid guarantee " + terms.get("guaranteeNo") + ", CNY "
+                        + terms.get("amount") + ", valid until " + terms.get("validUntil"));
+                text.endText();
+            }
+            if (terms != null) {
+                PDComplexFileSpecification spec = new PDComplexFileSpecification();
+                spec.setFile(PdfGuarantee.TERMS_FILE);
+                spec.setFileUnicode(PdfGuarantee.TERMS_FILE);
+                attach(document, spec, Api.json(terms).getBytes(StandardCharsets.UTF_8));
+                PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+                tree.setNames(Map.of(PdfGuarantee.TERMS_FILE, spec));
+                PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+                names.setEmbeddedFiles(tree);
+                document.getDocumentCatalog().setNames(names);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static void attach(PDDocument document, PDComplexFileSpecification spec, byte[] json) throws Exception {
+        PDEmbeddedFile file = new PDEmbeddedFile(document, new java.io.ByteArrayInputStream(json));
+        file.setSubtype("application/json");
+        file.setSize(json.length);
+        spec.setEmbeddedFile(file);
+        spec.setEmbeddedFileUnicode(file);
+    }
+
+    /** The signed file with an incremental update that replaces its terms attachment (what a forger would append). */
+    private static byte[] withTermsUpdated(byte[] signed, byte[] json) throws Exception {
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            PDDocumentNameDictionary names = document.getDocumentCatalog().getNames();
+            PDEmbeddedFilesNameTreeNode tree = names.getEmbeddedFiles();
+            PDComplexFileSpecification spec = tree.getNames().get(PdfGuarantee.TERMS_FILE);
+            attach(document, spec, json);
+            for (COSDictionary changed : List.of(document.getDocumentCatalog().getCOSObject(), names.getCOSObject(),
+                    tree.getCOSObject(), spec.getCOSObject(), spec.getCOSObject().getCOSDictionary(COSName.EF))) {
+                changed.setNeedToBeUpdated(true);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.saveIncremental(out); // the original bytes, then the update
+            assertThat(out.size()).isGreaterThan(signed.length);
+            return out.toByteArray();
+        }
+    }
+
+    private static String attachedTerms(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new String(document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()
+                    .get(PdfGuarantee.TERMS_FILE).getEmbeddedFile().toByteArray(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, String what, int from) {
+        byte[] w = what.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = from; i + w.length <= bytes.length; i++) {
+            for (int j = 0; j < w.length; j++) {
+                if (bytes[i + j] != w[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found: " + what);
     }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,9 @@ import org.sunbid.support.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Refunds and forfeits against the real database: the refund port, maker–checker batches written as pain.001 and
- * validated against the ISO 20022 schema, settlement and return through later statements, late-refund alerts.
+ * Refunds and forfeits against the real database: the refund port, maker–checker batches written as pain.001
+ * (001.001.03 and 001.001.09) and validated against the ISO 20022 schemas, settlement and return through later
+ * statements, late-refund alerts.
  */
 class RefundIntegrationTests extends DepositScenario {
 
@@ -61,11 +61,13 @@ class RefundIntegrationTests extends DepositScenario {
         assertThat(refund.get("total").decimalValue()).isEqualByComparingTo("200008.33");
         assertThat(refund.get("payeeAccount").asText()).isEqualTo(BASIC_ACCOUNT);
 
-        // only the version validated against the ISO schema is produced
+        // the two versions validated against their ISO schemas are produced; anything else is refused, naming the field
         assertThat(call(as(l.staff(), post("/api/deposits/refund-batches"))
-                .content(Api.json(Map.of("painVersion", "pain.001.001.03"))), 400).toString()).contains("painVersion");
+                .content(Api.json(Map.of("painVersion", "pain.001.001.02"))), 400).get("field").asText())
+                .isEqualTo("painVersion");
         JsonNode batch = call(as(l.staff(), post("/api/deposits/refund-batches"))
-                .content(Api.json(Map.of("painVersion", "pain.001.001.09"))), 201);
+                .content(Api.json(Map.of("painVersion", "pain.001.001.03"))), 201);
+        assertThat(batch.get("painVersion").asText()).isEqualTo("pain.001.001.03");
         String batchId = batch.get("id").asText();
         JsonNode own = call(as(l.staff(), post("/api/deposits/refund-batches/{id}/approval", batchId)), 422);
         assertThat(own.get("type").asText()).endsWith("/four-eyes");
@@ -80,7 +82,7 @@ class RefundIntegrationTests extends DepositScenario {
         // the pain.001 in the bank folder is valid against the ISO 20022 schema and pays the basic account
         byte[] pain = mvc.perform(get("/api/deposits/refund-batches/{id}/pain001", batchId)
                 .header("Authorization", Api.bearer(l.staff()))).andReturn().getResponse().getContentAsByteArray();
-        Pain001SchemaTests.validate("pain.001.001.09", pain);
+        Pain001SchemaTests.validate("pain.001.001.03", pain);
         String xml = new String(pain, java.nio.charset.StandardCharsets.UTF_8);
         String e2e = refund.get("endToEndId").asText();
         assertThat(xml).contains(e2e).contains("200008.33").contains(BASIC_ACCOUNT);
@@ -107,6 +109,16 @@ class RefundIntegrationTests extends DepositScenario {
         JsonNode again = call(as(l.staff(), post("/api/deposits/refunds/{id}/reissue", refund.get("id").asText())), 200);
         assertThat(again.get("state").asText()).isEqualTo("PROPOSED");
         assertThat(again.get("endToEndId").asText()).isNotEqualTo(e2e);
+
+        // the reissued refund goes out in the current version (the default when none is named)
+        JsonNode second = call(as(l.staff(), post("/api/deposits/refund-batches")).content("{}"), 201);
+        assertThat(second.get("painVersion").asText()).isEqualTo("pain.001.001.09");
+        call(as(l.checker(), post("/api/deposits/refund-batches/{id}/approval", second.get("id").asText())), 200);
+        byte[] pain09 = mvc.perform(get("/api/deposits/refund-batches/{id}/pain001", second.get("id").asText())
+                .header("Authorization", Api.bearer(l.staff()))).andReturn().getResponse().getContentAsByteArray();
+        Pain001SchemaTests.validate("pain.001.001.09", pain09);
+        assertThat(new String(pain09, java.nio.charset.StandardCharsets.UTF_8))
+                .contains(again.get("endToEndId").asText()).doesNotContain(e2e);
         assertThat(call(as(l.staff(), get("/api/deposits/ledger")), 200).get("trialBalance").decimalValue()).isZero();
     }
 
@@ -196,7 +208,7 @@ class RefundIntegrationTests extends DepositScenario {
     void aRefundStillUnpaidAtItsDueTimeRaisesAnAlertOnce() throws Exception {
         Lot l = publishedLot();
         pay(l, l.first(), LocalDate.now(PlatformZone.ZONE));
-        UUID refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.first().member()),
+        RefundId refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.first().member()),
                 RefundReason.WITHDRAWN_BEFORE_DEADLINE, Instant.now()).orElseThrow();
         JsonNode proposed = deposit(l, l.first()).get("refunds").get(0);
         assertThat(proposed.get("interest").decimalValue()).as("withdrawal: principal only").isZero();
@@ -217,7 +229,7 @@ class RefundIntegrationTests extends DepositScenario {
     void biddingAgainBeforeTheDeadlineCancelsTheWithdrawalRefund() throws Exception {
         Lot l = publishedLot();
         pay(l, l.second(), LocalDate.now(PlatformZone.ZONE));
-        UUID refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.second().member()),
+        RefundId refund = refunds.refundDue(LotId.of(l.lot()), MemberId.of(l.second().member()),
                 RefundReason.WITHDRAWN_BEFORE_DEADLINE, Instant.now()).orElseThrow();
         assertThat(refunds.bidAgain(LotId.of(l.lot()), MemberId.of(l.second().member()))).isTrue();
         JsonNode mine = deposit(l, l.second());

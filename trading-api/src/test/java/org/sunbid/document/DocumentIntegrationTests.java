@@ -23,6 +23,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
 
@@ -46,7 +47,7 @@ class DocumentIntegrationTests {
 
     String bidderToken(UUID memberId) throws Exception {
         String username = "bidder-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createMemberAccount(username, "Bidder#Passw0rd", Role.BIDDER, memberId, "测试投标人");
+        accounts.createMemberAccount(username, "Bidder#Passw0rd", Role.BIDDER, MemberId.of(memberId), "测试投标人");
         return Api.login(mvc, username, "Bidder#Passw0rd");
     }
 

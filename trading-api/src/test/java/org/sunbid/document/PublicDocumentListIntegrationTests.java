@@ -52,7 +52,7 @@ class PublicDocumentListIntegrationTests {
     @Test
     void theQrCodeAddressOfADocumentLeadsToItsVerificationPage() throws Exception {
         SignedDocument record = issue(UUID.randomUUID(), DocumentKind.OPENING_RECORD, Visibility.PUBLIC);
-        String qr = documents.verificationUrl(record.id());
+        String qr = documents.verificationUrl(DocumentId.of(record.id()));
         mvc.perform(get(java.net.URI.create(qr).getPath()))
                 .andExpect(status().isFound())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()

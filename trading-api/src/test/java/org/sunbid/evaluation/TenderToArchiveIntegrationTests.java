@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.sunbid.archive.ArchiveManagement;
+import org.sunbid.archive.ArchivePackageId;
 import org.sunbid.archive.ArchivePackageInfo;
 import org.sunbid.award.AwardManagement;
 import org.sunbid.bid.OpenedLotScenario;
@@ -368,9 +369,9 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
         List<UUID> packages = jdbc().sql("select id from archive_package where project_id = ?")
                 .param(opened.project()).query(UUID.class).list();
         assertThat(packages).hasSize(1);
-        ArchivePackageInfo info = archives.find(packages.get(0)).orElseThrow();
+        ArchivePackageInfo info = archives.find(ArchivePackageId.of(packages.get(0))).orElseThrow();
         assertThat(info.reason()).isEqualTo(org.sunbid.archive.ArchiveReason.COMPLETED);
-        Path zip = archives.open(info.id(), platformUser());
+        Path zip = archives.open(ArchivePackageId.of(info.id()), platformUser());
         ArchiveVerifier.Report verified = ArchiveVerifier.verify(zip, List.of(trust.root()));
         assertThat(verified.problems()).isEmpty();
         Path out = dir.resolve("package");

@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.sunbid.identity.CertificateDirectory;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.support.Api;
 import org.sunbid.support.MutableClock;
@@ -87,10 +88,10 @@ class CertificateLoginIntegrationTests {
         bindEndorsed(token, next, stranger.signCms(fingerprint)).andExpect(status().isUnprocessableContent());
         bindEndorsed(token, next, current.signCms("another fingerprint")).andExpect(status().isUnprocessableContent());
         bindEndorsed(token, next, "not base64!").andExpect(status().isUnprocessableContent());
-        assertThat(directory.certificatesOf(bidder.memberId())).containsExactly(current.certificate());
+        assertThat(directory.certificatesOf(MemberId.of(bidder.memberId()))).containsExactly(current.certificate());
 
         bindEndorsed(token, next, current.signCms(fingerprint)).andExpect(status().isCreated());
-        assertThat(directory.certificatesOf(bidder.memberId())).contains(current.certificate(), next.certificate());
+        assertThat(directory.certificatesOf(MemberId.of(bidder.memberId()))).contains(current.certificate(), next.certificate());
 
         var third = TestCertificates.ecP256();
         mvc.perform(post("/api/members/" + bidder.memberId() + "/certificates").header("Authorization", bearer(token))
@@ -102,7 +103,7 @@ class CertificateLoginIntegrationTests {
         mvc.perform(post("/api/members/" + bidder.memberId() + "/certificates").header("Authorization", bearer(staff))
                 .contentType(MediaType.APPLICATION_JSON).content(json(Map.of("certificate", third.pem()))))
                 .andExpect(status().isCreated());
-        assertThat(directory.certificatesOf(bidder.memberId())).contains(third.certificate());
+        assertThat(directory.certificatesOf(MemberId.of(bidder.memberId()))).contains(third.certificate());
     }
 
     private JsonNode challenge(String username) throws Exception {
@@ -137,7 +138,7 @@ class CertificateLoginIntegrationTests {
         bind(token, ec.pem()).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.algorithm").value("EC_P256"))
                 .andExpect(jsonPath("$.fingerprint").value(org.sunbid.signing.certs.Certificates.fingerprint(ec.certificate())));
-        assertThat(directory.certificatesOf(bidder.memberId())).containsExactly(ec.certificate());
+        assertThat(directory.certificatesOf(MemberId.of(bidder.memberId()))).containsExactly(ec.certificate());
 
         JsonNode challenge = challenge(bidder.username());
         String signature = ec.signRaw(challenge.get("challenge").asText());
@@ -197,7 +198,7 @@ class CertificateLoginIntegrationTests {
         String id = Api.body(bind(token, ec.pem()).andExpect(status().isCreated()).andReturn()).get("id").asText();
         mvc.perform(delete("/api/members/me/certificates/" + id).header("Authorization", bearer(token)))
                 .andExpect(status().isNoContent());
-        assertThat(directory.certificatesOf(bidder.memberId())).isEmpty();
+        assertThat(directory.certificatesOf(MemberId.of(bidder.memberId()))).isEmpty();
         JsonNode challenge = challenge(bidder.username());
         answer(challenge, ec.signRaw(challenge.get("challenge").asText()), "RAW")
                 .andExpect(status().isUnauthorized());
@@ -225,7 +226,7 @@ class CertificateLoginIntegrationTests {
         bind(token, TestCertificates.ecP384().pem())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("curve")));
-        assertThat(directory.certificatesOf(bidder.memberId())).isEmpty();
+        assertThat(directory.certificatesOf(MemberId.of(bidder.memberId()))).isEmpty();
     }
 
     @Test
@@ -239,6 +240,6 @@ class CertificateLoginIntegrationTests {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://sunbid.org/problems/certificate-already-bound"))
                 .andExpect(jsonPath("$.field").value("certificate"));
-        assertThat(directory.certificatesOf(other.memberId())).isEmpty();
+        assertThat(directory.certificatesOf(MemberId.of(other.memberId()))).isEmpty();
     }
 }

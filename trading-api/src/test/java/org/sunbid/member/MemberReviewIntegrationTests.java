@@ -65,7 +65,7 @@ class MemberReviewIntegrationTests {
     @BeforeEach
     void staff() throws Exception {
         String username = MemberFixtures.username("staff");
-        staffId = accounts.createPlatformAccount(username, MemberFixtures.PASSWORD, Role.STAFF, "审核员", null);
+        staffId = accounts.createPlatformAccount(username, MemberFixtures.PASSWORD, Role.STAFF, "审核员", null).value();
         staffToken = Api.login(mvc, username, MemberFixtures.PASSWORD);
     }
 

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.sunbid.bid.OpeningKeys;
 import org.sunbid.identity.AccountManagement;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectSetup;
 import org.sunbid.schedule.PublishedLots;
 import org.sunbid.search.SearchManagement;
@@ -55,8 +56,8 @@ class TestProjectNoticesIntegrationTests {
                 now.plus(Duration.ofMinutes(25)), now.plus(Duration.ofMinutes(26)));
         var real = PublishedLots.publish(accounts, openingKeys, projects, false, now.plusSeconds(60),
                 now.plus(Duration.ofDays(25)), now.plus(Duration.ofDays(26)));
-        Notice testNotice = notices.ofProject(test.project()).get(0);
-        Notice realNotice = notices.ofProject(real.project()).get(0);
+        Notice testNotice = notices.ofProject(ProjectId.of(test.project())).get(0);
+        Notice realNotice = notices.ofProject(ProjectId.of(real.project())).get(0);
 
         assertThat(testNotice.test()).isTrue();
         assertThat(testNotice.title()).startsWith("【测试】");

@@ -353,7 +353,7 @@ class BidderBrowserIntegrationTests {
     private Lot publishedLot(String name) throws Exception {
         for (int i = 0; i < 3; i++) {
             String username = "custodian-" + UUID.randomUUID().toString().substring(0, 8);
-            UUID id = accounts.createPlatformAccount(username, PASSWORD, Role.CUSTODIAN, "保管人" + i, null);
+            UUID id = accounts.createPlatformAccount(username, PASSWORD, Role.CUSTODIAN, "保管人" + i, null).value();
             SigningKey custodianKey = CertificateIssuer.selfSigned("CN=保管人" + i + ",O=Sunbid",
                     Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
             openingKeys.bindCustodianCertificate(new CurrentUser(id, username, Role.CUSTODIAN, Optional.empty()),
@@ -363,8 +363,8 @@ class BidderBrowserIntegrationTests {
         CurrentUser regulator = platform(Role.REGULATOR);
         String tendereeName = "tenderee-" + UUID.randomUUID().toString().substring(0, 8);
         UUID tendereeMember = UUID.randomUUID();
-        UUID tendereeAccount = accounts.createMemberAccount(tendereeName, PASSWORD, Role.TENDEREE, tendereeMember,
-                "西湖区城建中心");
+        UUID tendereeAccount = accounts.createMemberAccount(tendereeName, PASSWORD, Role.TENDEREE, MemberId.of(tendereeMember),
+                "西湖区城建中心").value();
         CurrentUser tenderee = new CurrentUser(tendereeAccount, tendereeName, Role.TENDEREE, Optional.of(tendereeMember));
         Map<String, Object> form = ProjectFixtures.openTender(name);
         form.put("lots", List.of(Map.of("name", "主线管廊", "estimate", "10000000.00", "deposit", "200000.00")));
@@ -376,7 +376,7 @@ class BidderBrowserIntegrationTests {
 
     private CurrentUser platform(Role role) {
         String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID id = accounts.createPlatformAccount(username, PASSWORD, role, role + " 测试", null);
+        UUID id = accounts.createPlatformAccount(username, PASSWORD, role, role + " 测试", null).value();
         return new CurrentUser(id, username, role, Optional.empty());
     }
 

@@ -9,13 +9,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.sunbid.deposit.DepositInstructions;
+import org.sunbid.deposit.DepositManagement;
 import org.sunbid.deposit.ForfeitManagement;
+import org.sunbid.deposit.GuaranteeManagement;
 import org.sunbid.deposit.Money;
 import org.sunbid.deposit.RefundManagement;
 import org.sunbid.deposit.RefundReason;
@@ -33,11 +42,18 @@ import org.sunbid.member.MemberSetup;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.platform.id.LotId;
 import org.sunbid.platform.id.MemberId;
+import org.sunbid.platform.id.ProjectId;
+import org.sunbid.project.ProjectFixtures;
+import org.sunbid.project.ProjectSetup;
+import org.sunbid.project.ProjectView;
+import org.sunbid.project.Registration;
 import org.sunbid.signing.certs.Certificates;
+import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.keys.CertificateIssuer;
 import org.sunbid.signing.keys.SigningKey;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The staff deposit page in a real headless Chromium: a statement with a mistyped virtual account is imported through
@@ -63,6 +79,12 @@ class DepositBrowserIntegrationTests {
     ForfeitManagement forfeits;
     @Autowired
     Journal ledger;
+    @Autowired
+    DepositManagement depositManagement;
+    @Autowired
+    GuaranteeManagement guarantees;
+    @Autowired
+    ProjectSetup projects;
 
     @Test
     void staffImportMatchTheSuspenseCreditAndRefundItUnderMakerChecker(Browser browser) throws Exception {
@@ -194,6 +216,169 @@ class DepositBrowserIntegrationTests {
         assertThat(browser.driver().findElements(By.xpath(row + "//button"))).as("decided once").isEmpty();
         assertThat(ledger.balance(LedgerAccount.held(lot, bidder.memberId()))).isZero();
         assertThat(ledger.balance(LedgerAccount.forfeited(lot))).isEqualByComparingTo("-150000.00");
+    }
+
+    /**
+     * The bidder's deposit page: how to pay (the virtual sub-account, the amount in yuan, the due time), the status once
+     * a bank statement shows the payment from its basic account, the refund with its interest breakdown when the tender
+     * fails; then a second bidder secures the same lot with an electronic guarantee uploaded through the page (an
+     * altered copy is refused first). Names and yuan, no ids.
+     */
+    @Test
+    void aBidderSeesHowToPayItsPaymentItsRefundWithInterestAndAnotherSecuresTheLotByGuarantee(Browser browser)
+            throws Exception {
+        Published p = publishedLot("投标人保证金页面测试");
+        var payer = MemberFixtures.approved(members, Role.BIDDER);
+        CurrentUser payerUser = new CurrentUser(payer.accountId(), payer.username(), Role.BIDDER,
+                Optional.of(payer.memberId()));
+        String page = "/bidder/deposit.html?project=" + p.project().id() + "&lot=" + p.lot();
+
+        // the instructions: the page opens the bidder's virtual sub-account on its first visit
+        browser.signIn(payer.username(), MemberFixtures.PASSWORD, page);
+        browser.awaitText("#instructions", "200,000.00 元");
+        DepositInstructions d = depositManagement.instructions(payerUser, new ProjectId(p.project().id()),
+                new LotId(p.lot()));
+        LocalDateTime due = LocalDateTime.ofInstant(p.project().bidDeadline(), PlatformZone.ZONE);
+        assertThat(browser.find("#deposit-lot").getText()).contains(p.project().name());
+        assertThat(browser.find("#instructions").getText()).contains(d.virtualAccount(), d.payFrom(), "尚未足额缴纳",
+                due.format(DateTimeFormatter.ofPattern("yyyy/M/d")), due.format(DateTimeFormatter.ofPattern("HH:mm")))
+                .doesNotContain(p.lot().toString(), payer.memberId().toString());
+        assertThat(browser.find("#refunds tbody").getText()).contains("暂无退款");
+
+        // the bank statement shows the payment (booked 30 days ago, so interest accrues): the page shows it secured
+        String ref = "BDP" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = String.join("\n", "# statement=STMT-" + ref, "# account=31050161360009001888", "# currency=CNY",
+                "bank_ref,booked_on,direction,amount,currency,virtual_account,payer_account,payer_name,end_to_end_id,"
+                        + "return_reason,reversal",
+                String.join(",", ref, LocalDate.now(PlatformZone.ZONE).minusDays(30).toString(), "CRDT", "200000.00",
+                        "CNY", d.virtualAccount(), d.payFrom(), members.details(payer.memberId()).name(), "", "", "false"),
+                "");
+        assertThat(imports.importStatement(StatementFormat.CSV,
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null).credited()).isEqualTo(1);
+        browser.open(page);
+        browser.awaitText("#instructions", "已足额缴纳");
+        assertThat(fact(browser, "已到账")).isEqualTo("200,000.00 元");
+
+        // the tender fails: the refund and its interest, item by item
+        assertThat(refunds.refundDue(new LotId(p.lot()), new MemberId(payer.memberId()), RefundReason.TENDER_FAILED,
+                Instant.now())).isPresent();
+        RefundManagement.RefundView r = depositManagement.instructions(payerUser, new ProjectId(p.project().id()),
+                new LotId(p.lot())).refunds().get(0);
+        assertThat(r.interest().amount()).isPositive();
+        assertThat(r.total().amount()).isEqualByComparingTo(r.principal().amount().add(r.interest().amount()));
+        browser.open(page);
+        browser.awaitText("#refunds tbody", "流标或终止招标");
+        assertThat(browser.find("#refunds tbody").getText()).contains(yuan(r.principal()), yuan(r.interest()),
+                yuan(r.total()), d.payFrom(), "待制单").doesNotContain(r.id().toString());
+        browser.screenshot("DepositBrowserIntegrationTests.bidder-refund");
+
+        // a second bidder secures the lot with a guarantee from an issuer on the trust list
+        var guaranteed = MemberFixtures.approved(members, Role.BIDDER);
+        String issuerName = "页面担保有限公司" + UUID.randomUUID().toString().substring(0, 4);
+        SigningKey ca = CertificateIssuer.selfSignedCa("CN=" + issuerName + " CA,O=" + issuerName + ",C=CN",
+                Certificates.KeyAlgorithm.EC_P256, Duration.ofDays(365));
+        SigningKey issuerKey = CertificateIssuer.issue(ca, "CN=" + issuerName + " 保函签章,O=" + issuerName + ",C=CN",
+                Certificates.KeyAlgorithm.EC_P256, CertificateIssuer.Profile.MEMBER, Duration.ofDays(365));
+        guarantees.trustIssuer(new CurrentUser(UUID.randomUUID(), "dep-staff", Role.STAFF, Optional.empty()), issuerName,
+                Certificates.toPem(ca.certificate()));
+        String number = "BH" + UUID.randomUUID().toString().substring(0, 10);
+        LocalDate validUntil = due.toLocalDate().plusDays(120);
+        byte[] signed = new CmsSigner(issuerKey).sign(guaranteeTerms(p, guaranteed.memberId(), number, validUntil), false);
+        Path good = Files.createTempFile("guarantee-", ".p7s");
+        Path altered = Files.createTempFile("guarantee-altered-", ".p7s");
+        try {
+            Files.write(good, signed);
+            Files.write(altered, alteredAmount(signed));
+            browser.driver().manage().deleteAllCookies();
+            browser.script("sessionStorage.clear()");
+            browser.signIn(guaranteed.username(), MemberFixtures.PASSWORD, page);
+            browser.awaitText("#instructions", "尚未足额缴纳");
+            browser.find("#g-file").sendKeys(altered.toString());
+            browser.click("#guarantee-form button[type=submit]");
+            browser.awaitText("#guarantee-form", "签名后被改动");
+            assertThat(browser.find("#guarantees tbody").getText()).contains("尚未上传电子保函");
+            browser.find("#g-file").sendKeys(good.toString());
+            browser.click("#guarantee-form button[type=submit]");
+            browser.awaitText("#guarantee-status", "电子保函 " + number + " 验证通过");
+        } finally {
+            Files.deleteIfExists(good);
+            Files.deleteIfExists(altered);
+        }
+        browser.awaitText("#guarantees tbody", number);
+        assertThat(browser.find("#guarantees tbody").getText()).contains(issuerName, "200,000.00", validUntil.toString(),
+                "有效");
+        browser.awaitText("#instructions", "已由电子保函担保");
+        browser.screenshot("DepositBrowserIntegrationTests.bidder-guarantee");
+    }
+
+    /** The value beside {@code label} in the page's instructions table. */
+    private static String fact(Browser browser, String label) {
+        return browser.driver().findElement(By.xpath("//table[@id='instructions']//tr[th[contains(., '" + label
+                + "')]]/td")).getText();
+    }
+
+    private static String yuan(Money m) {
+        return String.format(Locale.ROOT, "%,.2f", m.amount());
+    }
+
+    /** What a genuine issuer signs for {@code bidder} on the published lot (format sunbid-guarantee/1). */
+    private byte[] guaranteeTerms(Published p, UUID bidder, String number, LocalDate validUntil) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("format", "sunbid-guarantee/1");
+        t.put("guaranteeNo", number);
+        t.put("issuer", Map.of("name", "页面担保有限公司"));
+        t.put("applicant", Map.of("name", members.details(bidder).name(), "uscc", members.details(bidder).company().uscc()));
+        t.put("beneficiary", Map.of("name", p.project().tendereeName(), "uscc", p.tendereeUscc()));
+        t.put("projectCode", p.project().transactionCode());
+        t.put("lotNumber", p.project().lots().get(0).number());
+        t.put("amount", "200000.00");
+        t.put("currency", "CNY");
+        t.put("validFrom", LocalDate.now(PlatformZone.ZONE).toString());
+        t.put("validUntil", validUntil.toString());
+        return JsonMapper.builder().build().writeValueAsBytes(t);
+    }
+
+    /** The signed guarantee with its amount raised after signing (the content is carried inside the CMS). */
+    private static byte[] alteredAmount(byte[] signed) {
+        byte[] copy = signed.clone();
+        byte[] amount = "200000.00".getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + amount.length <= copy.length; i++) {
+            for (int j = 0; j < amount.length; j++) {
+                if (copy[i + j] != amount[j]) {
+                    continue outer;
+                }
+            }
+            copy[i] = '9';
+            return copy;
+        }
+        throw new IllegalStateException("amount not found in the signed content");
+    }
+
+    /** A published open tender with one 200,000.00 yuan deposit lot, whose tenderee is a registered member. */
+    private record Published(ProjectView project, UUID lot, String tendereeUscc) {
+    }
+
+    private Published publishedLot(String prefix) {
+        var tenderee = MemberFixtures.approved(members, Role.TENDEREE);
+        CurrentUser tendereeUser = new CurrentUser(tenderee.accountId(), tenderee.username(), Role.TENDEREE,
+                Optional.of(tenderee.memberId()));
+        CurrentUser staffUser = platformUser(Role.STAFF);
+        CurrentUser regulator = platformUser(Role.REGULATOR);
+        Map<String, Object> form = ProjectFixtures.openTender(prefix + UUID.randomUUID().toString().substring(0, 6) + "工程");
+        form.put("lots", List.of(Map.of("name", "第一标段", "estimate", "10000000.00", "deposit", "200000.00")));
+        ProjectView registered = projects.register(tendereeUser,
+                JsonMapper.builder().build().convertValue(form, Registration.class));
+        projects.publishAfterReview(registered.id(), tendereeUser, staffUser, List.of(staffUser, regulator));
+        ProjectView published = projects.find(staffUser, registered.id());
+        return new Published(published, published.lots().get(0).id(),
+                members.details(tenderee.memberId()).company().uscc());
+    }
+
+    private CurrentUser platformUser(Role role) {
+        String username = "dep-" + role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = accounts.createPlatformAccount(username, PortalApi.PASSWORD, role, role + " 测试", null).value();
+        return new CurrentUser(id, username, role, Optional.empty());
     }
 
     private String staff(String display) {

@@ -145,7 +145,7 @@ class EvaluationBrowserIntegrationTests {
     @Test
     void anExpertScoresWithItsKeyInTheBrowserAndTheChairSignsTheReport(Browser browser) throws Exception {
         String tenderee = "tenderee-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createMemberAccount(tenderee, PortalApi.PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区城建中心");
+        accounts.createMemberAccount(tenderee, PortalApi.PASSWORD, Role.TENDEREE, MemberId.of(UUID.randomUUID()), "西湖区城建中心");
         Session session = session(browser, PortalApi.login(browser, tenderee));
         UUID lot = session.lot();
         String name = session.name();

@@ -29,6 +29,7 @@ import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeDraft;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.supervision.SupervisionLog;
 import org.sunbid.support.Api;
 import org.sunbid.support.Browser;
@@ -199,7 +200,7 @@ class EveryPageBrowserIntegrationTests {
         }
         String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         if (role == Role.TENDEREE) {
-            accounts.createMemberAccount(username, PortalApi.PASSWORD, role, UUID.randomUUID(), LONG_PERSON);
+            accounts.createMemberAccount(username, PortalApi.PASSWORD, role, MemberId.of(UUID.randomUUID()), LONG_PERSON);
             return username;
         }
         accounts.createPlatformAccount(username, PortalApi.PASSWORD, role, LONG_PERSON, null);

@@ -37,6 +37,7 @@ import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.certs.Certificates;
 import org.sunbid.signing.cms.CmsSigner;
 import org.sunbid.signing.keys.CertificateIssuer;
@@ -333,7 +334,7 @@ class HallBrowserIntegrationTests {
 
     UUID[] publishedProject(String staff, String regulator) throws Exception {
         String username = "tenderee-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createMemberAccount(username, PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区城建中心");
+        accounts.createMemberAccount(username, PASSWORD, Role.TENDEREE, MemberId.of(UUID.randomUUID()), "西湖区城建中心");
         String tenderee = login(username, PASSWORD);
         Map<String, Object> r = org.sunbid.project.ProjectFixtures.openTender("紫金港路提升改造工程");
         r.put("lots", List.of(Map.of("name", "第一标段 主线道路", "estimate", "10000000.00", "deposit", "200000.00")));

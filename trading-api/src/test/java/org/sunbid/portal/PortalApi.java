@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.project.ProjectFixtures;
 import org.sunbid.support.Api;
 import org.sunbid.support.Browser;
@@ -62,7 +63,7 @@ final class PortalApi {
     /** A tenderee registers and submits an open tender; returns the project's id, its tenderee's token and username. */
     static String[] submittedProject(Browser browser, AccountManagement accounts, String name) throws Exception {
         String tenderee = "tenderee-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createMemberAccount(tenderee, PASSWORD, Role.TENDEREE, UUID.randomUUID(), "西湖区城建中心");
+        accounts.createMemberAccount(tenderee, PASSWORD, Role.TENDEREE, MemberId.of(UUID.randomUUID()), "西湖区城建中心");
         String token = login(browser, tenderee);
         String id = call(browser, "POST", "/api/projects", token, ProjectFixtures.openTender(name)).get("id").asText();
         call(browser, "POST", "/api/projects/" + id + "/submit", token, null);

@@ -31,6 +31,7 @@ import org.sunbid.credit.BanKind;
 import org.sunbid.credit.BanScope;
 import org.sunbid.credit.CreditManagement;
 import org.sunbid.credit.CreditRecord;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.document.PlatformDocuments;
@@ -314,14 +315,14 @@ class PublicBrowserIntegrationTests {
     void theVerificationPageAcceptsAPdfThePlatformSignedAndRefusesATamperedCopy(Browser browser) throws Exception {
         SignedDocument issued = documents.issue(new DocumentManagement.IssueRequest(DocumentKind.OPENING_RECORD,
                 UUID.randomUUID(), null, Visibility.PUBLIC, receiptContent(transactionCode())));
-        byte[] pdf = documents.pdfForPlatform(issued.id()).orElseThrow();
+        byte[] pdf = documents.pdfForPlatform(DocumentId.of(issued.id())).orElseThrow();
         Path good = Files.write(dir.resolve("开标记录.pdf"), pdf);
         byte[] changed = pdf.clone();
         changed[changed.length / 3] ^= 0x20;
         Path tampered = Files.write(dir.resolve("tampered.pdf"), changed);
 
         // as if the QR code printed on the PDF was scanned
-        browser.open(URI.create(documents.verificationUrl(issued.id())).getPath());
+        browser.open(URI.create(documents.verificationUrl(DocumentId.of(issued.id()))).getPath());
         browser.awaitText("#qr-document", issued.sha256());
         assertThat(browser.driver().getCurrentUrl()).endsWith("/verify.html?document=" + issued.id());
         browser.find("#verify-file").sendKeys(good.toAbsolutePath().toString());

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.sunbid.identity.AccountId;
 import org.sunbid.schedule.BookingPurpose;
 import org.sunbid.schedule.BookingRequest;
 import org.sunbid.schedule.Room;
@@ -174,7 +175,7 @@ class StaffBrowserIntegrationTests {
                 .get("lots").get(0).get("id").asText());
         var booking = schedule.book(new BookingRequest(room.id(), lot, project,
                 BookingPurpose.OPENING, "键盘测试项目开标", start, start.plus(Duration.ofHours(2)), accountId(staff)),
-                accountId(staff));
+                AccountId.of(accountId(staff)));
 
         browser.signIn(staff, PASSWORD, "/staff/rooms.html?date=" + day);
         browser.await(".booking[data-id='" + booking.id() + "']");

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.MemberId;
 
 /** Named factories for project tests: accounts of each role and a valid open-tender registration. */
 public final class ProjectFixtures {
@@ -24,7 +25,7 @@ public final class ProjectFixtures {
     static Member memberAccount(AccountManagement accounts, Role role) {
         String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         UUID member = UUID.randomUUID();
-        accounts.createMemberAccount(username, PASSWORD, role, member, role + " 测试会员");
+        accounts.createMemberAccount(username, PASSWORD, role, MemberId.of(member), role + " 测试会员");
         return new Member(username, member);
     }
 

@@ -28,6 +28,8 @@ import org.sunbid.bid.OpeningKeys;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectSetup;
 import org.sunbid.project.ProjectView;
 import org.sunbid.scheduler.FiringRecord;
@@ -81,7 +83,7 @@ class DeadlineMoveIntegrationTests {
         Instant opening = deadline.plus(Duration.ofMinutes(30));
         PublishedLots.Lot lot = PublishedLots.publish(accounts, openingKeys, projects, true,
                 now.minus(Duration.ofMinutes(25)), deadline, opening);
-        String subject = ScheduleManagement.lotJobSubject(lot.project(), lot.lot());
+        String subject = ScheduleManagement.lotJobSubject(ProjectId.of(lot.project()), LotId.of(lot.lot()));
         assertThat(jobs.pending("open-bids", subject).orElseThrow().dueAt()).isEqualTo(opening);
         assertThat(jobs.pending("close-submissions", subject).orElseThrow().dueAt()).isEqualTo(deadline);
         UUID hall = ScheduleFixtures.room(mvc, staff, ScheduleFixtures.unique("变更开标厅"), "OPENING_HALL");
@@ -104,7 +106,7 @@ class DeadlineMoveIntegrationTests {
         ProjectView after = projects.find(lot.staff(), lot.project());
         assertThat(after.bidDeadline()).isEqualTo(newDeadline);
         assertThat(after.openingAt()).isEqualTo(newOpening);
-        assertThat(schedule.ofLot(lot.lot())).singleElement().satisfies(b -> {
+        assertThat(schedule.ofLot(LotId.of(lot.lot()))).singleElement().satisfies(b -> {
             assertThat(b.startsAt()).isEqualTo(newOpening);
             assertThat(b.endsAt()).isEqualTo(newOpening.plus(Duration.ofHours(1)));
         });
@@ -132,7 +134,7 @@ class DeadlineMoveIntegrationTests {
         Instant opening = deadline.plus(Duration.ofMinutes(30));
         PublishedLots.Lot real = PublishedLots.publish(accounts, openingKeys, projects, false, now.plusSeconds(60),
                 deadline, opening);
-        String subject = ScheduleManagement.lotJobSubject(real.project(), real.lot());
+        String subject = ScheduleManagement.lotJobSubject(ProjectId.of(real.project()), LotId.of(real.lot()));
 
         // a 20-day project "moved" to 20 minutes
         JsonNode tooShort = refused(move(real.lot(), now.plus(Duration.ofMinutes(20)), now.plus(Duration.ofMinutes(50)),
@@ -158,7 +160,7 @@ class DeadlineMoveIntegrationTests {
         assertThat(unchanged.openingAt()).isEqualTo(opening);
         assertThat(jobs.pending("open-bids", subject).orElseThrow().dueAt()).isEqualTo(opening);
         assertThat(jobs.pending("close-submissions", subject).orElseThrow().dueAt()).isEqualTo(deadline);
-        assertThat(schedule.ofLot(real.lot())).singleElement().extracting(Booking::startsAt).isEqualTo(opening);
+        assertThat(schedule.ofLot(LotId.of(real.lot()))).singleElement().extracting(Booking::startsAt).isEqualTo(opening);
         awaitLogged("schedule.deadline-move-refused", real.lot());
 
         // a change of documents needs 15 (here accelerated) days before the new deadline

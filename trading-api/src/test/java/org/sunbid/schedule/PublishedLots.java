@@ -12,6 +12,7 @@ import org.sunbid.bid.OpeningKeys;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.project.ProjectFixtures;
 import org.sunbid.project.ProjectSetup;
 import org.sunbid.project.ProjectView;
@@ -40,7 +41,7 @@ public final class PublishedLots {
             Instant saleFrom, Instant deadline, Instant opening) throws Exception {
         for (int i = 0; i < 3; i++) {
             String username = "custodian-" + UUID.randomUUID().toString().substring(0, 8);
-            UUID id = accounts.createPlatformAccount(username, PASSWORD, Role.CUSTODIAN, "保管人" + i, null);
+            UUID id = accounts.createPlatformAccount(username, PASSWORD, Role.CUSTODIAN, "保管人" + i, null).value();
             SigningKey key = CertificateIssuer.selfSigned("CN=保管人" + i + ",O=Sunbid", Certificates.KeyAlgorithm.EC_P256,
                     Duration.ofDays(365));
             openingKeys.bindCustodianCertificate(new CurrentUser(id, username, Role.CUSTODIAN, Optional.empty()),
@@ -50,7 +51,7 @@ public final class PublishedLots {
         CurrentUser regulator = platform(accounts, Role.REGULATOR);
         String tendereeName = "tenderee-" + UUID.randomUUID().toString().substring(0, 8);
         UUID member = UUID.randomUUID();
-        UUID account = accounts.createMemberAccount(tendereeName, PASSWORD, Role.TENDEREE, member, "西湖区城建中心");
+        UUID account = accounts.createMemberAccount(tendereeName, PASSWORD, Role.TENDEREE, MemberId.of(member), "西湖区城建中心").value();
         CurrentUser tenderee = new CurrentUser(account, tendereeName, Role.TENDEREE, Optional.of(member));
         Map<String, Object> form = ProjectFixtures.openTender("截止时间变更测试工程");
         form.put("lots", List.of(Map.of("name", "主线", "estimate", "10000000.00", "deposit", "200000.00")));
@@ -68,7 +69,7 @@ public final class PublishedLots {
 
     private static CurrentUser platform(AccountManagement accounts, Role role) {
         String username = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID id = accounts.createPlatformAccount(username, PASSWORD, role, role + " 测试", null);
+        UUID id = accounts.createPlatformAccount(username, PASSWORD, role, role + " 测试", null).value();
         return new CurrentUser(id, username, role, Optional.empty());
     }
 }

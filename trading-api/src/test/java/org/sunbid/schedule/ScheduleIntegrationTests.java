@@ -29,6 +29,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.support.Api;
 import org.sunbid.support.PlatformTest;
@@ -141,7 +142,7 @@ class ScheduleIntegrationTests {
         book(hall, lot, "EVALUATION", "评标不在开标厅", base, base.plus(Duration.ofHours(1)), null)
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("https://sunbid.org/problems/room-unsuitable"));
-        assertThat(schedule.ofLot(lot)).isEmpty();
+        assertThat(schedule.ofLot(LotId.of(lot))).isEmpty();
     }
 
     @Test

@@ -28,6 +28,10 @@ public final class SchedulerNode {
     static final String CLUSTER = "sunbid-reliability";
     /** System property naming the {@link BookkeepingCommit} of the nodes (the benchmark passes it on to them). */
     static final String BOOKKEEPING = "bench.bookkeeping";
+    /** System property: the nodes' misfire threshold in ms (5 s for the tests; the benchmark passes its own on). */
+    static final String MISFIRE = "bench.misfireThresholdMs";
+    /** System property: job completions recorded together (1 = Quartz's own one transaction per job). */
+    static final String COMPLETION_GROUP = "bench.completionGroup";
 
     private SchedulerNode() {
     }
@@ -39,8 +43,9 @@ public final class SchedulerNode {
 
     static SchedulerSettings settings(int threads, int batch, Duration batchWindow) {
         return new SchedulerSettings(CLUSTER, true, threads, batch, batchWindow, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                BookkeepingCommit.valueOf(System.getProperty(BOOKKEEPING, BookkeepingCommit.ASYNCHRONOUS.name())));
+                Duration.ofMillis(Long.getLong(MISFIRE, 5_000)), List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                BookkeepingCommit.valueOf(System.getProperty(BOOKKEEPING, BookkeepingCommit.ASYNCHRONOUS.name())),
+                Integer.getInteger(COMPLETION_GROUP, SchedulerSettings.DEFAULT_COMPLETION_GROUP));
     }
 
     static HikariDataSource dataSource(String url, int size) {

@@ -12,6 +12,7 @@ import org.sunbid.SunbidApplication;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.platform.PlatformProperties;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The whole platform in a JVM of its own, for {@link SupervisionCrashTests} to kill with {@code kill -9} while requests
@@ -32,7 +33,7 @@ public final class SupervisionCrashNode {
         if (!Files.exists(fixture)) {
             AccountManagement accounts = context.getBean(AccountManagement.class);
             String suffix = UUID.randomUUID().toString().substring(0, 8);
-            accounts.createMemberAccount("tenderee-" + suffix, PASSWORD, Role.TENDEREE, UUID.randomUUID(), "断电测试招标人");
+            accounts.createMemberAccount("tenderee-" + suffix, PASSWORD, Role.TENDEREE, MemberId.of(UUID.randomUUID()), "断电测试招标人");
             accounts.createPlatformAccount("regulator-" + suffix, PASSWORD, Role.REGULATOR, "断电测试监管", null);
             Properties p = new Properties();
             p.setProperty("tenderee", "tenderee-" + suffix);

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.signing.merkle.ConsistencyProof;
@@ -56,7 +57,7 @@ class SupervisionLogIntegrationTests {
     @BeforeEach
     void regulator() throws Exception {
         String name = "reg-" + UUID.randomUUID().toString().substring(0, 8);
-        regulatorId = accounts.createPlatformAccount(name, PASSWORD, Role.REGULATOR, "监管员", null);
+        regulatorId = accounts.createPlatformAccount(name, PASSWORD, Role.REGULATOR, "监管员", null).value();
         regulator = Api.login(mvc, name, PASSWORD);
     }
 

@@ -55,6 +55,6 @@ public class DemoDepositPayments {
                     .append(",\"").append(p.company().replace("\"", "\"\"")).append("\",,,false\n");
         }
         return imports.importStatement(StatementFormat.CSV,
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), staff.accountId());
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), staff.account());
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sunbid.alert.AlertView;
 import org.sunbid.document.DocumentManagement;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.identity.Role;
@@ -57,7 +58,7 @@ public class EvidencePack {
     }
 
     public String accountName(UUID account) {
-        return accounts.find(account).map(AccountManagement.AccountView::displayName).orElse("—");
+        return Optional.ofNullable(account).map(AccountId::of).flatMap(accounts::find).map(AccountManagement.AccountView::displayName).orElse("—");
     }
 
     public byte[] render(AlertView alert, Map<UUID, String> names) {

@@ -26,10 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.archive.ArchiveManagement;
+import org.sunbid.archive.ArchivePackageId;
 import org.sunbid.archive.ArchivePackageInfo;
 import org.sunbid.archive.ArchiveReason;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.ProjectId;
 
 /** Archive packages for staff and regulators: build on demand, search, download. There is no update or delete. */
 @RestController
@@ -51,7 +53,7 @@ class ArchiveController {
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "按需归档 Build a project's archive package now")
     ArchivePackageInfo build(@Valid @RequestBody BuildRequest request, CurrentUser user) {
-        return archives.build(request.projectId(), ArchiveReason.ON_DEMAND, user.accountId());
+        return archives.build(ProjectId.of(request.projectId()), ArchiveReason.ON_DEMAND, user.account());
     }
 
     @GetMapping
@@ -68,14 +70,14 @@ class ArchiveController {
     @PreAuthorize("hasAnyRole('STAFF','REGULATOR','ADMIN')")
     @Operation(summary = "归档包信息 A package's catalogue entry")
     ArchivePackageInfo find(@PathVariable UUID id) {
-        return archives.find(id).orElseThrow(() -> ProblemException.notFound("archive", id));
+        return archives.find(ArchivePackageId.of(id)).orElseThrow(() -> ProblemException.notFound("archive", id));
     }
 
     @GetMapping("/{id}/zip")
     @PreAuthorize("hasAnyRole('STAFF','REGULATOR','ADMIN')")
     @Operation(summary = "下载归档包（记录访问） Download a package; the read is logged")
     ResponseEntity<Resource> download(@PathVariable UUID id, CurrentUser user) {
-        Path file = archives.open(id, user);
+        Path file = archives.open(ArchivePackageId.of(id), user);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("sunbid-archive-" + id + ".zip").build().toString())

@@ -5,6 +5,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.sunbid.archive.ArchiveManagement;
 import org.sunbid.archive.ArchiveReason;
 import org.sunbid.award.AwardEvents;
+import org.sunbid.platform.id.ProjectId;
 
 /** A completed project (every lot contracted) is archived once the completion is committed. */
 @Component
@@ -18,6 +19,6 @@ class ArchiveOnCompletion {
 
     @TransactionalEventListener
     void onCompleted(AwardEvents.ProjectCompleted completed) {
-        archives.buildSeparately(completed.project(), ArchiveReason.COMPLETED, null);
+        archives.buildSeparately(ProjectId.of(completed.project()), ArchiveReason.COMPLETED, null);
     }
 }

@@ -9,9 +9,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.archive.ArchiveSources;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentManagement;
+import org.sunbid.document.DocumentSubject;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.platform.BlobStore;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.archive.ArchiveEntry;
 
 /**
@@ -32,7 +35,8 @@ class AwardArchiveSources implements ArchiveSources {
     }
 
     @Override
-    public List<ArchiveEntry> entriesFor(UUID projectId) {
+    public List<ArchiveEntry> entriesFor(ProjectId project) {
+        UUID projectId = project.value();
         List<ArchiveEntry> entries = new ArrayList<>();
         for (AwardStore.AwardRow row : store.ofProject(projectId)) {
             String base = "award/" + row.lot().value() + "/";
@@ -51,8 +55,8 @@ class AwardArchiveSources implements ArchiveSources {
                             () -> new ByteArrayInputStream(e.signature())));
                 }
             }
-            for (SignedDocument d : documents.forSubject(row.lot().value())) {
-                byte[] pdf = documents.pdfForPlatform(d.id()).orElseThrow();
+            for (SignedDocument d : documents.forSubject(DocumentSubject.of(row.lot()))) {
+                byte[] pdf = documents.pdfForPlatform(DocumentId.of(d.id())).orElseThrow();
                 entries.add(new ArchiveEntry(base + d.kind().name().toLowerCase().replace('_', '-') + "-" + d.id()
                         + ".pdf", d.kind().name().toLowerCase(), d.issuedAt(), () -> new ByteArrayInputStream(pdf)));
             }

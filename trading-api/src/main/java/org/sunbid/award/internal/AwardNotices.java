@@ -13,6 +13,7 @@ import org.sunbid.award.Candidate;
 import org.sunbid.award.Objection;
 import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentManagement;
+import org.sunbid.document.DocumentSubject;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
 import org.sunbid.notice.NoticeDraft;
@@ -129,7 +130,7 @@ public class AwardNotices {
     }
 
     public List<UUID> documentsOf(LotId lot) {
-        return documents.forSubject(lot.value()).stream().map(SignedDocument::id).collect(Collectors.toList());
+        return documents.forSubject(DocumentSubject.of(lot)).stream().map(SignedDocument::id).collect(Collectors.toList());
     }
 
     private static DocumentSpec letter(DocumentKind kind, ProjectView p, LotId lot, String url, String text) {

@@ -5,6 +5,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.sunbid.archive.ArchiveManagement;
 import org.sunbid.archive.ArchiveReason;
 import org.sunbid.bid.BidEvents;
+import org.sunbid.platform.id.ProjectId;
 
 /** A failed lot (流标) ends its project's bidding: the project's records are archived once the failure is committed. */
 @Component
@@ -19,8 +20,8 @@ class ArchiveOnFailure {
     /** A project whose other lots are still before or in their opening is archived once the last one ends. */
     @TransactionalEventListener
     void onLotFailed(BidEvents.LotFailed failed) {
-        if (archives.archivable(failed.project())) {
-            archives.buildSeparately(failed.project(), ArchiveReason.FAILED, null);
+        if (archives.archivable(ProjectId.of(failed.project()))) {
+            archives.buildSeparately(ProjectId.of(failed.project()), ArchiveReason.FAILED, null);
         }
     }
 }

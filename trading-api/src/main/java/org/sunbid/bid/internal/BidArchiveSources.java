@@ -9,8 +9,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.archive.ArchiveSources;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.document.SignedDocument;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.archive.ArchiveEntry;
 
 /**
@@ -29,7 +31,8 @@ class BidArchiveSources implements ArchiveSources {
     }
 
     @Override
-    public List<ArchiveEntry> entriesFor(UUID projectId) {
+    public List<ArchiveEntry> entriesFor(ProjectId project) {
+        UUID projectId = project.value();
         List<ArchiveEntry> entries = new ArrayList<>();
         for (Bids.BidRow bid : bidRows.bidsOfProject(projectId)) {
             String base = "bids/" + bid.lot() + "/" + bid.id();
@@ -47,8 +50,8 @@ class BidArchiveSources implements ArchiveSources {
     }
 
     static void pdf(DocumentManagement documents, List<ArchiveEntry> entries, String path, UUID documentId) {
-        Optional<SignedDocument> document = documents.find(documentId);
-        Optional<byte[]> bytes = documents.pdfFor(documentId, null).or(() -> documents.pdfForPlatform(documentId));
+        Optional<SignedDocument> document = documents.find(DocumentId.of(documentId));
+        Optional<byte[]> bytes = documents.pdfFor(DocumentId.of(documentId), null).or(() -> documents.pdfForPlatform(DocumentId.of(documentId)));
         if (document.isPresent() && bytes.isPresent()) {
             byte[] pdf = bytes.get();
             entries.add(new ArchiveEntry(path, document.get().kind().name().toLowerCase(), document.get().issuedAt(),

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sunbid.identity.CertificateDirectory;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.cms.CmsVerifier;
 import org.sunbid.signing.cms.SignatureCheck;
 import org.sunbid.signing.cms.VerifyOptions;
@@ -26,7 +27,10 @@ public class BidderSignatures {
     }
 
     public List<X509Certificate> registered(UUID member) {
-        return certificates.stream().flatMap(d -> d.certificatesOf(member).stream()).toList();
+        if (member == null) {
+            return List.of();
+        }
+        return certificates.stream().flatMap(d -> d.certificatesOf(MemberId.of(member)).stream()).toList();
     }
 
     /** The content of an encapsulated CMS signature by one of the member's certificates, if it is one. */

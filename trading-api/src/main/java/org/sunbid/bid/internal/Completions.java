@@ -25,6 +25,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentManagement;
+import org.sunbid.document.DocumentSubject;
 import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
@@ -38,8 +39,10 @@ import org.sunbid.signing.timestamp.TimestampVerifier;
 /**
  * The recoverable steps of a bid's completion. The completion commits the bid's row first (its receipt, signed and
  * time-stamped, is then the bid); moving the sealed file into place and issuing the receipt's signed PDF follow, each
- * idempotent and driven by the row ({@code file_placed}, {@code receipt_document}) — a small outbox. Whatever a crash
- * interrupted is finished by the bidder's retried completion, at start-up, at the deadline and before the opening.
+ * idempotent and driven by the row ({@code file_placed}, {@code receipt_document}) — a small outbox, written in the
+ * bid's own transaction. The completion places the file before it answers; the PDF is issued after the answer by
+ * {@link ReceiptPdfs}. Whatever a crash interrupted is finished by the bidder's retried completion, at start-up, at the
+ * deadline and before the opening.
  * Files the database does not know (a crash between creating a file and committing its row) are swept.
  */
 @Component
@@ -57,6 +60,7 @@ public class Completions {
     private final MemberManagement members;
     private final PlatformProperties properties;
     private final Clock clock;
+    private final Object issuing = new Object();
 
     Completions(Bids bidRows, Uploads uploads, Lots lots, DocumentManagement documents, AccountManagement accounts,
             MemberManagement members, PlatformProperties properties, Clock clock) {
@@ -71,22 +75,40 @@ public class Completions {
     }
 
     /**
-     * Finishes the bid's completion: its file placed, its receipt PDF issued. Idempotent; called after the commit,
-     * outside any transaction. A PDF that cannot be issued now stays due (logged) and is issued on the next pass.
+     * Finishes the bid's completion: its file placed, its receipt PDF issued. Idempotent; called outside any
+     * transaction (start-up, deadline, opening). A PDF that cannot be issued now stays due (logged) and is issued on the
+     * next pass.
      */
     public void finish(UUID bidId) {
+        place(bidId);
+        issueReceiptIfDue(bidId);
+    }
+
+    /** Moves the bid's sealed file into place unless that is done. Idempotent; called after the bid's commit. */
+    public void place(UUID bidId) {
         Optional<Bids.Unfinished> u = bidRows.unfinishedBid(bidId);
-        if (u.isEmpty()) {
-            return;
-        }
-        if (!u.get().placed()) {
+        if (u.isPresent() && !u.get().placed()) {
             place(u.get());
         }
-        if (!u.get().receiptIssued()) {
+    }
+
+    /**
+     * Issues the receipt's signed PDF unless it is issued. Idempotent and serialised (the worker that issues PDFs after
+     * the response, and the start-up, deadline and opening passes, may ask for the same bid); a failure is logged and
+     * the PDF stays due. Returns whether the bid's PDF is issued now.
+     */
+    public boolean issueReceiptIfDue(UUID bidId) {
+        synchronized (issuing) {
+            Optional<Bids.Unfinished> u = bidRows.unfinishedBid(bidId);
+            if (u.isEmpty() || u.get().receiptIssued()) {
+                return true;
+            }
             try {
                 issueReceipt(bidId);
+                return true;
             } catch (RuntimeException e) {
                 log.error("bid {} accepted, but its receipt PDF could not be issued yet; it stays due", bidId, e);
+                return false;
             }
         }
     }
@@ -130,14 +152,14 @@ public class Completions {
     /** Issues the receipt PDF unless an earlier attempt issued it and crashed before recording its id. */
     private void issueReceipt(UUID bidId) {
         Bids.BidRow row = bidRows.bid(bidId).orElseThrow();
-        Optional<SignedDocument> earlier = documents.forSubject(bidId).stream()
+        Optional<SignedDocument> earlier = documents.forSubject(DocumentSubject.of(bidId)).stream()
                 .filter(d -> d.kind() == DocumentKind.BID_RECEIPT).findFirst();
         UUID document = earlier.map(SignedDocument::id).orElseGet(() -> {
             Lots.Lot lot = lots.anyState(row.project(), row.lot());
             var stamp = ((TimestampCheck.Valid) TimestampVerifier.verifyWithoutTrust(row.receiptTimestamp(),
                     java.util.HexFormat.of().parseHex(row.sha256()))).timestamp();
             var company = members.details(MemberId.of(row.member())).company();
-            String bidderName = company != null ? company.name() : accounts.accountsOfMember(row.member()).stream()
+            String bidderName = company != null ? company.name() : accounts.accountsOfMember(MemberId.of(row.member())).stream()
                     .findFirst().map(AccountManagement.AccountView::displayName).orElse(row.member().toString());
             String uscc = company == null ? "" : company.uscc();
             return documents.issue(new DocumentManagement.IssueRequest(DocumentKind.BID_RECEIPT, row.id(), row.member(),

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectEvents;
 import org.sunbid.project.ProjectView;
 import org.sunbid.scheduler.Firing;
@@ -35,13 +37,13 @@ class SubmissionJobs implements ScheduledTask {
     void onPublished(ProjectEvents.ProjectPublished published) {
         ProjectView project = lots.project(published.projectId());
         for (ProjectView.LotView lot : project.lots()) {
-            scheduler.schedule(KIND, org.sunbid.schedule.ScheduleManagement.lotJobSubject(project.id(), lot.id()), project.bidDeadline());
+            scheduler.schedule(KIND, org.sunbid.schedule.ScheduleManagement.lotJobSubject(ProjectId.of(project.id()), LotId.of(lot.id())), project.bidDeadline());
         }
     }
 
     @EventListener
     void onDeadlineMoved(ProjectEvents.DeadlineMoved moved) {
-        scheduler.schedule(KIND, org.sunbid.schedule.ScheduleManagement.lotJobSubject(moved.projectId(), moved.lotId()), moved.newDeadline());
+        scheduler.schedule(KIND, org.sunbid.schedule.ScheduleManagement.lotJobSubject(ProjectId.of(moved.projectId()), LotId.of(moved.lotId())), moved.newDeadline());
     }
 
     @Override

@@ -12,8 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +43,9 @@ import org.sunbid.platform.id.ProjectId;
 @RestController
 @Tag(name = "bids", description = "投标与开标 Sealed bids and opening")
 class BidController {
+
+    /** How long a client waits before asking again for a receipt PDF still being issued. */
+    static final int PDF_RETRY_SECONDS = 2;
 
     private final BidSubmissions submissions;
     private final BidWithdrawals withdrawals;
@@ -139,6 +145,21 @@ class BidController {
     @Operation(summary = "投标回执 A bid's receipt (404 for anyone but its bidder)")
     Receipt receipt(CurrentUser user, @PathVariable UUID id) {
         return bids.receipt(user, BidId.of(id));
+    }
+
+    @GetMapping("/api/bids/{id}/receipt.pdf")
+    @PreAuthorize("hasRole('BIDDER')")
+    @Operation(summary = "投标回执 PDF（生成中时返回 202 与 Retry-After）The receipt's signed PDF; 202 with Retry-After while it "
+            + "is still being issued (it is issued after the completion answers; the signed JSON receipt is the proof)")
+    ResponseEntity<?> receiptPdf(CurrentUser user, @PathVariable UUID id) {
+        return bids.receiptPdf(user, BidId.of(id)).<ResponseEntity<?>>map(pdf -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("receipt-" + id + ".pdf").build().toString())
+                .body(pdf))
+                .orElseGet(() -> ResponseEntity.accepted().header(HttpHeaders.RETRY_AFTER, String.valueOf(PDF_RETRY_SECONDS))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("bid", id, "status", "ISSUING", "retryAfterSeconds", PDF_RETRY_SECONDS)));
     }
 
     @PostMapping("/api/bids/{id}/withdrawal")

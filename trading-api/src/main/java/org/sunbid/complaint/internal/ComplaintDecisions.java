@@ -15,6 +15,7 @@ import org.sunbid.identity.Role;
 import org.sunbid.notice.NoticeDraft;
 import org.sunbid.notice.NoticeKind;
 import org.sunbid.notice.NoticeManagement;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.project.ProjectView;
 import org.sunbid.schedule.Notifications;
 import org.sunbid.signing.pdf.DocumentSpec;
@@ -43,7 +44,7 @@ public class ComplaintDecisions {
     /** Signs and stores the decision letter; returns its id (the notice and the parties refer to it). */
     public SignedDocument sign(Complaint c, ProjectView p, String complainantName, Complaint.Verdict verdict,
             String decision, LocalDate on) {
-        return documents.issue(new DocumentManagement.IssueRequest(DocumentKind.COMPLAINT_DECISION, c.id(), null,
+        return documents.issue(new DocumentManagement.IssueRequest(DocumentKind.COMPLAINT_DECISION, c.id().value(), null,
                 Visibility.PUBLIC, url -> new DocumentSpec(DocumentKind.COMPLAINT_DECISION.zh(),
                         DocumentKind.COMPLAINT_DECISION.en(), p.transactionCode() + " · " + p.name(), url, List.of(
                                 new DocumentSpec.Fields(List.of(
@@ -67,7 +68,7 @@ public class ComplaintDecisions {
         String body = p.name() + "（" + p.transactionCode() + "）投诉处理决定：\n投诉人：" + complainantName
                 + "\n被投诉人：" + p.tendereeName() + "\n处理结果：" + verdictText(c.verdict()) + "\n" + c.outcome()
                 + "\n决定书（平台电子签章）：/api/public/documents/" + letter.id() + "/pdf\n依据《中华人民共和国招标投标法实施条例》第六十一条。";
-        notices.publish(new NoticeDraft("complaint-decision:" + c.id(), NoticeKind.COMPLAINT_DECISION, p.id(),
+        notices.publish(new NoticeDraft("complaint-decision:" + c.id().value(), NoticeKind.COMPLAINT_DECISION, p.id(),
                 p.transactionCode(), p.name(), p.type().name(), p.procedure().name(), p.name() + " 投诉处理决定公告", body,
                 p.regionCode(), p.classificationCodes(), null, p.tendereeName(), p.agencyName(), null, p.bidDeadline(),
                 p.openingAt(), p.lots().stream().map(l -> new NoticeDraft.NoticeLot(l.id(), l.number(), l.name(),
@@ -80,7 +81,7 @@ public class ComplaintDecisions {
     public void remindRegulators(Complaint c, String messageKey, LocalDate due) {
         List<UUID> regulators = accounts.platformAccounts().stream().filter(a -> a.role() == Role.REGULATOR)
                 .map(AccountManagement.AccountView::id).toList();
-        notifications.notify(regulators, messageKey, c.id(), due);
+        notifications.notify(regulators, messageKey, c.id().value(), due);
     }
 
     private List<UUID> parties(Complaint c, ProjectView p) {
@@ -88,7 +89,7 @@ public class ComplaintDecisions {
         if (p.agencyMemberId() != null) {
             members.add(p.agencyMemberId());
         }
-        return members.stream().flatMap(m -> accounts.accountsOfMember(m).stream()).map(AccountManagement.AccountView::id)
+        return members.stream().flatMap(m -> accounts.accountsOfMember(MemberId.of(m)).stream()).map(AccountManagement.AccountView::id)
                 .distinct().toList();
     }
 

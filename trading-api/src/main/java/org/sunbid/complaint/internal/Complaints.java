@@ -37,7 +37,7 @@ public class Complaints {
                 insert into complaint (id, project_id, objection_id, complainant, text, signature, signature_sha256,
                     known_on, filed_at, filed_on, state)
                 values (:id, :p, :o, :m, :text, :sig, :sha, :known, :at, :on, :state)""")
-                .param("id", c.id()).param("p", f.project().value()).param("o", f.objection())
+                .param("id", c.id().value()).param("p", f.project().value()).param("o", f.objection())
                 .param("m", f.complainant().value()).param("text", f.text()).param("sig", signature)
                 .param("sha", f.signatureSha256()).param("known", Date.valueOf(f.knownOn()))
                 .param("at", Timestamp.from(f.filedAt())).param("on", Date.valueOf(f.filedOn()))

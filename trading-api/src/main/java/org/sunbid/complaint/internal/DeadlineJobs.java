@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.sunbid.complaint.Complaint;
 import org.sunbid.complaint.ComplaintDeadlines;
+import org.sunbid.complaint.ComplaintId;
 import org.sunbid.complaint.ComplaintManagement;
 import org.sunbid.platform.PlatformZone;
 import org.sunbid.scheduler.Firing;
@@ -35,8 +36,8 @@ public class DeadlineJobs implements ScheduledTask {
 
     /** Schedules (or moves, or cancels) the complaint's reminder and overdue jobs for its current due day. */
     public void plan(Complaint c, ComplaintDeadlines deadlines, LocalDate today) {
-        String reminder = c.id() + ":reminder";
-        String overdue = c.id() + ":overdue";
+        String reminder = c.id().value() + ":reminder";
+        String overdue = c.id().value() + ":overdue";
         LocalDate due = c.due(deadlines, today);
         if (due == null) {
             scheduler.cancel(KIND, reminder);
@@ -59,6 +60,6 @@ public class DeadlineJobs implements ScheduledTask {
     @Override
     public void run(Firing firing) {
         String[] parts = firing.subject().split(":");
-        complaints.getObject().checkDeadline(UUID.fromString(parts[0]), "overdue".equals(parts[1]));
+        complaints.getObject().checkDeadline(ComplaintId.parse(parts[0]), "overdue".equals(parts[1]));
     }
 }

@@ -42,13 +42,13 @@ public class ProcedureHolds {
 
     /** Holds the project and its jobs; returns how many jobs were held. */
     public int hold(Complaint c, ProjectView project) {
-        projects.hold(ProjectId.of(project.id()), HolderId.of(c.id()), "投诉处理暂停 suspended over complaint " + c.id());
+        projects.hold(ProjectId.of(project.id()), HolderId.of(c.id().value()), "投诉处理暂停 suspended over complaint " + c.id().value());
         List<String> ids = new java.util.ArrayList<>(List.of(project.id().toString()));
         project.lots().forEach(l -> ids.add(l.id().toString()));
         int held = 0;
         for (FiringRecord f : jobs.firings(EnumSet.of(FiringStatus.PENDING, FiringStatus.RETRYING), PENDING_SCAN)) {
             if (ids.stream().anyMatch(f.subject()::contains)) {
-                complaints.hold(c.id(), new Complaints.HeldJob(f.kind(), f.subject(), f.dueAt()));
+                complaints.hold(c.id().value(), new Complaints.HeldJob(f.kind(), f.subject(), f.dueAt()));
                 jobs.cancel(f.kind(), f.subject());
                 held++;
             }

@@ -22,10 +22,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.complaint.Complaint;
+import org.sunbid.complaint.ComplaintId;
 import org.sunbid.complaint.ComplaintManagement;
 import org.sunbid.complaint.ComplaintView;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.project.ObjectionId;
 
 /** Complaints: the objector files and follows, the tenderee follows, the regulator handles. */
 @RestController
@@ -62,7 +64,7 @@ class ComplaintController {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("signature", "complaint.signature.not-base64");
         }
-        return complaints.file(user, body.objectionId(), body.text(), signature);
+        return complaints.file(user, ObjectionId.of(body.objectionId()), body.text(), signature);
     }
 
     @GetMapping
@@ -83,7 +85,7 @@ class ComplaintController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "投诉详情 A complaint")
     ComplaintView view(CurrentUser user, @PathVariable UUID id) {
-        return complaints.view(user, id);
+        return complaints.view(user, ComplaintId.of(id));
     }
 
     @GetMapping("/{id}/signature")
@@ -92,48 +94,48 @@ class ComplaintController {
     ResponseEntity<byte[]> signature(CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/pkcs7-signature")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complaint-" + id + ".p7s\"")
-                .body(complaints.signature(user, id));
+                .body(complaints.signature(user, ComplaintId.of(id)));
     }
 
     @PostMapping("/{id}/acceptance")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "受理（可暂停招标投标活动） Accept, optionally suspending the procedure")
     ComplaintView accept(CurrentUser user, @PathVariable UUID id, @RequestBody Acceptance body) {
-        return complaints.accept(user, id, body != null && Boolean.TRUE.equals(body.suspendProcedure()));
+        return complaints.accept(user, ComplaintId.of(id), body != null && Boolean.TRUE.equals(body.suspendProcedure()));
     }
 
     @PostMapping("/{id}/refusal")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "不予受理 Refuse, with the reason")
     ComplaintView refuse(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Reason body) {
-        return complaints.refuse(user, id, body.reason());
+        return complaints.refuse(user, ComplaintId.of(id), body.reason());
     }
 
     @PostMapping("/{id}/suspension")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "责令暂停招标投标活动 Suspend the procedure")
     ComplaintView suspend(CurrentUser user, @PathVariable UUID id) {
-        return complaints.suspend(user, id);
+        return complaints.suspend(user, ComplaintId.of(id));
     }
 
     @PostMapping("/{id}/pause")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "检验、检测、鉴定、专家评审（不计入期限） Pause for an expert opinion or a test")
     ComplaintView pause(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Reason body) {
-        return complaints.pause(user, id, body.reason());
+        return complaints.pause(user, ComplaintId.of(id), body.reason());
     }
 
     @PostMapping("/{id}/resumption")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "恢复计算期限 End the pause")
     ComplaintView resume(CurrentUser user, @PathVariable UUID id) {
-        return complaints.resume(user, id);
+        return complaints.resume(user, ComplaintId.of(id));
     }
 
     @PostMapping("/{id}/decision")
     @PreAuthorize("hasRole('REGULATOR')")
     @Operation(summary = "作出处理决定（平台签章、公告、送达） Decide: signed, published and sent to the parties")
     ComplaintView decide(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody Decision body) {
-        return complaints.decide(user, id, body.verdict(), body.decision());
+        return complaints.decide(user, ComplaintId.of(id), body.verdict(), body.decision());
     }
 }

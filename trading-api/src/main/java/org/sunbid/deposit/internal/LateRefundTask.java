@@ -1,8 +1,7 @@
 package org.sunbid.deposit.internal;
 
-import java.util.UUID;
-
 import org.springframework.stereotype.Component;
+import org.sunbid.deposit.RefundId;
 import org.sunbid.deposit.RefundManagement;
 import org.sunbid.scheduler.Firing;
 import org.sunbid.scheduler.ScheduledTask;
@@ -24,6 +23,6 @@ class LateRefundTask implements ScheduledTask {
 
     @Override
     public void run(Firing firing) {
-        refunds.alertIfLate(UUID.fromString(firing.subject()));
+        refunds.alertIfLate(RefundId.parse(firing.subject()));
     }
 }

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -19,12 +21,24 @@ import javax.xml.stream.XMLStreamWriter;
 public final class Pain001Writer {
 
     public enum Version {
-        V09("pain.001.001.09");
+        /** Edition 2009: the requested execution date is a plain ISODate and the agent's BIC is {@code BIC}. */
+        V03("pain.001.001.03", false, "BIC"),
+        /** Edition 2019: the execution date is a choice ({@code Dt} or {@code DtTm}) and the BIC is {@code BICFI}. */
+        V09("pain.001.001.09", true, "BICFI");
 
         private final String id;
+        private final boolean executionDateChoice;
+        private final String bicElement;
 
-        Version(String id) {
+        Version(String id, boolean executionDateChoice, String bicElement) {
             this.id = id;
+            this.executionDateChoice = executionDateChoice;
+            this.bicElement = bicElement;
+        }
+
+        /** The version named by its message identifier ("pain.001.001.03"), or empty. */
+        public static Optional<Version> of(String id) {
+            return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst();
         }
 
         public String id() {
@@ -70,16 +84,20 @@ public final class Pain001Writer {
             text(w, "BtchBookg", "false");
             text(w, "NbOfTxs", Integer.toString(transfers.size()));
             text(w, "CtrlSum", sum.toPlainString());
-            w.writeStartElement("ReqdExctnDt");
-            text(w, "Dt", executionDate.toString());
-            w.writeEndElement();
+            if (v.executionDateChoice) {
+                w.writeStartElement("ReqdExctnDt");
+                text(w, "Dt", executionDate.toString());
+                w.writeEndElement();
+            } else {
+                text(w, "ReqdExctnDt", executionDate.toString());
+            }
             w.writeStartElement("Dbtr");
             text(w, "Nm", limit(debtor.name(), 140));
             w.writeEndElement();
             account(w, "DbtrAcct", debtor.account(), true);
             w.writeStartElement("DbtrAgt");
             w.writeStartElement("FinInstnId");
-            text(w, "BICFI", debtor.bic());
+            text(w, v.bicElement, debtor.bic());
             w.writeEndElement();
             w.writeEndElement();
             for (Transfer t : transfers) {

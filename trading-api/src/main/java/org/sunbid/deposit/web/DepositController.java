@@ -28,8 +28,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.deposit.DepositInstructions;
 import org.sunbid.deposit.DepositManagement;
+import org.sunbid.deposit.ForfeitId;
 import org.sunbid.deposit.ForfeitManagement;
 import org.sunbid.deposit.ImportReport;
+import org.sunbid.deposit.RefundBatchId;
+import org.sunbid.deposit.RefundId;
 import org.sunbid.deposit.RefundManagement;
 import org.sunbid.deposit.StatementFormat;
 import org.sunbid.deposit.StatementImports;
@@ -88,7 +91,7 @@ class DepositController {
     ImportReport importStatement(CurrentUser user, @RequestParam StatementFormat format, HttpServletRequest request)
             throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return imports.importStatement(format, in, user.accountId());
+            return imports.importStatement(format, in, user.account());
         }
     }
 
@@ -141,7 +144,7 @@ class DepositController {
     @PostMapping("/api/deposits/refunds/{refundId}/reissue")
     @PreAuthorize("hasRole('STAFF')")
     RefundManagement.RefundView reissue(CurrentUser user, @PathVariable UUID refundId) {
-        return refunds.reissue(user, refundId);
+        return refunds.reissue(user, RefundId.of(refundId));
     }
 
     record NewBatch(String painVersion) {
@@ -152,18 +155,19 @@ class DepositController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "制单 Make a refund batch of every proposed refund (maker)")
     RefundManagement.BatchView makeBatch(CurrentUser user, @RequestBody NewBatch body) {
-        // only the version whose ISO schema the tests validate against is produced (docs/deposits.md)
-        if (body.painVersion() != null && !Pain001Writer.Version.V09.id().equals(body.painVersion())) {
-            throw ProblemException.invalid("painVersion", "deposit.refund.pain-version", body.painVersion());
-        }
-        return refunds.makeBatch(user, Pain001Writer.Version.V09);
+        // 001.001.03 (the banks' long-standing version) or 001.001.09 (current, the default); both are validated
+        // against their ISO 20022 schemas in the tests (docs/deposits.md)
+        Pain001Writer.Version version = body.painVersion() == null ? Pain001Writer.Version.V09
+                : Pain001Writer.Version.of(body.painVersion()).orElseThrow(
+                        () -> ProblemException.invalid("painVersion", "deposit.refund.pain-version", body.painVersion()));
+        return refunds.makeBatch(user, version);
     }
 
     @PostMapping("/api/deposits/refund-batches/{batchId}/approval")
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "复核 Approve a refund batch (checker, not the maker); writes pain.001 to the bank folder")
     RefundManagement.BatchView approve(CurrentUser user, @PathVariable UUID batchId) {
-        return refunds.approveBatch(user, batchId);
+        return refunds.approveBatch(user, RefundBatchId.of(batchId));
     }
 
     @GetMapping("/api/deposits/refund-batches")
@@ -175,7 +179,7 @@ class DepositController {
     @GetMapping("/api/deposits/refund-batches/{batchId}/pain001")
     @PreAuthorize("hasAnyRole('STAFF','REGULATOR')")
     ResponseEntity<FileSystemResource> pain(@PathVariable UUID batchId) {
-        var file = refunds.painFile(batchId);
+        var file = refunds.painFile(RefundBatchId.of(batchId));
         if (!Files.exists(file)) {
             throw ProblemException.notFound("pain001", batchId);
         }
@@ -193,14 +197,14 @@ class DepositController {
     @PreAuthorize("hasRole('STAFF')")
     Map<String, UUID> proposeForfeit(CurrentUser user, @Valid @RequestBody NewForfeit body) {
         return Map.of("id", forfeits.propose(user, LotId.of(body.lotId()), MemberId.of(body.memberId()),
-                body.reason().strip()));
+                body.reason().strip()).value());
     }
 
     @PostMapping("/api/deposits/forfeits/{forfeitId}/decision")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('REGULATOR')")
     void decide(CurrentUser user, @PathVariable UUID forfeitId, @RequestBody Decision body) {
-        forfeits.decide(user, forfeitId, body.approve());
+        forfeits.decide(user, ForfeitId.of(forfeitId), body.approve());
     }
 
     @GetMapping("/api/deposits/ledger")

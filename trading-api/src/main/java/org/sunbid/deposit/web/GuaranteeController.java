@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.deposit.GuaranteeIssuerId;
 import org.sunbid.deposit.GuaranteeManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
@@ -85,7 +86,7 @@ class GuaranteeController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "加入信任列表 Put an issuer's certificate (PEM) on the trust list")
     Created trust(CurrentUser user, @RequestBody @Valid NewIssuer body) {
-        return new Created(guarantees.trustIssuer(user, body.name(), body.certificate()));
+        return new Created(guarantees.trustIssuer(user, body.name(), body.certificate()).value());
     }
 
     @DeleteMapping("/api/deposits/guarantee-issuers/{id}")
@@ -93,7 +94,7 @@ class GuaranteeController {
     @PreAuthorize("hasRole('STAFF')")
     @Operation(summary = "移出信任列表 Take an issuer off the trust list (accepted guarantees stay)")
     void remove(CurrentUser user, @PathVariable UUID id) {
-        guarantees.removeIssuer(user, id);
+        guarantees.removeIssuer(user, GuaranteeIssuerId.of(id));
     }
 
     record BidValidityDays(@NotNull @Min(1) @Max(365) Integer days) {

@@ -15,11 +15,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentManagement;
+import org.sunbid.document.DocumentSubject;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /** Downloads of signed platform documents, and the public facts behind a document's QR code. */
 @RestController
@@ -36,28 +39,28 @@ class DocumentController {
     @PreAuthorize("hasAnyRole('BIDDER','TENDEREE','AGENT','EXPERT')")
     @Operation(summary = "我的签章文件 The caller's own documents (approval certificate, receipts)")
     java.util.List<SignedDocument> mine(CurrentUser user) {
-        return documents.ownedBy(user.requireMember());
+        return documents.ownedBy(MemberId.of(user.requireMember()));
     }
 
     @GetMapping("/api/documents/{id}")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "文件信息 A document's metadata")
     SignedDocument metadata(@PathVariable UUID id, CurrentUser user) {
-        documents.pdfFor(id, user).orElseThrow(() -> ProblemException.notFound("document", id));
-        return documents.find(id).orElseThrow();
+        documents.pdfFor(DocumentId.of(id), user).orElseThrow(() -> ProblemException.notFound("document", id));
+        return documents.find(DocumentId.of(id)).orElseThrow();
     }
 
     @GetMapping("/api/documents/{id}/pdf")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "下载签章 PDF Download the signed PDF")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id, CurrentUser user) {
-        return pdfResponse(id, documents.pdfFor(id, user).orElseThrow(() -> ProblemException.notFound("document", id)));
+        return pdfResponse(id, documents.pdfFor(DocumentId.of(id), user).orElseThrow(() -> ProblemException.notFound("document", id)));
     }
 
     @GetMapping("/api/public/documents/{id}/pdf")
     @Operation(summary = "下载公开的签章 PDF Download a public signed PDF")
     ResponseEntity<byte[]> publicPdf(@PathVariable UUID id) {
-        return pdfResponse(id, documents.pdfFor(id, null).orElseThrow(() -> ProblemException.notFound("document", id)));
+        return pdfResponse(id, documents.pdfFor(DocumentId.of(id), null).orElseThrow(() -> ProblemException.notFound("document", id)));
     }
 
     @GetMapping("/api/public/documents")
@@ -66,7 +69,7 @@ class DocumentController {
         if (subject.isEmpty() || subject.size() > 50) {
             throw ProblemException.invalid("subject", "document.subjects.range", 50);
         }
-        return subject.stream().distinct().flatMap(s -> documents.forSubject(s).stream())
+        return subject.stream().distinct().flatMap(s -> documents.forSubject(DocumentSubject.of(s)).stream())
                 .filter(d -> d.visibility() == Visibility.PUBLIC)
                 .sorted(java.util.Comparator.comparing(SignedDocument::issuedAt).reversed()).toList();
     }
@@ -79,7 +82,7 @@ class DocumentController {
     @GetMapping("/api/public/documents/{id}")
     @Operation(summary = "公开文件核验信息 Verification facts of a public document")
     Map<String, Object> verification(@PathVariable UUID id) {
-        SignedDocument d = documents.find(id).filter(doc -> doc.visibility() == Visibility.PUBLIC)
+        SignedDocument d = documents.find(DocumentId.of(id)).filter(doc -> doc.visibility() == Visibility.PUBLIC)
                 .orElseThrow(() -> ProblemException.notFound("document", id));
         return Map.of("id", d.id(), "kind", d.kind(), "kindName", d.kind().zh() + " " + d.kind().en(),
                 "sha256", d.sha256(), "size", d.size(), "issuedAt", d.issuedAt(), "signer", d.signer());

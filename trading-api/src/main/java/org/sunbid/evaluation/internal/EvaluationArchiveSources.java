@@ -13,6 +13,7 @@ import org.sunbid.evaluation.Clarification;
 import org.sunbid.evaluation.EvaluationReports;
 import org.sunbid.expert.Committees;
 import org.sunbid.platform.id.LotId;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.archive.ArchiveEntry;
 
 /**
@@ -37,7 +38,8 @@ class EvaluationArchiveSources implements ArchiveSources {
     }
 
     @Override
-    public List<ArchiveEntry> entriesFor(UUID projectId) {
+    public List<ArchiveEntry> entriesFor(ProjectId project) {
+        UUID projectId = project.value();
         List<ArchiveEntry> entries = new ArrayList<>();
         for (LotId lot : store.lotsOfProject(projectId)) {
             String base = "evaluation/" + lot.value() + "/";

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.identity.AccountEvents;
 import org.sunbid.identity.CertificateDirectory;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.certs.ChallengeSignatures;
 
 /**
@@ -137,8 +138,8 @@ public class Logins {
             fail(account.username(), account.id(), "CERTIFICATE", "disabled", clientIp, now);
         }
         byte[] message = challengeText(challenge.id(), challenge.nonce()).getBytes(StandardCharsets.UTF_8);
-        List<X509Certificate> bound = certificates.stream()
-                .flatMap(d -> d.certificatesOf(account.memberId()).stream()).toList();
+        List<X509Certificate> bound = account.memberId() == null ? List.of() : certificates.stream()
+                .flatMap(d -> d.certificatesOf(MemberId.of(account.memberId())).stream()).toList();
         Optional<X509Certificate> signer = bound.stream()
                 .filter(c -> ChallengeSignatures.verify(c, message, signature, format)).findFirst();
         if (signer.isEmpty()) {

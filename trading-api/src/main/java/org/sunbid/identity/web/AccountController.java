@@ -48,7 +48,7 @@ class AccountController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "当前账户 The caller's account")
     AccountManagement.AccountView me(CurrentUser user) {
-        return accounts.find(user.accountId()).orElseThrow(() -> ProblemException.notFound("account", user.accountId()));
+        return accounts.find(user.account()).orElseThrow(() -> ProblemException.notFound("account", user.accountId()));
     }
 
     @GetMapping("/accounts/me/login-attempts")
@@ -63,7 +63,7 @@ class AccountController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "修改密码（吊销所有令牌） Change password, revoking every token")
     void changePassword(CurrentUser user, @Valid @RequestBody PasswordChange body) {
-        accounts.changePassword(user.accountId(), body.currentPassword(), body.newPassword());
+        accounts.changePassword(user.account(), body.currentPassword(), body.newPassword());
     }
 
     @PostMapping("/admin/accounts")
@@ -72,7 +72,7 @@ class AccountController {
     @Operation(summary = "创建平台账户 Create a staff, regulator, custodian or admin account")
     Map<String, UUID> create(CurrentUser user, @Valid @RequestBody NewPlatformAccount body) {
         return Map.of("id", accounts.createPlatformAccount(body.username(), body.password(), body.role(),
-                body.displayName(), user.accountId()));
+                body.displayName(), user.account()).value());
     }
 
     /** A staff member as pickers show it: id and name, nothing else. */

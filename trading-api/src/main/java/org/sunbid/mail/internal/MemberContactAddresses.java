@@ -2,9 +2,11 @@ package org.sunbid.mail.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.member.CompanyProfile;
 import org.sunbid.member.MemberManagement;
@@ -25,7 +27,7 @@ class MemberContactAddresses implements RecipientAddresses {
 
     @Override
     public List<String> of(UUID account) {
-        return accounts.find(account).flatMap(AccountManagement.AccountView::memberId).map(MemberId::of)
+        return Optional.ofNullable(account).map(AccountId::of).flatMap(accounts::find).flatMap(AccountManagement.AccountView::memberId).map(MemberId::of)
                 .flatMap(members::find)
                 .map(MemberViews.MemberDetails::company).map(c -> c.contacts().stream().map(CompanyProfile.Contact::email)
                         .filter(e -> e != null && !e.isBlank()).map(e -> e.strip().toLowerCase(Locale.ROOT)).distinct()

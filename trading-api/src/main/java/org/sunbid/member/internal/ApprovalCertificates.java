@@ -6,6 +6,7 @@ import org.sunbid.document.DocumentKind;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.document.PlatformDocuments;
 import org.sunbid.document.Visibility;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.member.MemberEvents;
 import org.sunbid.member.MemberManagement;
@@ -30,7 +31,7 @@ class ApprovalCertificates {
     void onApproved(MemberEvents.MemberApproved approved) {
         MemberViews.MemberDetails m = members.details(MemberId.of(approved.member()));
         String approver = approved.actor() == null ? "系统 System"
-                : accounts.find(approved.actor()).map(AccountManagement.AccountView::displayName).orElse("—");
+                : accounts.find(AccountId.of(approved.actor())).map(AccountManagement.AccountView::displayName).orElse("—");
         String uscc = m.company() != null ? m.company().uscc() : "—";
         String region = m.company() != null ? m.company().regionCode() + " " + m.company().regionName() : "—";
         documents.issue(new DocumentManagement.IssueRequest(DocumentKind.MEMBER_APPROVAL_CERTIFICATE, m.id(), m.id(),

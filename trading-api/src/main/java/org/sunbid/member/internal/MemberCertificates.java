@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.identity.CertificateDirectory;
 import org.sunbid.member.MemberViews;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.certs.Certificates;
 
 /** Certificates bound by members; also the identity feature's {@link CertificateDirectory} for certificate login. */
@@ -60,10 +61,11 @@ public class MemberCertificates implements CertificateDirectory {
     }
 
     @Override
-    public List<X509Certificate> certificatesOf(UUID memberId) {
-        if (memberId == null) {
+    public List<X509Certificate> certificatesOf(MemberId member) {
+        if (member == null) {
             return List.of();
         }
+        UUID memberId = member.value();
         return jdbc.sql("select der from member_certificate where member_id = ? and revoked_at is null order by bound_at")
                 .param(memberId).query((rs, n) -> toCertificate(rs.getBytes("der"))).list();
     }

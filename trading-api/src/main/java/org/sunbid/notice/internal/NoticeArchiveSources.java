@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.sunbid.archive.ArchiveSources;
 import org.sunbid.notice.Notice;
 import org.sunbid.notice.NoticeManagement;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.archive.ArchiveEntry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +25,9 @@ class NoticeArchiveSources implements ArchiveSources {
     }
 
     @Override
-    public List<ArchiveEntry> entriesFor(UUID projectId) {
-        return notices.ofProject(projectId).stream().map(this::entry).toList();
+    public List<ArchiveEntry> entriesFor(ProjectId project) {
+        UUID projectId = project.value();
+        return notices.ofProject(project).stream().map(this::entry).toList();
     }
 
     private ArchiveEntry entry(Notice notice) {

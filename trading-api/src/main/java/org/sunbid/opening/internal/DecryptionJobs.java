@@ -44,6 +44,6 @@ public class DecryptionJobs {
     }
 
     static String subject(ProjectId project, LotId lot, int attempt) {
-        return ScheduleManagement.lotJobSubject(project.value(), lot.value()) + ":" + attempt;
+        return ScheduleManagement.lotJobSubject(project, lot) + ":" + attempt;
     }
 }

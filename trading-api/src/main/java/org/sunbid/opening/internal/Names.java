@@ -1,8 +1,10 @@
 package org.sunbid.opening.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.platform.id.MemberId;
 
@@ -17,11 +19,11 @@ public class Names {
     }
 
     public String bidder(MemberId member) {
-        return accounts.accountsOfMember(member.value()).stream().findFirst().map(AccountManagement.AccountView::displayName)
+        return accounts.accountsOfMember(member).stream().findFirst().map(AccountManagement.AccountView::displayName)
                 .orElse(member.toString());
     }
 
     public String account(UUID account) {
-        return accounts.find(account).map(AccountManagement.AccountView::displayName).orElse("—");
+        return Optional.ofNullable(account).map(AccountId::of).flatMap(accounts::find).map(AccountManagement.AccountView::displayName).orElse("—");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.archive.ArchiveSources;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.opening.OpeningSession;
 import org.sunbid.platform.id.LotId;
@@ -31,7 +32,8 @@ class OpeningArchiveSources implements ArchiveSources {
 
     /** Every lot of the project must have ended its opening: opened (record issued) or failed (流标). */
     @Override
-    public Optional<String> notArchivableYet(java.util.UUID projectId) {
+    public Optional<String> notArchivableYet(ProjectId project) {
+        java.util.UUID projectId = project.value();
         Map<LotId, OpeningSession> byLot = new HashMap<>();
         sessions.ofProject(ProjectId.of(projectId)).forEach(s -> byLot.put(s.lot(), s));
         List<LotId> lotIds = lots.projectIfExists(ProjectId.of(projectId))
@@ -47,12 +49,13 @@ class OpeningArchiveSources implements ArchiveSources {
     }
 
     @Override
-    public List<ArchiveEntry> entriesFor(java.util.UUID projectId) {
+    public List<ArchiveEntry> entriesFor(ProjectId project) {
+        java.util.UUID projectId = project.value();
         List<ArchiveEntry> entries = new ArrayList<>();
         for (OpeningSession session : sessions.ofProject(ProjectId.of(projectId))) {
             if (session.state() instanceof OpeningSession.Opened opened && opened.record() != null) {
-                var document = documents.find(opened.record());
-                var pdf = documents.pdfFor(opened.record(), null).or(() -> documents.pdfForPlatform(opened.record()));
+                var document = documents.find(DocumentId.of(opened.record()));
+                var pdf = documents.pdfFor(DocumentId.of(opened.record()), null).or(() -> documents.pdfForPlatform(DocumentId.of(opened.record())));
                 if (document.isPresent() && pdf.isPresent()) {
                     byte[] bytes = pdf.get();
                     entries.add(new ArchiveEntry("openings/" + session.lot() + "/opening-record.pdf",

@@ -35,13 +35,13 @@ class OpeningJobs implements ScheduledTask {
     void onPublished(ProjectEvents.ProjectPublished published) {
         ProjectView project = lots.project(ProjectId.of(published.projectId()));
         for (ProjectView.LotView lot : project.lots()) {
-            scheduler.schedule(KIND, ScheduleManagement.lotJobSubject(project.id(), lot.id()), project.openingAt());
+            scheduler.schedule(KIND, ScheduleManagement.lotJobSubject(ProjectId.of(project.id()), LotId.of(lot.id())), project.openingAt());
         }
     }
 
     @EventListener
     void onDeadlineMoved(ProjectEvents.DeadlineMoved moved) {
-        scheduler.schedule(KIND, ScheduleManagement.lotJobSubject(moved.projectId(), moved.lotId()), moved.newOpening());
+        scheduler.schedule(KIND, ScheduleManagement.lotJobSubject(ProjectId.of(moved.projectId()), LotId.of(moved.lotId())), moved.newOpening());
     }
 
     @Override

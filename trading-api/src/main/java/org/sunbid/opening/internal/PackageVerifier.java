@@ -21,6 +21,7 @@ import org.sunbid.bid.SealedBids.SealedBid;
 import org.sunbid.identity.CertificateDirectory;
 import org.sunbid.opening.BidDecryption.BidForm;
 import org.sunbid.opening.BidDecryption.Signature;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.signing.cms.CmsVerifier;
 import org.sunbid.signing.cms.SignatureCheck;
 import org.sunbid.signing.cms.VerifyOptions;
@@ -72,7 +73,7 @@ public class PackageVerifier {
      */
     public Verified verify(SealedBid bid, InputStream signedPackage, Path content) {
         List<X509Certificate> registered = certificates.stream()
-                .flatMap(d -> d.certificatesOf(bid.bidder().value()).stream()).toList();
+                .flatMap(d -> d.certificatesOf(bid.bidder()).stream()).toList();
         if (registered.isEmpty()) {
             return new Verified(Signature.NOT_BY_REGISTERED_CERTIFICATE, BidForm.NONE);
         }

@@ -30,7 +30,7 @@ class SelfDecryptWindowJobs implements ScheduledTask {
 
     @EventListener
     void onWindowOpened(BidEvents.SelfDecryptWindowOpened opened) {
-        scheduler.schedule(KIND, ScheduleManagement.lotJobSubject(opened.project(), opened.lot()), opened.until());
+        scheduler.schedule(KIND, ScheduleManagement.lotJobSubject(ProjectId.of(opened.project()), LotId.of(opened.lot())), opened.until());
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.sunbid.archive.ArchiveSources;
 import org.sunbid.archive.ArchiveSubject;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.project.ProjectView;
 import org.sunbid.signing.archive.ArchiveEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,13 +36,15 @@ class ProjectArchiveSources implements ArchiveSources {
     }
 
     @Override
-    public Optional<ArchiveSubject> describe(UUID projectId) {
+    public Optional<ArchiveSubject> describe(ProjectId project) {
+        UUID projectId = project.value();
         return projects.find(projectId).map(p -> new ArchiveSubject(p.id(), p.transactionCode(), p.name(), p.type().name(),
                 p.tendereeName(), clock.instant()));
     }
 
     @Override
-    public List<ArchiveEntry> entriesFor(UUID projectId) {
+    public List<ArchiveEntry> entriesFor(ProjectId id) {
+        UUID projectId = id.value();
         Optional<ProjectView> project = projects.find(projectId);
         if (project.isEmpty()) {
             return List.of();

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.sunbid.notice.TestProjects;
+import org.sunbid.platform.id.ProjectId;
 
 /** Tells the notice feature which projects are test projects, so that their notices say so. */
 @Component
@@ -17,7 +18,8 @@ class TestProjectNotices implements TestProjects {
     }
 
     @Override
-    public boolean isTest(UUID projectId) {
+    public boolean isTest(ProjectId project) {
+        UUID projectId = project.value();
         return jdbc.sql("select test_project from project where id = ?").param(projectId).query(Boolean.class)
                 .optional().orElse(false);
     }

@@ -14,6 +14,7 @@ import org.sunbid.scheduler.SchedulerSettings;
  * @param enabled        start firing jobs on this node (scheduling still works when off)
  * @param testProjectDay how long one day lasts for a project flagged as a test project (1 day → 1 minute)
  * @param bookkeeping    how Quartz's own bookkeeping transactions commit (see {@link BookkeepingCommit})
+ * @param completionGroup the most job completions recorded in one transaction under Quartz's cluster lock
  */
 @ConfigurationProperties("sunbid.scheduler")
 public record SchedulerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("sunbid") String name,
@@ -21,10 +22,11 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled, @Defaul
         @DefaultValue("500ms") Duration batchWindow,
         @DefaultValue("5s") Duration idleWait, @DefaultValue("7500ms") Duration clusterCheckin,
         @DefaultValue("60s") Duration misfireThreshold, @DefaultValue({ "10s", "60s", "5m" }) List<Duration> retryBackoff,
-        @DefaultValue("1m") Duration testProjectDay, @DefaultValue("ASYNCHRONOUS") BookkeepingCommit bookkeeping) {
+        @DefaultValue("1m") Duration testProjectDay, @DefaultValue("ASYNCHRONOUS") BookkeepingCommit bookkeeping,
+        @DefaultValue("100") int completionGroup) {
 
     SchedulerSettings settings() {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
-                retryBackoff, bookkeeping);
+                retryBackoff, bookkeeping, completionGroup);
     }
 }

@@ -22,10 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.platform.id.LotId;
 import org.sunbid.schedule.Booking;
+import org.sunbid.schedule.BookingId;
 import org.sunbid.schedule.BookingPurpose;
 import org.sunbid.schedule.BookingRequest;
 import org.sunbid.schedule.DeadlineMove;
+import org.sunbid.schedule.RoomId;
 import org.sunbid.schedule.ScheduleManagement;
 
 /** Bookings of rooms for lots, day and week views, and moving a lot's deadline. */
@@ -58,14 +61,14 @@ class BookingController {
     @Operation(summary = "预约场地 Book a room for a lot's opening or evaluation")
     Booking book(CurrentUser user, @RequestBody BookingBody body) {
         return schedule.book(new BookingRequest(body.roomId(), body.lotId(), body.projectId(), body.purpose(),
-                body.title(), body.startsAt(), body.endsAt(), body.staffId()), user.accountId());
+                body.title(), body.startsAt(), body.endsAt(), body.staffId()), user.account());
     }
 
     @GetMapping("/bookings/{id}")
     @PreAuthorize("hasAnyRole('STAFF','ADMIN','REGULATOR')")
     @Operation(summary = "预约详情 One booking")
     Booking get(@PathVariable UUID id) {
-        return schedule.get(id);
+        return schedule.get(BookingId.of(id));
     }
 
     @DeleteMapping("/bookings/{id}")
@@ -73,14 +76,14 @@ class BookingController {
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "取消预约 Release a booking")
     void cancel(CurrentUser user, @PathVariable UUID id) {
-        schedule.cancel(id, user.accountId());
+        schedule.cancel(BookingId.of(id), user.account());
     }
 
     @GetMapping("/bookings")
     @PreAuthorize("hasAnyRole('STAFF','ADMIN','REGULATOR')")
     @Operation(summary = "标段的预约 Bookings of a lot")
     List<Booking> ofLot(@RequestParam UUID lotId) {
-        return schedule.ofLot(lotId);
+        return schedule.ofLot(LotId.of(lotId));
     }
 
     @GetMapping("/day")
@@ -88,7 +91,7 @@ class BookingController {
     @Operation(summary = "日视图 Day view (China Standard Time)")
     View day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) UUID roomId) {
-        return new View(date, date, schedule.between(date, 1, roomId));
+        return new View(date, date, schedule.between(date, 1, roomId == null ? null : RoomId.of(roomId)));
     }
 
     @GetMapping("/week")
@@ -97,13 +100,13 @@ class BookingController {
     View week(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) UUID roomId) {
         LocalDate monday = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return new View(monday, monday.plusDays(6), schedule.between(monday, 7, roomId));
+        return new View(monday, monday.plusDays(6), schedule.between(monday, 7, roomId == null ? null : RoomId.of(roomId)));
     }
 
     @PostMapping("/lots/{lotId}/deadline")
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "变更截止与开标时间 Move a lot's deadline and opening, with its bookings and jobs")
     DeadlineMove moveDeadline(@PathVariable UUID lotId, @RequestBody DeadlineBody body) {
-        return schedule.moveDeadline(lotId, body.newDeadline(), body.newOpening(), body.documentsChanged());
+        return schedule.moveDeadline(LotId.of(lotId), body.newDeadline(), body.newOpening(), body.documentsChanged());
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.platform.ProblemException;
 import org.sunbid.schedule.Room;
+import org.sunbid.schedule.RoomId;
 import org.sunbid.schedule.RoomManagement;
 import org.sunbid.schedule.ScheduleManagement;
 import org.sunbid.schedule.WorkingCalendar;
@@ -49,8 +50,8 @@ class PublicScheduleController {
     @GetMapping(value = "/rooms/{id}/calendar.ics")
     @Operation(summary = "场地日历（iCalendar） A room's bookings as an iCalendar feed, from 30 days ago on")
     ResponseEntity<String> feed(@PathVariable UUID id) {
-        Room room = rooms.get(id);
-        String body = ICalendar.feed(room, schedule.feed(id, clock.instant().minus(Duration.ofDays(30))),
+        Room room = rooms.get(RoomId.of(id));
+        String body = ICalendar.feed(room, schedule.feed(RoomId.of(id), clock.instant().minus(Duration.ofDays(30))),
                 clock.instant());
         return ResponseEntity.ok().contentType(TEXT_CALENDAR).body(body);
     }

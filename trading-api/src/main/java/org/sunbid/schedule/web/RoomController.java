@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.schedule.Room;
+import org.sunbid.schedule.RoomId;
 import org.sunbid.schedule.RoomKind;
 import org.sunbid.schedule.RoomManagement;
 import org.sunbid.schedule.RoomSpec;
@@ -51,7 +52,7 @@ class RoomController {
     @PreAuthorize("hasAnyRole('STAFF','ADMIN','REGULATOR')")
     @Operation(summary = "场地详情 One room")
     Room get(@PathVariable UUID id) {
-        return rooms.get(id);
+        return rooms.get(RoomId.of(id));
     }
 
     @PostMapping
@@ -66,7 +67,7 @@ class RoomController {
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "修改场地 Change a room")
     Room update(@PathVariable UUID id, @RequestBody RoomBody body) {
-        return rooms.update(id, body.spec());
+        return rooms.update(RoomId.of(id), body.spec());
     }
 
     @DeleteMapping("/{id}")
@@ -74,6 +75,6 @@ class RoomController {
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "停用场地 Retire a room (its bookings stay)")
     void retire(@PathVariable UUID id) {
-        rooms.retire(id);
+        rooms.retire(RoomId.of(id));
     }
 }

@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentManagement;
+import org.sunbid.document.DocumentSubject;
 import org.sunbid.document.SignedDocument;
 import org.sunbid.document.Visibility;
 import org.sunbid.notice.Notice;
@@ -60,7 +62,7 @@ public class AttachmentTexts {
             if (text.length() >= MAX_PER_NOTICE) {
                 break;
             }
-            documents.pdfFor(d.id(), null).flatMap(pdf -> extract(d.id(), pdf))
+            documents.pdfFor(DocumentId.of(d.id()), null).flatMap(pdf -> extract(d.id(), pdf))
                     .ifPresent(t -> text.append(t, 0, Math.min(t.length(), MAX_PER_NOTICE - text.length())).append('\n'));
         }
         String value = text.toString().strip();
@@ -93,7 +95,7 @@ public class AttachmentTexts {
             subjects.add(notice.projectId());
         }
         notice.lots().stream().map(NoticeDraft.NoticeLot::id).forEach(subjects::add);
-        return subjects.stream().distinct().flatMap(s -> documents.forSubject(s).stream())
+        return subjects.stream().distinct().flatMap(s -> documents.forSubject(DocumentSubject.of(s)).stream())
                 .filter(d -> d.visibility() == Visibility.PUBLIC && !d.issuedAt().isAfter(notice.publishedAt()))
                 .toList();
     }

@@ -50,6 +50,8 @@ import org.sunbid.search.SearchResult;
 public final class ElasticsearchSearchIndex implements SearchIndex {
 
     private static final AtomicLong GENERATION = new AtomicLong();
+    /** The sampler aggregation that holds a text search's facets. */
+    private static final String SAMPLE = "sample";
 
     private final Rest5Client rest;
     private final ElasticsearchClient client;
@@ -226,7 +228,9 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
         Query query = ElasticsearchQueries.query(q);
         List<FieldValue> after = q.after().map(c -> ElasticsearchQueries.after(c, q.sort())).orElse(null);
         SearchResponse<Map> response = call(() -> client.search(s -> {
-            s.index(alias).query(query).size(q.size()).trackTotalHits(t -> t.enabled(true)).sort(ElasticsearchQueries.sort(q.sort()));
+            // a text search counts up to the same limit as the embedded index (Elasticsearch's own default)
+            s.index(alias).query(query).size(q.size()).sort(ElasticsearchQueries.sort(q.sort())).trackTotalHits(t ->
+                    q.text().isEmpty() ? t.enabled(true) : t.count(SearchResult.COUNT_LIMIT));
             if (after != null) {
                 s.searchAfter(after);
             } else {
@@ -236,8 +240,20 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                 s.highlight(h -> h.preTags("<em>").postTags("</em>").encoder(HighlighterEncoder.Html)
                         .fields(NamedValue.of("body", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(100)))));
             }
-            for (String facet : FACETS) {
-                s.aggregations(facet, Aggregation.of(a -> a.terms(t -> t.field(facet).size(100))));
+            if (q.text().isEmpty()) {
+                for (String facet : FACETS) {
+                    s.aggregations(facet, Aggregation.of(a -> a.terms(t -> t.field(facet).size(100))));
+                }
+            } else {
+                // like the embedded index, a text search counts facets over a bounded sample of its matches (here the
+                // best-scoring ones)
+                s.aggregations(SAMPLE, Aggregation.of(a -> {
+                    var sampler = a.sampler(x -> x.shardSize(SearchResult.COUNT_LIMIT));
+                    for (String facet : FACETS) {
+                        sampler.aggregations(facet, Aggregation.of(f -> f.terms(t -> t.field(facet).size(100))));
+                    }
+                    return sampler;
+                }));
             }
             return s;
         }, Map.class));
@@ -255,9 +271,11 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
                     (String) src.get("projectId"), instant(src.get("bidDeadline")), instant(src.get("openingAt")), null));
         }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        var aggregations = q.text().isEmpty() ? response.aggregations()
+                : response.aggregations().get(SAMPLE).sampler().aggregations();
         for (String facet : FACETS) {
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (StringTermsBucket b : response.aggregations().get(facet).sterms().buckets().array()) {
+            for (StringTermsBucket b : aggregations.get(facet).sterms().buckets().array()) {
                 counts.put(b.key().stringValue(), b.docCount());
             }
             facets.put(facet, counts);
@@ -271,8 +289,10 @@ public final class ElasticsearchSearchIndex implements SearchIndex {
             }
             next = Cursors.encode(values);
         }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, hits, facets, next);
+        var counted = response.hits().total();
+        long total = counted == null ? hits.size() : counted.value();
+        boolean exact = counted == null || counted.relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Eq;
+        return new SearchResult(total, exact, hits, facets, exact, next);
     }
 
     private static Instant instant(Object millis) {

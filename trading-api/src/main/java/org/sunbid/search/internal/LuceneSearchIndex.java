@@ -15,7 +15,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -25,13 +24,22 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
@@ -173,11 +181,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         int maxDoc = Math.max(1, searcher.getIndexReader().maxDoc());
         FieldDoc after = q.after().map(c -> LuceneQueries.after(c, q.sort(), maxDoc)).orElse(null);
         int want = after != null ? q.size() : (q.page() + 1) * q.size();
-        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.searchAfter(searcher, after, query, want,
-                sort, q.sort() == SearchQuery.Sort.RELEVANCE, new FacetsCollectorManager());
-        TopDocs top = result.topDocs();
-        FacetsCollector fc = result.facetsCollector();
-        long total = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        // a text search counts its matches up to a limit (beyond it the collector may skip what cannot make the page);
+        // a search without text has no positions to check and counts exactly
+        int limit = q.text().isEmpty() ? Integer.MAX_VALUE : SearchResult.COUNT_LIMIT;
+        TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort, want, after, limit));
+        boolean totalExact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+        long total = totalExact ? top.totalHits.value : SearchResult.COUNT_LIMIT;
+        FacetsCollector fc = firstMatches(searcher, query, limit);
+        long faceted = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        boolean facetsExact = totalExact && faceted == top.totalHits.value;
 
         int from = after != null ? 0 : Math.min(q.page() * q.size(), top.scoreDocs.length);
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
@@ -205,7 +217,45 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (pageDocs.length == q.size()) {
             next = LuceneQueries.cursor((FieldDoc) pageDocs[pageDocs.length - 1]);
         }
-        return new SearchResult(total, hits, facetCounts(searcher, fc), next);
+        return new SearchResult(total, totalExact, hits, facetCounts(searcher, fc), facetsExact, next);
+    }
+
+    /**
+     * The facets of the first {@code limit} matches in index order: a search stops collecting there, since checking
+     * every match's phrase positions for exact counts was most of a search's time at a million notices.
+     */
+    private static FacetsCollector firstMatches(IndexSearcher searcher, Query query, int limit) throws IOException {
+        FacetsCollector facets = new FacetsCollector();
+        searcher.search(query, new CollectorManager<Collector, Void>() {
+            @Override
+            public Collector newCollector() {
+                return new FilterCollector(facets) {
+                    private int left = limit;
+
+                    @Override
+                    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                        if (left <= 0) {
+                            throw new CollectionTerminatedException();
+                        }
+                        return new FilterLeafCollector(super.getLeafCollector(context)) {
+                            @Override
+                            public void collect(int doc) throws IOException {
+                                in.collect(doc);
+                                if (--left <= 0) {
+                                    throw new CollectionTerminatedException();
+                                }
+                            }
+                        };
+                    }
+                };
+            }
+
+            @Override
+            public Void reduce(java.util.Collection<Collector> collectors) {
+                return null;
+            }
+        });
+        return facets;
     }
 
     private static Instant instant(Document doc, String field) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.notice.Notice;
+import org.sunbid.notice.NoticeId;
 import org.sunbid.notice.NoticeManagement;
 import org.sunbid.notice.NoticePublished;
 import org.sunbid.search.SearchDocument;
@@ -82,7 +83,7 @@ public class SearchOutbox {
         }
         List<SearchDocument> docs = new ArrayList<>();
         for (Pending p : due) {
-            notices.find(p.noticeId()).map(n -> SearchDocument.of(n, attachments.of(n))).ifPresent(docs::add);
+            notices.find(NoticeId.of(p.noticeId())).map(n -> SearchDocument.of(n, attachments.of(n))).ifPresent(docs::add);
         }
         List<Long> ids = due.stream().map(Pending::id).toList();
         try {

@@ -1,6 +1,5 @@
 package org.sunbid.supervision.internal;
 
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -217,6 +216,17 @@ class EventRecorder {
      * (first package below org.sunbid) and the record's simple name in kebab case.
      */
     static String actionCode(Class<?> type) {
+        return ACTION_CODES.get(type);
+    }
+
+    private static final ClassValue<String> ACTION_CODES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return actionCodeOf(type);
+        }
+    };
+
+    private static String actionCodeOf(Class<?> type) {
         String rest = type.getPackageName().substring("org.sunbid.".length());
         String feature = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
         String name = type.getSimpleName();
@@ -243,19 +253,14 @@ class EventRecorder {
 
     /** The first component that is a UUID, an id record wrapping one, or a string holding one. */
     static Optional<String> firstId(Record record) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            if (Map.of("by", 1, "actor", 1).containsKey(component.getName())) {
+        CanonicalJson.Components components = CanonicalJson.Components.of(record.getClass());
+        for (int i = 0; i < components.size(); i++) {
+            if ("by".equals(components.name(i)) || "actor".equals(components.name(i))) {
                 continue;
             }
-            try {
-                var accessor = component.getAccessor();
-                accessor.setAccessible(true);
-                Optional<UUID> id = asUuid(accessor.invoke(record));
-                if (id.isPresent()) {
-                    return id.map(UUID::toString);
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // unreadable component: no subject from it
+            Optional<UUID> id = asUuid(components.value(record, i));
+            if (id.isPresent()) {
+                return id.map(UUID::toString);
             }
         }
         return Optional.empty();
@@ -268,15 +273,10 @@ class EventRecorder {
         if (value instanceof UUID id) {
             return Optional.of(id);
         }
-        if (value instanceof Record wrapper && wrapper.getClass().getRecordComponents().length == 1) {
-            try {
-                var accessor = wrapper.getClass().getRecordComponents()[0].getAccessor();
-                accessor.setAccessible(true);
-                Object inner = accessor.invoke(wrapper);
-                return inner instanceof UUID id ? Optional.of(id) : Optional.empty();
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return Optional.empty();
-            }
+        if (value instanceof Record wrapper) {
+            CanonicalJson.Components components = CanonicalJson.Components.of(wrapper.getClass());
+            return components.size() == 1 && components.value(wrapper, 0) instanceof UUID id ? Optional.of(id)
+                    : Optional.empty();
         }
         if (value instanceof String s && s.length() == 36) {
             try {

@@ -107,17 +107,34 @@ public class LogVerification {
             MessageDigest sha = SHA256.get();
             byte[] detailsHash = sha.digest(row.details());
             // The leaf covers the details through their hash (compared with the recomputed one above), not their text;
-            // almost every leaf is written straight from the stored bytes, the rest through the entry's own encoding.
-            byte[] leaf = StoredLeaf.of(row);
-            if (leaf == null) {
-                leaf = row.entry("").leafBytes();
+            // almost every leaf is written straight from the stored bytes into this thread's buffer after the leaf
+            // prefix 0x00 and hashed from there (SHA-256(0x00 || leaf), as MerkleTree.leafHash), the rest through the
+            // entry's own encoding.
+            byte[] buffer = leafBuffer(1 + StoredLeaf.capacity(row));
+            int end = StoredLeaf.write(row, buffer, 1);
+            byte[] leafHash;
+            if (end < 0) {
+                leafHash = MerkleTree.leafHash(row.entry("").leafBytes());
+            } else {
+                sha.update(buffer, 0, end);
+                leafHash = sha.digest();
             }
-            out[i] = new byte[][] { detailsHash, MerkleTree.leafHash(leaf) };
+            out[i] = new byte[][] { detailsHash, leafHash };
         });
         return out;
     }
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(LogVerification::sha256);
+    /** Per hashing thread: the leaf prefix 0x00 at index 0, then the leaf being hashed. */
+    private static final ThreadLocal<byte[][]> LEAF_BUFFER = ThreadLocal.withInitial(() -> new byte[][] { new byte[1024] });
+
+    private static byte[] leafBuffer(int size) {
+        byte[][] holder = LEAF_BUFFER.get();
+        if (holder[0].length < size) {
+            holder[0] = new byte[Math.max(size, 2 * holder[0].length)]; // index 0 stays 0x00
+        }
+        return holder[0];
+    }
 
     /** Reads the whole log in seq order on a thread of its own, handing batches over through a short queue. */
     private static final class RowReader implements AutoCloseable {

@@ -259,13 +259,18 @@ public class LogWriter implements SmartLifecycle {
         return taken == null ? 0 : taken;
     }
 
+    /** SHA-256 of {@code data}, with a digest kept per thread (looking one up for each entry cost a provider search). */
     static byte[] sha256(byte[] data) {
+        return SHA256.get().digest(data);
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     @Override
     public void start() {

@@ -36,24 +36,39 @@ final class StoredLeaf {
 
     /** The leaf of {@code row}, or null when the general path must write it. */
     static byte[] of(Entries.RawRow row) {
+        byte[] out = new byte[capacity(row)];
+        int end = write(row, out, 0);
+        return end < 0 ? null : java.util.Arrays.copyOf(out, end);
+    }
+
+    /** Bytes enough for {@link #write} of {@code row} at offset 0. */
+    static int capacity(Entries.RawRow row) {
+        return 200 + 2 * row.detailsSha256().length + length(row.action()) + length(row.actor())
+                + length(row.actorRole()) + length(row.clientIp()) + length(row.deviceFingerprint()) + length(row.subject());
+    }
+
+    /**
+     * Writes the leaf of {@code row} into {@code out} from {@code from} (which has {@link #capacity} bytes free);
+     * returns where it ends, or -1 when the general path must write it. The verification hashes it from there, without
+     * a copy of its own.
+     */
+    static int write(Entries.RawRow row, byte[] out, int from) {
         long micros = row.atMicros();
         if (micros < MIN_MICROS || micros >= MAX_MICROS) {
-            return null;
+            return -1;
         }
-        byte[] out = new byte[200 + 2 * row.detailsSha256().length + length(row.action()) + length(row.actor())
-                + length(row.actorRole()) + length(row.clientIp()) + length(row.deviceFingerprint()) + length(row.subject())];
-        int n = put(out, 0, ACTION);
+        int n = put(out, from, ACTION);
         n = text(out, n, row.action());
         n = n < 0 ? n : text(out, put(out, n, ACTOR), row.actor());
         n = n < 0 ? n : text(out, put(out, n, ROLE), row.actorRole());
         if (n < 0) {
-            return null;
+            return -1;
         }
         n = time(out, put(out, n, AT), micros);
         out[n++] = '"';
         n = text(out, put(out, n, IP), row.clientIp());
         if (n < 0) {
-            return null;
+            return -1;
         }
         n = put(out, n, DETAILS);
         for (byte b : row.detailsSha256()) {
@@ -62,15 +77,15 @@ final class StoredLeaf {
         }
         n = text(out, put(out, n, DEVICE), row.deviceFingerprint());
         if (n < 0) {
-            return null;
+            return -1;
         }
         n = number(out, put(out, n, SEQ), row.seq());
         n = text(out, put(out, n, SUBJECT), row.subject());
         if (n < 0) {
-            return null;
+            return -1;
         }
         out[n++] = '}';
-        return java.util.Arrays.copyOf(out, n);
+        return n;
     }
 
     private static int length(byte[] text) {
@@ -125,13 +140,8 @@ final class StoredLeaf {
     static int time(byte[] out, int n, long micros) {
         long seconds = Math.floorDiv(micros, 1_000_000L);
         int fraction = (int) Math.floorMod(micros, 1_000_000L);
-        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+        n = date(out, n, Math.floorDiv(seconds, 86_400L));
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        n = digits(out, n, day.getYear(), 4);
-        out[n++] = '-';
-        n = digits(out, n, day.getMonthValue(), 2);
-        out[n++] = '-';
-        n = digits(out, n, day.getDayOfMonth(), 2);
         out[n++] = 'T';
         n = digits(out, n, secondOfDay / 3600, 2);
         out[n++] = ':';
@@ -145,6 +155,28 @@ final class StoredLeaf {
         out[n++] = 'Z';
         return n;
     }
+
+    /** {@code yyyy-MM-dd} of the day; the last day's text is kept per thread (a log's rows come day after day). */
+    private static int date(byte[] out, int n, long epochDay) {
+        LastDay last = LAST_DAY.get();
+        if (last.epochDay != epochDay) {
+            LocalDate day = LocalDate.ofEpochDay(epochDay);
+            digits(last.text, 0, day.getYear(), 4);
+            last.text[4] = '-';
+            digits(last.text, 5, day.getMonthValue(), 2);
+            last.text[7] = '-';
+            digits(last.text, 8, day.getDayOfMonth(), 2);
+            last.epochDay = epochDay;
+        }
+        return put(out, n, last.text);
+    }
+
+    private static final class LastDay {
+        long epochDay = Long.MIN_VALUE;
+        final byte[] text = new byte[10];
+    }
+
+    private static final ThreadLocal<LastDay> LAST_DAY = ThreadLocal.withInitial(LastDay::new);
 
     private static int digits(byte[] out, int n, int value, int width) {
         for (int i = n + width - 1; i >= n; i--) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.archive.ArchiveSources;
+import org.sunbid.platform.id.ProjectId;
 import org.sunbid.signing.archive.ArchiveEntry;
 import org.sunbid.supervision.LogEntry;
 import org.sunbid.supervision.LogQuery;
@@ -34,7 +35,8 @@ class SupervisionArchiveSources implements ArchiveSources {
     }
 
     @Override
-    public List<ArchiveEntry> entriesFor(UUID projectId) {
+    public List<ArchiveEntry> entriesFor(ProjectId project) {
+        UUID projectId = project.value();
         List<LogEntry> found = new ArrayList<>();
         for (int page = 0; found.size() < MAX_ENTRIES; page++) {
             List<LogEntry> batch = log.list(new LogQuery(null, projectId.toString(), null, null, null, null, page, 500), null);

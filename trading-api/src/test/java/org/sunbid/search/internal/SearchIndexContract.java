@@ -296,6 +296,39 @@ abstract class SearchIndexContract {
     }
 
     @Test
+    void aTextSearchStopsCountingAtTheLimitAndSaysSoWhileASearchWithoutTextCountsExactly() {
+        int n = SearchResult.COUNT_LIMIT + 500;
+        List<SearchDocument> many = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            many.add(doc("c" + i, i % 2 == 0 ? "AWARD" : "TENDER", "CONSTRUCTION", "330106", List.of("B01"), "1.00", i % 30,
+                    "杭州市西湖区", null, "计数公告" + i, "计数"));
+        }
+        index.rebuild(many);
+
+        SearchResult text = index.search(SearchQuery.text("计数"));
+        assertThat(text.totalExact()).isFalse();
+        assertThat(text.total()).isEqualTo(SearchResult.COUNT_LIMIT);
+        assertThat(text.hits()).hasSize(20);
+        // facets of the first matches only, each a lower bound of the real count
+        assertThat(text.facetsExact()).isFalse();
+        Map<String, Long> kinds = text.facets().get("kind");
+        assertThat(kinds.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(SearchResult.COUNT_LIMIT);
+        assertThat(kinds.get("AWARD")).isLessThanOrEqualTo((n + 1) / 2);
+
+        SearchResult everything = index.search(SearchQuery.builder().build());
+        assertThat(everything.totalExact()).isTrue();
+        assertThat(everything.total()).isEqualTo(n);
+        assertThat(everything.facetsExact()).isTrue();
+        assertThat(everything.facets().get("kind")).containsEntry("AWARD", (long) (n + 1) / 2).containsEntry("TENDER",
+                (long) n / 2);
+
+        SearchResult few = index.search(SearchQuery.text("计数公告17"));
+        assertThat(few.totalExact()).isTrue();
+        assertThat(few.facetsExact()).isTrue();
+        assertThat(few.total()).isEqualTo(few.facets().get("kind").values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
     void answersFromTheOldContentWhileARebuildIsHalfway() throws Exception {
         java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);

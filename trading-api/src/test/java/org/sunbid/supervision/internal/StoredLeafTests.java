@@ -56,6 +56,16 @@ class StoredLeafTests {
             assertThat(new String(out, 0, n, StandardCharsets.US_ASCII)).as("micros %d", micros)
                     .isEqualTo(BinaryCopyReader.instant(micros).toString());
         }
+        // rows of one day, the next day, and back again: the day's text kept from the row before must follow
+        long midnight = 1_796_342_400_000_000L; // 2026-12-04T00:00:00Z
+        long[] walk = { midnight - 1, midnight - 60_000_000L, midnight, midnight + 1, midnight - 1, midnight + 86_399_999_999L,
+                midnight + 86_400_000_000L, midnight };
+        for (long micros : walk) {
+            byte[] out = new byte[40];
+            int n = StoredLeaf.time(out, 0, micros);
+            assertThat(new String(out, 0, n, StandardCharsets.US_ASCII)).as("micros %d", micros)
+                    .isEqualTo(BinaryCopyReader.instant(micros).toString());
+        }
         Entries.RawRow farFuture = new Entries.RawRow(1, 253_402_300_800_000_000L, null, null, b("a"), null, b("{}"),
                 new byte[32], null, null, LogEncoding.V2, new byte[32]);
         assertThat(StoredLeaf.of(farFuture)).isNull();
