@@ -15,17 +15,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.expert.ExpertFixtures;
 import org.sunbid.expert.ExpertLibrary;
 import org.sunbid.expert.OpenedLotRows;
+import org.sunbid.expert.SeatId;
+import org.sunbid.expert.internal.AnswerLinks;
 import org.sunbid.identity.AccountManagement;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberFixtures;
 import org.sunbid.member.MemberSetup;
+import org.sunbid.platform.id.MemberId;
 import org.sunbid.support.Browser;
 import org.sunbid.support.BrowserTest;
 import org.sunbid.support.MutableClock;
 
 /**
  * The committee pages in a real Chromium: staff run a lot's draw and see the seats in draw order with the names
- * sealed; a drawn expert declines on its invitations page; the reserve is promoted on the staff page.
+ * sealed; a drawn expert declines on its invitations page; the reserve is promoted on the staff page and accepts
+ * through the signed link of its invitation.
  */
 @BrowserTest
 class ExpertBrowserIntegrationTests {
@@ -46,6 +50,9 @@ class ExpertBrowserIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    AnswerLinks answerLinks;
 
     UUID company(Role role) {
         var form = MemberFixtures.company(role, "抽取页面" + role.name() + UUID.randomUUID().toString().substring(0, 4),
@@ -108,6 +115,29 @@ class ExpertBrowserIntegrationTests {
         assertThat(states(browser)).as("the reserve now holds an invitation")
                 .containsExactly("INVITED", "INVITED", "INVITED", "INVITED", "INVITED", "DECLINED");
         browser.screenshot("expert-committee-draw");
+
+        // the promoted reserve answers through the signed accept link of its invitation mail, without a login: the
+        // page shows the invitation and answers only on the confirm button
+        var reserve = jdbc.sql("select id, expert_id, answer_due from expert_seat where lot_id = ? and rank = 5 and state = 'INVITED'")
+                .param(ids[1]).query((rs, n) -> new AnswerLinks.Claim(AnswerLinks.Answer.ACCEPT,
+                        new SeatId(rs.getObject("id", UUID.class)), new MemberId(rs.getObject("expert_id", UUID.class)),
+                        rs.getTimestamp("answer_due").toInstant())).single();
+        String link = answerLinks.link(reserve.answer(), reserve.seat(), reserve.expert(), reserve.due());
+        browser.open(link.substring(link.indexOf("/expert/answer.html")));
+        browser.awaitText("#project", "抽取测试道路工程");
+        assertThat(browser.find("#lot").getText()).contains("第1标段");
+        assertThat(browser.find("#asked").getText()).isEqualTo("参加评标");
+        assertThat(browser.find("#state").getText()).isEqualTo("已通知，待答复");
+        for (ExpertFixtures.Expert e : experts) {
+            assertThat(browser.find("main").getText()).as("the page names no expert").doesNotContain(members.details(e.id()).name());
+        }
+        assertThat(jdbc.sql("select state from expert_seat where id = ?").param(reserve.seat().value()).query(String.class)
+                .single()).as("opening the link answered nothing").isEqualTo("INVITED");
+        browser.click("#confirm");
+        browser.awaitText("#status", "已确认参加");
+        assertThat(browser.find("#state").getText()).isEqualTo("已接受");
+        assertThat(browser.find("#confirm").isDisplayed()).isFalse();
+        browser.screenshot("expert-answer-link");
 
         // a regulator replays the draw record in the browser (WebCrypto SHA-256 over the record and the pool file)
         String regulator = "regulator-" + UUID.randomUUID().toString().substring(0, 8);

@@ -20,9 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -33,10 +30,8 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A PKCS#12 keystore holding the platform's own EC P-256 keys and secret keys, each created on first use. */
+/** A PKCS#12 keystore holding one of the platform's own EC P-256 keys, created on first use. */
 public final class PlatformKeyStore {
-
-    private static final String HMAC = "HmacSHA256";
 
     private PlatformKeyStore() {
     }
@@ -68,50 +63,17 @@ public final class PlatformKeyStore {
             }
             KeyEntry entry = generate(subject, validity);
             store.setKeyEntry(alias, entry.privateKey(), passphrase, new Certificate[] { entry.certificate() });
-            write(store, file, passphrase);
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".keystore", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                store.store(out, passphrase);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return entry;
         } catch (IOException | GeneralSecurityException e) {
             throw new KeyStoreAccessException("Cannot open or create keystore " + file.getFileName() + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Loads the secret key {@code alias} (HMAC-SHA256, 256 bits) from {@code file}, or draws a fresh one from a
-     * {@link SecureRandom}, stores it beside the other entries (written to a temporary file, then moved into place) and
-     * returns it. The key never leaves the keystore's passphrase protection on disk.
-     */
-    public static SecretKey loadOrCreateSecret(Path file, char[] passphrase, String alias) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            if (Files.exists(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    store.load(in, passphrase);
-                }
-                if (store.entryInstanceOf(alias, KeyStore.SecretKeyEntry.class)) {
-                    return new SecretKeySpec(store.getKey(alias, passphrase).getEncoded(), HMAC);
-                }
-            } else {
-                store.load(null, passphrase);
-            }
-            byte[] raw = new byte[32];
-            new SecureRandom().nextBytes(raw);
-            SecretKey key = new SecretKeySpec(raw, HMAC);
-            store.setEntry(alias, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(passphrase));
-            write(store, file, passphrase);
-            return key;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new KeyStoreAccessException("Cannot open or create keystore " + file.getFileName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(KeyStore store, Path file, char[] passphrase) throws IOException, GeneralSecurityException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".keystore", ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            store.store(out, passphrase);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static KeyEntry generate(String subject, Duration validity) throws GeneralSecurityException {

@@ -1,6 +1,7 @@
 package org.sunbid.expert.internal;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,16 +19,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.sunbid.expert.SeatId;
 import org.sunbid.platform.id.MemberId;
-import org.sunbid.platform.PlatformProperties;
+import org.sunbid.platform.PlatformTrust;
 import org.sunbid.platform.ProblemException;
-import org.sunbid.signing.keys.PlatformKeyStore;
 
 /**
  * The signed links in an invitation mail: each names one answer (accept or decline), the seat, the expert and the end
- * of the answer window, and carries an HMAC-SHA256 of those fields under a platform secret key (kept in the platform
- * keystore under its passphrase, alias {@value #KEY_ALIAS}). Nothing about a link is stored: the database holds no
- * token, so someone reading it, its backups or the logs cannot answer for an expert; without the key nobody can make
- * a link for another seat, expert, answer or window.
+ * of the answer window, and carries an HMAC-SHA256 of those fields under a platform secret key. The key is derived from
+ * the platform's document-signing private key (kept in the key store under its passphrase): HMAC-SHA256 keyed with
+ * SHA-256 of that key's PKCS#8 encoding, over the label {@value #KEY_LABEL}. So every node of a deployment sharing the
+ * key store has the same link key without writing anything, and the key is as secret as the signing key. Nothing
+ * about a link is stored: the database holds no token, so someone reading it, its backups or the logs cannot answer
+ * for an expert; without the key nobody can make a link for another seat, expert, answer or window.
  * <p>
  * Token: base64url without padding of {@code version(1) ‖ answer(1) ‖ seat(16) ‖ expert(16) ‖ due(8, epoch seconds,
  * big-endian) ‖ HMAC-SHA256(key, the 42 bytes before it)(32)}: 74 bytes, 99 characters.
@@ -34,7 +37,7 @@ import org.sunbid.signing.keys.PlatformKeyStore;
 @Component
 public class AnswerLinks {
 
-    static final String KEY_ALIAS = "expert-answer-links";
+    static final String KEY_LABEL = "sunbid expert-answer-links v1";
     static final byte VERSION = 1;
     private static final int BODY = 1 + 1 + 16 + 16 + 8;
     private static final int MAC = 32;
@@ -53,10 +56,8 @@ public class AnswerLinks {
     private final String baseUrl;
 
     @Autowired
-    AnswerLinks(PlatformProperties properties,
-            @Value("${sunbid.public-base-url:http://localhost:8080}") String baseUrl) {
-        this(PlatformKeyStore.loadOrCreateSecret(properties.keystoreFile(),
-                properties.keys().passphrase().toCharArray(), KEY_ALIAS), baseUrl);
+    AnswerLinks(PlatformTrust trust, @Value("${sunbid.public-base-url:http://localhost:8080}") String baseUrl) {
+        this(derivedKey(trust.documentSigner().privateKey().getEncoded()), baseUrl);
     }
 
     AnswerLinks(SecretKey key, String baseUrl) {
@@ -101,6 +102,16 @@ public class AnswerLinks {
         SeatId seat = new SeatId(new UUID(in.getLong(), in.getLong()));
         MemberId expert = new MemberId(new UUID(in.getLong(), in.getLong()));
         return new Claim(Answer.values()[raw[1]], seat, expert, Instant.ofEpochSecond(in.getLong()));
+    }
+
+    static SecretKey derivedKey(byte[] signingKey) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(signingKey), HMAC));
+            return new SecretKeySpec(mac.doFinal(KEY_LABEL.getBytes(StandardCharsets.UTF_8)), HMAC);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static ProblemException invalid() {
