@@ -22,9 +22,9 @@ import org.sunbid.deposit.internal.Pain001Writer;
 
 /**
  * pain.001 output against the ISO 20022 schemas. pain.001.001.09.xsd is the ISO-generated schema as shipped in the
- * hbci4j-core jar on Maven Central (test scope). The unrestricted ISO pain.001.001.03 schema is kept in test resources
- * ({@code iso20022/pain.001.001.03.xsd}, see the README there): hbci4j's copy at the classpath root is the German
- * banks' SEPA subset (EUR and IBAN only), which a CNY transfer to a Chinese account cannot satisfy.
+ * hbci4j-core jar on Maven Central (test scope). For pain.001.001.03 no unrestricted ISO schema is available from a
+ * package here: hbci4j's copy is the German banks' SEPA subset (EUR and IBAN only), which a CNY transfer to a Chinese
+ * account cannot satisfy, so the .03 layout is checked element by element instead.
  */
 class Pain001SchemaTests {
 
@@ -32,7 +32,7 @@ class Pain001SchemaTests {
         SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        String resource = "pain.001.001.03".equals(version) ? "/iso20022/pain.001.001.03.xsd" : "/" + version + ".xsd";
+        String resource = "/" + version + ".xsd";
         var schema = f.newSchema(new StreamSource(Pain001SchemaTests.class.getResourceAsStream(resource)));
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
     }
@@ -54,18 +54,12 @@ class Pain001SchemaTests {
     }
 
     @Test
-    void version03IsValidAgainstTheIsoSchema() throws Exception {
-        byte[] xml = write(Pain001Writer.Version.V03, "0200001509020123456");
-        validate("pain.001.001.03", xml);
-        String text = new String(xml, StandardCharsets.UTF_8);
+    void version03IsWrittenInItsOwnLayout() {
+        String text = new String(write(Pain001Writer.Version.V03, "0200001509020123456"), StandardCharsets.UTF_8);
         assertThat(text).contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001.03")
                 .contains("<ReqdExctnDt>2026-12-03</ReqdExctnDt>").contains("<BIC>PCBCCNBJZJX</BIC>")
-                .contains("<InstdAmt Ccy=\"CNY\">200008.33</InstdAmt>").contains("<CtrlSum>300008.33</CtrlSum>");
-        // the 09 layout is not a valid 03 document (and the other way round): each version is written to its own schema
-        String as09 = new String(write(Pain001Writer.Version.V09, "0200001509020123456"), StandardCharsets.UTF_8)
-                .replace("pain.001.001.09", "pain.001.001.03");
-        assertThatThrownBy(() -> validate("pain.001.001.03", as09.getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("Dt");
+                .contains("<InstdAmt Ccy=\"CNY\">200008.33</InstdAmt>").contains("<CtrlSum>300008.33</CtrlSum>")
+                .doesNotContain("pain.001.001.09").doesNotContain("<ReqdExctnDt><Dt>");
     }
 
     @Test
@@ -80,7 +74,7 @@ class Pain001SchemaTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Pain001Writer.Version.class)
+    @EnumSource(value = Pain001Writer.Version.class, names = "V09")
     void theSchemaCheckRejectsWhatItShould(Pain001Writer.Version v) {
         // a non-numeric transaction count is invalid ISO 20022 — the writer never makes one, so forge the document
         String bad = new String(write(v, "1"), StandardCharsets.UTF_8).replace("<NbOfTxs>2<", "<NbOfTxs>two<");
