@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.bid.internal.Bids;
 import org.sunbid.bid.internal.ReceiptPdfs;
 import org.sunbid.bid.internal.SubmissionRules;
+import org.sunbid.document.DocumentId;
 import org.sunbid.document.DocumentManagement;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.ProblemException;
@@ -54,7 +55,7 @@ public class BidManagement {
             receiptPdfs.issueLater(bid.value());
             return Optional.empty();
         }
-        return Optional.of(documents.pdfFor(receipt.receiptDocument(), bidder)
+        return Optional.of(documents.pdfFor(DocumentId.of(receipt.receiptDocument()), bidder)
                 .orElseThrow(() -> ProblemException.notFound("bid", bid)));
     }
 
