@@ -32,17 +32,13 @@ class TypedIdsTests {
      * Features whose root API still takes raw UUIDs somewhere, each with what is left. Remove an entry once its
      * feature is converted; never add one for a new feature.
      */
-    static final List<String> PENDING = List.of(
-            // ExpertLibrary and ExpertSelfService: an expert (member), a conflict and a leave as UUIDs
-            "org.sunbid.expert");
+    static final List<String> PENDING = List.of();
 
     /**
-     * Ports at a converted feature's root that still pass a raw UUID, with their implementations in other features:
-     * {@code identity.LoginNotices} (an account), {@code notice.NoticeBids} (a lot),
-     * {@code schedule.Notifications} (the accounts to tell). Same rule as {@link #PENDING}.
+     * Ports at a converted feature's root that still pass a raw UUID (a regular expression of their names; none left).
+     * Same rule as {@link #PENDING}.
      */
-    static final String PENDING_PORTS =
-            "org\\.sunbid\\.(identity\\.LoginNotices|notice\\.NoticeBids|schedule\\.Notifications)";
+    static final String PENDING_PORTS = "";
 
     @Test
     void everyFeatureTakesAndReturnsNoRawUuid() {

@@ -134,11 +134,6 @@ public class CommitteeViews {
     }
 
     /** The signed draw records of the lot (draw and replacements): to regulators at once, to others after the evaluation starts. */
-    public List<String> drawRecords(CurrentUser user, UUID projectId, UUID lotId) {
-        return drawRecords(user, new ProjectId(projectId), new LotId(lotId));
-    }
-
-    /** The same with typed ids. */
     public List<String> drawRecords(CurrentUser user, ProjectId project, LotId lotId) {
         LotFacts.Lot lot = facts.lot(project.value(), lotId);
         CommitteePlans.requireOwnerOrCentre(user, lot);

@@ -12,11 +12,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.expert.internal.DrawStore;
 import org.sunbid.expert.internal.LibraryStore;
+import org.sunbid.identity.AccountId;
 import org.sunbid.identity.Role;
 import org.sunbid.member.MemberViews;
 import org.sunbid.member.RegionCode;
 import org.sunbid.member.UnifiedSocialCreditCode;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * The expert library (专家库): staff admit approved expert members with their specialties and region, and suspend,
@@ -60,7 +62,8 @@ public class ExpertLibrary {
     }
 
     /** Staff admit an approved expert member; specialties must be codes of the table. */
-    public ExpertView admit(Admission a, UUID staff) {
+    public ExpertView admit(Admission a, AccountId staffAccount) {
+        UUID staff = AccountId.uuidOrNull(staffAccount);
         if (a == null || a.memberId() == null) {
             throw ProblemException.invalid("memberId", "expert.member.required");
         }
@@ -84,7 +87,9 @@ public class ExpertLibrary {
     }
 
     /** Staff suspend, reinstate or retire an expert, with a reason. */
-    public ExpertView changeStatus(UUID expert, ExpertStatus next, String reason, UUID staff) {
+    public ExpertView changeStatus(MemberId expertMember, ExpertStatus next, String reason, AccountId staffAccount) {
+        UUID expert = expertMember.value();
+        UUID staff = AccountId.uuidOrNull(staffAccount);
         if (next == null) {
             throw ProblemException.invalid("status", "expert.status.required");
         }
@@ -105,7 +110,10 @@ public class ExpertLibrary {
     }
 
     /** Staff or the expert change region, specialties or e-mail (a new version of the entry). */
-    public ExpertView changeProfile(UUID expert, String region, List<String> specialties, String email, UUID actor) {
+    public ExpertView changeProfile(MemberId expertMember, String region, List<String> specialties, String email,
+            AccountId actorAccount) {
+        UUID expert = expertMember.value();
+        UUID actor = AccountId.uuidOrNull(actorAccount);
         LibraryStore.Entry e = library.lock(expert).orElseThrow(() -> ProblemException.notFound("expert", expert));
         Instant now = clock.instant();
         LibraryStore.Entry changed = new LibraryStore.Entry(e.member(), e.name(), email == null ? e.email() : email(email),
@@ -118,7 +126,8 @@ public class ExpertLibrary {
         return view(changed);
     }
 
-    public LibraryStore.Conflict declareConflict(UUID expert, String uscc, String reason) {
+    public LibraryStore.Conflict declareConflict(MemberId expertMember, String uscc, String reason) {
+        UUID expert = expertMember.value();
         requireEntry(expert);
         String code;
         try {
@@ -136,14 +145,17 @@ public class ExpertLibrary {
         return c;
     }
 
-    public void withdrawConflict(UUID expert, UUID conflict) {
+    public void withdrawConflict(MemberId expertMember, ConflictId conflictId) {
+        UUID expert = expertMember.value();
+        UUID conflict = conflictId.value();
         if (!library.withdrawConflict(expert, conflict, clock.instant())) {
             throw ProblemException.notFound("conflict", conflict);
         }
         events.publishEvent(new ExpertEvents.ConflictWithdrawn(expert, conflict, clock.instant()));
     }
 
-    public LibraryStore.Leave declareLeave(UUID expert, Instant startsAt, Instant endsAt, String reason) {
+    public LibraryStore.Leave declareLeave(MemberId expertMember, Instant startsAt, Instant endsAt, String reason) {
+        UUID expert = expertMember.value();
         requireEntry(expert);
         if (startsAt == null) {
             throw ProblemException.invalid("startsAt", "expert.leave.required");
@@ -162,18 +174,18 @@ public class ExpertLibrary {
     }
 
     @Transactional(readOnly = true)
-    public ExpertView find(UUID expert) {
-        return view(requireEntry(expert));
+    public ExpertView find(MemberId expert) {
+        return view(requireEntry(expert.value()));
     }
 
     @Transactional(readOnly = true)
-    public List<LibraryStore.Conflict> conflicts(UUID expert) {
-        return library.conflictsOf(expert);
+    public List<LibraryStore.Conflict> conflicts(MemberId expert) {
+        return library.conflictsOf(expert.value());
     }
 
     @Transactional(readOnly = true)
-    public List<LibraryStore.Leave> leaves(UUID expert) {
-        return library.leavesOf(expert);
+    public List<LibraryStore.Leave> leaves(MemberId expert) {
+        return library.leavesOf(expert.value());
     }
 
     @Transactional(readOnly = true)

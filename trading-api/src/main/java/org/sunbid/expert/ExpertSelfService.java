@@ -21,6 +21,7 @@ import org.sunbid.member.MemberManagement;
 import org.sunbid.member.MemberViews;
 import org.sunbid.member.RegionCode;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * What an expert sees of itself: its entry with names instead of codes (specialties, employer, region), its declared
@@ -82,8 +83,8 @@ public class ExpertSelfService {
     public record History(Totals totals, Cap cap, List<HistoryEntry> entries) {
     }
 
-    public Profile profile(UUID expert) {
-        LibraryStore.Entry e = entry(expert);
+    public Profile profile(MemberId expert) {
+        LibraryStore.Entry e = entry(expert.value());
         Map<String, LibraryStore.Specialty> table = library.specialties();
         List<Specialty> specialties = new ArrayList<>();
         for (String code : e.specialties()) {
@@ -98,7 +99,8 @@ public class ExpertSelfService {
     }
 
     /** The expert's declared conflicts still in force, each with the company's name where the registry knows it. */
-    public List<Conflict> conflicts(UUID expert) {
+    public List<Conflict> conflicts(MemberId expertMember) {
+        UUID expert = expertMember.value();
         entry(expert);
         return library.conflictsOf(expert).stream().filter(c -> c.withdrawnAt() == null)
                 .map(c -> new Conflict(c.id(), c.uscc(), companyName(c.uscc()).orElse(null), c.reason(), c.declaredAt()))
@@ -107,7 +109,9 @@ public class ExpertSelfService {
 
     /** Withdraws one of the expert's own leave periods (kept on record, marked withdrawn) and logs it. */
     @Transactional
-    public void withdrawLeave(UUID expert, UUID leave) {
+    public void withdrawLeave(MemberId expertMember, LeaveId leaveId) {
+        UUID expert = expertMember.value();
+        UUID leave = leaveId.value();
         LibraryStore.Leave l = library.leavesOf(expert).stream().filter(x -> x.id().equals(leave)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("leave", leave));
         Instant now = clock.instant();
@@ -118,7 +122,8 @@ public class ExpertSelfService {
     }
 
     /** The expert's own invitations with their answers, totals and where it stands against the frequency cap. */
-    public History history(UUID expert) {
+    public History history(MemberId expertMember) {
+        UUID expert = expertMember.value();
         entry(expert);
         List<DrawStore.Seat> seats = draws.seatsOf(expert);
         DrawStore.Stats s = draws.stats(expert);

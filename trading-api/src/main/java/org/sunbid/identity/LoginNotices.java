@@ -2,7 +2,7 @@ package org.sunbid.identity;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.sunbid.platform.id.MemberId;
 
 /**
  * SPI: features add notices shown to a member right after a successful login (the credit feature warns of bans and
@@ -11,5 +11,5 @@ import java.util.UUID;
 public interface LoginNotices {
 
     /** Localised notices for the member's users, in the current request's locale; empty when there is nothing. */
-    List<String> noticesFor(UUID memberId, Instant at);
+    List<String> noticesFor(MemberId member, Instant at);
 }

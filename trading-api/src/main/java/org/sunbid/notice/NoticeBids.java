@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.sunbid.platform.id.LotId;
+
 /**
  * The opened bids of a lot, for the OCDS {@code bids} section of the notices published after its opening: a port the
  * opening implements, so that the notice feature never reads bids itself. Nothing is told before a lot's opening record.
@@ -16,5 +18,5 @@ public interface NoticeBids {
     }
 
     /** The lot's opened, priced bids in record order; empty while the lot has no opening record. */
-    List<OpenedBid> openedBids(UUID lot);
+    List<OpenedBid> openedBids(LotId lot);
 }

@@ -1,7 +1,8 @@
 package org.sunbid.schedule;
 
 import java.util.List;
-import java.util.UUID;
+
+import org.sunbid.identity.AccountId;
 
 /**
  * The edge of the world for telling people about schedule changes, complaint decisions and reminders: written to the
@@ -11,5 +12,5 @@ import java.util.UUID;
 public interface Notifications {
 
     /** Tells the recipients; {@code messageKey} and {@code args} name a message in the schedule bundle. */
-    void notify(List<UUID> recipients, String messageKey, Object... args);
+    void notify(List<AccountId> recipients, String messageKey, Object... args);
 }

@@ -206,8 +206,8 @@ public class ScheduleManagement {
         recipients.addAll(change.downloaders());
         List<UUID> notified = List.copyOf(recipients);
         if (!notified.isEmpty()) {
-            notifications.notify(notified, "schedule.notice.deadline-moved", change.after().transactionCode() + " "
-                    + change.after().name(), newDeadline.atZone(ZONE).toLocalDateTime(),
+            notifications.notify(notified.stream().map(AccountId::new).toList(), "schedule.notice.deadline-moved",
+                    change.after().transactionCode() + " " + change.after().name(), newDeadline.atZone(ZONE).toLocalDateTime(),
                     newOpening.atZone(ZONE).toLocalDateTime());
         }
         events.publishEvent(new DeadlineMoved(lotId, newDeadline, newOpening, moved.stream().map(Booking::id).toList(),

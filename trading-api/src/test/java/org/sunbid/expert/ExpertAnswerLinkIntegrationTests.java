@@ -92,7 +92,7 @@ class ExpertAnswerLinkIntegrationTests extends OpenedLotScenario {
             String email = "link-" + tag + "-" + i + "@example.cn";
             ExpertFixtures.Expert e = ExpertFixtures.admitted(members(), library, region, "B0203", null, "SENIOR", 12,
                     email);
-            experts.put(e.id(), new Drawn(e, email, library.find(e.id()).name()));
+            experts.put(e.id(), new Drawn(e, email, library.find(new MemberId(e.id())).name()));
         }
         OpenedLot opened = openedLot(ExpertFixtures.plan("B0203", region, 5, 1, List.of()), 3);
         expect(with(opened.staff(), post("/api/projects/{p}/lots/{l}/expert-draw", opened.project(), opened.lot())), 200);

@@ -75,7 +75,7 @@ class ExpertAvoidanceIntegrationTests extends OpenedLotScenario {
         expected.put("supervising-department", expert(region, supervising, "SENIOR"));
         UUID unqualified = expert(region, null, "INTERMEDIATE"); // the pool file marks it; the record does not list it
         UUID conflicted = expert(region, null, "SENIOR");
-        library.declareConflict(conflicted, uscc(bidder), "曾为该公司提供咨询服务");
+        library.declareConflict(new org.sunbid.platform.id.MemberId(conflicted), uscc(bidder), "曾为该公司提供咨询服务");
         expected.put("declared-conflict", conflicted);
         UUID banned = expert(region, null, "SENIOR");
         expect(with(regulator, post("/api/credit/bans")).content(Api.json(CreditFixtures.ban(banned, "FRAUD", "ALL",
@@ -87,7 +87,7 @@ class ExpertAvoidanceIntegrationTests extends OpenedLotScenario {
         expected.put("credit-bad-record", recorded);
         UUID away = expert(region, null, "SENIOR");
         Instant opening = Instant.now().plus(Duration.ofDays(25));
-        library.declareLeave(away, opening.minus(Duration.ofDays(1)), opening.plus(Duration.ofDays(3)), "出差");
+        library.declareLeave(new org.sunbid.platform.id.MemberId(away), opening.minus(Duration.ofDays(1)), opening.plus(Duration.ofDays(3)), "出差");
         expected.put("on-leave", away);
         UUID busy = expert(region, null, "SENIOR");
         askedThreeTimesThisMonth(busy);

@@ -131,7 +131,7 @@ class ExpertPortalIntegrationTests {
         ExpertFixtures.Expert other = ExpertFixtures.admitted(members, library, "330106", "B0201", null, "SENIOR", 12);
         expect(404, Api.login(mvc, other.username(), MemberFixtures.PASSWORD), delete("/api/experts/me/leave/{id}", leaveId), null);
         assertThat(expect(200, token, get("/api/experts/me/leave"), null)).hasSize(1);
-        assertThat(library.leaves(me.id())).hasSize(1);
+        assertThat(library.leaves(new org.sunbid.platform.id.MemberId(me.id()))).hasSize(1);
         expect(204, token, delete("/api/experts/me/leave/{id}", leaveId), null);
         expect(404, token, delete("/api/experts/me/leave/{id}", leaveId), null);
         assertThat(expect(200, token, get("/api/experts/me/leave"), null)).isEmpty();

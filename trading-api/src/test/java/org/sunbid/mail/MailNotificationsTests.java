@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.sunbid.identity.AccountId;
 import org.sunbid.mail.internal.MailNotifications;
 
 /** The notification port's mail adapter: a complaint decision reaches each party's addresses over real SMTP. */
@@ -42,7 +43,7 @@ class MailNotificationsTests {
 
     @Test
     void theDecisionIsMailedToEveryPartysAddressOneMessageEachInChineseAndEnglish() throws Exception {
-        adapter(smtp.getSmtp().getPort()).notify(List.of(COMPLAINANT, TENDEREE, PLATFORM_STAFF),
+        adapter(smtp.getSmtp().getPort()).notify(List.of(new AccountId(COMPLAINANT), new AccountId(TENDEREE), new AccountId(PLATFORM_STAFF)),
                 "complaint.notice.decided", "SB-2026-0042 紫金港路提升改造工程", "投诉成立", "d3c1");
 
         assertThat(smtp.waitForIncomingEmail(5_000, 3)).isTrue();
@@ -62,8 +63,8 @@ class MailNotificationsTests {
 
     @Test
     void anUnreachableMailServerOrNoAddressFailsNothing() {
-        adapter(1).notify(List.of(COMPLAINANT), "complaint.notice.decided", "x", "y", "z");
-        adapter(smtp.getSmtp().getPort()).notify(List.of(PLATFORM_STAFF), "complaint.notice.decided", "x", "y", "z");
+        adapter(1).notify(List.of(new AccountId(COMPLAINANT)), "complaint.notice.decided", "x", "y", "z");
+        adapter(smtp.getSmtp().getPort()).notify(List.of(new AccountId(PLATFORM_STAFF)), "complaint.notice.decided", "x", "y", "z");
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 }

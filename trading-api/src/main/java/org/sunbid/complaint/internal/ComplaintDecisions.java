@@ -73,7 +73,7 @@ public class ComplaintDecisions {
                 p.regionCode(), p.classificationCodes(), null, p.tendereeName(), p.agencyName(), null, p.bidDeadline(),
                 p.openingAt(), p.lots().stream().map(l -> new NoticeDraft.NoticeLot(l.id(), l.number(), l.name(),
                         l.estimate(), l.deposit())).toList(), null));
-        notifications.notify(parties(c, p), "complaint.notice.decided", p.transactionCode() + " " + p.name(),
+        notifications.notify(parties(c, p).stream().map(org.sunbid.identity.AccountId::new).toList(), "complaint.notice.decided", p.transactionCode() + " " + p.name(),
                 verdictText(c.verdict()), letter.id());
     }
 
@@ -81,7 +81,7 @@ public class ComplaintDecisions {
     public void remindRegulators(Complaint c, String messageKey, LocalDate due) {
         List<UUID> regulators = accounts.platformAccounts().stream().filter(a -> a.role() == Role.REGULATOR)
                 .map(AccountManagement.AccountView::id).toList();
-        notifications.notify(regulators, messageKey, c.id().value(), due);
+        notifications.notify(regulators.stream().map(org.sunbid.identity.AccountId::new).toList(), messageKey, c.id().value(), due);
     }
 
     private List<UUID> parties(Complaint c, ProjectView p) {

@@ -2,7 +2,6 @@ package org.sunbid.credit.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,8 +25,8 @@ class CreditLoginNotices implements LoginNotices {
     }
 
     @Override
-    public List<String> noticesFor(UUID memberId, Instant at) {
-        Standing standing = credit.standing(new MemberId(memberId), BanScope.ALL, at);
+    public List<String> noticesFor(MemberId member, Instant at) {
+        Standing standing = credit.standing(member, BanScope.ALL, at);
         var locale = LocaleContextHolder.getLocale();
         if (standing instanceof Standing.Banned banned) {
             return List.of(messages.getMessage("credit.login.banned",

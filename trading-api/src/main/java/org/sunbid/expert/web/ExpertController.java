@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.expert.CommitteeViews;
+import org.sunbid.expert.ConflictId;
 import org.sunbid.expert.ExpertAnswers;
 import org.sunbid.expert.ExpertLibrary;
 import org.sunbid.expert.ExpertStatus;
@@ -27,6 +28,7 @@ import org.sunbid.expert.SeatId;
 import org.sunbid.expert.SeatState;
 import org.sunbid.expert.internal.LibraryStore;
 import org.sunbid.identity.CurrentUser;
+import org.sunbid.platform.id.MemberId;
 
 /** The expert library for staff, and an expert's own entry, conflicts, leave and invitations. */
 @RestController
@@ -71,7 +73,7 @@ class ExpertController {
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "专家入库 Admit an approved expert member to the library")
     ExpertLibrary.ExpertView admit(CurrentUser staff, @RequestBody ExpertLibrary.Admission body) {
-        return library.admit(body, staff.accountId());
+        return library.admit(body, staff.account());
     }
 
     @GetMapping
@@ -86,29 +88,29 @@ class ExpertController {
     @PreAuthorize("hasAnyRole('STAFF','ADMIN','REGULATOR')")
     @Operation(summary = "专家详情 One expert with statistics")
     ExpertLibrary.ExpertView get(@PathVariable UUID id) {
-        return library.find(id);
+        return library.find(new MemberId(id));
     }
 
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAnyRole('STAFF','ADMIN')")
     @Operation(summary = "暂停、恢复或退出 Suspend, reinstate or retire an expert")
     ExpertLibrary.ExpertView status(CurrentUser staff, @PathVariable UUID id, @RequestBody StatusBody body) {
-        return library.changeStatus(id, body.status(), body.reason(), staff.accountId());
+        return library.changeStatus(new MemberId(id), body.status(), body.reason(), staff.account());
     }
 
     @GetMapping("/me")
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "我的专家信息 My library entry")
     ExpertLibrary.ExpertView me(CurrentUser expert) {
-        return library.find(expert.requireMember());
+        return library.find(new MemberId(expert.requireMember()));
     }
 
     @PutMapping("/me")
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "修改专业、地区或邮箱 Change my specialties, region or e-mail")
     ExpertLibrary.ExpertView change(CurrentUser expert, @RequestBody ProfileBody body) {
-        return library.changeProfile(expert.requireMember(), body.region(), body.specialties(), body.email(),
-                expert.accountId());
+        return library.changeProfile(new MemberId(expert.requireMember()), body.region(), body.specialties(),
+                body.email(), expert.account());
     }
 
     @PostMapping("/me/conflicts")
@@ -116,7 +118,7 @@ class ExpertController {
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "申报回避单位 Declare a company to avoid")
     LibraryStore.Conflict declare(CurrentUser expert, @RequestBody ConflictBody body) {
-        return library.declareConflict(expert.requireMember(), body.uscc(), body.reason());
+        return library.declareConflict(new MemberId(expert.requireMember()), body.uscc(), body.reason());
     }
 
     @DeleteMapping("/me/conflicts/{id}")
@@ -124,14 +126,14 @@ class ExpertController {
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "撤回回避申报 Withdraw a declared conflict")
     void withdraw(CurrentUser expert, @PathVariable UUID id) {
-        library.withdrawConflict(expert.requireMember(), id);
+        library.withdrawConflict(new MemberId(expert.requireMember()), new ConflictId(id));
     }
 
     @GetMapping("/me/leave")
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "我的请假 My leave periods")
     List<LibraryStore.Leave> leaves(CurrentUser expert) {
-        return library.leaves(expert.requireMember());
+        return library.leaves(new MemberId(expert.requireMember()));
     }
 
     @PostMapping("/me/leave")
@@ -139,7 +141,7 @@ class ExpertController {
     @PreAuthorize("hasRole('EXPERT')")
     @Operation(summary = "请假 Declare a leave period")
     LibraryStore.Leave leave(CurrentUser expert, @RequestBody LeaveBody body) {
-        return library.declareLeave(expert.requireMember(), body.startsAt(), body.endsAt(), body.reason());
+        return library.declareLeave(new MemberId(expert.requireMember()), body.startsAt(), body.endsAt(), body.reason());
     }
 
     @GetMapping("/me/invitations")

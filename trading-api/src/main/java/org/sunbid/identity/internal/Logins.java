@@ -182,7 +182,7 @@ public class Logins {
         List<String> all = new java.util.ArrayList<>();
         for (org.sunbid.identity.LoginNotices provider : notices) {
             try {
-                all.addAll(provider.noticesFor(account.memberId(), now));
+                all.addAll(provider.noticesFor(new org.sunbid.platform.id.MemberId(account.memberId()), now));
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Logins.class).warn("login notices skipped: {}", e.toString());
             }

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +14,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.sunbid.identity.AccountId;
 import org.sunbid.schedule.Notifications;
 
 /**
@@ -42,10 +42,10 @@ public class MailNotifications implements Notifications {
     }
 
     @Override
-    public void notify(List<UUID> recipients, String messageKey, Object... args) {
+    public void notify(List<AccountId> recipients, String messageKey, Object... args) {
         Set<String> to = new LinkedHashSet<>();
-        for (UUID r : recipients) {
-            List<String> found = addresses.of(r);
+        for (AccountId r : recipients) {
+            List<String> found = addresses.of(r.value());
             if (found.isEmpty()) {
                 log.info("account {} has no e-mail address: {} not mailed", r, messageKey);
             }

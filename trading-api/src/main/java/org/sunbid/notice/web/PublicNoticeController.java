@@ -50,7 +50,7 @@ class PublicNoticeController {
     /** The opened bids of a lot, when the opening feature is present (none otherwise). */
     private List<NoticeBids.OpenedBid> bidsOf(java.util.UUID lot) {
         NoticeBids port = bids.getIfAvailable();
-        return port == null ? List.of() : port.openedBids(lot);
+        return port == null ? List.of() : port.openedBids(new org.sunbid.platform.id.LotId(lot));
     }
 
     static final String TESTS = "测试项目的公告（test=true，标题以【测试】开头）默认不列出，includeTests=true 时列出。"

@@ -1,7 +1,6 @@
 package org.sunbid.opening.internal;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.notice.NoticeBids;
@@ -19,8 +18,8 @@ class OpenedBidsForNotices implements NoticeBids {
     }
 
     @Override
-    public List<OpenedBid> openedBids(UUID lot) {
-        return opened.recorded(LotId.of(lot)).stream()
+    public List<OpenedBid> openedBids(LotId lot) {
+        return opened.recorded(lot).stream()
                 .map(b -> new OpenedBid(b.bid().value(), b.bidderName(), b.price(), b.receivedAt())).toList();
     }
 }

@@ -2,12 +2,12 @@ package org.sunbid.schedule.internal;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.sunbid.identity.AccountId;
 import org.sunbid.schedule.Notifications;
 
 /** The edge of the world: writes each notification to the log (the default; {@code sunbid.notifications=mail} mails). */
@@ -24,7 +24,7 @@ class LogNotificationAdapter implements Notifications {
     }
 
     @Override
-    public void notify(List<UUID> recipients, String messageKey, Object... args) {
+    public void notify(List<AccountId> recipients, String messageKey, Object... args) {
         String text = messages.getMessage(messageKey, args, messageKey, Locale.SIMPLIFIED_CHINESE);
         log.info("NOTIFY {} -> {}", recipients, text);
     }
