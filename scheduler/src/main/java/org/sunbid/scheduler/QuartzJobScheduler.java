@@ -139,6 +139,7 @@ public final class QuartzJobScheduler implements JobScheduler, AutoCloseable {
         // Spring's job store, with the completions of jobs finishing together recorded in one pass through the lock
         p.setProperty("org.quartz.jobStore.class", GroupedCompletionJobStore.class.getName());
         p.setProperty("org.quartz.jobStore.maxCompletionGroup", Integer.toString(settings.completionGroup()));
+        p.setProperty("org.quartz.jobStore.completeInBackground", Boolean.toString(settings.completeInBackground()));
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(settings.clustered()));

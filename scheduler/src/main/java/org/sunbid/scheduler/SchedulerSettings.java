@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param bookkeeping      how Quartz's own bookkeeping transactions commit (handlers and scheduling are always synchronous)
  * @param completionGroup  the most job completions recorded in one transaction under Quartz's cluster lock (1: one
  *                         transaction per job, as Quartz does by itself)
+ * @param completeInBackground a worker thread queues its job's completion for a writer thread and goes back to the
+ *                         pool at once, instead of waiting until the completion is committed under the cluster lock
  */
 public record SchedulerSettings(String name, boolean clustered, int threads, int batchSize, Duration batchWindow,
         Duration idleWait, Duration clusterCheckin, Duration misfireThreshold, List<Duration> retryBackoff,
-        BookkeepingCommit bookkeeping, int completionGroup) {
+        BookkeepingCommit bookkeeping, int completionGroup, boolean completeInBackground) {
 
     /** Completions recorded together by default: more than the threads of any node, so every finished job joins. */
     public static final int DEFAULT_COMPLETION_GROUP = 100;
@@ -38,6 +40,13 @@ public record SchedulerSettings(String name, boolean clustered, int threads, int
         }
         retryBackoff = List.copyOf(retryBackoff);
         Objects.requireNonNull(bookkeeping, "bookkeeping");
+    }
+
+    public SchedulerSettings(String name, boolean clustered, int threads, int batchSize, Duration batchWindow,
+            Duration idleWait, Duration clusterCheckin, Duration misfireThreshold, List<Duration> retryBackoff,
+            BookkeepingCommit bookkeeping, int completionGroup) {
+        this(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold, retryBackoff,
+                bookkeeping, completionGroup, false);
     }
 
     public SchedulerSettings(String name, boolean clustered, int threads, int batchSize, Duration batchWindow,
@@ -62,31 +71,36 @@ public record SchedulerSettings(String name, boolean clustered, int threads, int
 
     public SchedulerSettings withName(String newName) {
         return new SchedulerSettings(newName, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
-                retryBackoff, bookkeeping, completionGroup);
+                retryBackoff, bookkeeping, completionGroup, completeInBackground);
     }
 
     public SchedulerSettings withRetryBackoff(List<Duration> backoff) {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin, misfireThreshold,
-                backoff, bookkeeping, completionGroup);
+                backoff, bookkeeping, completionGroup, completeInBackground);
     }
 
     public SchedulerSettings withThreads(int newThreads, int newBatchSize) {
         return new SchedulerSettings(name, clustered, newThreads, newBatchSize, batchWindow, idleWait, clusterCheckin,
-                misfireThreshold, retryBackoff, bookkeeping, completionGroup);
+                misfireThreshold, retryBackoff, bookkeeping, completionGroup, completeInBackground);
     }
 
     public SchedulerSettings withBookkeeping(BookkeepingCommit commit) {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin,
-                misfireThreshold, retryBackoff, commit, completionGroup);
+                misfireThreshold, retryBackoff, commit, completionGroup, completeInBackground);
     }
 
     public SchedulerSettings withClusterCheckin(Duration checkin) {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, checkin, misfireThreshold,
-                retryBackoff, bookkeeping, completionGroup);
+                retryBackoff, bookkeeping, completionGroup, completeInBackground);
     }
 
     public SchedulerSettings withCompletionGroup(int group) {
         return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin,
-                misfireThreshold, retryBackoff, bookkeeping, group);
+                misfireThreshold, retryBackoff, bookkeeping, group, completeInBackground);
+    }
+
+    public SchedulerSettings withCompleteInBackground(boolean background) {
+        return new SchedulerSettings(name, clustered, threads, batchSize, batchWindow, idleWait, clusterCheckin,
+                misfireThreshold, retryBackoff, bookkeeping, completionGroup, background);
     }
 }

@@ -60,9 +60,10 @@ public final class SchedulerBenchmark {
                     new DataSourceTransactionManager(dataSource), () -> SchedulerNode.tasks(dataSource, "bench"),
                     e -> { }, Clock.systemUTC(), SchedulerNode.settings(threads, batch))) {
                 System.out.printf("scheduler benchmark: %d jobs due within %d s, %d threads, batch %d, window %d ms per node, "
-                        + "Quartz bookkeeping commits %s, completions grouped by up to %d, misfire threshold %s, %s; load average %s%n",
+                        + "Quartz bookkeeping commits %s, completions grouped by up to %d%s, misfire threshold %s, %s; load average %s%n",
                         jobs, windowSeconds, threads, batch, window, SchedulerNode.settings(threads, batch).bookkeeping(),
                         SchedulerNode.settings(threads, batch).completionGroup(),
+                        SchedulerNode.settings(threads, batch).completeInBackground() ? " in the background" : "",
                         SchedulerNode.settings(threads, batch).misfireThreshold(), Runtime.version(), loadAverage());
                 if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
                     // Warm the harness and the database first (JIT, connection pools, table statistics): without it
@@ -195,13 +196,22 @@ public final class SchedulerBenchmark {
         Path log = Path.of("target", "bench-node-" + name + ".log");
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        String jfrFolder = System.getProperty("bench.nodeJfr");
+        if (jfrFolder != null) {
+            // one flight recording per node, written when the harness stops it (-Dbench.nodeJfr=folder)
+            command.add("-XX:StartFlightRecording=filename=" + Path.of(jfrFolder, "node-" + name + ".jfr")
+                    + ",settings=profile");
+        }
+        command.addAll(List.of(
                 "-D" + SchedulerNode.BOOKKEEPING + "=" + SchedulerNode.settings(threads, batch).bookkeeping(),
                 "-D" + SchedulerNode.MISFIRE + "=" + SchedulerNode.settings(threads, batch).misfireThreshold().toMillis(),
                 "-D" + SchedulerNode.COMPLETION_GROUP + "=" + SchedulerNode.settings(threads, batch).completionGroup(),
+                "-D" + SchedulerNode.COMPLETE_IN_BACKGROUND + "=" + SchedulerNode.settings(threads, batch).completeInBackground(),
                 "-cp", System.getProperty("java.class.path"),
                 SchedulerNode.class.getName(), postgres.getJdbcUrl("postgres", "postgres"), name,
-                Integer.toString(threads), Integer.toString(batch), Long.toString(window)).redirectErrorStream(true)
+                Integer.toString(threads), Integer.toString(batch), Long.toString(window)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))

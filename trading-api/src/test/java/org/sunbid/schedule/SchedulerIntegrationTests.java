@@ -106,6 +106,34 @@ class SchedulerIntegrationTests {
     }
 
     @Test
+    void completionsRecordedInTheBackgroundFireEachJobOnceAndLeaveNothingInTheJobStore() {
+        // workers hand their completions to the store's writer thread and go back to the pool at once
+        String name = "background-" + UUID.randomUUID();
+        TestTasks.Recording task = new TestTasks.Recording("background-record");
+        SchedulerSettings settings = SchedulerSettings.defaults().withName(name).withThreads(4, 4)
+                .withCompleteInBackground(true);
+        List<String> subjects = java.util.stream.IntStream.range(0, 30).mapToObj(i -> name + "-" + i).toList();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        try (QuartzJobScheduler scheduler = new QuartzJobScheduler(dataSource, transactions, () -> List.of(task),
+                e -> { }, Clock.systemUTC(), settings)) {
+            Instant due = Instant.now().plusMillis(1500).truncatedTo(ChronoUnit.MILLIS);
+            subjects.forEach(s -> scheduler.schedule("background-record", s, due));
+            scheduler.start();
+
+            await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+                    .until(() -> subjects.stream().allMatch(s -> task.runsOf(s).size() == 1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                    SELECT (SELECT count(*) FROM qrtz_triggers WHERE sched_name = :n)
+                         + (SELECT count(*) FROM qrtz_fired_triggers WHERE sched_name = :n)
+                         + (SELECT count(*) FROM qrtz_job_details WHERE sched_name = :n)
+                    """).param("n", name).query(Long.class).single() == 0);
+        }
+        assertThat(subjects).allSatisfy(s -> assertThat(task.runsOf(s)).hasSize(1));
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduler_firing WHERE subject LIKE :p AND status = 'FIRED'")
+                .param("p", name + "-%").query(Long.class).single()).isEqualTo(30);
+    }
+
+    @Test
     void refusesAJobKindNoHandlerKnowsAndStoresNothing() {
         String subject = UUID.randomUUID().toString();
         assertThatThrownBy(() -> jobs.schedule("no-such-kind", subject, Instant.now().plusSeconds(60)))

@@ -32,6 +32,8 @@ public final class SchedulerNode {
     static final String MISFIRE = "bench.misfireThresholdMs";
     /** System property: job completions recorded together (1 = Quartz's own one transaction per job). */
     static final String COMPLETION_GROUP = "bench.completionGroup";
+    /** System property: workers hand job completions to a writer thread (the benchmark passes it on to the nodes). */
+    static final String COMPLETE_IN_BACKGROUND = "bench.completeInBackground";
 
     private SchedulerNode() {
     }
@@ -45,7 +47,8 @@ public final class SchedulerNode {
         return new SchedulerSettings(CLUSTER, true, threads, batch, batchWindow, Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofMillis(Long.getLong(MISFIRE, 5_000)), List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 BookkeepingCommit.valueOf(System.getProperty(BOOKKEEPING, BookkeepingCommit.ASYNCHRONOUS.name())),
-                Integer.getInteger(COMPLETION_GROUP, SchedulerSettings.DEFAULT_COMPLETION_GROUP));
+                Integer.getInteger(COMPLETION_GROUP, SchedulerSettings.DEFAULT_COMPLETION_GROUP),
+                Boolean.getBoolean(COMPLETE_IN_BACKGROUND));
     }
 
     static HikariDataSource dataSource(String url, int size) {

@@ -25,6 +25,12 @@ import org.springframework.scheduling.quartz.LocalDataSourceJobStore;
  * were. Each completion is Quartz's own {@code triggeredJobComplete(Connection, ...)}; if a group's transaction
  * fails, its completions are recorded one by one through Quartz's own retrying path, so one bad completion cannot
  * hold the others back.
+ *
+ * <p>With {@link #setCompleteInBackground} the worker thread does not wait: it queues its completion and goes back to
+ * the pool, and one writer thread of the store records the queue in groups. A job's completion is then committed a
+ * little after its thread is free again. If the node dies in between, the fired trigger is still in the store and the
+ * cluster recovers it as for a node that died inside the job: the job is fired again and the firing history (not
+ * Quartz) makes that a no-op. At shutdown the queue is recorded before the store closes.
  */
 public class GroupedCompletionJobStore extends LocalDataSourceJobStore {
 
@@ -34,6 +40,11 @@ public class GroupedCompletionJobStore extends LocalDataSourceJobStore {
     private final ArrayDeque<Completion> queued = new ArrayDeque<>();
     private boolean writing;
     private int maxCompletionGroup = 100;
+    private boolean completeInBackground;
+    private Thread backgroundWriter;
+    private boolean stopping;
+    /** Completions queued beyond this make the worker wait (the writer is behind). */
+    private static final int MAX_QUEUED = 2_000;
 
     /** A finished job's completion, waiting to be recorded. */
     private static final class Completion {
@@ -61,9 +72,24 @@ public class GroupedCompletionJobStore extends LocalDataSourceJobStore {
         return maxCompletionGroup;
     }
 
+    /** Whether workers hand their completions to a writer thread instead of waiting for them to be recorded. */
+    public void setCompleteInBackground(boolean background) {
+        this.completeInBackground = background;
+    }
+
+    public boolean getCompleteInBackground() {
+        return completeInBackground;
+    }
+
     @Override
     public void triggeredJobComplete(OperableTrigger trigger, JobDetail job, CompletedExecutionInstruction instruction) {
         Completion mine = new Completion(trigger, job, instruction);
+        if (completeInBackground) {
+            if (!queueForWriter(mine)) {
+                super.triggeredJobComplete(trigger, job, instruction); // shutting down: Quartz's own path
+            }
+            return;
+        }
         boolean interrupted = false;
         synchronized (monitor) {
             queued.add(mine);
@@ -100,6 +126,88 @@ public class GroupedCompletionJobStore extends LocalDataSourceJobStore {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Queues a completion for the writer thread (started on first use); false once the store is shutting down. */
+    private boolean queueForWriter(Completion completion) {
+        boolean interrupted = false;
+        try {
+            synchronized (monitor) {
+                while (!stopping && queued.size() >= MAX_QUEUED) {
+                    try {
+                        monitor.wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the completion must still be queued; the flag is restored below
+                    }
+                }
+                if (stopping) {
+                    return false;
+                }
+                queued.add(completion);
+                if (backgroundWriter == null) {
+                    backgroundWriter = new Thread(this::writeQueued, "quartz-completion-writer");
+                    backgroundWriter.setDaemon(true);
+                    backgroundWriter.start();
+                }
+                monitor.notifyAll();
+                return true;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The writer thread: records the queue in groups until the store shuts down and the queue is empty. */
+    private void writeQueued() {
+        while (true) {
+            List<Completion> group;
+            synchronized (monitor) {
+                while (queued.isEmpty() && !stopping) {
+                    try {
+                        monitor.wait();
+                    } catch (InterruptedException e) {
+                        stopping = true;
+                    }
+                }
+                if (queued.isEmpty()) {
+                    return;
+                }
+                group = new ArrayList<>(Math.min(queued.size(), maxCompletionGroup));
+                while (!queued.isEmpty() && group.size() < maxCompletionGroup) {
+                    group.add(queued.poll());
+                }
+                monitor.notifyAll(); // room in the queue again
+            }
+            try {
+                record(group);
+            } catch (RuntimeException e) {
+                // left to the cluster's recovery of the fired triggers, as for a node that died here
+                log.error("Recording {} job completions failed", group.size(), e);
+            }
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        Thread writer;
+        synchronized (monitor) {
+            stopping = true;
+            writer = backgroundWriter;
+            monitor.notifyAll();
+        }
+        if (writer != null) {
+            try {
+                writer.join(java.time.Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (writer.isAlive()) {
+                log.warn("Job completions still queued at shutdown; the cluster recovers their fired triggers");
+            }
+        }
+        super.shutdown();
     }
 
     private void record(List<Completion> group) {

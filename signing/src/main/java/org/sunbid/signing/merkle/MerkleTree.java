@@ -16,10 +16,14 @@ public final class MerkleTree {
     private MerkleTree() {
     }
 
+    // The per-thread digest is always left reset: digest() resets it, and the arguments are checked before the first
+    // update, so no call can leave it half-fed. An explicit reset() before each hash was 7 % of a whole log's
+    // verification (JFR, 2026-12-03).
+
     /** {@code SHA-256(0x00 || data)}. */
     public static byte[] leafHash(byte[] data) {
+        java.util.Objects.requireNonNull(data, "data");
         MessageDigest d = SHA256.get();
-        d.reset();
         d.update((byte) 0x00);
         d.update(data);
         return d.digest();
@@ -27,12 +31,31 @@ public final class MerkleTree {
 
     /** {@code SHA-256(0x01 || left || right)}. */
     public static byte[] nodeHash(byte[] left, byte[] right) {
+        java.util.Objects.requireNonNull(left, "left");
+        java.util.Objects.requireNonNull(right, "right");
         MessageDigest d = SHA256.get();
-        d.reset();
         d.update((byte) 0x01);
         d.update(left);
         d.update(right);
         return d.digest();
+    }
+
+    /**
+     * {@code SHA-256(0x01 || left || right)} of two hashes that lie next to each other in {@code pair} from
+     * {@code offset} (left, then right), written into {@code out} at {@code outOffset}: for trees kept in packed arrays.
+     */
+    public static void nodeHash(byte[] pair, int offset, byte[] out, int outOffset) {
+        java.util.Objects.checkFromIndexSize(offset, 2 * HASH_LENGTH, pair.length);
+        java.util.Objects.checkFromIndexSize(outOffset, HASH_LENGTH, out.length);
+        MessageDigest d = SHA256.get();
+        d.update((byte) 0x01);
+        d.update(pair, offset, 2 * HASH_LENGTH);
+        try {
+            d.digest(out, outOffset, HASH_LENGTH);
+        } catch (java.security.DigestException e) {
+            d.reset();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code SHA-256("")}, the root of the empty tree. */

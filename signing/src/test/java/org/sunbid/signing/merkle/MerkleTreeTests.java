@@ -241,4 +241,35 @@ class MerkleTreeTests {
                 "{\"type\":\"consistency\",\"firstSize\":1,\"secondSize\":2,\"firstRoot\":\"zz\",\"secondRoot\":\"00\",\"path\":[]}"))
                 .isInstanceOf(ProofFormatException.class).hasMessageContaining("firstRoot");
     }
+
+    @Test
+    void hashesANodeFromAPackedPairAsFromItsTwoHalves() {
+        Random random = new Random(7);
+        byte[] pair = new byte[5 + 2 * MerkleTree.HASH_LENGTH];
+        random.nextBytes(pair);
+        byte[] left = java.util.Arrays.copyOfRange(pair, 5, 5 + MerkleTree.HASH_LENGTH);
+        byte[] right = java.util.Arrays.copyOfRange(pair, 5 + MerkleTree.HASH_LENGTH, pair.length);
+        byte[] out = new byte[3 + MerkleTree.HASH_LENGTH];
+
+        MerkleTree.nodeHash(pair, 5, out, 3);
+
+        assertThat(java.util.Arrays.copyOfRange(out, 3, out.length)).isEqualTo(MerkleTree.nodeHash(left, right));
+        assertThat(out[0]).isZero();
+        assertThatThrownBy(() -> MerkleTree.nodeHash(pair, 6, out, 3)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void aRefusedCallLeavesTheNextHashUnchanged() {
+        byte[] a = HEX.parseHex("01".repeat(32));
+        byte[] b = HEX.parseHex("02".repeat(32));
+        byte[] expected = MerkleTree.nodeHash(a, b);
+        byte[] expectedLeaf = MerkleTree.leafHash(a);
+
+        assertThatThrownBy(() -> MerkleTree.nodeHash(a, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> MerkleTree.leafHash(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> MerkleTree.nodeHash(a, 40, new byte[32], 0)).isInstanceOf(IndexOutOfBoundsException.class);
+
+        assertThat(MerkleTree.nodeHash(a, b)).isEqualTo(expected);
+        assertThat(MerkleTree.leafHash(a)).isEqualTo(expectedLeaf);
+    }
 }

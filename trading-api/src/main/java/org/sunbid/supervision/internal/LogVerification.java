@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
-import org.sunbid.signing.merkle.LeafSource;
 import org.sunbid.signing.merkle.MerkleTree;
 import org.sunbid.supervision.SignedTreeHead;
 import org.sunbid.supervision.VerificationReport;
@@ -59,7 +58,7 @@ public class LogVerification {
         Deque<SignedTreeHead> pending = new ArrayDeque<>(heads.all());
         int headCount = pending.size();
         SubtreeCache recomputed = new SubtreeCache();
-        LeafSource live = writer.tree();
+        SubtreeCache live = writer.cache();
         long liveSize = live.size();
         long checked = 0;
         long[] lastGoodHead = { 0 };
@@ -68,21 +67,22 @@ public class LogVerification {
         try (RowReader reader = new RowReader(entries)) {
             checkHeadsAt(pending, recomputed, lastGoodHead);
             for (List<Entries.RawRow> batch = reader.next(); batch != null; batch = reader.next()) {
-                byte[][][] hashes = hashAll(batch);
+                byte[] results = checkAll(batch);
                 for (int i = 0; i < batch.size(); i++) {
                     Entries.RawRow row = batch.get(i);
                     long expected = recomputed.size();
                     if (row.seq() != expected) {
                         throw new Failure(expected, "missing-entry");
                     }
-                    if (!Arrays.equals(hashes[i][0], row.detailsSha256())) {
+                    if (results[i] == DETAILS_ALTERED) {
                         throw new Failure(row.seq(), "details-hash-mismatch");
                     }
-                    byte[] leaf = hashes[i][1];
-                    if (!Arrays.equals(leaf, row.leafHash())) {
+                    if (results[i] == LEAF_ALTERED) {
                         throw new Failure(row.seq(), "entry-altered");
                     }
-                    if (row.seq() < liveSize && !Arrays.equals(leaf, live.leafHash(row.seq()))) {
+                    // the recomputed leaf hash equals the stored one (checked above), so the stored one goes on
+                    byte[] leaf = row.leafHash();
+                    if (row.seq() < liveSize && !live.leafEquals(row.seq(), leaf)) {
                         throw new Failure(row.seq(), "entry-replaced");
                     }
                     recomputed.append(leaf);
@@ -99,31 +99,51 @@ public class LogVerification {
         }
     }
 
-    /** Per row: SHA-256 of the stored details and the leaf hash recomputed from the row, in parallel over the batch. */
-    private static byte[][][] hashAll(List<Entries.RawRow> batch) {
-        byte[][][] out = new byte[batch.size()][][];
-        IntStream.range(0, batch.size()).parallel().forEach(i -> {
-            Entries.RawRow row = batch.get(i);
-            MessageDigest sha = SHA256.get();
-            byte[] detailsHash = sha.digest(row.details());
-            // The leaf covers the details through their hash (compared with the recomputed one above), not their text;
-            // almost every leaf is written straight from the stored bytes into this thread's buffer after the leaf
-            // prefix 0x00 and hashed from there (SHA-256(0x00 || leaf), as MerkleTree.leafHash), the rest through the
-            // entry's own encoding.
-            byte[] buffer = leafBuffer(1 + StoredLeaf.capacity(row));
-            int end = StoredLeaf.write(row, buffer, 1);
-            byte[] leafHash;
-            if (end < 0) {
-                leafHash = MerkleTree.leafHash(row.entry("").leafBytes());
-            } else {
-                sha.update(buffer, 0, end);
-                leafHash = sha.digest();
-            }
-            out[i] = new byte[][] { detailsHash, leafHash };
-        });
+    private static final byte INTACT = 0;
+    private static final byte DETAILS_ALTERED = 1;
+    private static final byte LEAF_ALTERED = 2;
+
+    /**
+     * Per row, in parallel over the batch: SHA-256 of the stored details and the leaf hash recomputed from the row,
+     * each compared with the stored hash where it is computed (no hash kept, no array per row).
+     */
+    private static byte[] checkAll(List<Entries.RawRow> batch) {
+        byte[] out = new byte[batch.size()];
+        IntStream.range(0, batch.size()).parallel().forEach(i -> out[i] = check(batch.get(i)));
         return out;
     }
 
+    private static byte check(Entries.RawRow row) {
+        MessageDigest sha = SHA256.get();
+        byte[] hash = HASH.get();
+        sha.update(row.details());
+        if (!digestEquals(sha, hash, row.detailsSha256())) {
+            return DETAILS_ALTERED;
+        }
+        // The leaf covers the details through their hash (compared above), not their text; almost every leaf is
+        // written straight from the stored bytes into this thread's buffer after the leaf prefix 0x00 and hashed from
+        // there (SHA-256(0x00 || leaf), as MerkleTree.leafHash), the rest through the entry's own encoding.
+        byte[] buffer = leafBuffer(1 + StoredLeaf.capacity(row));
+        int end = StoredLeaf.write(row, buffer, 1);
+        if (end < 0) {
+            return Arrays.equals(MerkleTree.leafHash(row.entry("").leafBytes()), row.leafHash()) ? INTACT : LEAF_ALTERED;
+        }
+        sha.update(buffer, 0, end);
+        return digestEquals(sha, hash, row.leafHash()) ? INTACT : LEAF_ALTERED;
+    }
+
+    /** Finishes {@code sha} into {@code scratch} and compares it with {@code stored}. */
+    private static boolean digestEquals(MessageDigest sha, byte[] scratch, byte[] stored) {
+        try {
+            int n = sha.digest(scratch, 0, scratch.length);
+            return stored != null && Arrays.equals(scratch, 0, n, stored, 0, stored.length);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Per hashing thread: room for one SHA-256. */
+    private static final ThreadLocal<byte[]> HASH = ThreadLocal.withInitial(() -> new byte[MerkleTree.HASH_LENGTH]);
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(LogVerification::sha256);
     /** Per hashing thread: the leaf prefix 0x00 at index 0, then the leaf being hashed. */
     private static final ThreadLocal<byte[][]> LEAF_BUFFER = ThreadLocal.withInitial(() -> new byte[][] { new byte[1024] });

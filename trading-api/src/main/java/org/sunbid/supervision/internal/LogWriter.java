@@ -140,6 +140,11 @@ public class LogWriter implements SmartLifecycle {
         return cache;
     }
 
+    /** The same tree, for the verification's comparisons without copies. */
+    SubtreeCache cache() {
+        return cache;
+    }
+
     /** Brings the cache up to what is stored (another node may have appended). */
     public synchronized void catchUp() {
         long have = cache.size();

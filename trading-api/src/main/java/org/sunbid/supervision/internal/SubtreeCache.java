@@ -18,31 +18,36 @@ final class SubtreeCache implements LeafSource {
 
     private static final int H = MerkleTree.HASH_LENGTH;
 
-    /** levels.get(h): hashes of complete subtrees of height h, in order, H bytes each. */
+    /** levels.get(h): hashes of complete subtrees of height h, in order, H bytes each; counts[h] of them. */
     private final List<byte[]> levels = new ArrayList<>();
-    private final List<Long> counts = new ArrayList<>();
+    private final long[] counts = new long[64];
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     SubtreeCache() {
         levels.add(new byte[H * 1024]);
-        counts.add(0L);
     }
 
+    /**
+     * Appends a leaf hash and every subtree it completes. Each parent is hashed straight from its two children, which
+     * lie side by side in their level's array, into its own level's array (no copies, no boxed counts: this runs once
+     * per entry when a whole log is verified).
+     */
     void append(byte[] leafHash) {
+        if (leafHash.length != H) {
+            throw new IllegalArgumentException("a leaf hash has " + H + " bytes, not " + leafHash.length);
+        }
         lock.writeLock().lock();
         try {
-            put(0, leafHash);
+            System.arraycopy(leafHash, 0, room(0), (int) (counts[0] * H), H);
+            counts[0]++;
             int h = 0;
-            while (counts.get(h) % 2 == 0) {
-                long n = counts.get(h);
-                byte[] level = levels.get(h);
-                byte[] left = Arrays.copyOfRange(level, (int) ((n - 2) * H), (int) ((n - 1) * H));
-                byte[] right = Arrays.copyOfRange(level, (int) ((n - 1) * H), (int) (n * H));
+            while (counts[h] % 2 == 0) {
                 if (levels.size() == h + 1) {
                     levels.add(new byte[H * 16]);
-                    counts.add(0L);
                 }
-                put(h + 1, MerkleTree.nodeHash(left, right));
+                byte[] parents = room(h + 1);
+                MerkleTree.nodeHash(levels.get(h), (int) ((counts[h] - 2) * H), parents, (int) (counts[h + 1] * H));
+                counts[h + 1]++;
                 h++;
             }
         } finally {
@@ -50,8 +55,9 @@ final class SubtreeCache implements LeafSource {
         }
     }
 
-    private void put(int h, byte[] hash) {
-        long n = counts.get(h);
+    /** Level {@code h}'s array, grown if needed so that one more hash fits. */
+    private byte[] room(int h) {
+        long n = counts[h];
         byte[] level = levels.get(h);
         if ((n + 1) * H > level.length) {
             long grown = Math.min((long) level.length * 2, Integer.MAX_VALUE - 8);
@@ -61,15 +67,28 @@ final class SubtreeCache implements LeafSource {
             level = Arrays.copyOf(level, (int) grown);
             levels.set(h, level);
         }
-        System.arraycopy(hash, 0, level, (int) (n * H), H);
-        counts.set(h, n + 1);
+        return level;
+    }
+
+    /** Whether the leaf hash at {@code index} equals {@code hash} (no copy of the stored one). */
+    boolean leafEquals(long index, byte[] hash) {
+        lock.readLock().lock();
+        try {
+            if (index < 0 || index >= counts[0]) {
+                throw new IndexOutOfBoundsException("no leaf at " + index);
+            }
+            int from = (int) (index * H);
+            return Arrays.equals(levels.get(0), from, from + H, hash, 0, hash.length);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
     public long size() {
         lock.readLock().lock();
         try {
-            return counts.get(0);
+            return counts[0];
         } finally {
             lock.readLock().unlock();
         }
@@ -85,7 +104,7 @@ final class SubtreeCache implements LeafSource {
         lock.readLock().lock();
         try {
             long i = start >>> height;
-            if (height >= levels.size() || i >= counts.get(height)) {
+            if (height >= levels.size() || i >= counts[height]) {
                 throw new IndexOutOfBoundsException("no complete subtree at " + start + " height " + height);
             }
             int from = (int) (i * H);
