@@ -138,7 +138,8 @@ public class BidSubmissions {
      * Appends bytes at {@code offset}, which must be exactly what the platform has so far (a resumed upload asks
      * first). Bytes arriving after the deadline are refused. The bytes stream to disk outside any transaction, so a
      * deadline rush of slow uploads does not hold the database's connections; the received count then moves from
-     * {@code offset} to the new end in one conditional update (and the hash is checked again at completion).
+     * {@code offset} to the new end in one conditional update. The bytes go into the upload's running SHA-256 as they
+     * are written ({@link UploadDigests}), which the completion uses when it is provably of the stored bytes.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public UploadState append(CurrentUser bidder, UploadId upload, long offset, InputStream body) {
@@ -209,6 +210,9 @@ public class BidSubmissions {
             });
             digests.keep(digest, received, u.expectedSize(), path);
             return state;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // another append to this upload on this node (past the per-upload lock in a race): the client retries
+            throw ProblemException.conflict("upload-busy", "uploadId", "bid.upload.busy");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
