@@ -2,7 +2,6 @@ package org.sunbid.bid;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +27,7 @@ import org.sunbid.bid.internal.Completions;
 import org.sunbid.bid.internal.Lots;
 import org.sunbid.bid.internal.ReceiptPdfs;
 import org.sunbid.bid.internal.SubmissionRules;
+import org.sunbid.bid.internal.UploadDigests;
 import org.sunbid.bid.internal.Uploads;
 import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.PlatformProperties;
@@ -68,11 +68,12 @@ public class BidSubmissions {
     private final Completions completions;
     private final ReceiptPdfs receiptPdfs;
     private final CompletionGate gate;
+    private final UploadDigests digests;
 
     BidSubmissions(Bids bidRows, Uploads uploads, Lots lots, OpeningKeys keys, SubmissionRules rules,
             BidderSignatures signatures, PlatformTrust trust, PlatformProperties properties,
             ApplicationEventPublisher events, Clock clock, Completions completions, ReceiptPdfs receiptPdfs,
-            CompletionGate gate) {
+            CompletionGate gate, UploadDigests digests) {
         this.bidRows = bidRows;
         this.uploads = uploads;
         this.lots = lots;
@@ -86,6 +87,7 @@ public class BidSubmissions {
         this.completions = completions;
         this.receiptPdfs = receiptPdfs;
         this.gate = gate;
+        this.digests = digests;
     }
 
     /** An upload in progress: where to continue. */
@@ -136,7 +138,8 @@ public class BidSubmissions {
      * Appends bytes at {@code offset}, which must be exactly what the platform has so far (a resumed upload asks
      * first). Bytes arriving after the deadline are refused. The bytes stream to disk outside any transaction, so a
      * deadline rush of slow uploads does not hold the database's connections; the received count then moves from
-     * {@code offset} to the new end in one conditional update (and the hash is checked again at completion).
+     * {@code offset} to the new end in one conditional update. The bytes go into the upload's running SHA-256 as they
+     * are written ({@link UploadDigests}), which the completion uses when it is provably of the stored bytes.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public UploadState append(CurrentUser bidder, UploadId upload, long offset, InputStream body) {
@@ -181,39 +184,73 @@ public class BidSubmissions {
         });
         Uploads.UploadRow u = checked.upload();
         Path path = properties.dataDir().resolve(u.file());
+        // The file is locked while this append writes and commits its count (other nodes sharing the storage wait), and
+        // the stored offset is read again under that lock: bytes are only ever written where the row says the upload
+        // ends, one writer at a time, so the running digest covers exactly the stored bytes.
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE); var fileLock = channel.lock()) {
+            tx.executeWithoutResult(status -> {
+                Uploads.UploadRow now = uploads.upload(uploadId).orElseThrow();
+                if (now.completedBid() != null) {
+                    throw ProblemException.conflict("upload-complete", "uploadId", "bid.upload.complete");
+                }
+                if (now.received() != offset) {
+                    throw offsetMismatch(offset, now.received());
+                }
+            });
+            UploadDigests.Chunk digest = digests.begin(uploadId, offset, path);
+            long written = write(channel, offset, u.expectedSize(), body, digest);
+            Instant arrived = clock.instant();
+            long received = offset + Math.max(0, written);
+            UploadState state = tx.execute(status -> {
+                rules.refuseAfterDeadline(checked.lot(), arrived, u.member());
+                if (!uploads.advanceReceived(uploadId, offset, received, received == u.expectedSize() ? arrived : null)) {
+                    throw offsetMismatch(offset, uploads.upload(uploadId).map(Uploads.UploadRow::received).orElse(offset));
+                }
+                return new UploadState(uploadId, u.lot(), u.expectedSize(), received, false);
+            });
+            digests.keep(digest, received, u.expectedSize(), path);
+            return state;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // another append to this upload on this node (past the per-upload lock in a race): the client retries
+            throw ProblemException.conflict("upload-busy", "uploadId", "bid.upload.busy");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Streams the body to the file at {@code offset}, each buffer into the running digest once written; returns how many
+     * bytes the file holds beyond {@code offset}. A dropped connection keeps what arrived (the client resumes from the
+     * stored offset), but then the digest is not kept.
+     */
+    private static long write(FileChannel channel, long offset, long expectedSize, InputStream body,
+            UploadDigests.Chunk digest) throws IOException {
         long written = 0;
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-            channel.truncate(offset);
+        try {
+            if (channel.size() > offset) {
+                channel.truncate(offset);
+            }
             channel.position(offset);
-            OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = body.read(buffer)) > 0) {
-                if (offset + written + n > u.expectedSize()) {
-                    throw ProblemException.invalid("body", "bid.upload.too-long", u.expectedSize());
+                if (offset + written + n > expectedSize) {
+                    digest.fail();
+                    throw ProblemException.invalid("body", "bid.upload.too-long", expectedSize);
                 }
-                out.write(buffer, 0, n);
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(buffer, 0, n);
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                digest.written(buffer, 0, n);
                 written += n;
             }
-            out.flush();
             channel.force(false);
+            return written;
         } catch (IOException e) {
-            // A dropped connection keeps what arrived; the client resumes from the stored offset.
-            try {
-                written = Files.size(path) - offset;
-            } catch (IOException ignored) {
-                written = 0;
-            }
+            digest.fail();
+            return Math.max(0, channel.size() - offset);
         }
-        Instant arrived = clock.instant();
-        long received = offset + Math.max(0, written);
-        return tx.execute(status -> {
-            rules.refuseAfterDeadline(checked.lot(), arrived, u.member());
-            if (!uploads.advanceReceived(uploadId, offset, received, received == u.expectedSize() ? arrived : null)) {
-                throw offsetMismatch(offset, uploads.upload(uploadId).map(Uploads.UploadRow::received).orElse(offset));
-            }
-            return new UploadState(uploadId, u.lot(), u.expectedSize(), received, false);
-        });
     }
 
     private static ProblemException offsetMismatch(long offset, long received) {
@@ -251,7 +288,8 @@ public class BidSubmissions {
                     seen.expectedSize());
         }
         Path part = properties.dataDir().resolve(seen.file());
-        String actual = sha256(part);
+        // kept while the bytes arrived if this node can prove it is of exactly the stored bytes; else the file is read
+        String actual = digests.sha256(uploadId, part, seen.expectedSize()).orElseGet(() -> sha256(part));
         if (!actual.equals(seen.expectedSha256())) {
             throw ProblemException.rule("hash-mismatch", "sha256", "bid.upload.hash-mismatch", actual);
         }
@@ -332,6 +370,7 @@ public class BidSubmissions {
         //    not what proves the bid: the signed JSON and its RFC 3161 token do) is issued after the answer; the row
         //    keeps it due until then, so a crash cannot lose it (GET /api/bids/{id}/receipt.pdf answers 202 meanwhile).
         completions.place(accepted.id());
+        digests.forget(uploadId);
         receiptPdfs.issueLater(accepted.id());
         return tx.execute(status -> bidRows.bid(accepted.id()).orElseThrow().toReceipt());
     }

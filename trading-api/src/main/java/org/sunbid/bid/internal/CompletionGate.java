@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admission to completions: a few run at once (by default twice the cores), the others wait their turn in arrival
- * order. A completion is CPU work (hashing the whole sealed file, the envelope and manifest checks, the time-stamp and
- * the signature) between short transactions. In a deadline rush of 200 completions at once on two busy cores, each of
+ * order. A completion is CPU work (the envelope and manifest checks, the time-stamp and the signature; hashing the whole
+ * sealed file only when no running digest of it is proven, see {@link UploadDigests}) between short transactions. In a deadline rush of 200 completions at once on two busy cores, each of
  * them held a pooled connection while it waited for a core, the pool's 30 s wait ran out for the others and 114 of 200
  * bidders got HTTP 500 (docs/benchmarks.md); a queue in front of the work answers them all, in turn.
  */

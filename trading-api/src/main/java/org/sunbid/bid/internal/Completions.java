@@ -60,10 +60,11 @@ public class Completions {
     private final MemberManagement members;
     private final PlatformProperties properties;
     private final Clock clock;
+    private final UploadDigests digests;
     private final Object issuing = new Object();
 
     Completions(Bids bidRows, Uploads uploads, Lots lots, DocumentManagement documents, AccountManagement accounts,
-            MemberManagement members, PlatformProperties properties, Clock clock) {
+            MemberManagement members, PlatformProperties properties, Clock clock, UploadDigests digests) {
         this.bidRows = bidRows;
         this.uploads = uploads;
         this.lots = lots;
@@ -72,6 +73,7 @@ public class Completions {
         this.members = members;
         this.properties = properties;
         this.clock = clock;
+        this.digests = digests;
     }
 
     /**
@@ -174,6 +176,7 @@ public class Completions {
     public int expireUploads(UUID lot) {
         List<Uploads.UploadRow> expired = uploads.expireOpenUploads(lot, clock.instant());
         for (Uploads.UploadRow u : expired) {
+            digests.forget(u.id());
             deleteQuietly(properties.dataDir().resolve(u.file()));
         }
         return expired.size();
