@@ -19,7 +19,9 @@
 # Environment: BIDDERS (50), MIB (20), CHUNK_MIB (4), DAY (seconds per statutory day of a test project, 15: the bid
 # deadline is 22 days after publication, so sealing and the rush must fit in 22 × DAY seconds), LEAD (every date
 # of the test project is LEAD seconds later, 40, so that registering and publishing it fit before its sale starts),
-# TRIALS_DIR (/tmp/sunbid-trials), TRIALS_FIRST (the first trial's number, 1), KILL_AFTER (seconds into the rush, 8), TRIAL_NODE_ARGS (more node arguments),
+# TRIALS_DIR (/tmp/sunbid-trials), TRIALS_FIRST (the first trial's number, 1), KILL_AFTER (seconds into the rush, 8; or `chunk`: once every upload has
+# sent its first chunk, each waiting for the kill before it sends the rest — the kill then lands during the rush
+# however small the rush and however loaded the machine), TRIAL_NODE_ARGS (more node arguments),
 # KEEP=true to leave the deployment running at the end. The deployment is started
 # (and built when its jar is missing) with test projects on and the trials' CA trusted, and stopped at the end.
 set -euo pipefail
@@ -29,6 +31,7 @@ TRIALS="${1:-10}"
 BIDDERS="${BIDDERS:-50}"
 MIB="${MIB:-20}"
 CHUNK_MIB="${CHUNK_MIB:-4}"
+KILL_AFTER="${KILL_AFTER:-8}"
 export DAY="${DAY:-15}"
 export LEAD="${LEAD:-40}"
 WORK="${TRIALS_DIR:-/tmp/sunbid-trials}"
@@ -127,6 +130,12 @@ upload_bid() {
     # where the upload stands, whichever node answers (the chunk may have landed before the node died)
     retrying "state$n.json" -H "Authorization: Bearer $token" "$SUNBID/api/bids/uploads/$upload" || return 1
     offset=$(jq -r .received "state$n.json")
+    # KILL_AFTER=chunk: every upload waits after its first chunk until the node has been killed, so the kill lands
+    # with each upload opened and part-sent, its rest and its completion still to come, whatever the machine's load
+    if [[ "$KILL_AFTER" == chunk && ! -e "at-kill$n" ]]; then
+      touch "at-kill$n"
+      until [[ -e killed ]]; do sleep 0.2; done
+    fi
   done
   jq -cjn --arg lot "$LOT" --arg sha "$sha" --argjson size "$size" --arg t "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     '{lot: $lot, sha256: $sha, size: $size, clientTime: $t, fingerprint: {mac: ["02:00:00:00:00:01"], cpu: "trial", disk: ["disk"]}}' \
@@ -232,26 +241,33 @@ trial() {
   done
   say "trial $t: project $PROJECT lot $LOT; sealing $BIDDERS tenders of $MIB MiB ($(df -h --output=avail "$WORK" | tail -1 | tr -d ' ') free)"
   export -f prepare_bid upload_bid retrying login api
-  export LOT PROJECT RUN PASSWORD SUNBID MIB CHUNK_MIB
+  export LOT PROJECT RUN PASSWORD SUNBID MIB CHUNK_MIB KILL_AFTER
   seq 1 "$BIDDERS" | xargs -P 2 -I{} bash -c 'prepare_bid {}'
-  say "trial $t: sealed; the bid deadline is $(api GET "/api/projects/$PROJECT" "$STAFF" | jq -r .bidDeadline); the rush starts"
+  local deadline; deadline=$(api GET "/api/projects/$PROJECT" "$STAFF" | jq -r .bidDeadline)
+  say "trial $t: sealed; the bid deadline is $deadline, in $(( $(date -d "$deadline" +%s) - $(date +%s) ))s; the rush starts"
 
   # (a) the rush: everyone uploads at once; node $victim is killed with kill -9 a few seconds in, then started again
   : > rush.log
   local errors_before; errors_before=$(node_errors)
   local rush_start=$SECONDS uploads=()
   for n in $(seq 1 "$BIDDERS"); do (n=$n upload_bid "$n" || echo "$n failed" >> rush.log) & uploads+=($!); done
-  sleep "${KILL_AFTER:-8}"
+  if [[ "$KILL_AFTER" == chunk ]]; then
+    # every upload has sent its first chunk and waits (or has failed, which fails the trial)
+    until (( $(find . -maxdepth 1 -name 'at-kill*' | wc -l) + $(grep -c . rush.log || true) >= BIDDERS )); do sleep 0.2; done
+  else
+    sleep "$KILL_AFTER"
+  fi
   # uploads not yet finished when the node dies (a finished one wrote its line to rush.log)
   local in_flight=$((BIDDERS - $(grep -c . rush.log || true)))
   local killed_at; killed_at=$(date +%s)
   bash "$NODES" kill9 "$victim"
+  touch killed
   # the killed node is started again at once; it writes how long until it answered healthy
   (bash "$NODES" restart-node "$victim" > /dev/null 2>&1 && echo "$(($(date +%s) - killed_at))s" > recovered.txt \
     || echo "not healthy" > recovered.txt) &
   local restarted_pid=$!
   wait "${uploads[@]}" 2>/dev/null || true
-  local rush_seconds=$((SECONDS - rush_start))
+  local rush_seconds=$((SECONDS - rush_start)) rush_end; rush_end=$(date +%s)
   wait "$restarted_pid" || true
   local recovered; recovered=$(cat recovered.txt)
   local issued=0 verified=0 failed
@@ -263,7 +279,7 @@ trial() {
     fi
   done
   local resumed; resumed=$(cat retries*.log 2>/dev/null | grep -c . || true)
-  say "trial $t: $issued receipts issued ($failed uploads failed, $in_flight in flight at the kill), $verified verify; node $victim back after $recovered"
+  say "trial $t: $issued receipts issued ($failed uploads failed, $in_flight in flight at the kill), $verified verify; node $victim back after $recovered; the rush ended $(( $(date -d "$deadline" +%s) - rush_end ))s before the bid deadline"
 
   # the opening time
   until [[ "$(hall | jq -r '.status')" != NOT_STARTED ]] || (( $(date +%s) > $(date -d "$(hall | jq -r .openingAt)" +%s) + 120 )); do

@@ -76,6 +76,9 @@ need_packages() {
 start_pg() {
   local bin; bin="$(pg_bin)"
   mkdir -p "$BASE/secrets"
+  # PostgreSQL and Elasticsearch run as their own users: they must be able to pass through the base directory (one
+  # made by mktemp -d is private to root); the secrets stay private
+  chmod o+x "$BASE"
   chmod 700 "$BASE/secrets"
   [[ -f "$BASE/secrets/db.password" ]] || head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$BASE/secrets/db.password"
   if [[ "$(id -u)" == 0 ]]; then

@@ -32,6 +32,7 @@ import org.sunbid.identity.CurrentUser;
 import org.sunbid.platform.PlatformProperties;
 import org.sunbid.platform.PlatformTrust;
 import org.sunbid.platform.ProblemException;
+import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.signing.archive.ArchiveEntry;
 import org.sunbid.signing.archive.ArchivePackage;
 import org.sunbid.signing.pdf.TimestampSource;
@@ -54,15 +55,20 @@ public class ArchiveManagement {
     private final PlatformTrust trust;
     private final PlatformProperties properties;
     private final ApplicationEventPublisher events;
+    private final JobScheduler scheduler;
     private final Clock clock;
 
+    /** Job kind that builds a project's package once its completion or failure has committed ({@link #buildLater}). */
+    public static final String BUILD_JOB = "archive-build";
+
     ArchiveManagement(ArchivePackages packages, List<ArchiveSources> sources, PlatformTrust trust,
-            PlatformProperties properties, ApplicationEventPublisher events, Clock clock) {
+            PlatformProperties properties, ApplicationEventPublisher events, JobScheduler scheduler, Clock clock) {
         this.packages = packages;
         this.sources = sources;
         this.trust = trust;
         this.properties = properties;
         this.events = events;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
@@ -121,10 +127,27 @@ public class ArchiveManagement {
         return info;
     }
 
-    /** Builds a package in a transaction of its own, for callers reacting after their own transaction committed. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-    public ArchivePackageInfo buildSeparately(ProjectId project, ArchiveReason reason, AccountId by) {
-        return build(project, reason, by);
+    /**
+     * Builds the project's package as the clustered {@link #BUILD_JOB} job, scheduled in the caller's transaction (the
+     * completion or failure that calls for it): the package is built once that commits, on whichever node the scheduler
+     * hands it to, and a node dying first leaves the job to another. A failed lot's project is built only if it is
+     * archivable then (its other lots opened or failed). Due now by the machine's clock at the latest: Quartz fires by
+     * it, and a platform clock set ahead (tests, accelerated test projects) must not push the job into its future.
+     */
+    public void buildLater(ProjectId project, ArchiveReason reason) {
+        Instant now = clock.instant();
+        Instant wall = Instant.now();
+        scheduler.schedule(BUILD_JOB, project.value() + "/" + reason.name(), now.isAfter(wall) ? wall : now);
+    }
+
+    /** The {@link #BUILD_JOB} job's work: {@code subject} is the project and the reason. */
+    public void buildScheduled(String subject) {
+        int slash = subject.indexOf('/');
+        ProjectId project = ProjectId.of(UUID.fromString(subject.substring(0, slash)));
+        ArchiveReason reason = ArchiveReason.valueOf(subject.substring(slash + 1));
+        if (reason != ArchiveReason.FAILED || archivable(project)) {
+            build(project, reason, null);
+        }
     }
 
     /** The package file for {@code reader}; the read is recorded first. */

@@ -91,9 +91,12 @@ class BidGateIntegrationTests extends BidScenario {
         String notices = mvc.perform(get("/api/public/notices").param("kind", "failed-tender").param("limit", "100"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(notices).contains("流标");
-        // the failed project's records are archived at once, and the package verifies offline
-        var packages = archives.search(null, null, null, null, null, 0, 200).stream()
-                .filter(p -> p.projectId().equals(ids[0])).toList();
+        // the failed project's records are archived by the archive-build job the failure scheduled, and the package
+        // verifies offline
+        var packages = org.awaitility.Awaitility.await("the archive-build job").atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> archives.search(null, null, null, null, null, 0, 200).stream()
+                        .filter(p -> p.projectId().equals(ids[0])).toList(), found -> !found.isEmpty());
         assertThat(packages).hasSize(1);
         assertThat(packages.get(0).reason()).isEqualTo(org.sunbid.archive.ArchiveReason.FAILED);
         java.nio.file.Path zip = java.nio.file.Files.createTempFile("failed-", ".zip");

@@ -126,9 +126,14 @@ class RefundIntegrationTests extends DepositScenario {
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
+    @Autowired
+    org.sunbid.deposit.internal.RefundTriggerWorker refundTriggers;
+
+    /** The event published in a committed transaction, and the refund triggers it wrote worked off. */
     void publishCommitted(Object event) {
         new org.springframework.transaction.support.TransactionTemplate(transactions)
                 .executeWithoutResult(tx -> publisher.publishEvent(event));
+        refundTriggers.drain();
     }
 
     @Test

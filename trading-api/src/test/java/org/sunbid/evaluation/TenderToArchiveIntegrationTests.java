@@ -366,8 +366,11 @@ class TenderToArchiveIntegrationTests extends OpenedLotScenario {
                 .contentType(MediaType.APPLICATION_PDF).content(contract.toByteArray()), 422)))
                 .isEqualTo("project-complete");
 
-        List<UUID> packages = jdbc().sql("select id from archive_package where project_id = ?")
-                .param(opened.project()).query(UUID.class).list();
+        // built by the archive-build job the completion scheduled in its own transaction
+        List<UUID> packages = org.awaitility.Awaitility.await("the archive-build job").atMost(java.time.Duration.ofSeconds(120))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> jdbc().sql("select id from archive_package where project_id = ?").param(opened.project())
+                        .query(UUID.class).list(), found -> !found.isEmpty());
         assertThat(packages).hasSize(1);
         ArchivePackageInfo info = archives.find(ArchivePackageId.of(packages.get(0))).orElseThrow();
         assertThat(info.reason()).isEqualTo(org.sunbid.archive.ArchiveReason.COMPLETED);

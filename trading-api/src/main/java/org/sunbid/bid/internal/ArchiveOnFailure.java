@@ -1,13 +1,18 @@
 package org.sunbid.bid.internal;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.sunbid.archive.ArchiveManagement;
 import org.sunbid.archive.ArchiveReason;
 import org.sunbid.bid.BidEvents;
 import org.sunbid.platform.id.ProjectId;
 
-/** A failed lot (流标) ends its project's bidding: the project's records are archived once the failure is committed. */
+/**
+ * A failed lot (流标) ends its project's bidding: the project's records are archived once the failure is committed,
+ * by a job scheduled in the failure's own transaction (no second connection after the commit, nothing lost if the node
+ * dies then). A project whose other lots are still before or in their opening is archived once the last one ends.
+ */
 @Component
 class ArchiveOnFailure {
 
@@ -17,11 +22,8 @@ class ArchiveOnFailure {
         this.archives = archives;
     }
 
-    /** A project whose other lots are still before or in their opening is archived once the last one ends. */
-    @TransactionalEventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void onLotFailed(BidEvents.LotFailed failed) {
-        if (archives.archivable(ProjectId.of(failed.project()))) {
-            archives.buildSeparately(ProjectId.of(failed.project()), ArchiveReason.FAILED, null);
-        }
+        archives.buildLater(ProjectId.of(failed.project()), ArchiveReason.FAILED);
     }
 }

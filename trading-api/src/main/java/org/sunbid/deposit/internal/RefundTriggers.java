@@ -1,92 +1,73 @@
 package org.sunbid.deposit.internal;
 
-import java.util.Set;
+import java.time.Instant;
+import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.sunbid.award.AwardEvents;
 import org.sunbid.bid.BidEvents;
-import org.sunbid.deposit.RefundManagement;
-import org.sunbid.deposit.RefundReason;
-import org.sunbid.platform.id.LotId;
-import org.sunbid.platform.id.MemberId;
+import org.sunbid.deposit.internal.RefundTriggerRows.Kind;
 
 /**
- * Refund triggers: a bid withdrawn before the deadline, a failed lot (流标, at the opening or when evaluation rejects
- * every bid), the award notice (every bidder but the winner) and the signed contract (the winner). Each proposes
- * through {@link RefundManagement}; the refund policy sets the statutory due time per procedure.
+ * Refund triggers: a bid withdrawn before the deadline, a bid submitted again, a failed lot (流标, at the opening or
+ * when evaluation rejects every bid), the award notice (every bidder but the winner) and the signed contract (the
+ * winner). Each is written as a row in the transaction of the act itself, just before it commits, and worked off by
+ * {@link RefundTriggerWorker}: the request that committed the act never takes a second connection (a rush with as many
+ * busy threads as pooled connections deadlocked on that), and a node dying right after the commit loses no trigger.
  */
 @Component
 class RefundTriggers {
 
-    private static final Logger log = LoggerFactory.getLogger(RefundTriggers.class);
+    private final RefundTriggerRows rows;
+    private final RefundTriggerWorker worker;
 
-    private final RefundManagement refunds;
-
-    RefundTriggers(RefundManagement refunds) {
-        this.refunds = refunds;
+    RefundTriggers(RefundTriggerRows rows, RefundTriggerWorker worker) {
+        this.rows = rows;
+        this.worker = worker;
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     public void onWithdrawn(BidEvents.BidWithdrawn withdrawn) {
-        try {
-            refunds.refundDue(LotId.of(withdrawn.lot()), MemberId.of(withdrawn.member()),
-                    RefundReason.WITHDRAWN_BEFORE_DEADLINE, withdrawn.at());
-        } catch (RuntimeException e) {
-            log.error("refund for withdrawn bid {} not proposed: {}", withdrawn.bid(), e.toString());
-        }
+        write(Kind.WITHDRAWN, withdrawn.lot(), withdrawn.member(), withdrawn.at());
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     public void onSubmitted(BidEvents.BidSubmitted submitted) {
-        refunds.bidAgain(LotId.of(submitted.lot()), MemberId.of(submitted.member()));
+        write(Kind.SUBMITTED, submitted.lot(), submitted.member(), submitted.receivedAt());
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     public void onLotFailed(BidEvents.LotFailed failed) {
-        try {
-            refunds.refundsDue(LotId.of(failed.lot()), RefundReason.TENDER_FAILED, failed.at(), Set.of());
-        } catch (RuntimeException e) {
-            log.error("refunds for failed lot {} not proposed: {}", failed.lot(), e.toString());
-        }
+        write(Kind.LOT_FAILED, failed.lot(), null, failed.at());
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     public void onAwardNotice(AwardEvents.AwardNoticePublished notice) {
-        try {
-            refunds.refundsDue(LotId.of(notice.lot()), RefundReason.NOT_AWARDED, notice.at(),
-                    Set.of(MemberId.of(notice.winner())));
-        } catch (RuntimeException e) {
-            log.error("refunds after the award notice of lot {} not proposed: {}", notice.lot(), e.toString());
-        }
+        write(Kind.AWARD_NOTICE, notice.lot(), notice.winner(), notice.at());
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     public void onContractSigned(AwardEvents.ContractSigned contract) {
-        try {
-            refunds.refundDue(LotId.of(contract.lot()), MemberId.of(contract.winner()), RefundReason.CONTRACT_SIGNED,
-                    contract.at());
-        } catch (RuntimeException e) {
-            log.error("winner's refund of lot {} not proposed: {}", contract.lot(), e.toString());
-        }
+        write(Kind.CONTRACT_SIGNED, contract.lot(), contract.winner(), contract.at());
     }
 
-    @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     public void onEvaluationFailed(AwardEvents.LotFailed failed) {
-        try {
-            refunds.refundsDue(LotId.of(failed.lot()), RefundReason.TENDER_FAILED, failed.at(), Set.of());
-        } catch (RuntimeException e) {
-            log.error("refunds for failed lot {} not proposed: {}", failed.lot(), e.toString());
-        }
+        write(Kind.LOT_FAILED, failed.lot(), null, failed.at());
+    }
+
+    /** The row goes into the act's transaction; once that commits, this node's worker is woken (no database work). */
+    private void write(Kind kind, UUID lot, UUID member, Instant at) {
+        rows.add(kind, lot, member, at);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                worker.nudge();
+            }
+        });
     }
 }

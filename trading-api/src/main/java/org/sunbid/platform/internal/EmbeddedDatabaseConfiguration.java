@@ -14,6 +14,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -79,13 +80,17 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, PlatformProperties properties) throws IOException {
+    DataSource dataSource(EmbeddedPostgres postgres, PlatformProperties properties,
+            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
+            @Value("${spring.datasource.hikari.connection-timeout:30000}") long connectionTimeoutMillis) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl(postgres));
         config.setUsername(DatabasePassword.SUPERUSER);
         config.setPassword(DatabasePassword.loadOrCreate(
                 properties.dataDir().toAbsolutePath().normalize().resolve(PASSWORD_FILE)));
-        config.setMaximumPoolSize(20);
+        // the same settings as an external database's pool (tests size it down to show no thread needs two)
+        config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(connectionTimeoutMillis);
         config.setPoolName("sunbid-embedded");
         return new HikariDataSource(config);
     }
