@@ -2,7 +2,8 @@
 # Portal first render at N notices (not a test): starts Sunbid on a fresh data folder at nice 10, fills N synthetic
 # notices (every tenth with attachment text) and rebuilds the search index through the admin API (the preparation, not
 # measured), then raises Sunbid and its PostgreSQL back to normal priority (renice: needs the right to raise a
-# priority) and, holding the bench lock, loads the home and search pages in headless Chromium (PortalRenderBenchmark):
+# priority) and loads the home and search pages in headless Chromium (PortalRenderBenchmark), holding the lock file
+# SUNBID_BENCH_LOCK if set (so that two measurements on a shared machine never overlap):
 # first paint, content drawn (p50 / max), the slowest request, page weight. Stops Sunbid.
 # Usage: trading-api/bench/portal-render.sh [N]   (default 1000000)
 set -euo pipefail
@@ -33,4 +34,4 @@ PM=$(head -1 "$DIR/pg/postmaster.pid")
 for p in "$APP" "$PM" $(pgrep -P "$PM"); do
   for t in /proc/"$p"/task/*; do renice -n 0 -p "${t##*/}" >/dev/null; done
 done
-flock /tmp/sunbid-bench.lock "${BENCH[@]}" org.sunbid.portal.PortalRenderBenchmark
+${SUNBID_BENCH_LOCK:+flock "$SUNBID_BENCH_LOCK"} "${BENCH[@]}" org.sunbid.portal.PortalRenderBenchmark

@@ -57,8 +57,12 @@ import org.sunbid.search.SearchResult;
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
-    /** Threads that analyse documents during a rebuild: two where there are two cores (measured in benchmarks.md). */
-    static final int REBUILD_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * Threads that analyse documents during a rebuild: two where there are two cores (measured in benchmarks.md); the
+     * system property {@code sunbid.search.rebuild-threads} sets another number (the benchmark compares one and two).
+     */
+    static final int REBUILD_THREADS = Integer.getInteger("sunbid.search.rebuild-threads",
+            Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     /** The writer's buffer during a rebuild: 256 MB, or an eighth of the heap where that is less (64 MB otherwise). */
     static final double REBUILD_BUFFER_MB = Math.max(64, Math.min(256, Runtime.getRuntime().maxMemory() / 8 / (1 << 20)));
@@ -71,6 +75,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final LuceneQueries queries = new LuceneQueries(analyzer);
     private final LuceneSuggestions suggestions;
     private volatile StateCache stateCache;
+    /** Searches without text count every match exactly; the same answer serves every visitor until the index changes. */
+    private final ReaderCache<SearchQuery, SearchResult> withoutText = new ReaderCache<>(64);
 
     private record StateCache(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
@@ -179,7 +185,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return search(searcher, q);
+                if (!q.text().isEmpty()) {
+                    return search(searcher, q);
+                }
+                return withoutText.get(searcher.getIndexReader(), q, () -> {
+                    try {
+                        return search(searcher, q);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             } finally {
                 searchers.release(searcher);
             }
