@@ -57,6 +57,16 @@ import org.sunbid.search.SearchResult;
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
+    /**
+     * Threads that analyse documents during a rebuild: two where there are two cores (measured in benchmarks.md); the
+     * system property {@code sunbid.search.rebuild-threads} sets another number (the benchmark compares one and two).
+     */
+    static final int REBUILD_THREADS = Integer.getInteger("sunbid.search.rebuild-threads",
+            Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    /** The writer's buffer during a rebuild: 256 MB, or an eighth of the heap where that is less (64 MB otherwise). */
+    static final double REBUILD_BUFFER_MB = Math.max(64, Math.min(256, Runtime.getRuntime().maxMemory() / 8 / (1 << 20)));
+
     private final FSDirectory directory;
     private final Analyzer analyzer = new BigramAnalyzer();
     private final IndexWriter writer;
@@ -65,6 +75,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final LuceneQueries queries = new LuceneQueries(analyzer);
     private final LuceneSuggestions suggestions;
     private volatile StateCache stateCache;
+    /** Searches without text count every match exactly; the same answer serves every visitor until the index changes. */
+    private final ReaderCache<SearchQuery, SearchResult> withoutText = new ReaderCache<>(64);
 
     private record StateCache(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
@@ -131,18 +143,26 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    /** Searches keep using the last refreshed reader until the new content is committed. */
+    /**
+     * Searches keep using the last refreshed reader until the new content is committed. The documents are analysed on
+     * up to {@link #REBUILD_THREADS} threads (the writer takes documents from several threads at once, each into a
+     * segment of its own), which pull from the one source in turn, so reading the next notices overlaps indexing the
+     * last; and the writer's buffer is larger meanwhile, so fewer and bigger segments are flushed and merged.
+     */
     @Override
     public synchronized void rebuild(Iterable<SearchDocument> documents) {
+        double buffer = writer.getConfig().getRAMBufferSizeMB();
         try {
             writer.deleteAll();
-            for (SearchDocument d : documents) {
-                writer.addDocument(facets.build(LuceneDocuments.of(d)));
-            }
+            writer.getConfig().setRAMBufferSizeMB(REBUILD_BUFFER_MB);
+            new RebuildWorkers(REBUILD_THREADS).run(documents.iterator(),
+                    d -> writer.addDocument(facets.build(LuceneDocuments.of(d))));
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.getConfig().setRAMBufferSizeMB(buffer);
         }
     }
 
@@ -165,7 +185,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return search(searcher, q);
+                if (!q.text().isEmpty()) {
+                    return search(searcher, q);
+                }
+                return withoutText.get(searcher.getIndexReader(), q, () -> {
+                    try {
+                        return search(searcher, q);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             } finally {
                 searchers.release(searcher);
             }
