@@ -52,14 +52,11 @@ class ExpertAnswerWindowIntegrationTests extends OpenedLotScenario {
         assertThat(scheduler.pending("expert-answer-due", draw.toString())).map(FiringRecord::dueAt)
                 .contains(due.truncatedTo(ChronoUnit.MILLIS));
 
-        // as if the node had stopped between the commit and the scheduling: no job, the seats still invited
+        // as if the node had stopped between the commit and the scheduling: no job, the seats still invited. (The
+        // sweep also runs every minute on its own; whichever run finds the draw first schedules the same job.)
         assertThat(scheduler.cancel("expert-answer-due", draw.toString())).isTrue();
-        assertThat(scheduler.pending("expert-answer-due", draw.toString())).isEmpty();
-        answerWindows.recover(); // within the grace period the draw is left to its own after-commit scheduling
-        assertThat(scheduler.pending("expert-answer-due", draw.toString())).isEmpty();
-
-        clock().advance(Duration.ofMinutes(2));
-        assertThat(answerWindows.recover()).isPositive();
+        clock().advance(Duration.ofMinutes(2)); // past the grace left to the draw's own after-commit scheduling
+        answerWindows.recover();
         assertThat(scheduler.pending("expert-answer-due", draw.toString())).map(FiringRecord::dueAt)
                 .contains(due.truncatedTo(ChronoUnit.MILLIS));
         answerWindows.recover(); // a pending job is left alone
