@@ -48,6 +48,7 @@ public final class ExpertDrawBenchmark {
     public static void main(String[] args) throws Exception {
         int experts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int draws = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        boolean warmOnly = args.length > 2 && args[2].equals("warm"); // only the warm draws (the request's case)
         Path dataDir = Files.createTempDirectory("sunbid-drawbench-");
         ConfigurableApplicationContext app = null;
         try {
@@ -55,7 +56,7 @@ public final class ExpertDrawBenchmark {
                     "--sunbid.database.ephemeral=true", "--server.port=0",
                     "--sunbid.keys.passphrase=drawbench-" + UUID.randomUUID(), "--logging.level.root=WARN",
                     "--sunbid.scheduler.name=sunbid-drawbench", "--sunbid.supervision.tree-head-interval=PT24H");
-            new ExpertDrawBenchmark(app).run(experts, draws);
+            new ExpertDrawBenchmark(app).run(experts, draws, warmOnly);
         } finally {
             if (app != null) {
                 app.close();
@@ -93,7 +94,7 @@ public final class ExpertDrawBenchmark {
         this.transactions = app.getBean(org.springframework.transaction.PlatformTransactionManager.class);
     }
 
-    void run(int experts, int draws) throws Exception {
+    void run(int experts, int draws, boolean warmOnly) throws Exception {
         System.out.println("load average at start: " + loadAverage());
         long t0 = System.nanoTime();
         UUID tenderee = company(Role.TENDEREE);
@@ -101,7 +102,7 @@ public final class ExpertDrawBenchmark {
         String department = MemberFixtures.uscc();
         library(experts, tenderee, bidders, department);
         List<UUID> lots = new ArrayList<>();
-        for (int i = 0; i < 3 * draws + 3; i++) {
+        for (int i = 0; i < (warmOnly ? draws + 3 : 3 * draws + 3); i++) {
             lots.add(openedLot(tenderee, bidders, department, i));
         }
         System.out.printf("setup: %,d experts, %d opened lots in %.1f s%n", experts, lots.size(), (System.nanoTime() - t0) / 1e9);
@@ -129,7 +130,14 @@ public final class ExpertDrawBenchmark {
         List<Double> warmWithCores = new ArrayList<>();
         long postmaster = postmaster();
         ExpertDraws.DrawSummary last = null;
+        Path jfr = Path.of(System.getProperty("bench.jfr", System.getProperty("java.io.tmpdir") + "/expert-draws-"
+                + ProcessHandle.current().pid() + ".jfr"));
+        DrawTrace trace = new DrawTrace(jfr);
+        List<DrawTrace.Draw> traced = List.of();
         for (int i = 0; i < lots.size(); i++) {
+            if (i == 3 + draws) { // the warm draws are traced; the recording is read before the other kinds run
+                traced = trace.draws();
+            }
             boolean isCold = i >= 3 + 2 * draws;
             boolean atDraw = !isCold && i >= 3 + draws;
             CommitteePlan plan = plans.find(new LotId(lots.get(i))).orElseThrow();
@@ -142,6 +150,12 @@ public final class ExpertDrawBenchmark {
             long o = System.nanoTime();
             inTransaction(() -> openingFacts.of(plan));
             atOpening.add((System.nanoTime() - o) / 1e6);
+            if (SETTLE) {
+                // the freeze runs at the deadline, hours before the draw: by the draw its snapshot has long been
+                // promoted and its garbage collected. Without this the young collection that copies the fresh
+                // snapshot falls into the draw right after it (the GC column of round 7's first run).
+                System.gc();
+            }
             if (isCold) {
                 pools.forgetCached();
             }
@@ -152,11 +166,18 @@ public final class ExpertDrawBenchmark {
             long[] dbSchedBefore = databaseSched(postmaster);
             long cpuBefore = THREADS.getCurrentThreadCpuTime();
             long[] schedBefore = threadSched();
+            boolean traceIt = i >= 3 && i < 3 + draws;
+            long allocatedBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
+            DrawTrace.DrawWindow window = traceIt ? DrawTrace.begin(i) : null;
             long s = System.nanoTime();
             last = expertDraws.draw(new LotId(lots.get(i)));
             double ms = (System.nanoTime() - s) / 1e6;
             long[] schedAfter = threadSched();
             double cpu = (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
+            if (traceIt) {
+                DrawTrace.end(window, (schedAfter[1] - schedBefore[1]) / 1e6, cpu,
+                        ALLOCATION.getCurrentThreadAllocatedBytes() - allocatedBefore);
+            }
             long[] dbSchedAfter = databaseSched(postmaster);
             double dbCpu = (databaseTicks(postmaster) - dbBefore) * 10.0; // USER_HZ = 100: 10 ms per tick
             // time runnable but waiting for a core (/proc schedstat): the draw's thread, and the database's processes
@@ -180,6 +201,10 @@ public final class ExpertDrawBenchmark {
                 (isCold ? cold : atDraw ? factsAtDraw : warm).add(ms);
             }
         }
+        if (traced.isEmpty()) {
+            traced = trace.draws();
+        }
+        trace.close();
         String json = jdbc.sql("select record from expert_draw where id = ?").param(last.draw()).query(String.class).single();
         byte[] poolFile = pools.file(new LotId(lots.get(lots.size() - 1))).orElseThrow();
         SignedDrawRecord signed = SignedDrawRecord.parse(json);
@@ -239,7 +264,8 @@ public final class ExpertDrawBenchmark {
         }
         double base = median(baseline);
         double ids = median(selectIds);
-        System.out.printf("%n%-52s %9s %9s %9s %10s %10s%n", "measure (ms)", "p50", "p99", "max", "÷ SHA-256", "÷ SELECT");
+        System.out.printf("%n%-52s %9s %9s %9s %9s %10s %10s%n", "measure (ms)", "p50", "p90", "p99", "max", "÷ SHA-256",
+                "÷ SELECT");
         print("baseline A: SHA-256 of the pool file", baseline, base, ids);
         print("baseline B: SELECT of the library's ids (JDBC)", selectIds, base, ids);
         print("selection step (indexed, as the draw runs it)", selection, base, ids);
@@ -261,6 +287,9 @@ public final class ExpertDrawBenchmark {
         print("facts at the opening (not in the draw)", atOpening, base, ids);
         print("draw-verify (parse, CMS, RFC 3161, replay)", verify, base, ids);
         breakdown(new LotId(lots.get(lots.size() - 1)), signed.record().canonicalBytes());
+        DrawTrace.print(traced, 10);
+        trace.printProfile();
+        System.out.println("JFR recording of the warm draws: " + jfr);
         System.out.println("load average at end: " + loadAverage());
     }
 
@@ -302,6 +331,9 @@ public final class ExpertDrawBenchmark {
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
             .getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean ALLOCATION = (com.sun.management.ThreadMXBean) THREADS;
+    /** Whether a lot's freeze is collected before its draw ({@code -Dbench.settle=false}: as in round 7's first run). */
+    private static final boolean SETTLE = Boolean.parseBoolean(System.getProperty("bench.settle", "true"));
 
     /**
      * This thread's {@code /proc/thread-self/schedstat}: [0] ns it ran on a core, [1] ns it was runnable but waited for
@@ -388,9 +420,13 @@ public final class ExpertDrawBenchmark {
     }
 
     private static void print(String what, List<Double> values, double base, double ids) {
+        if (values.isEmpty()) {
+            System.out.printf("%-52s %9s%n", what, "not run");
+            return;
+        }
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("%-52s %9.2f %9.2f %9.2f %9.2fx %9.2fx%n", what, percentile(v, 50), percentile(v, 99),
-                v[v.length - 1], percentile(v, 50) / base, percentile(v, 50) / ids);
+        System.out.printf("%-52s %9.2f %9.2f %9.2f %9.2f %9.2fx %9.2fx%n", what, percentile(v, 50), percentile(v, 90),
+                percentile(v, 99), v[v.length - 1], percentile(v, 50) / base, percentile(v, 50) / ids);
     }
 
     private static double median(List<Double> values) {

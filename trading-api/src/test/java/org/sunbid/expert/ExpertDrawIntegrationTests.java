@@ -42,6 +42,9 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
     @Autowired
     PlatformTrust trust;
 
+    @Autowired
+    org.sunbid.expert.internal.AnswerWindows answerWindows;
+
     void runDrawJob(UUID lot) throws Exception {
         ScheduledTask job = tasks.stream().filter(t -> t.kind().equals("expert-draw")).findFirst().orElseThrow();
         job.run(new Firing("expert-draw", lot.toString(), clock().instant(), clock().instant(), 1, "test"));
@@ -149,6 +152,7 @@ class ExpertDrawIntegrationTests extends OpenedLotScenario {
         List<UUID> invited = jdbc().sql("select id from expert_seat where draw_id = ? and state = 'INVITED'").param(draw)
                 .query(UUID.class).list();
         assertThat(invited).hasSize(5);
+        answerWindows.awaitScheduled(java.time.Duration.ofMinutes(5)); // scheduled once the draw committed
         assertThat(scheduler.pending("expert-answer-due", draw.toString())).isPresent();
         assertThat(invited).allSatisfy(seat -> assertThat(scheduler.pending("expert-answer-due", seat.toString())).isEmpty());
 

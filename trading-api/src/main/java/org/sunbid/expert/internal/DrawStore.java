@@ -136,6 +136,22 @@ public class DrawStore {
         jdbc.sql(sql.toString()).params(params).update();
     }
 
+    /** A draw whose members' invitations are still open: its answer-window job must exist, due at {@code due}. */
+    public record OpenWindow(UUID draw, Instant due) {
+    }
+
+    /**
+     * Draws made before {@code drawnBefore} with invitations still open from the draw itself (not promoted reserves,
+     * invited later under a job of their own), with their window's end.
+     */
+    public List<OpenWindow> openWindows(Instant drawnBefore) {
+        return jdbc.sql("""
+                select s.draw_id, min(s.answer_due) as due from expert_seat s join expert_draw d on d.id = s.draw_id
+                 where s.state = 'INVITED' and s.invited_at = d.drawn_at and d.drawn_at < ? group by s.draw_id""")
+                .param(ts(drawnBefore))
+                .query((rs, n) -> new OpenWindow(rs.getObject("draw_id", UUID.class), instant(rs, "due"))).list();
+    }
+
     /** Invitations still open under an answer-window job: the seat itself, or every seat its draw invited. */
     public List<UUID> openInvitationsUnder(UUID seatOrDraw) {
         return jdbc.sql("select id from expert_seat where (id = ? or draw_id = ?) and state = 'INVITED' order by id")

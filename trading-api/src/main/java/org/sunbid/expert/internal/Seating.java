@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.sunbid.expert.DrawId;
 import org.sunbid.expert.ExpertEvents;
 import org.sunbid.expert.SeatId;
 import org.sunbid.platform.id.MemberId;
@@ -34,14 +35,15 @@ public class Seating {
     private final DrawStore draws;
     private final LibraryStore library;
     private final JobScheduler scheduler;
+    private final AnswerWindows answerWindows;
     private final ExpertNotifications notifications;
     private final AnswerLinks links;
     private final ApplicationEventPublisher events;
     private final String baseUrl;
     private final Duration window;
 
-    Seating(DrawStore draws, LibraryStore library, JobScheduler scheduler, ExpertNotifications notifications,
-            AnswerLinks links, ApplicationEventPublisher events,
+    Seating(DrawStore draws, LibraryStore library, JobScheduler scheduler, AnswerWindows answerWindows,
+            ExpertNotifications notifications, AnswerLinks links, ApplicationEventPublisher events,
             @Value("${sunbid.public-base-url:http://localhost:8080}") String baseUrl,
             @Value("${sunbid.expert.answer-window:PT30M}") Duration window) {
         if (window.isNegative() || window.isZero()) {
@@ -50,6 +52,7 @@ public class Seating {
         this.draws = draws;
         this.library = library;
         this.scheduler = scheduler;
+        this.answerWindows = answerWindows;
         this.notifications = notifications;
         this.links = links;
         this.events = events;
@@ -63,8 +66,8 @@ public class Seating {
 
     /**
      * Seats for every pick in one insert; {@code planGroups} maps the draw's group index to the plan's. The members are
-     * invited at once under one answer-window job for the whole draw (its subject is the draw id); a reserve promoted
-     * later gets its own job (see {@link #invite}).
+     * invited at once under one answer-window job for the whole draw (its subject is the draw id), scheduled once the
+     * draw has committed ({@link AnswerWindows}); a reserve promoted later gets its own job (see {@link #invite}).
      */
     public void seat(LotFacts.Lot lot, UUID drawId, int sequence, DrawAlgorithm.Outcome outcome,
             List<Integer> planGroups, Instant now) {
@@ -87,7 +90,7 @@ public class Seating {
         }
         draws.insertSeats(seats);
         if (!invited.isEmpty()) {
-            scheduler.schedule(ANSWER_DUE, drawId.toString(), due);
+            answerWindows.afterCommit(new DrawId(drawId), due); // the seats are its durable record: see AnswerWindows
         }
         Map<UUID, LibraryStore.Entry> entries = library.findAll(invited.stream().map(DrawStore.Seat::expert).toList());
         for (DrawStore.Seat seat : invited) {
