@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends each invitation by e-mail through Spring's mail support ({@code spring.mail.*}); an expert without an address
  * is skipped and logged. The mail names the project and lot, so only the expert concerned receives it. A mail the
- * server did not take throws {@link MailException}: {@link InvitationMailer} tries again later. Set the SMTP timeouts
- * ({@code spring.mail.properties.mail.smtp.connectiontimeout}, {@code timeout}, {@code writetimeout}) well under the
- * mailer's lease ({@code sunbid.expert.invitation-mail.lease}).
+ * server did not take throws {@link MailException}: {@link InvitationMailer} tries again later. The SMTP timeouts
+ * ({@code spring.mail.properties}, application.yml) stay well under the mailer's lease
+ * ({@code sunbid.expert.invitation-mail.lease}).
  */
 @Component
 @ConditionalOnProperty(name = "sunbid.expert.notifications", havingValue = "mail")
