@@ -147,34 +147,40 @@ public class InvitationMailer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sends one claimed mail and records the outcome; true if it went. A fault of the database while recording it
+     * propagates: the row stays claimed until its lease ends (sent again then: at least once).
+     */
     private boolean send(InvitationMailRows.Owed owed, LibraryStore.Entry entry, Map<LotId, LotFacts.Lot> lots) {
+        ExpertNotifications.Delivery delivery;
         try {
             LotFacts.Lot lot = lots.computeIfAbsent(owed.lot(), l -> facts.lot(owed.project(), l));
-            return switch (notifications.invited(invitation(owed, entry, lot))) {
-                case SENT -> {
-                    rows.sent(owed.seat(), clock.instant());
-                    yield true;
-                }
-                case NO_ADDRESS -> {
-                    rows.failed(owed.seat(), null, "not sent: the expert has no address");
-                    yield false;
-                }
-            };
+            delivery = notifications.invited(invitation(owed, entry, lot));
         } catch (RuntimeException e) {
-            if (owed.attempt() >= attempts) {
-                log.warn("invitation mail of seat {} given up after {} attempts (the seat stays invited): {}",
-                        owed.seat(), owed.attempt(), e.toString());
-                rows.failed(owed.seat(), null, "given up after " + owed.attempt() + " attempts: " + e);
-            } else {
-                Instant next = clock.instant().plus(backoff.multipliedBy(1L << Math.min(owed.attempt() - 1, 10)));
-                log.info("invitation mail of seat {} failed (attempt {}), tried again at {}: {}", owed.seat(),
-                        owed.attempt(), next, e.toString());
-                rows.failed(owed.seat(), next, e.toString());
-                Instant earliest = retryAt;
-                retryAt = earliest == null || next.isBefore(earliest) ? next : earliest;
-            }
+            failed(owed, e);
             return false;
         }
+        switch (delivery) {
+            case SENT -> rows.sent(owed.seat(), clock.instant());
+            case NO_ADDRESS -> rows.failed(owed.seat(), null, "not sent: the expert has no address");
+        }
+        return delivery == ExpertNotifications.Delivery.SENT;
+    }
+
+    /** Owed again after a doubling backoff, or given up after the last attempt (WARN; the seat stays invited). */
+    private void failed(InvitationMailRows.Owed owed, RuntimeException e) {
+        if (owed.attempt() >= attempts) {
+            log.warn("invitation mail of seat {} given up after {} attempts (the seat stays invited): {}",
+                    owed.seat(), owed.attempt(), e.toString());
+            rows.failed(owed.seat(), null, "given up after " + owed.attempt() + " attempts: " + e);
+            return;
+        }
+        Instant next = clock.instant().plus(backoff.multipliedBy(1L << Math.min(owed.attempt() - 1, 10)));
+        log.info("invitation mail of seat {} failed (attempt {}), tried again at {}: {}", owed.seat(), owed.attempt(),
+                next, e.toString());
+        rows.failed(owed.seat(), next, e.toString());
+        Instant earliest = retryAt;
+        retryAt = earliest == null || next.isBefore(earliest) ? next : earliest;
     }
 
     /** The mail of one seat, as the notification port takes it; the links are the ones the answer pages accept. */
