@@ -45,6 +45,9 @@ public final class WorkerThread {
             return;
         }
         running = true;
+        synchronized (signal) {
+            woken = false; // the first pass runs at once: it does what any wake while stopped asked for
+        }
         thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
