@@ -31,14 +31,43 @@ public class ExpertMailbox {
         return server;
     }
 
+    /** The route to the mail server, which a test may cut (SMTP down) and restore. */
     @Bean
-    @Primary
-    ExpertNotifications mailedInvitations(GreenMail expertSmtpServer) {
+    SmtpRoute expertSmtpRoute(GreenMail expertSmtpServer) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(expertSmtpServer.getSmtp().getPort());
         sender.setDefaultEncoding("UTF-8");
-        return new MailExpertNotifications(sender, "noreply@sunbid.test");
+        return new SmtpRoute(sender, expertSmtpServer.getSmtp().getPort());
+    }
+
+    @Bean
+    @Primary
+    ExpertNotifications mailedInvitations(SmtpRoute expertSmtpRoute) {
+        return new MailExpertNotifications(expertSmtpRoute.sender, "noreply@sunbid.test");
+    }
+
+    /**
+     * The invitation mails' way to the server: {@link #cut()} points it at a port nobody listens on (every send fails
+     * as with the server down), {@link #restore()} points it back. Each send connects anew, so the change holds at once.
+     */
+    public static final class SmtpRoute {
+
+        private final JavaMailSenderImpl sender;
+        private final int port;
+
+        SmtpRoute(JavaMailSenderImpl sender, int port) {
+            this.sender = sender;
+            this.port = port;
+        }
+
+        public void cut() {
+            sender.setPort(1);
+        }
+
+        public void restore() {
+            sender.setPort(port);
+        }
     }
 
     /** The messages the server received for {@code address}, oldest first. */

@@ -1,6 +1,7 @@
 package org.sunbid.expert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,11 +12,15 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.sunbid.expert.internal.ExpertNotifications;
 import org.sunbid.expert.internal.MailExpertNotifications;
 
-/** The e-mail adapter delivers an invitation through a real SMTP server (GreenMail, in this JVM). */
+/**
+ * The e-mail adapter delivers an invitation through a real SMTP server (GreenMail, in this JVM), and says when it could
+ * not (the invitation mailer then tries again).
+ */
 class MailExpertNotificationsTests {
 
     @RegisterExtension
@@ -31,10 +36,10 @@ class MailExpertNotificationsTests {
 
     @Test
     void anInvitationArrivesAtTheExpertsAddressWithTheDeadlineInBeijingTime() throws Exception {
-        adapter().invited(new ExpertNotifications.Invitation(UUID.randomUUID(), "王专家", "wang@example.cn",
+        assertThat(adapter().invited(new ExpertNotifications.Invitation(UUID.randomUUID(), "王专家", "wang@example.cn",
                 "紫金港路提升改造工程", "第1标段 主线道路", Instant.parse("2026-12-03T08:30:00Z"),
                 "http://localhost:8080/expert-invitations.html", "http://localhost:8080/expert/answer.html?t=AAAA",
-                "http://localhost:8080/expert/answer.html?t=BBBB"));
+                "http://localhost:8080/expert/answer.html?t=BBBB"))).isEqualTo(ExpertNotifications.Delivery.SENT);
         assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
         MimeMessage message = smtp.getReceivedMessages()[0];
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("wang@example.cn");
@@ -49,18 +54,21 @@ class MailExpertNotificationsTests {
 
     @Test
     void anExpertWithoutAnAddressGetsNoMailAndNothingFails() {
-        adapter().invited(new ExpertNotifications.Invitation(UUID.randomUUID(), "李专家", null, "某项目", "第1标段",
-                Instant.now(), "http://localhost:8080/expert-invitations.html", "a", "d"));
+        assertThat(adapter().invited(new ExpertNotifications.Invitation(UUID.randomUUID(), "李专家", null, "某项目",
+                "第1标段", Instant.now(), "http://localhost:8080/expert-invitations.html", "a", "d")))
+                .isEqualTo(ExpertNotifications.Delivery.NO_ADDRESS);
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
     @Test
-    void anUnreachableMailServerFailsNothing() {
+    void anUnreachableMailServerIsAFailureTheMailerCanTryAgain() {
         JavaMailSenderImpl nowhere = new JavaMailSenderImpl();
         nowhere.setHost("127.0.0.1");
         nowhere.setPort(1);
-        new MailExpertNotifications(nowhere, "noreply@sunbid.test").invited(new ExpertNotifications.Invitation(
-                UUID.randomUUID(), "赵专家", "zhao@example.cn", "某项目", "第1标段", Instant.now(), "p", "a", "d"));
+        MailExpertNotifications adapter = new MailExpertNotifications(nowhere, "noreply@sunbid.test");
+        assertThatThrownBy(() -> adapter.invited(new ExpertNotifications.Invitation(UUID.randomUUID(), "赵专家",
+                "zhao@example.cn", "某项目", "第1标段", Instant.now(), "p", "a", "d")))
+                .isInstanceOf(MailException.class);
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 }

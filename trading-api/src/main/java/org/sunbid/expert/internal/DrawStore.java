@@ -119,19 +119,23 @@ public class DrawStore {
         }
     }
 
-    /** The seats of a draw in one statement. */
+    /**
+     * The seats of a draw in one statement. An invited seat owes its invitation mail from its invitation on (V360,
+     * {@link InvitationMailer}): the same statement makes it owed, so the draw's commit does.
+     */
     public void insertSeats(List<Seat> seats) {
         if (seats.isEmpty()) {
             return;
         }
         StringBuilder sql = new StringBuilder("""
                 insert into expert_seat (id, lot_id, project_id, draw_id, group_index, rank, expert_id, state, invited_at,
-                    answer_due, answered_at, reason) values """);
-        List<Object> params = new java.util.ArrayList<>(seats.size() * 12);
+                    answer_due, answered_at, reason, mail_next_at) values """);
+        List<Object> params = new java.util.ArrayList<>(seats.size() * 13);
         for (Seat s : seats) {
-            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             params.addAll(java.util.Arrays.asList(s.id(), s.lot().value(), s.project(), s.draw(), s.group(), s.rank(),
-                    s.expert(), s.state().name(), ts(s.invitedAt()), ts(s.answerDue()), ts(s.answeredAt()), s.reason()));
+                    s.expert(), s.state().name(), ts(s.invitedAt()), ts(s.answerDue()), ts(s.answeredAt()), s.reason(),
+                    ts(s.state() == SeatState.INVITED ? s.invitedAt() : null)));
         }
         jdbc.sql(sql.toString()).params(params).update();
     }

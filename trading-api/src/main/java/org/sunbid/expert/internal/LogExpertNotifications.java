@@ -16,8 +16,9 @@ class LogExpertNotifications implements ExpertNotifications {
     private static final Logger log = LoggerFactory.getLogger(LogExpertNotifications.class);
 
     @Override
-    public void invited(Invitation invitation) {
+    public Delivery invited(Invitation invitation) {
         log.info("EXPERT INVITED expert={} answerDue={} link={}", invitation.expert(), invitation.answerDue(),
                 invitation.link());
+        return Delivery.SENT;
     }
 }

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends each invitation by e-mail through Spring's mail support ({@code spring.mail.*}); an expert without an address
- * is skipped and logged. The mail names the project and lot, so only the expert concerned receives it.
+ * is skipped and logged. The mail names the project and lot, so only the expert concerned receives it. A mail the
+ * server did not take throws {@link MailException}: {@link InvitationMailer} tries again later. The SMTP timeouts
+ * ({@code spring.mail.properties}, application.yml) stay well under the mailer's lease
+ * ({@code sunbid.expert.invitation-mail.lease}).
  */
 @Component
 @ConditionalOnProperty(name = "sunbid.expert.notifications", havingValue = "mail")
@@ -31,10 +34,10 @@ public class MailExpertNotifications implements ExpertNotifications {
     }
 
     @Override
-    public void invited(Invitation invitation) {
+    public Delivery invited(Invitation invitation) {
         if (invitation.email() == null || invitation.email().isBlank()) {
             log.warn("expert {} has no e-mail address: invitation not mailed", invitation.expert());
-            return;
+            return Delivery.NO_ADDRESS;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
@@ -58,10 +61,7 @@ public class MailExpertNotifications implements ExpertNotifications {
                 """.formatted(invitation.name(), invitation.projectName(), invitation.lotName(),
                 TIME.format(invitation.answerDue()), invitation.acceptLink(), invitation.declineLink(),
                 invitation.link(), TIME.format(invitation.answerDue())));
-        try {
-            mail.send(message);
-        } catch (MailException e) {
-            log.warn("invitation to expert {} not mailed: {}", invitation.expert(), e.getMessage());
-        }
+        mail.send(message);
+        return Delivery.SENT;
     }
 }

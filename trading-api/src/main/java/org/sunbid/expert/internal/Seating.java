@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
 import org.sunbid.expert.DrawId;
 import org.sunbid.expert.ExpertEvents;
 import org.sunbid.expert.SeatId;
-import org.sunbid.platform.id.MemberId;
 import org.sunbid.expert.SeatState;
 import org.sunbid.scheduler.JobScheduler;
 import org.sunbid.signing.draw.DrawAlgorithm;
 
 /**
- * Turns a draw's outcome into seats: members are invited at once (answer window, a job at its end, a notification
- * after the commit), reserves wait in rank order. Also invites a promoted reserve.
+ * Turns a draw's outcome into seats: members are invited at once (answer window, a job at its end, a mail owed by the
+ * seat and sent by {@link InvitationMailer} after the commit), reserves wait in rank order. Also invites a promoted
+ * reserve.
  */
 @Component
 public class Seating {
@@ -33,30 +33,22 @@ public class Seating {
     public static final String ANSWER_DUE = "expert-answer-due";
 
     private final DrawStore draws;
-    private final LibraryStore library;
     private final JobScheduler scheduler;
     private final AnswerWindows answerWindows;
-    private final ExpertNotifications notifications;
-    private final AnswerLinks links;
+    private final InvitationMailer mailer;
     private final ApplicationEventPublisher events;
-    private final String baseUrl;
     private final Duration window;
 
-    Seating(DrawStore draws, LibraryStore library, JobScheduler scheduler, AnswerWindows answerWindows,
-            ExpertNotifications notifications, AnswerLinks links, ApplicationEventPublisher events,
-            @Value("${sunbid.public-base-url:http://localhost:8080}") String baseUrl,
-            @Value("${sunbid.expert.answer-window:PT30M}") Duration window) {
+    Seating(DrawStore draws, JobScheduler scheduler, AnswerWindows answerWindows, InvitationMailer mailer,
+            ApplicationEventPublisher events, @Value("${sunbid.expert.answer-window:PT30M}") Duration window) {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("sunbid.expert.answer-window must be positive");
         }
         this.draws = draws;
-        this.library = library;
         this.scheduler = scheduler;
         this.answerWindows = answerWindows;
-        this.notifications = notifications;
-        this.links = links;
+        this.mailer = mailer;
         this.events = events;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.window = window;
     }
 
@@ -88,13 +80,13 @@ public class Seating {
         for (DrawAlgorithm.Pick pick : outcome.reserves()) {
             seats.add(seatOf(lot, drawId, pick, planGroups, nextRank));
         }
-        draws.insertSeats(seats);
+        draws.insertSeats(seats); // an invited seat owes its mail from this insert on
         if (!invited.isEmpty()) {
             answerWindows.afterCommit(new DrawId(drawId), due); // the seats are its durable record: see AnswerWindows
+            mailer.nudgeAfterCommit();
         }
-        Map<UUID, LibraryStore.Entry> entries = library.findAll(invited.stream().map(DrawStore.Seat::expert).toList());
         for (DrawStore.Seat seat : invited) {
-            told(lot, seat, entries.get(seat.expert()), now);
+            told(lot, seat, now);
         }
     }
 
@@ -106,26 +98,22 @@ public class Seating {
                 UUID.fromString(pick.expert()), SeatState.RESERVE, null, null, null, null);
     }
 
-    /** Invites the seat's expert now (a promoted reserve): the answer window opens, its end is scheduled, the expert is told. */
+    /**
+     * Invites the seat's expert now (a promoted reserve): the answer window opens, its end is scheduled, the seat owes
+     * its mail (sent once this transaction commits, {@link InvitationMailer}).
+     */
     public DrawStore.Seat invite(LotFacts.Lot lot, DrawStore.Seat seat, Instant now) {
         Instant due = now.plus(window);
         DrawStore.Seat invited = seat.invited(now, due);
         draws.updateSeat(invited);
         scheduler.schedule(ANSWER_DUE, invited.id().toString(), due);
-        told(lot, invited, library.find(seat.expert()).orElse(null), now);
+        mailer.owe(new SeatId(invited.id()), now);
+        told(lot, invited, now);
         return invited;
     }
 
-    /** The sealed invitation event now, the notification once the change has committed. */
-    private void told(LotFacts.Lot lot, DrawStore.Seat invited, LibraryStore.Entry entry, Instant now) {
+    /** The sealed invitation event (the mail is the seat's: {@link InvitationMailer}). */
+    private void told(LotFacts.Lot lot, DrawStore.Seat invited, Instant now) {
         Sealed.publish(events, new ExpertEvents.ExpertInvited(lot.lot(), invited.id(), invited.answerDue(), now));
-        SeatId seat = new SeatId(invited.id());
-        MemberId expert = new MemberId(invited.expert());
-        ExpertNotifications.Invitation invitation = new ExpertNotifications.Invitation(invited.expert(),
-                entry == null ? "" : entry.name(), entry == null ? null : entry.email(), lot.projectName(),
-                lot.lotName(), invited.answerDue(), baseUrl + "/expert/invitations.html",
-                links.link(AnswerLinks.Answer.ACCEPT, seat, expert, invited.answerDue()),
-                links.link(AnswerLinks.Answer.DECLINE, seat, expert, invited.answerDue()));
-        AfterCommit.run(() -> notifications.invited(invitation));
     }
 }
