@@ -302,10 +302,19 @@ trial() {
   bash "$NODES" kill9 "$coordinator"; killed_coordinator=yes
   bash "$NODES" restart-node "$coordinator" > /dev/null 2>&1 &
   local restart_pid=$!
+  local decrypting_since=""
   until [[ "$(hall | jq -r .status)" == OPENED ]]; do
     rounds=$((rounds + 1))
     (( rounds > 200 )) && { say "trial $t: not opened after $rounds rounds"; break; }
     local status; status=$(hall | jq -r .status)
+    # the threshold is released and the bids are decrypting: a healthy opening of this size ends within a minute or
+    # two; three minutes with the lot still decrypting is a stall (the trial fails: its bids are not opened)
+    if [[ "$status" == OPENING ]]; then
+      decrypting_since=${decrypting_since:-$SECONDS}
+      (( SECONDS - decrypting_since > 180 )) && { say "trial $t: stalled, decrypting for $((SECONDS - decrypting_since))s"; break; }
+    else
+      decrypting_since=""
+    fi
     if [[ "$status" == WAITING_FOR_SHARES ]]; then
       for c in 1 2; do
         if [[ "$(hall | jq -r --argjson i "$(jq .index "share$c.json")" '[.releasedShares[] | select(. == $i)] | length')" == 0 ]]; then

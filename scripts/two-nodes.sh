@@ -28,12 +28,13 @@ PG_PORT="${TWO_NODES_PG_PORT:-55432}"
 ES_PORT="${TWO_NODES_ES_PORT:-19200}"
 HEAP="${TWO_NODES_HEAP:-768m}"
 DEMO="${TWO_NODES_DEMO:-false}"
-# A request thread can hold two connections at once: a listener run after its transaction committed
-# (@TransactionalEventListener with REQUIRES_NEW, e.g. the deposit's refund triggers on every bid) opens a second one
-# while the first is still bound. With more busy threads than connections every connection can be held by a thread
-# waiting for its second: the deadline rush of 50 completions on one node timed out that way with the default pool of
-# 10. So the pool covers every thread that can take a connection (HikariCP's sizing rule: threads × (2 − 1) + 1),
-# request threads bounded to match: 40 request threads, up to 10 scheduler and background threads, 64 connections.
+# A request takes one connection: what used to open a second one after the commit (the deposit's refund triggers on
+# every bid) is now a row written in the request's own transaction and worked off by a background thread. Two rare
+# paths still open a short second transaction while the first connection is bound: the record of a refused submission,
+# and a log entry published while a transaction completes. A pool smaller than the busy threads could then have every
+# connection held by a thread waiting for its second (the deadline rush of 50 completions on one node once timed out
+# that way with the default pool of 10). So the pool still covers every thread that can take a connection (HikariCP's
+# sizing rule: threads × (2 − 1) + 1): 40 request threads, up to 10 scheduler and background threads, 64 connections.
 THREADS="${TWO_NODES_THREADS:-40}"
 POOL="${TWO_NODES_POOL:-64}"
 JAR="$REPO/trading-api/target/trading-api-0.1.0-SNAPSHOT.jar"

@@ -72,22 +72,7 @@ public class DecryptLot {
         Instant now = clock.instant();
         Optional<SessionKeys.SessionKey> key = sessionKeys.current(lot);
         if (key.isPresent() && sessionKeys.heldHere(key.get())) {
-            if (!decrypt.openingKeyHeld(lot) && refused(lot, key.get(), now)) {
-                session.releasesRefused();
-                sessions.save(session);
-                return Outcome.RELEASES_REFUSED;
-            }
-            int awaiting = decrypt.decryptAll(lot, key.get());
-            Instant decrypted = clock.instant();
-            if (session.decrypted(awaiting, decrypted, selfDecryptWindow)) {
-                conclude.conclude(session, decrypted);
-            } else {
-                sessions.save(session);
-                events.publishEvent(new BidEvents.SelfDecryptWindowOpened(lot.value(), project.value(), awaiting,
-                        ((OpeningSession.SelfDecryptWindow) session.state()).until(), decrypted));
-            }
-            sessionKeys.finished(lot, decrypted);
-            return Outcome.DECRYPTED;
+            return decryptHere(session, key.get(), now);
         }
         if (key.isPresent() && sessionKeys.holderAlive(key.get())) {
             jobs.passOn(project, lot, attempt, now);
@@ -102,6 +87,45 @@ public class DecryptLot {
         events.publishEvent(new BidEvents.OpeningSessionKeyLost(lot.value(), key.map(SessionKeys.SessionKey::id).orElse(null),
                 key.map(SessionKeys.SessionKey::node).orElse(null), sealed, now));
         return Outcome.SESSION_KEY_LOST;
+    }
+
+    /**
+     * The sweep's run on the node holding the lot's session key ({@code HeldKeySweep}), for a lot whose
+     * {@code decrypt-bids} firings the scheduler keeps handing to other nodes: decrypts it here if it is still decrypting
+     * and its current key is held here. A session another run has locked (a firing under way) is left to that run; this
+     * one never waits for it and never hands anything on.
+     */
+    public Outcome runHeld(LotId lot) {
+        Optional<OpeningSession> found = sessions.lockUnlessLocked(lot);
+        if (found.isEmpty() || !(found.get().state() instanceof OpeningSession.Decrypting)) {
+            return Outcome.NOTHING_TO_DO;
+        }
+        Optional<SessionKeys.SessionKey> key = sessionKeys.current(lot);
+        if (key.isEmpty() || !sessionKeys.heldHere(key.get())) {
+            return Outcome.NOTHING_TO_DO;
+        }
+        return decryptHere(found.get(), key.get(), clock.instant());
+    }
+
+    /** Decrypts the lot's bids on this node, which holds its session key, and moves the session on. */
+    private Outcome decryptHere(OpeningSession session, SessionKeys.SessionKey key, Instant now) {
+        LotId lot = session.lot();
+        if (!decrypt.openingKeyHeld(lot) && refused(lot, key, now)) {
+            session.releasesRefused();
+            sessions.save(session);
+            return Outcome.RELEASES_REFUSED;
+        }
+        int awaiting = decrypt.decryptAll(lot, key);
+        Instant decrypted = clock.instant();
+        if (session.decrypted(awaiting, decrypted, selfDecryptWindow)) {
+            conclude.conclude(session, decrypted);
+        } else {
+            sessions.save(session);
+            events.publishEvent(new BidEvents.SelfDecryptWindowOpened(lot.value(), session.project().value(), awaiting,
+                    ((OpeningSession.SelfDecryptWindow) session.state()).until(), decrypted));
+        }
+        sessionKeys.finished(lot, decrypted);
+        return Outcome.DECRYPTED;
     }
 
     /**

@@ -59,6 +59,9 @@ class OpeningSessionIntegrationTests extends BidScenario {
     DecryptLot decryptLot;
 
     @Autowired
+    org.sunbid.scheduler.QuartzJobScheduler quartz;
+
+    @Autowired
     List<ScheduledTask> tasks;
 
     ScheduledTask closeWindowJob;
@@ -307,6 +310,33 @@ class OpeningSessionIntegrationTests extends BidScenario {
                 .single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from opening_session_key where lot_id = ? and retired_at is null")
                 .param(lot.lot).query(Integer.class).single()).as("the session is over: no key is current").isZero();
+    }
+
+    @Test
+    void theNodeHoldingTheSessionKeyOpensTheLotThoughTheSchedulerNeverHandsItTheJob() throws Exception {
+        Lot lot = new Lot(3);
+        lot.submitAll();
+        lot.start();
+        // the scheduler gives this node nothing (as when every decrypt-bids firing goes to the other node)
+        quartz.standby();
+        try {
+            releaseOnly(lot, lot.custodians.get(0));
+            assertThat(releaseOnly(lot, lot.custodians.get(1)).get("status").asText()).isEqualTo("OPENING");
+            org.awaitility.Awaitility.await("the holder's own sweep opens the lot").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> lot.view(lot.staff, 200).get("status").asText().equals("OPENED"));
+            assertThat(decryptJobRuns(lot)).as("no decrypt-bids firing ran").isZero();
+        } finally {
+            quartz.start();
+        }
+        JsonNode opened = lot.view(lot.staff, 200);
+        assertThat(opened.get("results")).hasSize(3).allSatisfy(r -> {
+            assertThat(r.get("stage").asText()).isEqualTo("OPENED");
+            assertThat(r.get("signature").asText()).isEqualTo("VALID");
+        });
+        org.awaitility.Awaitility.await("the late firing ran").atMost(Duration.ofSeconds(60))
+                .until(() -> decryptJobRuns(lot) >= 1);
+        assertThat(lot.view(lot.staff, 200).get("results")).as("the late firing changes nothing").isEqualTo(opened.get("results"));
     }
 
     /** The custodian's share of the lot, opened offline with its own key. */

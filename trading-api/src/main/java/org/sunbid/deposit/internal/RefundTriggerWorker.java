@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -16,6 +15,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.deposit.RefundManagement;
 import org.sunbid.deposit.RefundReason;
+import org.sunbid.platform.BackgroundWorker;
 import org.sunbid.platform.id.LotId;
 import org.sunbid.platform.id.MemberId;
 
@@ -28,7 +28,7 @@ import org.sunbid.platform.id.MemberId;
  * is not tried again; one that meets a database fault waits for the next pass.
  */
 @Component
-public class RefundTriggerWorker implements SmartLifecycle {
+public class RefundTriggerWorker extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(RefundTriggerWorker.class);
     /** How often the worker looks for triggers without being woken. */
@@ -37,23 +37,23 @@ public class RefundTriggerWorker implements SmartLifecycle {
     private final RefundTriggerRows rows;
     private final RefundManagement refunds;
     private final TransactionTemplate transactions;
-    private final Object signal = new Object();
-    private boolean nudged;
-    private volatile boolean running;
-    private Thread thread;
 
     RefundTriggerWorker(RefundTriggerRows rows, RefundManagement refunds, PlatformTransactionManager transactions) {
+        super("refund-triggers", POLL);
         this.rows = rows;
         this.refunds = refunds;
         this.transactions = new TransactionTemplate(transactions);
     }
 
+    @Override
+    protected Duration pass() {
+        drain();
+        return POLL;
+    }
+
     /** Wakes the worker: a transaction that wrote a trigger has committed. */
     void nudge() {
-        synchronized (signal) {
-            nudged = true;
-            signal.notifyAll();
-        }
+        wake();
     }
 
     /**
@@ -112,53 +112,5 @@ public class RefundTriggerWorker implements SmartLifecycle {
     /** Triggers waiting to be worked off (monitoring, tests). */
     public long waiting() {
         return rows.waiting();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                drain();
-            } catch (RuntimeException e) {
-                log.warn("refund triggers wait for the next pass: {}", e.toString());
-            }
-            synchronized (signal) {
-                try {
-                    if (!nudged && running) {
-                        signal.wait(POLL.toMillis());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                nudged = false;
-            }
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::loop, "refund-triggers");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        nudge();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -12,11 +12,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.sunbid.expert.SeatId;
 import org.sunbid.expert.SeatState;
-import org.sunbid.platform.WorkerThread;
+import org.sunbid.platform.BackgroundWorker;
 import org.sunbid.platform.id.LotId;
 import org.sunbid.platform.id.MemberId;
 
@@ -35,7 +34,7 @@ import org.sunbid.platform.id.MemberId;
  * its window gets no mail.
  */
 @Component
-public class InvitationMailer implements SmartLifecycle {
+public class InvitationMailer extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(InvitationMailer.class);
     /** Mails claimed per statement. */
@@ -54,7 +53,6 @@ public class InvitationMailer implements SmartLifecycle {
     private final Duration sweep;
     /** One pass at a time on this node: {@link #drain()} on a test's thread waits for the sender thread's pass. */
     private final ReentrantLock pass = new ReentrantLock();
-    private final WorkerThread thread;
     /** The earliest retry this node put off, so the thread wakes for it before the next sweep. */
     private volatile Instant retryAt;
 
@@ -65,6 +63,7 @@ public class InvitationMailer implements SmartLifecycle {
             @Value("${sunbid.expert.invitation-mail.backoff:PT1M}") Duration backoff,
             @Value("${sunbid.expert.invitation-mail.lease:PT5M}") Duration lease,
             @Value("${sunbid.expert.invitation-mail.sweep:PT1M}") Duration sweep) {
+        super("expert-invitation-mail", sweep);
         if (attempts < 1 || !positive(backoff) || !positive(lease) || !positive(sweep)) {
             throw new IllegalArgumentException(
                     "sunbid.expert.invitation-mail: attempts must be at least 1, backoff, lease and sweep positive");
@@ -80,10 +79,6 @@ public class InvitationMailer implements SmartLifecycle {
         this.backoff = backoff;
         this.lease = lease;
         this.sweep = sweep;
-        this.thread = new WorkerThread("expert-invitation-mail", () -> {
-            drain();
-            return untilNextPass();
-        }, sweep);
     }
 
     private static boolean positive(Duration d) {
@@ -101,7 +96,7 @@ public class InvitationMailer implements SmartLifecycle {
 
     /** Wakes this node's sender once the current transaction has committed (no database work, no mail). */
     public void nudgeAfterCommit() {
-        AfterCommit.run(thread::wake);
+        AfterCommit.run(this::wake);
     }
 
     /**
@@ -209,17 +204,8 @@ public class InvitationMailer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        thread.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread.running();
+    protected Duration pass() {
+        drain();
+        return untilNextPass();
     }
 }

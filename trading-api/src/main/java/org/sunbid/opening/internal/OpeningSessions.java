@@ -42,6 +42,22 @@ public class OpeningSessions {
                 .query(OpeningSessions::session).optional();
     }
 
+    /** The session, its row locked until the transaction ends; empty as well while another transaction holds it. */
+    public Optional<OpeningSession> lockUnlessLocked(LotId lot) {
+        return jdbc.sql("select * from opening_session where lot_id = ? for update skip locked").param(lot.value())
+                .query(OpeningSessions::session).optional();
+    }
+
+    /** The lots decrypting whose current session key the given node made (and so alone can decrypt them). */
+    public List<LotId> decryptingWithKeyOf(UUID node) {
+        return jdbc.sql("""
+                select s.lot_id from opening_session s
+                join opening_session_key k on k.lot_id = s.lot_id and k.retired_at is null
+                where s.status = 'WAITING_FOR_SHARES' and s.decryption_started_at is not null and k.node_id = ?
+                order by s.decryption_started_at""")
+                .param(node).query(UUID.class).list().stream().map(LotId::of).toList();
+    }
+
     public List<OpeningSession> ofProject(ProjectId project) {
         return jdbc.sql("select * from opening_session where project_id = ? order by lot_id").param(project.value())
                 .query(OpeningSessions::session).list();
