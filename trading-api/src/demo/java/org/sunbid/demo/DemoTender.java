@@ -198,6 +198,7 @@ public class DemoTender {
      */
     public synchronized Status run() {
         DemoPeople people = people();
+        committee.awaitLibrary(pace); // the lot's expert pool is frozen at the bid deadline
         ProjectView project = publishedProject(people);
         UUID lot = project.lots().get(0).id();
         String code = project.transactionCode();

@@ -17,6 +17,7 @@ import org.sunbid.expert.CommitteePlans;
 import org.sunbid.expert.CommitteeViews;
 import org.sunbid.expert.Committees;
 import org.sunbid.expert.ExpertAnswers;
+import org.sunbid.demo.seed.DemoExperts;
 import org.sunbid.expert.ExpertDraws;
 import org.sunbid.expert.ExpertLibrary;
 import org.sunbid.expert.ExpertStatus;
@@ -63,9 +64,11 @@ public class DemoCommittee {
     private final Committees committees;
     private final AccountManagement accounts;
     private final PlatformProperties platform;
+    private final DemoExperts demoExperts;
 
     DemoCommittee(CommitteePlans plans, ExpertDraws draws, ExpertLibrary library, CommitteeViews views,
-            ExpertAnswers answers, Committees committees, AccountManagement accounts, PlatformProperties platform) {
+            ExpertAnswers answers, Committees committees, AccountManagement accounts, PlatformProperties platform,
+            DemoExperts demoExperts) {
         this.plans = plans;
         this.draws = draws;
         this.library = library;
@@ -74,6 +77,17 @@ public class DemoCommittee {
         this.committees = committees;
         this.accounts = accounts;
         this.platform = platform;
+        this.demoExperts = demoExperts;
+    }
+
+    /**
+     * Waits until the demo expert library is seeded (up to {@link #PATIENCE}): the lot's pool is frozen at the bid
+     * deadline, and one frozen while the library still fills (a slow machine) may never yield a committee.
+     */
+    public void awaitLibrary(DemoPace pace) {
+        if (pace.await(PATIENCE, Duration.ofSeconds(1), () -> demoExperts.seeded() ? Boolean.TRUE : null) == null) {
+            log.warn("Demo tender: the demo expert library is still filling after {}; going on", PATIENCE);
+        }
     }
 
     /** A seated demo expert as the person behind it: platform user and signing key. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ public class DemoExperts {
     private final PlatformProperties properties;
     private final boolean demo;
     private final int count;
+    /** Done once the library is seeded (or seeding failed, or there is nothing to seed). */
+    private final CompletableFuture<Void> seeded = new CompletableFuture<>();
 
     DemoExperts(MemberRegistration registration, MemberReview review, CertificateBinding certificates,
             AccountManagement accounts, ExpertLibrary library, PlatformProperties properties,
@@ -65,6 +68,17 @@ public class DemoExperts {
         this.properties = properties;
         this.demo = properties.demo();
         this.count = count;
+        if (!demo || count <= 0) {
+            seeded.complete(null);
+        }
+    }
+
+    /**
+     * Whether the start's seeding has ended. The demo tender waits for it before it publishes: its lot's expert pool
+     * is frozen at the bid deadline, and a pool frozen while the library is still filling may be too small to draw.
+     */
+    public boolean seeded() {
+        return seeded.isDone();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -79,6 +93,8 @@ public class DemoExperts {
                         created, library.size(), "%03d".formatted(count), PASSWORD);
             } catch (RuntimeException e) {
                 log.warn("Demo experts not seeded: {}", e.toString());
+            } finally {
+                seeded.complete(null);
             }
         }, "demo-experts");
         seeding.setDaemon(true);
